@@ -1,0 +1,31 @@
+"""The one place the Qt event loop is started: qasync's loop driving a coroutine.
+
+``asyncio.Runner(loop_factory=...)`` is Python 3.11's spelling of
+``asyncio.run(main(), loop_factory=QEventLoop)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Awaitable, Callable
+
+from PySide6.QtWidgets import QApplication
+
+
+def run_on_qt_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int:
+    from qasync import QEventLoop
+
+    with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
+        return runner.run(main())
+
+
+
+def resolved_by(signal) -> asyncio.Future:
+    """A future that resolves the first time ``signal`` fires (e.g. a window closing).
+
+    The app quits by finishing its main coroutine, not by ``QApplication.quit()``,
+    which would stop qasync's loop under a coroutine that has not finished.
+    """
+    future = asyncio.get_running_loop().create_future()
+    signal.connect(lambda *args: future.done() or future.set_result(None))
+    return future

@@ -1,0 +1,85 @@
+"""Connects the main window's intents to the catalog, the store and the dialogs."""
+
+from __future__ import annotations
+
+import asyncio
+
+from desktop.app import modal
+from desktop.app.store_worker import StoreWorker
+from desktop.core import dosage_text, plan
+from desktop.core.catalog import Catalog
+from desktop.core.plan_text import step_detail, step_title
+from desktop.ui.appearance import Appearance
+from desktop.ui.dialogs import safety_notice, session_preview
+from desktop.ui.exercises_page import ExercisesPage
+from desktop.ui.main_window import MainWindow
+from desktop.ui.routines_page import RoutineRow, RoutinesPage
+
+SAFETY_SETTING = "safety_notice_acknowledged"
+
+
+def routine_rows(catalog: Catalog) -> list[RoutineRow]:
+    return [
+        RoutineRow(
+            id=r.id,
+            name=r.name,
+            description=r.description,
+            exercises=tuple(catalog.exercise(i.exercise).name for i in r.items),
+            estimate="about " + dosage_text.seconds_text(plan.estimate_s(catalog, r)),
+        )
+        for r in catalog.routines
+    ]
+
+
+class MainController:
+    def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance):
+        self.catalog = catalog
+        self.worker = worker
+        self.history_available = False
+        self._safety_acknowledged = False
+        self._tasks: set[asyncio.Task] = set()
+        self.exercises = ExercisesPage(catalog, appearance.palette)
+        self.routines = RoutinesPage(routine_rows(catalog))
+        self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines)])
+        appearance.changed.connect(self.exercises.restyle)
+        self.routines.start_requested.connect(lambda rid: self.spawn(self.start_routine(rid)))
+
+    def spawn(self, coro) -> asyncio.Task:
+        """Run ``coro`` on the loop, keeping a reference until it finishes."""
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def open_store(self) -> None:
+        from desktop.storage.errors import StorageError
+
+        try:
+            await self.worker.open()
+        except StorageError as exc:
+            self.window.say("History is off: sessions will not be saved until this is fixed.")
+            await modal.error(self.window, "Upright cannot open its history", str(exc))
+            return
+        self.history_available = True
+        self._safety_acknowledged = bool(await self.worker.call("get_setting", SAFETY_SETTING, False))
+        self.window.say(f"History is kept in {self.worker.data_dir}")
+
+    async def start_routine(self, routine_id: str) -> None:
+        routine = self.catalog.routine(routine_id)
+        if not self._safety_acknowledged:
+            flags = [(f.title, f.advice) for f in self.catalog.safety]
+            if not await modal.answer(safety_notice(self.window, flags)):
+                return
+            self._safety_acknowledged = True
+            if self.history_available:
+                await self.worker.call("set_setting", SAFETY_SETTING, True)
+        steps = plan.expand(self.catalog, routine)
+        rows = [(step_title(s, self.catalog), step_detail(s)) for s in steps]
+        estimate = dosage_text.seconds_text(plan.estimate_s(self.catalog, routine))
+        await modal.answer(session_preview(self.window, routine.name, estimate, rows))
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self.worker.close()

@@ -1,0 +1,27 @@
+"""Awaitable dialogs: ``open()`` plus a future, never a nested ``exec()`` loop.
+
+A nested loop inside a qasync coroutine would re-enter the event loop; this
+keeps one loop and lets the coroutine simply wait for the answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+
+async def answer(dialog: QDialog) -> bool:
+    """Show ``dialog`` window-modal and return whether it was accepted."""
+    future = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda result: future.done() or future.set_result(result))
+    dialog.open()
+    try:
+        return await future == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+async def error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    await answer(box)

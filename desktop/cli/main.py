@@ -1,0 +1,49 @@
+"""Entry point of the ``upright`` console script and ``python -m desktop``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2  # bad arguments, files or data folder: the message says which
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="upright",
+        description="Back-care routines, sit-break reminders and history. "
+        "Without a command, opens the main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Upright {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the history database (default: the per-user data folder; "
+        "the UPRIGHT_DATA_DIR environment variable also sets it)",
+    )
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="open the main window, print how long its first paint took, then quit "
+        "(for smoke tests and start-up benchmarks)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    catalog = commands.add_parser("catalog", help="list the exercises and routines")
+    catalog.add_argument("--json", action="store_true", help="print the catalog as JSON")
+    history = commands.add_parser("history", help="list recorded sessions and breaks")
+    history.add_argument("--json", action="store_true", help="print the history as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "catalog":
+        from desktop.cli.catalog_cmd import run
+    elif args.command == "history":
+        from desktop.cli.history_cmd import run
+    else:
+        from desktop.app.gui import run
+    return run(args)

@@ -1,0 +1,206 @@
+"""The exercise catalog as plain immutable values.
+
+These types are what every other layer sees; the file format that produces
+them (see ``desktop.content``) can change without touching the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+Sides = Literal["none", "each", "alternate"]
+Position = Literal["standing", "supine", "prone", "side-lying", "all-fours", "kneeling", "seated"]
+
+
+@dataclass(frozen=True)
+class Range:
+    """A dose that may be a single number or an inclusive span such as 8-20 reps."""
+
+    lo: float
+    hi: float
+
+    @classmethod
+    def of(cls, value: float | tuple[float, float] | list[float]) -> "Range":
+        if isinstance(value, (list, tuple)):
+            return cls(value[0], value[1])
+        return cls(value, value)
+
+    @property
+    def is_single(self) -> bool:
+        return self.lo == self.hi
+
+    def to_data(self) -> float | list[float]:
+        """The public form: a bare number when there is no span."""
+        return _plain(self.lo) if self.is_single else [_plain(self.lo), _plain(self.hi)]
+
+
+def _plain(x: float) -> float:
+    return int(x) if float(x).is_integer() else x
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """How much of an exercise to do. ``None`` means the seed says nothing about it."""
+
+    sets: Range | None = None
+    reps: Range | None = None
+    hold_s: Range | None = None
+    duration_s: Range | None = None
+    per_day: Range | None = None
+    per_week: Range | None = None
+    rest_s: Range | None = None
+    tempo: Mapping[str, float] | None = None
+    sides: Sides | None = None
+
+    RANGE_KEYS = ("sets", "reps", "hold_s", "duration_s", "per_day", "per_week", "rest_s")
+
+    @property
+    def effective_sides(self) -> Sides:
+        return self.sides or "none"
+
+    def overridden(self, overrides: "Dosage") -> "Dosage":
+        """This dosage with every key that ``overrides`` sets replaced."""
+        values = {k: getattr(overrides, k) for k in (*self.RANGE_KEYS, "tempo", "sides")}
+        return Dosage(**{k: (v if v is not None else getattr(self, k)) for k, v in values.items()})
+
+    def to_data(self) -> dict:
+        data: dict = {}
+        for key in self.RANGE_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value.to_data()
+        if self.tempo is not None:
+            data["tempo"] = {k: _plain(v) for k, v in self.tempo.items()}
+        if self.sides is not None:
+            data["sides"] = self.sides
+        return data
+
+
+@dataclass(frozen=True)
+class Load:
+    start: float
+    max: float
+    unit: Literal["lb", "kg"]
+
+    def to_data(self) -> dict:
+        return {"start": _plain(self.start), "max": _plain(self.max), "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Progression:
+    """One rung of an exercise's ladder, easiest first."""
+
+    name: str
+    dosage: Dosage
+    notes: str = ""
+    load: Load | None = None
+
+    def to_data(self) -> dict:
+        data = {"name": self.name, "dosage": self.dosage.to_data(), "notes": self.notes}
+        if self.load is not None:
+            data["load"] = self.load.to_data()
+        return data
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    sources: tuple[str, ...]
+    position: Position
+    equipment: tuple[str, ...]
+    why: tuple[str, ...]
+    cues: tuple[str, ...]
+    cautions: tuple[str, ...]
+    dosage: Dosage
+    load: Load | None = None
+    progressions: tuple[Progression, ...] = ()
+
+    def to_data(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "sources": list(self.sources),
+            "position": self.position,
+            "equipment": list(self.equipment),
+            "why": list(self.why),
+            "cues": list(self.cues),
+            "cautions": list(self.cautions),
+            "dosage": self.dosage.to_data(),
+            "load": self.load.to_data() if self.load else None,
+            "progressions": [p.to_data() for p in self.progressions],
+        }
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """An exercise in a routine; ``overrides`` replaces parts of the catalog dosage."""
+
+    exercise: str
+    overrides: Dosage = field(default_factory=Dosage)
+
+    def to_data(self) -> dict:
+        return {"exercise": self.exercise, **self.overrides.to_data()}
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    description: str
+    sources: tuple[str, ...]
+    items: tuple[RoutineItem, ...]
+
+    def to_data(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "sources": list(self.sources),
+            "items": [i.to_data() for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class SafetyFlag:
+    """A red flag from the seeds: when to stop, or see a professional first."""
+
+    id: str
+    title: str
+    advice: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    exercises: tuple[Exercise, ...]
+    routines: tuple[Routine, ...]
+    safety: tuple[SafetyFlag, ...] = ()
+    _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({e.id: e for e in self.exercises}))
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self._by_id[exercise_id]
+
+    def routine(self, routine_id: str) -> Routine:
+        for routine in self.routines:
+            if routine.id == routine_id:
+                return routine
+        raise KeyError(routine_id)
+
+    def item_dosage(self, item: RoutineItem) -> Dosage:
+        """The dosage a routine item really asks for: catalog values, then overrides."""
+        return self.exercise(item.exercise).dosage.overridden(item.overrides)
+
+    def routines_with(self, exercise_id: str) -> tuple[Routine, ...]:
+        return tuple(r for r in self.routines if any(i.exercise == exercise_id for i in r.items))
+
+    def to_data(self) -> dict:
+        return {
+            "exercises": [e.to_data() for e in self.exercises],
+            "routines": [r.to_data() for r in self.routines],
+        }

@@ -1,0 +1,87 @@
+"""The detail pane: everything the catalog knows about one exercise, readable.
+
+Rendered as rich text in a read-only browser so it scrolls, selects and is
+read by screen readers as a document.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop.core import dosage_text
+from desktop.core.catalog import Exercise
+from desktop.ui.exercise_model import label
+from desktop.ui.theme import TYPE, Palette
+
+
+def _list(items, ordered=False) -> str:
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + f"</{tag}>"
+
+
+def exercise_html(e: Exercise, p: Palette) -> str:
+    d = e.dosage
+    dose_rows = [("Dose", dosage_text.summary(d))]
+    if dosage_text.frequency(d):
+        dose_rows.append(("How often", dosage_text.frequency(d)))
+    if d.rest_s is not None:
+        dose_rows.append(("Rest between sets", dosage_text.time_span(d.rest_s)))
+    if d.tempo:
+        dose_rows.append(("Tempo", dosage_text.tempo_text(d)))
+    if e.load:
+        dose_rows.append(("Load", f"start at {e.load.start:g} {e.load.unit}, never above {e.load.max:g} {e.load.unit}"))
+    table = "".join(
+        f"<tr><td style='color:{p.muted}; padding-right:12px'>{escape(k)}</td><td><b>{escape(v)}</b></td></tr>"
+        for k, v in dose_rows
+    )
+    parts = [
+        f"<h1 style='font-size:{TYPE['heading']}px; margin:0'>{escape(e.name)}</h1>",
+        f"<p style='color:{p.muted}'>{escape(label(e.position))}"
+        + (" &middot; " + escape(", ".join(label(x) for x in e.equipment)) if e.equipment else "")
+        + "</p>",
+    ]
+    if e.cautions:
+        parts.append(
+            f"<table width='100%' cellpadding='8' style='background:{p.caution_bg}; color:{p.caution}'>"
+            f"<tr><td><b>&#9888; Take care</b>{_list(e.cautions)}</td></tr></table>"
+        )
+    parts += [
+        f"<table cellpadding='2'>{table}</table>",
+        "<h3>Why</h3>" + _list(e.why),
+        "<h3>How</h3>" + _list(e.cues, ordered=True),
+    ]
+    if e.progressions:
+        steps = [
+            f"<b>{escape(s.name)}</b> &mdash; {escape(dosage_text.summary(s.dosage))}"
+            + (f"<br><span style='color:{p.muted}'>{escape(s.notes)}</span>" if s.notes else "")
+            for s in e.progressions
+        ]
+        parts.append("<h3>Progressions</h3><ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
+    parts.append(
+        f"<p style='color:{p.muted}; font-size:{TYPE['caption']}px'>Sources: "
+        + escape(", ".join(e.sources))
+        + "</p>"
+    )
+    return "".join(parts)
+
+
+class DetailPane(QTextBrowser):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("DetailPane")
+        self.setAccessibleName("Exercise details")
+        self.setOpenLinks(False)
+        self._exercise: Exercise | None = None
+        self._palette: Palette | None = None
+
+    def show_exercise(self, exercise: Exercise | None, palette: Palette) -> None:
+        self._exercise, self._palette = exercise, palette
+        if exercise is None:
+            self.setHtml(f"<p style='color:{palette.muted}'>Pick an exercise to see how to do it.</p>")
+        else:
+            self.setHtml(exercise_html(exercise, palette))
+
+    def restyle(self, palette: Palette) -> None:
+        self.show_exercise(self._exercise, palette)

@@ -1,0 +1,103 @@
+"""Exercise cards as a list model, and the proxy that filters them.
+
+The model is handed a ``Catalog`` and never looks anything up itself.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from desktop.core import dosage_text
+from desktop.core.catalog import Catalog, Exercise
+
+
+class Role(IntEnum):
+    EXERCISE = Qt.ItemDataRole.UserRole + 1
+    SUMMARY = Qt.ItemDataRole.UserRole + 2
+    POSITION = Qt.ItemDataRole.UserRole + 3
+    EQUIPMENT = Qt.ItemDataRole.UserRole + 4
+    ROUTINES = Qt.ItemDataRole.UserRole + 5
+    HAS_CAUTION = Qt.ItemDataRole.UserRole + 6
+    SOURCES = Qt.ItemDataRole.UserRole + 7
+
+
+def label(kebab: str) -> str:
+    """``exercise-ball`` -> ``Exercise ball`` for filters and cards."""
+    return kebab.replace("-", " ").capitalize()
+
+
+def source_label(seed_file: str) -> str:
+    return f"Source {seed_file[:3]}"
+
+
+class ExerciseListModel(QAbstractListModel):
+    def __init__(self, catalog: Catalog, parent=None):
+        super().__init__(parent)
+        self._catalog = catalog
+        self._rows: tuple[Exercise, ...] = catalog.exercises
+        self._routines = {
+            e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows
+        }
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        e = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return e.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            caution = ", has cautions" if e.cautions else ""
+            return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{caution}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return e.why[0]
+        if role == Role.EXERCISE:
+            return e
+        if role == Role.SUMMARY:
+            return dosage_text.summary(e.dosage)
+        if role == Role.POSITION:
+            return e.position
+        if role == Role.EQUIPMENT:
+            return e.equipment
+        if role == Role.ROUTINES:
+            return self._routines[e.id]
+        if role == Role.HAS_CAUTION:
+            return bool(e.cautions)
+        if role == Role.SOURCES:
+            return " \u00b7 ".join(source_label(s) for s in e.sources)
+        return None
+
+    def row_of(self, exercise_id: str) -> int:
+        return next(i for i, e in enumerate(self._rows) if e.id == exercise_id)
+
+
+class ExerciseFilter(QSortFilterProxyModel):
+    """Position, equipment and routine filters plus a name search, all combined."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._position: str | None = None
+        self._equipment: str | None = None
+        self._routine: str | None = None
+        self._text = ""
+
+    def set_filters(self, *, position=None, equipment=None, routine=None, text="") -> None:
+        self.beginFilterChange()
+        self._position, self._equipment, self._routine = position, equipment, routine
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        e: Exercise = index.data(Role.EXERCISE)
+        if self._position and e.position != self._position:
+            return False
+        if self._equipment and self._equipment not in e.equipment:
+            return False
+        if self._routine and self._routine not in index.data(Role.ROUTINES):
+            return False
+        return not self._text or self._text in e.name.casefold()

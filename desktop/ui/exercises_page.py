@@ -1,0 +1,122 @@
+"""The exercise browser: search and filters, a grid of cards, the detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.catalog import Catalog
+from desktop.ui.card_delegate import CARD_SIZE, CardDelegate
+from desktop.ui.detail_pane import DetailPane
+from desktop.ui.exercise_model import ExerciseFilter, ExerciseListModel, Role, label
+from desktop.ui.theme import SPACE, Palette
+
+
+def _combo(name: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(everything, None)
+    for text, value in choices:
+        combo.addItem(text, value)
+    return combo
+
+
+class ExercisesPage(QWidget):
+    def __init__(self, catalog: Catalog, palette: Palette, parent=None):
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self._palette = palette
+        self.model = ExerciseListModel(catalog, self)
+        self.proxy = ExerciseFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText="Search exercises by name")
+        self.search.setAccessibleName("Search exercises")
+        self.search.setClearButtonEnabled(True)
+        positions = sorted({e.position for e in catalog.exercises})
+        equipment = sorted({x for e in catalog.exercises for x in e.equipment})
+        self.position = _combo("Filter by position", "Any position", [(label(p), p) for p in positions])
+        self.equipment = _combo("Filter by equipment", "Any equipment", [(label(x), x) for x in equipment])
+        self.routine = _combo("Filter by routine", "Any routine", [(r.name, r.id) for r in catalog.routines])
+        self.count = QLabel(objectName="Muted")
+
+        self.cards = QListView()
+        self.cards.setAccessibleName("Exercise cards")
+        self.cards.setViewMode(QListView.ViewMode.IconMode)
+        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
+        self.cards.setMovement(QListView.Movement.Static)
+        self.cards.setUniformItemSizes(True)
+        self.cards.setGridSize(CARD_SIZE)
+        self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.cards.setMouseTracking(True)
+        self.delegate = CardDelegate(self.cards)
+        self.delegate.set_palette(palette)
+        self.cards.setItemDelegate(self.delegate)
+        self.cards.setModel(self.proxy)
+        self.detail = DetailPane()
+
+        filters = QHBoxLayout()
+        filters.setSpacing(SPACE[2])
+        filters.addWidget(self.search, 3)
+        for combo in (self.position, self.equipment, self.routine):
+            filters.addWidget(combo, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(SPACE[2])
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.count)
+        left_layout.addWidget(self.cards, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self._apply_filters)
+        for combo in (self.position, self.equipment, self.routine):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.cards.selectionModel().currentChanged.connect(self._show_current)
+        self._apply_filters()
+        self.cards.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(
+            position=self.position.currentData(),
+            equipment=self.equipment.currentData(),
+            routine=self.routine.currentData(),
+            text=self.search.text(),
+        )
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(
+            f"{shown} of {total} exercises" if shown else "No exercise matches these filters."
+        )
+
+    def _show_current(self, current, _previous=None) -> None:
+        exercise = current.data(Role.EXERCISE) if current.isValid() else None
+        self.detail.show_exercise(exercise, self._palette)
+
+    def show_exercise(self, exercise_id: str) -> None:
+        source = self.model.index(self.model.row_of(exercise_id), 0)
+        proxy_index = self.proxy.mapFromSource(source)
+        if proxy_index.isValid():
+            self.cards.setCurrentIndex(proxy_index)
+
+    def restyle(self, palette: Palette) -> None:
+        self._palette = palette
+        self.delegate.set_palette(palette)
+        self.detail.restyle(palette)
+        self.cards.viewport().update()

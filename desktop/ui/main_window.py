@@ -1,0 +1,70 @@
+"""The main window: a sidebar of sections and the page for each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.theme import SPACE
+
+
+class MainWindow(QMainWindow):
+    """Holds pages; knows nothing of what they show."""
+
+    closing = Signal()
+
+    def __init__(self, pages: list[tuple[str, QWidget]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Upright")
+        self.resize(1280, 800)
+        self.setMinimumSize(900, 600)
+        self.stack = QStackedWidget()
+        sidebar = QWidget(objectName="Sidebar")
+        sidebar.setFixedWidth(200)
+        nav = QVBoxLayout(sidebar)
+        nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
+        nav.setSpacing(SPACE[1])
+        nav.addWidget(QLabel("Upright", objectName="AppTitle"))
+        self.nav_buttons = QButtonGroup(self)
+        for n, (title, page) in enumerate(pages):
+            button = QPushButton(title, checkable=True)
+            button.setAccessibleName(f"Show {title}")
+            button.setToolTip(f"{title} (Ctrl+{n + 1})")
+            self.nav_buttons.addButton(button, n)
+            nav.addWidget(button)
+            self.stack.addWidget(page)
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.show_page(n))
+        nav.addStretch(1)
+        self.nav_buttons.idClicked.connect(self.show_page)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.show_page(0)
+
+    def show_page(self, n: int) -> None:
+        self.stack.setCurrentIndex(n)
+        self.nav_buttons.button(n).setChecked(True)
+        page = self.stack.currentWidget()
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def say(self, message: str) -> None:
+        """A quiet status line for things worth knowing but not worth a dialog."""
+        self.statusBar().showMessage(message)
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

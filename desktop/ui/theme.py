@@ -1,0 +1,115 @@
+"""Design tokens (colours, spacing, type) and the stylesheet built from them.
+
+One accent colour, one spacing scale and one type scale for every screen;
+light and dark share the same structure so they can switch live.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SPACE = (4, 8, 12, 16, 24, 32, 48)  # px; index into this, never invent a gap
+TYPE = {"caption": 12, "body": 14, "lead": 16, "title": 20, "heading": 28, "display": 40}
+RADIUS = 10
+
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    window: str
+    surface: str
+    surface_alt: str
+    text: str
+    muted: str
+    border: str
+    accent: str
+    accent_text: str
+    accent_soft: str
+    caution: str
+    caution_bg: str
+    focus: str
+
+
+LIGHT = Palette(
+    name="light",
+    window="#f3f5f7",
+    surface="#ffffff",
+    surface_alt="#e9eef2",
+    text="#14191f",
+    muted="#56606b",
+    border="#d5dbe1",
+    accent="#0b6e69",
+    accent_text="#ffffff",
+    accent_soft="#d7efec",
+    caution="#8a4b00",
+    caution_bg="#fff1d6",
+    focus="#1f5fd6",
+)
+
+DARK = Palette(
+    name="dark",
+    window="#121518",
+    surface="#1c2126",
+    surface_alt="#262c33",
+    text="#eef1f4",
+    muted="#a3adb8",
+    border="#343c45",
+    accent="#4cc2b8",
+    accent_text="#0b1412",
+    accent_soft="#1d3b39",
+    caution="#ffc46b",
+    caution_bg="#3a2c12",
+    focus="#7fb0ff",
+)
+
+
+def stylesheet(p: Palette) -> str:
+    s = SPACE
+    return f"""
+QWidget {{ color: {p.text}; font-size: {TYPE['body']}px; }}
+QMainWindow, QDialog, #Page {{ background: {p.window}; }}
+#Sidebar {{ background: {p.surface}; border-right: 1px solid {p.border}; }}
+#Sidebar QPushButton {{
+    text-align: left; padding: {s[2]}px {s[3]}px; border: none; border-radius: 8px;
+    font-size: {TYPE['lead']}px; background: transparent; color: {p.muted};
+}}
+#Sidebar QPushButton:checked {{ background: {p.accent_soft}; color: {p.text}; font-weight: 600; }}
+#Sidebar QPushButton:hover {{ background: {p.surface_alt}; }}
+#AppTitle {{ font-size: {TYPE['title']}px; font-weight: 700; color: {p.accent}; padding: {s[3]}px; }}
+#PageTitle {{ font-size: {TYPE['heading']}px; font-weight: 700; }}
+#Muted, QLabel[muted="true"] {{ color: {p.muted}; }}
+#Panel, #RoutineCard {{
+    background: {p.surface}; border: 1px solid {p.border}; border-radius: {RADIUS}px;
+}}
+#RoutineCard:focus-within {{ border: 2px solid {p.focus}; }}
+#RoutineName {{ font-size: {TYPE['title']}px; font-weight: 600; }}
+QLineEdit, QComboBox {{
+    background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
+    padding: {s[1]}px {s[2]}px; min-height: 24px;
+}}
+QLineEdit:focus, QComboBox:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
+QPushButton {{
+    background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
+    padding: {s[1] + 2}px {s[3]}px; min-height: 24px;
+}}
+QPushButton:hover {{ background: {p.surface_alt}; }}
+QPushButton:pressed {{ background: {p.border}; }}
+QPushButton:focus {{ border: 2px solid {p.focus}; }}
+QPushButton:disabled {{ color: {p.muted}; background: {p.window}; }}
+QPushButton[primary="true"] {{
+    background: {p.accent}; color: {p.accent_text}; border: 1px solid {p.accent}; font-weight: 600;
+}}
+QPushButton[primary="true"]:hover {{ background: {p.accent}; border: 2px solid {p.text}; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid {p.focus}; }}
+QListView, QTextBrowser, QListWidget {{
+    background: {p.window}; border: 1px solid transparent; border-radius: {RADIUS}px;
+}}
+QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; padding: {s[2]}px; }}
+#CautionBox {{
+    background: {p.caution_bg}; color: {p.caution}; border-radius: 8px; padding: {s[2]}px;
+}}
+QStatusBar {{ color: {p.muted}; }}
+QScrollBar:vertical {{ width: 10px; background: transparent; }}
+QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 5px; min-height: 32px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""

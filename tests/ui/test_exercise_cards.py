@@ -1,0 +1,85 @@
+"""The card grid: model/view, filters, search, keyboard and accessible names."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+from desktop.ui.exercise_model import Role
+from desktop.ui.exercises_page import ExercisesPage
+from desktop.ui.theme import LIGHT
+
+
+@pytest.fixture
+def page(qtbot, catalog):
+    widget = ExercisesPage(catalog, LIGHT)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def shown_ids(page):
+    return [page.proxy.index(i, 0).data(Role.EXERCISE).id for i in range(page.proxy.rowCount())]
+
+
+def test_every_exercise_has_a_card(page, catalog):
+    assert page.proxy.rowCount() == len(catalog.exercises)
+    assert page.count.text() == f"{len(catalog.exercises)} of {len(catalog.exercises)} exercises"
+
+
+def test_filters_combine(page, catalog):
+    page.position.setCurrentIndex(page.position.findData("prone"))
+    prone = {e.id for e in catalog.exercises if e.position == "prone"}
+    assert set(shown_ids(page)) == prone
+    page.routine.setCurrentIndex(page.routine.findData("strength-foundation"))
+    in_routine = {i.exercise for i in catalog.routine("strength-foundation").items}
+    assert set(shown_ids(page)) == prone & in_routine
+    page.position.setCurrentIndex(0)
+    page.routine.setCurrentIndex(0)
+    page.equipment.setCurrentIndex(page.equipment.findData("ottoman"))
+    assert set(shown_ids(page)) == {e.id for e in catalog.exercises if "ottoman" in e.equipment}
+    assert {"static-back", "supine-groin-stretch"} <= set(shown_ids(page))
+
+
+def test_search_by_name_and_empty_result(page, qtbot):
+    qtbot.keyClicks(page.search, "bridge")
+    assert shown_ids(page) == ["segmental-bridge"]
+    page.search.setText("zzz")
+    assert page.proxy.rowCount() == 0
+    assert page.count.text() == "No exercise matches these filters."
+
+
+def test_keyboard_moves_through_cards_and_updates_detail(page, qtbot, catalog):
+    page.cards.setFocus()
+    first = page.cards.currentIndex().data(Role.EXERCISE)
+    assert first.name in page.detail.toPlainText()
+    qtbot.keyClick(page.cards, Qt.Key.Key_Right)
+    second = page.cards.currentIndex().data(Role.EXERCISE)
+    assert second.id != first.id
+    text = page.detail.toPlainText()
+    assert second.name in text and second.cues[0] in text
+
+
+def test_detail_shows_cautions_progressions_and_sources(page, catalog):
+    page.show_exercise("reverse-jefferson-curl")
+    text = page.detail.toPlainText()
+    e = catalog.exercise("reverse-jefferson-curl")
+    assert "Take care" in text and e.cautions[0] in text
+    assert e.progressions[-1].name in text
+    assert "000_54d43dbb48fd0cba.txt" in text
+    assert "never above 15 lb" in text
+
+
+def test_caution_role_matches_catalog(page, catalog):
+    flags = {page.model.index(i, 0).data(Role.EXERCISE).id: page.model.index(i, 0).data(Role.HAS_CAUTION)
+             for i in range(page.model.rowCount())}
+    assert flags == {e.id: bool(e.cautions) for e in catalog.exercises}
+
+
+def test_every_control_has_an_accessible_name(page):
+    controls = page.findChildren(QLineEdit) + page.findChildren(QComboBox) + page.findChildren(QPushButton)
+    assert controls
+    assert [w for w in controls if not w.accessibleName()] == []
+    assert page.cards.accessibleName() and page.detail.accessibleName()
+    assert "Reverse Jefferson curl" in page.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
