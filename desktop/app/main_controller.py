@@ -25,7 +25,7 @@ def routine_rows(catalog: Catalog) -> list[RoutineRow]:
             name=r.name,
             description=r.description,
             exercises=tuple(catalog.exercise(i.exercise).name for i in r.items),
-            estimate="about " + dosage_text.seconds_text(plan.estimate_s(catalog, r)),
+            estimate="about " + dosage_text.about(plan.estimate_s(catalog, r)),
         )
         for r in catalog.routines
     ]
@@ -75,7 +75,7 @@ class MainController:
                 await self.worker.call("set_setting", SAFETY_SETTING, True)
         steps = plan.expand(self.catalog, routine)
         rows = [(step_title(s, self.catalog), step_detail(s)) for s in steps]
-        estimate = dosage_text.seconds_text(plan.estimate_s(self.catalog, routine))
+        estimate = dosage_text.about(plan.estimate_s(self.catalog, routine))
         await modal.answer(session_preview(self.window, routine.name, estimate, rows))
 
     async def close(self) -> None:

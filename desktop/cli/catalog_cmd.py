@@ -38,7 +38,7 @@ def run(args) -> int:
                 r.name,
                 r.id,
                 str(len(r.items)),
-                dosage_text.seconds_text(plan.estimate_s(catalog, r)),
+                dosage_text.about(plan.estimate_s(catalog, r)),
             ]
             for r in catalog.routines
         ],

@@ -49,7 +49,8 @@ def to_catalog(parsed: schema.CatalogFile) -> Catalog:
         exercises=tuple(to_exercise(e) for e in parsed.exercise),
         routines=tuple(to_routine(r) for r in parsed.routine),
         safety=tuple(
-            SafetyFlag(f.id, f.title, f.advice, tuple(f.sources)) for f in parsed.safety
+            SafetyFlag(f.id, f.title, f.advice, tuple(f.sources), tuple(f.exercises))
+            for f in parsed.safety
         ),
     )
 

@@ -101,10 +101,13 @@ class RoutineFile(_Strict):
 
 
 class SafetyFlagFile(_Strict):
+    """A red flag; ``exercises`` lists the cards it is shown on (none: shown before sessions only)."""
+
     id: KebabId
     title: Text
     advice: Text
     sources: Annotated[list[SeedName], Field(min_length=1)]
+    exercises: list[KebabId] = []
 
 
 class CatalogFile(_Strict):
@@ -130,6 +133,10 @@ class CatalogFile(_Strict):
             for n, item in enumerate(r.items):
                 if item.exercise not in seen:
                     problems.append(f'routine "{r.id}" items[{n}]: unknown exercise "{item.exercise}"')
+        for flag in self.safety:
+            for exercise_id in flag.exercises:
+                if exercise_id not in seen:
+                    problems.append(f'safety flag "{flag.id}": unknown exercise "{exercise_id}"')
         if problems:
             raise ValueError("; ".join(problems))
         return self

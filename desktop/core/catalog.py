@@ -171,6 +171,7 @@ class SafetyFlag:
     title: str
     advice: str
     sources: tuple[str, ...]
+    exercises: tuple[str, ...] = ()  # the cards it shows on; empty for general advice
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,9 @@ class Catalog:
     def item_dosage(self, item: RoutineItem) -> Dosage:
         """The dosage a routine item really asks for: catalog values, then overrides."""
         return self.exercise(item.exercise).dosage.overridden(item.overrides)
+
+    def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
+        return tuple(f for f in self.safety if exercise_id in f.exercises)
 
     def routines_with(self, exercise_id: str) -> tuple[Routine, ...]:
         return tuple(r for r in self.routines if any(i.exercise == exercise_id for i in r.items))

@@ -32,6 +32,11 @@ def seconds_text(seconds: float) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+def about(seconds: float) -> str:
+    """A rounded estimate: ``45 s`` under a minute, whole minutes above."""
+    return seconds_text(seconds if seconds < 60 else round(seconds / 60) * 60)
+
+
 def time_span(r: Range) -> str:
     if r.is_single:
         return seconds_text(r.lo)

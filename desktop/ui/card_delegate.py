@@ -46,7 +46,7 @@ class CardDelegate(QStyledItemDelegate):
         inner = card.adjusted(SPACE[2], SPACE[2], -SPACE[2], -SPACE[2]).toRect()
         art = QRect(inner.left(), inner.top(), inner.width(), ART_HEIGHT)
         paint_placeholder(painter, art, e.position, p)
-        if index.data(Role.HAS_CAUTION):
+        if index.data(Role.FLAGS):
             self._badge(painter, art, p)
 
         y = art.bottom() + SPACE[2]

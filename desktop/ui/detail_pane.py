@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core import dosage_text
-from desktop.core.catalog import Exercise
+from desktop.core.catalog import Exercise, SafetyFlag
 from desktop.ui.exercise_model import label
 from desktop.ui.theme import TYPE, Palette
 
@@ -21,7 +21,7 @@ def _list(items, ordered=False) -> str:
     return f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def exercise_html(e: Exercise, p: Palette) -> str:
+def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette) -> str:
     d = e.dosage
     dose_rows = [("Dose", dosage_text.summary(d))]
     if dosage_text.frequency(d):
@@ -42,10 +42,12 @@ def exercise_html(e: Exercise, p: Palette) -> str:
         + (" &middot; " + escape(", ".join(label(x) for x in e.equipment)) if e.equipment else "")
         + "</p>",
     ]
-    if e.cautions:
+    if flags or e.cautions:
+        red = "".join(f"<p><b>&#9888; {escape(f.title)}</b><br>{escape(f.advice)}</p>" for f in flags)
+        care = f"<b>Take care</b>{_list(e.cautions)}" if e.cautions else ""
         parts.append(
             f"<table width='100%' cellpadding='8' style='background:{p.caution_bg}; color:{p.caution}'>"
-            f"<tr><td><b>&#9888; Take care</b>{_list(e.cautions)}</td></tr></table>"
+            f"<tr><td>{red}{care}</td></tr></table><p></p>"
         )
     parts += [
         f"<table cellpadding='2'>{table}</table>",
@@ -74,14 +76,14 @@ class DetailPane(QTextBrowser):
         self.setAccessibleName("Exercise details")
         self.setOpenLinks(False)
         self._exercise: Exercise | None = None
-        self._palette: Palette | None = None
+        self._flags: tuple[SafetyFlag, ...] = ()
 
-    def show_exercise(self, exercise: Exercise | None, palette: Palette) -> None:
-        self._exercise, self._palette = exercise, palette
+    def show_exercise(self, exercise: Exercise | None, flags: tuple[SafetyFlag, ...], palette: Palette) -> None:
+        self._exercise, self._flags = exercise, flags
         if exercise is None:
             self.setHtml(f"<p style='color:{palette.muted}'>Pick an exercise to see how to do it.</p>")
         else:
-            self.setHtml(exercise_html(exercise, palette))
+            self.setHtml(exercise_html(exercise, flags, palette))
 
     def restyle(self, palette: Palette) -> None:
-        self.show_exercise(self._exercise, palette)
+        self.show_exercise(self._exercise, self._flags, palette)

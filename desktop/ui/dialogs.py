@@ -19,7 +19,7 @@ from desktop.ui.theme import SPACE
 def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str, cancel: str | None):
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    dialog.resize(560, 480)
+    dialog.resize(680, 560)
     head = QLabel(heading, objectName="PageTitle", wordWrap=True)
     body = QTextBrowser()
     body.setAccessibleName(heading)

@@ -19,7 +19,7 @@ class Role(IntEnum):
     POSITION = Qt.ItemDataRole.UserRole + 3
     EQUIPMENT = Qt.ItemDataRole.UserRole + 4
     ROUTINES = Qt.ItemDataRole.UserRole + 5
-    HAS_CAUTION = Qt.ItemDataRole.UserRole + 6
+    FLAGS = Qt.ItemDataRole.UserRole + 6  # the red flags shown on this card
     SOURCES = Qt.ItemDataRole.UserRole + 7
 
 
@@ -40,6 +40,7 @@ class ExerciseListModel(QAbstractListModel):
         self._routines = {
             e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows
         }
+        self._flags = {e.id: catalog.flags_for(e.id) for e in self._rows}
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -50,11 +51,12 @@ class ExerciseListModel(QAbstractListModel):
         e = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return e.name
+        flags = self._flags[e.id]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            caution = ", has cautions" if e.cautions else ""
+            caution = "".join(f", caution: {f.title}" for f in flags)
             return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{caution}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return e.why[0]
+            return "\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)])
         if role == Role.EXERCISE:
             return e
         if role == Role.SUMMARY:
@@ -65,8 +67,8 @@ class ExerciseListModel(QAbstractListModel):
             return e.equipment
         if role == Role.ROUTINES:
             return self._routines[e.id]
-        if role == Role.HAS_CAUTION:
-            return bool(e.cautions)
+        if role == Role.FLAGS:
+            return flags
         if role == Role.SOURCES:
             return " \u00b7 ".join(source_label(s) for s in e.sources)
         return None

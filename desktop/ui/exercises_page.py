@@ -69,22 +69,18 @@ class ExercisesPage(QWidget):
         filters.addWidget(self.search, 3)
         for combo in (self.position, self.equipment, self.routine):
             filters.addWidget(combo, 1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(SPACE[2])
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.count)
-        left_layout.addWidget(self.cards, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.cards)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.detail.setMinimumWidth(340)
+        splitter.setSizes([640, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
-        layout.addWidget(splitter)
+        layout.setSpacing(SPACE[2])
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(splitter, 1)
 
         self.search.textChanged.connect(self._apply_filters)
         for combo in (self.position, self.equipment, self.routine):
@@ -106,8 +102,10 @@ class ExercisesPage(QWidget):
         )
 
     def _show_current(self, current, _previous=None) -> None:
-        exercise = current.data(Role.EXERCISE) if current.isValid() else None
-        self.detail.show_exercise(exercise, self._palette)
+        if current.isValid():
+            self.detail.show_exercise(current.data(Role.EXERCISE), current.data(Role.FLAGS), self._palette)
+        else:
+            self.detail.show_exercise(None, (), self._palette)
 
     def show_exercise(self, exercise_id: str) -> None:
         source = self.model.index(self.model.row_of(exercise_id), 0)

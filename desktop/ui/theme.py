@@ -87,6 +87,12 @@ QLineEdit, QComboBox {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1]}px {s[2]}px; min-height: 24px;
 }}
+QComboBox::drop-down {{ border: none; width: 28px; }}
+QComboBox::down-arrow {{ image: url(:/icons/chevron-down.svg); width: 16px; height: 16px; }}
+QComboBox QAbstractItemView {{
+    background: {p.surface}; border: 1px solid {p.border}; selection-background-color: {p.accent_soft};
+    selection-color: {p.text}; outline: none;
+}}
 QLineEdit:focus, QComboBox:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
 QPushButton {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;

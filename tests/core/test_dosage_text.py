@@ -1,5 +1,5 @@
 from desktop.core.catalog import Dosage, Range
-from desktop.core.dosage_text import frequency, seconds_text, summary
+from desktop.core.dosage_text import about, frequency, seconds_text, summary
 
 
 def r(lo, hi=None):
@@ -31,3 +31,7 @@ def test_frequency():
 
 def test_seconds_text():
     assert [seconds_text(s) for s in (45, 60, 90, 3600, 3900)] == ["45 s", "1 min", "1 min 30 s", "1 h", "1 h 5 min"]
+
+
+def test_estimates_round_to_minutes():
+    assert [about(s) for s in (45, 342, 3600)] == ["45 s", "6 min", "1 h"]
