@@ -1,0 +1,186 @@
+"""Opening the history database without ever harming a file that is not ours.
+
+Everything that could show the file is unusable (a file where the folder
+should be, no permission, not SQLite, written by a newer Upright) is checked
+first with read-only access, before SQLAlchemy opens it read-write: even the
+switch to WAL mode rewrites the file header, and a user's file must stay
+byte-for-byte as it was whenever we refuse it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.storage.errors import StorageError
+from desktop.storage.location import DATABASE_NAME
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_PRAGMAS = (
+    "PRAGMA busy_timeout=5000",  # first, so the WAL switch below waits for other processes
+    "PRAGMA journal_mode=WAL",  # readers never block the writer committing a set
+    "PRAGMA synchronous=FULL",  # a finished set must survive a power cut
+    "PRAGMA foreign_keys=ON",
+)
+
+
+class Database:
+    """An open history database: its engine and a factory for units of work."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        """Close every connection; the last one checkpoints the WAL back into the file."""
+        self.engine.dispose()
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open (creating or upgrading as needed) the history in ``data_dir``.
+
+    Raises ``StorageError`` with a message for the user when the folder or
+    file cannot be used; the file is then left exactly as it was.
+    """
+    _ensure_folder(data_dir)
+    path = data_dir / DATABASE_NAME
+    _check_existing_file(path)
+    engine = create_engine(URL.create("sqlite", database=str(path)))
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    try:
+        with translate_errors(path):
+            _upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine)
+
+
+@contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn disk-full, I/O and permission failures from SQLite into ``StorageError``."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if isinstance(exc.orig, sqlite3.Error):
+            mapped = StorageError.from_sqlite(path, exc.orig)
+            if mapped is not None:
+                raise mapped from exc
+        raise
+
+
+def _ensure_folder(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise StorageError.not_a_folder(data_dir) from exc
+    except OSError as exc:
+        raise StorageError.cannot_create(data_dir, exc) from exc
+    # SQLite needs to create the -wal and -shm files beside the database.
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise StorageError.no_permission(data_dir)
+
+
+def _check_existing_file(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError as exc:
+        raise StorageError.not_a_database(path) from exc
+    except PermissionError as exc:
+        raise StorageError.no_permission(path) from exc
+    if not header:
+        return  # SQLite treats an empty file as a new, empty database
+    if header != _SQLITE_HEADER:
+        raise StorageError.not_a_database(path)
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError.no_permission(path)
+    unknown = _stamped_revisions(path) - _known_revisions()
+    if unknown:
+        raise StorageError.newer_version(path, ", ".join(sorted(unknown)))
+
+
+def _stamped_revisions(path: Path) -> set[str]:
+    """The Alembic revisions recorded in the file, read through a read-only connection.
+
+    A SQLite file with tables but no version stamp belongs to some other
+    program, and we refuse it rather than add our tables to it.
+    """
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StorageError.not_a_database(path)
+                return set()
+            return {rev for (rev,) in connection.execute("SELECT version_num FROM alembic_version")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise (StorageError.from_sqlite(path, exc) or StorageError.not_a_database(path)) from exc
+
+
+def alembic_config() -> Config:
+    """Config for the migrations shipped inside the package; no alembic.ini, so wheels just work."""
+    config = Config()
+    # Config values go through configparser interpolation, where "%" is special.
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    return config
+
+
+def _known_revisions() -> set[str]:
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+
+
+def _upgrade(engine: Engine) -> None:
+    """Bring the schema to head in one transaction, with foreign keys off as SQLite advises.
+
+    Batch migrations rebuild a table by dropping and re-creating it; with
+    foreign keys on, dropping ``sessions`` would cascade and delete every set.
+    The pragma is ignored inside a transaction, so it is switched on the raw
+    connection before BEGIN, and ``foreign_key_check`` guards the result.
+    """
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("a migration left sets or ratings without their session")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    for pragma in _PRAGMAS:
+        dbapi_connection.execute(pragma)
+
+
+def _on_begin(connection: Connection) -> None:
+    # The sqlite3 module only opens a transaction before INSERT/UPDATE/DELETE,
+    # so on its own a migration's DDL would commit piecemeal; an explicit BEGIN
+    # makes every unit of work, migrations included, all-or-nothing. IMMEDIATE
+    # takes the write lock up front, so a second Upright process waits out
+    # busy_timeout instead of failing half-way through a transaction.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,105 @@
+"""The one error the storage layer lets reach the user.
+
+Each case gets its own constructor so the message names the exact path and
+says what the user can do about it; the GUI shows ``str(error)`` as is. Every
+case is raised *instead of* repairing anything: the storage layer never
+overwrites, renames or deletes a file it did not create.
+
+This module imports only the standard library, so the GUI can catch
+``StorageError`` without importing SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+_ELSEWHERE = "or start Upright with --data-dir pointing to another folder"
+
+
+class StorageError(Exception):
+    """The history cannot be opened or saved; ``path`` is the file or folder at fault."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+    @classmethod
+    def not_a_folder(cls, path: Path) -> StorageError:
+        return cls(
+            path,
+            f"Upright keeps its history in the folder {path}, but that path (or a folder "
+            f"above it) is a file. Move or rename that file, {_ELSEWHERE}.",
+        )
+
+    @classmethod
+    def cannot_create(cls, path: Path, reason: OSError) -> StorageError:
+        return cls(
+            path,
+            f"Upright could not create its data folder {path}: {reason.strerror or reason}. "
+            f"Create the folder yourself, {_ELSEWHERE}.",
+        )
+
+    @classmethod
+    def no_permission(cls, path: Path) -> StorageError:
+        return cls(
+            path,
+            f"Upright is not allowed to read and write {path}. Give your user account "
+            f"write permission there, {_ELSEWHERE}.",
+        )
+
+    @classmethod
+    def not_a_database(cls, path: Path) -> StorageError:
+        return cls(
+            path,
+            f"{path} is not an Upright history database: it is damaged or belongs to "
+            f"another program. Upright has left it untouched. Move it elsewhere to start "
+            f"a fresh history, {_ELSEWHERE}.",
+        )
+
+    @classmethod
+    def newer_version(cls, path: Path, revision: str) -> StorageError:
+        return cls(
+            path,
+            f"{path} was written by a newer version of Upright (schema {revision!r}). "
+            f"Install that newer version to keep using this history; this version has "
+            f"left the file untouched.",
+        )
+
+    @classmethod
+    def disk_full(cls, path: Path) -> StorageError:
+        return cls(
+            path,
+            f"Upright could not save to {path} because the disk is full. The last change "
+            f"was not saved; everything saved before it is safe. Free some disk space "
+            f"and carry on.",
+        )
+
+    @classmethod
+    def io_error(cls, path: Path, detail: str) -> StorageError:
+        return cls(
+            path,
+            f"The disk reported an input/output error while Upright was saving to {path} "
+            f"({detail}). The last change was not saved. Check the drive, or make a copy "
+            f"of the file before it gets worse.",
+        )
+
+    @classmethod
+    def from_sqlite(cls, path: Path, error: sqlite3.Error) -> StorageError | None:
+        """Map a SQLite failure that is about the disk or the file to a user-facing error.
+
+        Returns ``None`` for everything else (constraint violations, SQL bugs),
+        which are programming errors and should surface as they are.
+        """
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = code & 0xFF if code is not None else None
+        if primary == sqlite3.SQLITE_FULL:
+            return cls.disk_full(path)
+        if primary == sqlite3.SQLITE_IOERR:
+            return cls.io_error(path, str(error))
+        if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
+            return cls.no_permission(path)
+        if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            return cls.not_a_database(path)
+        return None

@@ -1,0 +1,205 @@
+"""The history as the rest of the app sees it: one method, one committed transaction.
+
+Each method opens its own unit of work and commits before it returns, so a
+crash or power cut can lose at most the set in progress, never one that was
+already reported as done. Arguments are checked before the database is
+touched, so a bad value raises ``ValueError`` and writes nothing; disk
+problems surface as ``StorageError``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.storage.database import Database, translate_errors
+from desktop.storage.export import history_to_data
+from desktop.storage.models import (
+    BREAK_OUTCOMES,
+    PAIN_MOMENTS,
+    SESSION_OUTCOMES,
+    SIDES,
+    BreakRow,
+    PainRow,
+    SessionRow,
+    SetRow,
+    SettingRow,
+)
+
+
+class HistoryStore:
+    """Sessions, sets, pain ratings, sit-breaks and settings, each write committed at once."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @contextmanager
+    def _unit(self) -> Iterator[Session]:
+        with translate_errors(self._db.path), self._db.sessions.begin() as session:
+            yield session
+
+    def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
+        row = SessionRow(
+            routine_id=routine_id,
+            routine_name=routine_name,
+            started_at=started_at,
+            utc_offset_s=_local_offset_s(started_at),
+        )
+        with self._unit() as session:
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def record_set(
+        self,
+        session_id: int,
+        *,
+        exercise_id: str,
+        side: str,
+        set_index: int,
+        planned_reps: int | None = None,
+        done_reps: int | None = None,
+        planned_s: float | None = None,
+        done_s: float | None = None,
+        started_at: datetime,
+        ended_at: datetime,
+    ) -> int:
+        """Commit one finished set the moment it ends; returns its id."""
+        _require("side", side, SIDES)
+        if set_index < 1:
+            raise ValueError(f"set_index counts from 1; got {set_index}")
+        row = SetRow(
+            session_id=session_id,
+            exercise_id=exercise_id,
+            side=side,
+            set_index=set_index,
+            planned_reps=planned_reps,
+            done_reps=done_reps,
+            planned_s=planned_s,
+            done_s=done_s,
+            started_at=started_at,
+            ended_at=ended_at,
+        )
+        with self._unit() as session:
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def finish_session(self, session_id: int, outcome: str, ended_at: datetime) -> None:
+        _require("outcome", outcome, SESSION_OUTCOMES)
+        with self._unit() as session:
+            row = session.get(SessionRow, session_id)
+            if row is None:
+                raise LookupError(f"no session with id {session_id}")
+            row.outcome = outcome
+            row.ended_at = ended_at
+
+    def set_pain(
+        self, session_id: int, moment: str, value: int, *, recorded_at: datetime | None = None
+    ) -> None:
+        """Record (or replace) the 0-10 rating taken ``before`` or ``after`` a session.
+
+        ``recorded_at`` defaults to now; it is a parameter so tests and imports
+        can pin it.
+        """
+        _require("moment", moment, PAIN_MOMENTS)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise ValueError(f"pain value must be a whole number from 0 to 10; got {value!r}")
+        stmt = insert(PainRow).values(
+            session_id=session_id,
+            moment=moment,
+            value=value,
+            recorded_at=recorded_at or datetime.now(timezone.utc),
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[PainRow.session_id, PainRow.moment],
+            set_={"value": stmt.excluded.value, "recorded_at": stmt.excluded.recorded_at},
+        )
+        with self._unit() as session:
+            session.execute(stmt)
+
+    def record_break(
+        self,
+        offered_at: datetime,
+        outcome: str,
+        answered_at: datetime | None = None,
+        duration_s: float | None = None,
+    ) -> int:
+        _require("outcome", outcome, BREAK_OUTCOMES)
+        row = BreakRow(
+            offered_at=offered_at,
+            utc_offset_s=_local_offset_s(offered_at),
+            outcome=outcome,
+            answered_at=answered_at,
+            duration_s=duration_s,
+        )
+        with self._unit() as session:
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def mark_interrupted(self, now: datetime) -> int:
+        """Close sessions a previous run left open; returns how many.
+
+        Called at start-up. A session still without an outcome was cut short by
+        a crash or shutdown, so it ends where its last committed set ended (or
+        where it started, if no set was finished). Only sessions started at or
+        before ``now`` are touched, so one begun after start-up is left alone.
+        """
+        last_set_end = (
+            select(func.max(SetRow.ended_at))
+            .where(SetRow.session_id == SessionRow.id)
+            .scalar_subquery()
+        )
+        stmt = (
+            update(SessionRow)
+            .where(SessionRow.outcome.is_(None), SessionRow.started_at <= now)
+            .values(
+                outcome="interrupted", ended_at=func.coalesce(last_set_end, SessionRow.started_at)
+            )
+            .execution_options(synchronize_session=False)
+        )
+        with self._unit() as session:
+            return session.execute(stmt).rowcount
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self._unit() as session:
+            row = session.get(SettingRow, key)
+            return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value)  # fails on unserialisable values before any write
+        with self._unit() as session:
+            session.merge(SettingRow(key=key, value=encoded))
+
+    def export_history(self) -> dict[str, Any]:
+        """Everything, in the public JSON shape of ``desktop.storage.export``, oldest first."""
+        with self._unit() as session:
+            sessions = session.scalars(
+                select(SessionRow)
+                .options(selectinload(SessionRow.sets), selectinload(SessionRow.pain))
+                .order_by(SessionRow.started_at, SessionRow.id)
+            ).all()
+            breaks = session.scalars(
+                select(BreakRow).order_by(BreakRow.offered_at, BreakRow.id)
+            ).all()
+            return history_to_data(sessions, breaks)
+
+
+def _local_offset_s(moment: datetime) -> int:
+    """This machine's UTC offset at ``moment``, so days can be grouped as the user lived them."""
+    offset = moment.astimezone().utcoffset()
+    assert offset is not None  # astimezone() always returns an aware datetime
+    return int(offset.total_seconds())
+
+
+def _require(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")

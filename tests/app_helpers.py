@@ -1,0 +1,32 @@
+"""Helpers for tests that drive coroutines of the app on a real qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+
+def run(qapp, coro_factory, timeout_s: float = 10.0):
+    """Run a coroutine to completion on qasync's loop, as the app does."""
+    from qasync import QEventLoop
+
+    with asyncio.Runner(loop_factory=lambda: QEventLoop(qapp)) as runner:
+        return runner.run(asyncio.wait_for(coro_factory(), timeout_s))
+
+
+def answer_dialogs(answers: list[bool], seen: list[str]) -> QTimer:
+    """Accept (True) or reject (False) each dialog as it opens; record their titles."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, (QDialog, QMessageBox)) and widget.isVisible() and answers:
+                seen.append(widget.windowTitle())
+                widget.accept() if answers.pop(0) else widget.reject()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
