@@ -11,6 +11,7 @@ from typing import Literal
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+import desktop.ui.resources_rc  # noqa: F401  (the stylesheet points at :/icons/...)
 from desktop.ui.theme import DARK, LIGHT, Palette, stylesheet
 
 ThemeChoice = Literal["system", "light", "dark"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,8 @@ class ExercisesPage(QWidget):
         self.search = QLineEdit(placeholderText="Search exercises by name")
         self.search.setAccessibleName("Search exercises")
         self.search.setClearButtonEnabled(True)
+        for button in self.search.findChildren(QToolButton):
+            button.setAccessibleName("Clear search")
         positions = sorted({e.position for e in catalog.exercises})
         equipment = sorted({x for e in catalog.exercises for x in e.equipment})
         self.position = _combo("Filter by position", "Any position", [(label(p), p) for p in positions])

@@ -1,0 +1,41 @@
+"""The whole main window: sections by keyboard, names on every control."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+from desktop.app.main_controller import MainController, routine_rows
+from desktop.app.store_worker import StoreWorker
+from desktop.ui.appearance import Appearance
+
+
+def test_ctrl_number_switches_sections(qtbot, qapp, catalog, tmp_path):
+    controller = MainController(catalog, StoreWorker(tmp_path), Appearance(qapp, "dark"))
+    window = controller.window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: qapp.activeWindow() is window)
+    assert window.stack.currentWidget() is controller.exercises
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is controller.routines
+    assert window.nav_buttons.checkedId() == 1
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is controller.exercises
+    controls = window.findChildren(QAbstractButton) + window.findChildren(QComboBox) + window.findChildren(QLineEdit)
+    unnamed = [w for w in controls if not (w.accessibleName() or w.text() if isinstance(w, QAbstractButton)
+                                           else w.accessibleName())]
+    assert unnamed == []
+
+
+def test_start_buttons_emit_the_routine_id(qtbot, catalog):
+    from desktop.ui.routines_page import RoutinesPage
+
+    page = RoutinesPage(routine_rows(catalog))
+    qtbot.addWidget(page)
+    card = page.cards[2]
+    with qtbot.waitSignal(page.start_requested) as signal:
+        qtbot.mouseClick(card.start, Qt.MouseButton.LeftButton)
+    assert signal.args == [catalog.routines[2].id]
+    assert card.start.accessibleName() == f"Start {catalog.routines[2].name}"
+    assert all(row.estimate.startswith("about ") for row in routine_rows(catalog))
