@@ -7,6 +7,7 @@ Run: python packaging/build_resources.py [--check]
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,9 @@ def compile_qrc() -> bytes:
     # The rcc that ships inside the PySide6 wheel, so the venv needs nothing on PATH.
     rcc = Path(pyside_init).parent / "Qt" / "libexec" / "rcc"
     command = [str(rcc), "-g", "python", "--no-compress", QRC.name]
-    return subprocess.run(command, cwd=ROOT, check=True, capture_output=True).stdout
+    # rcc embeds each file's modification time; pin it so a fresh clone compiles identically.
+    env = {**os.environ, "QT_RCC_SOURCE_DATE_OVERRIDE": "1"}
+    return subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=env).stdout
 
 
 def _body(code: bytes) -> bytes:
