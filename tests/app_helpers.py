@@ -12,6 +12,7 @@ def run(qapp, coro_factory, timeout_s: float = 10.0):
     """Run a coroutine to completion on qasync's loop, as the app does."""
     from qasync import QEventLoop
 
+    qapp.setQuitOnLastWindowClosed(False)  # as the app does: closing a window never stops the loop
     with asyncio.Runner(loop_factory=lambda: QEventLoop(qapp)) as runner:
         return runner.run(asyncio.wait_for(coro_factory(), timeout_s))
 
@@ -25,8 +26,29 @@ def answer_dialogs(answers: list[bool], seen: list[str]) -> QTimer:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, (QDialog, QMessageBox)) and widget.isVisible() and answers:
                 seen.append(widget.windowTitle())
-                widget.accept() if answers.pop(0) else widget.reject()
+                yes = answers.pop(0)
+                if isinstance(widget, QMessageBox) and widget.defaultButton() is not None:
+                    (widget.defaultButton() if yes else widget.escapeButton()).click()
+                else:
+                    widget.accept() if yes else widget.reject()
 
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+class FakeSpeaker:
+    """Stands in for SoundCues and Voice: records what would have been heard."""
+
+    def __init__(self):
+        self.enabled = True
+        self.heard: list[str] = []
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def play(self, name: str) -> None:
+        if self.enabled:
+            self.heard.append(name)
+
+    say = play

@@ -13,11 +13,8 @@ _STARTED = time.perf_counter()
 
 
 def run(args) -> int:
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    import desktop.ui.resources_rc  # noqa: F401  (registers the :/icons/... paths)
     from desktop.app.loop import run_on_qt_loop
+    from desktop.app.qt_app import make_application
     from desktop.content.catalog_loader import load_catalog
     from desktop.content.errors import ContentError
     from desktop.storage.location import resolve_data_dir
@@ -27,11 +24,7 @@ def run(args) -> int:
     except ContentError as exc:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Upright")
-    app.setApplicationDisplayName("Upright")
-    app.setDesktopFileName("upright")
-    app.setWindowIcon(QIcon(":/icons/upright.svg"))
+    app = make_application()
     code = run_on_qt_loop(app, lambda: _main(app, catalog, resolve_data_dir(args.data_dir), args))
     app.shutdown()  # delete Qt objects now, while the interpreter is still whole
     return code
@@ -46,7 +39,6 @@ async def _main(app, catalog, data_dir, args) -> int:
 
     controller = MainController(catalog, StoreWorker(data_dir), Appearance(app))
     window = controller.window
-    app.setQuitOnLastWindowClosed(False)  # quitting is this coroutine returning
     closed = resolved_by(window.closing)
     window.show()
     await first_paint(controller.exercises.cards.viewport())

@@ -8,14 +8,14 @@ from desktop.app import modal
 from desktop.app.store_worker import StoreWorker
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
-from desktop.core.plan_text import step_detail, step_title
 from desktop.ui.appearance import Appearance
-from desktop.ui.dialogs import safety_notice, session_preview
+from desktop.app.media import Media
+from desktop.app.run_command import SAFETY_SETTING
+from desktop.app.session_launch import run_session
+from desktop.ui.dialogs import safety_notice
 from desktop.ui.exercises_page import ExercisesPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.routines_page import RoutineRow, RoutinesPage
-
-SAFETY_SETTING = "safety_notice_acknowledged"
 
 
 def routine_rows(catalog: Catalog) -> list[RoutineRow]:
@@ -35,7 +35,10 @@ class MainController:
     def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance):
         self.catalog = catalog
         self.worker = worker
+        self.appearance = appearance
+        self.media = Media()
         self.history_available = False
+        self._session_running = False
         self._safety_acknowledged = False
         self._tasks: set[asyncio.Task] = set()
         self.exercises = ExercisesPage(catalog, appearance.palette)
@@ -73,10 +76,16 @@ class MainController:
             self._safety_acknowledged = True
             if self.history_available:
                 await self.worker.call("set_setting", SAFETY_SETTING, True)
-        steps = plan.expand(self.catalog, routine)
-        rows = [(step_title(s, self.catalog), step_detail(s)) for s in steps]
-        estimate = dosage_text.about(plan.estimate_s(self.catalog, routine))
-        await modal.answer(session_preview(self.window, routine.name, estimate, rows))
+        if self._session_running:
+            self.window.say("A session is already running.")
+            return
+        self._session_running = True
+        try:
+            outcome = await run_session(self.catalog, routine, self.worker if self.history_available else None,
+                                        self.appearance, self.media)
+        finally:
+            self._session_running = False
+        self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}.")
 
     async def close(self) -> None:
         for task in list(self._tasks):

@@ -25,3 +25,9 @@ async def answer(dialog: QDialog) -> bool:
 async def error(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
     await answer(box)
+
+
+async def choice(box: QMessageBox):
+    """Show a message box with custom buttons; return the role of the one pressed."""
+    await answer(box)
+    return box.buttonRole(box.clickedButton()) if box.clickedButton() else QMessageBox.ButtonRole.RejectRole

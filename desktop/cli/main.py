@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.add_argument("--json", action="store_true", help="print the catalog as JSON")
     history = commands.add_parser("history", help="list recorded sessions and breaks")
     history.add_argument("--json", action="store_true", help="print the history as JSON")
+    session = commands.add_parser("run", help="open the session view for a routine straight away")
+    session.add_argument("routine", metavar="ROUTINE", help="a routine id (see `upright catalog`) or a routine file")
+    session.add_argument("--speed", type=float, default=1.0, metavar="X",
+                         help="run the session X times faster, to preview a routine (0.1 to 1000)")
+    session.add_argument("--auto", action="store_true",
+                         help="answer every prompt with its default and quit at the end")
     return parser
 
 
@@ -44,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.catalog_cmd import run
     elif args.command == "history":
         from desktop.cli.history_cmd import run
+    elif args.command == "run":
+        from desktop.app.run_command import run
     else:
         from desktop.app.gui import run
     return run(args)

@@ -1,4 +1,4 @@
-"""Small dialogs: the one-time safety notice and the session preview."""
+"""Small dialogs: the one-time safety notice, ending a session, pain advice."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import (
     QDialog,
+    QMessageBox,
     QDialogButtonBox,
     QLabel,
     QTextBrowser,
@@ -53,9 +54,21 @@ def safety_notice(parent: QWidget | None, flags: list[tuple[str, str]]) -> QDial
                    "I understand, continue", "Not now")
 
 
-def session_preview(parent: QWidget | None, name: str, estimate: str, rows: list[tuple[str, str]]) -> QDialog:
-    """What a session will contain, step by step (until the session view exists)."""
-    items = "".join(f"<tr><td><b>{escape(t)}</b></td><td>{escape(d)}</td></tr>" for t, d in rows)
-    html = f"<p>About {escape(estimate)}, {len(rows)} steps.</p><table cellpadding='4'>{items}</table>"
-    return _dialog(parent, name, name, html, "Close", None)
+def confirm_end(parent: QWidget | None) -> QMessageBox:
+    """Esc during a session: Enter or Y ends it, Esc or N keeps going."""
+    box = QMessageBox(QMessageBox.Icon.Question, "End session", "End this session now?", parent=parent)
+    box.setInformativeText("Every set you finished is already saved.")
+    end = box.addButton("&Yes, end it", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("&No, keep going", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(end)
+    box.setEscapeButton(keep)
+    return box
 
+
+def pain_advice(parent: QWidget | None, rise: int, flags: list[tuple[str, str]]) -> QDialog:
+    """Pain went up by ``rise`` points: say to stop, with the sources' advice; never a diagnosis."""
+    items = "".join(f"<li><b>{escape(t)}</b><br>{escape(a)}</li>" for t, a in flags)
+    html = (f"<p>Your pain rating went up by {rise} points during this session. "
+            "Please stop exercising for today.</p>"
+            f"<ul>{items}</ul>")
+    return _dialog(parent, "Your pain went up", "Stop for today", html, "OK", None)

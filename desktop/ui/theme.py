@@ -28,6 +28,9 @@ class Palette:
     caution: str
     caution_bg: str
     focus: str
+    ready_bg: str  # session backgrounds: get-ready, rest and side switch look unlike work
+    rest_bg: str
+    switch_bg: str
 
 
 LIGHT = Palette(
@@ -44,6 +47,9 @@ LIGHT = Palette(
     caution="#8a4b00",
     caution_bg="#fff1d6",
     focus="#1f5fd6",
+    ready_bg="#fdf0d2",
+    rest_bg="#dcebfa",
+    switch_bg="#ece4fb",
 )
 
 DARK = Palette(
@@ -60,6 +66,9 @@ DARK = Palette(
     caution="#ffc46b",
     caution_bg="#3a2c12",
     focus="#7fb0ff",
+    ready_bg="#33280f",
+    rest_bg="#10263b",
+    switch_bg="#261c3d",
 )
 
 
@@ -115,6 +124,15 @@ QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; padding: 
     background: {p.caution_bg}; color: {p.caution}; border-radius: 8px; padding: {s[2]}px;
 }}
 QStatusBar {{ color: {p.muted}; }}
+#SessionLabel {{
+    font-size: {TYPE['title']}px; font-weight: 700; padding: {s[1]}px {s[3]}px;
+    border-radius: 16px; background: {p.surface}; color: {p.text};
+}}
+#SessionTitle {{ font-size: {TYPE['display']}px; font-weight: 700; }}
+#SessionSubtitle {{ font-size: {TYPE['heading']}px; color: {p.muted}; }}
+#SessionCue {{ font-size: 36px; font-weight: 600; }}
+#SessionNext {{ font-size: {TYPE['title']}px; color: {p.muted}; }}
+#SessionControls QPushButton {{ font-size: {TYPE['lead']}px; min-width: 84px; min-height: 36px; }}
 QScrollBar:vertical {{ width: 10px; background: transparent; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 5px; min-height: 32px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

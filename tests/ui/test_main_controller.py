@@ -1,5 +1,10 @@
 """The main window's wiring: the store opens after paint, the safety notice shows once."""
 
+import asyncio
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 from desktop.app.main_controller import SAFETY_SETTING, MainController
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
@@ -10,24 +15,47 @@ def make(qapp, catalog, data_dir):
     return MainController(catalog, StoreWorker(data_dir), Appearance(qapp, "light"))
 
 
-def test_safety_notice_once_then_preview(qapp, catalog, tmp_path):
+async def _end_visible_session(seen):
+    """Find the session window, end it with Esc and answer the prompts that follow."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.session_view import SessionView
+
+    while True:
+        views = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()]
+        if views:
+            break
+        await asyncio.sleep(0.01)
+    timer = answer_dialogs([True, False], seen)  # yes, end it; skip the pain rating after
+    QTest.keyClick(views[0], Qt.Key.Key_Escape)
+    return timer
+
+
+def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
     seen: list[str] = []
 
     async def scenario():
         controller = make(qapp, catalog, tmp_path / "d")
         await controller.open_store()
         assert controller.history_available
-        timer = answer_dialogs([True, True, True], seen)
-        await controller.start_routine("mobility-trio")
-        await controller.start_routine("mobility-trio")
-        timer.stop()
+        for _ in range(2):
+            first = answer_dialogs([True, False] if not seen else [False], seen)  # notice, pain before
+            session = asyncio.ensure_future(controller.start_routine("mobility-trio"))
+            ender = await _end_visible_session(seen)
+            await session
+            first.stop()
+            ender.stop()
         stored = await controller.worker.call("get_setting", SAFETY_SETTING)
+        history = await controller.worker.call("export_history")
         await controller.close()
         controller.window.deleteLater()
-        return stored
+        return stored, history
 
-    assert run(qapp, scenario) is True
-    assert seen == ["Before your first session", "Mobility trio", "Mobility trio"]
+    stored, history = run(qapp, scenario)
+    assert stored is True
+    assert seen == ["Before your first session", "Pain before the session", "End session", "Pain after the session",
+                    "Pain before the session", "End session", "Pain after the session"]
+    assert [s["outcome"] for s in history["sessions"]] == ["ended_early", "ended_early"]
 
 
 def test_declining_the_safety_notice_starts_nothing(qapp, catalog, tmp_path):

@@ -1,0 +1,53 @@
+"""Sound cues and the voice, made once per app run and only when a session needs them.
+
+QtMultimedia and QtTextToSpeech are heavy and the first screen does not use
+them. Making them once means "no audio device" or "no speech engine" is
+said once per run, not once per session.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Callable
+
+
+class Media:
+    def __init__(self):
+        self._sound = None
+        self._voice = None
+        self.notices: list[str] = []
+        self._listeners: list[Callable[[str], None]] = []
+
+    def on_notice(self, listener: Callable[[str], None]) -> None:
+        """Hear about missing pieces; a late listener is told what was already said."""
+        self._listeners.append(listener)
+        for notice in self.notices:
+            listener(notice)
+
+    def drop_listener(self, listener: Callable[[str], None]) -> None:
+        self._listeners.remove(listener)
+
+    def _notice(self, text: str) -> None:
+        self.notices.append(text)
+        print(f"upright: {text}", file=sys.stderr)
+        for listener in list(self._listeners):
+            listener(text)
+
+    @property
+    def sound(self):
+        if self._sound is None:
+            from desktop.platform.audio import SoundCues
+
+            self._sound = SoundCues()
+            self._sound.unavailable.connect(self._notice)  # emitted from the loop, so not missed
+        return self._sound
+
+    @property
+    def voice(self):
+        if self._voice is None:
+            from desktop.platform.speech import Voice
+
+            self._voice = Voice()
+            self._voice.unavailable.connect(self._notice)
+            self._voice.start()
+        return self._voice

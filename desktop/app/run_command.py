@@ -1,0 +1,83 @@
+"""``upright run ROUTINE [--speed X] [--auto]``: straight into the session view.
+
+``--speed`` previews a routine faster; ``--auto`` answers every prompt with
+its default (no pain rating, self-paced sets done as planned) and quits at
+the end, so the whole stack can be driven end to end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop.content.errors import ContentError
+from desktop.core.catalog import Catalog, Routine
+
+SAFETY_SETTING = "safety_notice_acknowledged"
+
+
+def resolve_routine(catalog: Catalog, name: str) -> Routine:
+    """A shipped routine id, or the path of a routine file."""
+    try:
+        return catalog.routine(name)
+    except KeyError:
+        pass
+    path = Path(name)
+    if path.exists():
+        from desktop.content.routine_file import read_routine_file
+
+        return read_routine_file(path, catalog)
+    known = ", ".join(r.id for r in catalog.routines)
+    raise ContentError(name, [f"no routine has this id and no such file exists (routines: {known})"])
+
+
+def run(args) -> int:
+    from desktop.content.catalog_loader import load_catalog
+
+    if not 0.1 <= args.speed <= 1000:
+        print(f"upright: --speed must be between 0.1 and 1000, not {args.speed:g}", file=sys.stderr)
+        return 2
+    try:
+        catalog = load_catalog()
+        routine = resolve_routine(catalog, args.routine)
+    except ContentError as exc:
+        print(f"upright: {exc.report()}", file=sys.stderr)
+        return 2
+    from desktop.app.qt_app import make_application
+    from desktop.app.loop import run_on_qt_loop
+
+    app = make_application()
+    code = run_on_qt_loop(app, lambda: _main(app, catalog, routine, args))
+    app.shutdown()
+    return code
+
+
+async def _main(app, catalog: Catalog, routine: Routine, args) -> int:
+    from desktop.app import modal
+    from desktop.app.media import Media
+    from desktop.app.session_launch import run_session
+    from desktop.app.store_worker import StoreWorker
+    from desktop.storage.errors import StorageError
+    from desktop.storage.location import resolve_data_dir
+    from desktop.ui.appearance import Appearance
+    from desktop.ui.dialogs import safety_notice
+
+    worker = StoreWorker(resolve_data_dir(args.data_dir))
+    try:
+        await worker.open()
+    except StorageError as exc:
+        print(f"upright: {exc}", file=sys.stderr)
+        worker.close()
+        return 2
+    try:
+        if not args.auto and not await worker.call("get_setting", SAFETY_SETTING, False):
+            flags = [(f.title, f.advice) for f in catalog.safety]
+            if not await modal.answer(safety_notice(None, flags)):
+                return 0
+            await worker.call("set_setting", SAFETY_SETTING, True)
+        outcome = await run_session(catalog, routine, worker, Appearance(app), Media(),
+                                    speed=args.speed, auto=args.auto)
+        print(f"session {outcome}", flush=True)
+        return 0
+    finally:
+        worker.close()

@@ -1,0 +1,184 @@
+"""Runs one session: engine + precise timer + view + sounds + voice + store.
+
+The engine decides; this class only forwards: deadlines to the engine,
+engine events to the view, the speakers and the store, keys to the engine.
+Each finished set is queued to the store the moment its event arrives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import modal
+from desktop.core import clock as clocks
+from desktop.core.catalog import Catalog, Routine
+from desktop.core.plan import expand
+from desktop.core.session import SessionEngine
+from desktop.core.session_display import display
+from desktop.core.session_events import (
+    Countdown, RepCounted, SessionFinished, SetFinished, SideSwitch, StepStarted,
+)
+from desktop.app.deadline_timer import DeadlineTimer
+from desktop.ui.dialogs import confirm_end, pain_advice
+from desktop.ui.pain_dialog import PainDialog
+from desktop.ui.session_view import SessionView
+
+PAIN_RISE_TO_STOP = 2
+ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
+
+
+class SessionController:
+    def __init__(self, catalog: Catalog, routine: Routine, *, worker, palette, sound, voice,
+                 speed: float = 1.0, auto: bool = False, base_clock=clocks.monotonic):
+        self.catalog, self.routine = catalog, routine
+        self.worker, self.sound, self.voice, self.auto = worker, sound, voice, auto
+        self.clock = clocks.ScaledClock(base_clock, speed) if speed != 1.0 else base_clock
+        to_real = self.clock.real_seconds if speed != 1.0 else (lambda s: s)
+        self._to_real = to_real
+        self.engine = SessionEngine(expand(catalog, routine), self.clock)
+        self.engine.subscribe(self._on_event)
+        self.view = SessionView()
+        self.view.set_palette(palette)
+        self.view.intent.connect(self._on_intent)
+        self.timer = DeadlineTimer(self.clock, to_real, self._tick, self.view)
+        self.session_id: int | None = None
+        self._writes: set[asyncio.Task] = set()  # sets on their way to the store
+        self._confirm: asyncio.Task | None = None
+        self._done: asyncio.Future | None = None
+        self._mono0 = 0.0
+        self._wall0 = datetime.now(timezone.utc)
+        self._confirming = False
+        self.view.set_toggles(sound.enabled, voice.enabled)
+
+    # -- the whole session ----------------------------------------------------
+    async def run(self) -> str:
+        self._done = asyncio.get_running_loop().create_future()
+        pain_before = None if self.auto else await self._ask_pain("before")
+        if self.worker is not None:
+            self.session_id = await self.worker.call(
+                "start_session", self.routine.id, self.routine.name, datetime.now(timezone.utc))
+            if pain_before is not None:
+                await self.worker.call("set_pain", self.session_id, "before", pain_before)
+        self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
+        self.view.resize(1280, 720)
+        self.view.show()
+        self._mono0, self._wall0 = self.clock(), datetime.now(timezone.utc)
+        self.engine.start()
+        self._refresh()
+        outcome: str = await self._done
+        self.timer.stop()
+        await asyncio.gather(*self._writes)  # every set is in the store before we go on
+        pain_after = None if self.auto else await self._ask_pain("after")
+        if self.worker is not None:
+            if pain_after is not None:
+                await self.worker.call("set_pain", self.session_id, "after", pain_after)
+            await self.worker.call("finish_session", self.session_id, outcome, self._wall(self.clock()))
+        if pain_before is not None and pain_after is not None and pain_after - pain_before >= PAIN_RISE_TO_STOP:
+            flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
+            await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
+        self.view.cue_timer.stop()
+        self.view.close()
+        self.view.deleteLater()
+        return outcome
+
+    async def _ask_pain(self, moment: str) -> int | None:
+        dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
+        return dialog.value if await modal.answer(dialog) else None
+
+    def _wall(self, at: float) -> datetime:
+        return self._wall0 + timedelta(seconds=self._to_real(at - self._mono0))
+
+    # -- engine -> everything else -----------------------------------------
+    def _tick(self) -> None:
+        self.engine.poll()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        now = self.clock()
+        self.view.render(display(self.engine.state(now), self.catalog, self.engine.awaits_reps))
+        self.timer.wake_at(self.engine.next_wakeup(now))
+
+    def _on_event(self, event) -> None:
+        if isinstance(event, StepStarted):
+            self._on_step(event)
+        elif isinstance(event, Countdown):
+            self.sound.play("tick")
+        elif isinstance(event, SideSwitch):
+            self.sound.play("side_switch")
+            self.voice.say("Switch sides")
+        elif isinstance(event, RepCounted):
+            self.voice.say(str(event.rep))
+        elif isinstance(event, SetFinished):
+            self.sound.play("set_end")
+            self._store_set(event)
+        elif isinstance(event, SessionFinished):
+            self.sound.play("session_end")
+            self.voice.say("Done. Well done." if event.outcome == "completed" else "Session ended.")
+            if self._done is not None and not self._done.done():
+                self._done.set_result(event.outcome)
+
+    def _on_step(self, event: StepStarted) -> None:
+        step = event.step
+        if step.exercise_id:
+            exercise = self.catalog.exercise(step.exercise_id)
+            if step.kind == "get_ready":
+                self.view.set_cues(exercise.name, exercise.position, exercise.cues)
+                self.voice.say(f"Get ready: {exercise.name}")
+            elif step.kind == "rest":
+                self.voice.say("Rest")
+        if step.kind in ("work", "get_ready", "rest"):
+            self.sound.play("step_start")
+        if self.auto and self.engine.awaits_reps:
+            asyncio.get_running_loop().call_soon(self._auto_finish_set)
+
+    def _auto_finish_set(self) -> None:
+        self.engine.set_done()
+        self._refresh()
+
+    def _store_set(self, e: SetFinished) -> None:
+        if self.worker is None or self.session_id is None:
+            return
+        task = asyncio.get_running_loop().create_task(self.worker.call(
+            "record_set", self.session_id, exercise_id=e.exercise_id, side=e.side if e.side != "alternate" else "none",
+            set_index=e.set_index, planned_reps=e.planned_reps, done_reps=e.done_reps, planned_s=e.planned_s,
+            done_s=e.done_s, started_at=self._wall(e.started_at), ended_at=self._wall(e.at)))
+        self._writes.add(task)
+        task.add_done_callback(self._writes.discard)
+
+    # -- keys and buttons -> engine ------------------------------------------
+    def _on_intent(self, intent: str) -> None:
+        if self.engine.finished or self._confirming:
+            return
+        if intent == "end":
+            self._confirm = asyncio.get_running_loop().create_task(self._confirm_end())
+            return
+        actions = {"space": self.engine.space, "skip": self.engine.skip, "back": self.engine.back,
+                   "set_done": self.engine.set_done, "mute": self._toggle_sound, "voice": self._toggle_voice}
+        actions[intent]()
+        self._refresh()
+
+    async def _confirm_end(self) -> None:
+        self._confirming = True
+        was_paused = self.engine.paused
+        self.engine.pause()
+        self._refresh()
+        try:
+            ended = await modal.choice(confirm_end(self.view)) == QMessageBox.ButtonRole.AcceptRole
+        finally:
+            self._confirming = False
+        if ended:
+            self.engine.end()
+        elif not was_paused:
+            self.engine.resume()
+        self._refresh()
+
+    def _toggle_sound(self) -> None:
+        self.sound.set_enabled(not self.sound.enabled)
+        self.view.set_toggles(self.sound.enabled, self.voice.enabled)
+
+    def _toggle_voice(self) -> None:
+        self.voice.set_enabled(not self.voice.enabled)
+        self.view.set_toggles(self.sound.enabled, self.voice.enabled)

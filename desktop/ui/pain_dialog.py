@@ -1,0 +1,87 @@
+"""An optional 0-10 pain rating, answerable entirely from the keyboard.
+
+Digits pick a number (``1`` then ``0`` within a second gives 10), arrows
+nudge it, Enter saves, Esc or S skips. Skipping is always fine.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from desktop.ui.theme import SPACE
+
+TEN_WINDOW_S = 1.0
+
+
+class PainDialog(QDialog):
+    def __init__(self, moment: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Pain before the session" if moment == "before" else "Pain after the session")
+        self.value: int | None = None
+        self._last_one = -10.0
+        question = QLabel(
+            "How is your back right now?" if moment == "before" else "How is your back now?",
+            objectName="PageTitle",
+        )
+        hint = QLabel("0 is no pain, 10 the worst you can imagine. Type a number or use the arrows; "
+                      "Enter saves, Esc skips.", wordWrap=True, objectName="Muted")
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(SPACE[1])
+        for n in range(11):
+            button = QPushButton(str(n), checkable=True)
+            button.setAccessibleName(f"Pain {n} of 10")
+            button.setMinimumSize(48, 48)
+            self.group.addButton(button, n)
+            row.addWidget(button)
+        self.group.idClicked.connect(self._pick)
+        save = QPushButton("Save")
+        save.setProperty("primary", True)
+        save.setAccessibleName("Save pain rating")
+        save.clicked.connect(self._save)
+        skip = QPushButton("Skip")
+        skip.setAccessibleName("Skip pain rating")
+        skip.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(skip)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE[5], SPACE[4], SPACE[5], SPACE[4])
+        layout.setSpacing(SPACE[3])
+        layout.addWidget(question)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        self.save_button = save
+
+    def _pick(self, n: int) -> None:
+        self.value = n
+        self.group.button(n).setChecked(True)
+        self.group.button(n).setFocus()
+
+    def _save(self) -> None:
+        self.accept() if self.value is not None else self.reject()
+
+    def keyPressEvent(self, event) -> None:
+        key, text = event.key(), event.text()
+        if text.isdigit():
+            n = int(text)
+            if n == 0 and time.monotonic() - self._last_one <= TEN_WINDOW_S and self.value == 1:
+                n = 10
+            self._last_one = time.monotonic() if n == 1 else -10.0
+            self._pick(n)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down) and self.value is not None:
+            self._pick(max(0, self.value - 1))
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self._pick(min(10, (self.value if self.value is not None else -1) + 1))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._save()
+        elif key == Qt.Key.Key_S:
+            self.reject()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,130 @@
+"""The session screen: step, exercise, huge timer, a rotating cue, the next step.
+
+It renders ``Display`` values and turns keys and buttons into intents; the
+session controller decides what they mean.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core.session_display import Display
+from desktop.ui.cue_panel import CuePanel
+from desktop.ui.theme import LIGHT, SPACE, Palette
+from desktop.ui.timer_dial import TimerDial
+
+BACKGROUNDS = {"get_ready": "ready_bg", "rest": "rest_bg", "side_switch": "switch_bg", "done": "accent_soft"}
+
+# (intent, button text, accessible name, keys)
+CONTROLS = (
+    ("back", "\u2190 Back", "Back to the previous step", ("Left",)),
+    ("space", "Pause", "Pause or resume; in a self-paced set, count a rep", ("Space",)),
+    ("skip", "Skip \u2192", "Skip to the next step", ("Right",)),
+    ("end", "End", "End the session", ("Escape",)),
+    ("mute", "Sound on", "Sound on or off", ("M",)),
+    ("voice", "Voice on", "Voice on or off", ("V",)),
+)
+
+
+class SessionView(QWidget):
+    intent = Signal(str)  # back | space | skip | end | mute | voice | set_done
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("SessionView")
+        self.setWindowTitle("Upright session")
+        self.setAccessibleName("Session")
+        self.setAutoFillBackground(True)
+        self._palette: Palette = LIGHT
+        self._kind = "get_ready"
+        self.label = QLabel(objectName="SessionLabel")
+        self.title = QLabel(objectName="SessionTitle")
+        self.subtitle = QLabel(objectName="SessionSubtitle")
+        self.dial = TimerDial()
+        self.cues = CuePanel()
+        self.next = QLabel(objectName="SessionNext")
+        self.notice = QLabel(objectName="Muted", wordWrap=True)
+        self.notice.hide()
+        self.buttons: dict[str, QPushButton] = {}
+        controls = QHBoxLayout()
+        controls.setSpacing(SPACE[2])
+        for intent, text, name, keys in CONTROLS:
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.setToolTip(f"{name} ({' / '.join(keys)})")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys act on the session, never on a button
+            button.clicked.connect(lambda _=False, i=intent: self.intent.emit(i))
+            controls.addWidget(button)
+            self.buttons[intent] = button
+            for key in keys:
+                QShortcut(QKeySequence(key), self, lambda i=intent: self.intent.emit(i))
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self, lambda: self.intent.emit("set_done"))
+        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
+
+        header = QHBoxLayout()
+        header.setSpacing(SPACE[4])
+        header.addWidget(self.label, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignVCenter)
+        body = QHBoxLayout()
+        body.setSpacing(SPACE[5])
+        body.addWidget(self.cues, 2)
+        body.addWidget(self.dial, 3)
+        footer = QHBoxLayout()
+        footer.addWidget(self.next, 1)
+        bar = QWidget(objectName="SessionControls")
+        bar.setLayout(controls)
+        footer.addWidget(bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE[5], SPACE[4], SPACE[5], SPACE[4])
+        layout.setSpacing(SPACE[3])
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        layout.addLayout(footer)
+        layout.addWidget(self.notice)
+        self.cue_timer = QTimer(self)
+        self.cue_timer.setInterval(7000)  # long enough to read a cue from the floor
+        self.cue_timer.timeout.connect(self.cues.next_cue)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self.dial.set_palette(palette)
+        self.cues.set_palette(palette)
+        self._paint_background()
+
+    def set_cues(self, exercise_name: str, position: str, cues: tuple[str, ...]) -> None:
+        self.cues.show_exercise(exercise_name, position, cues)
+        self.cue_timer.start()
+
+    def notify(self, text: str) -> None:
+        """A quiet line for what cannot work here (no sound device, no voice)."""
+        lines = [t for t in self.notice.text().split("\n") if t]
+        if text not in lines:
+            self.notice.setText("\n".join([*lines, text]))
+        self.notice.show()
+
+    def set_toggles(self, sound: bool, voice: bool) -> None:
+        self.buttons["mute"].setText("Sound on" if sound else "Sound off")
+        self.buttons["voice"].setText("Voice on" if voice else "Voice off")
+
+    def render(self, d: Display) -> None:
+        self.label.setText(d.label)
+        self.title.setText(d.title)
+        self.subtitle.setText(d.subtitle)
+        self.dial.show_value(d.big, d.big_caption, d.progress)
+        self.next.setText(d.next_text)
+        space = "Resume" if d.paused else ("Rep done" if d.awaits_reps else "Pause")
+        self.buttons["space"].setText(space)
+        if d.kind != self._kind:
+            self._kind = d.kind
+            self._paint_background()
+
+    def _paint_background(self) -> None:
+        colour = getattr(self._palette, BACKGROUNDS.get(self._kind, "window"))
+        self.setStyleSheet(f"#SessionView {{ background: {colour}; }}")
