@@ -18,13 +18,17 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 def main() -> int:
     app = QApplication(sys.argv[:1])
     import desktop.ui.resources_rc  # noqa: F401
-    from desktop.app.main_controller import MainController, routine_rows
+    from desktop.app.main_controller import MainController
     from desktop.app.store_worker import StoreWorker
     from desktop.content.catalog_loader import load_catalog
-    from desktop.core import dosage_text, plan
-    from desktop.core.plan_text import step_detail, step_title
+    from desktop.core import plan
     from desktop.ui.appearance import Appearance
-    from desktop.ui.dialogs import safety_notice, session_preview
+    from desktop.core.clock import FakeClock
+    from desktop.core.session import SessionEngine
+    from desktop.core.session_display import display
+    from desktop.ui.dialogs import safety_notice
+    from desktop.ui.pain_dialog import PainDialog
+    from desktop.ui.session_view import SessionView
 
     catalog = load_catalog()
     OUT.mkdir(exist_ok=True)
@@ -48,14 +52,36 @@ def main() -> int:
         notice.show()
         _save(app, notice, f"safety-notice-{theme}")
         notice.close()
-        routine = catalog.routine("tweaked-back")
-        rows = [(step_title(s, catalog), step_detail(s)) for s in plan.expand(catalog, routine)]
-        preview = session_preview(window, routine.name,
-                                  dosage_text.about(plan.estimate_s(catalog, routine)), rows)
-        preview.show()
-        _save(app, preview, f"session-preview-{theme}")
-        preview.close()
-    assert routine_rows(catalog)
+        pain = PainDialog("before")
+        pain._pick(3)
+        pain.show()
+        _save(app, pain, f"pain-rating-{theme}")
+        pain.close()
+        view = SessionView()
+        view.set_palette(appearance.palette)
+        view.resize(1280, 720)
+        view.show()
+        for routine_id, skips, seconds, name in (
+            ("evening-floor", 1, 312.4, "work-hold"),
+            ("mobility-trio", 1, 6.2, "work-reps"),
+            ("posterior-chain", 2, 11.5, "rest"),
+            ("mobility-trio", 2, 2.5, "side-switch"),
+        ):
+            clock = FakeClock(0)
+            engine = SessionEngine(plan.expand(catalog, catalog.routine(routine_id)), clock)
+            engine.start()
+            for _ in range(skips):
+                engine.skip()
+            if name == "side-switch":
+                while engine.step.kind != "side_switch":
+                    engine.skip()
+            clock.advance(seconds)
+            engine.poll()
+            exercise = catalog.exercise(engine.step.exercise_id)
+            view.set_cues(exercise.name, exercise.position, exercise.cues)
+            view.render(display(engine.state(clock()), catalog, engine.awaits_reps))
+            _save(app, view, f"session-{name}-{theme}")
+        view.close()
     window.close()
     return 0
 

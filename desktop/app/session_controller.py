@@ -65,6 +65,8 @@ class SessionController:
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
         self.view.resize(1280, 720)
         self.view.show()
+        self.view.raise_()
+        self.view.activateWindow()  # keys must reach the session, not the window behind it
         self._mono0, self._wall0 = self.clock(), datetime.now(timezone.utc)
         self.engine.start()
         self._refresh()

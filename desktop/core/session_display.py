@@ -60,13 +60,12 @@ def display(state: SessionState, catalog: Catalog, awaits_reps: bool) -> Display
     if state.finished or step.kind == "done":
         return Display("done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None,
                        False, False)
-    if step.kind == "work" and not step.is_timed:
+    if step.kind == "work" and not step.is_timed and state.phase:
+        big = str(min(state.reps_done + 1, state.rep_count))  # the rep being done now
+        caption = f"{state.phase}  \u00b7  rep {big} of {state.rep_count}"
+    elif step.kind == "work" and not step.is_timed:
         big = str(state.reps_done)
-        caption = f"of {state.rep_count} reps"
-        if state.phase:
-            caption = f"{state.phase}  \u00b7  {caption}"
-        elif awaits_reps:
-            caption += "  \u00b7  Space after each rep"
+        caption = f"of {state.rep_count} reps  \u00b7  Space after each rep"
     else:
         big = clock_text(state.remaining_s or 0)
         caption = "minutes left" if (state.remaining_s or 0) > 60 else "seconds"

@@ -14,6 +14,9 @@ from desktop.ui.placeholder_art import paint_placeholder
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 
+CUE_PX = 36  # readable from 3 m on a laptop screen
+
+
 class _Art(QWidget):
     def __init__(self, panel: "CuePanel"):
         super().__init__(panel)
@@ -40,6 +43,8 @@ class CuePanel(QWidget):
         self.cue = QLabel(objectName="SessionCue", wordWrap=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setMinimumHeight(96)
+        # On the widget itself, so no theme or app stylesheet can shrink it.
+        self.cue.setStyleSheet(f"font-size: {CUE_PX}px; font-weight: 600;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE[3])

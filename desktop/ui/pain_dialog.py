@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.ui.theme import SPACE
@@ -36,6 +36,8 @@ class PainDialog(QDialog):
             button = QPushButton(str(n), checkable=True)
             button.setAccessibleName(f"Pain {n} of 10")
             button.setMinimumSize(48, 48)
+            button.setAutoDefault(False)  # Enter saves; it never re-presses a number
+            button.installEventFilter(self)  # digits and arrows mean the same on every button
             self.group.addButton(button, n)
             row.addWidget(button)
         self.group.idClicked.connect(self._pick)
@@ -43,9 +45,11 @@ class PainDialog(QDialog):
         save.setProperty("primary", True)
         save.setAccessibleName("Save pain rating")
         save.clicked.connect(self._save)
+        save.setDefault(True)
         skip = QPushButton("Skip")
         skip.setAccessibleName("Skip pain rating")
         skip.clicked.connect(self.reject)
+        skip.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(skip)
@@ -66,6 +70,12 @@ class PainDialog(QDialog):
 
     def _save(self) -> None:
         self.accept() if self.value is not None else self.reject()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() != Qt.Key.Key_Tab:
+            self.keyPressEvent(event)
+            return True
+        return False
 
     def keyPressEvent(self, event) -> None:
         key, text = event.key(), event.text()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.session_display import Display
 from desktop.ui.cue_panel import CuePanel
@@ -40,11 +40,13 @@ class SessionView(QWidget):
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
         self.label = QLabel(objectName="SessionLabel")
-        self.title = QLabel(objectName="SessionTitle")
+        self.title = QLabel(objectName="SessionTitle", wordWrap=True)
         self.subtitle = QLabel(objectName="SessionSubtitle")
         self.dial = TimerDial()
         self.cues = CuePanel()
-        self.next = QLabel(objectName="SessionNext")
+        self.next = QLabel(objectName="SessionNext", wordWrap=True)
+        for label in (self.title, self.next):  # long names wrap instead of widening the window
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = QLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
         self.buttons: dict[str, QPushButton] = {}
@@ -71,8 +73,8 @@ class SessionView(QWidget):
         header.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignVCenter)
         body = QHBoxLayout()
         body.setSpacing(SPACE[5])
-        body.addWidget(self.cues, 2)
-        body.addWidget(self.dial, 3)
+        body.addWidget(self.cues, 2)  # the timer gets the lion's share: "20:00" must read from 3 m
+        body.addWidget(self.dial, 5)
         footer = QHBoxLayout()
         footer.addWidget(self.next, 1)
         bar = QWidget(objectName="SessionControls")

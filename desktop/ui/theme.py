@@ -130,9 +130,8 @@ QStatusBar {{ color: {p.muted}; }}
 }}
 #SessionTitle {{ font-size: {TYPE['display']}px; font-weight: 700; }}
 #SessionSubtitle {{ font-size: {TYPE['heading']}px; color: {p.muted}; }}
-#SessionCue {{ font-size: 36px; font-weight: 600; }}
 #SessionNext {{ font-size: {TYPE['title']}px; color: {p.muted}; }}
-#SessionControls QPushButton {{ font-size: {TYPE['lead']}px; min-width: 84px; min-height: 36px; }}
+#SessionControls QPushButton {{ font-size: {TYPE['lead']}px; min-width: 72px; min-height: 36px; }}
 QScrollBar:vertical {{ width: 10px; background: transparent; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 5px; min-height: 32px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

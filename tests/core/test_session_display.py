@@ -23,7 +23,7 @@ def test_display_through_the_mobility_trio(catalog):
     clock.advance(5)
     engine.poll()
     d = display(engine.state(clock()), catalog, engine.awaits_reps)
-    assert d.kind == "work" and d.big == "0" and "reps" in d.big_caption
+    assert d.kind == "work" and d.big == "1" and d.big_caption.endswith("rep 1 of 5")
     engine.end()
     d = display(engine.state(clock()), catalog, engine.awaits_reps)
     assert (d.kind, d.title) == ("done", "Session complete")
@@ -40,3 +40,15 @@ def test_side_and_set_subtitles(catalog):
     engine.skip()
     d = display(engine.state(clock()), catalog, engine.awaits_reps)
     assert d.kind == "side_switch" and d.label == "Switch sides" and d.subtitle == "Next: right side"
+
+
+def test_self_paced_sets_show_reps_done(catalog):
+    clock = FakeClock(0)
+    engine = SessionEngine(expand(catalog, catalog.routine("strength-foundation")), clock)
+    engine.start()
+    engine.skip()
+    assert engine.awaits_reps
+    engine.space()
+    engine.space()
+    d = display(engine.state(clock()), catalog, engine.awaits_reps)
+    assert d.big == "2" and d.big_caption.startswith("of 20 reps") and "Space" in d.big_caption
