@@ -19,6 +19,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     import desktop.ui.resources_rc  # noqa: F401
     from desktop.app.main_controller import MainController
+    from desktop.app.media import Media
     from desktop.app.store_worker import StoreWorker
     from desktop.content.catalog_loader import load_catalog
     from desktop.core import plan
@@ -33,7 +34,7 @@ def main() -> int:
     catalog = load_catalog()
     OUT.mkdir(exist_ok=True)
     appearance = Appearance(app, "light")
-    controller = MainController(catalog, StoreWorker(OUT / "unused"), appearance)
+    controller = MainController(catalog, StoreWorker(OUT / "unused"), appearance, Media())
     window = controller.window
     window.resize(1280, 800)
     window.show()

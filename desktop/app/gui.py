@@ -1,7 +1,8 @@
 """Starting and stopping the desktop app in a safe order.
 
 Only what the first screen needs is imported before it paints; the
-database (SQLAlchemy, Alembic) opens afterwards on its worker thread.
+database (SQLAlchemy, Alembic) opens afterwards on its worker thread, and
+the tray's sensors start after that.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ _STARTED = time.perf_counter()
 def run(args) -> int:
     from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
+    from desktop.app.single_instance import ask_running_instance
     from desktop.content.catalog_loader import load_catalog
     from desktop.content.errors import ContentError
     from desktop.storage.location import resolve_data_dir
@@ -25,29 +27,28 @@ def run(args) -> int:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2
     app = make_application()
+    if not args.exit_after_paint and ask_running_instance("tray" if args.tray else "open"):
+        print("Upright is already running; it has been asked to show itself.")
+        return 0
     code = run_on_qt_loop(app, lambda: _main(app, catalog, resolve_data_dir(args.data_dir), args))
     app.shutdown()  # delete Qt objects now, while the interpreter is still whole
     return code
 
 
 async def _main(app, catalog, data_dir, args) -> int:
-    from desktop.app.loop import resolved_by
-    from desktop.app.main_controller import MainController
-    from desktop.app.painted import first_paint
-    from desktop.app.store_worker import StoreWorker
-    from desktop.ui.appearance import Appearance
+    from desktop.app.shell import Shell
 
-    controller = MainController(catalog, StoreWorker(data_dir), Appearance(app))
-    window = controller.window
-    closed = resolved_by(window.closing)
-    window.show()
-    await first_paint(controller.exercises.cards.viewport())
+    shell = Shell(app, catalog, data_dir, tray_only=args.tray)
+    if not args.tray:
+        window = shell.show_window()
+        from desktop.app.painted import first_paint
+
+        await first_paint(window.exercises.cards.viewport())
+        if args.exit_after_paint:
+            print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
+    await shell.start()
     if args.exit_after_paint:
-        print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
-    await controller.open_store()
-    if args.exit_after_paint:
-        window.close()
-    await closed
-    await controller.close()
-    window.deleteLater()
+        shell.quit()
+    await shell.finished
+    await shell.close()
     return 0

@@ -32,11 +32,11 @@ def routine_rows(catalog: Catalog) -> list[RoutineRow]:
 
 
 class MainController:
-    def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance):
+    def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance, media: Media):
         self.catalog = catalog
         self.worker = worker
         self.appearance = appearance
-        self.media = Media()
+        self.media = media
         self.history_available = False
         self._session_running = False
         self._safety_acknowledged = False
@@ -54,7 +54,8 @@ class MainController:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def open_store(self) -> None:
+    async def open_store(self) -> bool:
+        """Open the history; a problem is explained in a dialog and browsing goes on."""
         from desktop.storage.errors import StorageError
 
         try:
@@ -62,7 +63,11 @@ class MainController:
         except StorageError as exc:
             self.window.say("History is off: sessions will not be saved until this is fixed.")
             await modal.error(self.window, "Upright cannot open its history", str(exc))
-            return
+            return False
+        await self.store_opened()
+        return True
+
+    async def store_opened(self) -> None:
         self.history_available = True
         self._safety_acknowledged = bool(await self.worker.call("get_setting", SAFETY_SETTING, False))
         self.window.say(f"History is kept in {self.worker.data_dir}")
@@ -88,7 +93,7 @@ class MainController:
         self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}.")
 
     async def close(self) -> None:
+        """Stop what this window started; the store belongs to the app and stays open."""
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        self.worker.close()

@@ -27,7 +27,8 @@ class Media:
     def drop_listener(self, listener: Callable[[str], None]) -> None:
         self._listeners.remove(listener)
 
-    def _notice(self, text: str) -> None:
+    def notice(self, text: str) -> None:
+        """Say once what cannot work here; listeners show it where the person looks."""
         self.notices.append(text)
         print(f"upright: {text}", file=sys.stderr)
         for listener in list(self._listeners):
@@ -39,7 +40,7 @@ class Media:
             from desktop.platform.audio import SoundCues
 
             self._sound = SoundCues()
-            self._sound.unavailable.connect(self._notice)  # emitted from the loop, so not missed
+            self._sound.unavailable.connect(self.notice)  # emitted from the loop, so not missed
         return self._sound
 
     @property
@@ -48,6 +49,6 @@ class Media:
             from desktop.platform.speech import Voice
 
             self._voice = Voice()
-            self._voice.unavailable.connect(self._notice)
+            self._voice.unavailable.connect(self.notice)
             self._voice.start()
         return self._voice

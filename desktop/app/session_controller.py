@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta, timezone
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import modal
@@ -32,7 +33,7 @@ ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
 class SessionController:
     def __init__(self, catalog: Catalog, routine: Routine, *, worker, palette, sound, voice,
-                 speed: float = 1.0, auto: bool = False, base_clock=clocks.monotonic):
+                 speed: float = 1.0, auto: bool = False, compact: bool = False, base_clock=clocks.monotonic):
         self.catalog, self.routine = catalog, routine
         self.worker, self.sound, self.voice, self.auto = worker, sound, voice, auto
         self.clock = clocks.ScaledClock(base_clock, speed) if speed != 1.0 else base_clock
@@ -41,6 +42,9 @@ class SessionController:
         self.engine = SessionEngine(expand(catalog, routine), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView()
+        self._size = (760, 460) if compact else (1280, 720)
+        if compact:  # a desk break: small, above the work, gone by itself at the end
+            self.view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, to_real, self._tick, self.view)
@@ -63,7 +67,7 @@ class SessionController:
             if pain_before is not None:
                 await self.worker.call("set_pain", self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
-        self.view.resize(1280, 720)
+        self.view.resize(*self._size)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()  # keys must reach the session, not the window behind it

@@ -9,10 +9,10 @@ from desktop.ui.appearance import Appearance
 
 
 async def run_session(catalog: Catalog, routine: Routine, worker, appearance: Appearance, media: Media,
-                      *, speed: float = 1.0, auto: bool = False) -> str:
+                      *, speed: float = 1.0, auto: bool = False, compact: bool = False) -> str:
     """Run ``routine`` to its end; returns the outcome (completed or ended_early)."""
     controller = SessionController(catalog, routine, worker=worker, palette=appearance.palette,
-                                   sound=media.sound, voice=media.voice, speed=speed, auto=auto)
+                                   sound=media.sound, voice=media.voice, speed=speed, auto=auto, compact=compact)
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
     try:

@@ -25,6 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         "the UPRIGHT_DATA_DIR environment variable also sets it)",
     )
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the system tray only, counting sitting time and offering breaks",
+    )
+    parser.add_argument(
         "--exit-after-paint",
         action="store_true",
         help="open the main window, print how long its first paint took, then quit "
@@ -41,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="run the session X times faster, to preview a routine (0.1 to 1000)")
     session.add_argument("--auto", action="store_true",
                          help="answer every prompt with its default and quit at the end")
+    breaks = commands.add_parser("breaks", help="try the sit-break reminder rules")
+    break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
+    simulate = break_commands.add_parser(
+        "simulate", help="replay an idle/event trace (JSON Lines) and print each reminder decision as JSON")
+    simulate.add_argument("trace", metavar="TRACE", help="a .jsonl file: one {mono, wall, idle_s | event} a line")
+    simulate.add_argument("--settings", metavar="FILE",
+                          help="a JSON file with break settings to use instead of the defaults")
     return parser
 
 
@@ -50,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.catalog_cmd import run
     elif args.command == "history":
         from desktop.cli.history_cmd import run
+    elif args.command == "breaks":
+        from desktop.cli.breaks_cmd import run
     elif args.command == "run":
         from desktop.app.run_command import run
     else:

@@ -28,6 +28,10 @@ class Appearance(QObject):
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.refresh())
         self.refresh()
 
+    @property
+    def choice(self) -> ThemeChoice:
+        return self._choice
+
     def set_choice(self, choice: ThemeChoice) -> None:
         self._choice = choice
         self.refresh()

@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.app.main_controller import SAFETY_SETTING, MainController
+from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import answer_dialogs, run
 
 
 def make(qapp, catalog, data_dir):
-    return MainController(catalog, StoreWorker(data_dir), Appearance(qapp, "light"))
+    return MainController(catalog, StoreWorker(data_dir), Appearance(qapp, "light"), Media())
 
 
 async def _end_visible_session(seen):
@@ -48,6 +49,7 @@ def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
         stored = await controller.worker.call("get_setting", SAFETY_SETTING)
         history = await controller.worker.call("export_history")
         await controller.close()
+        controller.worker.close()
         controller.window.deleteLater()
         return stored, history
 
@@ -69,6 +71,7 @@ def test_declining_the_safety_notice_starts_nothing(qapp, catalog, tmp_path):
         timer.stop()
         stored = await controller.worker.call("get_setting", SAFETY_SETTING, False)
         await controller.close()
+        controller.worker.close()
         return stored
 
     assert run(qapp, scenario) is False
@@ -88,6 +91,7 @@ def test_unusable_data_folder_shows_a_dialog_and_keeps_browsing(qapp, catalog, t
         timer.stop()
         status = controller.window.statusBar().currentMessage()
         await controller.close()
+        controller.worker.close()
         return controller.history_available, status
 
     available, status = run(qapp, scenario)

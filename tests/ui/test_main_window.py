@@ -4,12 +4,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
 
 from desktop.app.main_controller import MainController, routine_rows
+from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
 
 
 def test_ctrl_number_switches_sections(qtbot, qapp, catalog, tmp_path):
-    controller = MainController(catalog, StoreWorker(tmp_path), Appearance(qapp, "dark"))
+    controller = MainController(catalog, StoreWorker(tmp_path), Appearance(qapp, "dark"), Media())
     window = controller.window
     qtbot.addWidget(window)
     window.show()

@@ -1,0 +1,87 @@
+"""The running app: the main window (made on demand), the tray, one store.
+
+``upright`` opens the window and keeps the tray; ``upright --tray`` starts
+with the tray only and makes the window the first time it is asked for.
+Closing the window quits unless the tray is keeping watch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from desktop.app.main_controller import MainController
+from desktop.app.media import Media
+from desktop.app.single_instance import InstanceServer
+from desktop.app.store_worker import StoreWorker
+from desktop.ui.appearance import Appearance
+
+
+class Shell:
+    def __init__(self, app, catalog, data_dir, *, tray_only: bool):
+        self.app, self.catalog, self.tray_only = app, catalog, tray_only
+        self.worker = StoreWorker(data_dir)
+        self.appearance = Appearance(app)
+        self.media = Media()
+        self.main: MainController | None = None
+        self.tray = None
+        self.finished: asyncio.Future = asyncio.get_running_loop().create_future()
+        self.server = InstanceServer()
+        self.server.request.connect(self._on_request)
+
+    def show_window(self) -> MainController:
+        if self.main is None:
+            self.main = MainController(self.catalog, self.worker, self.appearance, self.media)
+            self.main.window.closing.connect(self._window_closed)
+            if self.worker.store is not None:
+                self.main.spawn(self.main.store_opened())
+        window = self.main.window
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        return self.main
+
+    def _on_request(self, request: str) -> None:
+        if request == "open" or self.tray is None or not self.tray.visible:
+            self.show_window()
+
+    def _window_closed(self) -> None:
+        if self.tray is None or not self.tray.visible:
+            self.quit()
+
+    async def start(self) -> None:
+        """Open the store (reporting problems in the window), then start the tray."""
+        opened = await (self.main.open_store() if self.main else self._open_store_quietly())
+        if opened:
+            from desktop.app.settings_flow import APPEARANCE_KEY
+
+            self.appearance.set_choice(await self.worker.call("get_setting", APPEARANCE_KEY, "system"))
+        from desktop.app.tray_controller import TrayController
+
+        self.tray = TrayController(self.catalog, self.worker if opened else None, self.appearance, self.media,
+                                   open_window=self.show_window, quit_app=self.quit)
+        await self.tray.start()
+        if self.tray_only and not self.tray.visible:
+            self.show_window()  # no tray on this desktop: the window is how reminders reach the person
+
+    async def _open_store_quietly(self) -> bool:
+        from desktop.storage.errors import StorageError
+
+        try:
+            await self.worker.open()
+            return True
+        except StorageError as exc:
+            print(f"upright: {exc}")
+            return False
+
+    def quit(self) -> None:
+        if not self.finished.done():
+            self.finished.set_result(None)
+
+    async def close(self) -> None:
+        if self.tray is not None:
+            self.tray.close()
+        if self.main is not None:
+            await self.main.close()
+            self.main.window.deleteLater()
+        self.worker.close()
+        self.server.close()

@@ -1,0 +1,313 @@
+"""The sit-break policy: a pure state machine fed with timed observations.
+
+Every input carries ``mono`` (monotonic seconds: never jumps, and does not
+advance while the machine sleeps) and ``wall`` (an aware datetime). Durations
+come only from ``mono``, so DST, NTP and manual clock changes can neither
+repeat nor swallow a reminder; ``wall`` is used only for what people mean by
+it: working hours, "pause until 14:00", and how long a sleep lasted.
+
+Presence comes from OS idle samples. The idle span a sample reports is not
+sitting; the time after the latest sample is presumed sitting until the next
+one says otherwise, so a late sample corrects the count after the fact. The
+tray and ``upright breaks simulate`` drive this same class and neither counts
+ticks: both call back at ``next_deadline``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from desktop.core.break_settings import BreakSettings, BreakSettingsError, WorkingHours, rules_text
+
+__all__ = ["ANSWERS", "EVENTS", "BreakPolicy", "BreakSettings", "BreakSettingsError", "BreakState", "Decision",
+           "WorkingHours", "rules_text"]  # the settings live next door but belong to the policy's face
+
+POLL_S = 60.0  # idle readings older than this leave a return or an absence unnoticed for too long
+RECHECK_WALL_S = 3600.0  # waits for a wall time are re-judged this often, so a DST or clock change is seen
+EARLY_TOLERANCE_S = 0.001  # a wake-up a hair early still counts as on time
+
+EVENTS = ("sleep", "resume", "lock", "unlock", "fullscreen_on", "fullscreen_off",
+          "dnd_on", "dnd_off", "call_on", "call_off")
+ANSWERS = ("take", "snooze", "skip")
+_QUIET_SETTING = {"fullscreen": "quiet_when_fullscreen", "dnd": "quiet_when_dnd", "call": "quiet_in_calls"}
+
+DecisionKind = Literal["remind", "natural_break", "break_taken", "snoozed", "skipped", "deferred"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Something the tray should show or record, at the time of the input that caused it."""
+
+    mono: float
+    wall: datetime
+    decision: DecisionKind
+
+
+@dataclass(frozen=True)
+class BreakState:
+    due: bool  # a reminder was shown (or held back by a quiet state) and is not answered
+    paused: bool
+    snoozed: bool
+
+
+class BreakPolicy:
+    """Counting starts at the first input, as if the person had just sat down then.
+
+    ``restart_from`` carries everything known over to new settings (sitting so
+    far, presence, quiet and away states, a pause, a due reminder); only a
+    count not yet due takes the new interval.
+    """
+
+    def __init__(self, settings: BreakSettings, restart_from: BreakPolicy | None = None):
+        if restart_from is not None:
+            self.__dict__.update(restart_from.__dict__)
+            self.settings, self._quiet = settings, set(restart_from._quiet)
+            if not (self._due or self._snoozed):
+                self._target = settings.interval_min * 60
+            return
+        self.settings = settings
+        self._wall: datetime | None = None  # None until the first input
+        self._mono = 0.0
+        self._pause_until: datetime | None = None
+        self._quiet: set[str] = set()  # the quiet sources that are on: fullscreen, dnd, call
+        self._locked = self._asleep = False
+        self._away_since: float | None = None  # start of a lock or sleep (or the idle that led into it)
+        self._slept_s = 0.0  # sleep the monotonic clock did not see, during this absence
+        self._sleep_at: tuple[float, datetime] | None = None
+        self._last_sample: float | None = None
+        self._last_input: float | None = None  # mono of the last keyboard/mouse input a sample implied
+        self._last_remind: float | None = None  # cleared only by an answer or a break
+        self._counting = False
+        self._fresh(0.0)
+
+    # -- queries ---------------------------------------------------------
+    @property
+    def state(self) -> BreakState:
+        return BreakState(self._due, self._pause_until is not None, self._snoozed)
+
+    def sitting_s(self, mono: float) -> float:
+        """Sitting time since the last break (or fresh start), as known at ``mono``."""
+        if self._present_from is None:
+            return self._accrued
+        return self._accrued + max(0.0, mono - self._present_from)
+
+    def next_deadline(self, mono: float) -> float | None:
+        """When to call back (``tick`` or a fresh ``sample``); None while locked or asleep."""
+        if self._away_since is not None or self._wall is None:
+            return None
+        if not self._counting:
+            waits = [self._mono_at(self._pause_until)] if self._pause_until is not None else []
+            if self.settings.working_hours is not None:
+                waits.append(self._mono_at(self.settings.working_hours.next_change(self._wall)))
+            return min(waits + [mono + RECHECK_WALL_S])
+        due = [self._poll_at]
+        if self.settings.working_hours is not None:
+            due.append(self._mono_at(self.settings.working_hours.next_change(self._wall)))
+        if self._present_from is not None and not (self._deferred and self._is_quiet()):
+            reached = self._present_from + self._target - self._accrued
+            due.append(max(reached, self._not_before()))
+        return min(due)
+
+    # -- inputs ----------------------------------------------------------
+    def tick(self, mono: float, wall: datetime) -> list[Decision]:
+        self._observe(mono, wall)
+        return self._check(mono, wall)
+
+    def sample(self, mono: float, wall: datetime, idle_s: float) -> list[Decision]:
+        """The OS idle time at ``mono``: no input since ``mono - idle_s``."""
+        if not idle_s >= 0:
+            raise ValueError(f"idle_s must be 0 or more, not {idle_s}")
+        self._observe(mono, wall)
+        out: list[Decision] = []
+        if self._counting and self._away_since is None:
+            self._last_sample, self._last_input = mono, mono - idle_s
+            self._settle(self._last_input)
+            if idle_s >= self._natural_s:
+                out += self._natural_break(mono, wall)
+                self._poll_at = mono + POLL_S  # to notice the return
+            else:
+                self._present_from = mono
+                self._poll_at = min(mono + POLL_S, self._last_input + self._natural_s)
+        return out + self._check(mono, wall)
+
+    def event(self, mono: float, wall: datetime, kind: str) -> list[Decision]:
+        if kind not in EVENTS:
+            raise ValueError(f"unknown event {kind!r}; expected one of {', '.join(EVENTS)}")
+        self._observe(mono, wall)
+        out: list[Decision] = []
+        source, _, switch = kind.rpartition("_")
+        if source in _QUIET_SETTING:
+            (self._quiet.add if switch == "on" else self._quiet.discard)(source)
+        elif kind == "lock":
+            self._begin_absence(mono)
+            self._locked = True
+        elif kind == "sleep" and not self._asleep:
+            self._begin_absence(mono)
+            self._asleep, self._sleep_at = True, (mono, wall)
+        elif kind == "unlock" and self._locked:
+            self._locked = False
+            out += self._end_absence(mono, wall)
+        elif kind == "resume" and self._asleep:
+            sleep_mono, sleep_wall = self._sleep_at
+            # Only the part of the sleep the monotonic clock missed (all of it, on most systems).
+            self._slept_s += max(0.0, (wall - sleep_wall).total_seconds() - (mono - sleep_mono))
+            self._asleep = False
+            out += self._end_absence(mono, wall)
+        return out + self._check(mono, wall)
+
+    def answer(self, mono: float, wall: datetime, answer: str) -> list[Decision]:
+        """The answer to the latest reminder; ignored when none is due."""
+        if answer not in ANSWERS:
+            raise ValueError(f"unknown answer {answer!r}; expected one of {', '.join(ANSWERS)}")
+        self._observe(mono, wall)
+        out: list[Decision] = []
+        if self._due and answer == "snooze":
+            out += self._snooze(mono, wall, self.settings.snooze_min)
+        elif self._due:
+            out += self._break(mono, wall, "break_taken" if answer == "take" else "skipped")
+        return out + self._check(mono, wall)
+
+    def snooze(self, mono: float, wall: datetime, minutes: float) -> list[Decision]:
+        """The tray's "Snooze N min": no reminder for at least N more minutes of sitting."""
+        if not minutes > 0:
+            raise ValueError(f"snooze minutes must be more than 0, not {minutes}")
+        self._observe(mono, wall)
+        out = self._snooze(mono, wall, minutes) if self._counting else []
+        return out + self._check(mono, wall)
+
+    def pause_until(self, mono: float, wall: datetime, until: datetime | None) -> list[Decision]:
+        """No reminders until ``until`` (None, or a time already past: resume now, counting afresh)."""
+        if until is not None:
+            _require_aware(until)
+        self._observe(mono, wall)
+        self._pause_until = until if until is not None and until > wall else None
+        self._update_gate(mono, restart=False)
+        return self._check(mono, wall)
+
+    # -- internals -------------------------------------------------------
+    @property
+    def _natural_s(self) -> float:
+        return self.settings.natural_break_min * 60
+
+    def _observe(self, mono: float, wall: datetime) -> None:
+        """Every input first moves time on: pause end, working hours, overdue polls."""
+        _require_aware(wall)
+        if self._wall is None:
+            self._mono, self._wall = mono, wall
+            self._update_gate(mono, restart=True)
+            return
+        if mono < self._mono:
+            raise ValueError(f"mono went backwards: {mono} after {self._mono}")
+        hours = self.settings.working_hours
+        # Working hours that ended since the last input (the machine slept through the
+        # evening, say) end this count even though they have begun again by now.
+        ended = self._counting and hours is not None and hours.next_change(self._wall) <= wall
+        self._mono, self._wall = mono, wall
+        if self._pause_until is not None and wall >= self._pause_until:
+            self._pause_until = None
+        if mono >= self._poll_at - EARLY_TOLERANCE_S:
+            self._poll_at = mono + POLL_S  # a wake-up without a sample: ask again later, not now
+        self._update_gate(mono, restart=ended)
+
+    def _hours_allow(self, wall: datetime) -> bool:
+        hours = self.settings.working_hours
+        return hours is None or hours.contains(wall)
+
+    def _update_gate(self, mono: float, restart: bool) -> None:
+        counting = self._pause_until is None and self._hours_allow(self._wall)
+        if counting != self._counting or restart:
+            self._counting = counting
+            self._fresh(mono)
+
+    def _fresh(self, mono: float) -> None:
+        """Counting starts (or stops) afresh: working hours, a pause, the start."""
+        self._reset()
+        self._present_from = mono if self._counting and self._away_since is None else None
+        self._poll_at = mono + POLL_S
+        self._last_input = None
+
+    def _reset(self) -> None:
+        self._accrued = 0.0
+        self._target = self.settings.interval_min * 60  # sitting seconds at which to ask next
+        self._due = self._deferred = self._snoozed = False
+
+    def _settle(self, until: float) -> None:
+        """Bank the presumed sitting up to ``until``; the person is not presumed present after."""
+        if self._present_from is not None:
+            self._accrued += max(0.0, until - self._present_from)
+            self._present_from = None
+
+    def _mono_at(self, when: datetime) -> float:
+        return self._mono + (when - self._wall).total_seconds()
+
+    def _is_quiet(self) -> bool:
+        return any(getattr(self.settings, _QUIET_SETTING[source]) for source in self._quiet)
+
+    def _not_before(self) -> float:
+        """An unanswered reminder never comes back sooner than ``snooze_min`` of mono time."""
+        return float("-inf") if self._last_remind is None else self._last_remind + self.settings.snooze_min * 60
+
+    def _check(self, mono: float, wall: datetime) -> list[Decision]:
+        if not self._counting or self._present_from is None:
+            return []
+        sitting = self.sitting_s(mono)
+        if sitting < self._target - EARLY_TOLERANCE_S or mono < self._not_before() - EARLY_TOLERANCE_S:
+            return []
+        if self._is_quiet():
+            if self._deferred:
+                return []
+            self._due = self._deferred = True
+            return [Decision(mono, wall, "deferred")]
+        self._due, self._deferred, self._snoozed = True, False, False
+        self._target = sitting + self.settings.snooze_min * 60
+        self._last_remind = mono
+        return [Decision(mono, wall, "remind")]
+
+    def _break(self, mono: float, wall: datetime, kind: DecisionKind) -> list[Decision]:
+        """A break happened: the count, the reminder and its repeat all start over."""
+        self._reset()
+        self._last_remind = None
+        if self._present_from is not None:
+            self._present_from = mono
+        return [Decision(mono, wall, kind)]
+
+    def _natural_break(self, mono: float, wall: datetime) -> list[Decision]:
+        """Away long enough: a break if there was anything to end, so once per absence."""
+        if self._accrued > 0 or self._due or self._snoozed:
+            return self._break(mono, wall, "natural_break")
+        return []
+
+    def _snooze(self, mono: float, wall: datetime, minutes: float) -> list[Decision]:
+        self._target = max(self._target, self.sitting_s(mono) + minutes * 60)
+        self._due = self._deferred = False
+        self._snoozed = True
+        self._last_remind = None
+        return [Decision(mono, wall, "snoozed")]
+
+    def _begin_absence(self, mono: float) -> None:
+        if self._away_since is not None:
+            return
+        # A sample taken with the lock (the tray samples first) says how long they were idle before it.
+        idle_before = self._last_sample == mono and self._last_input is not None
+        self._away_since = self._last_input if idle_before else mono
+        self._settle(mono)
+        self._slept_s = 0.0
+
+    def _end_absence(self, mono: float, wall: datetime) -> list[Decision]:
+        if self._locked or self._asleep or self._away_since is None:
+            return []
+        away_s = mono - self._away_since + self._slept_s
+        self._away_since = None
+        if not self._counting:
+            return []
+        out = self._natural_break(mono, wall) if away_s >= self._natural_s else []
+        self._present_from = mono
+        self._poll_at = mono + POLL_S
+        return out
+
+
+def _require_aware(wall: datetime) -> None:
+    if wall.utcoffset() is None:
+        raise ValueError(f"wall times need a UTC offset, not {wall.isoformat()}")

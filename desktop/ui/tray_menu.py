@@ -1,0 +1,66 @@
+"""The tray icon and its menu: shows sitting time, emits what the person chose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from desktop.ui.tray_art import TrayState, tray_icon
+
+# (intent, label)
+ITEMS = (
+    ("take", "Take a break now"),
+    None,
+    ("snooze:10", "Snooze 10 min"),
+    ("snooze:30", "Snooze 30 min"),
+    None,
+    ("pause:hour", "Pause for 1 hour"),
+    ("pause:tomorrow", "Pause until tomorrow"),
+    ("resume", "Resume reminders"),
+    None,
+    ("open", "Open Upright"),
+    ("settings", "Settings\u2026"),
+    ("quit", "Quit Upright"),
+)
+
+
+class TrayMenu(QObject):
+    intent = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.menu = QMenu()
+        self.actions: dict[str, QAction] = {}
+        for item in ITEMS:
+            if item is None:
+                self.menu.addSeparator()
+                continue
+            key, text = item
+            action = self.menu.addAction(text)
+            action.triggered.connect(lambda _=False, k=key: self.intent.emit(k))
+            self.actions[key] = action
+        self.icon = QSystemTrayIcon(tray_icon("normal", 0.0))
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self._shown: tuple | None = None
+
+    def _activated(self, reason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.intent.emit("open")
+
+    def show_state(self, state: TrayState, minutes_sat: int, progress: float, detail: str) -> None:
+        """Update icon and tooltip; skipped when nothing visible changed (no wasted void calls)."""
+        shown = (state, minutes_sat, round(progress, 2), detail)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.icon.setIcon(tray_icon(state, progress))
+        sat = "Just had a break" if minutes_sat == 0 else f"Sitting for {minutes_sat} min"
+        self.icon.setToolTip(f"Upright \u2014 {sat}\n{detail}" if detail else f"Upright \u2014 {sat}")
+        self.actions["resume"].setEnabled(state == "paused")
+        for key in ("pause:hour", "pause:tomorrow"):
+            self.actions[key].setEnabled(state != "paused")
+
+    def notify(self, title: str, text: str) -> None:
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)

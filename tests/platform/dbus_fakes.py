@@ -1,0 +1,77 @@
+"""Stand-ins for the desktop services the adapters ask, served on a private bus by dbus-fast.
+
+No ``from __future__ import annotations`` here: dbus-fast reads the D-Bus
+signatures from the annotations, which must stay plain strings like "t".
+"""
+
+from dbus_fast.aio import MessageBus
+from dbus_fast.constants import PropertyAccess
+from dbus_fast.service import ServiceInterface, dbus_method, dbus_property, dbus_signal
+
+SESSION_PATH = "/org/freedesktop/login1/session/_31"
+
+
+class MutterIdleMonitor(ServiceInterface):
+    def __init__(self, idle_ms: int) -> None:
+        super().__init__("org.gnome.Mutter.IdleMonitor")
+        self.idle_ms = idle_ms
+
+    @dbus_method()
+    def GetIdletime(self) -> "t":  # noqa: F821, N802
+        return self.idle_ms
+
+
+class ScreenSaver(ServiceInterface):
+    def __init__(self, idle_ms: int) -> None:
+        super().__init__("org.freedesktop.ScreenSaver")
+        self.idle_ms = idle_ms
+
+    @dbus_method()
+    def GetSessionIdleTime(self) -> "u":  # noqa: F821, N802
+        return self.idle_ms
+
+
+class Notifications(ServiceInterface):
+    def __init__(self, inhibited: bool) -> None:
+        super().__init__("org.freedesktop.Notifications")
+        self.inhibited = inhibited
+
+    @dbus_property(access=PropertyAccess.READ)
+    def Inhibited(self) -> "b":  # noqa: F821, N802
+        return self.inhibited
+
+
+class LoginManager(ServiceInterface):
+    def __init__(self) -> None:
+        super().__init__("org.freedesktop.login1.Manager")
+
+    @dbus_method()
+    def GetSession(self, session_id: "s") -> "o":  # noqa: F821, N802
+        assert session_id == "auto"
+        return SESSION_PATH
+
+    @dbus_signal()
+    def PrepareForSleep(self, start: bool) -> "b":  # noqa: F821, N802
+        return start
+
+
+class LoginSession(ServiceInterface):
+    def __init__(self) -> None:
+        super().__init__("org.freedesktop.login1.Session")
+
+    @dbus_signal()
+    def Lock(self) -> None:  # noqa: N802
+        pass
+
+    @dbus_signal()
+    def Unlock(self) -> None:  # noqa: N802
+        pass
+
+
+async def serve(address: str, name: str, objects: dict[str, ServiceInterface]) -> MessageBus:
+    """Own ``name`` on the bus at ``address`` and export each interface at its path."""
+    bus = await MessageBus(bus_address=address).connect()
+    for path, interface in objects.items():
+        bus.export(path, interface)
+    await bus.request_name(name)
+    return bus

@@ -1,0 +1,165 @@
+"""The desk coach end to end: fake sensors and clocks, the real policy, store and widgets."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from desktop.app.media import Media
+from desktop.app.store_worker import StoreWorker
+from desktop.app.tray_controller import TrayController
+from desktop.ui.appearance import Appearance
+from tests.app_helpers import run
+
+MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+class Clocks:
+    def __init__(self):
+        self.mono = 100.0
+        self.wall = MONDAY_9
+
+    def advance(self, minutes: float):
+        self.mono += minutes * 60
+        self.wall += timedelta(minutes=minutes)
+
+
+class FakeSensors:
+    def __init__(self):
+        self.idle = 0.0
+        self.slept = None
+        self.quiet_now = {"fullscreen": False, "dnd": False, "call": False}
+
+    def idle_seconds(self):
+        return self.idle
+
+    def slept_seconds(self):
+        slept, self.slept = self.slept, None
+        return slept
+
+    def quiet(self):
+        return dict(self.quiet_now)
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def coach(qapp, catalog, tmp_path):
+    clocks, sensors, opened = Clocks(), FakeSensors(), []
+
+    def make(worker):
+        return TrayController(catalog, worker, Appearance(qapp, "light"), Media(), open_window=lambda: opened.append(1),
+                              quit_app=lambda: None, clock=lambda: clocks.mono, now=lambda: clocks.wall,
+                              sensors=sensors)
+
+    return make, clocks, sensors, opened, tmp_path
+
+
+def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
+    make, clocks, sensors, _, data = coach
+
+    async def scenario():
+        worker = StoreWorker(data)
+        await worker.open()
+        tray = make(worker)
+        await tray.start()
+        clocks.advance(29)
+        tray.wake()
+        assert not tray.prompt.isVisible() and tray.menu._shown[0] == "normal"
+        assert "Sitting for 29 min" in tray.menu.icon.toolTip()
+        clocks.advance(1)
+        tray.wake()  # 30 minutes: first reminder is the icon (and a notification where a tray exists)
+        assert tray.menu._shown[0] == "due"
+        assert tray.prompt.isVisible() != tray.visible
+        clocks.advance(10)
+        tray.wake()  # still sitting 10 minutes later: the corner prompt
+        assert tray.prompt.isVisible()
+        tray.prompt._answer("snooze")
+        clocks.advance(10)
+        tray.wake()
+        assert tray.prompt.isVisible() or tray.visible
+        tray.prompt._answer("skip")
+        await _settle(tray)
+        history = await worker.call("export_history")
+        tray.close()
+        worker.close()
+        return history["breaks"]
+
+    breaks = run(qapp, scenario)
+    assert [b["outcome"] for b in breaks] == ["ignored", "snoozed", "skipped"]
+
+
+def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
+    make, clocks, sensors, _, data = coach
+
+    async def scenario():
+        worker = StoreWorker(data)
+        await worker.open()
+        tray = make(worker)
+        await tray.start()
+        clocks.advance(25)
+        tray.wake()
+        clocks.advance(8)
+        sensors.idle = 8 * 60  # away for the last 8 minutes
+        tray.wake()
+        sensors.idle = 0
+        clocks.advance(1)
+        tray.wake()
+        shown = tray.menu._shown
+        await _settle(tray)
+        history = await worker.call("export_history")
+        tray.close()
+        worker.close()
+        return shown, history["breaks"]
+
+    shown, breaks = run(qapp, scenario)
+    assert shown[0] == "normal" and shown[1] <= 1
+    assert [b["outcome"] for b in breaks] == ["natural"]
+
+
+def test_menu_pause_and_resume_and_open(coach, qapp):
+    make, clocks, sensors, opened, _ = coach
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        tray._on_intent("pause:hour")
+        paused = tray.menu._shown[0]
+        clocks.advance(45)
+        tray.wake()
+        still = tray.menu._shown[0]
+        due_while_paused = tray.prompt.isVisible()
+        tray._on_intent("resume")
+        tray._on_intent("open")
+        state = tray.menu._shown[0]
+        enabled = tray.menu.actions["resume"].isEnabled()
+        tray.close()
+        return paused, still, due_while_paused, state, enabled
+
+    assert run(qapp, scenario) == ("paused", "paused", False, "normal", False)
+    assert opened == [1]
+
+
+def test_no_tray_says_so_once(coach, qapp):
+    make, *_ = coach
+    notices = []
+
+    async def scenario():
+        tray = make(None)
+        tray.media.on_notice(notices.append)
+        await tray.start()
+        tray.close()
+        return tray.visible
+
+    visible = run(qapp, scenario)
+    if not visible:
+        assert len(notices) == 1 and "no system tray" in notices[0]
+    else:
+        assert notices == []
+
+
+async def _settle(tray):
+    import asyncio
+
+    while tray._tasks:
+        await asyncio.gather(*list(tray._tasks))
