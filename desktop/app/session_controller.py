@@ -42,9 +42,10 @@ class SessionController:
         self.engine = SessionEngine(expand(catalog, routine), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView()
-        self._size = (760, 460) if compact else (1280, 720)
+        self._size = (820, 480) if compact else (1280, 720)
         if compact:  # a desk break: small, above the work, gone by itself at the end
             self.view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+            self.view.set_compact(True)
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, to_real, self._tick, self.view)

@@ -92,6 +92,7 @@ class BackgroundQuery:
         self._bus: MessageBus | None = None
         self._task: asyncio.Task | None = None
         self._closed = False
+        self._asking = asyncio.Lock()  # a poll's question and a refresh() must not both connect
         self.latest: Any = None
 
     async def query(self, bus: MessageBus | None) -> Any:
@@ -100,10 +101,13 @@ class BackgroundQuery:
 
     async def refresh(self) -> Any:
         """Ask now and wait for the answer (for callers that are async themselves)."""
-        if not self._closed and (self._bus is None or not self._bus.connected):
-            self._bus = await connect(system=False, address=self._address)
-        self.latest = await self.query(self._bus)
-        return self.latest
+        async with self._asking:
+            if not self._closed and (self._bus is None or not self._bus.connected):
+                self._bus = await connect(system=False, address=self._address)
+                if self._closed and self._bus is not None:  # close() came while connecting
+                    self.close()
+            self.latest = await self.query(self._bus)
+            return self.latest
 
     def poll(self) -> Any:
         if not self._closed and (self._task is None or self._task.done()):

@@ -71,4 +71,6 @@ def _qt_palette(p: Palette) -> QPalette:
     }
     for role, colour in roles.items():
         qp.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        qp.setColor(QPalette.ColorGroup.Disabled, role, QColor(p.muted))  # disabled must look disabled
     return qp

@@ -39,6 +39,7 @@ class SessionView(QWidget):
         self.setAutoFillBackground(True)
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
+        self._compact = False
         self.label = QLabel(objectName="SessionLabel")
         self.title = QLabel(objectName="SessionTitle", wordWrap=True)
         self.subtitle = QLabel(objectName="SessionSubtitle")
@@ -91,6 +92,14 @@ class SessionView(QWidget):
         self.cue_timer.setInterval(7000)  # long enough to read a cue from the floor
         self.cue_timer.timeout.connect(self.cues.next_cue)
 
+    def set_compact(self, compact: bool) -> None:
+        """The small desk-break window: the cue and the timer, nothing that crowds them."""
+        self.cues.art.setVisible(not compact)
+        self.next.setVisible(not compact)
+        self._compact = compact
+        if compact:
+            self.notice.hide()
+
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
@@ -109,7 +118,7 @@ class SessionView(QWidget):
         lines = [t for t in self.notice.text().split("\n") if t]
         if text not in lines:
             self.notice.setText("\n".join([*lines, text]))
-        self.notice.show()
+        self.notice.setVisible(not self._compact)
 
     def set_toggles(self, sound: bool, voice: bool) -> None:
         self.buttons["mute"].setText("Sound on" if sound else "Sound off")

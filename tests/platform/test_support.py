@@ -80,3 +80,15 @@ def test_background_query_without_an_event_loop_asks_nothing(no_bus):
     query = BusNames(bus_address=no_bus)
     assert query.poll() is None
     assert query._task is None
+
+
+def test_closing_while_a_question_is_out_leaves_no_connection(session_bus):
+    async def scenario():
+        query = BusNames(bus_address=session_bus)
+        query.poll()
+        await asyncio.sleep(0)  # the question is out: connecting
+        query.close()
+        await asyncio.sleep(0.2)
+        return query._bus, query.poll()
+
+    assert asyncio.run(scenario()) == (None, None)
