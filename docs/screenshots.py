@@ -53,6 +53,17 @@ def main() -> int:
         notice.show()
         _save(app, notice, f"safety-notice-{theme}")
         notice.close()
+        from dataclasses import asdict
+
+        from desktop.core.breaks import BreakSettings
+        from desktop.core.break_settings import rules_text
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        settings = BreakSettings()
+        dialog = SettingsDialog({**asdict(settings), "autostart": True, "theme": "system"}, rules_text(settings))
+        dialog.show()
+        _save(app, dialog, f"settings-{theme}")
+        dialog.close()
         pain = PainDialog("before")
         pain._pick(3)
         pain.show()

@@ -76,6 +76,12 @@ def stylesheet(p: Palette) -> str:
     s = SPACE
     return f"""
 QWidget {{ color: {p.text}; font-size: {TYPE['body']}px; }}
+QWidget:disabled {{ color: {p.muted}; }}
+QMenu {{ background: {p.surface}; border: 1px solid {p.border}; padding: {s[1]}px; }}
+QMenu::item {{ padding: {s[1]}px {s[4]}px; border-radius: 6px; }}
+QMenu::item:selected {{ background: {p.accent_soft}; }}
+QMenu::item:disabled {{ color: {p.muted}; }}
+QMenu::separator {{ height: 1px; background: {p.border}; margin: {s[1]}px {s[2]}px; }}
 QMainWindow, QDialog, #Page {{ background: {p.window}; }}
 #Sidebar {{ background: {p.surface}; border-right: 1px solid {p.border}; }}
 #Sidebar QPushButton {{
@@ -92,7 +98,7 @@ QMainWindow, QDialog, #Page {{ background: {p.window}; }}
 }}
 #RoutineCard:focus-within {{ border: 2px solid {p.focus}; }}
 #RoutineName {{ font-size: {TYPE['title']}px; font-weight: 600; }}
-QLineEdit, QComboBox {{
+QLineEdit, QComboBox, QSpinBox, QTimeEdit {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1]}px {s[2]}px; min-height: 24px;
 }}
@@ -102,7 +108,7 @@ QComboBox QAbstractItemView {{
     background: {p.surface}; border: 1px solid {p.border}; selection-background-color: {p.accent_soft};
     selection-color: {p.text}; outline: none;
 }}
-QLineEdit:focus, QComboBox:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QTimeEdit:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
 QPushButton {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1] + 2}px {s[3]}px; min-height: 24px;
