@@ -22,7 +22,9 @@ packages=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core)
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth)  # GUI tests that need a real X server start their own Xvfb
+  # Tests that need a real X server start their own Xvfb; trayer is a real tray host,
+  # xdotool moves the pointer for the idle-time tests.
+  packages+=(xvfb xauth trayer xdotool)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -154,6 +154,7 @@ class BreakPolicy:
             # Only the part of the sleep the monotonic clock missed (all of it, on most systems).
             self._slept_s += max(0.0, (wall - sleep_wall).total_seconds() - (mono - sleep_mono))
             self._asleep = False
+            self._target = min(self._target, self.sitting_s(mono))
             out += self._end_absence(mono, wall)
         return out + self._check(mono, wall)
 

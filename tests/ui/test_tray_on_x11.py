@@ -1,0 +1,71 @@
+"""The tray icon and its menu on a real X server with a real tray host (trayer).
+
+Runs in a child process on its own Xvfb display, so the rest of the suite
+stays offscreen. Xvfb and trayer are installed by packaging/bootstrap.sh.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+CHILD = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+app = QApplication([])
+from desktop.ui.tray_menu import TrayMenu
+menu = TrayMenu()
+print("available", QSystemTrayIcon.isSystemTrayAvailable(), flush=True)
+menu.icon.show()
+menu.show_state("due", 31, 1.0, "A break is due")
+def check():
+    geometry = menu.icon.geometry()
+    print("visible", menu.icon.isVisible(), "geometry", geometry.width(), geometry.height(), flush=True)
+    menu.menu.popup(geometry.bottomLeft())
+    QTimer.singleShot(300, report)
+def report():
+    print("menu", menu.menu.isVisible(), "|".join(a.text() for a in menu.menu.actions() if a.text()), flush=True)
+    print("tooltip", menu.icon.toolTip().replace("\n", " / "), flush=True)
+    app.quit()
+QTimer.singleShot(1500, check)
+app.exec()
+"""
+
+
+@pytest.fixture
+def x_with_tray(tmp_path):
+    for tool in ("Xvfb", "trayer"):
+        assert shutil.which(tool), f"{tool} is missing: run the README's test command, which installs it"
+    display = f":{200 + os.getpid() % 500}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.8)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    tray = subprocess.Popen(["trayer", "--edge", "top", "--widthtype", "pixel", "--width", "120",
+                             "--height", "24", "--transparent", "false"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    yield env
+    tray.kill()
+    xvfb.kill()
+    tray.wait()
+    xvfb.wait()
+
+
+def test_tray_icon_and_menu_on_a_real_tray_host(x_with_tray):
+    out = subprocess.run([sys.executable, "-c", CHILD], env=x_with_tray, capture_output=True, text=True, timeout=30)
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines.get("available") == "True", out.stdout + out.stderr
+    assert lines["visible"].startswith("True geometry")
+    width, height = map(int, lines["visible"].split()[-2:])
+    assert width > 0 and height > 0
+    shown, items = lines["menu"].split(" ", 1)
+    assert shown == "True"
+    assert items.split("|") == ["Take a break now", "Snooze 10 min", "Snooze 30 min", "Pause for 1 hour",
+                                "Pause until tomorrow", "Resume reminders", "Open Upright", "Settings\u2026",
+                                "Quit Upright"]
+    assert lines["tooltip"] == "Upright \u2014 Sitting for 31 min / A break is due"
