@@ -20,11 +20,13 @@ python="${PYTHON:-python3}"
 # PySide6's xcb platform plugin, QtMultimedia/QtTextToSpeech (libpulse0) and fonts.
 packages=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1
-          libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core)
+          libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core
+          libxss1 x11-utils)  # X11 idle time (XScreenSaver) and xprop for full-screen detection
 if [ "$mode" = test ]; then
   # Tests that need a real X server start their own Xvfb; trayer is a real tray host,
   # xdotool moves the pointer for the idle-time tests.
-  packages+=(xvfb xauth trayer xdotool)
+  # dbus-daemon hosts the fake desktop services of the platform tests.
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

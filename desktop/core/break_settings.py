@@ -46,8 +46,9 @@ class WorkingHours:
             problems.append(f"working_hours: start {self.start} must be before end {self.end}")
         if not isinstance(self.days, tuple) or not self.days \
                 or not all(isinstance(d, int) and 1 <= d <= 7 for d in self.days):
+            shown = list(self.days) if isinstance(self.days, tuple) else self.days
             problems.append(f"working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), "
-                            f"at least one, not {list(self.days)}")
+                            f"at least one, not {shown!r}")
         if problems:
             raise BreakSettingsError(problems)
 
@@ -88,26 +89,36 @@ class BreakSettings:
     quiet_in_calls: bool = True
 
     def __post_init__(self):
-        problems = [f"{name}: must be between {low} and {high} minutes, not {getattr(self, name)!r}"
-                    for name, low, high in _MINUTE_RANGES if not _within(getattr(self, name), low, high)]
-        if not any(p.startswith(("interval_min", "natural_break_min")) for p in problems) \
+        bad = [(name, low, high) for name, low, high in _MINUTE_RANGES if not _within(getattr(self, name), low, high)]
+        problems = [f"{name}: must be between {low} and {high} minutes, not {_shown(getattr(self, name))}"
+                    for name, low, high in bad]
+        if not {"interval_min", "natural_break_min"} & {name for name, _, _ in bad} \
                 and self.natural_break_min >= self.interval_min:
             problems.append(f"natural_break_min: must be shorter than interval_min "
                             f"({self.natural_break_min:g} is not less than {self.interval_min:g})")
-        if isinstance(self.working_hours, Mapping):
-            unknown = sorted(set(self.working_hours) - set(WorkingHours.__dataclass_fields__))
-            try:
-                if unknown:
-                    raise BreakSettingsError([f"working_hours: unknown key {', '.join(map(str, unknown))}"])
-                object.__setattr__(self, "working_hours", WorkingHours(**self.working_hours))
-            except BreakSettingsError as exc:
-                problems += exc.problems
+        hours = self.working_hours
+        if isinstance(hours, Mapping):
+            unknown = sorted(map(str, set(hours) - set(WorkingHours.__dataclass_fields__)))
+            if unknown:
+                problems.append(f"working_hours: unknown key {', '.join(unknown)}")
+            else:
+                try:
+                    object.__setattr__(self, "working_hours", WorkingHours(**hours))
+                except BreakSettingsError as exc:
+                    problems += exc.problems
+        elif not isinstance(hours, (WorkingHours, type(None))):
+            problems.append(f"working_hours: must be start, end and days, or None, not {hours!r}")
         if problems:
             raise BreakSettingsError(problems)
 
 
 def _within(value, low: float, high: float) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
+
+
+def _shown(value) -> str:
+    """3.0 from a JSON file reads as 3, as it was typed."""
+    return f"{value:g}" if isinstance(value, float) else repr(value)
 
 
 def rules_text(settings: BreakSettings) -> list[str]:

@@ -94,7 +94,13 @@ class BreakPolicy:
         return self._accrued + max(0.0, mono - self._present_from)
 
     def next_deadline(self, mono: float) -> float | None:
-        """When to call back (``tick`` or a fresh ``sample``); None while locked or asleep."""
+        """When to call back (``tick``, or ``sample`` with a fresh idle reading).
+
+        While counting: the next idle reading, the reminder, or the end of working
+        hours. While paused or outside working hours: when that ends (re-judged at
+        least hourly). None before the first input and while locked or asleep,
+        since only an unlock or resume can change anything then.
+        """
         if self._away_since is not None or self._wall is None:
             return None
         if not self._counting:
@@ -112,6 +118,7 @@ class BreakPolicy:
 
     # -- inputs ----------------------------------------------------------
     def tick(self, mono: float, wall: datetime) -> list[Decision]:
+        """Time passed and nothing new was seen (a deadline with no idle reading)."""
         self._observe(mono, wall)
         return self._check(mono, wall)
 
@@ -125,8 +132,7 @@ class BreakPolicy:
             self._last_sample, self._last_input = mono, mono - idle_s
             self._settle(self._last_input)
             if idle_s >= self._natural_s:
-                out += self._natural_break(mono, wall)
-                self._poll_at = mono + POLL_S  # to notice the return
+                out += self._natural_break(mono, wall)  # and keep polling, to see them come back
             else:
                 self._present_from = mono
                 self._poll_at = min(mono + POLL_S, self._last_input + self._natural_s)
@@ -154,7 +160,6 @@ class BreakPolicy:
             # Only the part of the sleep the monotonic clock missed (all of it, on most systems).
             self._slept_s += max(0.0, (wall - sleep_wall).total_seconds() - (mono - sleep_mono))
             self._asleep = False
-            self._target = min(self._target, self.sitting_s(mono))
             out += self._end_absence(mono, wall)
         return out + self._check(mono, wall)
 
@@ -297,7 +302,7 @@ class BreakPolicy:
         self._slept_s = 0.0
 
     def _end_absence(self, mono: float, wall: datetime) -> list[Decision]:
-        if self._locked or self._asleep or self._away_since is None:
+        if self._locked or self._asleep:
             return []
         away_s = mono - self._away_since + self._slept_s
         self._away_since = None

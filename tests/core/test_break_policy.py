@@ -109,8 +109,9 @@ class Desk:
         return [d.decision for d in self.log]
 
 
-def at(mono: float, hh_mm: str) -> tuple[float, str]:
-    return (mono, hh_mm)
+def at(mono: float, hh_mm: str | None = None) -> tuple[float, str]:
+    """A decision time; the wall clock defaults to Monday 09:00 plus ``mono`` (no sleep, no clock change)."""
+    return (mono, hh_mm or (MONDAY_9 + timedelta(seconds=mono)).strftime("%H:%M"))
 
 
 ALWAYS = BreakSettings(working_hours=None)
@@ -177,7 +178,8 @@ def test_rules_text_follows_the_settings(changes, sentence):
     ({"working_hours": {"start": "09:00", "end": "17:00", "days": [1], "lunch": "12:00"}},
      ["working_hours: unknown key lunch"]),
     ({"interval_min": 2, "snooze_min": 200, "working_hours": {"start": "x", "end": "17:00", "days": [1]}},
-     ["interval_min: must be between 5 and 240 minutes, not 2", "snooze_min: must be between 1 and 120 minutes, not 200",
+     ["interval_min: must be between 5 and 240 minutes, not 2",
+      "snooze_min: must be between 1 and 120 minutes, not 200",
       "working_hours.start: must be a 24-hour time as HH:MM, not 'x'"]),
 ])
 def test_settings_out_of_range_name_every_field(changes, problems):
@@ -201,9 +203,9 @@ def test_working_hours_edges_and_next_change():
     assert not hours.contains(datetime(2026, 11, 23, 8, 59, 59, tzinfo=CET))
     assert not hours.contains(datetime(2026, 11, 23, 17, 30, tzinfo=CET))  # end is outside
     assert not hours.contains(datetime(2026, 11, 28, 10, 0, tzinfo=CET))  # Saturday
-    # Judged in the wall time's own offset: 08:30 UTC is 09:30 in Berlin.
-    assert hours.contains(datetime(2026, 11, 23, 9, 30, tzinfo=CET).astimezone(CET))
-    assert not hours.contains(datetime(2026, 11, 23, 8, 30, tzinfo=timezone.utc))
+    # Judged in the wall time's own offset: the same instant is 09:30 in Berlin but 08:30 in UTC.
+    instant = datetime(2026, 11, 23, 8, 30, tzinfo=timezone.utc)
+    assert hours.contains(instant.astimezone(CET)) and not hours.contains(instant)
     assert hours.next_change(datetime(2026, 11, 23, 12, 0, tzinfo=CET)) == datetime(2026, 11, 23, 17, 30, tzinfo=CET)
     assert hours.next_change(datetime(2026, 11, 23, 17, 30, tzinfo=CET)) == datetime(2026, 11, 24, 9, 0, tzinfo=CET)
     assert hours.next_change(datetime(2026, 11, 27, 18, 0, tzinfo=CET)) == datetime(2026, 11, 30, 9, 0, tzinfo=CET)
@@ -259,8 +261,7 @@ def test_idle_long_enough_is_a_natural_break_once(away, broke):
     back = desk.mono + 60
     desk.active(40)
     # Sitting starts again when they come back; short of a break, idle minutes were not sitting either.
-    first = back + 1800 if broke else 1800 + away * 60
-    assert desk.times("remind")[0] == at(first, (MONDAY_9 + timedelta(seconds=first)).strftime("%H:%M"))
+    assert desk.times("remind")[0] == at(back + 1800 if broke else 1800 + away * 60)
 
 
 def test_natural_break_mark_is_polled_exactly():
@@ -285,9 +286,8 @@ def test_locking_the_screen(minutes, broke):
     desk.lock(minutes)
     assert desk.times("natural_break") == ([at(600 + minutes * 60, "09:15")] if broke else [])
     desk.active(40)
-    start = 600 + minutes * 60
-    assert desk.times("remind")[0] == (start + (1800 if broke else 1200),
-                                       (MONDAY_9 + timedelta(seconds=start + (1800 if broke else 1200))).strftime("%H:%M"))
+    back = 600 + minutes * 60  # locked minutes are not sitting; a break also resets the count
+    assert desk.times("remind")[0] == at(back + (1800 if broke else 1200))
 
 
 def test_nothing_to_wake_for_while_locked():
