@@ -28,6 +28,7 @@ def with_revision_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrade_
         "def downgrade():\n    pass\n"
     )
     monkeypatch.setattr(database, "MIGRATIONS", migrations)
+    monkeypatch.setattr(database, "HEAD_REVISION", "0002")  # as a release adding 0002 would set it
 
 
 def history_with_one_set(data_dir: Path) -> None:

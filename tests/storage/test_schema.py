@@ -55,3 +55,25 @@ def test_migrations_are_at_head_and_downgrade_cleanly(db: Database) -> None:
         command.downgrade(config, "base")
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql(SCHEMA_SQL).all() == []
+
+
+def test_head_revision_constant_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from desktop.storage.database import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_reopening_an_up_to_date_database_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from desktop.storage.database import open_database
+
+    open_database(tmp_path).close()
+    code = ("import sys, pathlib; from desktop.storage.database import open_database;"
+            f"open_database(pathlib.Path({str(tmp_path)!r})).close();"
+            "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
