@@ -35,13 +35,16 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def switches(pid: int) -> int:
-    total = 0
+def switches(pid: int) -> dict[str, int]:
+    """Context switches per thread id; threads that come or go are compared only where both saw them."""
+    counts = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
+        total = 0
         for line in (task / "status").read_text().splitlines():
             if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
                 total += int(line.split()[1])
-    return total
+        counts[task.name] = total
+    return counts
 
 
 def measure(command: list[str], settle_s: float, seconds: float) -> tuple[float, float]:
@@ -53,7 +56,8 @@ def measure(command: list[str], settle_s: float, seconds: float) -> tuple[float,
         before = switches(proc.pid)
         time.sleep(seconds)
         after = switches(proc.pid)
-        return rss_mb(proc.pid), (after - before) / (seconds / 60)
+        woke = sum(after[tid] - before.get(tid, 0) for tid in after)
+        return rss_mb(proc.pid), woke / (seconds / 60)
     finally:
         proc.kill()
         proc.wait()

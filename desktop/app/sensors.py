@@ -18,6 +18,20 @@ class Sensors:
 
         self.idle = pick_idle_source()
         self.sleep = ClockGapDetector()
+        self._logind = None
+
+    async def watch_session(self, on_event) -> bool:
+        """Lock, unlock and resume from logind, where the system has it.
+
+        Resume only wakes the tray at once; how long the machine slept still
+        comes from the clock gap, which also works where logind's sleep signal
+        arrives too late or not at all.
+        """
+        from desktop.platform.sleep_watch import LogindSleepWatch
+
+        self._logind = LogindSleepWatch(lambda: None, lambda: on_event("resume"),
+                                        on_lock=lambda: on_event("lock"), on_unlock=lambda: on_event("unlock"))
+        return await self._logind.start()
 
     def idle_seconds(self) -> float | None:
         return self.idle.idle_seconds()
@@ -33,6 +47,6 @@ class Sensors:
         return {"fullscreen": bool(fullscreen_active()), "dnd": bool(dnd_active()), "call": bool(in_call())}
 
     def close(self) -> None:
-        close = getattr(self.idle, "close", None)
-        if close is not None:
-            close()
+        self.idle.close()
+        if self._logind is not None:
+            self._logind.close()

@@ -62,6 +62,7 @@ class TrayController(QObject):
             from desktop.app.sensors import Sensors
 
             self._sensors = Sensors()
+        await self._sensors.watch_session(self._on_session_event)
         if self.visible:
             self.menu.icon.show()
         else:
@@ -131,6 +132,13 @@ class TrayController(QObject):
         detail = ("Reminders paused" if state == "paused" else
                   "A break is due" if state == "due" else f"Next break in about {left} min")
         self.menu.show_state(state, int(sat // 60), sat / interval, detail)
+
+    def _on_session_event(self, kind: str) -> None:
+        if kind == "resume":
+            self.wake()  # the clock gap tells how long the machine slept
+        else:
+            wall = self._now()
+            self._apply(self.policy.event(self._clock(), wall, kind), wall)
 
     # -- what the person chose -----------------------------------------------
     def _answer(self, answer: str) -> None:

@@ -39,6 +39,10 @@ class FakeSensors:
     def quiet(self):
         return dict(self.quiet_now)
 
+    async def watch_session(self, on_event):
+        self.session_event = on_event
+        return True
+
     def close(self):
         pass
 
@@ -163,3 +167,46 @@ async def _settle(tray):
 
     while tray._tasks:
         await asyncio.gather(*list(tray._tasks))
+
+
+def test_screen_lock_counts_as_away(coach, qapp):
+    make, clocks, sensors, _, data = coach
+
+    async def scenario():
+        worker = StoreWorker(data)
+        await worker.open()
+        tray = make(worker)
+        await tray.start()
+        clocks.advance(20)
+        tray.wake()
+        sensors.session_event("lock")
+        clocks.advance(15)
+        sensors.session_event("unlock")
+        clocks.advance(1)
+        tray.wake()
+        minutes = tray.menu._shown[1]
+        await _settle(tray)
+        history = await worker.call("export_history")
+        tray.close()
+        worker.close()
+        return minutes, [b["outcome"] for b in history["breaks"]]
+
+    minutes, outcomes = run(qapp, scenario)
+    assert minutes <= 1 and outcomes == ["natural"]
+
+
+def test_real_sensors_answer_or_say_unknown_without_raising(qapp):
+    from desktop.app.sensors import Sensors
+
+    async def scenario():
+        sensors = Sensors()
+        watching = await sensors.watch_session(lambda kind: None)
+        readings = sensors.idle_seconds(), sensors.slept_seconds(), sensors.quiet()
+        sensors.close()
+        return watching, readings
+
+    watching, (idle, slept, quiet) = run(qapp, scenario)
+    assert isinstance(watching, bool)
+    assert idle is None or idle >= 0
+    assert slept is None  # no sleep between two looks a moment apart
+    assert set(quiet) == {"fullscreen", "dnd", "call"} and all(isinstance(v, bool) for v in quiet.values())
