@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date, timedelta
 
 from desktop.app import modal
 from desktop.app.store_worker import StoreWorker
@@ -14,6 +15,7 @@ from desktop.app.run_command import SAFETY_SETTING
 from desktop.app.session_launch import run_session
 from desktop.ui.dialogs import safety_notice
 from desktop.ui.exercises_page import ExercisesPage
+from desktop.ui.history_page import HistoryPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.routines_page import RoutineRow, RoutinesPage
 
@@ -43,8 +45,16 @@ class MainController:
         self._tasks: set[asyncio.Task] = set()
         self.exercises = ExercisesPage(catalog, appearance.palette)
         self.routines = RoutinesPage(routine_rows(catalog))
-        self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines)])
+        self.history = HistoryPage(appearance.palette)
+        self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines),
+                                  ("History", self.history)])
         appearance.changed.connect(self.exercises.restyle)
+        appearance.changed.connect(self.history.restyle)
+        self._range = "12m"
+        self.history.range_requested.connect(self._show_range)
+        self.history.start_requested.connect(lambda: self.window.show_page(1))
+        self.window.stack.currentChanged.connect(
+            lambda n: self.window.stack.widget(n) is self.history and self._show_range(self._range))
         self.routines.start_requested.connect(lambda rid: self.spawn(self.start_routine(rid)))
 
     def spawn(self, coro) -> asyncio.Task:
@@ -91,6 +101,27 @@ class MainController:
         finally:
             self._session_running = False
         self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}.")
+        if self.window.stack.currentWidget() is self.history:
+            await self.load_history(self._range)
+
+    def _show_range(self, key: str) -> None:
+        self._range = key
+        if self.history_available:
+            self.spawn(self.load_history(key))
+
+    async def load_history(self, key: str) -> None:
+        """Aggregate on the store's thread, then draw: the window never waits on SQL."""
+        today = date.today()
+        days = {"4w": 27, "3m": 91, "12m": 364}
+        if key in days:
+            first = today - timedelta(days=days[key])
+        else:
+            span = await self.worker.call("history_range")
+            first = span[0] if span else today - timedelta(days=27)
+        aggregates = await self.worker.call("aggregates", first, today, today)
+        sessions = await self.worker.call("list_sessions", first, today)
+        names = {r.id: r.name for r in self.catalog.routines}
+        self.history.show_history(aggregates, sessions, names)
 
     async def close(self) -> None:
         """Stop what this window started; the store belongs to the app and stays open."""

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.add_argument("--json", action="store_true", help="print the catalog as JSON")
     history = commands.add_parser("history", help="list recorded sessions and breaks")
     history.add_argument("--json", action="store_true", help="print the history as JSON")
+    export = commands.add_parser("export", help="write the history to files")
+    export.add_argument("--csv", required=True, metavar="DIR",
+                        help="write sessions.csv, sets.csv and breaks.csv into DIR (created if needed)")
     session = commands.add_parser("run", help="open the session view for a routine straight away")
     session.add_argument("routine", metavar="ROUTINE", help="a routine id (see `upright catalog`) or a routine file")
     session.add_argument("--speed", type=float, default=1.0, metavar="X",
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.catalog_cmd import run
     elif args.command == "history":
         from desktop.cli.history_cmd import run
+    elif args.command == "export":
+        from desktop.cli.export_cmd import run
     elif args.command == "breaks":
         from desktop.cli.breaks_cmd import run
     elif args.command == "run":

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.storage import aggregates as agg
 from desktop.storage.database import Database, translate_errors
 from desktop.storage.export import history_to_data
 from desktop.storage.models import (
@@ -109,9 +110,7 @@ class HistoryStore:
         ``recorded_at`` defaults to now; it is a parameter so tests and imports
         can pin it.
         """
-        _require("moment", moment, PAIN_MOMENTS)
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-            raise ValueError(f"pain value must be a whole number from 0 to 10; got {value!r}")
+        _check_pain(moment, value)
         stmt = insert(PainRow).values(
             session_id=session_id,
             moment=moment,
@@ -192,12 +191,115 @@ class HistoryStore:
             ).all()
             return history_to_data(sessions, breaks)
 
+    # -- the history page ------------------------------------------------------
+    # Thin wrappers so the store thread can run them by name; the SQL lives in
+    # ``desktop.storage.aggregates``.
+
+    def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:
+        with self._unit() as session:
+            return agg.load_aggregates(session, first_day, last_day, today)
+
+    def history_range(self) -> tuple[date, date] | None:
+        with self._unit() as session:
+            return agg.history_range(session)
+
+    def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[agg.SessionRow]:
+        with self._unit() as session:
+            return agg.list_sessions(session, first_day, last_day, limit)
+
+    def delete_session(self, session_id: int) -> dict[str, Any]:
+        """Delete a session with its sets and ratings; returns what ``restore_session`` needs to undo it.
+
+        The snapshot is plain dicts of column values (times as aware UTC
+        datetimes), so it can wait in an undo slot without holding ORM state.
+        """
+        with self._unit() as session:
+            row = session.execute(
+                select(SessionRow.__table__).where(SessionRow.id == session_id)
+            ).first()
+            if row is None:
+                raise LookupError(f"no session with id {session_id}")
+            snapshot = {"session": dict(row._mapping)}
+            for key, model in _CHILDREN:
+                snapshot[key] = _rows(session, model, session_id)
+            # Core DELETE: the database cascades to sets and ratings in one statement.
+            session.execute(delete(SessionRow).where(SessionRow.id == session_id))
+            return snapshot
+
+    def restore_session(self, snapshot: dict[str, Any]) -> int:
+        """Put a deleted session back, with the same ids where they are still free; returns its id.
+
+        SQLite hands out max(id) + 1, so a session started after the delete
+        may already hold the old id; the restored one then gets a new id
+        rather than failing the undo.
+        """
+        with self._unit() as session:
+            session_id = _insert_keeping_ids(session, SessionRow, [snapshot["session"]])[0]
+            for key, model in _CHILDREN:
+                children = [{**row, "session_id": session_id} for row in snapshot[key]]
+                _insert_keeping_ids(session, model, children)
+            return session_id
+
+    def correct_pain(self, session_id: int, moment: str, value: int | None) -> None:
+        """Change a rating from the history page; ``None`` removes it.
+
+        Unlike ``set_pain`` an existing rating keeps its ``recorded_at``: the
+        moment it was asked has not changed, only the number.
+        """
+        if value is not None:
+            _check_pain(moment, value)
+        else:
+            _require("moment", moment, PAIN_MOMENTS)
+        with self._unit() as session:
+            if session.get(SessionRow, session_id) is None:
+                raise LookupError(f"no session with id {session_id}")
+            where = (PainRow.session_id == session_id) & (PainRow.moment == moment)
+            if value is None:
+                session.execute(delete(PainRow).where(where))
+                return
+            stmt = insert(PainRow).values(
+                session_id=session_id, moment=moment, value=value, recorded_at=datetime.now(timezone.utc)
+            )
+            session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=[PainRow.session_id, PainRow.moment], set_={"value": stmt.excluded.value}
+                )
+            )
+
+
+# A session's rows in other tables, by their key in a ``delete_session`` snapshot.
+_CHILDREN = (("sets", SetRow), ("pain", PainRow))
+
+
+def _rows(session: Session, model: type, session_id: int) -> list[dict[str, Any]]:
+    table = model.__table__
+    stmt = select(table).where(table.c.session_id == session_id).order_by(table.c.id)
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def _insert_keeping_ids(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` one by one, dropping an id that is already taken; returns the ids used."""
+    table = model.__table__
+    wanted = [row["id"] for row in rows if row.get("id") is not None]
+    taken = set(session.scalars(select(table.c.id).where(table.c.id.in_(wanted)))) if wanted else set()
+    ids = []
+    for row in rows:
+        values = {k: v for k, v in row.items() if not (k == "id" and v in taken)}
+        ids.append(session.execute(table.insert().values(**values)).inserted_primary_key[0])
+    return ids
+
 
 def _local_offset_s(moment: datetime) -> int:
     """This machine's UTC offset at ``moment``, so days can be grouped as the user lived them."""
     offset = moment.astimezone().utcoffset()
     assert offset is not None  # astimezone() always returns an aware datetime
     return int(offset.total_seconds())
+
+
+def _check_pain(moment: str, value: int) -> None:
+    _require("moment", moment, PAIN_MOMENTS)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise ValueError(f"pain value must be a whole number from 0 to 10; got {value!r}")
 
 
 def _require(name: str, value: str, allowed: tuple[str, ...]) -> None:

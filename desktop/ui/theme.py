@@ -115,6 +115,7 @@ QPushButton {{
 }}
 QPushButton:hover {{ background: {p.surface_alt}; }}
 QPushButton:pressed {{ background: {p.border}; }}
+QPushButton:checked {{ background: {p.accent_soft}; border: 1px solid {p.accent}; font-weight: 600; }}
 QPushButton:focus {{ border: 2px solid {p.focus}; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; }}
 QPushButton[primary="true"] {{

@@ -1,0 +1,53 @@
+"""The history page renders real aggregates offscreen, and a welcome when empty."""
+
+from datetime import date, datetime, timedelta, timezone
+
+from desktop.app.main_controller import MainController
+from desktop.app.media import Media
+from desktop.app.store_worker import StoreWorker
+from desktop.ui.appearance import Appearance
+from tests.app_helpers import run
+
+
+def fill(store, today):
+    start = datetime.combine(today - timedelta(days=3), datetime.min.time(), timezone.utc) + timedelta(hours=9)
+    for day in range(3):
+        t0 = start + timedelta(days=day)
+        sid = store.start_session("mobility-trio", "Mobility trio", t0)
+        store.set_pain(sid, "before", 4)
+        store.record_set(sid, exercise_id="segmental-bridge", side="none", set_index=1, planned_reps=5,
+                         done_reps=5, started_at=t0, ended_at=t0 + timedelta(minutes=12))
+        store.set_pain(sid, "after", 3 - day % 2)
+        store.finish_session(sid, "completed", t0 + timedelta(minutes=12))
+        store.record_break(t0 + timedelta(hours=2), "taken", answered_at=t0 + timedelta(hours=2), duration_s=40)
+        store.record_break(t0 + timedelta(hours=3), "skipped", answered_at=t0 + timedelta(hours=3))
+
+
+def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
+        controller.window.show()
+        await controller.open_store()
+        page = controller.history
+        await controller.load_history("4w")
+        empty = page.stack.currentWidget() is page.empty
+        await worker.call("record_break", datetime.now(timezone.utc), "natural")  # any record leaves the welcome
+        fill(worker.store, date.today())
+        await controller.load_history("4w")
+        shown = page.stack.currentWidget() is not page.empty
+        cards = {k: v.text() for k, v in page.cards.items()}
+        rows = page.sessions.rowCount()
+        series = [len(view.chart().series()) for view in (page.minutes, page.breaks, page.pain)]
+        image = page.grab()
+        await controller.close()
+        controller.window.close()
+        worker.close()
+        return empty, shown, cards, rows, series, image.width()
+
+    empty, shown, cards, rows, series, width = run(qapp, scenario)
+    assert empty and shown
+    assert rows == 3
+    assert cards["taken"] == "50%" and cards["pain"] == "-1.3"  # changes -1, -2, -1
+    assert series == [1, 1, 3]  # stacked minutes, stacked breaks, pain before/after/changes
+    assert width > 0
