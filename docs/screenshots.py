@@ -33,6 +33,7 @@ def main() -> int:
 
     catalog = load_catalog()
     OUT.mkdir(exist_ok=True)
+    history = _history_data(catalog)
     appearance = Appearance(app, "light")
     controller = MainController(catalog, StoreWorker(OUT / "unused"), appearance, Media())
     window = controller.window
@@ -64,6 +65,14 @@ def main() -> int:
         dialog.show()
         _save(app, dialog, f"settings-{theme}")
         dialog.close()
+        from desktop.ui.history_page import HistoryPage
+
+        page = HistoryPage(appearance.palette)
+        page.resize(1280, 900)
+        page.show_history(*history)
+        page.show()
+        _save(app, page, f"history-{theme}")
+        page.close()
         pain = PainDialog("before")
         pain._pick(3)
         pain.show()
@@ -96,6 +105,28 @@ def main() -> int:
         view.close()
     window.close()
     return 0
+
+
+def _history_data(catalog):
+    """A year of synthetic history (the benchmark's generator), aggregated as the app does."""
+    import tempfile
+    from datetime import date, timedelta
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from history import make_history
+
+    from desktop.storage.database import open_database
+    from desktop.storage.history import HistoryStore
+
+    folder = Path(tempfile.mkdtemp())
+    make_history(folder, 1.0)
+    db = open_database(folder)
+    store, today = HistoryStore(db), date.today()
+    first = today - timedelta(days=90)
+    data = (store.aggregates(first, today, today), store.list_sessions(first, today),
+            {r.id: r.name for r in catalog.routines})
+    db.close()
+    return data
 
 
 def _save(app, widget, name: str) -> None:

@@ -47,6 +47,7 @@ def chart_view(title: str, palette: Palette) -> QChartView:
     return view
 
 
+NEW_ROUTINE_GAP_DAYS = 14
 MAX_LABELLED = 16  # more bars than this: no per-bar labels, the title names the span instead
 
 
@@ -54,6 +55,7 @@ def _axes(chart: QChart, categories: list[str], palette: Palette, series) -> Non
     x = QBarCategoryAxis()
     x.append(categories)
     x.setLabelsVisible(len(categories) <= MAX_LABELLED)
+    x.setLabelsAngle(-45 if len(categories) > 6 else 0)
     if categories and len(categories) > MAX_LABELLED:
         chart.setTitle(f"{chart.title().split(',')[0]}, {categories[0]} \u2013 {categories[-1]}")
     y = QValueAxis()
@@ -83,7 +85,7 @@ def fill_minutes(view: QChartView, weekly: list[tuple[date, str, float]], names:
     for axis in chart.axes():
         chart.removeAxis(axis)
     weeks = sorted({w for w, _, _ in weekly})
-    labels = [f"{w:%d %b %Y}" if len(weeks) > MAX_LABELLED else f"{w:%d %b}" for w in weeks]
+    labels = [f"{w:%d %b %Y}" if len(weeks) > MAX_LABELLED else f"{w:%d.%m}" for w in weeks]
     series = QStackedBarSeries()
     for n, routine in enumerate(sorted({r for _, r, _ in weekly})):
         values = {w: m for w, r, m in weekly if r == routine}
@@ -102,7 +104,7 @@ def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], per
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
-    labels = [f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED else f"{d:%d %b}" for d, _ in breaks]
+    labels = [f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED else f"{d:%d.%m}" for d, _ in breaks]
     series = QStackedBarSeries()
     for outcome, colour in BREAK_COLOURS.items():
         bar_set = QBarSet(outcome)
@@ -123,21 +125,23 @@ def fill_pain(view: QChartView, pain: list[tuple[datetime, str, int | None, int 
     before, after, changes = QLineSeries(), QLineSeries(), QScatterSeries()
     before.setName("before")
     after.setName("after")
-    changes.setName("routine changed")
+    changes.setName("new routine")
     before.setColor(QColor("#e0707a"))
     after.setColor(QColor(palette.accent))
     changes.setColor(QColor(palette.muted))
     changes.setMarkerSize(8)
-    last_routine = None
+    last_used: dict[str, datetime] = {}
     for started, routine, b, a in pain:
         ms = QDateTime(started).toMSecsSinceEpoch()
         if b is not None:
             before.append(ms, b)
         if a is not None:
             after.append(ms, a)
-        if last_routine is not None and routine != last_routine:
+        # A routine taken up (first use, or back after two weeks) is what may explain a pain trend.
+        previous = last_used.get(routine)
+        if last_used and (previous is None or (started - previous).days >= NEW_ROUTINE_GAP_DAYS):
             changes.append(ms, 0)
-        last_routine = routine
+        last_used[routine] = started
     x = QDateTimeAxis()
     x.setFormat("dd MMM")
     y = QValueAxis()

@@ -71,6 +71,7 @@ class HistoryPage(QWidget):
             self.cards[key] = value
             cards.addWidget(frame)
         self.calendar = AdherenceCalendar()
+        self.calendar.set_palette(palette)
         self.minutes = chart_view("Minutes per week", palette)
         self.breaks = chart_view("Breaks", palette)
         self.pain = chart_view("Pain before and after", palette)
