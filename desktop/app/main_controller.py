@@ -15,7 +15,7 @@ from desktop.app.run_command import SAFETY_SETTING
 from desktop.app.session_launch import run_session
 from desktop.ui.dialogs import safety_notice
 from desktop.ui.exercises_page import ExercisesPage
-from desktop.ui.history_page import HistoryPage
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.routines_page import RoutineRow, RoutinesPage
 
@@ -45,16 +45,13 @@ class MainController:
         self._tasks: set[asyncio.Task] = set()
         self.exercises = ExercisesPage(catalog, appearance.palette)
         self.routines = RoutinesPage(routine_rows(catalog))
-        self.history = HistoryPage(appearance.palette)
+        self.history_slot = LazyPage(self._make_history_page)
         self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines),
-                                  ("History", self.history)])
+                                  ("History", self.history_slot)])
         appearance.changed.connect(self.exercises.restyle)
-        appearance.changed.connect(self.history.restyle)
         self._range = "12m"
-        self.history.range_requested.connect(self._show_range)
-        self.history.start_requested.connect(lambda: self.window.show_page(1))
         self.window.stack.currentChanged.connect(
-            lambda n: self.window.stack.widget(n) is self.history and self._show_range(self._range))
+            lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range))
         self.routines.start_requested.connect(lambda rid: self.spawn(self.start_routine(rid)))
 
     def spawn(self, coro) -> asyncio.Task:
@@ -101,8 +98,22 @@ class MainController:
         finally:
             self._session_running = False
         self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}.")
-        if self.window.stack.currentWidget() is self.history:
+        if self.window.stack.currentWidget() is self.history_slot:
             await self.load_history(self._range)
+
+    @property
+    def history(self):
+        """The history page, built on first use: Qt Charts stays out of the first paint."""
+        return self.history_slot.ensure_built()
+
+    def _make_history_page(self):
+        from desktop.ui.history_page import HistoryPage
+
+        page = HistoryPage(self.appearance.palette)
+        self.appearance.changed.connect(page.restyle)
+        page.range_requested.connect(self._show_range)
+        page.start_requested.connect(lambda: self.window.show_page(1))
+        return page
 
     def _show_range(self, key: str) -> None:
         self._range = key

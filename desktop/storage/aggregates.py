@@ -312,7 +312,7 @@ def _recent_minutes(
             last = state["from"] - 1
             first = min(day, last - state["chunk"] + 1)
             rows = session.execute(text(_DAYS_WITH_MINUTES), _range_params(_date(first), _date(last)))
-            loaded.update(rows.tuples())
+            loaded.update((d, m) for d, m in rows)  # not update(rows): a Result has .keys()
             state["from"], state["chunk"] = first, state["chunk"] * 2
         return loaded.get(day, 0.0)
 

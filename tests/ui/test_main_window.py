@@ -40,3 +40,14 @@ def test_start_buttons_emit_the_routine_id(qtbot, catalog):
     assert signal.args == [catalog.routines[2].id]
     assert card.start.accessibleName() == f"Start {catalog.routines[2].name}"
     assert all(row.estimate.startswith("about ") for row in routine_rows(catalog))
+
+
+def test_first_screen_does_not_load_charts_multimedia_or_the_orm():
+    import subprocess
+    import sys
+
+    code = ("import sys; import desktop.app.gui, desktop.app.shell, desktop.app.main_controller;"
+            "print(sorted(m for m in ('PySide6.QtCharts', 'PySide6.QtMultimedia', 'PySide6.QtTextToSpeech',"
+            " 'sqlalchemy', 'alembic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
