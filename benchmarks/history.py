@@ -87,6 +87,7 @@ def _ms(moment: datetime) -> int:
 def _generate(years: float, rng: random.Random) -> dict[str, list[tuple]]:
     """Rows as tuples; session references are 0-based and offset by the caller."""
     out: dict[str, list[tuple]] = {"sessions": [], "sets": [], "pain": [], "breaks": []}
+    now = datetime.now(timezone.utc)  # nothing in the future: today stops at the current time
     today = date.today()
     first = today - timedelta(days=round(years * 365.25) - 1)
     day = first
@@ -94,14 +95,15 @@ def _generate(years: float, rng: random.Random) -> dict[str, list[tuple]]:
         zone = TRIP if day.month == 5 and 10 <= day.day <= 24 else HOME  # a yearly trip, other DST dates
         holiday = day.month == 8 and day.day <= 14
         if rng.random() > (0.5 if holiday else 0.08):  # some days nothing at all
-            _sessions_of_day(out, day, zone, rng)
+            _sessions_of_day(out, day, zone, rng, now)
         if not holiday:
-            _breaks_of_day(out, day, zone, rng)
+            _breaks_of_day(out, day, zone, rng, now)
         day += timedelta(days=1)
     return out
 
 
-def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random) -> None:
+def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random,
+                     now: datetime) -> None:
     # Spread over the waking day; the last one now and then runs across midnight.
     starts = sorted(rng.uniform(6.5, 23.9) for _ in range(rng.choice((3, 4, 4, 5, 5, 6))))
     for hour in starts:
@@ -109,6 +111,8 @@ def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng
         name, planned_sets = ROUTINES[routine]
         local = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)
         start = local.astimezone(timezone.utc)  # via UTC: fixes local times inside a DST gap
+        if start > now - timedelta(minutes=15):
+            return
         session = len(out["sessions"])
         outcome = rng.choices(("completed", "ended_early", "interrupted"), (87, 10, 3))[0]
         count = planned_sets if outcome == "completed" else rng.randint(1, planned_sets - 1)
@@ -133,13 +137,16 @@ def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng
                 out["pain"].append((session, "after", max(0, before - rng.randint(-1, 3)), _ms(moment)))
 
 
-def _breaks_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random) -> None:
+def _breaks_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random,
+                   now: datetime) -> None:
     working = day.weekday() < 5
     count = rng.randint(9, 12) if working else rng.randint(3, 6)
     hour = rng.uniform(8.0, 9.5)
     for _ in range(count):
         offered = (datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)).astimezone(
             timezone.utc)
+        if offered > now - timedelta(minutes=5):
+            return
         outcome = rng.choices(BREAK_OUTCOMES, BREAK_WEIGHTS)[0]
         answered = None if outcome == "ignored" else offered + timedelta(seconds=rng.uniform(1, 90))
         duration = round(rng.uniform(60, 300), 1) if outcome == "taken" else None

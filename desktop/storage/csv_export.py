@@ -18,11 +18,10 @@ import csv
 import os
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from desktop.storage.database import Database
 from desktop.storage.errors import StorageError
@@ -37,16 +36,12 @@ def _iso(epoch_ms: int | None) -> str | None:
     return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone().isoformat(timespec="milliseconds")
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
-# (file name, [(column, converter)], query); queries order rows as the JSON export does.
-_FILES: tuple[tuple[str, list[tuple[str, Callable[[Any], Any]]], str], ...] = (
+# (file name, header, positions of time columns, query); rows come in the JSON export's order.
+_FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
     (
         "sessions.csv",
-        [("id", _same), ("routine", _same), ("started_at", _iso), ("ended_at", _iso),
-         ("outcome", _same), ("pain_before", _same), ("pain_after", _same)],
+        ("id", "routine", "started_at", "ended_at", "outcome", "pain_before", "pain_after"),
+        (2, 3),
         """SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
                   (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'before'),
                   (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'after')
@@ -54,9 +49,9 @@ _FILES: tuple[tuple[str, list[tuple[str, Callable[[Any], Any]]], str], ...] = (
     ),
     (
         "sets.csv",
-        [("session_id", _same), ("exercise", _same), ("side", _same), ("set", _same),
-         ("planned_reps", _same), ("done_reps", _same), ("planned_s", _same), ("done_s", _same),
-         ("started_at", _iso), ("ended_at", _iso)],
+        ("session_id", "exercise", "side", "set", "planned_reps", "done_reps", "planned_s", "done_s",
+         "started_at", "ended_at"),
+        (8, 9),
         """SELECT st.session_id, st.exercise_id, st.side, st.set_index, st.planned_reps, st.done_reps,
                   st.planned_s, st.done_s, st.started_at, st.ended_at
            FROM sets AS st JOIN sessions AS s ON s.id = st.session_id
@@ -64,11 +59,12 @@ _FILES: tuple[tuple[str, list[tuple[str, Callable[[Any], Any]]], str], ...] = (
     ),
     (
         "breaks.csv",
-        [("offered_at", _iso), ("outcome", _same), ("duration_s", _same)],
+        ("offered_at", "outcome", "duration_s"),
+        (0,),
         "SELECT offered_at, outcome, duration_s FROM breaks ORDER BY offered_at, id",
     ),
 )
-FILE_NAMES = tuple(name for name, _, _ in _FILES)
+FILE_NAMES = tuple(name for name, *_ in _FILES)
 
 
 def export_csv(db: Database, folder: Path) -> list[Path]:
@@ -81,8 +77,9 @@ def export_csv(db: Database, folder: Path) -> list[Path]:
     temps: list[Path] = []
     try:
         with _snapshot(db) as connection:
-            for name, columns, query in _FILES:
-                temps.append(_write_temp(folder, name, columns, connection.execute(query)))
+            for name, header, times, query in _FILES:
+                rows = _with_iso_times(connection.execute(query), times)
+                temps.append(_write_temp(folder, name, header, rows))
         finals = [folder / name for name in FILE_NAMES]
         for temp, final in zip(temps, finals):
             os.replace(temp, final)
@@ -143,7 +140,16 @@ def _snapshot(db: Database) -> Iterator[sqlite3.Connection]:
         pooled.close()
 
 
-def _write_temp(folder: Path, name: str, columns: list, rows: Iterator[tuple]) -> Path:
+def _with_iso_times(rows: Iterable[tuple], times: tuple[int, ...]) -> Iterator[list]:
+    """Rows one at a time, the epoch milliseconds at ``times`` turned into ISO text."""
+    for row in rows:
+        row = list(row)
+        for index in times:
+            row[index] = _iso(row[index])
+        yield row
+
+
+def _write_temp(folder: Path, name: str, header: tuple[str, ...], rows: Iterable[list]) -> Path:
     """Stream ``rows`` into a new hidden file beside ``name``; returns its path once on disk.
 
     Opened with mode "x" rather than ``mkstemp`` so the file gets the usual
@@ -153,9 +159,8 @@ def _write_temp(folder: Path, name: str, columns: list, rows: Iterator[tuple]) -
     try:
         with temp.open("x", encoding="utf-8", newline="") as file:
             writer = csv.writer(file)
-            writer.writerow([column for column, _ in columns])
-            converters = [convert for _, convert in columns]
-            writer.writerows([convert(value) for convert, value in zip(converters, row)] for row in rows)
+            writer.writerow(header)
+            writer.writerows(rows)
             file.flush()
             os.fsync(file.fileno())  # the rename must not reach the disk before the data
     except BaseException:
