@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
-from desktop.cli.output import fail, print_json, print_table
-from desktop.storage.location import resolve_data_dir
+from desktop.cli.main import EXIT_OK
+from desktop.cli.output import print_json, print_table
+from desktop.cli.with_store import with_database
 
 
 def run(args) -> int:
-    from desktop.storage.database import open_database
-    from desktop.storage.errors import StorageError
     from desktop.storage.history import HistoryStore
 
-    try:
-        db = open_database(resolve_data_dir(args.data_dir))
-    except StorageError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
-    try:
-        data = HistoryStore(db).export_history()
-    finally:
-        db.close()
+    data, failed = with_database(args, lambda db: HistoryStore(db).export_history())
+    if failed is not None:
+        return failed
     if args.json:
         print_json(data)
     else:
