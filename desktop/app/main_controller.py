@@ -10,6 +10,7 @@ from desktop.app.store_worker import StoreWorker
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.ui.appearance import Appearance
+from desktop.app.history_actions import HistoryActions
 from desktop.app.media import Media
 from desktop.app.run_command import SAFETY_SETTING
 from desktop.app.session_launch import run_session
@@ -50,6 +51,8 @@ class MainController:
                                   ("History", self.history_slot)])
         appearance.changed.connect(self.exercises.restyle)
         self._range = "12m"
+        self._first_day = date.today() - timedelta(days=364)
+        self.history_actions = HistoryActions(self)
         self.window.stack.currentChanged.connect(
             lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range))
         self.routines.start_requested.connect(lambda rid: self.spawn(self.start_routine(rid)))
@@ -112,6 +115,8 @@ class MainController:
         page = HistoryPage(self.appearance.palette)
         self.appearance.changed.connect(page.restyle)
         page.range_requested.connect(self._show_range)
+        page.action_requested.connect(lambda action: self.spawn(self.history_actions.run(action)))
+        page.session_action.connect(lambda action, sid: self.spawn(self.history_actions.session(action, sid)))
         page.start_requested.connect(lambda: self.window.show_page(1))
         return page
 
@@ -119,6 +124,12 @@ class MainController:
         self._range = key
         if self.history_available:
             self.spawn(self.load_history(key))
+
+    def range_start(self) -> date:
+        return self._first_day
+
+    async def reload_history(self) -> None:
+        await self.load_history(self._range)
 
     async def load_history(self, key: str) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
@@ -129,6 +140,7 @@ class MainController:
         else:
             span = await self.worker.call("history_range")
             first = span[0] if span else today - timedelta(days=27)
+        self._first_day = first
         aggregates = await self.worker.call("aggregates", first, today, today)
         sessions = await self.worker.call("list_sessions", first, today)
         names = {r.id: r.name for r in self.catalog.routines}

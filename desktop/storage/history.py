@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -206,6 +207,16 @@ class HistoryStore:
     def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[agg.SessionRow]:
         with self._unit() as session:
             return agg.list_sessions(session, first_day, last_day, limit)
+
+    def session_sets(self, session_id: int) -> list[dict[str, Any]]:
+        """One session's sets as column values, in the order they were done."""
+        with self._unit() as session:
+            return sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
+
+    def export_csv(self, folder: Path) -> list[Path]:
+        from desktop.storage.csv_export import export_csv
+
+        return export_csv(self._db, folder)
 
     def delete_session(self, session_id: int) -> dict[str, Any]:
         """Delete a session with its sets and ratings; returns what ``restore_session`` needs to undo it.

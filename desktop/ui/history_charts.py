@@ -117,6 +117,22 @@ def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], per
     _axes(chart, labels, palette, series)
 
 
+MAX_PAIN_POINTS = 400
+
+
+def weekly_pain(pain):
+    """Weekly means for long ranges: thousands of sessions would only draw noise, slowly."""
+    weeks: dict[tuple[int, int], list] = {}
+    for started, routine, before, after in pain:
+        weeks.setdefault(started.isocalendar()[:2], []).append((started, routine, before, after))
+
+    def mean(values):
+        values = [v for v in values if v is not None]
+        return round(sum(values) / len(values), 1) if values else None
+
+    return [(rows[0][0], rows[0][1], mean(r[2] for r in rows), mean(r[3] for r in rows)) for rows in weeks.values()]
+
+
 def fill_pain(view: QChartView, pain: list[tuple[datetime, str, int | None, int | None]], palette: Palette) -> None:
     chart = view.chart()
     chart.removeAllSeries()
@@ -130,6 +146,11 @@ def fill_pain(view: QChartView, pain: list[tuple[datetime, str, int | None, int 
     after.setColor(QColor(palette.accent))
     changes.setColor(QColor(palette.muted))
     changes.setMarkerSize(8)
+    if len(pain) > MAX_PAIN_POINTS:
+        pain = weekly_pain(pain)
+        chart.setTitle("Pain before and after (weekly average)")
+    else:
+        chart.setTitle("Pain before and after")
     last_used: dict[str, datetime] = {}
     for started, routine, b, a in pain:
         ms = QDateTime(started).toMSecsSinceEpoch()

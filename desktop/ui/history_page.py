@@ -6,7 +6,7 @@ signal; it never reads the database.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,6 +45,8 @@ def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
 class HistoryPage(QWidget):
     range_requested = Signal(str)  # one of RANGES' keys
     start_requested = Signal()  # from the empty state: go and start a routine
+    action_requested = Signal(str)  # csv | png | pdf
+    session_action = Signal(str, int)  # open | delete | pain, with the session id
 
     def __init__(self, palette: Palette, parent=None):
         super().__init__(parent)
@@ -62,11 +64,20 @@ class HistoryPage(QWidget):
             self.ranges.addButton(button, n)
             header.addWidget(button)
         self.ranges.button(2).setChecked(True)
+        for key, text, name in (("csv", "Export CSV\u2026", "Export the history as CSV files"),
+                                ("png", "Save charts\u2026", "Save the charts as a PNG image"),
+                                ("pdf", "Report\u2026", "Write a printable PDF report of this period")):
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.clicked.connect(lambda _=False, k=key: self.action_requested.emit(k))
+            header.addWidget(button)
 
         self.cards = {}
         cards = QHBoxLayout()
         for key, text in (("week", f"minutes this week (goal {WEEK_GOAL_MIN})"), ("streak", "day streak"),
-                          ("taken", "of reminders taken"), ("pain", "average pain change per session")):
+                          ("taken", "of reminders taken"), ("pain", "average pain change per session"),
+                          ("sitting", "longest sitting stretch, minutes (daily average)"),
+                          ("standups", "stand-ups per hour at the desk")):
             frame, value, _caption = _card(text)
             self.cards[key] = value
             cards.addWidget(frame)
@@ -92,6 +103,10 @@ class HistoryPage(QWidget):
         self.sessions.horizontalHeader().setStretchLastSection(True)
         self.sessions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.sessions.setMinimumHeight(220)
+        self.sessions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.sessions.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.sessions.itemActivated.connect(lambda _item: self._on_session("open"))
+        self._session_ids: list[int] = []
         self.sessions.setCornerButtonEnabled(False)
         for corner in self.sessions.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
             corner.setAccessibleName("Select all sessions")
@@ -101,7 +116,16 @@ class HistoryPage(QWidget):
         body.setSpacing(SPACE[3])
         body.addLayout(cards)
         body.addLayout(charts)
-        body.addWidget(QLabel("Sessions", objectName="RoutineName"))
+        session_bar = QHBoxLayout()
+        session_bar.addWidget(QLabel("Sessions", objectName="RoutineName"), 1)
+        for key, text, name in (("open", "Show sets", "Show the sets of the selected session"),
+                                ("pain", "Correct pain\u2026", "Correct the pain ratings of the selected session"),
+                                ("delete", "Delete", "Delete the selected session (can be undone)")):
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.clicked.connect(lambda _=False, k=key: self._on_session(k))
+            session_bar.addWidget(button)
+        body.addLayout(session_bar)
         body.addWidget(self.sessions)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -143,10 +167,15 @@ class HistoryPage(QWidget):
         self.cards["taken"].setText("\u2013" if a.reminders_taken_share is None else
                                     f"{a.reminders_taken_share:.0%}")
         self.cards["pain"].setText("\u2013" if a.avg_pain_change is None else f"{a.avg_pain_change:+.1f}")
+        sitting = [m for _, m in a.longest_sitting_min if m > 0]
+        standups = [n for _, n in a.standups_per_hour if n > 0]
+        self.cards["sitting"].setText(f"{sum(sitting) / len(sitting):.0f}" if sitting else "\u2013")
+        self.cards["standups"].setText(f"{sum(standups) / len(standups):.1f}" if standups else "\u2013")
         self.calendar.show_days(a.daily_minutes)
         fill_minutes(self.minutes, a.weekly_minutes, routine_names, self._palette)
         fill_breaks(self.breaks, a.breaks, a.break_period, self._palette)
         fill_pain(self.pain, a.pain, self._palette)
+        self._session_ids = [s.id for s in sessions]
         self.sessions.setRowCount(len(sessions))
         for row, s in enumerate(sessions):
             cells = (f"{s.started_at:%Y-%m-%d %H:%M}", s.routine_name, f"{s.minutes:.0f}",
@@ -156,6 +185,21 @@ class HistoryPage(QWidget):
             for column, text in enumerate(cells):
                 self.sessions.setItem(row, column, QTableWidgetItem(text))
         self.sessions.resizeColumnsToContents()
+
+    def _on_session(self, action: str) -> None:
+        row = self.sessions.currentRow()
+        if 0 <= row < len(self._session_ids):
+            self.session_action.emit(action, self._session_ids[row])
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.sessions.hasFocus():
+            self._on_session("delete")
+        else:
+            super().keyPressEvent(event)
+
+    def charts_image(self):
+        """The cards and charts as one image, for "Save charts"."""
+        return self.stack.currentWidget().widget().grab()
 
     def restyle(self, palette: Palette) -> None:
         self._palette = palette

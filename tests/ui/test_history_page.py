@@ -1,5 +1,7 @@
 """The history page renders real aggregates offscreen, and a welcome when empty."""
 
+import asyncio
+
 from datetime import date, datetime, timedelta, timezone
 
 from desktop.app.main_controller import MainController
@@ -51,3 +53,50 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
     assert cards["taken"] == "50%" and cards["pain"] == "-1.3"  # changes -1, -2, -1
     assert series == [1, 1, 3]  # stacked minutes, stacked breaks, pain before/after/changes
     assert width > 0
+
+
+def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch):
+    from desktop.ui import pain_dialog
+    from tests.app_helpers import answer_dialogs
+
+    values = iter([2, 5])
+
+    def answer_pain(self):
+        self._pick(next(values))
+        self.accept()
+
+    monkeypatch.setattr(pain_dialog.PainDialog, "open", answer_pain)
+    seen = []
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
+        await controller.open_store()
+        fill(worker.store, date.today())
+        await controller.load_history("4w")
+        page = controller.history
+        first_id = page._session_ids[0]
+        page.sessions.selectRow(0)
+        timer = answer_dialogs([True], seen)
+        await controller.history_actions.session("open", first_id)
+        timer.stop()
+        await controller.history_actions.session("pain", first_id)
+        corrected = [s for s in await worker.call("list_sessions", date.today() - timedelta(days=27), date.today())
+                     if s.id == first_id][0]
+        await controller.history_actions.session("delete", first_id)
+        after_delete = page.sessions.rowCount()
+        undo = controller.history_actions._undo
+        undo.click()
+        while controller._tasks:
+            await asyncio.gather(*list(controller._tasks))
+        restored = page.sessions.rowCount()
+        paths = await worker.call("export_csv", tmp_path / "csv")
+        await controller.close()
+        worker.close()
+        return corrected, after_delete, restored, [p.name for p in paths]
+
+    corrected, after_delete, restored, files = run(qapp, scenario)
+    assert seen == ["Session sets"]
+    assert (corrected.pain_before, corrected.pain_after) == (2, 5)
+    assert (after_delete, restored) == (2, 3)
+    assert sorted(files) == ["breaks.csv", "sessions.csv", "sets.csv"]
