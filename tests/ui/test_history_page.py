@@ -100,3 +100,33 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
     assert (corrected.pain_before, corrected.pain_after) == (2, 5)
     assert (after_delete, restored) == (2, 3)
     assert sorted(files) == ["breaks.csv", "sessions.csv", "sets.csv"]
+
+
+def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
+    from desktop.app import history_actions
+
+    targets = iter([tmp_path / "charts.png", tmp_path / "report.pdf"])
+
+    async def choose(*_args, **_kwargs):
+        return next(targets)
+
+    monkeypatch.setattr(history_actions, "_choose", choose)
+
+    async def scenario():
+        worker = StoreWorker(tmp_path / "data")
+        controller = MainController(catalog, worker, Appearance(qapp, "dark"), Media())
+        controller.window.resize(1280, 800)
+        await controller.open_store()
+        fill(worker.store, date.today())
+        await controller.load_history("3m")
+        await controller.history_actions.run("png")
+        await controller.history_actions.run("pdf")
+        status = controller.window.statusBar().currentMessage()
+        await controller.close()
+        worker.close()
+        return status
+
+    status = run(qapp, scenario)
+    assert (tmp_path / "charts.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (tmp_path / "report.pdf").read_bytes()[:4] == b"%PDF"
+    assert status == f"Wrote the report to {tmp_path / 'report.pdf'}"
