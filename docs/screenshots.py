@@ -69,6 +69,7 @@ def main() -> int:
 
         page = HistoryPage(appearance.palette)
         page.resize(1280, 900)
+        page.ranges.button(1).setChecked(True)
         page.show_history(*history)
         page.show()
         _save(app, page, f"history-{theme}")
@@ -122,7 +123,7 @@ def _history_data(catalog):
     make_history(folder, 1.0)
     db = open_database(folder)
     store, today = HistoryStore(db), date.today()
-    first = today - timedelta(days=90)
+    first = today - timedelta(days=91)  # the 3-month range
     data = (store.aggregates(first, today, today), store.list_sessions(first, today),
             {r.id: r.name for r in catalog.routines})
     db.close()

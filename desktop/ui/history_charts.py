@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QToolTip
 
 from desktop.ui.theme import Palette
@@ -55,7 +55,10 @@ def _axes(chart: QChart, categories: list[str], palette: Palette, series) -> Non
     x = QBarCategoryAxis()
     x.append(categories)
     x.setLabelsVisible(len(categories) <= MAX_LABELLED)
-    x.setLabelsAngle(-45 if len(categories) > 6 else 0)
+    x.setLabelsAngle(-90 if len(categories) > 6 else 0)
+    small = QFont(x.labelsFont())
+    small.setPixelSize(10)
+    x.setLabelsFont(small)
     if categories and len(categories) > MAX_LABELLED:
         chart.setTitle(f"{chart.title().split(',')[0]}, {categories[0]} \u2013 {categories[-1]}")
     y = QValueAxis()
