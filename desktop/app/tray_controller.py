@@ -199,7 +199,7 @@ class TrayController(QObject):
     def close(self) -> None:
         self._timer.stop()
         self.prompt.close()
-        self.menu.icon.hide()
+        self.menu.close()
         if self._sensors is not None:
             self._sensors.close()
 

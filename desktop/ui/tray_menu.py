@@ -40,7 +40,7 @@ class TrayMenu(QObject):
             action = self.menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self.intent.emit(k))
             self.actions[key] = action
-        self.icon = QSystemTrayIcon(tray_icon("normal", 0.0))
+        self.icon = QSystemTrayIcon(tray_icon("normal", 0.0), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self._shown: tuple | None = None
@@ -61,6 +61,15 @@ class TrayMenu(QObject):
         self.actions["resume"].setEnabled(state == "paused")
         for key in ("pause:hour", "pause:tomorrow"):
             self.actions[key].setEnabled(state != "paused")
+
+    def close(self) -> None:
+        """Take the icon down and let go of its menu: the icon must never point at a deleted menu.
+
+        Python owns both (no deleteLater here: a Qt-side delete of a Python-owned
+        object would be freed twice).
+        """
+        self.icon.hide()
+        self.icon.setContextMenu(None)
 
     def notify(self, title: str, text: str) -> None:
         self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)

@@ -42,8 +42,7 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
         rows = page.sessions.rowCount()
         series = [len(view.chart().series()) for view in (page.minutes, page.breaks, page.pain)]
         image = page.grab()
-        await controller.close()
-        controller.window.close()
+        await _dispose(controller)
         worker.close()
         return empty, shown, cards, rows, series, image.width()
 
@@ -91,7 +90,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
             await asyncio.gather(*list(controller._tasks))
         restored = page.sessions.rowCount()
         paths = await worker.call("export_csv", tmp_path / "csv")
-        await controller.close()
+        await _dispose(controller)
         worker.close()
         return corrected, after_delete, restored, [p.name for p in paths]
 
@@ -122,7 +121,7 @@ def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
         await controller.history_actions.run("png")
         await controller.history_actions.run("pdf")
         status = controller.window.statusBar().currentMessage()
-        await controller.close()
+        await _dispose(controller)
         worker.close()
         return status
 
@@ -130,3 +129,13 @@ def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
     assert (tmp_path / "charts.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "report.pdf").read_bytes()[:4] == b"%PDF"
     assert status == f"Wrote the report to {tmp_path / 'report.pdf'}"
+
+
+async def _dispose(controller):
+    """Close and delete the window (and its charts) now, not at some later garbage collection."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    await controller.close()
+    controller.window.close()
+    controller.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
