@@ -19,6 +19,7 @@ def isolated_data_dir(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("UPRIGHT_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return data
 
 

@@ -17,12 +17,12 @@ def run(args) -> int:
     from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
     from desktop.app.single_instance import ask_running_instance
-    from desktop.content.catalog_loader import load_catalog
+    from desktop.content.catalog_cache import load_catalog_cached
     from desktop.content.errors import ContentError
     from desktop.storage.location import resolve_data_dir
 
     try:
-        catalog = load_catalog()
+        catalog = load_catalog_cached()
     except ContentError as exc:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2

@@ -32,13 +32,13 @@ def resolve_routine(catalog: Catalog, name: str) -> Routine:
 
 
 def run(args) -> int:
-    from desktop.content.catalog_loader import load_catalog
+    from desktop.content.catalog_cache import load_catalog_cached
 
     if not 0.1 <= args.speed <= 1000:
         print(f"upright: --speed must be between 0.1 and 1000, not {args.speed:g}", file=sys.stderr)
         return 2
     try:
-        catalog = load_catalog()
+        catalog = load_catalog_cached()
         routine = resolve_routine(catalog, args.routine)
     except ContentError as exc:
         print(f"upright: {exc.report()}", file=sys.stderr)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from desktop.content import schema
+from desktop.content.catalog_cache import CATALOG_FILES
 from desktop.content.errors import ContentError, describe_validation_error
 from desktop.core.catalog import (
     Catalog,
@@ -21,7 +22,6 @@ from desktop.core.catalog import (
     SafetyFlag,
 )
 
-CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:

@@ -65,6 +65,12 @@ class Dosage:
         values = {k: getattr(overrides, k) for k in (*self.RANGE_KEYS, "tempo", "sides")}
         return Dosage(**{k: (v if v is not None else getattr(self, k)) for k, v in values.items()})
 
+    @classmethod
+    def from_data(cls, data: dict) -> "Dosage":
+        """The inverse of ``to_data``, for data that was already validated."""
+        ranges = {k: Range.of(data[k]) for k in cls.RANGE_KEYS if k in data}
+        return cls(**ranges, tempo=dict(data["tempo"]) if "tempo" in data else None, sides=data.get("sides"))
+
     def to_data(self) -> dict:
         data: dict = {}
         for key in self.RANGE_KEYS:
@@ -87,6 +93,10 @@ class Load:
     def to_data(self) -> dict:
         return {"start": _plain(self.start), "max": _plain(self.max), "unit": self.unit}
 
+    @classmethod
+    def from_data(cls, data: dict | None) -> "Load | None":
+        return cls(data["start"], data["max"], data["unit"]) if data else None
+
 
 @dataclass(frozen=True)
 class Progression:
@@ -102,6 +112,10 @@ class Progression:
         if self.load is not None:
             data["load"] = self.load.to_data()
         return data
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Progression":
+        return cls(data["name"], Dosage.from_data(data["dosage"]), data["notes"], Load.from_data(data.get("load")))
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,12 @@ class Exercise:
             "progressions": [p.to_data() for p in self.progressions],
         }
 
+    @classmethod
+    def from_data(cls, d: dict) -> "Exercise":
+        return cls(d["id"], d["name"], tuple(d["sources"]), d["position"], tuple(d["equipment"]), tuple(d["why"]),
+                   tuple(d["cues"]), tuple(d["cautions"]), Dosage.from_data(d["dosage"]), Load.from_data(d["load"]),
+                   tuple(Progression.from_data(p) for p in d["progressions"]))
+
 
 @dataclass(frozen=True)
 class RoutineItem:
@@ -143,6 +163,10 @@ class RoutineItem:
 
     def to_data(self) -> dict:
         return {"exercise": self.exercise, **self.overrides.to_data()}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "RoutineItem":
+        return cls(data["exercise"], Dosage.from_data({k: v for k, v in data.items() if k != "exercise"}))
 
 
 @dataclass(frozen=True)
@@ -162,6 +186,11 @@ class Routine:
             "items": [i.to_data() for i in self.items],
         }
 
+    @classmethod
+    def from_data(cls, d: dict) -> "Routine":
+        return cls(d["id"], d["name"], d["description"], tuple(d["sources"]),
+                   tuple(RoutineItem.from_data(i) for i in d["items"]))
+
 
 @dataclass(frozen=True)
 class SafetyFlag:
@@ -172,6 +201,14 @@ class SafetyFlag:
     advice: str
     sources: tuple[str, ...]
     exercises: tuple[str, ...] = ()  # the cards it shows on; empty for general advice
+
+    def to_data(self) -> dict:
+        return {"id": self.id, "title": self.title, "advice": self.advice, "sources": list(self.sources),
+                "exercises": list(self.exercises)}
+
+    @classmethod
+    def from_data(cls, d: dict) -> "SafetyFlag":
+        return cls(d["id"], d["title"], d["advice"], tuple(d["sources"]), tuple(d["exercises"]))
 
 
 @dataclass(frozen=True)
@@ -204,7 +241,18 @@ class Catalog:
         return tuple(r for r in self.routines if any(i.exercise == exercise_id for i in r.items))
 
     def to_data(self) -> dict:
+        """The public ``upright catalog --json`` shape."""
         return {
             "exercises": [e.to_data() for e in self.exercises],
             "routines": [r.to_data() for r in self.routines],
         }
+
+    def to_cache(self) -> dict:
+        return {**self.to_data(), "safety": [f.to_data() for f in self.safety]}
+
+    @classmethod
+    def from_cache(cls, data: dict) -> "Catalog":
+        """Rebuild from ``to_cache`` output, which was validated when it was written."""
+        return cls(tuple(Exercise.from_data(e) for e in data["exercises"]),
+                   tuple(Routine.from_data(r) for r in data["routines"]),
+                   tuple(SafetyFlag.from_data(f) for f in data["safety"]))
