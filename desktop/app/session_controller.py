@@ -37,8 +37,7 @@ class SessionController:
         self.catalog, self.routine = catalog, routine
         self.worker, self.sound, self.voice, self.auto = worker, sound, voice, auto
         self.clock = clocks.ScaledClock(base_clock, speed) if speed != 1.0 else base_clock
-        to_real = self.clock.real_seconds if speed != 1.0 else (lambda s: s)
-        self._to_real = to_real
+        self._to_real = self.clock.real_seconds if speed != 1.0 else (lambda s: s)
         self.engine = SessionEngine(expand(catalog, routine), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView()
@@ -48,7 +47,7 @@ class SessionController:
             self.view.set_compact(True)
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
-        self.timer = DeadlineTimer(self.clock, to_real, self._tick, self.view)
+        self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
         self.session_id: int | None = None
         self._writes: set[asyncio.Task] = set()  # sets on their way to the store
         self._confirm: asyncio.Task | None = None

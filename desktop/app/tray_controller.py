@@ -104,12 +104,13 @@ class TrayController(QObject):
             self._reminders_unanswered += 1
             self._remind()
         elif decision in RECORDED:
-            offered = self._offered_at if decision != "natural_break" else wall
-            if decision == "natural_break" and self._offered_at is not None:
-                self._record(self._offered_at, "ignored", None)
-            if decision != "break_taken":  # a taken break is recorded when it ends, with its length
-                self._record(offered, RECORDED[decision], wall)
-            self._offered_at = None if decision != "break_taken" else self._offered_at
+            pending, self._offered_at = self._offered_at, None
+            if decision == "natural_break":
+                if pending is not None:
+                    self._record(pending, "ignored", None)
+                self._record(wall, "natural", wall)
+            elif decision != "break_taken":  # a taken break is recorded when it ends, with its length
+                self._record(pending or wall, RECORDED[decision], wall)  # a menu snooze has no reminder
             self._reminders_unanswered = 0
             self.prompt.hide()
 
@@ -171,7 +172,6 @@ class TrayController(QObject):
     async def _take_break(self, offered: datetime, answered: datetime) -> None:
         from desktop.app.session_launch import run_session
 
-        self._offered_at = None
         start = time.monotonic()
         routine = self.catalog.routine(BREAK_ROUTINE)
         await run_session(self.catalog, routine, self.worker, self.appearance, self.media, auto=True, compact=True)

@@ -210,3 +210,25 @@ def test_real_sensors_answer_or_say_unknown_without_raising(qapp):
     assert idle is None or idle >= 0
     assert slept is None  # no sleep between two looks a moment apart
     assert set(quiet) == {"fullscreen", "dnd", "call"} and all(isinstance(v, bool) for v in quiet.values())
+
+
+def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
+    make, clocks, sensors, _, data = coach
+
+    async def scenario():
+        worker = StoreWorker(data)
+        await worker.open()
+        tray = make(worker)
+        await tray.start()
+        clocks.advance(12)
+        tray.wake()
+        tray._on_intent("snooze:30")
+        await _settle(tray)
+        history = await worker.call("export_history")
+        tray.close()
+        worker.close()
+        return history["breaks"]
+
+    breaks = run(qapp, scenario)
+    assert [b["outcome"] for b in breaks] == ["snoozed"]
+    assert breaks[0]["offered_at"].startswith("2026-11-23T")
