@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="run the session X times faster, to preview a routine (0.1 to 1000)")
     session.add_argument("--auto", action="store_true",
                          help="answer every prompt with its default and quit at the end")
+    routines = commands.add_parser("routines", help="list every routine: the shipped ones and yours")
+    routines.add_argument("--json", action="store_true", help="print the routines as JSON")
+    importing = commands.add_parser("import", help="add a routine from a file (JSON or TOML)")
+    importing.add_argument("file", metavar="FILE", help="an Upright routine file")
+    exporting = commands.add_parser("export-routine", help="write a routine to a JSON file")
+    exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
     breaks = commands.add_parser("breaks", help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
@@ -67,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.history_cmd import run
     elif args.command == "export":
         from desktop.cli.export_cmd import run
+    elif args.command in ("routines", "import", "export-routine"):
+        from desktop.cli.routines_cmd import run
     elif args.command == "breaks":
         from desktop.cli.breaks_cmd import run
     elif args.command == "run":

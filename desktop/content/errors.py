@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class ContentError(Exception):
     """A data file could not be used; ``problems`` each name where and what."""
@@ -17,18 +19,65 @@ class ContentError(Exception):
         return "\n".join(lines)
 
 
+# Errors that only say "this union branch did not match", e.g. "should be a
+# valid list" when a number was given for a number-or-[min, max] field.
+_WRONG_BRANCH = {"list_type", "int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"}
+
+
 def describe_validation_error(error) -> list[str]:
-    """pydantic's errors as ``items[2].reps: message`` lines, paths in file terms."""
-    problems = []
+    """pydantic's errors as ``items[2].reps: must be at most 200`` lines, in file terms."""
+    by_path: dict[str, list[dict]] = {}
     for err in error.errors():
-        path = ""
-        for part in err["loc"]:
-            if isinstance(part, int):
-                path += f"[{part}]"
-            elif part in ("int", "float", "list[int]", "list[float]", "constrained-float"):
-                continue  # pydantic's union branch names mean nothing to a reader
-            else:
-                path += f".{part}" if path else str(part)
-        message = err["msg"].removeprefix("Value error, ")
-        problems.append(f"{path}: {message}" if path else message)
+        by_path.setdefault(_path(err["loc"]), []).append(err)
+    problems = []
+    for path, errors in by_path.items():
+        meaningful = [e for e in errors if e["type"] not in _WRONG_BRANCH]
+        if meaningful:
+            messages = [_message(e) for e in meaningful]
+        elif len(errors) > 1:
+            messages = ["must be a number or a [min, max] pair"]
+        else:
+            messages = [_message(errors[0])]
+        problems += [f"{path}: {m}" if path else m for m in messages]
     return list(dict.fromkeys(problems))
+
+
+def _path(loc: tuple) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part == "[key]":
+            path += " (name)"
+        elif "[" in part or part.startswith("constrained-") or part in ("int", "float", "str"):
+            continue  # pydantic's union branch names mean nothing to a reader
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _message(err: dict) -> str:
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "string_pattern_mismatch":
+        return "must be lower-case letters and digits joined by hyphens, like cat-cow"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters"
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a field Upright knows (check the spelling)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "must be a whole number"
+    if kind in ("float_type", "float_parsing"):
+        return "must be a number"
+    if kind in ("bool_type", "bool_parsing"):
+        return "must be true or false"
+    bounds = {"greater_than": "more than", "greater_than_equal": "at least",
+              "less_than": "less than", "less_than_equal": "at most"}
+    if kind in bounds:
+        limit = next(iter(ctx.values()), "")
+        return f"must be {bounds[kind]} {limit:g}" if isinstance(limit, (int, float)) else err["msg"]
+    message = err["msg"].removeprefix("Value error, ")
+    return re.sub(r"^Input should be", "must be", message)

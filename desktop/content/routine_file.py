@@ -1,19 +1,22 @@
-"""Routine files people write or share: versioned JSON or TOML, validated by pydantic.
+"""Routine files people write or share: versioned JSON (or TOML), validated by pydantic.
 
-Format (version 1)::
+Format (version 1; see docs/routine-format.md)::
 
     {"format": "upright-routine", "version": 1,
-     "routine": {"id": "...", "name": "...", "description": "...", "items": [...]}}
+     "routine": {"id": "...", "name": "...", "description": "...", "sources": [], "items": [...]}}
 
-Files are data only: nothing in them is ever evaluated.
+Files are data only: nothing in them is ever evaluated. Everything that can
+be wrong with one is collected before anything is used, so a bad file is
+refused whole, with one message per problem naming where it is.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -22,7 +25,10 @@ from desktop.content.errors import ContentError, describe_validation_error
 from desktop.content.schema import RoutineFile, _Strict
 from desktop.core.catalog import Catalog, Routine
 
+FORMAT = "upright-routine"
+VERSION = 1
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12  # a valid routine nests 5 deep; anything much deeper is not one
 
 
 class RoutineDocument(_Strict):
@@ -38,34 +44,105 @@ def read_routine_file(path: Path, catalog: Catalog) -> Routine:
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(source, [f"cannot be read: {exc.strerror or exc}"]) from exc
+    return parse_routine(raw, "toml" if path.suffix.lower() == ".toml" else "json", catalog, source)
+
+
+def parse_routine(raw: bytes, syntax: Literal["json", "toml"], catalog: Catalog, source: str) -> Routine:
     if len(raw) > MAX_BYTES:
-        raise ContentError(source, [f"is {len(raw)} bytes; a routine file may be at most {MAX_BYTES}"])
+        raise ContentError(source, [f"is {len(raw):,} bytes; a routine file may be at most {MAX_BYTES:,}"])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ContentError(source, [f"is not UTF-8 text (byte {exc.start})"]) from exc
-    data = _parse(text, path.suffix.lower(), source)
+    data = _parse(text, syntax, source)
+    _check_envelope(data, source)
+    problems = _unknown_exercises(data, catalog)
     try:
         document = RoutineDocument.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(source, describe_validation_error(exc)) from exc
-    unknown = [f'routine.items[{n}].exercise: unknown exercise "{item.exercise}"'
-               for n, item in enumerate(document.routine.items)
-               if item.exercise not in {e.id for e in catalog.exercises}]
-    if unknown:
-        raise ContentError(source, unknown)
+        problems = describe_validation_error(exc) + problems
+    if problems:
+        raise ContentError(source, problems)
     return to_routine(document.routine)
 
 
-def _parse(text: str, suffix: str, source: str):
-    if suffix == ".toml":
+def _unknown_exercises(data: dict, catalog: Catalog) -> list[str]:
+    """Checked on the raw data so they are reported together with every schema problem."""
+    routine = data.get("routine")
+    items = routine.get("items") if isinstance(routine, dict) else None
+    known = {e.id for e in catalog.exercises}
+    return [f'routine.items[{n}].exercise: unknown exercise "{item["exercise"]}"'
+            for n, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict) and isinstance(item.get("exercise"), str) and item["exercise"] not in known]
+
+
+def routine_document(routine: Routine) -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "routine": routine.to_data()}
+
+
+def write_routine_file(routine: Routine, path: Path) -> None:
+    """Write ``routine`` as JSON, atomically: a reader never sees half a file."""
+    if path.suffix.lower() not in (".json", ""):
+        raise ContentError(str(path), ["routines are exported as JSON: use a name ending in .json"])
+    text = json.dumps(routine_document(routine), indent=2, ensure_ascii=False) + "\n"
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ContentError(str(path), [f"cannot be written: {exc.strerror or exc}"]) from exc
+
+
+def _check_envelope(data: Any, source: str) -> None:
+    """Say plainly what a file is when it is not a version-1 routine at all."""
+    if _depth(data) > MAX_DEPTH:
+        raise ContentError(source, [f"is nested more than {MAX_DEPTH} levels deep; a routine never is"])
+    if not isinstance(data, dict):
+        raise ContentError(source, ["is not a routine file: it should hold one object with a \"routine\""])
+    if data.get("format") != FORMAT:
+        raise ContentError(source, [f'format: should be "{FORMAT}"; this is not an Upright routine file'])
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise ContentError(source, [f"version: {version} was written by a newer Upright; "
+                                    f"this one reads version {VERSION}"])
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    doubled = sorted({k for k in keys if keys.count(k) > 1})
+    if doubled:
+        raise ValueError(f'the key "{doubled[0]}" appears twice in one object')
+    return dict(pairs)
+
+
+def _parse(text: str, syntax: str, source: str) -> Any:
+    if syntax == "toml":
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ContentError(source, [f"not valid TOML: {exc}"]) from exc
+        except RecursionError as exc:
+            raise ContentError(source, ["nested too deeply to be a routine"]) from exc
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ContentError(source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from exc
+    except ValueError as exc:
+        raise ContentError(source, [str(exc)]) from exc
     except RecursionError as exc:
         raise ContentError(source, ["nested too deeply to be a routine"]) from exc
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a routine can use")

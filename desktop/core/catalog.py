@@ -230,9 +230,18 @@ class Catalog:
                 return routine
         raise KeyError(routine_id)
 
-    def item_dosage(self, item: RoutineItem) -> Dosage:
-        """The dosage a routine item really asks for: catalog values, then overrides."""
-        return self.exercise(item.exercise).dosage.overridden(item.overrides)
+    def item_dosage(self, item: RoutineItem, step: int | None = None) -> Dosage:
+        """The dosage a routine item really asks for: catalog values, then the routine's
+        overrides, then the keys the person's rung on the exercise's ladder sets.
+
+        The rung wins so that moving up from 20 to 30 push-ups changes every
+        routine with push-ups in it, shipped or not.
+        """
+        exercise = self.exercise(item.exercise)
+        dosage = exercise.dosage.overridden(item.overrides)
+        if step is not None and exercise.progressions:
+            dosage = dosage.overridden(exercise.progressions[min(step, len(exercise.progressions) - 1)].dosage)
+        return dosage
 
     def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
         return tuple(f for f in self.safety if exercise_id in f.exercises)

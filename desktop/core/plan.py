@@ -9,7 +9,7 @@ dose); reps count per side for ``each`` and ``alternate``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Mapping
 
 from desktop.core.catalog import Catalog, Dosage, Range, Routine
 
@@ -88,10 +88,12 @@ def work_steps(exercise_id: str, dosage: Dosage, set_index: int, sets: int) -> l
     return [Step(**base, side="alternate" if sides == "alternate" else "none")]
 
 
-def expand(catalog: Catalog, routine: Routine) -> tuple[Step, ...]:
+def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None = None) -> tuple[Step, ...]:
+    """The routine as timed steps; ``ladder`` maps exercise ids to the person's current rung."""
+    ladder = ladder or {}
     steps: list[Step] = []
     for item in routine.items:
-        dosage = catalog.item_dosage(item)
+        dosage = catalog.item_dosage(item, ladder.get(item.exercise))
         sets = int(_low(dosage.sets, 1))
         steps.append(Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S))
         for k in range(1, sets + 1):
@@ -103,5 +105,5 @@ def expand(catalog: Catalog, routine: Routine) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def estimate_s(catalog: Catalog, routine: Routine) -> float:
-    return sum(step.nominal_s for step in expand(catalog, routine))
+def estimate_s(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None = None) -> float:
+    return sum(step.nominal_s for step in expand(catalog, routine, ladder))

@@ -25,7 +25,7 @@ from desktop.storage.location import DATABASE_NAME
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's id. A database already stamped with it opens without
 # importing Alembic at all (~16 MB and ~100 ms); a test keeps it equal to the head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PRAGMAS = (
     "PRAGMA busy_timeout=5000",  # first, so the WAL switch below waits for other processes
@@ -42,6 +42,12 @@ class Database:
         self.path = path
         self.engine = engine
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One committed transaction; disk problems come out as ``StorageError``."""
+        with translate_errors(self.path), self.sessions.begin() as session:
+            yield session
 
     def close(self) -> None:
         """Close every connection; the last one checkpoints the WAL back into the file."""

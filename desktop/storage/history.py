@@ -10,8 +10,6 @@ problems surface as ``StorageError``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.storage import aggregates as agg
-from desktop.storage.database import Database, translate_errors
+from desktop.storage.database import Database
 from desktop.storage.export import history_to_data
 from desktop.storage.models import (
     BREAK_OUTCOMES,
@@ -29,6 +27,7 @@ from desktop.storage.models import (
     SESSION_OUTCOMES,
     SIDES,
     BreakRow,
+    PainfulMarkRow,
     PainRow,
     SessionRow,
     SetRow,
@@ -42,10 +41,8 @@ class HistoryStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    @contextmanager
-    def _unit(self) -> Iterator[Session]:
-        with translate_errors(self._db.path), self._db.sessions.begin() as session:
-            yield session
+    def _unit(self):
+        return self._db.unit()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
         row = SessionRow(
@@ -279,7 +276,7 @@ class HistoryStore:
 
 
 # A session's rows in other tables, by their key in a ``delete_session`` snapshot.
-_CHILDREN = (("sets", SetRow), ("pain", PainRow))
+_CHILDREN = (("sets", SetRow), ("pain", PainRow), ("painful", PainfulMarkRow))
 
 
 def _rows(session: Session, model: type, session_id: int) -> list[dict[str, Any]]:

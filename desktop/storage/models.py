@@ -152,3 +152,52 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class RoutineRow(Base):
+    """A routine someone made, copied or imported; ``body`` is its validated JSON."""
+
+    __tablename__ = "routines"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    body: Mapped[str] = mapped_column(Text)
+    based_on: Mapped[str | None]
+    created_at: Mapped[datetime] = mapped_column(EpochMillis)
+    updated_at: Mapped[datetime] = mapped_column(EpochMillis)
+
+
+class ProgressStepRow(Base):
+    """The rung of an exercise's progression ladder the person is on now (0 = first)."""
+
+    __tablename__ = "progress_steps"
+    __table_args__ = (CheckConstraint("step >= 0", name="step"),)
+
+    exercise_id: Mapped[str] = mapped_column(primary_key=True)
+    step: Mapped[int]
+    since: Mapped[datetime] = mapped_column(EpochMillis)
+
+
+class StepChangeRow(Base):
+    """One confirmed move on a ladder and why, kept for the history."""
+
+    __tablename__ = "step_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(index=True)
+    from_step: Mapped[int]
+    to_step: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(EpochMillis)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))
+
+
+class PainfulMarkRow(Base):
+    """An exercise the person marked as painful in one session."""
+
+    __tablename__ = "painful_marks"
+    __table_args__ = (UniqueConstraint("session_id", "exercise_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    exercise_id: Mapped[str]

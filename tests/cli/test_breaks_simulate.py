@@ -124,13 +124,13 @@ def test_bad_trace_names_every_line_and_field_and_simulates_nothing(tmp_path, ca
         "  - line 6: needs exactly one of idle_s or event",
         "  - line 7: not valid JSON",
         "  - line 8: mono: goes back from 60 to 30; it must never decrease",
-        "  - line 9: event: Input should be 'sleep', 'resume', 'lock', 'unlock', 'fullscreen_on', "
+        "  - line 9: event: must be 'sleep', 'resume', 'lock', 'unlock', 'fullscreen_on', "
         "'fullscreen_off', 'dnd_on', 'dnd_off', 'call_on', 'call_off' or 'answer'",
         '  - line 10: answer: needed when event is "answer" (take, snooze or skip)',
         '  - line 11: answer: only allowed with event "answer"',
-        "  - line 12: idle_s: Input should be greater than or equal to 0",
-        "  - line 12: note: Extra inputs are not permitted",
-        "  - line 13: mono: Input should be a valid number, unable to parse string as a number",
+        "  - line 12: idle_s: must be at least 0",
+        "  - line 12: note: is not a field Upright knows (check the spelling)",
+        "  - line 13: mono: must be a number",
         "  - line 13: wall: must be an ISO 8601 date and time text with a UTC offset",
         "  - line 14: must be a JSON object",
         "  - line 15: wall: 'tomorrow' is not an ISO 8601 date and time",
@@ -163,10 +163,10 @@ def test_bad_settings_name_the_field(tmp_path, capsys):
 
 @pytest.mark.parametrize(("content", "problems"), [
     ('{"interval": 30, "quiet_in_calls": "yes", "working_hours": {"start": "09:00"}}', [
-        "working_hours.end: Field required",
-        "working_hours.days: Field required",
-        "quiet_in_calls: Input should be a valid boolean",
-        "interval: Extra inputs are not permitted",
+        "working_hours.end: is required",
+        "working_hours.days: is required",
+        "quiet_in_calls: must be true or false",
+        "interval: is not a field Upright knows (check the spelling)",
     ]),
     ('{"snooze_min": 10,}', ["not valid JSON at line 1, column 19: Expecting property name enclosed in double quotes"]),
     ("[30]", ["must be a JSON object of setting names and values"]),

@@ -35,7 +35,7 @@ def test_descending_range_and_unknown_key(catalog_copy):
         load_catalog(catalog_copy)
     text = "\n".join(err.value.problems)
     assert "exercise[0].dosage.per_day" in text and "min <= max" in text
-    assert "exercise[0].dosage.per_dya: Extra inputs are not permitted" in text
+    assert "exercise[0].dosage.per_dya: is not a field Upright knows" in text
 
 
 def test_too_few_cues_and_bad_id(catalog_copy):

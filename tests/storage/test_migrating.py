@@ -17,18 +17,22 @@ from desktop.storage.history import HistoryStore
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
 
 
-def with_revision_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrade_body: str) -> None:
-    """Point the app at a copy of its migrations plus a 0002 revision doing ``upgrade_body``."""
+NEXT = "9001"  # a revision after the shipped head, as the next release would add
+
+
+def with_next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrade_body: str) -> None:
+    """Point the app at a copy of its migrations plus one more revision doing ``upgrade_body``."""
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_test.py").write_text(
+    (migrations / "versions" / f"{NEXT}_test.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        "revision = '0002'\ndown_revision = '0001'\nbranch_labels = None\ndepends_on = None\n\n"
+        f"revision = '{NEXT}'\ndown_revision = '{database.HEAD_REVISION}'\n"
+        "branch_labels = None\ndepends_on = None\n\n"
         "def upgrade():\n" + textwrap.indent(textwrap.dedent(upgrade_body), "    ") + "\n"
         "def downgrade():\n    pass\n"
     )
     monkeypatch.setattr(database, "MIGRATIONS", migrations)
-    monkeypatch.setattr(database, "HEAD_REVISION", "0002")  # as a release adding 0002 would set it
+    monkeypatch.setattr(database, "HEAD_REVISION", NEXT)  # as that release would set it
 
 
 def history_with_one_set(data_dir: Path) -> None:
@@ -65,7 +69,7 @@ def test_rebuilding_the_parent_table_keeps_every_set(
 ) -> None:
     """With foreign keys on, batch mode's DROP TABLE sessions would cascade to every set."""
     history_with_one_set(data_dir)
-    with_revision_0002(
+    with_next_revision(
         tmp_path,
         monkeypatch,
         """
@@ -74,7 +78,7 @@ def test_rebuilding_the_parent_table_keeps_every_set(
     """,
     )
     revision, _, sets = state(data_dir)
-    assert (revision, sets) == ("0002", 1)
+    assert (revision, sets) == (NEXT, 1)
 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(
@@ -82,7 +86,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
 ) -> None:
     history_with_one_set(data_dir)
     before = state(data_dir)
-    with_revision_0002(
+    with_next_revision(
         tmp_path,
         monkeypatch,
         """

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Column, Engine, Integer, MetaData, create_engine
 
-from desktop.storage.database import Database, alembic_config
+from desktop.storage.database import HEAD_REVISION, Database, alembic_config
 from desktop.storage.models import Base
 
 SCHEMA_SQL = (
@@ -48,7 +48,7 @@ def test_migrated_sql_is_identical_to_create_all(db: Database, tmp_path: Path) -
 
 def test_migrations_are_at_head_and_downgrade_cleanly(db: Database) -> None:
     with db.engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_heads() == ("0001",)
+        assert MigrationContext.configure(connection).get_current_heads() == (HEAD_REVISION,)
     with db.engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection

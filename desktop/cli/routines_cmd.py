@@ -1,0 +1,93 @@
+"""``upright routines``, ``upright import FILE`` and ``upright export-routine ID FILE``.
+
+A bad file is refused whole with one line per problem, before the database
+is opened for writing, so the store is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
+from desktop.cli.output import fail, print_json, print_table
+from desktop.cli.with_store import with_database
+from desktop.content.catalog_cache import load_catalog_cached
+from desktop.content.errors import ContentError
+from desktop.core import dosage_text, plan
+from desktop.core.library import Library
+
+
+def run(args) -> int:
+    try:
+        catalog = load_catalog_cached()
+    except ContentError as exc:
+        return fail(exc.report(), EXIT_BAD_INPUT)
+    if args.command == "import":
+        return _import(args, catalog)
+    library, code = with_database(args, lambda db: _library(db, catalog))
+    if library is None:
+        return code
+    if args.command == "export-routine":
+        return _export(args, library)
+    return _list(args, library)
+
+
+def _library(db, catalog) -> Library:
+    from desktop.storage.routine_store import RoutineStore
+
+    return Library(catalog, tuple(s.routine for s in RoutineStore(db).all()))
+
+
+def _list(args, library: Library) -> int:
+    if args.json:
+        print_json({"routines": [
+            {**r.to_data(), "origin": "own" if library.is_own(r.id) else "shipped",
+             "estimate_s": round(plan.estimate_s(library.catalog, r))}
+            for r in library.routines
+        ]})
+        return EXIT_OK
+    print_table(["ROUTINE", "ID", "KIND", "EXERCISES", "ABOUT"], [
+        [r.name, r.id, "yours" if library.is_own(r.id) else "shipped", str(len(r.items)),
+         dosage_text.about(plan.estimate_s(library.catalog, r))]
+        for r in library.routines
+    ])
+    return EXIT_OK
+
+
+def _import(args, catalog) -> int:
+    from desktop.content.routine_file import read_routine_file
+
+    try:
+        routine = read_routine_file(Path(args.file), catalog)
+    except ContentError as exc:
+        return fail(exc.report() + "\nNothing was imported.", EXIT_BAD_INPUT)
+
+    def add(db):
+        from desktop.storage.routine_store import RoutineStore
+
+        reserved = frozenset(r.id for r in catalog.routines)
+        return RoutineStore(db).add(routine, reserved=reserved, now=datetime.now(timezone.utc))
+
+    stored, code = with_database(args, add)
+    if stored is None:
+        return code
+    note = "" if stored.id == routine.id else f' (the id "{routine.id}" was taken, so this is a copy)'
+    print(f'Imported \u201c{stored.name}\u201d as {stored.id}{note}.')
+    return EXIT_OK
+
+
+def _export(args, library: Library) -> int:
+    from desktop.content.routine_file import write_routine_file
+
+    try:
+        routine = library.routine(args.id)
+    except KeyError:
+        ids = ", ".join(r.id for r in library.routines)
+        return fail(f'no routine with the id "{args.id}"; these exist: {ids}', EXIT_BAD_INPUT)
+    try:
+        write_routine_file(routine, Path(args.file))
+    except ContentError as exc:
+        return fail(exc.report(), EXIT_BAD_INPUT)
+    print(f"Wrote \u201c{routine.name}\u201d to {args.file}.")
+    return EXIT_OK

@@ -1,0 +1,113 @@
+"""Progressions guided by pain: when to suggest a step back, a step forward, or stopping.
+
+The seeds move people up a ladder slowly (20, then 30, then 40 push-ups; a
+backpack only once the unweighted curl is comfortable) and tell them to stop
+an exercise that makes pain worse. This module turns that into a pure
+policy: it looks at the sessions done on the current rung and proposes one
+change with a reason. Nothing here changes anything; the person confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.catalog import Catalog, Exercise
+
+RISE_TO_STEP_BACK = 2  # the same rise that makes the app say "stop for today"
+SESSIONS_TO_MOVE_ON = 3
+
+
+@dataclass(frozen=True)
+class SessionEvidence:
+    """What one session says about an exercise: the pain ratings and the person's mark."""
+
+    session_id: int
+    pain_before: int | None = None
+    pain_after: int | None = None
+    painful: bool = False
+
+    @property
+    def rise(self) -> int | None:
+        if self.pain_before is None or self.pain_after is None:
+            return None
+        return self.pain_after - self.pain_before
+
+    @property
+    def hurt(self) -> bool:
+        return self.painful or (self.rise is not None and self.rise >= RISE_TO_STEP_BACK)
+
+    @property
+    def pain_held(self) -> bool:
+        """Counts towards moving on: not marked painful and pain not higher afterwards."""
+        return not self.painful and (self.rise is None or self.rise <= 0)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    exercise_id: str
+    kind: Literal["back", "forward", "stop"]
+    from_step: int
+    to_step: int  # equal to from_step for "stop"
+    reason: str
+    advice: str = ""  # for "stop": what the sources say to do
+
+    @property
+    def changes_step(self) -> bool:
+        return self.to_step != self.from_step
+
+
+def rung_name(exercise: Exercise, step: int) -> str:
+    if not exercise.progressions:
+        return ""
+    return exercise.progressions[min(step, len(exercise.progressions) - 1)].name
+
+
+def suggest(catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[SessionEvidence]) -> Suggestion | None:
+    """One suggestion after a session, or ``None``.
+
+    ``on_step`` lists the sessions done on the current rung, oldest first,
+    ending with the session just finished.
+    """
+    if not on_step:
+        return None
+    exercise = catalog.exercise(exercise_id)
+    latest = on_step[-1]
+    if latest.hurt:
+        why = _hurt_reason(latest)
+        if step > 0 and exercise.progressions:
+            back = step - 1
+            return Suggestion(exercise_id, "back", step, back, f"{why}. Go back to \u201c{rung_name(exercise, back)}\u201d.")
+        return Suggestion(exercise_id, "stop", step, step, f"{why}. Stop this exercise for now.",
+                          _stop_advice(catalog, exercise_id))
+    last = len(exercise.progressions) - 1
+    held = _trailing_held(on_step)
+    if step < last and held >= SESSIONS_TO_MOVE_ON:
+        ahead = step + 1
+        return Suggestion(exercise_id, "forward", step, ahead,
+                          f"{held} sessions on \u201c{rung_name(exercise, step)}\u201d without pain rising. "
+                          f"Ready for \u201c{rung_name(exercise, ahead)}\u201d?")
+    return None
+
+
+def _trailing_held(sessions: Sequence[SessionEvidence]) -> int:
+    """Sessions in a row, counting back from the latest, in which pain held steady."""
+    count = 0
+    for evidence in reversed(sessions):
+        if not evidence.pain_held:
+            break
+        count += 1
+    return count
+
+
+def _hurt_reason(evidence: SessionEvidence) -> str:
+    if evidence.painful:
+        return "You marked it as painful"
+    return f"Pain went from {evidence.pain_before} to {evidence.pain_after}"
+
+
+def _stop_advice(catalog: Catalog, exercise_id: str) -> str:
+    """The exercise's own red flags if it has any, else the general rule about rising pain."""
+    flags = catalog.flags_for(exercise_id) or tuple(f for f in catalog.safety if f.id == "pain-increases")
+    return " ".join(f.advice for f in flags)

@@ -1,0 +1,70 @@
+"""The pain-guided ladder policy: back on pain, forward after three steady sessions, stop at the bottom."""
+
+import pytest
+
+from desktop.core.progression import SessionEvidence as S
+from desktop.core.progression import rung_name, suggest
+
+
+def steady(n, start=1):
+    return [S(i, 3, 3) for i in range(start, start + n)]
+
+
+def test_three_steady_sessions_suggest_the_next_rung(catalog):
+    s = suggest(catalog, "push-up", 0, steady(3))
+    assert (s.kind, s.from_step, s.to_step) == ("forward", 0, 1)
+    assert "3 sessions on \u201c20 reps\u201d" in s.reason and "\u201c30 reps\u201d" in s.reason
+
+
+def test_two_steady_sessions_are_not_enough(catalog):
+    assert suggest(catalog, "push-up", 0, steady(2)) is None
+
+
+def test_a_rise_of_two_steps_back(catalog):
+    s = suggest(catalog, "push-up", 2, [*steady(3), S(9, 2, 4)])
+    assert (s.kind, s.to_step) == ("back", 1)
+    assert s.reason.startswith("Pain went from 2 to 4")
+
+
+def test_a_rise_of_one_neither_moves_back_nor_counts_towards_moving_on(catalog):
+    assert suggest(catalog, "push-up", 1, [*steady(3), S(9, 2, 3)]) is None
+
+
+def test_a_painful_mark_steps_back_even_with_steady_ratings(catalog):
+    s = suggest(catalog, "squat", 1, [S(1, 2, 2, painful=True)])
+    assert (s.kind, s.to_step) == ("back", 0) and s.reason.startswith("You marked it as painful")
+
+
+def test_only_the_latest_run_of_steady_sessions_counts(catalog):
+    history = [*steady(2), S(3, 2, 2, painful=True), *steady(2, start=4)]
+    assert suggest(catalog, "push-up", 0, history) is None
+    assert suggest(catalog, "push-up", 0, [*history, S(7, 1, 0)]).kind == "forward"
+
+
+def test_missing_ratings_count_as_steady(catalog):
+    assert suggest(catalog, "push-up", 0, [S(1), S(2), S(3)]).kind == "forward"
+
+
+def test_on_the_top_rung_there_is_nothing_to_suggest(catalog):
+    assert suggest(catalog, "push-up", 2, steady(5)) is None
+
+
+@pytest.mark.parametrize(("exercise", "flag_words"), [
+    ("prone-back-extension", "sciatica"),  # its own red flag
+    ("cat-cow", "If the pain increases during an exercise, stop that exercise"),  # the general rule
+])
+def test_pain_on_the_first_rung_or_without_a_ladder_says_stop(catalog, exercise, flag_words):
+    s = suggest(catalog, exercise, 0, [S(1, 1, 5)])
+    assert (s.kind, s.to_step, s.changes_step) == ("stop", 0, False)
+    assert flag_words in s.advice
+
+
+def test_no_sessions_no_suggestion(catalog):
+    assert suggest(catalog, "push-up", 0, []) is None
+
+
+def test_rung_names_clamp_to_the_ladder(catalog):
+    curl = catalog.exercise("reverse-jefferson-curl")
+    assert rung_name(curl, 0) == "Hands on hips, no weight"
+    assert rung_name(curl, 9) == "Weighted backpack"
+    assert rung_name(catalog.exercise("cat-cow"), 0) == ""
