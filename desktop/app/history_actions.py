@@ -8,9 +8,7 @@ deletion.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from desktop.app import modal
 from desktop.storage.errors import StorageError
@@ -18,26 +16,13 @@ from desktop.ui.dialogs import session_sets
 from desktop.ui.pain_dialog import PainDialog
 
 
-async def _choose(parent, title: str, *, folder: bool = False, suffix: str = "") -> Path | None:
-    dialog = QFileDialog(parent, title, str(Path.home()))
-    if folder:
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-    else:
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix)
-        dialog.selectFile(f"upright-{date.today():%Y-%m-%d}.{suffix}")
-    files = []
-    dialog.fileSelected.connect(files.append)
-    if not await modal.answer(dialog) or not files:
-        return None
-    return Path(files[-1])
+def _dated(suffix: str) -> str:
+    return f"upright-{date.today():%Y-%m-%d}.{suffix}"
 
 
 class HistoryActions:
     def __init__(self, main):
         self.main = main
-        self._undo: QPushButton | None = None
 
     @property
     def window(self):
@@ -48,7 +33,7 @@ class HistoryActions:
         await handler()
 
     async def export_csv(self) -> None:
-        folder = await _choose(self.window, "Export history as CSV", folder=True)
+        folder = await modal.choose_path(self.window, "Export history as CSV", mode="folder")
         if folder is None:
             return
         try:
@@ -59,7 +44,7 @@ class HistoryActions:
         self.window.say(f"Wrote {', '.join(p.name for p in paths)} to {folder}")
 
     async def save_png(self) -> None:
-        path = await _choose(self.window, "Save charts as PNG", suffix="png")
+        path = await modal.choose_path(self.window, "Save charts as PNG", mode="save", name=_dated("png"))
         if path is None:
             return
         if not self.main.history.charts_image().save(str(path), "PNG"):
@@ -71,7 +56,8 @@ class HistoryActions:
         from desktop.core import dosage_text
         from desktop.ui.history_report import write_report
 
-        path = await _choose(self.window, "Save a report for your physiotherapist", suffix="pdf")
+        path = await modal.choose_path(self.window, "Save a report for your physiotherapist", mode="save",
+                                       name=_dated("pdf"))
         if path is None:
             return
         first, today = self.main.range_start(), date.today()
@@ -106,23 +92,9 @@ class HistoryActions:
             self._offer_undo(snapshot)
 
     def _offer_undo(self, snapshot: dict) -> None:
-        bar = self.window.statusBar()
-        if self._undo is not None:
-            bar.removeWidget(self._undo)
-            self._undo.deleteLater()
-        self._undo = QPushButton("Undo")
-        self._undo.setAccessibleName("Undo deleting the session")
-        bar.addPermanentWidget(self._undo)
-        self.window.say("Session deleted.")
-
-        async def undo() -> None:
+        async def undo() -> str:
             await self.main.worker.call("restore_session", snapshot)
-            bar.removeWidget(self._undo)
-            self._undo.deleteLater()
-            self._undo = None
-            self.window.say("Session restored.")
             await self.main.reload_history()
+            return "Session restored."
 
-        self._undo.clicked.connect(lambda: self.main.spawn(undo()))
-
-
+        self.main.undo.offer("Session deleted.", "the session", undo)

@@ -6,14 +6,17 @@ import asyncio
 from datetime import date, timedelta
 
 from desktop.app import modal
-from desktop.app.store_worker import StoreWorker
-from desktop.core import dosage_text, plan
-from desktop.core.catalog import Catalog
-from desktop.ui.appearance import Appearance
 from desktop.app.history_actions import HistoryActions
 from desktop.app.media import Media
+from desktop.app.routine_actions import RoutineActions
 from desktop.app.run_command import SAFETY_SETTING
 from desktop.app.session_launch import run_session
+from desktop.app.store_worker import StoreWorker
+from desktop.app.undo_slot import UndoSlot
+from desktop.core import dosage_text, plan
+from desktop.core.catalog import Catalog
+from desktop.core.library import Library
+from desktop.ui.appearance import Appearance
 from desktop.ui.dialogs import safety_notice
 from desktop.ui.exercises_page import ExercisesPage
 from desktop.ui.lazy_page import LazyPage
@@ -21,16 +24,18 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.routines_page import RoutineRow, RoutinesPage
 
 
-def routine_rows(catalog: Catalog) -> list[RoutineRow]:
+def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list[RoutineRow]:
+    catalog = library.catalog
     return [
         RoutineRow(
             id=r.id,
             name=r.name,
             description=r.description,
             exercises=tuple(catalog.exercise(i.exercise).name for i in r.items),
-            estimate="about " + dosage_text.about(plan.estimate_s(catalog, r)),
+            estimate="about " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
+            own=library.is_own(r.id),
         )
-        for r in catalog.routines
+        for r in library.routines
     ]
 
 
@@ -44,8 +49,10 @@ class MainController:
         self._session_running = False
         self._safety_acknowledged = False
         self._tasks: set[asyncio.Task] = set()
+        self.library = Library(catalog)
+        self.ladder: dict[str, int] = {}  # the person's rung per exercise, from the store
         self.exercises = ExercisesPage(catalog, appearance.palette)
-        self.routines = RoutinesPage(routine_rows(catalog))
+        self.routines = RoutinesPage(routine_rows(self.library))
         self.history_slot = LazyPage(self._make_history_page)
         self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines),
                                   ("History", self.history_slot)])
@@ -53,9 +60,14 @@ class MainController:
         self._range = "12m"
         self._first_day = date.today() - timedelta(days=364)
         self.history_actions = HistoryActions(self)
+        self.routine_actions = RoutineActions(self)
+        self.undo = UndoSlot(self.window, self.spawn)
         self.window.stack.currentChanged.connect(
             lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range))
-        self.routines.start_requested.connect(lambda rid: self.spawn(self.start_routine(rid)))
+        self.routines.action_requested.connect(lambda a, rid: self.spawn(self.routine_actions.run(a, rid)))
+        self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
+        self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
+        self.window.files_dropped.connect(lambda paths: self.spawn(self.routine_actions.import_paths(paths)))
 
     def spawn(self, coro) -> asyncio.Task:
         """Run ``coro`` on the loop, keeping a reference until it finishes."""
@@ -80,10 +92,20 @@ class MainController:
     async def store_opened(self) -> None:
         self.history_available = True
         self._safety_acknowledged = bool(await self.worker.call("get_setting", SAFETY_SETTING, False))
+        await self.refresh_library()
         self.window.say(f"History is kept in {self.worker.data_dir}")
 
+    async def refresh_library(self) -> None:
+        """Reload the person's own routines, rungs and bests, and show them."""
+        own = await self.worker.call("routines.all")
+        self.ladder = await self.worker.call("progress.steps")
+        bests = await self.worker.call("progress.bests")
+        self.library = Library(self.catalog, tuple(s.routine for s in own))
+        self.routines.set_rows(routine_rows(self.library, self.ladder))
+        self.exercises.model.set_progress(self.ladder, bests)
+
     async def start_routine(self, routine_id: str) -> None:
-        routine = self.catalog.routine(routine_id)
+        routine = self.library.routine(routine_id)
         if not self._safety_acknowledged:
             flags = [(f.title, f.advice) for f in self.catalog.safety]
             if not await modal.answer(safety_notice(self.window, flags)):
@@ -97,9 +119,11 @@ class MainController:
         self._session_running = True
         try:
             outcome = await run_session(self.catalog, routine, self.worker if self.history_available else None,
-                                        self.appearance, self.media)
+                                        self.appearance, self.media, ladder=self.ladder)
         finally:
             self._session_running = False
+        if self.history_available:
+            await self.refresh_library()  # rungs the person confirmed after the session, new bests
         self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}.")
         if self.window.stack.currentWidget() is self.history_slot:
             await self.load_history(self._range)
@@ -143,7 +167,7 @@ class MainController:
         self._first_day = first
         aggregates = await self.worker.call("aggregates", first, today, today)
         sessions = await self.worker.call("list_sessions", first, today)
-        names = {r.id: r.name for r in self.catalog.routines}
+        names = {r.id: r.name for r in self.library.routines}
         self.history.show_history(aggregates, sessions, names)
 
     async def close(self) -> None:

@@ -31,3 +31,27 @@ async def choice(box: QMessageBox):
     """Show a message box with custom buttons; return the role of the one pressed."""
     await answer(box)
     return box.buttonRole(box.clickedButton()) if box.clickedButton() else QMessageBox.ButtonRole.RejectRole
+
+
+async def choose_path(parent: QWidget | None, title: str, *, mode: str, name: str = "",
+                      filters: str = "") -> "Path | None":
+    """Ask for a folder (``mode="folder"``), a file to open (``"open"``) or a place to save (``"save"``)."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, str(Path.home()), filters)
+    if mode == "folder":
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    elif mode == "open":
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))
+        dialog.selectFile(name)
+    files: list[str] = []
+    dialog.fileSelected.connect(files.append)
+    if not await answer(dialog) or not files:
+        return None
+    return Path(files[-1])

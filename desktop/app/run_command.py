@@ -16,8 +16,9 @@ from desktop.core.catalog import Catalog, Routine
 SAFETY_SETTING = "safety_notice_acknowledged"
 
 
-def resolve_routine(catalog: Catalog, name: str) -> Routine:
-    """A shipped routine id, or the path of a routine file."""
+def resolve_routine(catalog: Catalog, name: str) -> Routine | None:
+    """A shipped routine id or the path of a routine file; ``None`` if ``name`` may be one of
+    the person's own routines, which only the store can tell."""
     try:
         return catalog.routine(name)
     except KeyError:
@@ -27,8 +28,17 @@ def resolve_routine(catalog: Catalog, name: str) -> Routine:
         from desktop.content.routine_file import read_routine_file
 
         return read_routine_file(path, catalog)
-    known = ", ".join(r.id for r in catalog.routines)
-    raise ContentError(name, [f"no routine has this id and no such file exists (routines: {known})"])
+    return None
+
+
+def _unknown(name: str, ids: list[str]) -> str:
+    return f"upright: {name}: no routine has this id and no such file exists (routines: {', '.join(ids)})"
+
+
+def _has_history(args) -> bool:
+    from desktop.storage.location import DATABASE_NAME, resolve_data_dir
+
+    return (resolve_data_dir(args.data_dir) / DATABASE_NAME).exists()
 
 
 def run(args) -> int:
@@ -43,6 +53,9 @@ def run(args) -> int:
     except ContentError as exc:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2
+    if routine is None and not _has_history(args):  # no store, so no routines of the person's own
+        print(_unknown(args.routine, [r.id for r in catalog.routines]), file=sys.stderr)
+        return 2
     from desktop.app.qt_app import make_application
     from desktop.app.loop import run_on_qt_loop
 
@@ -52,7 +65,7 @@ def run(args) -> int:
     return code
 
 
-async def _main(app, catalog: Catalog, routine: Routine, args) -> int:
+async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
     from desktop.app import modal
     from desktop.app.media import Media
     from desktop.app.session_launch import run_session
@@ -70,13 +83,21 @@ async def _main(app, catalog: Catalog, routine: Routine, args) -> int:
         worker.close()
         return 2
     try:
+        if routine is None:
+            stored = await worker.call("routines.get", args.routine)
+            if stored is None:
+                own = [s.routine.id for s in await worker.call("routines.all")]
+                print(_unknown(args.routine, own + [r.id for r in catalog.routines]), file=sys.stderr)
+                return 2
+            routine = stored.routine
         if not args.auto and not await worker.call("get_setting", SAFETY_SETTING, False):
             flags = [(f.title, f.advice) for f in catalog.safety]
             if not await modal.answer(safety_notice(None, flags)):
                 return 0
             await worker.call("set_setting", SAFETY_SETTING, True)
         outcome = await run_session(catalog, routine, worker, Appearance(app), Media(),
-                                    speed=args.speed, auto=args.auto)
+                                    speed=args.speed, auto=args.auto,
+                                    ladder=await worker.call("progress.steps"))
         print(f"session {outcome}", flush=True)
         return 0
     finally:

@@ -23,6 +23,7 @@ from desktop.core.session_events import (
     Countdown, RepCounted, SessionFinished, SetFinished, SideSwitch, StepStarted,
 )
 from desktop.app.deadline_timer import DeadlineTimer
+from desktop.app.progress_review import review_progress
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
 from desktop.ui.session_view import SessionView
@@ -33,12 +34,13 @@ ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
 class SessionController:
     def __init__(self, catalog: Catalog, routine: Routine, *, worker, palette, sound, voice,
-                 speed: float = 1.0, auto: bool = False, compact: bool = False, base_clock=clocks.monotonic):
-        self.catalog, self.routine = catalog, routine
+                 speed: float = 1.0, auto: bool = False, compact: bool = False, base_clock=clocks.monotonic,
+                 ladder: dict[str, int] | None = None):
+        self.catalog, self.routine, self.ladder = catalog, routine, ladder or {}
         self.worker, self.sound, self.voice, self.auto = worker, sound, voice, auto
         self.clock = clocks.ScaledClock(base_clock, speed) if speed != 1.0 else base_clock
         self._to_real = self.clock.real_seconds if speed != 1.0 else (lambda s: s)
-        self.engine = SessionEngine(expand(catalog, routine), self.clock)
+        self.engine = SessionEngine(expand(catalog, routine, self.ladder), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView()
         self._size = (820, 480) if compact else (1280, 720)
@@ -50,6 +52,7 @@ class SessionController:
         self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
         self.session_id: int | None = None
         self._writes: set[asyncio.Task] = set()  # sets on their way to the store
+        self._done_exercises: list[str] = []  # in the order their first set finished
         self._confirm: asyncio.Task | None = None
         self._done: asyncio.Future | None = None
         self._mono0 = 0.0
@@ -85,6 +88,9 @@ class SessionController:
         if pain_before is not None and pain_after is not None and pain_after - pain_before >= PAIN_RISE_TO_STOP:
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
+        if self.worker is not None and not self.auto and self._done_exercises:
+            await review_progress(self.view, self.catalog, self.worker, self.session_id, self._done_exercises,
+                                  self.ladder)
         self.view.cue_timer.stop()
         self.view.close()
         self.view.deleteLater()
@@ -104,7 +110,7 @@ class SessionController:
 
     def _refresh(self) -> None:
         now = self.clock()
-        self.view.render(display(self.engine.state(now), self.catalog, self.engine.awaits_reps))
+        self.view.render(display(self.engine.state(now), self.catalog, self.engine.awaits_reps, self.ladder))
         self.timer.wake_at(self.engine.next_wakeup(now))
 
     def _on_event(self, event) -> None:
@@ -145,6 +151,8 @@ class SessionController:
         self._refresh()
 
     def _store_set(self, e: SetFinished) -> None:
+        if e.exercise_id not in self._done_exercises:
+            self._done_exercises.append(e.exercise_id)
         if self.worker is None or self.session_id is None:
             return
         task = asyncio.get_running_loop().create_task(self.worker.call(

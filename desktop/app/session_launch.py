@@ -9,10 +9,12 @@ from desktop.ui.appearance import Appearance
 
 
 async def run_session(catalog: Catalog, routine: Routine, worker, appearance: Appearance, media: Media,
-                      *, speed: float = 1.0, auto: bool = False, compact: bool = False) -> str:
+                      *, speed: float = 1.0, auto: bool = False, compact: bool = False,
+                      ladder: dict[str, int] | None = None) -> str:
     """Run ``routine`` to its end; returns the outcome (completed or ended_early)."""
     controller = SessionController(catalog, routine, worker=worker, palette=appearance.palette,
-                                   sound=media.sound, voice=media.voice, speed=speed, auto=auto, compact=compact)
+                                   sound=media.sound, voice=media.voice, speed=speed, auto=auto, compact=compact,
+                                   ladder=ladder)
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
     try:

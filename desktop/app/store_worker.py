@@ -18,6 +18,7 @@ class StoreWorker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="upright-store")
         self._db = None
         self.store = None
+        self._others: dict[str, Any] = {}
 
     async def open(self) -> None:
         """Open (and migrate) the database; raises ``StorageError`` with a clear message."""
@@ -29,14 +30,22 @@ class StoreWorker:
         from desktop.storage.database import open_database
         from desktop.storage.history import HistoryStore
 
+        from desktop.storage.progress_store import ProgressStore
+        from desktop.storage.routine_store import RoutineStore
+
         self._db = open_database(self.data_dir)
         self.store = HistoryStore(self._db)
+        self._others = {"routines": RoutineStore(self._db), "progress": ProgressStore(self._db)}
         self.store.mark_interrupted(datetime.now(timezone.utc))
 
     async def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Run a store method on the store thread: ``"aggregates"`` on the history,
+        ``"routines.add"`` or ``"progress.steps"`` on the other two stores."""
         if self.store is None:
             raise RuntimeError("the history store is not open")
-        return await self._run(getattr(self.store, method), *args, **kwargs)
+        owner, _, name = method.rpartition(".")
+        target = self._others[owner] if owner else self.store
+        return await self._run(getattr(target, name), *args, **kwargs)
 
     async def _run(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
         loop = asyncio.get_running_loop()

@@ -132,6 +132,12 @@ class Exercise:
     load: Load | None = None
     progressions: tuple[Progression, ...] = ()
 
+    def rung(self, step: int) -> Progression | None:
+        """The ladder rung at ``step`` (clamped to the top one); ``None`` without a ladder."""
+        if not self.progressions:
+            return None
+        return self.progressions[max(0, min(step, len(self.progressions) - 1))]
+
     def to_data(self) -> dict:
         return {
             "id": self.id,
@@ -239,9 +245,8 @@ class Catalog:
         """
         exercise = self.exercise(item.exercise)
         dosage = exercise.dosage.overridden(item.overrides)
-        if step is not None and exercise.progressions:
-            dosage = dosage.overridden(exercise.progressions[min(step, len(exercise.progressions) - 1)].dosage)
-        return dosage
+        rung = exercise.rung(step) if step is not None else None
+        return dosage.overridden(rung.dosage) if rung else dosage
 
     def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
         return tuple(f for f in self.safety if exercise_id in f.exercises)

@@ -9,11 +9,12 @@ change with a reason. Nothing here changes anything; the person confirms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from desktop.core.catalog import Catalog, Exercise
+from desktop.core.dosage_text import seconds_text
 
 RISE_TO_STEP_BACK = 2  # the same rise that makes the app say "stop for today"
 SESSIONS_TO_MOVE_ON = 3
@@ -59,9 +60,8 @@ class Suggestion:
 
 
 def rung_name(exercise: Exercise, step: int) -> str:
-    if not exercise.progressions:
-        return ""
-    return exercise.progressions[min(step, len(exercise.progressions) - 1)].name
+    rung = exercise.rung(step)
+    return rung.name if rung else ""
 
 
 def suggest(catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[SessionEvidence]) -> Suggestion | None:
@@ -111,3 +111,38 @@ def _stop_advice(catalog: Catalog, exercise_id: str) -> str:
     """The exercise's own red flags if it has any, else the general rule about rising pain."""
     flags = catalog.flags_for(exercise_id) or tuple(f for f in catalog.safety if f.id == "pain-increases")
     return " ".join(f.advice for f in flags)
+
+
+def ladder_text(exercise: Exercise, step: int, best_reps: int | None, best_s: float | None) -> str:
+    """``Step 2 of 3 · goal 30 reps · best 26`` for cards and the session; empty without a ladder."""
+    if not exercise.progressions:
+        return ""
+    top = len(exercise.progressions)
+    step = min(step, top - 1)
+    bits = [f"Step {step + 1} of {top}"]
+    dose = exercise.dosage.overridden(exercise.rung(step).dosage)
+    if dose.reps is not None:
+        bits.append(f"goal {dose.reps.hi:g} reps")
+        if best_reps:
+            bits.append(f"best {best_reps}")
+    elif dose.duration_s is not None or dose.hold_s is not None:
+        goal = dose.duration_s or dose.hold_s
+        bits.append(f"goal {seconds_text(goal.hi)}")
+        if best_s:
+            bits.append(f"best {seconds_text(best_s)}")
+    return " \u00b7 ".join(bits)
+
+
+def suggestions(catalog: Catalog, ladder: Mapping[str, int], evidence: Mapping[str, Sequence[SessionEvidence]],
+                marked: Collection[str] = ()) -> list[Suggestion]:
+    """One suggestion per exercise (where there is one), with ``marked`` exercises counted as
+    painful in the latest session: what the after-session review shows as the person ticks boxes."""
+    found = []
+    for exercise_id, sessions in evidence.items():
+        sessions = list(sessions)
+        if sessions and exercise_id in marked:
+            sessions[-1] = replace(sessions[-1], painful=True)
+        suggestion = suggest(catalog, exercise_id, ladder.get(exercise_id, 0), sessions)
+        if suggestion is not None:
+            found.append(suggestion)
+    return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Mapping
 
 from desktop.core.catalog import Catalog
 from desktop.core.plan import Step
@@ -54,7 +55,19 @@ def _subtitle(step: Step, side: str) -> str:
     return " \u00b7 ".join(bits)
 
 
-def display(state: SessionState, catalog: Catalog, awaits_reps: bool) -> Display:
+def _rung(catalog: Catalog, step: Step, ladder: Mapping[str, int]) -> str:
+    """``Step 2 of 3: 30 reps`` while getting ready for or doing a laddered exercise."""
+    if step.kind not in ("get_ready", "work") or not step.exercise_id:
+        return ""
+    exercise = catalog.exercise(step.exercise_id)
+    if not exercise.progressions:
+        return ""
+    n = min(ladder.get(exercise.id, 0), len(exercise.progressions) - 1)
+    return f"Step {n + 1} of {len(exercise.progressions)}: {exercise.progressions[n].name}"
+
+
+def display(state: SessionState, catalog: Catalog, awaits_reps: bool,
+            ladder: Mapping[str, int] | None = None) -> Display:
     step = state.step
     name = catalog.exercise(step.exercise_id).name if step.exercise_id else ""
     if state.finished or step.kind == "done":
@@ -79,7 +92,7 @@ def display(state: SessionState, catalog: Catalog, awaits_reps: bool) -> Display
         kind=step.kind,
         label="Paused" if state.paused else KIND_LABELS[step.kind],
         title=name,
-        subtitle=_subtitle(step, state.side),
+        subtitle=" \u00b7 ".join(bit for bit in (_subtitle(step, state.side), _rung(catalog, step, ladder or {})) if bit),
         big=big,
         big_caption=caption,
         progress=state.progress,

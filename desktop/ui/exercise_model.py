@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from desktop.core import dosage_text
 from desktop.core.catalog import Catalog, Exercise
+from desktop.core.progression import ladder_text
 
 
 class Role(IntEnum):
@@ -21,6 +22,7 @@ class Role(IntEnum):
     ROUTINES = Qt.ItemDataRole.UserRole + 5
     FLAGS = Qt.ItemDataRole.UserRole + 6  # the red flags shown on this card
     SOURCES = Qt.ItemDataRole.UserRole + 7
+    PROGRESS = Qt.ItemDataRole.UserRole + 8  # "Step 2 of 3 · goal 30 reps · best 26", or ""
 
 
 def label(kebab: str) -> str:
@@ -41,6 +43,14 @@ class ExerciseListModel(QAbstractListModel):
             e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows
         }
         self._flags = {e.id: catalog.flags_for(e.id) for e in self._rows}
+        self._progress = {e.id: ladder_text(e, 0, None, None) for e in self._rows}
+
+    def set_progress(self, ladder: dict[str, int], bests: dict) -> None:
+        """The person's rung per exercise and their best sets (``ProgressStore.bests``), once known."""
+        for e in self._rows:
+            best = bests.get(e.id)
+            self._progress[e.id] = ladder_text(e, ladder.get(e.id, 0), best and best.reps, best and best.seconds)
+        self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.SUMMARY])
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -54,7 +64,8 @@ class ExerciseListModel(QAbstractListModel):
         flags = self._flags[e.id]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             caution = "".join(f", caution: {f.title}" for f in flags)
-            return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{caution}"
+            progress = f", {self._progress[e.id]}" if self._progress[e.id] else ""
+            return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{progress}{caution}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)])
         if role == Role.EXERCISE:
@@ -69,6 +80,8 @@ class ExerciseListModel(QAbstractListModel):
             return self._routines[e.id]
         if role == Role.FLAGS:
             return flags
+        if role == Role.PROGRESS:
+            return self._progress[e.id]
         if role == Role.SOURCES:
             return " \u00b7 ".join(source_label(s) for s in e.sources)
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ class MainWindow(QMainWindow):
     """Holds pages; knows nothing of what they show."""
 
     closing = Signal()
+    files_dropped = Signal(list)  # local paths of routine files dropped on the window
+
+    DROPPABLE = (".json", ".toml")
 
     def __init__(self, pages: list[tuple[str, QWidget]], parent=None):
         super().__init__(parent)
@@ -53,6 +58,7 @@ class MainWindow(QMainWindow):
         row.addWidget(sidebar)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+        self.setAcceptDrops(True)
         self.show_page(0)
 
     def show_page(self, n: int) -> None:
@@ -64,6 +70,21 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         """A quiet status line for things worth knowing but not worth a dialog."""
         self.statusBar().showMessage(message)
+
+    def _dropped_paths(self, event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in self.DROPPABLE]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def closeEvent(self, event) -> None:
         self.closing.emit()

@@ -1,16 +1,23 @@
-"""The routines list: each routine's exercises, estimated time and a Start button."""
+"""The routines list: the person's own routines and the shipped templates, each with its actions.
+
+The page only shows rows it is handed and emits what the person asked for
+(``action_requested(action, routine_id)``); the controller does the rest.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,58 +34,96 @@ class RoutineRow:
     description: str
     exercises: tuple[str, ...]
     estimate: str
+    own: bool = False
 
 
 class RoutineCard(QFrame):
-    start_clicked = Signal(str)
+    action_requested = Signal(str, str)  # action, routine id
 
     def __init__(self, row: RoutineRow, parent=None):
         super().__init__(parent)
         self.setObjectName("RoutineCard")
         name = QLabel(row.name, objectName="RoutineName")
+        kind = QLabel("Yours" if row.own else "Template", objectName="Muted")
         estimate = QLabel(row.estimate, objectName="Muted")
         description = QLabel(row.description, wordWrap=True)
         contents = QLabel(" \u00b7 ".join(row.exercises), wordWrap=True, objectName="Muted")
-        self.start = QPushButton("Start")
-        self.start.setProperty("primary", True)
-        self.start.setAccessibleName(f"Start {row.name}")
-        self.start.clicked.connect(lambda: self.start_clicked.emit(row.id))
+        self.start = self._button("Start", "start", row, primary=True)
+        # A template is never edited in place: "Customise" makes the person's own copy.
+        self.edit = self._button("Edit" if row.own else "Customise", "edit", row)
+        self.more = QToolButton(text="More", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setAccessibleName(f"More actions for {row.name}")
+        menu = QMenu(self.more)
+        entries = [("Duplicate", "duplicate"), ("Export\u2026", "export")]
+        if row.own:
+            entries.append(("Delete", "delete"))
+        for text, action in entries:
+            item = QAction(text, menu)
+            item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a, row.id))
+            menu.addAction(item)
+        self.more.setMenu(menu)
         header = QHBoxLayout()
-        header.addWidget(name, 1)
+        header.addWidget(name)
+        header.addWidget(kind)
+        header.addStretch(1)
         header.addWidget(estimate)
         text = QVBoxLayout()
         text.setSpacing(SPACE[1])
         text.addLayout(header)
         text.addWidget(description)
         text.addWidget(contents)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(SPACE[1])
+        buttons.addWidget(self.start)
+        row_two = QHBoxLayout()
+        row_two.setSpacing(SPACE[1])
+        row_two.addWidget(self.edit)
+        row_two.addWidget(self.more)
+        buttons.addLayout(row_two)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
         layout.setSpacing(SPACE[3])
         layout.addLayout(text, 1)
-        layout.addWidget(self.start)
+        layout.addLayout(buttons)
+
+    def _button(self, text: str, action: str, row: RoutineRow, primary: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        if primary:
+            button.setProperty("primary", True)
+        button.setAccessibleName(f"{text} {row.name}")
+        button.clicked.connect(lambda: self.action_requested.emit(action, row.id))
+        return button
 
 
 class RoutinesPage(QWidget):
-    start_requested = Signal(str)  # routine id
+    action_requested = Signal(str, str)  # start | edit | duplicate | export | delete, routine id
+    new_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, rows: list[RoutineRow], parent=None):
         super().__init__(parent)
         self.setObjectName("Page")
         title = QLabel("Routines", objectName="PageTitle")
         intro = QLabel(
-            "Pick a routine and press Start. Times include getting ready and rests.",
-            objectName="Muted",
+            "Pick a routine and press Start. Times include getting ready and rests. "
+            "Templates stay as shipped: Customise makes your own copy.",
+            objectName="Muted", wordWrap=True,
         )
+        self.new_button = QPushButton("New routine")
+        self.new_button.setAccessibleName("Make a new routine")
+        self.new_button.clicked.connect(self.new_requested)
+        self.import_button = QPushButton("Import\u2026")
+        self.import_button.setAccessibleName("Import a routine file")
+        self.import_button.setToolTip("Or drop a routine file (.json or .toml) onto the window")
+        self.import_button.clicked.connect(self.import_requested)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(self.import_button)
+        header.addWidget(self.new_button)
+        self._column = QVBoxLayout()
+        self._column.setSpacing(SPACE[2])
         column = QWidget(objectName="Page")
-        cards = QVBoxLayout(column)
-        cards.setSpacing(SPACE[2])
-        self.cards: list[RoutineCard] = []
-        for row in rows:
-            card = RoutineCard(row)
-            card.start_clicked.connect(self.start_requested)
-            cards.addWidget(card)
-            self.cards.append(card)
-        cards.addStretch(1)
+        column.setLayout(self._column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -86,6 +131,21 @@ class RoutinesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[2])
-        layout.addWidget(title)
+        layout.addLayout(header)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
+        self.cards: list[RoutineCard] = []
+        self.set_rows(rows)
+
+    def set_rows(self, rows: list[RoutineRow]) -> None:
+        while self._column.count():
+            widget = self._column.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.cards = []
+        for row in rows:
+            card = RoutineCard(row)
+            card.action_requested.connect(self.action_requested)
+            self._column.addWidget(card)
+            self.cards.append(card)
+        self._column.addStretch(1)

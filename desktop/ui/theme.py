@@ -92,6 +92,7 @@ QMainWindow, QDialog, #Page {{ background: {p.window}; }}
 #Sidebar QPushButton:hover {{ background: {p.surface_alt}; }}
 #AppTitle {{ font-size: {TYPE['title']}px; font-weight: 700; color: {p.accent}; padding: {s[3]}px; }}
 #PageTitle {{ font-size: {TYPE['heading']}px; font-weight: 700; }}
+#SectionTitle {{ font-size: {TYPE['lead']}px; font-weight: 600; }}
 #Muted, QLabel[muted="true"] {{ color: {p.muted}; }}
 #Panel, #RoutineCard {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: {RADIUS}px;
@@ -109,12 +110,16 @@ QComboBox QAbstractItemView {{
     selection-color: {p.text}; outline: none;
 }}
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QTimeEdit:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
-QPushButton {{
+QPushButton, QToolButton {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1] + 2}px {s[3]}px; min-height: 24px;
 }}
-QPushButton:hover {{ background: {p.surface_alt}; }}
-QPushButton:pressed {{ background: {p.border}; }}
+QToolButton::menu-indicator {{ image: url(:/icons/chevron-down.svg); width: 12px; height: 12px;
+    subcontrol-position: right center; right: {s[1]}px; }}
+QToolButton[popupMode="2"] {{ padding-right: {s[4] + s[1]}px; }}
+QPushButton:hover, QToolButton:hover {{ background: {p.surface_alt}; }}
+QPushButton:pressed, QToolButton:pressed {{ background: {p.border}; }}
+QToolButton:focus {{ border: 2px solid {p.focus}; }}
 QPushButton:checked {{ background: {p.accent_soft}; border: 1px solid {p.accent}; font-weight: 600; }}
 QPushButton:focus {{ border: 2px solid {p.focus}; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; }}

@@ -85,3 +85,22 @@ def test_run_a_routine_file(tmp_path):
     assert result.returncode == 2
     assert "routine.items[0].reps" in result.stderr
     assert len(history(tmp_path)["sessions"]) == 1
+
+
+def test_run_an_imported_routine_by_its_id_at_the_persons_rung(tmp_path):
+    routine = tmp_path / "mine.json"
+    routine.write_text(json.dumps({"format": "upright-routine", "version": 1, "routine": {
+        "id": "pushes", "name": "Pushes", "description": "Push-ups only.", "items": [{"exercise": "push-up"}]}}))
+    assert upright("--data-dir", str(tmp_path), "import", str(routine)).returncode == 0
+    from desktop.storage.database import open_database
+    from desktop.storage.progress_store import ProgressStore
+    from datetime import datetime, timezone
+    db = open_database(tmp_path)
+    ProgressStore(db).change_step("push-up", 2, "test", datetime.now(timezone.utc))
+    db.close()
+    result = upright("--data-dir", str(tmp_path), "run", "pushes", "--auto", "--speed", "200")
+    assert result.returncode == 0, result.stderr
+    (session,) = history(tmp_path)["sessions"]
+    assert session["routine"] == "pushes" and session["sets"][0]["planned_reps"] == 40
+    result = upright("--data-dir", str(tmp_path), "run", "pushez")
+    assert result.returncode == 2 and "pushes" in result.stderr and "tweaked-back" in result.stderr

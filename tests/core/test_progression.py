@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.core.progression import SessionEvidence as S
-from desktop.core.progression import rung_name, suggest
+from desktop.core.progression import ladder_text, rung_name, suggest, suggestions
 
 
 def steady(n, start=1):
@@ -68,3 +68,19 @@ def test_rung_names_clamp_to_the_ladder(catalog):
     assert rung_name(curl, 0) == "Hands on hips, no weight"
     assert rung_name(curl, 9) == "Weighted backpack"
     assert rung_name(catalog.exercise("cat-cow"), 0) == ""
+
+
+def test_ladder_text_shows_the_goal_and_the_best(catalog):
+    assert ladder_text(catalog.exercise("push-up"), 1, 26, None) == "Step 2 of 3 \u00b7 goal 30 reps \u00b7 best 26"
+    assert ladder_text(catalog.exercise("push-up"), 0, None, None) == "Step 1 of 3 \u00b7 goal 20 reps"
+    assert ladder_text(catalog.exercise("superman-back-arch"), 1, None, 75) == \
+        "Step 2 of 2 \u00b7 goal 2 min \u00b7 best 1 min 15 s"
+    assert ladder_text(catalog.exercise("cat-cow"), 0, 10, None) == ""
+
+
+def test_suggestions_follow_the_painful_marks(catalog):
+    evidence = {"push-up": steady(3), "squat": steady(1), "cat-cow": steady(1)}
+    assert [(s.exercise_id, s.kind) for s in suggestions(catalog, {}, evidence)] == [("push-up", "forward")]
+    marked = suggestions(catalog, {"squat": 1}, evidence, marked={"push-up", "squat"})
+    assert [(s.exercise_id, s.kind, s.to_step) for s in marked] == [("push-up", "stop", 0), ("squat", "back", 0)]
+    assert evidence["push-up"][-1].painful is False  # the caller's evidence is left alone

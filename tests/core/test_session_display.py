@@ -52,3 +52,15 @@ def test_self_paced_sets_show_reps_done(catalog):
     engine.space()
     d = display(engine.state(clock()), catalog, engine.awaits_reps)
     assert d.big == "2" and d.big_caption.startswith("of 20 reps") and "Space" in d.big_caption
+
+
+def test_the_persons_rung_is_named_and_sets_the_reps(catalog):
+    clock = FakeClock(0)
+    ladder = {"push-up": 1}
+    engine = SessionEngine(expand(catalog, catalog.routine("strength-foundation"), ladder), clock)
+    engine.start()
+    d = display(engine.state(clock()), catalog, engine.awaits_reps, ladder)
+    assert (d.title, d.subtitle) == ("Push-ups", "Step 2 of 3: 30 reps")
+    engine.skip()
+    d = display(engine.state(clock()), catalog, engine.awaits_reps, ladder)
+    assert d.kind == "work" and "of 30 reps" in d.big_caption and d.subtitle == "Step 2 of 3: 30 reps"

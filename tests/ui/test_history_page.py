@@ -84,7 +84,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
                      if s.id == first_id][0]
         await controller.history_actions.session("delete", first_id)
         after_delete = page.sessions.rowCount()
-        undo = controller.history_actions._undo
+        undo = controller.undo.button
         undo.click()
         while controller._tasks:
             await asyncio.gather(*list(controller._tasks))
@@ -109,7 +109,7 @@ def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
     async def choose(*_args, **_kwargs):
         return next(targets)
 
-    monkeypatch.setattr(history_actions, "_choose", choose)
+    monkeypatch.setattr(history_actions.modal, "choose_path", choose)
 
     async def scenario():
         worker = StoreWorker(tmp_path / "data")

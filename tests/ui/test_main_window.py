@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
 from desktop.app.main_controller import MainController, routine_rows
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
+from desktop.core.library import Library
 from desktop.ui.appearance import Appearance
 
 
@@ -32,14 +33,20 @@ def test_ctrl_number_switches_sections(qtbot, qapp, catalog, tmp_path):
 def test_start_buttons_emit_the_routine_id(qtbot, catalog):
     from desktop.ui.routines_page import RoutinesPage
 
-    page = RoutinesPage(routine_rows(catalog))
+    rows = routine_rows(Library(catalog))
+    page = RoutinesPage(rows)
     qtbot.addWidget(page)
     card = page.cards[2]
-    with qtbot.waitSignal(page.start_requested) as signal:
+    with qtbot.waitSignal(page.action_requested) as signal:
         qtbot.mouseClick(card.start, Qt.MouseButton.LeftButton)
-    assert signal.args == [catalog.routines[2].id]
+    assert signal.args == ["start", catalog.routines[2].id]
+    with qtbot.waitSignal(page.action_requested) as signal:
+        qtbot.mouseClick(card.edit, Qt.MouseButton.LeftButton)
+    assert signal.args == ["edit", catalog.routines[2].id] and card.edit.text() == "Customise"
     assert card.start.accessibleName() == f"Start {catalog.routines[2].name}"
-    assert all(row.estimate.startswith("about ") for row in routine_rows(catalog))
+    assert all(row.estimate.startswith("about ") and not row.own for row in rows)
+    # A template has no Delete; the person's own routine has.
+    assert [a.text() for a in card.more.menu().actions()] == ["Duplicate", "Export\u2026"]
 
 
 def test_first_screen_does_not_load_charts_multimedia_or_the_orm():

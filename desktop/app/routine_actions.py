@@ -1,0 +1,156 @@
+"""What the routines page asks for: edit, copy, import, export and delete routines.
+
+Shipped routines are templates: editing one saves the person's own copy.
+Files are validated whole before anything is stored, and an import whose id
+is taken is added as a copy under a new id, never over an existing routine.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+from desktop.app import modal
+from desktop.core import dosage_text, plan
+from desktop.core.catalog import Routine
+from desktop.core.routine_edit import as_copy
+from desktop.storage.errors import StorageError
+
+FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class RoutineActions:
+    def __init__(self, main):
+        self.main = main
+
+    @property
+    def window(self):
+        return self.main.window
+
+    async def run(self, action: str, routine_id: str) -> None:
+        if action == "start":
+            await self.main.start_routine(routine_id)
+            return
+        if not self.main.history_available:
+            await modal.error(self.window, "Routines cannot be changed now",
+                              "Your own routines are kept with the history, which is not open.")
+            return
+        handler = {"edit": self.edit, "duplicate": self.duplicate, "export": self.export,
+                   "delete": self.delete}[action]
+        try:
+            await handler(self.main.library.routine(routine_id))
+        except StorageError as exc:
+            await modal.error(self.window, "The routine was not saved", str(exc))
+
+    # -- making and changing ---------------------------------------------------------
+    async def new(self) -> None:
+        blank = Routine("my-routine", "My routine", "A routine of my own.", (), ())
+        await self._edit_new(blank, based_on=None)
+
+    async def edit(self, routine: Routine) -> None:
+        if not self.main.library.is_own(routine.id):
+            await self._edit_new(as_copy(routine, self._taken()), based_on=routine.id)
+            return
+        edited = await self._open_editor(routine, f"Edit \u201c{routine.name}\u201d")
+        if edited is not None:
+            await self.main.worker.call("routines.replace", edited, now=_now())
+            await self.main.refresh_library()
+            self.window.say(f"Saved \u201c{edited.name}\u201d.")
+
+    async def duplicate(self, routine: Routine) -> None:
+        copy = as_copy(routine, self._taken())
+        stored = await self.main.worker.call("routines.add", copy, reserved=self._taken(), now=_now(),
+                                             based_on=routine.id)
+        await self.main.refresh_library()
+        self.window.say(f"Made \u201c{stored.name}\u201d.")
+
+    async def delete(self, routine: Routine) -> None:
+        removed = await self.main.worker.call("routines.delete", routine.id)
+        await self.main.refresh_library()
+
+        async def undo() -> str:
+            back = await self.main.worker.call("routines.restore", removed, now=_now())
+            await self.main.refresh_library()
+            return f"\u201c{back.name}\u201d is back."
+
+        self.main.undo.offer(f"Deleted \u201c{routine.name}\u201d.", f"the routine {routine.name}", undo)
+
+    async def _edit_new(self, routine: Routine, based_on: str | None) -> None:
+        edited = await self._open_editor(routine, "New routine" if based_on is None else
+                                         f"Your copy of \u201c{self.main.library.routine(based_on).name}\u201d")
+        if edited is None:
+            return
+        stored = await self.main.worker.call("routines.add", edited, reserved=self._taken(), now=_now(),
+                                             based_on=based_on)
+        await self.main.refresh_library()
+        self.window.say(f"Saved \u201c{stored.name}\u201d.")
+
+    async def _open_editor(self, routine: Routine, title: str) -> Routine | None:
+        from desktop.ui.routine_editor import RoutineEditor
+
+        catalog, ladder = self.main.catalog, self.main.ladder
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(title)
+        dialog.resize(1000, 640)
+        editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
+                               lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)), dialog)
+        QVBoxLayout(dialog).addWidget(editor)
+        result: list[Routine] = []
+        editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))
+        editor.cancelled.connect(dialog.reject)
+        accepted = await modal.answer(dialog)
+        return result[-1] if accepted and result else None
+
+    def _taken(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.main.library.routines)
+
+    # -- files ---------------------------------------------------------------------------
+    async def export(self, routine: Routine) -> None:
+        from desktop.content.errors import ContentError
+        from desktop.content.routine_file import write_routine_file
+
+        path = await modal.choose_path(self.window, f"Export \u201c{routine.name}\u201d", mode="save",
+                                       name=f"{routine.id}.json", filters=FILE_FILTER)
+        if path is None:
+            return
+        try:
+            write_routine_file(routine, path)
+        except ContentError as exc:
+            await modal.error(self.window, "The routine was not exported", exc.report())
+            return
+        self.window.say(f"Wrote \u201c{routine.name}\u201d to {path}.")
+
+    async def import_dialog(self) -> None:
+        path = await modal.choose_path(self.window, "Import a routine", mode="open", filters=FILE_FILTER)
+        if path is not None:
+            await self.import_paths([path])
+
+    async def import_paths(self, paths: list[Path]) -> None:
+        """Import each file; a bad one is explained and nothing of it is stored."""
+        from desktop.content.errors import ContentError
+        from desktop.content.routine_file import read_routine_file
+
+        if not self.main.history_available:
+            await modal.error(self.window, "Nothing was imported",
+                              "Your own routines are kept with the history, which is not open.")
+            return
+        said = []
+        for path in paths:
+            try:
+                routine = read_routine_file(path, self.main.catalog)
+            except ContentError as exc:
+                await modal.error(self.window, f"{path.name} was not imported", exc.report())
+                continue
+            stored = await self.main.worker.call("routines.add", routine, reserved=self._taken(), now=_now())
+            copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
+            said.append(f"Imported \u201c{stored.name}\u201d{copy}.")
+        if said:
+            await self.main.refresh_library()
+            self.window.show_page(1)
+            self.window.say(" ".join(said))

@@ -1,0 +1,108 @@
+"""Own routines from the window: import (button, drop), copy, export, delete with undo."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.app.main_controller import MainController
+from desktop.app.media import Media
+from desktop.app.store_worker import StoreWorker
+from desktop.ui.appearance import Appearance
+from tests.app_helpers import answer_dialogs, run
+
+
+def routine_file(folder: Path, name: str, routine: dict) -> Path:
+    path = folder / name
+    path.write_text(json.dumps({"format": "upright-routine", "version": 1, "routine": routine}))
+    return path
+
+
+BUSY = {"id": "busy-day", "name": "Busy day", "description": "Two moves.",
+        "items": [{"exercise": "cat-cow", "reps": 5}, {"exercise": "standing-back-bend"}]}
+
+
+async def make(qapp, catalog, data: Path) -> MainController:
+    controller = MainController(catalog, StoreWorker(data), Appearance(qapp, "light"), Media())
+    controller.window.resize(1280, 800)
+    controller.window.show()
+    await controller.open_store()
+    return controller
+
+
+async def dispose(controller: MainController) -> None:
+    await controller.close()
+    controller.window.close()
+    controller.window.deleteLater()
+    controller.worker.close()
+
+
+def test_import_copy_export_delete_and_undo(qapp, catalog, tmp_path, monkeypatch):
+    good = routine_file(tmp_path, "busy.json", BUSY)
+    bad = routine_file(tmp_path, "bad.json", {**BUSY, "items": [{"exercise": "cat-cow2"}]})
+    exported = tmp_path / "out.json"
+    seen: list[str] = []
+
+    async def choose(*_args, **_kwargs):
+        return exported
+
+    from desktop.app import routine_actions
+    monkeypatch.setattr(routine_actions.modal, "choose_path", choose)
+
+    async def scenario():
+        controller = await make(qapp, catalog, tmp_path / "data")
+        actions = controller.routine_actions
+        timer = answer_dialogs([True], seen)  # the error dialog for the bad file
+        await actions.import_paths([bad, good, good])
+        timer.stop()
+        after_import = [r.id for r in controller.library.own]
+        status = controller.window.statusBar().currentMessage()
+        await actions.run("duplicate", "tweaked-back")
+        await actions.run("export", "busy-day")
+        await actions.run("delete", "busy-day")
+        after_delete = [r.id for r in controller.library.own]
+        controller.undo.button.click()
+        while controller._tasks:
+            await asyncio.gather(*list(controller._tasks))
+        after_undo = sorted(r.id for r in controller.library.own)
+        own_cards = [c.edit.text() for c in controller.routines.cards[:3]]
+        await dispose(controller)
+        return after_import, status, after_delete, after_undo, own_cards
+
+    after_import, status, after_delete, after_undo, own_cards = run(qapp, scenario)
+    assert seen == ["bad.json was not imported"]
+    assert sorted(after_import) == ["busy-day", "busy-day-copy"]
+    assert "as a copy (busy-day-copy; that id was taken)" in status
+    assert json.loads(exported.read_text())["routine"] == {**BUSY, "sources": []}
+    assert "busy-day" not in after_delete and len(after_delete) == 2
+    assert after_undo == ["busy-day", "busy-day-copy", "tweaked-back-first-aid-my-copy"]
+    assert own_cards == ["Edit", "Edit", "Edit"]
+
+
+def test_dropping_files_on_the_window_imports_them(qapp, catalog, tmp_path):
+    good = routine_file(tmp_path, "busy.json", BUSY)
+    ignored = tmp_path / "notes.txt"
+    ignored.write_text("not a routine")
+
+    async def scenario():
+        controller = await make(qapp, catalog, tmp_path / "data")
+        window = controller.window
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(ignored))])
+        buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
+        QApplication.sendEvent(window, enter)  # Qt delivers a drop only where the drag was accepted
+        QApplication.sendEvent(window, QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, buttons, keys))
+        while controller._tasks:
+            await asyncio.gather(*list(controller._tasks))
+        result = [r.id for r in controller.library.own], window.stack.currentWidget() is controller.routines
+        await dispose(controller)
+        return result
+
+    own, on_routines = run(qapp, scenario)
+    assert own == ["busy-day"] and on_routines
