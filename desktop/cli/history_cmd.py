@@ -12,14 +12,29 @@ from desktop.cli.with_store import with_database
 def run(args) -> int:
     from desktop.storage.history import HistoryStore
 
-    data, failed = with_database(args, lambda db: HistoryStore(db).export_history())
+    from desktop.storage.progress_store import ProgressStore
+
+    loaded, failed = with_database(args, lambda db: (HistoryStore(db).export_history(), ProgressStore(db).changes()))
     if failed is not None:
         return failed
+    data, changes = loaded
     if args.json:
         print_json(data)
     else:
         print_readable(data)
+        print_step_changes(changes)
     return EXIT_OK
+
+
+def print_step_changes(changes) -> None:
+    """Every confirmed move on an exercise's ladder, with the reason the person agreed to."""
+    if not changes:
+        return
+    print("\nStep changes:")
+    print_table(["WHEN", "EXERCISE", "FROM", "TO", "WHY"], [
+        [_when(c.changed_at.isoformat()), c.exercise_id, str(c.from_step + 1), str(c.to_step + 1), c.reason]
+        for c in changes
+    ])
 
 
 def _when(iso: str | None) -> str:

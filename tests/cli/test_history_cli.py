@@ -85,3 +85,19 @@ def test_data_dir_that_is_a_file(tmp_path, capsys):
     file.write_text("x")
     assert main(["--data-dir", str(file), "history"]) == 2
     assert str(file) in capsys.readouterr().err
+
+
+def test_readable_history_lists_step_changes_with_their_reasons(tmp_path, capsys):
+    from desktop.storage.database import open_database
+    from desktop.storage.progress_store import ProgressStore
+
+    _fill(tmp_path)
+    db = open_database(tmp_path)
+    ProgressStore(db).change_step("push-up", 1, "Ready for the next step.", datetime(2026, 11, 24, 9, tzinfo=timezone.utc))
+    db.close()
+    assert main(["--data-dir", str(tmp_path), "history"]) == 0
+    out = capsys.readouterr().out
+    assert "Step changes:" in out
+    assert re.search(r"2026-11-24 \d\d:00\s+push-up\s+1\s+2\s+Ready for the next step\.", out)
+    assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)) == {"sessions", "breaks"}  # the public format is unchanged
