@@ -14,6 +14,7 @@ from desktop.ui.theme import LIGHT, Palette
 
 DIGIT_SHARE = 0.78  # of the dial's height given to the digits' font
 BAR_HEIGHT = 14
+NARROWEST = 75  # QFont stretch (per cent) the digits may be narrowed to before they shrink
 
 
 class TimerDial(QWidget):
@@ -46,9 +47,14 @@ class TimerDial(QWidget):
         room_h = self.height() - caption_h - BAR_HEIGHT - 24
         font = QFont(self._font)
         font.setPixelSize(max(12, int(room_h * DIGIT_SHARE / 0.75)))
-        width = QFontMetricsF(font).horizontalAdvance(self._big or "0:00")
-        if width > self.width() * 0.94:
-            font.setPixelSize(max(12, int(font.pixelSize() * self.width() * 0.94 / width)))
+        text, room_w = self._big or "0:00", self.width() * 0.94
+        width = QFontMetricsF(font).horizontalAdvance(text)
+        if width > room_w:
+            # Narrower glyphs before smaller ones: height is what reads from across a room.
+            font.setStretch(max(NARROWEST, int(100 * room_w / width)))
+            width = QFontMetricsF(font).horizontalAdvance(text)
+        if width > room_w:
+            font.setPixelSize(max(12, int(font.pixelSize() * room_w / width)))
         return font
 
     def paintEvent(self, event) -> None:
