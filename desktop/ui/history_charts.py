@@ -31,13 +31,21 @@ BREAK_COLOURS = {"taken": "#2bb3a8", "natural": "#7fb0ff", "snoozed": "#f2a31b",
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 
 
+def recolour(chart: QChart, palette: Palette) -> None:
+    """Apply a theme to a chart and its axes, also after a live theme switch."""
+    chart.setBackgroundBrush(QColor(palette.surface))
+    chart.setTitleBrush(QColor(palette.text))
+    chart.legend().setLabelColor(QColor(palette.muted))
+    for axis in chart.axes():
+        axis.setLabelsColor(QColor(palette.muted))
+        axis.setGridLineColor(QColor(palette.border))
+
+
 def chart_view(title: str, palette: Palette) -> QChartView:
     chart = QChart()
     chart.setTitle(title)
-    chart.setBackgroundBrush(QColor(palette.surface))
-    chart.setTitleBrush(QColor(palette.text))
+    recolour(chart, palette)
     chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setLabelColor(QColor(palette.muted))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     view = QChartView(chart)
@@ -63,14 +71,12 @@ def _axes(chart: QChart, categories: list[str], palette: Palette, series) -> Non
         chart.setTitle(f"{chart.title().split(',')[0]}, {categories[0]} \u2013 {categories[-1]}")
     y = QValueAxis()
     y.setLabelFormat("%d")
-    for axis in (x, y):
-        axis.setLabelsColor(QColor(palette.muted))
-        axis.setGridLineColor(QColor(palette.border))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
     series.attachAxis(y)
     y.applyNiceNumbers()
+    recolour(chart, palette)
 
 
 def _hover(bar_set: QBarSet, labels: list[str], unit: str) -> None:
@@ -171,11 +177,9 @@ def fill_pain(view: QChartView, pain: list[tuple[datetime, str, int | None, int 
     y = QValueAxis()
     y.setRange(0, 10)
     y.setLabelFormat("%d")
-    for axis in (x, y):
-        axis.setLabelsColor(QColor(palette.muted))
-        axis.setGridLineColor(QColor(palette.border))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    recolour(chart, palette)
     for series in (before, after, changes):
         chart.addSeries(series)
         series.attachAxis(x)

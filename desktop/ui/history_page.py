@@ -7,7 +7,6 @@ signal; it never reads the database.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.adherence_calendar import AdherenceCalendar
-from desktop.ui.history_charts import chart_view, fill_breaks, fill_minutes, fill_pain
+from desktop.ui.history_charts import chart_view, fill_breaks, fill_minutes, fill_pain, recolour
 from desktop.ui.theme import SPACE, Palette
 
 RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
@@ -205,6 +204,4 @@ class HistoryPage(QWidget):
         self._palette = palette
         self.calendar.set_palette(palette)
         for view in (self.minutes, self.breaks, self.pain):
-            chart = view.chart()
-            chart.setBackgroundBrush(QColor(palette.surface))
-            chart.setTitleBrush(QColor(palette.text))
+            recolour(view.chart(), palette)

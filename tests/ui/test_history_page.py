@@ -139,3 +139,26 @@ async def _dispose(controller):
     controller.window.close()
     controller.window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
+    from desktop.ui.theme import DARK, LIGHT
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        appearance = Appearance(qapp, "light")
+        controller = MainController(catalog, worker, appearance, Media())
+        await controller.open_store()
+        fill(worker.store, date.today())
+        await controller.load_history("4w")
+        page = controller.history
+        before = {axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()}
+        appearance.set_choice("dark")
+        after = {axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()}
+        background = page.minutes.chart().backgroundBrush().color().name()
+        await _dispose(controller)
+        worker.close()
+        return before, after, background
+
+    before, after, background = run(qapp, scenario)
+    assert before == {LIGHT.muted} and after == {DARK.muted} and background == DARK.surface
