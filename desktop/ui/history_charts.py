@@ -57,6 +57,7 @@ def chart_view(title: str, palette: Palette) -> QChartView:
 
 NEW_ROUTINE_GAP_DAYS = 14
 MAX_LABELLED = 16  # more bars than this: no per-bar labels, the title names the span instead
+MAX_WEEKLY_BARS = 104  # two years of weeks; longer ranges show months, which read better and draw faster
 
 
 def _axes(chart: QChart, categories: list[str], palette: Palette, series) -> None:
@@ -93,8 +94,14 @@ def fill_minutes(view: QChartView, weekly: list[tuple[date, str, float]], names:
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
+    unit = "week"
+    if len({w for w, _, _ in weekly}) > MAX_WEEKLY_BARS:
+        weekly, unit = _by_month(weekly), "month"
     weeks = sorted({w for w, _, _ in weekly})
-    labels = [f"{w:%d %b %Y}" if len(weeks) > MAX_LABELLED else f"{w:%d.%m}" for w in weeks]
+    if unit == "month":
+        labels = [f"{w:%b %Y}" for w in weeks]
+    else:
+        labels = [f"{w:%d %b %Y}" if len(weeks) > MAX_LABELLED else f"{w:%d.%m}" for w in weeks]
     series = QStackedBarSeries()
     for n, routine in enumerate(sorted({r for _, r, _ in weekly})):
         values = {w: m for w, r, m in weekly if r == routine}
@@ -104,8 +111,17 @@ def fill_minutes(view: QChartView, weekly: list[tuple[date, str, float]], names:
         _hover(bar_set, labels, "min")
         series.append(bar_set)
     chart.addSeries(series)
-    chart.setTitle("Minutes per week")
+    chart.setTitle(f"Minutes per {unit}")
     _axes(chart, labels, palette, series)
+
+
+def _by_month(weekly: list[tuple[date, str, float]]) -> list[tuple[date, str, float]]:
+    """Weekly minutes summed into calendar months (by each week's Monday), for ranges of years."""
+    months: dict[tuple[date, str], float] = {}
+    for week, routine, minutes in weekly:
+        key = (week.replace(day=1), routine)
+        months[key] = months.get(key, 0.0) + minutes
+    return [(month, routine, minutes) for (month, routine), minutes in months.items()]
 
 
 def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], period: str, palette: Palette) -> None:
@@ -113,7 +129,15 @@ def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], per
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
-    labels = [f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED else f"{d:%d.%m}" for d, _ in breaks]
+    if len(breaks) > MAX_WEEKLY_BARS:
+        months: dict[date, dict[str, int]] = {}
+        for day, counts in breaks:
+            total = months.setdefault(day.replace(day=1), dict.fromkeys(counts, 0))
+            for outcome, n in counts.items():
+                total[outcome] = total.get(outcome, 0) + n
+        breaks, period = sorted(months.items()), "month"
+    labels = [f"{d:%b %Y}" if period == "month" else f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED
+              else f"{d:%d.%m}" for d, _ in breaks]
     series = QStackedBarSeries()
     for outcome, colour in BREAK_COLOURS.items():
         bar_set = QBarSet(outcome)

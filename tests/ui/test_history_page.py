@@ -162,3 +162,20 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
 
     before, after, background = run(qapp, scenario)
     assert before == {LIGHT.muted} and after == {DARK.muted} and background == DARK.surface
+
+
+def test_years_of_history_are_drawn_as_months(qapp):
+    from desktop.ui.history_charts import BREAK_COLOURS, chart_view, fill_breaks, fill_minutes
+    from desktop.ui.theme import LIGHT
+
+    mondays = [date(2020, 1, 6) + timedelta(weeks=n) for n in range(156)]
+    minutes, breaks = chart_view("m", LIGHT), chart_view("b", LIGHT)
+    fill_minutes(minutes, [(m, "mobility-trio", 10.0) for m in mondays], {}, LIGHT)
+    counts = {**dict.fromkeys(BREAK_COLOURS, 0), "taken": 2, "skipped": 1}
+    fill_breaks(breaks, [(m, counts) for m in mondays], "week", LIGHT)
+    [minute_series], [break_series] = minutes.chart().series(), breaks.chart().series()
+    assert minutes.chart().title().startswith("Minutes per month") and breaks.chart().title().startswith("Breaks per month")
+    assert minute_series.barSets()[0].count() == 36  # 2020 to 2022, month by month
+    assert sum(minute_series.barSets()[0].at(i) for i in range(36)) == 1560.0  # nothing lost in the regrouping
+    taken = next(s for s in break_series.barSets() if s.label() == "taken")
+    assert taken.count() == 36 and sum(taken.at(i) for i in range(36)) == 312
