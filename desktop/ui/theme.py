@@ -128,6 +128,8 @@ QPushButton[primary="true"] {{
 }}
 QPushButton[primary="true"]:hover {{ background: {p.accent}; border: 2px solid {p.text}; }}
 QPushButton[primary="true"]:focus {{ border: 2px solid {p.focus}; }}
+QPushButton[primary="true"]:disabled {{ background: {p.window}; color: {p.muted}; border: 1px solid {p.border}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {p.caution}; }}
 QListView, QTextBrowser, QListWidget {{
     background: {p.window}; border: 1px solid transparent; border-radius: {RADIUS}px;
 }}

@@ -106,3 +106,62 @@ def test_dropping_files_on_the_window_imports_them(qapp, catalog, tmp_path):
 
     own, on_routines = run(qapp, scenario)
     assert own == ["busy-day"] and on_routines
+
+
+def retype(field, text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    field.selectAll()
+    QTest.keyClicks(field, text)
+
+
+def edit_when_open(change) -> "QTimer":
+    """When the editor opens, apply ``change(editor)`` and press Save."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.routine_editor import RoutineEditor
+
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            editor = widget.findChild(RoutineEditor) if widget.isVisible() else None
+            if editor is not None:
+                timer.stop()
+                change(editor)
+                editor.save.click()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def test_customising_a_template_saves_a_copy_and_editing_it_keeps_its_id(qapp, catalog, tmp_path):
+    def shorter(editor):
+        retype(editor.name, "Quick tweak")
+        while len(editor.routine().items) > 2:
+            editor.items.setCurrentIndex(editor.model.index(len(editor.routine().items) - 1, 0))
+            editor.remove.click()
+
+    async def scenario():
+        controller = await make(qapp, catalog, tmp_path / "data")
+        actions = controller.routine_actions
+        timer = edit_when_open(shorter)
+        await actions.run("edit", "tweaked-back")
+        timer.stop()
+        [mine] = controller.library.own
+        timer = edit_when_open(lambda editor: retype(editor.name, "Quicker tweak"))
+        await actions.run("edit", mine.id)
+        timer.stop()
+        [edited] = controller.library.own
+        shipped = controller.library.routine("tweaked-back")
+        title = controller.window.statusBar().currentMessage()
+        await dispose(controller)
+        return mine, edited, shipped, title
+
+    mine, edited, shipped, title = run(qapp, scenario)
+    assert mine.name == "Quick tweak" and len(mine.items) == 2 and mine.id != "tweaked-back"
+    assert mine.items == shipped.items[:2] and len(shipped.items) == 4  # the template is untouched
+    assert (edited.id, edited.name, edited.items) == (mine.id, "Quicker tweak", mine.items)
+    assert title == "Saved \u201cQuicker tweak\u201d."

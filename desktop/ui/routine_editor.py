@@ -1,0 +1,287 @@
+"""The routine editor: name, items, per-item dose overrides, live total time, undo/redo.
+
+It is built from plain data (the routine, exercise names, a way to read an
+exercise's catalog dosage and a way to estimate the total time), so it runs
+and tests without the store or the main window. Typed text is checked by the
+routine file rules (``desktop.content.routine_validation``); text that fails
+gets a message beside its field and never reaches the routine, and every
+change that does is one step on the undo stack.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from desktop.content.routine_validation import routine_name_problem
+from desktop.core.catalog import Catalog, Dosage, Routine
+from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override
+from desktop.ui.routine_commands import (TEXT_FIELDS, ItemForm, RoutineChange, RoutineItemsModel, message_label,
+                                         show_message)
+from desktop.ui.theme import SPACE
+
+UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
+
+
+class _StackKeys(QObject):
+    """Lets undo/redo keys in a text field reach the editor's stack instead of the field's own undo."""
+
+    KEYS = {QKeySequence(k)[0].toCombined() for k in UNDO_KEYS + REDO_KEYS}
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in self.KEYS:
+            return True  # left unaccepted, so the editor's shortcut fires
+        return False
+
+
+def _button(text: str, name: str, slot, tip: str = "") -> QPushButton:
+    button = QPushButton(text, toolTip=tip)
+    button.setAccessibleName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+class RoutineEditor(QWidget):
+    """Edits one routine; the caller decides where it is saved (and copies shipped routines first)."""
+
+    save_requested = Signal(object)  # the edited Routine
+    cancelled = Signal()
+
+    def __init__(self, routine: Routine, exercises: Sequence[tuple[str, str]],
+                 catalog_dosage: Callable[[str], Dosage] | Catalog, estimate: Callable[[Routine], str], parent=None):
+        super().__init__(parent)
+        self.setObjectName("Page")
+        if isinstance(catalog_dosage, Catalog):
+            catalog = catalog_dosage
+            catalog_dosage = lambda exercise_id: catalog.exercise(exercise_id).dosage  # noqa: E731
+        self._dosage, self._estimate = catalog_dosage, estimate
+        self._routine, self._row = routine, -1
+        self._shown_name: str | None = None  # the name the name field's text stands for
+        self._name_problem: str | None = None
+        self._run = 0  # keystrokes with the same run number merge into one undo step
+        self._applying = False
+        self.undo_stack = QUndoStack(self)
+        self.model = RoutineItemsModel(dict(exercises), self._dosage, self)
+        self.model.move_requested.connect(self._move_row)
+        self._build(exercises)
+        self._apply(routine, 0 if routine.items else -1)
+
+    def routine(self) -> Routine:
+        """The routine as edited so far (only values that passed the checks)."""
+        return self._routine
+
+    def has_problems(self) -> bool:
+        return bool(self._name_problem or self.form.problems)
+
+    # --- every change goes through a command, every command through _apply ---------------------------
+
+    def _apply(self, routine: Routine, row: int) -> None:
+        """Show ``routine`` with ``row`` selected (-1: none)."""
+        self._routine = routine
+        self._applying = True
+        self.model.set_routine(routine)
+        row = min(row, len(routine.items) - 1)
+        self.items.setCurrentIndex(self.model.index(row) if row >= 0 else QModelIndex())
+        self._applying = False
+        if routine.name != self._shown_name:
+            self.name.setText(routine.name)
+            self._shown_name = routine.name
+            self._set_name_problem(None)
+        self._show_item(row)
+
+    def _push(self, text: str, after: Routine, rows: tuple[int, int], merge_key: object = None) -> None:
+        if after == self._routine:
+            return
+        if merge_key is None:
+            self._run += 1
+        self.undo_stack.push(RoutineChange(text, self._apply, self._routine, after, rows, merge_key))
+
+    def _undo(self) -> None:
+        self._run += 1
+        self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        self._run += 1
+        self.undo_stack.redo()
+
+    def _name_at(self, row: int) -> str:
+        return self.model.name(self._routine.items[row].exercise)
+
+    # --- edits from the controls -------------------------------------------------------------------
+
+    def _name_edited(self, text: str) -> None:
+        self._set_name_problem(routine_name_problem(text))
+        if self._name_problem is None:
+            self._shown_name = text.strip()
+            self._push("Rename routine", rename(self._routine, text), (self._row, self._row), ("name", self._run))
+
+    def _override_edited(self, field: str, value, typed: bool) -> None:
+        label = dict(TEXT_FIELDS).get(field, field).lower()
+        merge = (field, self._row, self._run) if typed else None
+        self._push(f"Change {label} of {self._name_at(self._row)}",
+                   set_override(self._routine, self._row, field, value), (self._row, self._row), merge)
+
+    def _add(self) -> None:
+        exercise_id, end = self.add_choice.currentData(), len(self._routine.items)
+        if exercise_id is None:
+            return
+        self._push(f"Add {self.model.name(exercise_id)}", add_item(self._routine, exercise_id), (self._row, end))
+
+    def _remove(self) -> None:
+        row = self._row
+        if row >= 0:
+            after = remove_item(self._routine, row)
+            self._push(f"Remove {self._name_at(row)}", after, (row, min(row, len(after.items) - 1)))
+
+    def _move(self, delta: int) -> None:
+        if self._row >= 0 and 0 <= self._row + delta < len(self._routine.items):
+            self._move_row(self._row, self._row + delta)
+
+    def _move_row(self, from_row: int, to_row: int) -> None:
+        """Keyboard, buttons and drags all move through here, so each move is one undo step."""
+        self._push(f"Move {self._name_at(from_row)}", move_item(self._routine, from_row, to_row), (from_row, to_row))
+
+    def _current_changed(self, current, _previous) -> None:
+        if not self._applying:
+            self._run += 1
+            self._show_item(current.row() if current.isValid() else -1)
+
+    # --- showing state -----------------------------------------------------------------------------
+
+    def _show_item(self, row: int) -> None:
+        fresh, self._row = row != self._row, row
+        if row < 0:
+            self.form.show_item(None, None, None, fresh)
+        else:
+            item = self._routine.items[row]
+            self.form.show_item(self.model.name(item.exercise), self._dosage(item.exercise), item.overrides, fresh)
+        self._refresh()
+
+    def _set_name_problem(self, message: str | None) -> None:
+        self._name_problem = message
+        show_message(self.name_message, self.name, message)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """The total, and which buttons make sense now."""
+        has_items = bool(self._routine.items)
+        text = self._estimate(self._routine) if has_items else "no exercises yet"
+        self.total.setText(text[:1].upper() + text[1:])
+        self.save.setEnabled(has_items and not self.has_problems())
+        why = "Fix the fields with a message first." if self.has_problems() else "Add at least one exercise."
+        self.save.setToolTip("Ctrl+S" if self.save.isEnabled() else why)
+        last = len(self._routine.items) - 1
+        self.up.setEnabled(self._row > 0)
+        self.down.setEnabled(0 <= self._row < last)
+        self.remove.setEnabled(self._row >= 0)
+
+    # --- building ----------------------------------------------------------------------------------
+
+    def _build(self, exercises: Sequence[tuple[str, str]]) -> None:
+        keys = _StackKeys(self)
+        self.name = QLineEdit(accessibleName="Routine name")
+        self.name.textEdited.connect(self._name_edited)
+        self.name.editingFinished.connect(self._end_run)
+        self.name.installEventFilter(keys)
+        self.name_message = message_label("Routine name problem")
+        self.total = QLabel(objectName="RoutineName", accessibleName="Estimated total time")
+        self.form = ItemForm(keys)
+        self.form.edited.connect(self._override_edited)
+        self.form.problems_changed.connect(self._refresh)
+        self.form.run_ended.connect(self._end_run)
+        header = QHBoxLayout()
+        header.addWidget(QLabel("Edit routine", objectName="PageTitle"), 1)
+        header.addWidget(self.total)
+        name_row = QGridLayout()
+        name_row.setHorizontalSpacing(SPACE[2])
+        name_row.setVerticalSpacing(SPACE[1])
+        name_label = QLabel("Name")
+        name_label.setBuddy(self.name)
+        name_row.addWidget(name_label, 0, 0)
+        name_row.addWidget(self.name, 0, 1)
+        name_row.addWidget(self.name_message, 1, 1)
+        panels = QHBoxLayout()
+        panels.setSpacing(SPACE[3])
+        panels.addWidget(self._build_list(exercises), 1)
+        form = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # long messages never clip
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form.setMinimumWidth(self.form.minimumSizeHint().width())
+        form.setWidget(self.form)
+        panels.addWidget(form, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
+        layout.setSpacing(SPACE[3])
+        layout.addLayout(header)
+        layout.addLayout(name_row)
+        layout.addLayout(panels, 1)
+        layout.addLayout(self._build_buttons())
+
+    def _build_list(self, exercises) -> QFrame:
+        self.items = QListView(accessibleName="Exercises in this routine")
+        self.items.setModel(self.model)
+        self.items.setMinimumHeight(5 * 32)  # room to see a few rows while dragging
+        self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.items.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.items.selectionModel().currentChanged.connect(self._current_changed)
+        self._shortcuts = []  # on the list only: in a text field Delete and Alt+Down mean something else
+        for keys, slot in (("Alt+Up", lambda: self._move(-1)), ("Alt+Down", lambda: self._move(1)),
+                           ("Delete", self._remove)):
+            shortcut = QShortcut(QKeySequence(keys), self.items)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+        self.up = _button("Move up", "Move exercise up", lambda: self._move(-1), "Alt+Up")
+        self.down = _button("Move down", "Move exercise down", lambda: self._move(1), "Alt+Down")
+        self.remove = _button("Remove", "Remove exercise", self._remove, "Delete")
+        self.add_choice = QComboBox(accessibleName="Exercise to add", minimumContentsLength=14)
+        self.add_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for exercise_id, name in exercises:
+            self.add_choice.addItem(name, exercise_id)
+        self.add = _button("Add exercise", "Add exercise", self._add)
+        self.add.setEnabled(bool(exercises))
+        panel = QFrame(objectName="Panel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
+        layout.setSpacing(SPACE[2])
+        layout.addWidget(QLabel("Exercises", objectName="RoutineName"))
+        layout.addWidget(QLabel("Drag to reorder, or use Alt+Up and Alt+Down.", objectName="Muted", wordWrap=True))
+        layout.addWidget(self.items, 1)
+        for row_widgets in ((self.up, self.down, self.remove, None), (self.add_choice, self.add)):
+            row = QHBoxLayout()
+            row.setSpacing(SPACE[2])
+            for widget in row_widgets:
+                row.addStretch(1) if widget is None else row.addWidget(widget, int(widget is self.add_choice))
+            layout.addLayout(row)
+        return panel
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.undo_button = _button("Undo", "Undo", self._undo, " or ".join(UNDO_KEYS))
+        self.redo_button = _button("Redo", "Redo", self._redo, " or ".join(REDO_KEYS))
+        self.cancel = _button("Cancel", "Cancel editing", lambda: self.cancelled.emit())
+        self.save = _button("Save routine", "Save routine", lambda: self.save_requested.emit(self._routine))
+        self.save.setProperty("primary", True)
+        for button, keys, slot, can in ((self.undo_button, UNDO_KEYS, self._undo, self.undo_stack.canUndoChanged),
+                                        (self.redo_button, REDO_KEYS, self._redo, self.undo_stack.canRedoChanged)):
+            action = QAction(button.text(), self, shortcuts=[QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            button.setEnabled(False)
+            can.connect(button.setEnabled)
+        save = QAction("Save routine", self, shortcut=QKeySequence("Ctrl+S"))
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(lambda: self.save.isEnabled() and self.save.click())
+        self.addAction(save)
+        self.save.setToolTip("Ctrl+S")
+        row = QHBoxLayout()
+        row.setSpacing(SPACE[2])
+        for widget in (self.undo_button, self.redo_button, None, self.cancel, self.save):
+            row.addStretch(1) if widget is None else row.addWidget(widget)
+        return row
+
+    def _end_run(self) -> None:
+        self._run += 1
