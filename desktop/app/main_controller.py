@@ -68,6 +68,12 @@ class MainController:
         self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
         self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
         self.window.files_dropped.connect(lambda paths: self.spawn(self.routine_actions.import_paths(paths)))
+        self.window.add_menu("&File", [
+            ("&New routine\u2026", "Ctrl+N", lambda: self.spawn(self.routine_actions.new())),
+            ("&Import routine\u2026", "Ctrl+O", lambda: self.spawn(self.routine_actions.import_dialog())),
+            None,
+            ("&Close window", "Ctrl+W", self.window.close),
+        ])
 
     def spawn(self, coro) -> asyncio.Task:
         """Run ``coro`` on the loop, keeping a reference until it finishes."""

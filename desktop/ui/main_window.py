@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +69,22 @@ class MainWindow(QMainWindow):
         self.nav_buttons.button(n).setChecked(True)
         page = self.stack.currentWidget()
         page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def add_menu(self, title: str, entries: list[tuple[str, str, Callable[[], object]] | None]) -> QMenu:
+        """A menu of (text, shortcut, slot) entries; ``None`` is a separator."""
+        menu = self.menuBar().addMenu(title)
+        overflow = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+        if overflow is not None:  # shown when a narrow window hides menus: name it for screen readers
+            overflow.setAccessibleName("More menus")
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, keys, slot = entry
+            action = menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+        return menu
 
     def say(self, message: str) -> None:
         """A quiet status line for things worth knowing but not worth a dialog."""

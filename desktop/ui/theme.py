@@ -77,6 +77,9 @@ def stylesheet(p: Palette) -> str:
     return f"""
 QWidget {{ color: {p.text}; font-size: {TYPE['body']}px; }}
 QWidget:disabled {{ color: {p.muted}; }}
+QMenuBar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
+QMenuBar::item {{ padding: {s[1]}px {s[3]}px; background: transparent; }}
+QMenuBar::item:selected {{ background: {p.accent_soft}; border-radius: 6px; }}
 QMenu {{ background: {p.surface}; border: 1px solid {p.border}; padding: {s[1]}px; }}
 QMenu::item {{ padding: {s[1]}px {s[4]}px; border-radius: 6px; }}
 QMenu::item:selected {{ background: {p.accent_soft}; }}
