@@ -39,6 +39,15 @@ def main() -> int:
     window = controller.window
     window.resize(1280, 800)
     window.show()
+    own = _own_routine(catalog)
+    ladder = {"push-up": 1, "superman-back-arch": 1}
+    from desktop.app.main_controller import routine_rows
+    from desktop.core.library import Library
+    from desktop.storage.progress_store import Best
+
+    controller.library = Library(catalog, (own,))
+    controller.routines.set_rows(routine_rows(controller.library, ladder))
+    controller.exercises.model.set_progress(ladder, {"push-up": Best(26, None), "squat": Best(24, None)})
     for theme in ("light", "dark"):
         appearance.set_choice(theme)
         controller.exercises.show_exercise("reverse-jefferson-curl")
@@ -50,6 +59,8 @@ def main() -> int:
         controller.exercises.position.setCurrentIndex(0)
         window.show_page(1)
         _save(app, window, f"main-routines-{theme}")
+        _save_editor(app, catalog, own, f"routine-editor-{theme}")
+        _save_review(app, catalog, f"progress-review-{theme}")
         notice = safety_notice(window, [(f.title, f.advice) for f in catalog.safety])
         notice.show()
         _save(app, notice, f"safety-notice-{theme}")
@@ -88,9 +99,10 @@ def main() -> int:
             ("mobility-trio", 1, 6.2, "work-reps"),
             ("posterior-chain", 2, 11.5, "rest"),
             ("mobility-trio", 2, 2.5, "side-switch"),
+            ("strength-foundation", 1, 9.0, "work-ladder"),
         ):
             clock = FakeClock(0)
-            engine = SessionEngine(plan.expand(catalog, catalog.routine(routine_id)), clock)
+            engine = SessionEngine(plan.expand(catalog, catalog.routine(routine_id), ladder), clock)
             engine.start()
             for _ in range(skips):
                 engine.skip()
@@ -101,11 +113,53 @@ def main() -> int:
             engine.poll()
             exercise = catalog.exercise(engine.step.exercise_id)
             view.set_cues(exercise.name, exercise.position, exercise.cues)
-            view.render(display(engine.state(clock()), catalog, engine.awaits_reps))
+            view.render(display(engine.state(clock()), catalog, engine.awaits_reps, ladder))
             _save(app, view, f"session-{name}-{theme}")
         view.close()
     window.close()
     return 0
+
+
+def _own_routine(catalog):
+    """A shortened copy of a template, as someone in a hurry would make."""
+    from dataclasses import replace
+
+    from desktop.core.catalog import Range
+    from desktop.core.routine_edit import as_copy, set_override
+
+    template = catalog.routine("tweaked-back")
+    mine = as_copy(template, {r.id for r in catalog.routines}, "Busy morning")
+    mine = replace(mine, description="Breathing, cat/cow and rocking: my short version for busy mornings.",
+                   items=mine.items[:3])
+    return set_override(mine, 1, "reps", Range(6, 6))
+
+
+def _save_editor(app, catalog, routine, name: str) -> None:
+    from desktop.core import dosage_text, plan
+    from desktop.ui.routine_editor import RoutineEditor
+
+    editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
+                           lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)))
+    editor.resize(1080, 720)
+    editor.show()
+    editor.items.setCurrentIndex(editor.model.index(1, 0))
+    _save(app, editor, name)
+    editor.close()
+
+
+def _save_review(app, catalog, name: str) -> None:
+    from desktop.core.progression import SessionEvidence, suggestions
+    from desktop.ui.progress_dialog import ProgressDialog
+
+    steady = [SessionEvidence(n, 2, 2) for n in range(3)]
+    evidence = {"push-up": steady, "sit-up": steady[:1], "squat": steady}
+    names = {e.id: e.name for e in catalog.exercises}
+    dialog = ProgressDialog([(e, names[e]) for e in evidence],
+                            lambda marked: suggestions(catalog, {"squat": 1}, evidence, marked), names)
+    dialog.marks["squat"].setChecked(True)
+    dialog.show()
+    _save(app, dialog, name)
+    dialog.close()
 
 
 def _history_data(catalog):

@@ -51,8 +51,9 @@ class Suggestion:
     kind: Literal["back", "forward", "stop"]
     from_step: int
     to_step: int  # equal to from_step for "stop"
-    reason: str
+    reason: str  # the whole sentence kept in the history with the change
     advice: str = ""  # for "stop": what the sources say to do
+    to_name: str = ""  # the rung moved to, e.g. "30 reps"
 
     @property
     def changes_step(self) -> bool:
@@ -78,7 +79,8 @@ def suggest(catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[Ses
         why = _hurt_reason(latest)
         if step > 0 and exercise.progressions:
             back = step - 1
-            return Suggestion(exercise_id, "back", step, back, f"{why}. Go back to \u201c{rung_name(exercise, back)}\u201d.")
+            return Suggestion(exercise_id, "back", step, back, f"{why}. Go back to \u201c{rung_name(exercise, back)}\u201d.",
+                              to_name=rung_name(exercise, back))
         return Suggestion(exercise_id, "stop", step, step, f"{why}. Stop this exercise for now.",
                           _stop_advice(catalog, exercise_id))
     last = len(exercise.progressions) - 1
@@ -87,7 +89,7 @@ def suggest(catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[Ses
         ahead = step + 1
         return Suggestion(exercise_id, "forward", step, ahead,
                           f"{held} sessions on \u201c{rung_name(exercise, step)}\u201d without pain rising. "
-                          f"Ready for \u201c{rung_name(exercise, ahead)}\u201d?")
+                          f"Ready for \u201c{rung_name(exercise, ahead)}\u201d?", to_name=rung_name(exercise, ahead))
     return None
 
 

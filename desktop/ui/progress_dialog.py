@@ -8,6 +8,7 @@ nothing itself. The person ticks the changes to make and presses Apply.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +30,7 @@ class ProgressDialog(QDialog):
                  names: dict[str, str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("How did it go?")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self._suggest, self._names = suggest, names
         self.marks: dict[str, QCheckBox] = {}
         self.choices: list[tuple[QCheckBox, Suggestion]] = []
@@ -71,21 +72,30 @@ class ProgressDialog(QDialog):
     def _refresh(self) -> None:
         while self._suggestions.count():
             widget = self._suggestions.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+            widget.hide()  # gone from the screen now, deleted once the event loop gets to it
+            widget.deleteLater()
         self.choices = []
         found = self._suggest(set(self.marked()))
         if not found:
             self._suggestions.addWidget(QLabel("None for now: keep going as you are.", objectName="Muted"))
         for s in found:
-            text = f"{_ARROWS[s.kind]} {self._names[s.exercise_id]}: {s.reason}"
+            name = self._names[s.exercise_id]
             if s.changes_step:
-                box = QCheckBox(text)
+                verb = "move up to" if s.kind == "forward" else "go back to"
+                box = QCheckBox(f"{_ARROWS[s.kind]}  {name}: {verb} \u201c{s.to_name}\u201d")
                 box.setChecked(True)
-                box.setAccessibleName(text)
+                box.setAccessibleName(f"{name}: {s.reason}")
                 self.choices.append((box, s))
                 self._suggestions.addWidget(box)
+                self._suggestions.addWidget(_note(s.reason))
             else:
-                label = QLabel(f"{text}<br><span>{s.advice}</span>", wordWrap=True, objectName="CautionBox")
-                label.setAccessibleName(f"{text} {s.advice}")
+                label = QLabel(f"<b>{_ARROWS[s.kind]}  {escape(name)}: {escape(s.reason)}</b><br>{escape(s.advice)}",
+                               wordWrap=True, objectName="CautionBox")
+                label.setAccessibleName(f"{name}: {s.reason} {s.advice}")
                 self._suggestions.addWidget(label)
+
+
+def _note(text: str) -> QLabel:
+    note = QLabel(text, objectName="Muted", wordWrap=True)
+    note.setContentsMargins(SPACE[5], 0, 0, SPACE[1])
+    return note

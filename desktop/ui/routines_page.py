@@ -141,6 +141,7 @@ class RoutinesPage(QWidget):
         while self._column.count():
             widget = self._column.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # off the screen now, deleted once the event loop gets to it
                 widget.deleteLater()
         self.cards = []
         for row in rows:
