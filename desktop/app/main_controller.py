@@ -15,6 +15,7 @@ from desktop.app.store_worker import StoreWorker
 from desktop.app.undo_slot import UndoSlot
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
+from desktop.core.figure import PoseBook
 from desktop.core.library import Library
 from desktop.ui.appearance import Appearance
 from desktop.ui.dialogs import safety_notice
@@ -40,7 +41,10 @@ def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list
 
 
 class MainController:
-    def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance, media: Media):
+    def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance, media: Media,
+                 poses: PoseBook | None = None):
+        from desktop.content.catalog_cache import shipped_poses
+
         self.catalog = catalog
         self.worker = worker
         self.appearance = appearance
@@ -51,7 +55,7 @@ class MainController:
         self._tasks: set[asyncio.Task] = set()
         self.library = Library(catalog)
         self.ladder: dict[str, int] = {}  # the person's rung per exercise, from the store
-        self.exercises = ExercisesPage(catalog, appearance.palette)
+        self.exercises = ExercisesPage(catalog, appearance.palette, poses if poses is not None else shipped_poses())
         self.routines = RoutinesPage(routine_rows(self.library))
         self.history_slot = LazyPage(self._make_history_page)
         self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines),

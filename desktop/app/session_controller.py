@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import modal
 from desktop.core import clock as clocks
-from desktop.core.catalog import Catalog, Routine
+from desktop.core.catalog import Catalog, Dosage, Routine
+from desktop.core.figure import PoseBook
 from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
 from desktop.core.session_display import display
@@ -35,14 +36,16 @@ ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 class SessionController:
     def __init__(self, catalog: Catalog, routine: Routine, *, worker, palette, sound, voice,
                  speed: float = 1.0, auto: bool = False, compact: bool = False, base_clock=clocks.monotonic,
-                 ladder: dict[str, int] | None = None):
+                 ladder: dict[str, int] | None = None, poses: PoseBook | None = None):
+        from desktop.content.catalog_cache import shipped_poses
+
         self.catalog, self.routine, self.ladder = catalog, routine, ladder or {}
         self.worker, self.sound, self.voice, self.auto = worker, sound, voice, auto
         self.clock = clocks.ScaledClock(base_clock, speed) if speed != 1.0 else base_clock
         self._to_real = self.clock.real_seconds if speed != 1.0 else (lambda s: s)
         self.engine = SessionEngine(expand(catalog, routine, self.ladder), self.clock)
         self.engine.subscribe(self._on_event)
-        self.view = SessionView()
+        self.view = SessionView(poses=poses if poses is not None else shipped_poses(), clock=self.clock)
         self._size = (820, 480) if compact else (1280, 720)
         if compact:  # a desk break: small, above the work, gone by itself at the end
             self.view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
@@ -136,15 +139,26 @@ class SessionController:
         step = event.step
         if step.exercise_id:
             exercise = self.catalog.exercise(step.exercise_id)
+            dosage = self._dosage(step.exercise_id)
             if step.kind == "get_ready":
                 self.view.set_cues(exercise.name, exercise.position, exercise.cues)
+                self.view.set_motion(step.exercise_id, dosage)  # a demonstration, both sides
                 self.voice.say(f"Get ready: {exercise.name}")
             elif step.kind == "rest":
+                self.view.set_motion(step.exercise_id, dosage)
                 self.voice.say("Rest")
+            else:  # work and side switch: the side at hand, in time with the reps from the step's start
+                self.view.set_motion(step.exercise_id, dosage, step.side, session=True, started_at=event.at)
         if step.kind in ("work", "get_ready", "rest"):
             self.sound.play("step_start")
         if self.auto and self.engine.awaits_reps:
             asyncio.get_running_loop().call_soon(self._auto_finish_set)
+
+    def _dosage(self, exercise_id: str) -> Dosage:
+        """The dosage this routine asks of the exercise (tempo and sides drive the figure)."""
+        item = next((i for i in self.routine.items if i.exercise == exercise_id), None)
+        return (self.catalog.item_dosage(item, self.ladder.get(exercise_id)) if item
+                else self.catalog.exercise(exercise_id).dosage)
 
     def _auto_finish_set(self) -> None:
         self.engine.set_done()

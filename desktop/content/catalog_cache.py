@@ -1,9 +1,10 @@
-"""The shipped catalog, validated once per version of its files, then read from a cache.
+"""Shipped content, validated once per version of its files, then read from a cache.
 
 pydantic's import and validation cost ~100 ms and ~24 MB on every start;
-the catalog only changes with an install, so its validated form is kept in
-the per-user cache folder, keyed by a hash of the catalog files and the
-schema. Anything wrong with the cache simply means validating again.
+the catalog and the illustration poses only change with an install, so
+their validated forms are kept in the per-user cache folder, each keyed by
+a hash of its data files and of the code that validates and rebuilds it.
+Anything wrong with a cache simply means validating again.
 """
 
 from __future__ import annotations
@@ -11,25 +12,57 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
+from functools import cache
 from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
 
 from desktop.core.catalog import Catalog
+from desktop.core.figure import PoseBook
 
 CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
-_SCHEMA = Path(__file__).with_name("schema.py")
+POSES_FILE = "poses.toml"
+_HERE = Path(__file__).resolve().parent
+_FIGURE = _HERE.parent / "core" / "figure.py"
+
+T = TypeVar("T")
 
 
-def _key(folder: Path) -> str:
+def _key(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
-    for path in [*(folder / name for name in CATALOG_FILES), _SCHEMA]:
+    for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def cache_file() -> Path:
+def cache_file(name: str = "catalog") -> Path:
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("Upright", appauthor=False)) / "catalog.json"
+    return Path(user_cache_dir("Upright", appauthor=False)) / f"{name}.json"
+
+
+def load_cached(sources: Iterable[Path], cache: Path, validate: Callable[[], T],
+                to_data: Callable[[T], Any], from_data: Callable[[Any], T]) -> T:
+    """``validate()`` once per version of ``sources``; after that, ``from_data`` of what it stored.
+
+    ``validate`` raises ``ContentError`` for bad files, and nothing is stored then.
+    """
+    key = _key(sources)
+    try:
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        if stored.get("key") == key:
+            return from_data(stored["data"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # missing or damaged: validate again below
+    value = validate()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_text(json.dumps({"key": key, "data": to_data(value)}), encoding="utf-8")
+        temp.replace(cache)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return value
 
 
 def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -> Catalog:
@@ -37,22 +70,42 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
     from desktop.assets import catalog_dir
 
     folder = folder or catalog_dir()
-    cache = cache or cache_file()
-    key = _key(folder)
-    try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-        if stored.get("key") == key:
-            return Catalog.from_cache(stored["catalog"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass  # missing or damaged: validate again below
-    from desktop.content.catalog_loader import load_catalog
 
-    catalog = load_catalog(folder)
+    def validate() -> Catalog:
+        from desktop.content.catalog_loader import load_catalog
+
+        return load_catalog(folder)
+
+    return load_cached([*(folder / name for name in CATALOG_FILES), _HERE / "schema.py"],
+                       cache or cache_file("catalog"), validate, Catalog.to_cache, Catalog.from_cache)
+
+
+def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> PoseBook:
+    """Like ``load_poses`` (and raising the same ``ContentError``), but fast after the first time."""
+    from desktop.assets import catalog_dir
+
+    folder = folder or catalog_dir()
+
+    def validate() -> PoseBook:
+        from desktop.content.pose_loader import load_poses
+
+        return load_poses(folder)
+
+    return load_cached([folder / POSES_FILE, _HERE / "pose_loader.py", _FIGURE],
+                       cache or cache_file("poses"), validate, PoseBook.to_data, PoseBook.from_data)
+
+
+@cache
+def shipped_poses() -> PoseBook:
+    """The shipped illustrations, loaded once per process for every window and session.
+
+    Pictures are not worth refusing to start over: a broken poses file is reported on
+    stderr and the app runs with plain panels where the figures would be.
+    """
+    from desktop.content.errors import ContentError
+
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temp = cache.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(json.dumps({"key": key, "catalog": catalog.to_cache()}), encoding="utf-8")
-        temp.replace(cache)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
-    return catalog
+        return load_poses_cached()
+    except ContentError as exc:
+        print(f"upright: {exc.report()}", file=sys.stderr)
+        return PoseBook({})

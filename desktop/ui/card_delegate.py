@@ -10,8 +10,9 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
+from desktop.core.figure import PoseBook
 from desktop.ui.exercise_model import Role, label
-from desktop.ui.placeholder_art import paint_placeholder
+from desktop.ui.figure_painter import paint_art
 from desktop.ui.theme import LIGHT, RADIUS, SPACE, TYPE, Palette
 
 CARD_SIZE = QSize(272, 250)
@@ -19,9 +20,12 @@ ART_HEIGHT = 104
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, parent=None):
+    """Each card shows a still of its exercise's end position; the detail pane animates it."""
+
+    def __init__(self, parent=None, poses: PoseBook | None = None):
         super().__init__(parent)
         self.palette: Palette = LIGHT
+        self.poses = poses or PoseBook({})
 
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
@@ -45,7 +49,7 @@ class CardDelegate(QStyledItemDelegate):
 
         inner = card.adjusted(SPACE[2], SPACE[2], -SPACE[2], -SPACE[2]).toRect()
         art = QRect(inner.left(), inner.top(), inner.width(), ART_HEIGHT)
-        paint_placeholder(painter, art, e.position, p)
+        paint_art(painter, QRectF(art), self.poses.get(e.id), p)
         if index.data(Role.FLAGS):
             self._badge(painter, art, p)
 

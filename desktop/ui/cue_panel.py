@@ -1,45 +1,34 @@
-"""The cue panel: the exercise's picture and one large cue at a time.
+"""The cue panel: the exercise's moving picture and one large cue at a time.
 
 One cue at a time, large, is what can be read from the floor; the panel
-rotates through them on a slow timer owned by the session view.
+rotates through them on a slow timer owned by the session view. The figure
+above moves at the exercise's tempo and shows the side being worked.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.ui.placeholder_art import paint_placeholder
+from desktop.core import clock as clocks
+from desktop.core.catalog import Dosage
+from desktop.core.figure import PoseBook
+from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 
 CUE_PX = 36  # readable from 3 m on a laptop screen
 
 
-class _Art(QWidget):
-    def __init__(self, panel: "CuePanel"):
-        super().__init__(panel)
-        self._panel = panel
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(160)
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_placeholder(painter, self.rect(), self._panel.position, self._panel.palette_)
-        painter.end()
-
-
 class CuePanel(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
         self.position = "standing"
         self.palette_: Palette = LIGHT
         self._cues: tuple[str, ...] = ()
         self._n = 0
-        self.art = _Art(self)
-        self.art.setAccessibleName("Exercise illustration")
+        self.art = AnimatedFigure(poses, self.palette_, clock, self)
+        self.art.setMinimumHeight(160)
         self.cue = QLabel(objectName="SessionCue", wordWrap=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setMinimumHeight(96)
@@ -53,13 +42,18 @@ class CuePanel(QWidget):
 
     def set_palette(self, palette: Palette) -> None:
         self.palette_ = palette
-        self.art.update()
+        self.art.set_palette(palette)
 
     def show_exercise(self, name: str, position: str, cues: tuple[str, ...]) -> None:
         self.position, self._cues, self._n = position, cues, 0
         self.art.setAccessibleDescription(f"{name}, {position}")
         self.art.update()
         self._show()
+
+    def show_motion(self, exercise_id: str, dosage: Dosage | None, side: str | None = None,
+                    session: bool = False, started_at: float | None = None) -> None:
+        """Play the exercise from its start pose, e.g. when a step starts, on ``side``."""
+        self.art.show_exercise(exercise_id, dosage, side, session, started_at)
 
     def next_cue(self) -> None:
         if self._cues:

@@ -1,4 +1,8 @@
-"""The exercise browser: search and filters, a grid of cards, the detail pane."""
+"""The exercise browser: search and filters, a grid of cards, the detail pane.
+
+Cards show a still of each exercise's end position; the detail area plays
+the selected exercise's movement above its text.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog
+from desktop.core.figure import PoseBook
+from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.card_delegate import CARD_SIZE, CardDelegate
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.exercise_model import ExerciseFilter, ExerciseListModel, Role, label
@@ -32,7 +39,8 @@ def _combo(name: str, everything: str, choices: list[tuple[str, str]]) -> QCombo
 
 
 class ExercisesPage(QWidget):
-    def __init__(self, catalog: Catalog, palette: Palette, parent=None):
+    def __init__(self, catalog: Catalog, palette: Palette, poses: PoseBook | None = None,
+                 clock: clocks.Clock = clocks.monotonic, parent=None):
         super().__init__(parent)
         self.setObjectName("Page")
         self._palette = palette
@@ -61,11 +69,20 @@ class ExercisesPage(QWidget):
         self.cards.setGridSize(CARD_SIZE)
         self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.cards.setMouseTracking(True)
-        self.delegate = CardDelegate(self.cards)
+        self.delegate = CardDelegate(self.cards, poses)
         self.delegate.set_palette(palette)
         self.cards.setItemDelegate(self.delegate)
         self.cards.setModel(self.proxy)
         self.detail = DetailPane()
+        self.figure = AnimatedFigure(poses, palette, clock)
+        self.figure.setMinimumHeight(150)
+        self.figure.setMaximumHeight(230)
+        detail_area = QWidget()
+        column = QVBoxLayout(detail_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACE[2])
+        column.addWidget(self.figure, 2)
+        column.addWidget(self.detail, 3)
 
         filters = QHBoxLayout()
         filters.setSpacing(SPACE[2])
@@ -74,7 +91,7 @@ class ExercisesPage(QWidget):
             filters.addWidget(combo, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.cards)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(detail_area)
         splitter.setChildrenCollapsible(False)
         self.detail.setMinimumWidth(340)
         splitter.setSizes([640, 420])
@@ -106,9 +123,14 @@ class ExercisesPage(QWidget):
 
     def _show_current(self, current, _previous=None) -> None:
         if current.isValid():
-            self.detail.show_exercise(current.data(Role.EXERCISE), current.data(Role.FLAGS), self._palette)
+            exercise = current.data(Role.EXERCISE)
+            self.detail.show_exercise(exercise, current.data(Role.FLAGS), self._palette)
+            self.figure.show_exercise(exercise.id, exercise.dosage)
+            self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")
         else:
             self.detail.show_exercise(None, (), self._palette)
+            self.figure.show_exercise(None)
+            self.figure.setAccessibleDescription("")
 
     def show_exercise(self, exercise_id: str) -> None:
         source = self.model.index(self.model.row_of(exercise_id), 0)
@@ -120,4 +142,5 @@ class ExercisesPage(QWidget):
         self._palette = palette
         self.delegate.set_palette(palette)
         self.detail.restyle(palette)
+        self.figure.set_palette(palette)
         self.cards.viewport().update()

@@ -13592,6 +13592,14563 @@ $\x92#\xd4\x22\xd9!\xa4 :\x1f\x9c\x1d\xd1\x1b\xdc\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
+\x00\x00-L\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: cat-cow<\
+/title>\x0a<desc>ca\
+t-cow: cow (left\
+), cat (right)</\
+desc>\x0a<defs>\x0a</d\
+efs>\x0a<g fill=\x22no\
+ne\x22 stroke=\x22blac\
+k\x22 stroke-width=\
+\x221\x22 fill-rule=\x22e\
+venodd\x22 stroke-l\
+inecap=\x22square\x22 \
+stroke-linejoin=\
+\x22bevel\x22 >\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0,8 C0,\
+3.58172 3.58172,\
+0 8,0 L312,0 C31\
+6.418,0 320,3.58\
+172 320,8 L320,1\
+92 C320,196.418 \
+316.418,200 312,\
+200 L8,200 C3.58\
+172,200 0,196.41\
+8 0,192 L0,8 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a7aeb5\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.016\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.06,-0.008 L1.\
+54,-0.008 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.822329,0.\
+347933 L0.832793\
+,0.198298 L0.864\
+05,0.0210328 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.6,0.23\
+2 L0.596335,0.02\
+2032 L0.396335,0\
+.022032 L0.32650\
+6,0.0269149 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.088\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.232\
+ L0.72998,0.2297\
+31 L0.822329,0.3\
+47933 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0396\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.822329,0.347\
+933 L0.881213,0.\
+41333 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.881213\x22 cy\
+=\x220.41333\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.933643\
+,0.450042 C0.922\
+066,0.466544 0.9\
+02899,0.47733 0.\
+881213,0.47733 C\
+0.845867,0.47733\
+ 0.817213,0.4486\
+76 0.817213,0.41\
+333 C0.817213,0.\
+395656 0.824376,\
+0.379656 0.83595\
+8,0.368075 L0.93\
+3643,0.450042 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.6,0\
+.232 L0.6,0.022 \
+L0.4,0.022 L0.33\
+0171,0.026883 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.6,0.2\
+32 L0.6,0.022 L0\
+.4,0.022 L0.3301\
+71,0.026883 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.822329,\
+0.347933 L0.8197\
+12,0.197956 L0.8\
+50968,0.0206903 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.822\
+329,0.347933 L0.\
+819712,0.197956 \
+L0.850968,0.0206\
+903 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.024\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.710317,0.429112\
+ C0.689729,0.467\
+03 0.669141,0.50\
+4948 0.648553,0.\
+542866 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#0b6e6\
+9\x22 fill-opacity=\
+\x221\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0144\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+631719,0.57387 0\
+.628307,0.514668\
+ 0.683229,0.5444\
+88 \x22 />\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.727151,0.398\
+107 0.730563,0.4\
+5731 0.675641,0.\
+427489 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+336,8 C336,3.581\
+72 339.582,0 344\
+,0 L648,0 C652.4\
+18,0 656,3.58172\
+ 656,8 L656,192 \
+C656,196.418 652\
+.418,200 648,200\
+ L344,200 C339.5\
+82,200 336,196.4\
+18 336,192 L336,\
+8 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a7a\
+eb5\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.016\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.06,-0.\
+008 L1.54,-0.008\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+818798,0.347481 \
+L0.831871,0.1980\
+52 L0.863128,0.0\
+207866 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.232 L0\
+.596335,0.022032\
+ L0.396335,0.022\
+032 L0.326506,0.\
+0269149 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.088\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.6,0.232 L\
+0.66889,0.342246\
+ L0.818798,0.347\
+481 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0396\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.818798,0.347\
+481 L0.862798,0.\
+271271 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.862798\x22\
+ cy=\x220.271271\x22 r\
+=\x220.064\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+840883,0.211122 \
+C0.847727,0.2086\
+29 0.855104,0.20\
+7271 0.862798,0.\
+207271 C0.898144\
+,0.207271 0.9267\
+98,0.235925 0.92\
+6798,0.271271 C0\
+.926798,0.302823\
+ 0.903966,0.3290\
+42 0.873943,0.33\
+4304 L0.840883,0\
+.211122 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.232\
+ L0.6,0.022 L0.4\
+,0.022 L0.330171\
+,0.026883 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.232\
+ L0.6,0.022 L0.4\
+,0.022 L0.330171\
+,0.026883 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.818798,\
+0.347481 L0.8161\
+8,0.197504 L0.85\
+0526,0.0208111 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.81\
+8798,0.347481 L0\
+.81618,0.197504 \
+L0.850526,0.0208\
+111 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.024\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.710317,0.4291\
+12 C0.689729,0.4\
+6703 0.669141,0.\
+504948 0.648553,\
+0.542866 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.631719,0.573\
+87 0.628307,0.51\
+4668 0.683229,0.\
+544488 \x22 />\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.727151,0\
+.398107 0.730563\
+,0.45731 0.67564\
+1,0.427489 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a<\
+/g>\x0a</svg>\x0a\
+\x00\x006v\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: static-b\
+ack</title>\x0a<des\
+c>static-back: s\
+ettling (left), \
+settled (right)<\
+/desc>\x0a<defs>\x0a</\
+defs>\x0a<g fill=\x22n\
+one\x22 stroke=\x22bla\
+ck\x22 stroke-width\
+=\x221\x22 fill-rule=\x22\
+evenodd\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 >\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0,8 C0\
+,3.58172 3.58172\
+,0 8,0 L312,0 C3\
+16.418,0 320,3.5\
+8172 320,8 L320,\
+192 C320,196.418\
+ 316.418,200 312\
+,200 L8,200 C3.5\
+8172,200 0,196.4\
+18 0,192 L0,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#c9c\
+fd4\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,184,162.8)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M-0.15,-0.056 C\
+-0.15,-0.0725685\
+ -0.136569,-0.08\
+6 -0.12,-0.086 L\
+0.12,-0.086 C0.1\
+36569,-0.086 0.1\
+5,-0.0725685 0.1\
+5,-0.056 L0.15,0\
+.086 C0.15,0.102\
+569 0.136569,0.1\
+16 0.12,0.116 L-\
+0.12,0.116 C-0.1\
+36569,0.116 -0.1\
+5,0.102569 -0.15\
+,0.086 L-0.15,-0\
+.056 Z \x22/>\x0a<rect\
+ x=\x22-0.12\x22 y=\x22-0\
+.116\x22 width=\x220.0\
+2\x22 height=\x220.04\x22\
+/>\x0a<rect x=\x220.1\x22\
+ y=\x22-0.116\x22 widt\
+h=\x220.02\x22 height=\
+\x220.04\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a0a7af\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.012\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,184,162.8)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.125,0.051\
+36 0.125,0.05136\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.448\
+317,0.0391616 L0\
+.598112,0.031311\
+2 L0.778084,0.02\
+81697 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#7a7f84\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.72,0.044 L0.7\
+27329,0.253872 L\
+0.927298,0.25038\
+2 L0.941852,0.31\
+8852 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.72,0.044 L0.59\
+3862,0.0754498 L\
+0.448317,0.03916\
+16 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0396\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.448317,0.039161\
+6 L0.361654,0.05\
+44426 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.361654\x22 cy\
+=\x220.0544426\x22 r=\x22\
+0.064\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.3296\
+46,0.109876 C0.3\
+10519,0.0988065 \
+0.297654,0.07812\
+7 0.297654,0.054\
+4426 C0.297654,0\
+.0190964 0.32630\
+8,-0.0095574 0.3\
+61654,-0.0095574\
+ C0.377319,-0.00\
+95574 0.39167,-0\
+.00392941 0.4027\
+93,0.00541462 L0\
+.329646,0.109876\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+72,0.044 L0.72,0\
+.254 L0.92,0.254\
+ L0.938117,0.321\
+615 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.72,0.044 L0.72,\
+0.254 L0.92,0.25\
+4 L0.938117,0.32\
+1615 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.448317,0.03916\
+16 L0.596857,0.0\
+182856 L0.746084\
+,0.11894 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.448317,0.0\
+391616 L0.596857\
+,0.0182856 L0.74\
+6084,0.11894 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.024\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.604118\
+,0.28898 C0.5959\
+93,0.22281 0.589\
+302,0.168312 0.5\
+84043,0.125487 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#0b6e69\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0144\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.579744,0\
+.0904703 0.61690\
+1,0.136686 0.554\
+871,0.144303 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a7aeb5\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22#c9cfd\
+4\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,520,162.8)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.15,-0.056 C-0\
+.15,-0.0725685 -\
+0.136569,-0.086 \
+-0.12,-0.086 L0.\
+12,-0.086 C0.136\
+569,-0.086 0.15,\
+-0.0725685 0.15,\
+-0.056 L0.15,0.0\
+86 C0.15,0.10256\
+9 0.136569,0.116\
+ 0.12,0.116 L-0.\
+12,0.116 C-0.136\
+569,0.116 -0.15,\
+0.102569 -0.15,0\
+.086 L-0.15,-0.0\
+56 Z \x22/>\x0a<rect x\
+=\x22-0.12\x22 y=\x22-0.1\
+16\x22 width=\x220.02\x22\
+ height=\x220.04\x22/>\
+\x0a<rect x=\x220.1\x22 y\
+=\x22-0.116\x22 width=\
+\x220.02\x22 height=\x220\
+.04\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,520,162.8)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.125,0.05136\
+ 0.125,0.05136 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+4,0.044 L0.58979\
+4,0.0361496 L0.7\
+69767,0.0330082 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+2,0.044 L0.72732\
+9,0.253872 L0.92\
+7298,0.250382 L0\
+.941852,0.318852\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+72,0.044 L0.59,0\
+.044 L0.44,0.044\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.03\
+96\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.44,0.044 L0.352\
+856,0.0562472 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#6d7278\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<circle cx=\x220.\
+352856\x22 cy=\x220.05\
+62472\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.318936,0\
+.110529 C0.30086\
+9,0.0992137 0.28\
+8856,0.0791333 0\
+.288856,0.056247\
+2 C0.288856,0.02\
+0901 0.31751,-0.\
+00775277 0.35285\
+6,-0.00775277 C0\
+.369324,-0.00775\
+277 0.38434,-0.0\
+0153296 0.395681\
+,0.00868554 L0.3\
+18936,0.110529 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+72,0.044 L0.72,0\
+.254 L0.92,0.254\
+ L0.938117,0.321\
+615 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.72,0.044 L0.7\
+2,0.254 L0.92,0.\
+254 L0.938117,0.\
+321615 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.44,0.044 L\
+0.58854,0.023124\
+ L0.737767,0.123\
+779 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.44,0.044 L0.5\
+8854,0.023124 L0\
+.737767,0.123779\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+604118,0.28898 C\
+0.595993,0.22281\
+ 0.589302,0.1683\
+12 0.584043,0.12\
+5487 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#0b6e69\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.0144\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+579744,0.0904703\
+ 0.616901,0.1366\
+86 0.554871,0.14\
+4303 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#000000\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x221\x22 stroke-linec\
+ap=\x22square\x22 stro\
+ke-linejoin=\x22bev\
+el\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a</g>\x0a</\
+svg>\x0a\
+\x00\x00,\xaf\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: superman\
+-back-arch</titl\
+e>\x0a<desc>superma\
+n-back-arch: hov\
+ering (left), li\
+fted (right)</de\
+sc>\x0a<defs>\x0a</def\
+s>\x0a<g fill=\x22none\
+\x22 stroke=\x22black\x22\
+ stroke-width=\x221\
+\x22 fill-rule=\x22eve\
+nodd\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 >\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#000000\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x221\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0,8 C0,3.\
+58172 3.58172,0 \
+8,0 L312,0 C316.\
+418,0 320,3.5817\
+2 320,8 L320,192\
+ C320,196.418 31\
+6.418,200 312,20\
+0 L8,200 C3.5817\
+2,200 0,196.418 \
+0,192 L0,8 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a7aeb5\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.016\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.06,-0.008 L1.54\
+,-0.008 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.918461,0.06\
+94129 L1.06764,0\
+.0850922 L1.2466\
+5,0.103907 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.64,0.044\
+ L0.430032,0.047\
+665 L0.230154,0.\
+0546449 L0.16286\
+5,0.0353503 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.088\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.64,0.04\
+4 L0.769921,0.04\
+85369 L0.918461,\
+0.0694129 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.918461,0\
+.0694129 L1.0045\
+4,0.0877091 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+6d7278\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x221.0045\
+4\x22 cy=\x220.0877091\
+\x22 r=\x220.064\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M1\
+.05497,0.0483043\
+ C1.06347,0.0591\
+681 1.06854,0.07\
+2847 1.06854,0.0\
+877091 C1.06854,\
+0.123055 1.03988\
+,0.151709 1.0045\
+4,0.151709 C0.98\
+0055,0.151709 0.\
+958783,0.137962 \
+0.948023,0.11776\
+9 L1.05497,0.048\
+3043 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.64,0.044 L0.\
+430128,0.0513289\
+ L0.230615,0.065\
+2802 L0.163327,0\
+.0459856 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.64,0.044 L\
+0.430128,0.05132\
+89 L0.230615,0.0\
+652802 L0.163327\
+,0.0459856 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.918461,0\
+.0694129 L1.067,\
+0.0902889 L1.245\
+25,0.11534 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.918461,0\
+.0694129 L1.067,\
+0.0902889 L1.245\
+25,0.11534 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M1.29525,0.\
+16534 C1.29778,0\
+.251366 1.27815,\
+0.317647 1.23637\
+,0.364185 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#0b\
+6e69\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22#\
+0b6e69\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0144\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x221.2128,0.390436\
+ 1.22322,0.33205\
+8 1.26972,0.3738\
+11 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M336,\
+8 C336,3.58172 3\
+39.582,0 344,0 L\
+648,0 C652.418,0\
+ 656,3.58172 656\
+,8 L656,192 C656\
+,196.418 652.418\
+,200 648,200 L34\
+4,200 C339.582,2\
+00 336,196.418 3\
+36,192 L336,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.06,-0.008 \
+L1.54,-0.008 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8996\
+01,0.141449 L1.0\
+2681,0.220937 L1\
+.17604,0.321592 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+4,0.044 L0.43538\
+2,0.0912397 L0.2\
+4313,0.146367 L0\
+.173173,0.143924\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+64,0.044 L0.7671\
+59,0.0710285 L0.\
+899601,0.141449 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+899601,0.141449 \
+L0.972557,0.1906\
+58 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.972557\x22 cy=\
+\x220.190658\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M1.0340\
+9,0.172987 C1.03\
+57,0.178611 1.03\
+656,0.184534 1.0\
+3656,0.190658 C1\
+.03656,0.226004 \
+1.0079,0.254658 \
+0.972557,0.25465\
+8 C0.939472,0.25\
+4658 0.91225,0.2\
+29553 0.908905,0\
+.197373 L1.03409\
+,0.172987 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.64,0.\
+044 L0.438135,0.\
+101884 L0.249031\
+,0.166997 L0.179\
+031,0.166997 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.64,0\
+.044 L0.438135,0\
+.101884 L0.24903\
+1,0.166997 L0.17\
+9031,0.166997 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.899\
+601,0.141449 L1.\
+02095,0.229617 L\
+1.1628,0.340436 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+99601,0.141449 L\
+1.02095,0.229617\
+ L1.1628,0.34043\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M1\
+.29525,0.16534 C\
+1.29778,0.251366\
+ 1.27815,0.31764\
+7 1.23637,0.3641\
+85 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x221.21\
+28,0.390436 1.22\
+322,0.332058 1.2\
+6972,0.373811 \x22 \
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#000000\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x221\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a</g>\x0a</svg>\x0a\
+\x00\x006{\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: open-boo\
+k-rotation</titl\
+e>\x0a<desc>open-bo\
+ok-rotation: arm\
+s together (left\
+), book open (ri\
+ght)</desc>\x0a<def\
+s>\x0a</defs>\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22black\x22 stroke-\
+width=\x221\x22 fill-r\
+ule=\x22evenodd\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 >\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#000000\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x221\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+,8 C0,3.58172 3.\
+58172,0 8,0 L312\
+,0 C316.418,0 32\
+0,3.58172 320,8 \
+L320,192 C320,19\
+6.418 316.418,20\
+0 312,200 L8,200\
+ C3.58172,200 0,\
+196.418 0,192 L0\
+,8 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#d9\
+dee3\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,160,102)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M-0.68,-0.36 C-0\
+.68,-0.382091 -0\
+.662091,-0.4 -0.\
+64,-0.4 L0.64,-0\
+.4 C0.662091,-0.\
+4 0.68,-0.382091\
+ 0.68,-0.36 L0.6\
+8,0.36 C0.68,0.3\
+82091 0.662091,0\
+.4 0.64,0.4 L-0.\
+64,0.4 C-0.66209\
+1,0.4 -0.68,0.38\
+2091 -0.68,0.36 \
+L-0.68,-0.36 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#c9cfd4\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,108,102)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M-0.1,0 C-0.1\
+,-0.0828427 -0.0\
+552285,-0.15 0,-\
+0.15 C0.0552285,\
+-0.15 0.1,-0.082\
+8427 0.1,0 C0.1,\
+0.0828427 0.0552\
+285,0.15 0,0.15 \
+C-0.0552285,0.15\
+ -0.1,0.0828427 \
+-0.1,0 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#a0a7a\
+f\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.012\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,108,102\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.08,0 -0.\
+08,0 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.64,0.42 L0.6373\
+82,0.569977 L0.6\
+34241,0.74995 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.92,0.\
+42 L0.930991,0.6\
+29712 L1.13087,0\
+.622732 L1.18603\
+,0.665829 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.088\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.92,0.42 L\
+0.79,0.42 L0.64,\
+0.42 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.64,0.42 L0.55\
+2,0.42 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.552\x22 cy=\x22\
+0.42\x22 r=\x220.064\x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#2e3338\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.510861,0.46\
+9028 C0.496884,0\
+.457288 0.488,0.\
+439681 0.488,0.4\
+2 C0.488,0.38465\
+4 0.516654,0.356\
+ 0.552,0.356 C0.\
+571681,0.356 0.5\
+89288,0.364884 0\
+.601028,0.37886 \
+L0.510861,0.4690\
+28 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.92,0.42 L0.92,\
+0.63 L1.12,0.63 \
+L1.17362,0.67499\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.9\
+2,0.42 L0.92,0.6\
+3 L1.12,0.63 L1.\
+17362,0.674995 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.64,0\
+.42 L0.650463,0.\
+569635 L0.66302,\
+0.749196 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.64,0.42 L0\
+.650463,0.569635\
+ L0.66302,0.7491\
+96 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+024\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+61302,0.749196 C\
+0.38952,0.533365\
+ 0.377517,0.3221\
+6 0.577009,0.115\
+579 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.601\
+517,0.090201 0.5\
+88984,0.148162 0\
+.544028,0.104749\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M336,8 \
+C336,3.58172 339\
+.582,0 344,0 L64\
+8,0 C652.418,0 6\
+56,3.58172 656,8\
+ L656,192 C656,1\
+96.418 652.418,2\
+00 648,200 L344,\
+200 C339.582,200\
+ 336,196.418 336\
+,192 L336,8 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#d9dee3\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,4\
+96,102)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M-0.6\
+8,-0.36 C-0.68,-\
+0.382091 -0.6620\
+91,-0.4 -0.64,-0\
+.4 L0.64,-0.4 C0\
+.662091,-0.4 0.6\
+8,-0.382091 0.68\
+,-0.36 L0.68,0.3\
+6 C0.68,0.382091\
+ 0.662091,0.4 0.\
+64,0.4 L-0.64,0.\
+4 C-0.662091,0.4\
+ -0.68,0.382091 \
+-0.68,0.36 L-0.6\
+8,-0.36 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#c9\
+cfd4\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,444,102)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M-0.1,0 C-0.1,-0\
+.0828427 -0.0552\
+285,-0.15 0,-0.1\
+5 C0.0552285,-0.\
+15 0.1,-0.082842\
+7 0.1,0 C0.1,0.0\
+828427 0.0552285\
+,0.15 0,0.15 C-0\
+.0552285,0.15 -0\
+.1,0.0828427 -0.\
+1,0 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a0a7af\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.012\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,444,102)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.08,0 -0.08,\
+0 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.64,0.42 L0.637\
+382,0.569977 L0.\
+634241,0.74995 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#7a7f84\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.92\
+,0.42 L0.930991,\
+0.629712 L1.1308\
+7,0.622732 L1.18\
+603,0.665829 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.088\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.92,0\
+.42 L0.79,0.42 L\
+0.64,0.42 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.64,0.4\
+2 L0.552,0.42 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#6d7278\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<circle cx=\x220.\
+552\x22 cy=\x220.42\x22 r\
+=\x220.064\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+593139,0.370972 \
+C0.607116,0.3827\
+12 0.616,0.40031\
+9 0.616,0.42 C0.\
+616,0.455346 0.5\
+87346,0.484 0.55\
+2,0.484 C0.53231\
+9,0.484 0.514712\
+,0.475116 0.5029\
+72,0.46114 L0.59\
+3139,0.370972 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.9\
+2,0.42 L0.92,0.6\
+3 L1.12,0.63 L1.\
+17362,0.674995 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.92\
+,0.42 L0.92,0.63\
+ L1.12,0.63 L1.1\
+7362,0.674995 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.64,\
+0.42 L0.645235,0\
+.270091 L0.65151\
+7,0.090201 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.64,0.4\
+2 L0.645235,0.27\
+0091 L0.651517,0\
+.090201 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.61302,0.7\
+49196 C0.38952,0\
+.533365 0.377517\
+,0.32216 0.57700\
+9,0.115579 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#0\
+b6e69\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0144\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.601517,0.0\
+90201 0.588984,0\
+.148162 0.544028\
+,0.104749 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
+\x00\x00,\x99\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: supine-m\
+arching</title>\x0a\
+<desc>supine-mar\
+ching: feet down\
+ (left), knee up\
+ (right)</desc>\x0a\
+<defs>\x0a</defs>\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22black\x22 str\
+oke-width=\x221\x22 fi\
+ll-rule=\x22evenodd\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 >\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0,8 C0,3.5817\
+2 3.58172,0 8,0 \
+L312,0 C316.418,\
+0 320,3.58172 32\
+0,8 L320,192 C32\
+0,196.418 316.41\
+8,200 312,200 L8\
+,200 C3.58172,20\
+0 0,196.418 0,19\
+2 L0,8 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#a7aeb5\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.016\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.46,0.044 L0.609\
+794,0.0361496 L0\
+.789767,0.033008\
+2 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+4,0.044 L0.87777\
+2,0.202489 L0.98\
+9611,0.0366815 L\
+1.05961,0.036681\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+4,0.044 L0.61,0.\
+044 L0.46,0.044 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.46\
+,0.044 L0.373337\
+,0.059281 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.373337\
+\x22 cy=\x220.059281\x22 \
+r=\x220.064\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.3\
+41329,0.114714 C\
+0.322202,0.10364\
+5 0.309337,0.082\
+9654 0.309337,0.\
+059281 C0.309337\
+,0.0239348 0.337\
+991,-0.00471896 \
+0.373337,-0.0047\
+1896 C0.389002,-\
+0.00471896 0.403\
+352,0.00090903 0\
+.414476,0.010253\
+1 L0.341329,0.11\
+4714 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.044 L0.\
+874985,0.204869 \
+L0.980969,0.0352\
+597 L1.05097,0.0\
+352597 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.044 L0.\
+874985,0.204869 \
+L0.980969,0.0352\
+597 L1.05097,0.0\
+352597 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.46,0.044 L0.\
+60854,0.023124 L\
+0.757767,0.12377\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+6,0.044 L0.60854\
+,0.023124 L0.757\
+767,0.123779 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.024\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.846366\
+,0.324576 C0.789\
+472,0.377563 0.7\
+35384,0.395245 0\
+.684101,0.377623\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#0b6e69\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0144\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.650736\
+,0.366158 0.7085\
+55,0.352985 0.68\
+8246,0.412089 \x22 \
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#000000\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x221\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M336,8 C33\
+6,3.58172 339.58\
+2,0 344,0 L648,0\
+ C652.418,0 656,\
+3.58172 656,8 L6\
+56,192 C656,196.\
+418 652.418,200 \
+648,200 L344,200\
+ C339.582,200 33\
+6,196.418 336,19\
+2 L336,8 Z \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#a7aeb5\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+16\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.06,-0.008 L1.54\
+,-0.008 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.46,0.044 \
+L0.609794,0.0361\
+496 L0.789767,0.\
+0330082 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.877772,0.2024\
+89 L0.989611,0.0\
+366815 L1.05961,\
+0.0366815 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.088\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.04\
+4 L0.61,0.044 L0\
+.46,0.044 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.46,0.0\
+44 L0.373337,0.0\
+59281 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.373337\x22 \
+cy=\x220.059281\x22 r=\
+\x220.064\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.3\
+41329,0.114714 C\
+0.322202,0.10364\
+5 0.309337,0.082\
+9654 0.309337,0.\
+059281 C0.309337\
+,0.0239348 0.337\
+991,-0.00471896 \
+0.373337,-0.0047\
+1896 C0.389002,-\
+0.00471896 0.403\
+352,0.00090903 0\
+.414476,0.010253\
+1 L0.341329,0.11\
+4714 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.044 L\
+0.682116,0.24586\
+5 L0.877746,0.28\
+7447 L0.943524,0\
+.311389 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.682116,0.2458\
+65 L0.877746,0.2\
+87447 L0.943524,\
+0.311389 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.46,0.044\
+ L0.60854,0.0231\
+24 L0.757767,0.1\
+23779 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.46,0.044 L0\
+.60854,0.023124 \
+L0.757767,0.1237\
+79 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+024\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.846366,0.32457\
+6 C0.789472,0.37\
+7563 0.735384,0.\
+395245 0.684101,\
+0.377623 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.650736,0.366\
+158 0.708555,0.3\
+52985 0.688246,0\
+.412089 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a</g>\
+\x0a</svg>\x0a\
+\x00\x00,\x98\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: push-up<\
+/title>\x0a<desc>pu\
+sh-up: arms stra\
+ight (left), che\
+st down (right)<\
+/desc>\x0a<defs>\x0a</\
+defs>\x0a<g fill=\x22n\
+one\x22 stroke=\x22bla\
+ck\x22 stroke-width\
+=\x221\x22 fill-rule=\x22\
+evenodd\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 >\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0,8 C0\
+,3.58172 3.58172\
+,0 8,0 L312,0 C3\
+16.418,0 320,3.5\
+8172 320,8 L320,\
+192 C320,196.418\
+ 316.418,200 312\
+,200 L8,200 C3.5\
+8172,200 0,196.4\
+18 0,192 L0,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M1.00074,0.\
+350405 L1.00598,\
+0.200496 L1.0122\
+6,0.0206057 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#7a\
+7f84\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.743,0.2\
+41 L0.549694,0.1\
+58946 L0.365593,\
+0.0808002 L0.419\
+216,0.0358051 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.088\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.743,0\
+.241 L0.862666,0\
+.291795 L1.00074\
+,0.350405 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M1.00074,0.\
+350405 L1.07915,\
+0.390356 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x221.07915\x22 \
+cy=\x220.390356\x22 r=\
+\x220.064\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M1.138\
+07,0.365327 C1.1\
+4134,0.373022 1.\
+14315,0.381478 1\
+.14315,0.390356 \
+C1.14315,0.42570\
+2 1.1145,0.45435\
+6 1.07915,0.4543\
+56 C1.04876,0.45\
+4356 1.02332,0.4\
+33173 1.01678,0.\
+404785 L1.13807,\
+0.365327 Z \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.743,0.24\
+1 L0.549694,0.15\
+8946 L0.365593,0\
+.0808002 L0.4192\
+16,0.0358051 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.743,0.\
+241 L0.549694,0.\
+158946 L0.365593\
+,0.0808002 L0.41\
+9216,0.0358051 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M1.0007\
+4,0.350405 L1.00\
+074,0.200405 L1.\
+00074,0.0204047 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M1.000\
+74,0.350405 L1.0\
+0074,0.200405 L1\
+.00074,0.0204047\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.86\
+0741,0.470405 C0\
+.866139,0.395071\
+ 0.870696,0.3314\
+67 0.874413,0.27\
+9593 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#0b6e69\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.0144\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.87\
+6935,0.244404 0.\
+904501,0.296908 \
+0.842164,0.29244\
+2 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#000000\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x221\x22\
+ stroke-linecap=\
+\x22square\x22 stroke-\
+linejoin=\x22bevel\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M336,8\
+ C336,3.58172 33\
+9.582,0 344,0 L6\
+48,0 C652.418,0 \
+656,3.58172 656,\
+8 L656,192 C656,\
+196.418 652.418,\
+200 648,200 L344\
+,200 C339.582,20\
+0 336,196.418 33\
+6,192 L336,8 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a7aeb5\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.016\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.06,-0.008 L\
+1.54,-0.008 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#7a\
+7f84\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M1.01693\
+,0.124404 L0.867\
+14,0.132254 L1.0\
+0898,0.0214349 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#7a7f84\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.73\
+8,0.1 L0.528799,\
+0.0816973 L0.329\
+56,0.0642661 L0.\
+383183,0.019271 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.088\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+38,0.1 L0.867505\
+,0.11133 L1.0169\
+3,0.124404 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0396\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M1.01693\
+,0.124404 L1.101\
+94,0.14718 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#6\
+d7278\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x221.101\
+94\x22 cy=\x220.14718\x22\
+ r=\x220.064\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+1.15436,0.110466\
+ C1.16166,0.1208\
+6 1.16594,0.1335\
+2 1.16594,0.1471\
+8 C1.16594,0.182\
+526 1.13728,0.21\
+118 1.10194,0.21\
+118 C1.07626,0.2\
+1118 1.05412,0.1\
+9606 1.04392,0.1\
+74246 L1.15436,0\
+.110466 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.738,0.1\
+ L0.528799,0.081\
+6973 L0.32956,0.\
+0642661 L0.38318\
+3,0.019271 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.738,0.\
+1 L0.528799,0.08\
+16973 L0.32956,0\
+.0642661 L0.3831\
+83,0.019271 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M1.01693\
+,0.124404 L0.868\
+394,0.14528 L1.0\
+0004,0.0225199 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M1.01\
+693,0.124404 L0.\
+868394,0.14528 L\
+1.00004,0.022519\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.860741,0.470405\
+ C0.866139,0.395\
+071 0.870696,0.3\
+31467 0.874413,0\
+.279593 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.876935,0.2444\
+04 0.904501,0.29\
+6908 0.842164,0.\
+292442 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
+</svg>\x0a\
+\x00\x00,P\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: squat</t\
+itle>\x0a<desc>squa\
+t: standing (lef\
+t), hips down (r\
+ight)</desc>\x0a<de\
+fs>\x0a</defs>\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22black\x22 stroke\
+-width=\x221\x22 fill-\
+rule=\x22evenodd\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 >\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0,8 C0,3.58172 3\
+.58172,0 8,0 L31\
+2,0 C316.418,0 3\
+20,3.58172 320,8\
+ L320,192 C320,1\
+96.418 316.418,2\
+00 312,200 L8,20\
+0 C3.58172,200 0\
+,196.418 0,192 L\
+0,8 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#a\
+7aeb5\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.016\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.06,-0.\
+008 L1.54,-0.008\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.74\
+5,0.722 L0.75023\
+5,0.572091 L0.76\
+905,0.393077 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.745,0.\
+442 L0.774226,0.\
+234044 L0.749852\
+,0.0355345 L0.81\
+9682,0.0306515 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.088\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.745,\
+0.442 L0.745,0.5\
+72 L0.745,0.722 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.74\
+5,0.722 L0.745,0\
+.81 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#6d7278\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x220.745\x22 cy=\x220.8\
+1\x22 r=\x220.064\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.794028,0.85113\
+9 C0.782288,0.86\
+5116 0.764681,0.\
+874 0.745,0.874 \
+C0.709654,0.874 \
+0.681,0.845346 0\
+.681,0.81 C0.681\
+,0.790319 0.6898\
+84,0.772712 0.70\
+386,0.760972 L0.\
+794028,0.851139 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#e9eef2\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+76\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+45,0.442 L0.7705\
+93,0.233565 L0.7\
+39306,0.0360276 \
+L0.808922,0.0287\
+106 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.745,0.442 L0.77\
+0593,0.233565 L0\
+.739306,0.036027\
+6 L0.808922,0.02\
+87106 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.745,0.722 L0.\
+734537,0.572365 \
+L0.747093,0.3928\
+04 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+745,0.722 L0.734\
+537,0.572365 L0.\
+747093,0.392804 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.625\
+,0.442 C0.532267\
+,0.419667 0.4768\
+84,0.373717 0.45\
+8852,0.304151 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#0b6e69\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+144\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.45,0.27 0\
+.492894,0.310947\
+ 0.432398,0.3266\
+28 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M336,\
+8 C336,3.58172 3\
+39.582,0 344,0 L\
+648,0 C652.418,0\
+ 656,3.58172 656\
+,8 L656,192 C656\
+,196.418 652.418\
+,200 648,200 L34\
+4,200 C339.582,2\
+00 336,196.418 3\
+36,192 L336,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.06,-0.008 \
+L1.54,-0.008 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.7110\
+46,0.509473 L0.8\
+60681,0.519937 L\
+1.0397,0.538752 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.5\
+7,0.27 L0.77681,\
+0.233534 L0.7489\
+75,0.0354803 L0.\
+818804,0.0305973\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+57,0.27 L0.65003\
+6,0.372441 L0.71\
+1046,0.509473 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0396\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.71\
+1046,0.509473 L0\
+.729343,0.59555 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<circle cx=\x22\
+0.729343\x22 cy=\x220.\
+59555\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.785861,0\
+.625606 C0.77509\
+5,0.645805 0.753\
+824,0.65955 0.72\
+9343,0.65955 C0.\
+693996,0.65955 0\
+.665343,0.630896\
+ 0.665343,0.5955\
+5 C0.665343,0.58\
+0688 0.670409,0.\
+567009 0.678908,\
+0.556146 L0.7858\
+61,0.625606 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.57,\
+0.27 L0.77681,0.\
+233534 L0.738648\
+,0.0372084 L0.80\
+8264,0.0298915 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.57\
+,0.27 L0.77681,0\
+.233534 L0.73864\
+8,0.0372084 L0.8\
+08264,0.0298915 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+11046,0.509473 L\
+0.860955,0.51470\
+8 L1.04052,0.527\
+264 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.711046,0.5094\
+73 L0.860955,0.5\
+14708 L1.04052,0\
+.527264 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.625,0.442\
+ C0.532267,0.419\
+667 0.476884,0.3\
+73717 0.458852,0\
+.304151 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.45,0.27 0.492\
+894,0.310947 0.4\
+32398,0.326628 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#000000\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a</g>\x0a</svg>\x0a\
+\x00\x00,l\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: standing\
+-back-bend</titl\
+e>\x0a<desc>standin\
+g-back-bend: tal\
+l (left), lean b\
+ack (right)</des\
+c>\x0a<defs>\x0a</defs\
+>\x0a<g fill=\x22none\x22\
+ stroke=\x22black\x22 \
+stroke-width=\x221\x22\
+ fill-rule=\x22even\
+odd\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 >\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0,8 C0,3.5\
+8172 3.58172,0 8\
+,0 L312,0 C316.4\
+18,0 320,3.58172\
+ 320,8 L320,192 \
+C320,196.418 316\
+.418,200 312,200\
+ L8,200 C3.58172\
+,200 0,196.418 0\
+,192 L0,8 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a7aeb5\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+016\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.8,0.722 L0.6\
+60922,0.665809 L\
+0.734135,0.50137\
+1 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+,0.442 L0.832851\
+,0.234585 L0.808\
+477,0.0360762 L0\
+.878307,0.031193\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+,0.442 L0.8,0.57\
+2 L0.8,0.722 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.8,0.7\
+22 L0.8,0.81 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.8\x22 \
+cy=\x220.81\x22 r=\x220.0\
+64\x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#2e3338\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.849028,\
+0.851139 C0.8372\
+88,0.865116 0.81\
+9681,0.874 0.8,0\
+.874 C0.764654,0\
+.874 0.736,0.845\
+346 0.736,0.81 C\
+0.736,0.790319 0\
+.744884,0.772712\
+ 0.75886,0.76097\
+2 L0.849028,0.85\
+1139 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.8,0.442 L0.8\
+29226,0.234044 L\
+0.801392,0.03599\
+01 L0.871008,0.0\
+286731 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.8,0.442 L0.8\
+29226,0.234044 L\
+0.801392,0.03599\
+01 L0.871008,0.0\
+286731 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.8,0.722 L0.6\
+62968,0.66099 L0\
+.724532,0.491845\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.8,\
+0.722 L0.662968,\
+0.66099 L0.72453\
+2,0.491845 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.767117,0\
+.89687 C0.687865\
+,0.915345 0.6324\
+24,0.90036 0.600\
+796,0.851913 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#0b6e69\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.58151,0.82\
+2371 0.635227,0.\
+847491 0.582896,\
+0.881656 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#0000\
+00\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x221\x22 stroke-l\
+inecap=\x22square\x22 \
+stroke-linejoin=\
+\x22bevel\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M336,8 C336,3.5\
+8172 339.582,0 3\
+44,0 L648,0 C652\
+.418,0 656,3.581\
+72 656,8 L656,19\
+2 C656,196.418 6\
+52.418,200 648,2\
+00 L344,200 C339\
+.582,200 336,196\
+.418 336,192 L33\
+6,8 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#a\
+7aeb5\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.016\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.06,-\
+0.008 L1.54,-0.0\
+08 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.717971,0.69506\
+3 L0.604765,0.59\
+6654 L0.744651,0\
+.483376 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.82,0.438 \
+L0.856466,0.2311\
+9 L0.811476,0.03\
+63164 L0.881305,\
+0.0314334 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.088\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.82,0.43\
+8 L0.792971,0.56\
+5159 L0.717971,0\
+.695063 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0396\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.717971,0\
+.695063 L0.64862\
+7,0.749241 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#6\
+d7278\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.648\
+627\x22 cy=\x220.74924\
+1\x22 r=\x220.064\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.621567,0.807\
+256 C0.599743,0.\
+797056 0.584627,\
+0.774914 0.58462\
+7,0.749241 C0.58\
+4627,0.713895 0.\
+61328,0.685241 0\
+.648627,0.685241\
+ C0.662287,0.685\
+241 0.674947,0.6\
+89521 0.685339,0\
+.696811 L0.62156\
+7,0.807256 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.82,0\
+.438 L0.849226,0\
+.230044 L0.80084\
+2,0.0359846 L0.8\
+70459,0.0286676 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+2,0.438 L0.84922\
+6,0.230044 L0.80\
+0842,0.0359846 L\
+0.870459,0.02866\
+76 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.717971,0.69506\
+3 L0.6065,0.5946\
+93 L0.735981,0.4\
+69655 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.717971,0.69\
+5063 L0.6065,0.5\
+94693 L0.735981,\
+0.469655 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.024\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.767117,0\
+.89687 C0.687865\
+,0.915345 0.6324\
+24,0.90036 0.600\
+796,0.851913 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#0b6e69\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.58151,0.\
+822371 0.635227,\
+0.847491 0.58289\
+6,0.881656 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a<\
+/g>\x0a</svg>\x0a\
+\x00\x006{\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: supine-g\
+roin-stretch</ti\
+tle>\x0a<desc>supin\
+e-groin-stretch:\
+ knee bent (left\
+), leg out (righ\
+t)</desc>\x0a<defs>\
+\x0a</defs>\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+black\x22 stroke-wi\
+dth=\x221\x22 fill-rul\
+e=\x22evenodd\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 >\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0,8\
+ C0,3.58172 3.58\
+172,0 8,0 L312,0\
+ C316.418,0 320,\
+3.58172 320,8 L3\
+20,192 C320,196.\
+418 316.418,200 \
+312,200 L8,200 C\
+3.58172,200 0,19\
+6.418 0,192 L0,8\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#a7ae\
+b5\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.016\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.06,-0.008\
+ L1.54,-0.008 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+c9cfd4\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,184,162.8)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M-0.15,-0.05\
+6 C-0.15,-0.0725\
+685 -0.136569,-0\
+.086 -0.12,-0.08\
+6 L0.12,-0.086 C\
+0.136569,-0.086 \
+0.15,-0.0725685 \
+0.15,-0.056 L0.1\
+5,0.086 C0.15,0.\
+102569 0.136569,\
+0.116 0.12,0.116\
+ L-0.12,0.116 C-\
+0.136569,0.116 -\
+0.15,0.102569 -0\
+.15,0.086 L-0.15\
+,-0.056 Z \x22/>\x0a<r\
+ect x=\x22-0.12\x22 y=\
+\x22-0.116\x22 width=\x22\
+0.02\x22 height=\x220.\
+04\x22/>\x0a<rect x=\x220\
+.1\x22 y=\x22-0.116\x22 w\
+idth=\x220.02\x22 heig\
+ht=\x220.04\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a0a7af\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.012\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,184,162.\
+8)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.125,0.\
+05136 0.125,0.05\
+136 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+44,0.044 L0.5897\
+94,0.0361496 L0.\
+769767,0.0330082\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.72\
+,0.044 L0.72,0.2\
+54 L0.92,0.254 L\
+0.934554,0.32247\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.72\
+,0.044 L0.59,0.0\
+44 L0.44,0.044 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0396\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.44,\
+0.044 L0.352856,\
+0.0562472 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.352856\
+\x22 cy=\x220.0562472\x22\
+ r=\x220.064\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+318936,0.110529 \
+C0.300869,0.0992\
+137 0.288856,0.0\
+791333 0.288856,\
+0.0562472 C0.288\
+856,0.020901 0.3\
+1751,-0.00775277\
+ 0.352856,-0.007\
+75277 C0.369324,\
+-0.00775277 0.38\
+434,-0.00153296 \
+0.395681,0.00868\
+554 L0.318936,0.\
+110529 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.72,0.044 L\
+0.846381,0.21171\
+3 L0.940275,0.03\
+51239 L1.01028,0\
+.0351239 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.72,0.044 L\
+0.846381,0.21171\
+3 L0.940275,0.03\
+51239 L1.01028,0\
+.0351239 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.44,0.044 L\
+0.58854,0.023124\
+ L0.737767,0.123\
+779 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.44,0.044 L0.588\
+54,0.023124 L0.7\
+37767,0.123779 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.024\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8957\
+85,0.272992 C0.8\
+87707,0.195667 0\
+.906136,0.141829\
+ 0.951073,0.1114\
+77 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.9803\
+09,0.0917307 0.9\
+56033,0.145835 0\
+.921053,0.094045\
+7 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#000000\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x221\x22\
+ stroke-linecap=\
+\x22square\x22 stroke-\
+linejoin=\x22bevel\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M336,8\
+ C336,3.58172 33\
+9.582,0 344,0 L6\
+48,0 C652.418,0 \
+656,3.58172 656,\
+8 L656,192 C656,\
+196.418 652.418,\
+200 648,200 L344\
+,200 C339.582,20\
+0 336,196.418 33\
+6,192 L336,8 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a7aeb5\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.016\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.06,-0.008 L\
+1.54,-0.008 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+c9cfd4\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,520,162.8)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M-0.15,-0.05\
+6 C-0.15,-0.0725\
+685 -0.136569,-0\
+.086 -0.12,-0.08\
+6 L0.12,-0.086 C\
+0.136569,-0.086 \
+0.15,-0.0725685 \
+0.15,-0.056 L0.1\
+5,0.086 C0.15,0.\
+102569 0.136569,\
+0.116 0.12,0.116\
+ L-0.12,0.116 C-\
+0.136569,0.116 -\
+0.15,0.102569 -0\
+.15,0.086 L-0.15\
+,-0.056 Z \x22/>\x0a<r\
+ect x=\x22-0.12\x22 y=\
+\x22-0.116\x22 width=\x22\
+0.02\x22 height=\x220.\
+04\x22/>\x0a<rect x=\x220\
+.1\x22 y=\x22-0.116\x22 w\
+idth=\x220.02\x22 heig\
+ht=\x220.04\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a0a7af\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.012\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,520,162.\
+8)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.125,0.\
+05136 0.125,0.05\
+136 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.44,0.044 L0.\
+589794,0.0361496\
+ L0.769767,0.033\
+0082 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.72,0.044 L0.\
+72,0.254 L0.92,0\
+.254 L0.934554,0\
+.32247 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.088\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.72,0.044 L\
+0.59,0.044 L0.44\
+,0.044 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0396\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.44,0.044 \
+L0.352856,0.0562\
+472 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#6d7278\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.352856\x22 cy\
+=\x220.0562472\x22 r=\x22\
+0.064\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.31\
+8936,0.110529 C0\
+.300869,0.099213\
+7 0.288856,0.079\
+1333 0.288856,0.\
+0562472 C0.28885\
+6,0.020901 0.317\
+51,-0.00775277 0\
+.352856,-0.00775\
+277 C0.369324,-0\
+.00775277 0.3843\
+4,-0.00153296 0.\
+395681,0.0086855\
+4 L0.318936,0.11\
+0529 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.72,0.044 L\
+0.929712,0.03300\
+94 L1.12968,0.02\
+9519 L1.14184,0.\
+0984555 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.72,0.044 \
+L0.929712,0.0330\
+094 L1.12968,0.0\
+29519 L1.14184,0\
+.0984555 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.44,0.044\
+ L0.58854,0.0231\
+24 L0.737767,0.1\
+23779 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.44,0.044 L0\
+.58854,0.023124 \
+L0.737767,0.1237\
+79 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+024\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.895785,0.27299\
+2 C0.887707,0.19\
+5667 0.906136,0.\
+141829 0.951073,\
+0.111477 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.980309,0.091\
+7307 0.956033,0.\
+145835 0.921053,\
+0.0940457 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
+\x00\x00,2\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: prone-ba\
+ck-extension</ti\
+tle>\x0a<desc>prone\
+-back-extension:\
+ lying (left), c\
+hest up (right)<\
+/desc>\x0a<defs>\x0a</\
+defs>\x0a<g fill=\x22n\
+one\x22 stroke=\x22bla\
+ck\x22 stroke-width\
+=\x221\x22 fill-rule=\x22\
+evenodd\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 >\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0,8 C0\
+,3.58172 3.58172\
+,0 8,0 L312,0 C3\
+16.418,0 320,3.5\
+8172 320,8 L320,\
+192 C320,196.418\
+ 316.418,200 312\
+,200 L8,200 C3.5\
+8172,200 0,196.4\
+18 0,192 L0,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.88,0.044\
+ L0.94101,0.1810\
+32 L0.867798,0.0\
+165936 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.044 L0.3\
+9,0.044 L0.19,0.\
+044 L0.124222,0.\
+0200586 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.088\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.6,0.044 L0.\
+73,0.044 L0.88,0\
+.044 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.88,0.044 L0.9\
+67144,0.0562472 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<circle cx=\x220.\
+967144\x22 cy=\x220.05\
+62472\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M1.01471,0.01\
+34224 C1.02492,0\
+.0247641 1.03114\
+,0.0397793 1.031\
+14,0.0562472 C1.\
+03114,0.0915935 \
+1.00249,0.120247\
+ 0.967144,0.1202\
+47 C0.944256,0.1\
+20247 0.924175,0\
+.108233 0.912864\
+,0.0901706 L1.01\
+471,0.0134224 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.6,0\
+.044 L0.39,0.044\
+ L0.19,0.044 L0.\
+124222,0.0200586\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.6,\
+0.044 L0.39,0.04\
+4 L0.19,0.044 L0\
+.124222,0.020058\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#e9eef2\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+76\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+8,0.044 L0.98037\
+,0.155472 L0.859\
+926,0.0217057 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.88,0.\
+044 L0.98037,0.1\
+55472 L0.859926,\
+0.0217057 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.024\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M1.05,0.104 \
+C1.05704,0.19362\
+ 1.03259,0.25629\
+3 0.976645,0.292\
+018 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.946\
+911,0.311007 0.9\
+72569,0.257545 1\
+.00621,0.310216 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M336,8 C\
+336,3.58172 339.\
+582,0 344,0 L648\
+,0 C652.418,0 65\
+6,3.58172 656,8 \
+L656,192 C656,19\
+6.418 652.418,20\
+0 648,200 L344,2\
+00 C339.582,200 \
+336,196.418 336,\
+192 L336,8 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a7aeb5\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.016\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.06,-0.008 L1.\
+54,-0.008 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.776911,\
+0.251007 L0.7159\
+,0.113975 L0.870\
+19,0.0212684 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6,0.\
+044 L0.39,0.044 \
+L0.19,0.044 L0.1\
+24222,0.0200586 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.088\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+,0.044 L0.70649,\
+0.118565 L0.7769\
+11,0.251007 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0396\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.7769\
+11,0.251007 L0.8\
+07008,0.3337 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<circle cx=\x220.8\
+07008\x22 cy=\x220.333\
+7\x22 r=\x220.064\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.867162,0.355\
+604 C0.85821,0.3\
+80168 0.834656,0\
+.3977 0.807008,0\
+.3977 C0.771662,\
+0.3977 0.743008,\
+0.369046 0.74300\
+8,0.3337 C0.7430\
+08,0.322038 0.74\
+6127,0.311105 0.\
+751575,0.301692 \
+L0.867162,0.3556\
+04 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.044 L0.3\
+9,0.044 L0.19,0.\
+044 L0.124222,0.\
+0200586 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.6,0.044 L\
+0.39,0.044 L0.19\
+,0.044 L0.124222\
+,0.0200586 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.776911\
+,0.251007 L0.708\
+812,0.117356 L0.\
+861461,0.0219706\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+776911,0.251007 \
+L0.708812,0.1173\
+56 L0.861461,0.0\
+219706 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.024\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M1.05,0.104 C\
+1.05704,0.19362 \
+1.03259,0.256293\
+ 0.976645,0.2920\
+18 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.94\
+6911,0.311007 0.\
+972569,0.257545 \
+1.00621,0.310216\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a</g>\x0a</svg>\
+\x0a\
+\x00\x00Ft\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: reverse-\
+jefferson-curl</\
+title>\x0a<desc>rev\
+erse-jefferson-c\
+url: tall (left)\
+, lean back (rig\
+ht)</desc>\x0a<defs\
+>\x0a</defs>\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22black\x22 stroke-w\
+idth=\x221\x22 fill-ru\
+le=\x22evenodd\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 >\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#000000\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x221\x22 stroke-linec\
+ap=\x22square\x22 stro\
+ke-linejoin=\x22bev\
+el\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0,\
+8 C0,3.58172 3.5\
+8172,0 8,0 L312,\
+0 C316.418,0 320\
+,3.58172 320,8 L\
+320,192 C320,196\
+.418 316.418,200\
+ 312,200 L8,200 \
+C3.58172,200 0,1\
+96.418 0,192 L0,\
+8 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a7a\
+eb5\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.016\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.06,-0.00\
+8 L1.54,-0.008 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#c9cfd4\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,170,96)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<rect x=\x22-0.06\x22 \
+y=\x22-0.49\x22 width=\
+\x220.12\x22 height=\x220\
+.98\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,170,96)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+yline fill=\x22none\
+\x22 vector-effect=\
+\x22none\x22 points=\x22-\
+0.048,-0.37 0.04\
+8,-0.37 \x22 />\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.024,-0.37 -0.\
+024,-0.25 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.048,-0.25 0\
+.048,-0.25 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.012,-0.25 0\
+.012,-0.13 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.048,-0.13 \
+0.048,-0.13 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.024,-0.13\
+ -0.024,-0.01 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,-0.\
+01 0.048,-0.01 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.012,-0.\
+01 0.012,0.11 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,0.1\
+1 0.048,0.11 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.024,0.11\
+ -0.024,0.23 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.048,0.23\
+ 0.048,0.23 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.012,0.23 0\
+.012,0.35 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.048,0.35 0.\
+048,0.35 \x22 />\x0a<p\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.024,0.35 -0.\
+024,0.47 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#c9cf\
+d4\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(0,-200,-200\
+,0,131,56.6)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M-0.085,0 C-0.08\
+5,-0.0234721 -0.\
+0621665,-0.0425 \
+-0.034,-0.0425 L\
+0.034,-0.0425 C0\
+.0621665,-0.0425\
+ 0.085,-0.023472\
+1 0.085,0 C0.085\
+,0.0234721 0.062\
+1665,0.0425 0.03\
+4,0.0425 L-0.034\
+,0.0425 C-0.0621\
+665,0.0425 -0.08\
+5,0.0234721 -0.0\
+85,0 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a0a7af\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.012\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(0,-200\
+,-200,0,131,56.6\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M-0.0544,-0\
+.01955 C-0.0544,\
+-0.0284694 -0.04\
+52666,-0.0357 -0\
+.034,-0.0357 L0.\
+034,-0.0357 C0.0\
+452666,-0.0357 0\
+.0544,-0.0284694\
+ 0.0544,-0.01955\
+ C0.0544,-0.0106\
+306 0.0452666,-0\
+.0034 0.034,-0.0\
+034 L-0.034,-0.0\
+034 C-0.0452666,\
+-0.0034 -0.0544,\
+-0.0106306 -0.05\
+44,-0.01955 Z \x22/\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.0374,0.04\
+25 C0.0374,0.023\
+7223 0.0206554,0\
+.0085 0,0.0085 C\
+-0.0206554,0.008\
+5 -0.0374,0.0237\
+223 -0.0374,0.04\
+25 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.74\
+,0.722 L0.630297\
+,0.6197 L0.66464\
+3,0.443007 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.442\
+ L0.747329,0.232\
+128 L0.709167,0.\
+0358025 L0.77899\
+7,0.0309195 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.088\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.44\
+2 L0.74,0.572 L0\
+.74,0.722 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.722\
+ L0.74,0.81 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+6d7278\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.74\x22 \
+cy=\x220.81\x22 r=\x220.0\
+64\x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#2e3338\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.789028,\
+0.851139 C0.7772\
+88,0.865116 0.75\
+9681,0.874 0.74,\
+0.874 C0.704654,\
+0.874 0.676,0.84\
+5346 0.676,0.81 \
+C0.676,0.790319 \
+0.684884,0.77271\
+2 0.69886,0.7609\
+72 L0.789028,0.8\
+51139 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.74,0.442 L0\
+.74,0.232 L0.701\
+838,0.0356746 L0\
+.771455,0.028357\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+4,0.442 L0.74,0.\
+232 L0.701838,0.\
+0356746 L0.77145\
+5,0.0283576 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.72\
+2 L0.63963,0.610\
+528 L0.655318,0.\
+431213 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.722 L0.\
+63963,0.610528 L\
+0.655318,0.43121\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+9,0.89 C0.595733\
+,0.906333 0.5306\
+46,0.883208 0.49\
+4738,0.820626 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#0b6e69\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+144\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.477181,0.\
+790026 0.529366,\
+0.81819 0.475159\
+,0.849292 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M336,8 C336,3.\
+58172 339.582,0 \
+344,0 L648,0 C65\
+2.418,0 656,3.58\
+172 656,8 L656,1\
+92 C656,196.418 \
+652.418,200 648,\
+200 L344,200 C33\
+9.582,200 336,19\
+6.418 336,192 L3\
+36,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#c9cfd4\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,50\
+6,96)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<rect x=\x22\
+-0.06\x22 y=\x22-0.49\x22\
+ width=\x220.12\x22 he\
+ight=\x220.98\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#a0a7\
+af\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.012\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,506,96\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,-0.\
+37 0.048,-0.37 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.024,-0\
+.37 -0.024,-0.25\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.048,\
+-0.25 0.048,-0.2\
+5 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.012,\
+-0.25 0.012,-0.1\
+3 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,-0.13 0.048,-0.\
+13 \x22 />\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x22-0.02\
+4,-0.13 -0.024,-\
+0.01 \x22 />\x0a<polyl\
+ine fill=\x22none\x22 \
+vector-effect=\x22n\
+one\x22 points=\x22-0.\
+048,-0.01 0.048,\
+-0.01 \x22 />\x0a<poly\
+line fill=\x22none\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+012,-0.01 0.012,\
+0.11 \x22 />\x0a<polyl\
+ine fill=\x22none\x22 \
+vector-effect=\x22n\
+one\x22 points=\x22-0.\
+048,0.11 0.048,0\
+.11 \x22 />\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+24,0.11 -0.024,0\
+.23 \x22 />\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+48,0.23 0.048,0.\
+23 \x22 />\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.012\
+,0.23 0.012,0.35\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.048,\
+0.35 0.048,0.35 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.024,0\
+.35 -0.024,0.47 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(-1\
+38.932,-143.868,\
+-143.868,138.932\
+,455.946,73.1873\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M-0.085,0 C\
+-0.085,-0.023472\
+1 -0.0621665,-0.\
+0425 -0.034,-0.0\
+425 L0.034,-0.04\
+25 C0.0621665,-0\
+.0425 0.085,-0.0\
+234721 0.085,0 C\
+0.085,0.0234721 \
+0.0621665,0.0425\
+ 0.034,0.0425 L-\
+0.034,0.0425 C-0\
+.0621665,0.0425 \
+-0.085,0.0234721\
+ -0.085,0 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a0\
+a7af\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.012\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(-\
+138.932,-143.868\
+,-143.868,138.93\
+2,455.946,73.187\
+3)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M-0.0544,-\
+0.01955 C-0.0544\
+,-0.0284694 -0.0\
+452666,-0.0357 -\
+0.034,-0.0357 L0\
+.034,-0.0357 C0.\
+0452666,-0.0357 \
+0.0544,-0.028469\
+4 0.0544,-0.0195\
+5 C0.0544,-0.010\
+6306 0.0452666,-\
+0.0034 0.034,-0.\
+0034 L-0.034,-0.\
+0034 C-0.0452666\
+,-0.0034 -0.0544\
+,-0.0106306 -0.0\
+544,-0.01955 Z \x22\
+/>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.0374,0.0\
+425 C0.0374,0.02\
+37223 0.0206554,\
+0.0085 0,0.0085 \
+C-0.0206554,0.00\
+85 -0.0374,0.023\
+7223 -0.0374,0.0\
+425 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.608773,0.6770\
+6 L0.533773,0.54\
+7156 L0.667539,0\
+.426713 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.442 \
+L0.747329,0.2321\
+28 L0.709167,0.0\
+358025 L0.778997\
+,0.0309195 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.088\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.4\
+42 L0.712971,0.5\
+69159 L0.608773,\
+0.67706 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0396\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.608773,0\
+.67706 L0.527181\
+,0.710026 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.5271\
+81\x22 cy=\x220.710026\
+\x22 r=\x220.064\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.474752,0.7467\
+4 C0.46746,0.736\
+345 0.463181,0.7\
+23685 0.463181,0\
+.710026 C0.46318\
+1,0.674679 0.491\
+834,0.646026 0.5\
+27181,0.646026 C\
+0.552856,0.64602\
+6 0.575,0.661145\
+ 0.585192,0.6829\
+59 L0.474752,0.7\
+4674 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.442 L\
+0.74,0.232 L0.70\
+1838,0.0356746 L\
+0.771455,0.02835\
+76 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.74,0.442 L0.74\
+,0.232 L0.701838\
+,0.0356746 L0.77\
+1455,0.0283576 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.60\
+8773,0.67706 L0.\
+536051,0.545867 \
+L0.658811,0.4142\
+24 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.608773,0.67706\
+ L0.536051,0.545\
+867 L0.658811,0.\
+414224 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.024\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.69,0.89 C0\
+.595733,0.906333\
+ 0.530646,0.8832\
+08 0.494738,0.82\
+0626 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#0b6e69\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.0144\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+477181,0.790026 \
+0.529366,0.81819\
+ 0.475159,0.8492\
+92 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a</g>\x0a</sv\
+g>\x0a\
+\x00\x00:\xa9\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: segmenta\
+l-bridge</title>\
+\x0a<desc>segmental\
+-bridge: lying (\
+left), on the sh\
+oulders (right)<\
+/desc>\x0a<defs>\x0a</\
+defs>\x0a<g fill=\x22n\
+one\x22 stroke=\x22bla\
+ck\x22 stroke-width\
+=\x221\x22 fill-rule=\x22\
+evenodd\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 >\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0,8 C0\
+,3.58172 3.58172\
+,0 8,0 L312,0 C3\
+16.418,0 320,3.5\
+8172 320,8 L320,\
+192 C320,196.418\
+ 316.418,200 312\
+,200 L8,200 C3.5\
+8172,200 0,196.4\
+18 0,192 L0,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#d9d\
+ee3\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,148,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.5,0 C-0.5,-0.\
+00552285 -0.4955\
+23,-0.01 -0.49,-\
+0.01 L0.49,-0.01\
+ C0.495523,-0.01\
+ 0.5,-0.00552285\
+ 0.5,0 C0.5,0.00\
+552285 0.495523,\
+0.01 0.49,0.01 L\
+-0.49,0.01 C-0.4\
+95523,0.01 -0.5,\
+0.00552285 -0.5,\
+0 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+5,0.044 L0.59979\
+4,0.0361496 L0.7\
+79767,0.0330082 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.73,\
+0.044 L0.87322,0\
+.197584 L0.99077\
+7,0.0357809 L1.0\
+6078,0.0357809 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#c9cfd4\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(131.21\
+2,-150.942,-150.\
+942,-131.212,160\
+.103,145.734)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220\x22 cy\
+=\x220\x22 r=\x220.05\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a0\
+a7af\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.008\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(1\
+31.212,-150.942,\
+-150.942,-131.21\
+2,160.103,145.73\
+4)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M-0.012744\
+,0.031531 C-0.02\
+12744,0.0280783 \
+-0.0280816,0.021\
+2701 -0.031529,0\
+.012749 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.088\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.73,0.044 L0.6\
+,0.044 L0.45,0.0\
+44 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0396\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.45,0.044 L0.363\
+337,0.059281 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.363\
+337\x22 cy=\x220.05928\
+1\x22 r=\x220.064\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.331329,0.11471\
+4 C0.312202,0.10\
+3645 0.299337,0.\
+0829654 0.299337\
+,0.059281 C0.299\
+337,0.0239348 0.\
+327991,-0.004718\
+96 0.363337,-0.0\
+0471896 C0.37900\
+2,-0.00471896 0.\
+393352,0.0009090\
+3 0.404476,0.010\
+2531 L0.331329,0\
+.114714 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.73,0.044 \
+L0.867772,0.2024\
+89 L0.979611,0.0\
+366815 L1.04961,\
+0.0366815 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.73,0.044 \
+L0.867772,0.2024\
+89 L0.979611,0.0\
+366815 L1.04961,\
+0.0366815 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.45,0.044 \
+L0.599635,0.0335\
+365 L0.779525,0.\
+0272546 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.45,0.044 L0\
+.599635,0.033536\
+5 L0.779525,0.02\
+72546 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.024\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.750498,0.1816\
+23 C0.736833,0.2\
+46874 0.725578,0\
+.300615 0.716734\
+,0.342846 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#0b\
+6e69\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22#\
+0b6e69\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0144\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.709502,0.3773\
+77 0.689249,0.32\
+1642 0.750418,0.\
+334452 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+336,8 C336,3.581\
+72 339.582,0 344\
+,0 L648,0 C652.4\
+18,0 656,3.58172\
+ 656,8 L656,192 \
+C656,196.418 652\
+.418,200 648,200\
+ L344,200 C339.5\
+82,200 336,196.4\
+18 336,192 L336,\
+8 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a7a\
+eb5\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.016\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.06,-0.\
+008 L1.54,-0.008\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#d9dee3\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,484,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M-0.5,0 C\
+-0.5,-0.00552285\
+ -0.495523,-0.01\
+ -0.49,-0.01 L0.\
+49,-0.01 C0.4955\
+23,-0.01 0.5,-0.\
+00552285 0.5,0 C\
+0.5,0.00552285 0\
+.495523,0.01 0.4\
+9,0.01 L-0.49,0.\
+01 C-0.495523,0.\
+01 -0.5,0.005522\
+85 -0.5,0 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#7a\
+7f84\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.47075\
+3,0.0619353 L0.6\
+20548,0.0540849 \
+L0.80052,0.05094\
+35 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.69,0.235 L0.89\
+885,0.213049 L0.\
+989648,0.0348477\
+ L1.05965,0.0348\
+477 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#c9cfd4\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(199.513,13.9513\
+,13.9513,-199.51\
+3,507.617,131.32\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<circle cx=\x22\
+0\x22 cy=\x220\x22 r=\x220.0\
+5\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a0a7af\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.00\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(199.513,13.9\
+513,13.9513,-199\
+.513,507.617,131\
+.326)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M-0.012\
+744,0.031531 C-0\
+.0212744,0.02807\
+83 -0.0280816,0.\
+0212701 -0.03152\
+9,0.012749 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.088\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.69,0.2\
+35 L0.582225,0.1\
+62305 L0.470753,\
+0.0619353 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.470753\
+,0.0619353 L0.38\
+4676,0.0802316 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.384676\x22 cy=\x220.0\
+802316\x22 r=\x220.064\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.354621,\
+0.13675 C0.33442\
+2,0.125983 0.320\
+676,0.104713 0.3\
+20676,0.0802316 \
+C0.320676,0.0448\
+853 0.34933,0.01\
+62316 0.384676,0\
+.0162316 C0.3995\
+39,0.0162316 0.4\
+13218,0.0212977 \
+0.424081,0.02979\
+67 L0.354621,0.1\
+3675 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.69,0.235 L\
+0.899488,0.22035\
+1 L0.980836,0.03\
+7642 L1.05084,0.\
+037642 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.69,0.235 L\
+0.899488,0.22035\
+1 L0.980836,0.03\
+7642 L1.05084,0.\
+037642 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.470753,0.0\
+619353 L0.620388\
+,0.0514719 L0.80\
+0278,0.04519 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.4707\
+53,0.0619353 L0.\
+620388,0.0514719\
+ L0.800278,0.045\
+19 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+024\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.750498,0.18162\
+3 C0.736833,0.24\
+6874 0.725578,0.\
+300615 0.716734,\
+0.342846 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.709502,0.377\
+377 0.689249,0.3\
+21642 0.750418,0\
+.334452 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a</g>\
+\x0a</svg>\x0a\
+\x00\x00=q\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: reverse-\
+hyperextension</\
+title>\x0a<desc>rev\
+erse-hyperextens\
+ion: legs down (\
+left), legs up (\
+right)</desc>\x0a<d\
+efs>\x0a</defs>\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22black\x22 strok\
+e-width=\x221\x22 fill\
+-rule=\x22evenodd\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0,8 C0,3.58172 \
+3.58172,0 8,0 L3\
+12,0 C316.418,0 \
+320,3.58172 320,\
+8 L320,192 C320,\
+196.418 316.418,\
+200 312,200 L8,2\
+00 C3.58172,200 \
+0,196.418 0,192 \
+L0,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.06,-0\
+.008 L1.54,-0.00\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22#c9cfd4\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,156,16\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M-0.17,-0.\
+115 C-0.17,-0.12\
+3284 -0.163284,-\
+0.13 -0.155,-0.1\
+3 L0.155,-0.13 C\
+0.163284,-0.13 0\
+.17,-0.123284 0.\
+17,-0.115 L0.17,\
+0.115 C0.17,0.12\
+3284 0.163284,0.\
+13 0.155,0.13 L-\
+0.155,0.13 C-0.1\
+63284,0.13 -0.17\
+,0.123284 -0.17,\
+0.115 L-0.17,-0.\
+115 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a0a7af\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.012\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,156,160)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M-0.15,-0.101 \
+C-0.15,-0.105971\
+ -0.145971,-0.11\
+ -0.141,-0.11 L0\
+.141,-0.11 C0.14\
+5971,-0.11 0.15,\
+-0.105971 0.15,-\
+0.101 L0.15,0.10\
+1 C0.15,0.105971\
+ 0.145971,0.11 0\
+.141,0.11 L-0.14\
+1,0.11 C-0.14597\
+1,0.11 -0.15,0.1\
+05971 -0.15,0.10\
+1 L-0.15,-0.101 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22#c9cfd4\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,152,10\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<circle cx=\x22\
+0\x22 cy=\x220\x22 r=\x220.1\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a0a7af\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+12\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,152,106)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M-\
+0.0356833,0.0882\
+867 C-0.0595683,\
+0.0786192 -0.078\
+6285,0.0595563 -\
+0.0882811,0.0356\
+971 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.9\
+63936,0.428832 L\
+0.869538,0.31226\
+ L0.972782,0.164\
+813 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.73,0.582 L0.621\
+842,0.401995 L0.\
+456034,0.290156 \
+L0.38842,0.27203\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+3,0.582 L0.84258\
+3,0.517 L0.96393\
+6,0.428832 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0396\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.963936,\
+0.428832 L1.0205\
+,0.36142 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x221.0205\x22 c\
+y=\x220.36142\x22 r=\x220\
+.064\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M1.00936\
+,0.298387 C1.012\
+99,0.29775 1.016\
+71,0.29742 1.020\
+5,0.29742 C1.055\
+85,0.29742 1.084\
+5,0.326074 1.084\
+5,0.36142 C1.084\
+5,0.396767 1.055\
+85,0.42542 1.020\
+5,0.42542 L1.009\
+36,0.298387 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.73,0.\
+582 L0.606565,0.\
+412106 L0.43336,\
+0.312106 L0.3644\
+23,0.299951 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.73,0.58\
+2 L0.606565,0.41\
+2106 L0.43336,0.\
+312106 L0.364423\
+,0.299951 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.963936,0.\
+428832 L0.867518\
+,0.313926 L0.960\
+225,0.159635 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.963936\
+,0.428832 L0.867\
+518,0.313926 L0.\
+960225,0.159635 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.363\
+36,0.292106 C0.2\
+63917,0.374052 0\
+.224622,0.46665 \
+0.245474,0.56990\
+2 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#0b6e69\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0144\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.25245\
+8,0.604483 0.211\
+851,0.561267 0.2\
+7311,0.548895 \x22 \
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#000000\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x221\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M336,8 C33\
+6,3.58172 339.58\
+2,0 344,0 L648,0\
+ C652.418,0 656,\
+3.58172 656,8 L6\
+56,192 C656,196.\
+418 652.418,200 \
+648,200 L344,200\
+ C339.582,200 33\
+6,196.418 336,19\
+2 L336,8 Z \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#a7aeb5\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+16\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.06,-0.008 L1.54\
+,-0.008 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#c9cf\
+d4\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,492,160)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M-\
+0.17,-0.115 C-0.\
+17,-0.123284 -0.\
+163284,-0.13 -0.\
+155,-0.13 L0.155\
+,-0.13 C0.163284\
+,-0.13 0.17,-0.1\
+23284 0.17,-0.11\
+5 L0.17,0.115 C0\
+.17,0.123284 0.1\
+63284,0.13 0.155\
+,0.13 L-0.155,0.\
+13 C-0.163284,0.\
+13 -0.17,0.12328\
+4 -0.17,0.115 L-\
+0.17,-0.115 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a0a7af\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.012\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,49\
+2,160)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M-0.15\
+,-0.101 C-0.15,-\
+0.105971 -0.1459\
+71,-0.11 -0.141,\
+-0.11 L0.141,-0.\
+11 C0.145971,-0.\
+11 0.15,-0.10597\
+1 0.15,-0.101 L0\
+.15,0.101 C0.15,\
+0.105971 0.14597\
+1,0.11 0.141,0.1\
+1 L-0.141,0.11 C\
+-0.145971,0.11 -\
+0.15,0.105971 -0\
+.15,0.101 L-0.15\
+,-0.101 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#c9\
+cfd4\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,488,106)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220\x22 cy=\
+\x220\x22 r=\x220.14\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a0a\
+7af\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0112\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,488,\
+106)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M-0.0356\
+833,0.0882867 C-\
+0.0595683,0.0786\
+192 -0.0786285,0\
+.0595563 -0.0882\
+811,0.0356971 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.975\
+968,0.449636 L0.\
+892089,0.325281 \
+L0.973807,0.1649\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+73,0.582 L0.5215\
+65,0.607593 L0.3\
+24604,0.642322 L\
+0.254774,0.64720\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.73,0.582 L0.848\
+761,0.529124 L0.\
+975968,0.449636 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+975968,0.449636 \
+L1.0371,0.386334\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x221.0371\x22 cy=\x220.3\
+86334\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M1.03038,0.\
+322682 C1.0326,0\
+.322452 1.03484,\
+0.322334 1.0371,\
+0.322334 C1.0724\
+4,0.322334 1.101\
+1,0.350988 1.101\
+1,0.386334 C1.10\
+11,0.421681 1.07\
+244,0.450334 1.0\
+371,0.450334 C1.\
+03559,0.450334 1\
+.0341,0.450282 1\
+.03263,0.450181 \
+L1.03038,0.32268\
+2 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#e9eef2\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.076\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.73,0.582 L0.5\
+20512,0.596649 L\
+0.322458,0.62448\
+3 L0.252501,0.62\
+6926 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.73,0.582 L0.\
+520512,0.596649 \
+L0.322458,0.6244\
+83 L0.252501,0.6\
+26926 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.975968,0.44\
+9636 L0.892089,0\
+.325281 L0.96242\
+1,0.15959 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.975968,\
+0.449636 L0.8920\
+89,0.325281 L0.9\
+62421,0.15959 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+0b6e69\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.024\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.363\
+36,0.292106 C0.2\
+63917,0.374052 0\
+.224622,0.46665 \
+0.245474,0.56990\
+2 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#0b6e69\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0144\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.252\
+458,0.604483 0.2\
+11851,0.561267 0\
+.27311,0.548895 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a</g>\x0a</svg>\x0a\
+\
+\x00\x003\xdf\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: piriform\
+is-release</titl\
+e>\x0a<desc>pirifor\
+mis-release: on \
+the ball (left),\
+ ankle crossed (\
+right)</desc>\x0a<d\
+efs>\x0a</defs>\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22black\x22 strok\
+e-width=\x221\x22 fill\
+-rule=\x22evenodd\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0,8 C0,3.58172 \
+3.58172,0 8,0 L3\
+12,0 C316.418,0 \
+320,3.58172 320,\
+8 L320,192 C320,\
+196.418 316.418,\
+200 312,200 L8,2\
+00 C3.58172,200 \
+0,196.418 0,192 \
+L0,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.06,-0\
+.008 L1.54,-0.00\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+81667,0.350766 L\
+0.437811,0.20732\
+ L0.385184,0.035\
+1856 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.6,0.097 L0.783\
+67,0.19881 L0.90\
+1227,0.0370066 L\
+0.971227,0.03700\
+66 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,120,1\
+80)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220\x22 cy=\x220\x22 r=\x220.\
+03\x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#a0a7af\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+06\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,120,180)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M-\
+0.0225,0.0165 C-\
+0.003,0 0.003,0 \
+0.0225,0.0165 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.088\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.097\
+ L0.54506,0.2148\
+2 L0.481667,0.35\
+0766 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.481667,0.3507\
+66 L0.473997,0.4\
+38431 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.473997\x22 cy\
+=\x220.438431\x22 r=\x220\
+.064\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.51925\
+2,0.483686 C0.50\
+767,0.495268 0.4\
+9167,0.502431 0.\
+473997,0.502431 \
+C0.438651,0.5024\
+31 0.409997,0.47\
+3778 0.409997,0.\
+438431 C0.409997\
+,0.416745 0.4207\
+84,0.397577 0.43\
+7283,0.386003 L0\
+.519252,0.483686\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+6,0.097 L0.77809\
+,0.208283 L0.881\
+098,0.0368496 L0\
+.951098,0.036849\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+,0.097 L0.77809,\
+0.208283 L0.8810\
+98,0.0368496 L0.\
+951098,0.0368496\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.48\
+1667,0.350766 L0\
+.432832,0.208938\
+ L0.374229,0.038\
+7451 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.481667,0.35076\
+6 L0.432832,0.20\
+8938 L0.374229,0\
+.0387451 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.024\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.941098,0.0\
+668496 C0.961417\
+,0.157462 0.9423\
+86,0.221477 0.88\
+4004,0.258894 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#0b6e69\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+144\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.8543,0.27\
+793 0.879873,0.2\
+24426 0.913595,0\
+.277044 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M336,8 C336,3.58\
+172 339.582,0 34\
+4,0 L648,0 C652.\
+418,0 656,3.5817\
+2 656,8 L656,192\
+ C656,196.418 65\
+2.418,200 648,20\
+0 L344,200 C339.\
+582,200 336,196.\
+418 336,192 L336\
+,8 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a7\
+aeb5\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.016\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.06,-0\
+.008 L1.54,-0.00\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.499998,0.358488\
+ L0.448695,0.217\
+534 L0.387131,0.\
+0483892 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.6,0.097 L\
+0.78367,0.19881 \
+L0.901227,0.0370\
+066 L0.971227,0.\
+0370066 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#c9cf\
+d4\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,456,180)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220\x22 cy=\x220\
+\x22 r=\x220.03\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#a0a7a\
+f\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.006\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,456,180\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M-0.0225,0.\
+0165 C-0.003,0 0\
+.003,0 0.0225,0.\
+0165 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.097 L0.5\
+51301,0.217534 L\
+0.499998,0.35848\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+396\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.499998,0.35848\
+8 L0.499998,0.44\
+6488 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.499998\x22 c\
+y=\x220.446488\x22 r=\x22\
+0.064\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.54\
+9026,0.487627 C0\
+.537286,0.501604\
+ 0.519679,0.5104\
+88 0.499998,0.51\
+0488 C0.464652,0\
+.510488 0.435998\
+,0.481834 0.4359\
+98,0.446488 C0.4\
+35998,0.426806 0\
+.444882,0.4092 0\
+.458858,0.39746 \
+L0.549026,0.4876\
+27 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.097 L0.6\
+55067,0.233296 L\
+0.7943,0.24793 L\
+0.842556,0.25643\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.097 L0.6550\
+67,0.233296 L0.7\
+943,0.24793 L0.8\
+42556,0.256439 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.49\
+9998,0.358488 L0\
+.446243,0.218451\
+ L0.381737,0.050\
+4063 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.499998,0.358\
+488 L0.446243,0.\
+218451 L0.381737\
+,0.0504063 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.941098\
+,0.0668496 C0.96\
+1417,0.157462 0.\
+942386,0.221477 \
+0.884004,0.25889\
+4 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#0b6e69\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0144\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.854\
+3,0.27793 0.8798\
+73,0.224426 0.91\
+3595,0.277044 \x22 \
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#000000\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x221\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a</g>\x0a</svg>\x0a\
+\x00\x00,\x9e\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: sit-up</\
+title>\x0a<desc>sit\
+-up: lying (left\
+), curled up (ri\
+ght)</desc>\x0a<def\
+s>\x0a</defs>\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22black\x22 stroke-\
+width=\x221\x22 fill-r\
+ule=\x22evenodd\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 >\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#000000\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x221\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+,8 C0,3.58172 3.\
+58172,0 8,0 L312\
+,0 C316.418,0 32\
+0,3.58172 320,8 \
+L320,192 C320,19\
+6.418 316.418,20\
+0 312,200 L8,200\
+ C3.58172,200 0,\
+196.418 0,192 L0\
+,8 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a7\
+aeb5\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.016\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.06,-0.0\
+08 L1.54,-0.008 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.46,\
+0.044 L0.609794,\
+0.0361496 L0.789\
+767,0.0330082 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+044 L0.877772,0.\
+202489 L0.989611\
+,0.0366815 L1.05\
+961,0.0366815 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.088\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+044 L0.61,0.044 \
+L0.46,0.044 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0396\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.46,0.0\
+44 L0.373337,0.0\
+59281 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.373337\x22 cy\
+=\x220.059281\x22 r=\x220\
+.064\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.34132\
+9,0.114714 C0.32\
+2202,0.103645 0.\
+309337,0.0829654\
+ 0.309337,0.0592\
+81 C0.309337,0.0\
+239348 0.337991,\
+-0.00471896 0.37\
+3337,-0.00471896\
+ C0.389002,-0.00\
+471896 0.403352,\
+0.00090903 0.414\
+476,0.0102531 L0\
+.341329,0.114714\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.044 L0.8749\
+85,0.204869 L0.9\
+80969,0.0352597 \
+L1.05097,0.03525\
+97 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.044 L0.8749\
+85,0.204869 L0.9\
+80969,0.0352597 \
+L1.05097,0.03525\
+97 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+46,0.044 L0.6085\
+4,0.023124 L0.75\
+7767,0.123779 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.46,0.\
+044 L0.60854,0.0\
+23124 L0.757767,\
+0.123779 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.024\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.273337,0.0\
+99281 C0.284583,\
+0.24724 0.350318\
+,0.338082 0.4705\
+44,0.371807 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.504513,0.38\
+1335 0.447546,0.\
+39781 0.464425,0\
+.337636 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M336,8 C336,3.58\
+172 339.582,0 34\
+4,0 L648,0 C652.\
+418,0 656,3.5817\
+2 656,8 L656,192\
+ C656,196.418 65\
+2.418,200 648,20\
+0 L344,200 C339.\
+582,200 336,196.\
+418 336,192 L336\
+,8 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a7\
+aeb5\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.016\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.06,-0\
+.008 L1.54,-0.00\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.577319,0.257643\
+ L0.726498,0.273\
+322 L0.906059,0.\
+285878 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.044 L\
+0.877772,0.20248\
+9 L0.989611,0.03\
+66815 L1.05961,0\
+.0366815 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.088\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.044\
+ L0.63351,0.1185\
+65 L0.577319,0.2\
+57643 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0396\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.577319,0.2\
+57643 L0.604513,\
+0.341335 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x220.60451\
+3\x22 cy=\x220.341335\x22\
+ r=\x220.064\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.663865,0.36532\
+4 C0.654368,0.38\
+8789 0.631372,0.\
+405335 0.604513,\
+0.405335 C0.5691\
+67,0.405335 0.54\
+0513,0.376682 0.\
+540513,0.341335 \
+C0.540513,0.3288\
+75 0.544073,0.31\
+7247 0.550231,0.\
+307415 L0.663865\
+,0.365324 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+044 L0.874985,0.\
+204869 L0.980969\
+,0.0352597 L1.05\
+097,0.0352597 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.74,\
+0.044 L0.874985,\
+0.204869 L0.9809\
+69,0.0352597 L1.\
+05097,0.0352597 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.5\
+77319,0.257643 L\
+0.725859,0.27851\
+8 L0.904873,0.29\
+7334 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.577319,0.257\
+643 L0.725859,0.\
+278518 L0.904873\
+,0.297334 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.024\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.273337,\
+0.099281 C0.2845\
+83,0.24724 0.350\
+318,0.338082 0.4\
+70544,0.371807 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#0b6e69\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0144\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.504513\
+,0.381335 0.4475\
+46,0.39781 0.464\
+425,0.337636 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a</g>\x0a</svg>\x0a\
+\x00\x00-\xa1\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: rocking-\
+all-fours</title\
+>\x0a<desc>rocking-\
+all-fours: hands\
+ and knees (left\
+), rocked back (\
+right)</desc>\x0a<d\
+efs>\x0a</defs>\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22black\x22 strok\
+e-width=\x221\x22 fill\
+-rule=\x22evenodd\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0,8 C0,3.58172 \
+3.58172,0 8,0 L3\
+12,0 C316.418,0 \
+320,3.58172 320,\
+8 L320,192 C320,\
+196.418 316.418,\
+200 312,200 L8,2\
+00 C3.58172,200 \
+0,196.418 0,192 \
+L0,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.06,-0\
+.008 L1.54,-0.00\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+5262,0.350755 L0\
+.842157,0.201121\
+ L0.864093,0.022\
+4623 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.6,0.232 L0.596\
+335,0.022032 L0.\
+396335,0.022032 \
+L0.326506,0.0269\
+149 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.088\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.232 L0.7125\
+83,0.297 L0.8526\
+2,0.350755 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0396\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.85262,0\
+.350755 L0.93800\
+6,0.372044 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#6\
+d7278\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x220.93800\
+6\x22 cy=\x220.372044\x22\
+ r=\x220.064\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+989786,0.334422 \
+C0.997472,0.3449\
+83 1.00201,0.357\
+984 1.00201,0.37\
+2044 C1.00201,0.\
+407391 0.973353,\
+0.436044 0.93800\
+6,0.436044 C0.91\
+2728,0.436044 0.\
+890872,0.421389 \
+0.880476,0.40011\
+7 L0.989786,0.33\
+4422 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.232 L0.6\
+,0.022 L0.4,0.02\
+2 L0.330171,0.02\
+6883 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.6,0.232 L0.6,0\
+.022 L0.4,0.022 \
+L0.330171,0.0268\
+83 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+85262,0.350755 L\
+0.83434,0.201873\
+ L0.850028,0.022\
+5582 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.85262,0.350755\
+ L0.83434,0.2018\
+73 L0.850028,0.0\
+225582 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.024\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.574881,0.397\
+704 C0.523885,0.\
+399117 0.482523,\
+0.379849 0.45079\
+5,0.3399 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.428853,0.31227\
+3 0.484668,0.332\
+306 0.435729,0.3\
+71174 \x22 />\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.610147,0.\
+396727 0.560632,\
+0.429359 0.55890\
+1,0.366887 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M336,8 C336,3\
+.58172 339.582,0\
+ 344,0 L648,0 C6\
+52.418,0 656,3.5\
+8172 656,8 L656,\
+192 C656,196.418\
+ 652.418,200 648\
+,200 L344,200 C3\
+39.582,200 336,1\
+96.418 336,192 L\
+336,8 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a7aeb5\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.016\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.06\
+,-0.008 L1.54,-0\
+.008 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.630753,0.266\
+844 L0.733053,0.\
+157141 L0.858091\
+,0.0276598 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.439,0.\
+157 L0.597489,0.\
+0192276 L0.39748\
+9,0.0192276 L0.3\
+2766,0.0241106 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.088\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.43\
+9,0.157 L0.48132\
+4,0.279917 L0.63\
+0753,0.266844 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0396\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.63\
+0753,0.266844 L0\
+.718539,0.272983\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.718539\x22 cy=\x220\
+.272983\x22 r=\x220.06\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.762997\
+,0.226945 C0.775\
+046,0.238583 0.7\
+82539,0.254908 0\
+.782539,0.272983\
+ C0.782539,0.308\
+329 0.753885,0.3\
+36983 0.718539,0\
+.336983 C0.69725\
+3,0.336983 0.678\
+394,0.326591 0.6\
+66759,0.310605 L\
+0.762997,0.22694\
+5 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#e9eef2\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.076\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.439,0.157 L0.\
+599869,0.0220146\
+ L0.399869,0.022\
+0146 L0.33004,0.\
+0268976 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.439,0.157\
+ L0.599869,0.022\
+0146 L0.399869,0\
+.0220146 L0.3300\
+4,0.0268976 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.63075\
+3,0.266844 L0.71\
+8921,0.145492 L0\
+.850565,0.022731\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.630753,0.266844\
+ L0.718921,0.145\
+492 L0.850565,0.\
+0227318 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.574881,0.\
+397704 C0.523885\
+,0.399117 0.4825\
+23,0.379849 0.45\
+0795,0.3399 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.428853,0.\
+312273 0.484668,\
+0.332306 0.43572\
+9,0.371174 \x22 />\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.6101\
+47,0.396727 0.56\
+0632,0.429359 0.\
+558901,0.366887 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a</g>\x0a</svg>\x0a\
+\
+\x00\x006P\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: belly-br\
+eathing-feet-up<\
+/title>\x0a<desc>be\
+lly-breathing-fe\
+et-up: breath ou\
+t (left), breath\
+ in (right)</des\
+c>\x0a<defs>\x0a</defs\
+>\x0a<g fill=\x22none\x22\
+ stroke=\x22black\x22 \
+stroke-width=\x221\x22\
+ fill-rule=\x22even\
+odd\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 >\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0,8 C0,3.5\
+8172 3.58172,0 8\
+,0 L312,0 C316.4\
+18,0 320,3.58172\
+ 320,8 L320,192 \
+C320,196.418 316\
+.418,200 312,200\
+ L8,200 C3.58172\
+,200 0,196.418 0\
+,192 L0,8 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a7aeb5\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+016\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#c9cfd4\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,2\
+04,171)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M-0.1\
+4,0 C-0.14,-0.04\
+14214 -0.106421,\
+-0.075 -0.065,-0\
+.075 L0.065,-0.0\
+75 C0.106421,-0.\
+075 0.14,-0.0414\
+214 0.14,0 C0.14\
+,0.0414214 0.106\
+421,0.075 0.065,\
+0.075 L-0.065,0.\
+075 C-0.106421,0\
+.075 -0.14,0.041\
+4214 -0.14,0 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a0a7af\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.012\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,2\
+04,171)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+5,0 0.05,0 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.42,0.044 \
+L0.56854,0.02312\
+4 L0.724425,0.11\
+3124 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.7,0.044 L0.860\
+869,0.178985 L1.\
+05841,0.147699 L\
+1.08004,0.214272\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.7,\
+0.044 L0.57,0.04\
+4 L0.42,0.044 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0396\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.42,0\
+.044 L0.332856,0\
+.0562472 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.332856\x22\
+ cy=\x220.0562472\x22 \
+r=\x220.064\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.2\
+98936,0.110529 C\
+0.280869,0.09921\
+37 0.268856,0.07\
+91333 0.268856,0\
+.0562472 C0.2688\
+56,0.020901 0.29\
+751,-0.00775277 \
+0.332856,-0.0077\
+5277 C0.349324,-\
+0.00775277 0.364\
+34,-0.00153296 0\
+.375681,0.008685\
+54 L0.298936,0.1\
+10529 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.7,0.044 L0.\
+85606,0.184517 L\
+1.05411,0.156683\
+ L1.07806,0.2224\
+61 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+7,0.044 L0.85606\
+,0.184517 L1.054\
+11,0.156683 L1.0\
+7806,0.222461 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.42,0.\
+044 L0.569178,0.\
+0283207 L0.73096\
+1,0.107228 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.42,0.044\
+ L0.569178,0.028\
+3207 L0.730961,0\
+.107228 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.595347,0.16\
+0813 C0.599107,0\
+.203796 0.602868\
+,0.246778 0.6066\
+28,0.289761 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.609703,0.32\
+4907 0.574181,0.\
+277422 0.63644,0\
+.271975 \x22 />\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.592272,\
+0.125668 0.62779\
+4,0.173152 0.565\
+535,0.178599 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a7aeb5\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22#c9cfd\
+4\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,540,171)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M-0\
+.14,0 C-0.14,-0.\
+0414214 -0.10642\
+1,-0.075 -0.065,\
+-0.075 L0.065,-0\
+.075 C0.106421,-\
+0.075 0.14,-0.04\
+14214 0.14,0 C0.\
+14,0.0414214 0.1\
+06421,0.075 0.06\
+5,0.075 L-0.065,\
+0.075 C-0.106421\
+,0.075 -0.14,0.0\
+414214 -0.14,0 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a0a7af\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+2\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,540,171)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+line fill=\x22none\x22\
+ vector-effect=\x22\
+none\x22 points=\x22-0\
+.05,0 0.05,0 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.424\
+254,0.040527 L0.\
+572794,0.0196511\
+ L0.716548,0.127\
+978 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.7,0.044 L0.86\
+0869,0.178985 L1\
+.05841,0.147699 \
+L1.08004,0.21427\
+2 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.7,0.044 L0.5719\
+75,0.0665743 L0.\
+424254,0.040527 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+424254,0.040527 \
+L0.33711,0.05277\
+43 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.33711\x22 cy=\x22\
+0.0527743\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.3031\
+89,0.107056 C0.2\
+85123,0.0957407 \
+0.27311,0.075660\
+4 0.27311,0.0527\
+743 C0.27311,0.0\
+17428 0.301764,-\
+0.0112257 0.3371\
+1,-0.0112257 C0.\
+353578,-0.011225\
+7 0.368594,-0.00\
+500592 0.379935,\
+0.00521258 L0.30\
+3189,0.107056 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+,0.044 L0.85606,\
+0.184517 L1.0541\
+1,0.156683 L1.07\
+806,0.222461 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.7,0.\
+044 L0.85606,0.1\
+84517 L1.05411,0\
+.156683 L1.07806\
+,0.222461 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.424254,\
+0.040527 L0.5734\
+32,0.0248478 L0.\
+722659,0.125502 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+24254,0.040527 L\
+0.573432,0.02484\
+78 L0.722659,0.1\
+25502 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.024\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.595347,0.16\
+0813 C0.599107,0\
+.203796 0.602868\
+,0.246778 0.6066\
+28,0.289761 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.609703,0.\
+324907 0.574181,\
+0.277422 0.63644\
+,0.271975 \x22 />\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.59227\
+2,0.125668 0.627\
+794,0.173152 0.5\
+65535,0.178599 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#000000\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a</g>\x0a</svg>\x0a\
+\x00\x00,\x9b\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: figure-f\
+our-stretch</tit\
+le>\x0a<desc>figure\
+-four-stretch: a\
+nkle on knee (le\
+ft), thigh pulle\
+d in (right)</de\
+sc>\x0a<defs>\x0a</def\
+s>\x0a<g fill=\x22none\
+\x22 stroke=\x22black\x22\
+ stroke-width=\x221\
+\x22 fill-rule=\x22eve\
+nodd\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 >\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#000000\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x221\x22 str\
+oke-linecap=\x22squ\
+are\x22 stroke-line\
+join=\x22bevel\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0,8 C0,3.\
+58172 3.58172,0 \
+8,0 L312,0 C316.\
+418,0 320,3.5817\
+2 320,8 L320,192\
+ C320,196.418 31\
+6.418,200 312,20\
+0 L8,200 C3.5817\
+2,200 0,196.418 \
+0,192 L0,8 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a7aeb5\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.016\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.06,-0.008 L1.54\
+,-0.008 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.46,0.044 L0\
+.609794,0.036149\
+6 L0.789767,0.03\
+30082 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#7a7f84\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.74,0.044 L0.8\
+74985,0.204869 L\
+0.980969,0.03525\
+97 L1.05097,0.03\
+52597 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.088\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.74,0.044 L0.6\
+1,0.044 L0.46,0.\
+044 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0396\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.46,0.044 L0.37\
+3337,0.059281 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#6d7278\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<circle cx=\x220.37\
+3337\x22 cy=\x220.0592\
+81\x22 r=\x220.064\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+2e3338\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.341329,0.1147\
+14 C0.322202,0.1\
+03645 0.309337,0\
+.0829654 0.30933\
+7,0.059281 C0.30\
+9337,0.0239348 0\
+.337991,-0.00471\
+896 0.373337,-0.\
+00471896 C0.3890\
+02,-0.00471896 0\
+.403352,0.000909\
+03 0.414476,0.01\
+02531 L0.341329,\
+0.114714 Z \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.044\
+ L0.772857,0.213\
+036 L0.934366,0.\
+241515 L0.944333\
+,0.298042 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.772857,0.2130\
+36 L0.934366,0.2\
+41515 L0.944333,\
+0.298042 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.46,0.044 L\
+0.60854,0.023124\
+ L0.757767,0.123\
+779 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.46,0.044 L0.608\
+54,0.023124 L0.7\
+57767,0.123779 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.024\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.9095\
+28,0.323821 C0.8\
+53568,0.377792 0\
+.799797,0.396416\
+ 0.748214,0.3796\
+92 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.7146\
+54,0.368811 0.77\
+2234,0.35463 0.7\
+5296,0.41408 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a7aeb5\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.46,0.044 L\
+0.503856,0.18744\
+6 L0.68164,0.159\
+288 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.74,0.044 L0.6\
+89196,0.247762 L\
+0.883256,0.29614\
+6 L0.952192,0.30\
+8302 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.044 L0.\
+61,0.044 L0.46,0\
+.044 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.46,0.044 L0\
+.376307,0.071193\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x220.376307\x22 cy=\x22\
+0.0711935\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.3523\
+18,0.130546 C0.3\
+28853,0.121048 0\
+.312307,0.098053\
+2 0.312307,0.071\
+1935 C0.312307,0\
+.0358473 0.34096\
+1,0.0071935 0.37\
+6307,0.0071935 C\
+0.388767,0.00719\
+35 0.400396,0.01\
+07542 0.410228,0\
+.0169121 L0.3523\
+18,0.130546 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.74,\
+0.044 L0.627027,\
+0.173961 L0.7489\
+02,0.283698 L0.7\
+5887,0.340226 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.74,\
+0.044 L0.627027,\
+0.173961 L0.7489\
+02,0.283698 L0.7\
+5887,0.340226 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.46,\
+0.044 L0.60854,0\
+.023124 L0.75776\
+7,0.123779 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.46,0.0\
+44 L0.60854,0.02\
+3124 L0.757767,0\
+.123779 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.909528,0.\
+323821 C0.853568\
+,0.377792 0.7997\
+97,0.396416 0.74\
+8214,0.379692 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#0b6e69\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+144\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.714654,\
+0.368811 0.77223\
+4,0.35463 0.7529\
+6,0.41408 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
 \x00\x00\x03{\
 <\
 svg xmlns=\x22http:\
@@ -13679,6 +28236,10 @@ qt_resource_name = b"\
 \x00o\xa6S\
 \x00i\
 \x00c\x00o\x00n\x00s\
+\x00\x03\
+\x00\x00h\x94\
+\x00a\
+\x00r\x00t\
 \x00\x06\
 \x07\xa6\xc4\xb3\
 \x00s\
@@ -13704,6 +28265,91 @@ qt_resource_name = b"\
 \x00s\
 \x00e\x00t\x00_\x00e\x00n\x00d\x00.\x00w\x00a\x00v\
 \x00\x0b\
+\x0a\xbdT\xa7\
+\x00c\
+\x00a\x00t\x00-\x00c\x00o\x00w\x00.\x00s\x00v\x00g\
+\x00\x0f\
+\x06\xc5\xf7g\
+\x00s\
+\x00t\x00a\x00t\x00i\x00c\x00-\x00b\x00a\x00c\x00k\x00.\x00s\x00v\x00g\
+\x00\x16\
+\x0a\x18zG\
+\x00s\
+\x00u\x00p\x00e\x00r\x00m\x00a\x00n\x00-\x00b\x00a\x00c\x00k\x00-\x00a\x00r\x00c\
+\x00h\x00.\x00s\x00v\x00g\
+\x00\x16\
+\x05\xd2\xaa\x07\
+\x00o\
+\x00p\x00e\x00n\x00-\x00b\x00o\x00o\x00k\x00-\x00r\x00o\x00t\x00a\x00t\x00i\x00o\
+\x00n\x00.\x00s\x00v\x00g\
+\x00\x13\
+\x0f'[\xe7\
+\x00s\
+\x00u\x00p\x00i\x00n\x00e\x00-\x00m\x00a\x00r\x00c\x00h\x00i\x00n\x00g\x00.\x00s\
+\x00v\x00g\
+\x00\x0b\
+\x04,\xc9\xa7\
+\x00p\
+\x00u\x00s\x00h\x00-\x00u\x00p\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x0b\x87\xaf\xc7\
+\x00s\
+\x00q\x00u\x00a\x00t\x00.\x00s\x00v\x00g\
+\x00\x16\
+\x0a\xc7a\x07\
+\x00s\
+\x00t\x00a\x00n\x00d\x00i\x00n\x00g\x00-\x00b\x00a\x00c\x00k\x00-\x00b\x00e\x00n\
+\x00d\x00.\x00s\x00v\x00g\
+\x00\x18\
+\x05\x97\xfd\x07\
+\x00s\
+\x00u\x00p\x00i\x00n\x00e\x00-\x00g\x00r\x00o\x00i\x00n\x00-\x00s\x00t\x00r\x00e\
+\x00t\x00c\x00h\x00.\x00s\x00v\x00g\
+\x00\x18\
+\x04\x81\x0dg\
+\x00p\
+\x00r\x00o\x00n\x00e\x00-\x00b\x00a\x00c\x00k\x00-\x00e\x00x\x00t\x00e\x00n\x00s\
+\x00i\x00o\x00n\x00.\x00s\x00v\x00g\
+\x00\x1a\
+\x09\x08\xfaG\
+\x00r\
+\x00e\x00v\x00e\x00r\x00s\x00e\x00-\x00j\x00e\x00f\x00f\x00e\x00r\x00s\x00o\x00n\
+\x00-\x00c\x00u\x00r\x00l\x00.\x00s\x00v\x00g\
+\x00\x14\
+\x0a\xc0Ag\
+\x00s\
+\x00e\x00g\x00m\x00e\x00n\x00t\x00a\x00l\x00-\x00b\x00r\x00i\x00d\x00g\x00e\x00.\
+\x00s\x00v\x00g\
+\x00\x1a\
+\x0f\xf1\xd7\x07\
+\x00r\
+\x00e\x00v\x00e\x00r\x00s\x00e\x00-\x00h\x00y\x00p\x00e\x00r\x00e\x00x\x00t\x00e\
+\x00n\x00s\x00i\x00o\x00n\x00.\x00s\x00v\x00g\
+\x00\x16\
+\x03h\x8b\xc7\
+\x00p\
+\x00i\x00r\x00i\x00f\x00o\x00r\x00m\x00i\x00s\x00-\x00r\x00e\x00l\x00e\x00a\x00s\
+\x00e\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x04\xcc\x1a'\
+\x00s\
+\x00i\x00t\x00-\x00u\x00p\x00.\x00s\x00v\x00g\
+\x00\x15\
+\x04J\xd2\x07\
+\x00r\
+\x00o\x00c\x00k\x00i\x00n\x00g\x00-\x00a\x00l\x00l\x00-\x00f\x00o\x00u\x00r\x00s\
+\x00.\x00s\x00v\x00g\
+\x00\x1b\
+\x0fw#g\
+\x00b\
+\x00e\x00l\x00l\x00y\x00-\x00b\x00r\x00e\x00a\x00t\x00h\x00i\x00n\x00g\x00-\x00f\
+\x00e\x00e\x00t\x00-\x00u\x00p\x00.\x00s\x00v\x00g\
+\x00\x17\
+\x03f\x86\x07\
+\x00f\
+\x00i\x00g\x00u\x00r\x00e\x00-\x00f\x00o\x00u\x00r\x00-\x00s\x00t\x00r\x00e\x00t\
+\x00c\x00h\x00.\x00s\x00v\x00g\
+\x00\x0b\
 \x0d\x0f\xab'\
 \x00u\
 \x00p\x00r\x00i\x00g\x00h\x00t\x00.\x00s\x00v\x00g\
@@ -13714,25 +28360,63 @@ qt_resource_name = b"\
 "
 
 qt_resource_struct = b"\
-\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x01\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x01\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x08\
+\x00\x00\x00\x10\x00\x02\x00\x00\x00\x12\x00\x00\x00\x0b\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\x10\x00\x02\x00\x00\x00\x05\x00\x00\x00\x03\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x09\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00h\x00\x00\x00\x00\x00\x01\x00\x01N\x92\
+\x00\x00\x00\x1c\x00\x02\x00\x00\x00\x05\x00\x00\x00\x04\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\xa2\x00\x00\x00\x00\x00\x01\x00\x02\x8f\x5c\
+\x00\x00\x00t\x00\x00\x00\x00\x00\x01\x00\x01N\x92\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00F\x00\x00\x00\x00\x00\x01\x00\x00\xa5\x90\
+\x00\x00\x00\xae\x00\x00\x00\x00\x00\x01\x00\x02\x8f\x5c\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\x8c\x00\x00\x00\x00\x00\x01\x00\x02w\x0e\
+\x00\x00\x00R\x00\x00\x00\x00\x00\x01\x00\x00\xa5\x90\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\x22\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
+\x00\x00\x00\x98\x00\x00\x00\x00\x00\x01\x00\x02w\x0e\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\xbe\x00\x00\x00\x00\x00\x01\x00\x03P|\
+\x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\xda\x00\x00\x00\x00\x00\x01\x00\x03S\xfb\
+\x00\x00\x03\xfa\x00\x00\x00\x00\x00\x01\x00\x06\xdb\xe1\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x04\x16\x00\x00\x00\x00\x00\x01\x00\x06\xdf`\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03\xc6\x00\x00\x00\x00\x00\x01\x00\x06\xafB\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03\x0e\x00\x00\x00\x00\x00\x01\x00\x05\xea\xc4\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01\x9a\x00\x00\x00\x00\x00\x01\x00\x04D\x15\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03Z\x00\x00\x00\x00\x00\x01\x00\x06KI\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x026\x00\x00\x00\x00\x00\x01\x00\x04\xff\xf4\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03@\x00\x00\x00\x00\x00\x01\x00\x06\x1e\xa7\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x02\x00\x00\x00\x00\x00\x00\x01\x00\x04\xc9u\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xe0\xf9\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03}\xcc\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x02l\x00\x00\x00\x00\x00\x01\x00\x05,*\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xb4F\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00\xca\x00\x00\x00\x00\x00\x01\x00\x03P|\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x02\xa6\x00\x00\x00\x00\x00\x01\x00\x05r\xa2\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01\xce\x00\x00\x00\x00\x00\x01\x00\x04\x9d\x05\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01\xb6\x00\x00\x00\x00\x00\x01\x00\x04p\xb1\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04\x17x\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06x\xee\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x02\xd4\x00\x00\x00\x00\x00\x01\x00\x05\xadO\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 "
 

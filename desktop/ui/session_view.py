@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop.core import clock as clocks
+from desktop.core.catalog import Dosage
+from desktop.core.figure import PoseBook
 from desktop.core.session_display import Display
 from desktop.ui.cue_panel import CuePanel
 from desktop.ui.theme import LIGHT, SPACE, Palette
@@ -31,7 +34,7 @@ CONTROLS = (
 class SessionView(QWidget):
     intent = Signal(str)  # back | space | skip | end | mute | voice | set_done
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
         self.setObjectName("SessionView")
         self.setWindowTitle("Upright session")
@@ -44,7 +47,7 @@ class SessionView(QWidget):
         self.title = QLabel(objectName="SessionTitle", wordWrap=True)
         self.subtitle = QLabel(objectName="SessionSubtitle")
         self.dial = TimerDial()
-        self.cues = CuePanel()
+        self.cues = CuePanel(poses=poses, clock=clock)
         self.next = QLabel(objectName="SessionNext", wordWrap=True)
         for label in (self.title, self.next):  # long names wrap instead of widening the window
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -113,6 +116,11 @@ class SessionView(QWidget):
         self.cues.show_exercise(exercise_name, position, cues)
         self.cue_timer.start()
 
+    def set_motion(self, exercise_id: str, dosage: Dosage | None, side: str | None = None, *,
+                   session: bool = False, started_at: float | None = None) -> None:
+        """Move the figure at the exercise's tempo; ``side`` left/right shows only that side."""
+        self.cues.show_motion(exercise_id, dosage, side, session, started_at)
+
     def notify(self, text: str) -> None:
         """A quiet line for what cannot work here (no sound device, no voice)."""
         lines = [t for t in self.notice.text().split("\n") if t]
@@ -132,6 +140,7 @@ class SessionView(QWidget):
         self.next.setText(d.next_text)
         space = "Resume" if d.paused else ("Rep done" if d.awaits_reps else "Pause")
         self.buttons["space"].setText(space)
+        self.cues.art.set_paused(d.paused)
         if d.kind != self._kind:
             self._kind = d.kind
             self._paint_background()

@@ -46,3 +46,44 @@ def test_damaged_cache_is_ignored(tmp_path):
     cache.write_text('{"key": "x", "catalog": ')
     assert load_catalog_cached(cache=cache) == load_catalog()
     assert json.loads(cache.read_text())["key"] != "x"
+
+
+# -- the same cache for the illustration poses ---------------------------------
+
+def test_poses_come_from_the_cache_without_pydantic_after_the_first_load(tmp_path):
+    from desktop.content.catalog_cache import load_poses_cached
+    from desktop.content.pose_loader import load_poses
+
+    cache = tmp_path / "cache" / "poses.json"
+    first = load_poses_cached(cache=cache)
+    assert cache.exists() and first == load_poses()
+    code = ("import sys, pathlib; from desktop.content.catalog_cache import load_poses_cached;"
+            f"b = load_poses_cached(cache=pathlib.Path({str(cache)!r}));"
+            "print(len(b.arts), 'pydantic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(first.arts)), "False"]
+
+
+def test_edited_poses_are_validated_again(tmp_path):
+    from desktop.content.catalog_cache import load_poses_cached
+
+    folder = tmp_path / "catalog"
+    shutil.copytree(catalog_dir(), folder)
+    cache = tmp_path / "poses.json"
+    load_poses_cached(folder, cache)
+    text = (folder / "poses.toml").read_text()
+    (folder / "poses.toml").write_text(text.replace("lumbar =", "lumbra =", 1))
+    with pytest.raises(ContentError) as err:
+        load_poses_cached(folder, cache)
+    assert any(".lumbra" in p for p in err.value.problems)
+
+
+def test_a_broken_poses_file_costs_the_pictures_not_the_app(monkeypatch, capsys):
+    from desktop.content import catalog_cache
+
+    def broken():
+        raise ContentError("poses.toml", ["bad"])
+
+    monkeypatch.setattr(catalog_cache, "load_poses_cached", broken)
+    assert catalog_cache.shipped_poses.__wrapped__().arts == {}
+    assert "poses.toml was not loaded" in capsys.readouterr().err

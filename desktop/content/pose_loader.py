@@ -1,0 +1,144 @@
+"""Load ``poses.toml``, the illustration of every exercise, into a ``PoseBook``.
+
+The schema refuses unknown keys, joints, bones and prop kinds, and names
+each problem by its path in the file (``poses["cat-cow"].keyframes[1].hip``)
+so a pose typo is found at start-up rather than as a strange drawing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from desktop.content.catalog_cache import POSES_FILE
+from desktop.content.errors import ContentError, describe_validation_error
+from desktop.core.figure import (
+    BONES, BOX_BOTTOM, BOX_H, BOX_W, JOINTS, PINS, PROP_KINDS, Arrow, ExerciseArt, PoseBook, Prop, pose_from_data,
+)
+
+KebabId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+Angle = Annotated[float, Field(ge=-720, le=720)]
+AnglePair = Annotated[list[Angle], Field(min_length=2, max_length=2)]
+Point = Annotated[list[Annotated[float, Field(ge=-2, le=2)]], Field(min_length=2, max_length=2)]
+Reach = Annotated[list[Annotated[float, Field(gt=0.05, le=1)]], Field(min_length=2, max_length=2)]
+Seconds = Annotated[float, Field(ge=0, le=60)]
+FLOOR_SLACK = 0.012  # a lying body may press this far into the floor line
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KeyframeFile(_Strict):
+    name: Annotated[str, Field(max_length=40)] = ""
+    hip: Point
+    lumbar: Angle
+    thorax: Angle
+    neck: Angle
+    arm: AnglePair
+    forearm: AnglePair
+    thigh: AnglePair
+    shin: AnglePair
+    foot: AnglePair
+    arm_reach: Reach = [1.0, 1.0]
+    leg_reach: Reach = [1.0, 1.0]
+    gaze: Angle | None = None
+
+    @field_validator("hip")
+    @classmethod
+    def _inside_the_box(cls, hip):
+        if not (0 <= hip[0] <= BOX_W and BOX_BOTTOM <= hip[1] <= BOX_BOTTOM + BOX_H):
+            raise ValueError(f"hip {hip} is outside the picture (x 0..{BOX_W}, y {BOX_BOTTOM}..{BOX_BOTTOM + BOX_H:g})")
+        return hip
+
+
+class PropFile(_Strict):
+    kind: Literal[PROP_KINDS]
+    at: Point
+    size: Annotated[list[Annotated[float, Field(gt=0, le=2)]], Field(min_length=2, max_length=2)]
+    attach: Literal[tuple(b for b, _, _ in BONES)] | None = None
+    turn: Angle = 0.0
+    layer: Literal["back", "middle", "front"] = "back"
+
+
+class ArrowFile(_Strict):
+    joint: Literal[JOINTS]
+    bend: Annotated[float, Field(ge=-2, le=2)] = 0.0
+    offset: Point = [0.0, 0.0]
+    both: bool = False
+
+
+class PaceFile(_Strict):
+    go: Seconds | None = None
+    hold: Seconds | None = None
+    back: Seconds | None = None
+    rest: Seconds | None = None
+
+
+class ArtFile(_Strict):
+    keyframes: Annotated[list[KeyframeFile], Field(min_length=2, max_length=8)]
+    props: list[PropFile] = []
+    arrow: ArrowFile | None = None
+    view: Literal["side", "above"] = "side"
+    stay: bool = False
+    pace: PaceFile = PaceFile()
+    pins: list[Literal[PINS]] = []
+
+
+class PosesFile(_Strict):
+    poses: dict[KebabId, ArtFile] = Field(min_length=1)
+
+
+def load_poses(folder: Path | None = None) -> PoseBook:
+    """Read, validate and check ``poses.toml``; any problem raises ``ContentError`` listing all."""
+    if folder is None:
+        from desktop.assets import catalog_dir
+
+        folder = catalog_dir()
+    path = folder / POSES_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ContentError(str(path), [str(exc)]) from exc
+    try:
+        parsed = PosesFile.model_validate(data)
+    except ValidationError as exc:
+        # Exercise ids are keys: poses.cat-cow.hip reads better as poses["cat-cow"].hip
+        problems = [re.sub(r"^poses\.([^.\[:]+?)( \(name\))?(?=[.\[:])", r'poses["\1"]\2', p)
+                    for p in describe_validation_error(exc)]
+        raise ContentError(str(path), problems) from exc
+    book = to_pose_book(parsed)
+    problems = check(book)
+    if problems:
+        raise ContentError(str(path), problems)
+    return book
+
+
+def to_pose_book(parsed: PosesFile) -> PoseBook:
+    return PoseBook({exercise_id: ExerciseArt(
+        keyframes=tuple(pose_from_data(k.model_dump(exclude={"name"})) for k in art.keyframes),
+        names=tuple(k.name for k in art.keyframes),
+        props=tuple(Prop(p.kind, tuple(p.at), tuple(p.size), p.attach, p.turn, p.layer) for p in art.props),
+        arrow=Arrow(art.arrow.joint, art.arrow.bend, tuple(art.arrow.offset), art.arrow.both) if art.arrow else None,
+        view=art.view, stay=art.stay, pace=art.pace.model_dump(exclude_none=True), pins=tuple(art.pins),
+    ) for exercise_id, art in parsed.poses.items()})
+
+
+def check(book: PoseBook) -> list[str]:
+    """What the schema cannot see: a movement that does not move, a body sunk into the floor."""
+    problems = []
+    for exercise_id, art in book.arts.items():
+        where = f'poses["{exercise_id}"]'
+        if art.keyframes[0] == art.keyframes[-1]:
+            problems.append(f"{where}.keyframes: the first and last keyframes are the same pose")
+        if art.view != "side":
+            continue
+        for n, pose in enumerate(art.keyframes):
+            low = pose.lowest()
+            if low < -FLOOR_SLACK:
+                problems.append(f"{where}.keyframes[{n}]: the body dips {-low:.3f} below the floor (y = 0)")
+    return problems

@@ -1,0 +1,365 @@
+"""One parametric figure: a side-view skeleton whose poses are plain numbers.
+
+Every illustration is this same figure in a different pose, so line weight
+and proportions match across exercises by construction, poses are data
+(``assets/catalog/poses.toml``) rather than drawings, and any two poses can
+be blended for animation. Nothing here knows how to paint: the UI turns a
+``Scene`` (points in figure units) into pixels, and tests check geometry.
+
+Conventions, chosen so a pose reads like a description of the body:
+
+* Figure units: x runs right from 0 to ``BOX_W``; y runs *up* from the floor
+  (y = 0). The picture box spans ``BOX_BOTTOM``..``BOX_BOTTOM + BOX_H``.
+* Angles are absolute degrees, counter-clockwise from pointing right
+  (0 = right, 90 = up, -90 = down), so a thigh pointing at the floor is -90
+  whatever the torso does. Blending is linear on the numbers, never "the
+  short way round": writing 270 instead of -90 chooses the direction.
+* Limbs come in pairs ``(near, far)``: near is drawn in front, far in a
+  lighter tone behind the body. Mirroring flips the picture horizontally,
+  which is the same body seen from its other side: the other limb works.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields, replace
+from typing import Literal, Mapping
+
+Point = tuple[float, float]
+Pair = tuple[float, float]  # (near, far)
+
+BOX_W = 1.6
+BOX_H = 1.0
+BOX_BOTTOM = -0.07
+
+# Segment lengths in figure units (a standing figure is about 0.87 tall).
+LENGTH = {"lumbar": 0.13, "thorax": 0.15, "neck": 0.088, "arm": 0.15, "forearm": 0.18,
+          "thigh": 0.21, "shin": 0.2, "foot": 0.07}
+HEAD_R = 0.064
+LIMB_W = 0.044  # stroke width of arms and legs
+TORSO_W = 0.088  # stroke width of the trunk; a lying body's centre line sits TORSO_W / 2 up
+
+SIDES = ("near", "far")
+# Each bone: name, from joint, to joint. Limb joints are named "<joint>.<side>".
+BONES = (("lumbar", "hip", "waist"), ("thorax", "waist", "shoulder"), ("neck", "shoulder", "head"),
+         *((f"{bone}.{s}", a if bone in ("arm", "thigh") else f"{a}.{s}", f"{b}.{s}")
+           for s in SIDES for bone, a, b in (("arm", "shoulder", "elbow"), ("forearm", "elbow", "hand"),
+                                              ("thigh", "hip", "knee"), ("shin", "knee", "ankle"),
+                                              ("foot", "ankle", "toe"))))
+JOINTS = ("hip", "waist", "shoulder", "head", "face",
+          *(f"{j}.{s}" for s in SIDES for j in ("elbow", "hand", "knee", "ankle", "toe")))
+
+
+def _lerp(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def _ahead(p: Point, angle: float, length: float) -> Point:
+    rad = math.radians(angle)
+    return (p[0] + length * math.cos(rad), p[1] + length * math.sin(rad))
+
+
+@dataclass(frozen=True)
+class Pose:
+    """The body at one instant: where the hip is and which way every segment points."""
+
+    hip: Point
+    lumbar: float  # hip -> waist
+    thorax: float  # waist -> shoulders: two spine segments let backs round and arch
+    neck: float  # shoulders -> head centre
+    arm: Pair
+    forearm: Pair
+    thigh: Pair
+    shin: Pair
+    foot: Pair
+    # The length of a limb as seen, as a fraction: below 1 where it points at the viewer (an arm
+    # opening towards the ceiling, a knee turned out to cross an ankle over the other knee).
+    arm_reach: Pair = (1.0, 1.0)
+    leg_reach: Pair = (1.0, 1.0)
+    gaze: float | None = None  # which way the face looks; None: square to the neck (neck - 90)
+
+    @property
+    def gaze_angle(self) -> float:
+        return self.neck - 90 if self.gaze is None else self.gaze
+
+    def blend(self, other: "Pose", t: float) -> "Pose":
+        """``self`` at t=0, ``other`` at t=1, every number linearly in between."""
+        both_square = self.gaze is None and other.gaze is None
+        values = {"gaze": None if both_square else _lerp(self.gaze_angle, other.gaze_angle, t)}
+        for f in fields(self):
+            if f.name == "gaze":
+                continue
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            values[f.name] = (tuple(_lerp(x, y, t) for x, y in zip(a, b)) if isinstance(a, tuple)
+                              else _lerp(a, b, t))
+        return Pose(**values)
+
+    def joints(self) -> dict[str, Point]:
+        """Forward kinematics: every joint's position in figure units."""
+        at = {"hip": self.hip}
+        at["waist"] = _ahead(at["hip"], self.lumbar, LENGTH["lumbar"])
+        at["shoulder"] = _ahead(at["waist"], self.thorax, LENGTH["thorax"])
+        at["head"] = _ahead(at["shoulder"], self.neck, LENGTH["neck"])
+        at["face"] = _ahead(at["head"], self.gaze_angle, HEAD_R)  # the front of the head
+        for n, side in enumerate(SIDES):
+            arm, leg = self.arm_reach[n], self.leg_reach[n]
+            at[f"elbow.{side}"] = _ahead(at["shoulder"], self.arm[n], LENGTH["arm"] * arm)
+            at[f"hand.{side}"] = _ahead(at[f"elbow.{side}"], self.forearm[n], LENGTH["forearm"] * arm)
+            at[f"knee.{side}"] = _ahead(at["hip"], self.thigh[n], LENGTH["thigh"] * leg)
+            at[f"ankle.{side}"] = _ahead(at[f"knee.{side}"], self.shin[n], LENGTH["shin"] * leg)
+            at[f"toe.{side}"] = _ahead(at[f"ankle.{side}"], self.foot[n], LENGTH["foot"] * leg)
+        return at
+
+    def bone_angle(self, bone: str) -> float:
+        name, _, side = bone.partition(".")
+        value = getattr(self, name)
+        return value[SIDES.index(side)] if side else value
+
+    def with_angle(self, bone: str, angle: float) -> "Pose":
+        name, _, side = bone.partition(".")
+        if not side:
+            return replace(self, **{name: angle})
+        pair = list(getattr(self, name))
+        pair[SIDES.index(side)] = angle
+        return replace(self, **{name: tuple(pair)})
+
+    def pinned(self, joint: str, target: Point) -> "Pose":
+        """This pose with the chain ending at ``joint`` bent so the joint lands on ``target``.
+
+        Blending angles moves a planted hand or foot off its spot mid-way; pinning puts it
+        back, bending the elbow (knee, waist) to the same side as before.
+        """
+        name, _, side = joint.partition(".")
+        root, first, second = PIN_CHAINS[name]
+        if side:
+            first, second = f"{first}.{side}", f"{second}.{side}"
+        at = self.joints()
+        reach = {"arm": self.arm_reach, "thigh": self.leg_reach}.get(first.partition(".")[0], (1.0, 1.0))
+        scale = reach[SIDES.index(side)] if side else 1.0
+        a, b = (LENGTH[bone.partition(".")[0]] * scale for bone in (first, second))
+        mid = next(to for bone, _, to in BONES if bone == first)
+        angle1, angle2 = _two_bones(at[root], at[mid], target, a, b)
+        return self.with_angle(first, angle1).with_angle(second, angle2)
+
+    def lowest(self) -> float:
+        """The lowest y any part of the drawn body reaches (strokes and head included)."""
+        at = self.joints()
+        low = at["head"][1] - HEAD_R
+        for bone, a, b in BONES:
+            half = (TORSO_W if bone in ("lumbar", "thorax") else LIMB_W) / 2
+            low = min(low, at[a][1] - half, at[b][1] - half)
+        return low
+
+
+# A pinnable joint -> the chain that reaches it: root joint, first bone, second bone.
+PIN_CHAINS = {"hand": ("shoulder", "arm", "forearm"), "ankle": ("hip", "thigh", "shin"),
+              "shoulder": ("hip", "lumbar", "thorax")}
+PINS = ("shoulder", *(f"{j}.{s}" for s in SIDES for j in ("hand", "ankle")))
+
+
+def _two_bones(root: Point, mid: Point, target: Point, a: float, b: float) -> tuple[float, float]:
+    """Angles of two bones (lengths a, b) from ``root`` to ``target``, bending toward ``mid``'s side."""
+    dx, dy = target[0] - root[0], target[1] - root[1]
+    d = min(max(math.hypot(dx, dy), abs(a - b) + 1e-9), a + b - 1e-9)
+    base = math.degrees(math.atan2(dy, dx))
+    cos_a = (a * a + d * d - b * b) / (2 * a * d)
+    bend = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
+    side = (mid[0] - root[0]) * dy - (mid[1] - root[1]) * dx  # > 0: mid lies right of root -> target
+    first = base - bend if side > 0 else base + bend
+    elbow = _ahead(root, first, a)
+    return first, math.degrees(math.atan2(target[1] - elbow[1], target[0] - elbow[0]))
+
+
+PropKind = Literal["wall", "backpack", "exercise-ball", "plyo-box", "ottoman", "tennis-ball",
+                   "foam-roller", "small-ball", "mat", "pillow"]
+PROP_KINDS: tuple[str, ...] = PropKind.__args__
+Layer = Literal["back", "middle", "front"]  # behind the far limbs, between far and near, in front
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Equipment. Placed in figure units, or riding on a bone so it moves with the body."""
+
+    kind: str
+    at: Point  # centre; on a bone: (distance along it from its start, distance to its left)
+    size: Point  # width, height
+    attach: str | None = None  # a bone name from BONES
+    turn: float = 0.0  # degrees; on a bone, added to the bone's angle
+    layer: Layer = "back"
+
+
+@dataclass(frozen=True)
+class PlacedProp:
+    kind: str
+    centre: Point
+    size: Point
+    angle: float  # degrees, counter-clockwise
+    layer: Layer
+    mirrored: bool  # draw the shape flipped left-right in its own frame
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """The motion cue: from where ``joint`` starts to where it ends, bowed by ``bend``."""
+
+    joint: str
+    bend: float = 0.0  # sagitta as a fraction of the chord; positive bows to the left of travel
+    offset: Point = (0.0, 0.0)  # moves the arrow off the body
+    both: bool = False  # two heads: a back-and-forth movement such as breathing
+
+
+MIN_ARROW = 0.2  # short joint paths still get an arrow this long, so the cue reads
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A resolved picture: joints, placed props and the arrow curve (start, control, end)."""
+
+    joints: Mapping[str, Point]
+    props: tuple[PlacedProp, ...]
+    arrow: tuple[Point, Point, Point] | None
+    arrow_both: bool
+    floor: bool
+    mirrored: bool = False
+
+    def mirrored_copy(self) -> "Scene":
+        """The picture flipped left to right: the same movement on the body's other side."""
+        flip = lambda p: (BOX_W - p[0], p[1])  # noqa: E731
+        return Scene({k: flip(p) for k, p in self.joints.items()},
+                     tuple(replace(p, centre=flip(p.centre), angle=-p.angle, mirrored=not p.mirrored)
+                           for p in self.props),
+                     tuple(flip(p) for p in self.arrow) if self.arrow else None,
+                     self.arrow_both, self.floor, not self.mirrored)
+
+
+def _place(prop: Prop, pose: Pose, joints: Mapping[str, Point]) -> PlacedProp:
+    if prop.attach is None:
+        return PlacedProp(prop.kind, prop.at, prop.size, prop.turn, prop.layer, False)
+    start = next(a for bone, a, _ in BONES if bone == prop.attach)
+    angle = pose.bone_angle(prop.attach)
+    along = _ahead(joints[start], angle, prop.at[0])
+    return PlacedProp(prop.kind, _ahead(along, angle + 90, prop.at[1]), prop.size, angle + prop.turn,
+                      prop.layer, False)
+
+
+@dataclass(frozen=True)
+class ExerciseArt:
+    """One exercise's illustration: keyframes (start ... end), props, an arrow, a view."""
+
+    keyframes: tuple[Pose, ...]
+    names: tuple[str, ...]
+    props: tuple[Prop, ...] = ()
+    arrow: Arrow | None = None
+    view: Literal["side", "above"] = "side"  # "above": lying seen from the ceiling, no floor line
+    stay: bool = False  # a position to settle into: a session moves there once and stays
+    pace: Mapping[str, float] = field(default_factory=dict)  # go/hold/back/rest seconds without a tempo
+    pins: tuple[str, ...] = ()  # joints that travel in a straight line (planted hands, feet, shoulders)
+
+    def pose_at(self, position: float) -> Pose:
+        """``position`` 0 is the first keyframe, ``len - 1`` the last; in between blends."""
+        last = len(self.keyframes) - 1
+        position = min(max(position, 0.0), float(last))
+        n = min(int(position), last - 1)
+        a, b, t = self.keyframes[n], self.keyframes[n + 1], position - n
+        if t in (0.0, 1.0):
+            return a if t == 0.0 else b
+        pose = a.blend(b, t)
+        for joint in self.pins:
+            (ax, ay), (bx, by) = a.joints()[joint], b.joints()[joint]
+            pose = pose.pinned(joint, (ax + (bx - ax) * t, ay + (by - ay) * t))
+        return pose
+
+    def arrow_curve(self) -> tuple[Point, Point, Point] | None:
+        if self.arrow is None:
+            return None
+        a, dx, dy = self.arrow, *self.arrow.offset
+        p0, p1 = (k.joints()[a.joint] for k in (self.keyframes[0], self.keyframes[-1]))
+        mid = ((p0[0] + p1[0]) / 2 + dx, (p0[1] + p1[1]) / 2 + dy)
+        chord = math.dist(p0, p1)
+        heading = math.degrees(math.atan2(p1[1] - p0[1], p1[0] - p0[0]))
+        length = max(chord, MIN_ARROW)
+        start, end = _ahead(mid, heading + 180, length / 2), _ahead(mid, heading, length / 2)
+        return start, _ahead(mid, heading + 90, a.bend * length), end
+
+    def scene(self, position: float, mirrored: bool = False) -> Scene:
+        pose = self.pose_at(position)
+        joints = pose.joints()
+        scene = Scene(joints, tuple(_place(p, pose, joints) for p in self.props), self.arrow_curve(),
+                      bool(self.arrow and self.arrow.both), self.view == "side")
+        return scene.mirrored_copy() if mirrored else scene
+
+    @property
+    def end(self) -> float:
+        return float(len(self.keyframes) - 1)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) around every keyframe, prop and the arrow.
+
+        A view that shows one exercise at a time zooms to this rather than to the whole
+        picture box, so a figure lying on the floor fills the panel as well as a standing one.
+        """
+        xs: list[float] = []
+        ys: list[float] = []
+
+        def add(p: Point, pad_x: float, pad_y: float | None = None) -> None:
+            xs.extend((p[0] - pad_x, p[0] + pad_x))
+            ys.extend((p[1] - (pad_x if pad_y is None else pad_y), p[1] + (pad_x if pad_y is None else pad_y)))
+
+        for n in range(len(self.keyframes)):
+            scene = self.scene(float(n))
+            for point in scene.joints.values():
+                add(point, HEAD_R)
+            for prop in scene.props:
+                (w, h), c, s = prop.size, abs(math.cos(math.radians(prop.angle))), abs(math.sin(math.radians(prop.angle)))
+                add(prop.centre, (w * c + h * s) / 2, (w * s + h * c) / 2)
+        for point in self.arrow_curve() or ():
+            add(point, 0.06)  # the arrow head
+        return min(xs), min(ys), max(xs), max(ys)
+
+
+@dataclass(frozen=True)
+class PoseBook:
+    """Every exercise's art by exercise id, as validated from ``poses.toml``."""
+
+    arts: Mapping[str, ExerciseArt]
+
+    def get(self, exercise_id: str) -> ExerciseArt | None:
+        return self.arts.get(exercise_id)
+
+    def __contains__(self, exercise_id: str) -> bool:
+        return exercise_id in self.arts
+
+    def to_data(self) -> dict:
+        """Plain JSON-able values, for the cache of validated content."""
+        return {k: {"keyframes": [{"name": n, **_pose_data(p)} for n, p in zip(a.names, a.keyframes)],
+                    "props": [{"kind": p.kind, "at": list(p.at), "size": list(p.size), "attach": p.attach,
+                               "turn": p.turn, "layer": p.layer} for p in a.props],
+                    "arrow": None if a.arrow is None else {"joint": a.arrow.joint, "bend": a.arrow.bend,
+                                                           "offset": list(a.arrow.offset), "both": a.arrow.both},
+                    "view": a.view, "stay": a.stay, "pace": dict(a.pace or {}), "pins": list(a.pins)}
+                for k, a in self.arts.items()}
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> "PoseBook":
+        """The inverse of ``to_data``, for data that was already validated."""
+        return cls({k: ExerciseArt(
+            keyframes=tuple(pose_from_data(f) for f in a["keyframes"]),
+            names=tuple(f.get("name", "") for f in a["keyframes"]),
+            props=tuple(Prop(p["kind"], tuple(p["at"]), tuple(p["size"]), p.get("attach"), p.get("turn", 0.0),
+                             p.get("layer", "back")) for p in a.get("props", ())),
+            arrow=None if not a.get("arrow") else Arrow(a["arrow"]["joint"], a["arrow"].get("bend", 0.0),
+                                                        tuple(a["arrow"].get("offset", (0.0, 0.0))),
+                                                        a["arrow"].get("both", False)),
+            view=a.get("view", "side"), stay=a.get("stay", False), pace=dict(a.get("pace") or {}),
+            pins=tuple(a.get("pins", ())),
+        ) for k, a in data.items()})
+
+
+def _pose_data(pose: Pose) -> dict:
+    return {f.name: (list(getattr(pose, f.name)) if isinstance(getattr(pose, f.name), tuple)
+                     else getattr(pose, f.name)) for f in fields(pose) if getattr(pose, f.name) is not None}
+
+
+def pose_from_data(data: Mapping) -> Pose:
+    values = {f.name: data[f.name] for f in fields(Pose) if data.get(f.name) is not None}
+    return Pose(**{k: tuple(v) if isinstance(v, (list, tuple)) else float(v) for k, v in values.items()})

@@ -1,0 +1,123 @@
+"""A widget that plays an exercise's illustration at the exercise's tempo.
+
+Cheap by design: a coarse ~30 fps timer runs only while the widget is
+visible and something moves, and each frame is a pure function of the
+injected clock (see ``desktop.core.motion``), so tests step a fake clock
+instead of sleeping and a slow frame never makes the movement drift.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.core import clock as clocks
+from desktop.core.catalog import Dosage
+from desktop.core.figure import ExerciseArt, PoseBook
+from desktop.core.motion import Frame, Timeline
+from desktop.ui.figure_painter import paint_art
+from desktop.ui.theme import LIGHT, Palette
+
+FRAME_MS = 33
+
+
+class AnimatedFigure(QWidget):
+    def __init__(self, poses: PoseBook | None = None, palette: Palette = LIGHT, clock: clocks.Clock = clocks.monotonic,
+                 parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Exercise illustration")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._poses = poses or PoseBook({})
+        self._palette = palette
+        self._clock = clock
+        self._art: ExerciseArt | None = None
+        self._timeline: Timeline | None = None
+        self._bounds: tuple[float, float, float, float] | None = None
+        self._origin = clock()
+        self._paused_at: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def art(self) -> ExerciseArt | None:
+        return self._art
+
+    @property
+    def animating(self) -> bool:
+        return self._timer.isActive()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 200)
+
+    def show_exercise(self, exercise_id: str | None, dosage: Dosage | None = None, side: str | None = None,
+                      session: bool = False, started_at: float | None = None) -> None:
+        """Play ``exercise_id`` from its start pose.
+
+        ``side`` left/right fixes the side shown (a session step); ``started_at`` (clock time)
+        lines the movement up with a step that began a moment ago, so reps stay in time.
+        """
+        self._art = self._poses.get(exercise_id) if exercise_id else None
+        self._timeline = Timeline.for_exercise(self._art, dosage, side, session) if self._art else None
+        self._bounds = self._art.bounds() if self._art else None  # one exercise: fill the widget with it
+        self._origin = self._clock() if started_at is None else started_at
+        if self._paused_at is not None:
+            self._paused_at = self._origin
+        self._sync_timer()
+        self.update()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self.update()
+
+    def set_paused(self, paused: bool) -> None:
+        """Freeze the movement where it is (a paused session), and pick it up from there."""
+        now = self._clock()
+        if paused and self._paused_at is None:
+            self._paused_at = now
+        elif not paused and self._paused_at is not None:
+            self._origin += now - self._paused_at
+            self._paused_at = None
+        self._sync_timer()
+
+    def elapsed(self) -> float:
+        return (self._paused_at if self._paused_at is not None else self._clock()) - self._origin
+
+    def frame(self) -> Frame | None:
+        return self._timeline.frame(self.elapsed()) if self._timeline else None
+
+    def _settled(self) -> bool:
+        t = self._timeline
+        return t is None or (t.once and self.elapsed() >= t.rest_s + t.go_s)
+
+    def _sync_timer(self) -> None:
+        run = self.isVisible() and self._paused_at is None and not self._settled()
+        if run and not self._timer.isActive():
+            self._timer.start()
+        elif not run and self._timer.isActive():
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        self.update()
+        if self._settled():
+            self._timer.stop()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._sync_timer()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._sync_timer()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        frame = self.frame()
+        if frame is None:
+            paint_art(painter, QRectF(self.rect()), None, self._palette)
+        else:
+            paint_art(painter, QRectF(self.rect()), self._art, self._palette, frame.position, frame.mirrored,
+                      zoom_to=self._bounds)
+        painter.end()

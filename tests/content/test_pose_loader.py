@@ -1,0 +1,114 @@
+"""poses.toml: every exercise is illustrated, and a broken pose is refused naming where."""
+
+import shutil
+
+import pytest
+
+from desktop.assets import catalog_dir
+from desktop.content.errors import ContentError
+from desktop.content.pose_loader import load_poses
+from desktop.core.figure import PROP_KINDS
+
+
+@pytest.fixture(scope="module")
+def poses():
+    return load_poses()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    copy = tmp_path / "catalog"
+    shutil.copytree(catalog_dir(), copy)
+    return copy
+
+
+def _edit(path, old, new, count=1):
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, count))
+
+
+def _problems(folder) -> str:
+    with pytest.raises(ContentError) as err:
+        load_poses(folder)
+    return "\n".join(err.value.problems)
+
+
+def test_every_catalog_exercise_has_art_and_nothing_else_does(poses, catalog):
+    assert set(poses.arts) == {e.id for e in catalog.exercises}
+
+
+def test_every_movement_moves(poses):
+    for exercise_id, art in poses.arts.items():
+        assert len(art.keyframes) >= 2, exercise_id
+        assert art.keyframes[0] != art.keyframes[-1], exercise_id
+        assert art.arrow is not None, f"{exercise_id} has no motion cue"
+
+
+def test_the_equipment_the_catalog_names_is_drawn(poses, catalog):
+    for e in catalog.exercises:
+        kinds = {p.kind for p in poses.get(e.id).props}
+        assert kinds <= set(PROP_KINDS)
+        if e.equipment:
+            assert kinds & set(e.equipment), f"{e.id} draws none of {e.equipment}"
+
+
+def test_pictures_match_the_catalog_position(poses, catalog):
+    """A coarse check that nobody swapped two exercises' poses: heads where the position says."""
+    for e in catalog.exercises:
+        art = poses.get(e.id)
+        head = art.pose_at(0).joints()["head"][1]
+        if art.view == "above":
+            continue
+        if e.position == "standing":
+            assert head > 0.7, e.id
+        elif e.position in ("supine", "side-lying"):
+            assert head < 0.2, e.id
+        elif e.position == "prone":
+            assert head < 0.45, e.id  # face down, on the floor or over a ball
+        else:
+            assert 0.2 < head < 0.7, e.id
+
+
+def test_a_bad_value_names_its_path(folder):
+    text = (folder / "poses.toml").read_text()
+    hip = next(line for line in text.split("[poses.cat-cow]")[1].splitlines() if line.startswith("hip ="))
+    _edit(folder / "poses.toml", "[[poses.cat-cow.keyframes]]\nname = \"cow\"\n" + hip,
+          "[[poses.cat-cow.keyframes]]\nname = \"cow\"\nhip = [1.9, 0.2]")
+    problems = _problems(folder)
+    assert 'poses["cat-cow"].keyframes[0].hip: hip [1.9, 0.2] is outside the picture' in problems
+
+
+def test_unknown_keys_joints_and_props_are_refused(folder):
+    _edit(folder / "poses.toml", "lumbar =", "lumbra =")
+    _edit(folder / "poses.toml", 'joint = "waist"', 'joint = "belly"')
+    _edit(folder / "poses.toml", 'kind = "ottoman"', 'kind = "sofa"')
+    text = _problems(folder)
+    assert 'poses["reverse-jefferson-curl"].keyframes[0].lumbra: ' in text
+    assert 'poses["reverse-jefferson-curl"].keyframes[0].lumbar: ' in text  # and the real one is missing
+    assert 'poses["static-back"].arrow.joint: must be ' in text
+    assert 'poses["static-back"].props[0].kind: ' in text
+
+
+def test_a_body_through_the_floor_is_refused(folder):
+    text = (folder / "poses.toml").read_text()
+    block = text.split("[poses.squat]")[1].split("\n[poses.")[0]
+    hips = [line for line in block.splitlines() if line.startswith("hip =")]
+    _edit(folder / "poses.toml", hips[1], "hip = [0.57, 0.05]")  # squat end: hips through the floor
+    problems = _problems(folder)
+    assert 'poses["squat"].keyframes[1]: the body dips ' in problems and "below the floor" in problems
+
+
+def test_same_start_and_end_is_refused(folder):
+    text = (folder / "poses.toml").read_text()
+    block = text.split("[poses.sit-up]")[1].split("\n[poses.")[0]
+    first, second = block.split("[[poses.sit-up.keyframes]]")[1:3]
+    (folder / "poses.toml").write_text(text.replace(second, first.replace('name = "lying"', 'name = "x"')))
+    assert 'poses["sit-up"].keyframes: the first and last keyframes are the same pose' in _problems(folder)
+
+
+def test_not_toml(folder):
+    (folder / "poses.toml").write_text("[poses.x\n")
+    with pytest.raises(ContentError) as err:
+        load_poses(folder)
+    assert "poses.toml" in err.value.source and "line 1" in err.value.problems[0]
