@@ -7,10 +7,10 @@ import sys
 
 def make_application():
     from PySide6.QtCore import QLoggingCategory
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     import desktop.ui.resources_rc  # noqa: F401  (registers the :/icons/... paths)
+    from desktop.ui.app_icon import app_icon
 
     # Library probing chatter (missing VA-API, PipeWire); real problems reach the user as notices.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
@@ -18,6 +18,6 @@ def make_application():
     app.setApplicationName("Upright")
     app.setApplicationDisplayName("Upright")
     app.setDesktopFileName("upright")
-    app.setWindowIcon(QIcon(":/icons/upright.svg"))
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # quitting is the main coroutine returning
     return app

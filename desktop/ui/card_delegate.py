@@ -60,6 +60,8 @@ class CardDelegate(QStyledItemDelegate):
         )
         y = self._text(painter, inner, y + 2, place, TYPE["caption"], p.muted)
         y = self._text(painter, inner, y + SPACE[1], index.data(Role.SUMMARY), TYPE["body"], p.accent, bold=True)
+        if index.data(Role.PROGRESS):  # "Step 2 of 3 · goal 30 reps · best 26"
+            self._text(painter, inner, y + 2, index.data(Role.PROGRESS), TYPE["caption"], p.text)
         self._text(painter, inner, inner.bottom() - 16, index.data(Role.SOURCES), TYPE["caption"], p.muted)
         painter.restore()
 

@@ -21,7 +21,7 @@ def _list(items, ordered=False) -> str:
     return f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette) -> str:
+def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette, step: int | None = None) -> str:
     d = e.dosage
     dose_rows = [("Dose", dosage_text.summary(d))]
     if dosage_text.frequency(d):
@@ -55,10 +55,12 @@ def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette) -> str
         "<h3>How</h3>" + _list(e.cues, ordered=True),
     ]
     if e.progressions:
+        here = min(step or 0, len(e.progressions) - 1)
         steps = [
             f"<b>{escape(s.name)}</b> &mdash; {escape(dosage_text.summary(s.dosage))}"
+            + (f" <span style='color:{p.accent}'><b>&#9664; your step</b></span>" if n == here else "")
             + (f"<br><span style='color:{p.muted}'>{escape(s.notes)}</span>" if s.notes else "")
-            for s in e.progressions
+            for n, s in enumerate(e.progressions)
         ]
         parts.append("<h3>Progressions</h3><ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
     parts.append(
@@ -77,13 +79,15 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)
         self._exercise: Exercise | None = None
         self._flags: tuple[SafetyFlag, ...] = ()
+        self._step: int | None = None
 
-    def show_exercise(self, exercise: Exercise | None, flags: tuple[SafetyFlag, ...], palette: Palette) -> None:
-        self._exercise, self._flags = exercise, flags
+    def show_exercise(self, exercise: Exercise | None, flags: tuple[SafetyFlag, ...], palette: Palette,
+                      step: int | None = None) -> None:
+        self._exercise, self._flags, self._step = exercise, flags, step
         if exercise is None:
             self.setHtml(f"<p style='color:{palette.muted}'>Pick an exercise to see how to do it.</p>")
         else:
-            self.setHtml(exercise_html(exercise, flags, palette))
+            self.setHtml(exercise_html(exercise, flags, palette, step))
 
     def restyle(self, palette: Palette) -> None:
-        self.show_exercise(self._exercise, self._flags, palette)
+        self.show_exercise(self._exercise, self._flags, palette, self._step)

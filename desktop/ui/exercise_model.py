@@ -23,6 +23,7 @@ class Role(IntEnum):
     FLAGS = Qt.ItemDataRole.UserRole + 6  # the red flags shown on this card
     SOURCES = Qt.ItemDataRole.UserRole + 7
     PROGRESS = Qt.ItemDataRole.UserRole + 8  # "Step 2 of 3 · goal 30 reps · best 26", or ""
+    STEP = Qt.ItemDataRole.UserRole + 9  # the person's rung (0 = first), None without a ladder
 
 
 def label(kebab: str) -> str:
@@ -44,13 +45,15 @@ class ExerciseListModel(QAbstractListModel):
         }
         self._flags = {e.id: catalog.flags_for(e.id) for e in self._rows}
         self._progress = {e.id: ladder_text(e, 0, None, None) for e in self._rows}
+        self._ladder: dict[str, int] = {}
 
     def set_progress(self, ladder: dict[str, int], bests: dict) -> None:
         """The person's rung per exercise and their best sets (``ProgressStore.bests``), once known."""
+        self._ladder = dict(ladder)
         for e in self._rows:
             best = bests.get(e.id)
             self._progress[e.id] = ladder_text(e, ladder.get(e.id, 0), best and best.reps, best and best.seconds)
-        self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.SUMMARY])
+        self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.STEP])
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -82,6 +85,8 @@ class ExerciseListModel(QAbstractListModel):
             return flags
         if role == Role.PROGRESS:
             return self._progress[e.id]
+        if role == Role.STEP:
+            return self._ladder.get(e.id, 0) if e.progressions else None
         if role == Role.SOURCES:
             return " \u00b7 ".join(source_label(s) for s in e.sources)
         return None

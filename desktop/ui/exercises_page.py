@@ -106,6 +106,8 @@ class ExercisesPage(QWidget):
         for combo in (self.position, self.equipment, self.routine):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.cards.selectionModel().currentChanged.connect(self._show_current)
+        # The rung and bests arrive from the store after the first paint: show them in the details too.
+        self.model.dataChanged.connect(lambda *_: self._show_current(self.cards.currentIndex()))
         self._apply_filters()
         self.cards.setCurrentIndex(self.proxy.index(0, 0))
 
@@ -124,7 +126,7 @@ class ExercisesPage(QWidget):
     def _show_current(self, current, _previous=None) -> None:
         if current.isValid():
             exercise = current.data(Role.EXERCISE)
-            self.detail.show_exercise(exercise, current.data(Role.FLAGS), self._palette)
+            self.detail.show_exercise(exercise, current.data(Role.FLAGS), self._palette, current.data(Role.STEP))
             self.figure.show_exercise(exercise.id, exercise.dosage)
             self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")
         else:

@@ -140,6 +140,14 @@ QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; padding: 
 #CautionBox {{
     background: {p.caution_bg}; color: {p.caution}; border-radius: 8px; padding: {s[2]}px;
 }}
+QCheckBox {{ spacing: {s[2]}px; }}
+QCheckBox::indicator {{
+    width: 18px; height: 18px; border: 2px solid {p.muted}; border-radius: 5px; background: {p.surface};
+}}
+QCheckBox::indicator:hover {{ border-color: {p.accent}; }}
+QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent}; image: url(:/icons/check.svg); }}
+QCheckBox:focus {{ outline: none; }}
+QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
 QStatusBar {{ color: {p.muted}; }}
 #SessionLabel {{
     font-size: {TYPE['title']}px; font-weight: 700; padding: {s[1]}px {s[3]}px;

@@ -87,3 +87,23 @@ def test_every_control_has_an_accessible_name(page):
     assert [w for w in controls if not w.accessibleName()] == []
     assert page.cards.accessibleName() and page.detail.accessibleName()
     assert "Reverse Jefferson curl" in page.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_the_persons_step_and_best_show_on_the_card_and_in_the_details(qtbot, catalog):
+    from desktop.storage.progress_store import Best
+    from desktop.ui.exercise_model import Role
+    from desktop.ui.exercises_page import ExercisesPage
+    from desktop.ui.theme import LIGHT
+
+    page = ExercisesPage(catalog, LIGHT)
+    qtbot.addWidget(page)
+    page.show_exercise("push-up")
+    index = page.cards.currentIndex()
+    assert index.data(Role.PROGRESS) == "Step 1 of 3 \u00b7 goal 20 reps" and index.data(Role.STEP) == 0
+    page.model.set_progress({"push-up": 1}, {"push-up": Best(26, None)})
+    assert index.data(Role.PROGRESS) == "Step 2 of 3 \u00b7 goal 30 reps \u00b7 best 26"
+    html = page.detail.toHtml()
+    assert html.index("30 reps") < html.index("your step") < html.index("40 reps")
+    assert "best 26" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    page.show_exercise("cat-cow")
+    assert page.cards.currentIndex().data(Role.STEP) is None and "your step" not in page.detail.toHtml()

@@ -42,3 +42,24 @@ def test_the_svg_art_is_up_to_date_with_the_pose_data():
     result = subprocess.run([sys.executable, "packaging/build_art.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_app_icon_uses_the_bold_drawing_only_where_it_is_small():
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    import desktop.ui.resources_rc  # noqa: F401
+    from desktop.ui.app_icon import app_icon
+
+    def render(path, size):
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        QSvgRenderer(path).render(painter)
+        painter.end()
+        return image
+
+    icon = app_icon()
+    for size, drawing in ((16, "upright-small"), (24, "upright-small"), (64, "upright"), (512, "upright")):
+        shown = icon.pixmap(size, size).toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        assert shown == render(f":/icons/{drawing}.svg", size), size
