@@ -90,7 +90,10 @@ def main() -> int:
         pain.show()
         _save(app, pain, f"pain-rating-{theme}")
         pain.close()
-        view = SessionView()
+        from desktop.content.catalog_cache import shipped_poses
+
+        art_clock = FakeClock(0)
+        view = SessionView(poses=shipped_poses(), clock=art_clock)
         view.set_palette(appearance.palette)
         view.resize(1280, 720)
         view.show()
@@ -113,6 +116,14 @@ def main() -> int:
             engine.poll()
             exercise = catalog.exercise(engine.step.exercise_id)
             view.set_cues(exercise.name, exercise.position, exercise.cues)
+            step = engine.step
+            art_clock.now = 0.0
+            view.set_motion(exercise.id, catalog.item_dosage(
+                next(i for i in catalog.routine(routine_id).items if i.exercise == exercise.id)),
+                step.side if step.kind in ("work", "side_switch") else None, session=step.kind == "work",
+                started_at=0.0)
+            art_clock.now = 1.6  # part-way through a movement, as someone glancing at the screen would see it
+            view.cues.art.update()
             view.render(display(engine.state(clock()), catalog, engine.awaits_reps, ladder))
             _save(app, view, f"session-{name}-{theme}")
         view.close()
