@@ -7,6 +7,7 @@ is taken is added as a copy under a new id, never over an existing routine.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from desktop.app import modal
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Routine
 from desktop.core.routine_edit import as_copy
+from desktop.core.routine_ids import slug
 from desktop.storage.errors import StorageError
 
 FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
@@ -86,6 +88,8 @@ class RoutineActions:
                                          f"Your copy of \u201c{self.main.library.routine(based_on).name}\u201d")
         if edited is None:
             return
+        # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
+        edited = replace(edited, id=slug(edited.name))
         stored = await self.main.worker.call("routines.add", edited, reserved=self._taken(), now=_now(),
                                              based_on=based_on)
         await self.main.refresh_library()
@@ -97,7 +101,7 @@ class RoutineActions:
         catalog, ladder = self.main.catalog, self.main.ladder
         dialog = QDialog(self.window)
         dialog.setWindowTitle(title)
-        dialog.resize(1000, 640)
+        dialog.resize(1080, 720)
         editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
                                lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)), dialog)
         QVBoxLayout(dialog).addWidget(editor)

@@ -140,8 +140,13 @@ class SessionView(QWidget):
         self.next.setText(d.next_text)
         space = "Resume" if d.paused else ("Rep done" if d.awaits_reps else "Pause")
         self.buttons["space"].setText(space)
-        self.cues.art.set_paused(d.paused)
+        self.cues.art.set_paused(d.paused or d.kind == "done")
         if d.kind != self._kind:
+            if d.kind == "done":  # the last exercise's cue no longer applies
+                self.cue_timer.stop()
+                self.cues.show_exercise("Session complete", "", ("Take your time getting up.",))
+            for intent in ("back", "space", "skip", "end"):
+                self.buttons[intent].setEnabled(d.kind != "done")
             self._kind = d.kind
             self._paint_background()
 

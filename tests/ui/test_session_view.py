@@ -89,3 +89,13 @@ def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kin
                for y in range(dial.top(), dial.top() + dial.height() // 2, 3)),
               key=lambda c: contrast(c, background))
     assert contrast(ink, background) >= 7.0, (kind, ink.name(), background.name())
+
+
+def test_the_done_screen_stops_the_figure_and_the_cues(qtbot):
+    view = shown(qtbot)
+    view.set_cues("Cat/cow", "all-fours", ("Hands under shoulders", "Round up", "Let the belly drop"))
+    view.render(Display("work", "Work", "Cat/cow", "", "3", "of 8 reps", 0.3, "", "cat-cow", False, False))
+    assert view.cue_timer.isActive() and view.buttons["skip"].isEnabled()
+    view.render(Display("done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None, False, False))
+    assert not view.cue_timer.isActive() and not view.buttons["skip"].isEnabled()
+    assert view.cues.cue.text() == "Take your time getting up." and not view.cues.art.animating
