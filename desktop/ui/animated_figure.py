@@ -24,8 +24,11 @@ FRAME_MS = 33
 
 class AnimatedFigure(QWidget):
     def __init__(self, poses: PoseBook | None = None, palette: Palette = LIGHT, clock: clocks.Clock = clocks.monotonic,
-                 parent=None):
+                 parent=None, cycles: int | None = None):
+        """``cycles``: play that many repetitions, then rest on the end position (a click plays
+        again); ``None`` loops for as long as the widget is shown, as the session's cue panel does."""
         super().__init__(parent)
+        self._cycles = cycles
         self.setAccessibleName("Exercise illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._poses = poses or PoseBook({})
@@ -83,14 +86,31 @@ class AnimatedFigure(QWidget):
         self._sync_timer()
 
     def elapsed(self) -> float:
-        return (self._paused_at if self._paused_at is not None else self._clock()) - self._origin
+        elapsed = (self._paused_at if self._paused_at is not None else self._clock()) - self._origin
+        limit = self._limit()
+        return elapsed if limit is None else min(elapsed, limit)
+
+    def _limit(self) -> float | None:
+        """When a demonstration of ``cycles`` repetitions reaches its last end position."""
+        t = self._timeline
+        if self._cycles is None or t is None or t.once:
+            return None
+        return (self._cycles - 1) * t.cycle_s + t.rest_s + t.go_s
+
+    def mousePressEvent(self, event) -> None:
+        if self._limit() is not None:  # play the demonstration again
+            self._origin = self._clock()
+            self._sync_timer()
+            self.update()
+        super().mousePressEvent(event)
 
     def frame(self) -> Frame | None:
         return self._timeline.frame(self.elapsed()) if self._timeline else None
 
     def _settled(self) -> bool:
-        t = self._timeline
-        return t is None or (t.once and self.elapsed() >= t.rest_s + t.go_s)
+        t, limit = self._timeline, self._limit()
+        return (t is None or (t.once and self.elapsed() >= t.rest_s + t.go_s)
+                or (limit is not None and self.elapsed() >= limit))
 
     def _sync_timer(self) -> None:
         run = self.isVisible() and self._paused_at is None and not self._settled()

@@ -38,6 +38,9 @@ def _combo(name: str, everything: str, choices: list[tuple[str, str]]) -> QCombo
     return combo
 
 
+DEMO_CYCLES = 3
+
+
 class ExercisesPage(QWidget):
     def __init__(self, catalog: Catalog, palette: Palette, poses: PoseBook | None = None,
                  clock: clocks.Clock = clocks.monotonic, parent=None):
@@ -74,7 +77,9 @@ class ExercisesPage(QWidget):
         self.cards.setItemDelegate(self.delegate)
         self.cards.setModel(self.proxy)
         self.detail = DetailPane()
-        self.figure = AnimatedFigure(poses, palette, clock)
+        # A few repetitions, then still: a window left open all day must not redraw 30 times a second.
+        self.figure = AnimatedFigure(poses, palette, clock, cycles=DEMO_CYCLES)
+        self.figure.setToolTip("Click to play the movement again")
         self.figure.setMinimumHeight(150)
         self.figure.setMaximumHeight(230)
         detail_area = QWidget()

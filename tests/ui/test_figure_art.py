@@ -227,3 +227,26 @@ def test_the_session_view_moves_the_figure_and_pauses_it(qtbot, poses):
     frozen = view.cues.art.frame()
     clock.advance(5)
     assert view.cues.art.frame() == frozen
+
+
+def test_a_demonstration_plays_a_few_times_then_rests_on_the_end_position(qtbot):
+    from desktop.content.catalog_cache import shipped_poses
+    from desktop.core.clock import FakeClock
+    from desktop.ui.animated_figure import AnimatedFigure
+
+    clock = FakeClock(0)
+    figure = AnimatedFigure(shipped_poses(), clock=clock, cycles=2)
+    qtbot.addWidget(figure)
+    figure.show()
+    figure.show_exercise("cat-cow")
+    assert figure.animating
+    cycle = figure._timeline.cycle_s
+    clock.advance(cycle * 0.9)  # still inside the first of two
+    figure._tick()
+    assert figure.animating
+    clock.advance(cycle * 10)
+    figure._tick()
+    end = figure.frame()
+    assert not figure.animating and end.position == figure._timeline.frame(figure._limit()).position
+    qtbot.mouseClick(figure, Qt.MouseButton.LeftButton)
+    assert figure.animating and figure.elapsed() == 0
