@@ -26,7 +26,8 @@ if [ "$mode" = test ]; then
   # Tests that need a real X server start their own Xvfb; trayer is a real tray host,
   # xdotool moves the pointer for the idle-time tests.
   # dbus-daemon hosts the fake desktop services of the platform tests.
-  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon)
+  # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -8,12 +8,15 @@ Closing the window quits unless the tray is keeping watch.
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
-from desktop.app.main_controller import MainController
 from desktop.app.media import Media
 from desktop.app.single_instance import InstanceServer
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
+
+if TYPE_CHECKING:
+    from desktop.app.main_controller import MainController
 
 
 class Shell:
@@ -30,6 +33,10 @@ class Shell:
 
     def show_window(self) -> MainController:
         if self.main is None:
+            # Imported here: the window, its pages and the session view (about 3 MB) are
+            # not needed by a tray-only run until someone opens the window.
+            from desktop.app.main_controller import MainController
+
             self.main = MainController(self.catalog, self.worker, self.appearance, self.media)
             self.main.window.closing.connect(self._window_closed)
             if self.worker.store is not None:
