@@ -17,6 +17,7 @@ from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
 from desktop.core.library import Library
+from desktop.storage.errors import StorageError
 from desktop.ui.appearance import Appearance
 from desktop.ui.dialogs import safety_notice
 from desktop.ui.exercises_page import ExercisesPage
@@ -130,6 +131,10 @@ class MainController:
         try:
             outcome = await run_session(self.catalog, routine, self.worker if self.history_available else None,
                                         self.appearance, self.media, ladder=self.ladder)
+        except StorageError as exc:
+            await modal.error(self.window, "Part of the session was not saved",
+                              f"{exc}\n\nThe sets finished before that are kept.")
+            return
         finally:
             self._session_running = False
         if self.history_available:

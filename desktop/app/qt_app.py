@@ -17,7 +17,7 @@ def make_application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
     app.setApplicationDisplayName("Upright")
-    app.setDesktopFileName("upright")
+    app.setDesktopFileName("io.github.upright.Upright")  # matches packaging/linux/*.desktop, so docks group the window
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # quitting is the main coroutine returning
     return app

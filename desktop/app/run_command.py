@@ -95,9 +95,13 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
             if not await modal.answer(safety_notice(None, flags)):
                 return 0
             await worker.call("set_setting", SAFETY_SETTING, True)
-        outcome = await run_session(catalog, routine, worker, Appearance(app), Media(),
-                                    speed=args.speed, auto=args.auto,
-                                    ladder=await worker.call("progress.steps"))
+        try:
+            outcome = await run_session(catalog, routine, worker, Appearance(app), Media(),
+                                        speed=args.speed, auto=args.auto,
+                                        ladder=await worker.call("progress.steps"))
+        except StorageError as exc:
+            print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)
+            return 2
         print(f"session {outcome}", flush=True)
         return 0
     finally:

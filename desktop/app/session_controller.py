@@ -25,6 +25,7 @@ from desktop.core.session_events import (
 )
 from desktop.app.deadline_timer import DeadlineTimer
 from desktop.app.progress_review import review_progress
+from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
 from desktop.ui.session_view import SessionView
@@ -56,6 +57,7 @@ class SessionController:
         self.session_id: int | None = None
         self._writes: set[asyncio.Task] = set()  # sets on their way to the store
         self._done_exercises: list[str] = []  # in the order their first set finished
+        self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
         self._confirm: asyncio.Task | None = None
         self._done: asyncio.Future | None = None
         self._mono0 = 0.0
@@ -82,22 +84,48 @@ class SessionController:
         self._refresh()
         outcome: str = await self._done
         self.timer.stop()
-        await asyncio.gather(*self._writes)  # every set is in the store before we go on
+        await asyncio.gather(*self._writes, return_exceptions=True)  # every set is in the store before we go on
         pain_after = None if self.auto else await self._ask_pain("after")
-        if self.worker is not None:
-            if pain_after is not None:
-                await self.worker.call("set_pain", self.session_id, "after", pain_after)
-            await self.worker.call("finish_session", self.session_id, outcome, self._wall(self.clock()))
+        if pain_after is not None:
+            await self._save("set_pain", self.session_id, "after", pain_after)
+        await self._save("finish_session", self.session_id, outcome, self._wall(self.clock()))
         if pain_before is not None and pain_after is not None and pain_after - pain_before >= PAIN_RISE_TO_STOP:
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
-        if self.worker is not None and not self.auto and self._done_exercises:
+        if self.worker is not None and self.storage_error is None and not self.auto and self._done_exercises:
             await review_progress(self.view, self.catalog, self.worker, self.session_id, self._done_exercises,
                                   self.ladder)
         self.view.cue_timer.stop()
         self.view.close()
         self.view.deleteLater()
+        if self.storage_error is not None:
+            raise self.storage_error  # the caller says it where the person will see it
         return outcome
+
+    # -- saving -----------------------------------------------------------------
+    async def _save(self, method: str, *args) -> None:
+        """A store call after the session; after a disk problem nothing more is tried."""
+        if self.worker is None or self.session_id is None or self.storage_error is not None:
+            return
+        try:
+            await self.worker.call(method, *args)
+        except StorageError as exc:
+            self._storage_failed(exc)
+
+    def _storage_failed(self, exc: StorageError) -> None:
+        """Keep the first disk problem, say it once on the session screen, and stop writing.
+
+        The session itself goes on: the person is mid-exercise and the sets
+        already saved stay saved; the caller reports the problem at the end.
+        """
+        if self.storage_error is None:
+            self.storage_error = exc
+            self.view.notify(f"{exc} Sets from here on are not saved.")
+
+    def _write_done(self, task: asyncio.Task) -> None:
+        self._writes.discard(task)
+        if not task.cancelled() and isinstance(task.exception(), StorageError):
+            self._storage_failed(task.exception())
 
     async def _ask_pain(self, moment: str) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -167,14 +195,14 @@ class SessionController:
     def _store_set(self, e: SetFinished) -> None:
         if e.exercise_id not in self._done_exercises:
             self._done_exercises.append(e.exercise_id)
-        if self.worker is None or self.session_id is None:
+        if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
         task = asyncio.get_running_loop().create_task(self.worker.call(
             "record_set", self.session_id, exercise_id=e.exercise_id, side=e.side if e.side != "alternate" else "none",
             set_index=e.set_index, planned_reps=e.planned_reps, done_reps=e.done_reps, planned_s=e.planned_s,
             done_s=e.done_s, started_at=self._wall(e.started_at), ended_at=self._wall(e.at)))
         self._writes.add(task)
-        task.add_done_callback(self._writes.discard)
+        task.add_done_callback(self._write_done)
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: str) -> None:

@@ -62,7 +62,9 @@ class TrayController(QObject):
             from desktop.app.sensors import Sensors
 
             self._sensors = Sensors()
-        await self._sensors.watch_session(self._on_session_event)
+        if not await self._sensors.watch_session(self._on_session_event):
+            self.media.notice("The desktop's system services (logind over D-Bus) did not answer, so a locked "
+                              "screen is not seen as time away; sleep is still noticed from the clock.")
         if self.visible:
             self.menu.icon.show()
         else:

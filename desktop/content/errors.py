@@ -22,6 +22,7 @@ class ContentError(Exception):
 # Errors that only say "this union branch did not match", e.g. "should be a
 # valid list" when a number was given for a number-or-[min, max] field.
 _WRONG_BRANCH = {"list_type", "int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"}
+_TYPE_NAMES = {"int_type": "a whole number", "float_type": "a number", "list_type": "a [min, max] pair"}
 
 
 def describe_validation_error(error) -> list[str]:
@@ -35,11 +36,17 @@ def describe_validation_error(error) -> list[str]:
         if meaningful:
             messages = [_message(e) for e in meaningful]
         elif len(errors) > 1:
-            messages = ["must be a number or a [min, max] pair"]
+            wanted = " or ".join(dict.fromkeys(_TYPE_NAMES.get(e["type"], "a number") for e in errors))
+            messages = [f"must be {wanted}, not {_shown(errors[0].get('input'))}"]
         else:
             messages = [_message(errors[0])]
         problems += [f"{path}: {m}" if path else m for m in messages]
     return list(dict.fromkeys(problems))
+
+
+def _shown(value) -> str:
+    text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _path(loc: tuple) -> str:

@@ -14,8 +14,9 @@ KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 SeedName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
 
-PositiveNumber = Annotated[float, Field(gt=0, le=24 * 3600)]
-Count = Annotated[int, Field(ge=1, le=200)]
+# strict: a number must be written as a number; "10" or true is a mistake to report, not to guess at.
+PositiveNumber = Annotated[float, Field(gt=0, le=24 * 3600, strict=True)]
+Count = Annotated[int, Field(ge=1, le=200, strict=True)]
 
 
 def _check_span(value):
@@ -41,7 +42,7 @@ class DosageFile(_Strict):
     per_day: CountOrRange | None = None
     per_week: CountOrRange | None = None
     rest_s: SecondsOrRange | None = None
-    tempo: dict[KebabId, Annotated[float, Field(gt=0, le=60)]] | None = Field(
+    tempo: dict[KebabId, Annotated[float, Field(gt=0, le=60, strict=True)]] | None = Field(
         default=None, min_length=1, max_length=6
     )
     sides: Literal["none", "each", "alternate"] | None = None
@@ -52,8 +53,8 @@ class DosageFile(_Strict):
 
 
 class LoadFile(_Strict):
-    start: Annotated[float, Field(ge=0, le=500)]
-    max: Annotated[float, Field(gt=0, le=500)]
+    start: Annotated[float, Field(ge=0, le=500, strict=True)]
+    max: Annotated[float, Field(gt=0, le=500, strict=True)]
     unit: Literal["lb", "kg"]
 
     @model_validator(mode="after")

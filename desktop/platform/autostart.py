@@ -20,7 +20,7 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 # Where Task Manager records a Run entry the user switched off (odd first byte = off).
 APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
 VALUE_NAME = "Upright"
-AGENT_LABEL = "app.upright"
+AGENT_LABEL = "io.github.upright.Upright"  # the app id, as in packaging/linux
 
 
 class AutostartError(OSError):

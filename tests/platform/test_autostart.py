@@ -213,9 +213,9 @@ def test_windows_run_value_is_a_command_line_windows_splits_back():
 def test_macos_launch_agent_is_written_and_removed(tmp_path):
     home = tmp_path / "home"
     path = set_autostart(True, COMMAND, platform="darwin", home=home)
-    assert path == home / "Library/LaunchAgents/app.upright.plist"
+    assert path == home / "Library/LaunchAgents/io.github.upright.Upright.plist"
     assert plistlib.loads(path.read_bytes()) == {
-        "Label": "app.upright", "ProgramArguments": COMMAND, "RunAtLoad": True, "ProcessType": "Interactive"}
+        "Label": "io.github.upright.Upright", "ProgramArguments": COMMAND, "RunAtLoad": True, "ProcessType": "Interactive"}
     assert is_autostart_enabled(platform="darwin", home=home)
     set_autostart(False, COMMAND, platform="darwin", home=home)
     assert not path.exists()
@@ -224,7 +224,7 @@ def test_macos_launch_agent_is_written_and_removed(tmp_path):
 
 def test_macos_disabled_or_broken_agent_is_off(tmp_path):
     path = set_autostart(True, COMMAND, platform="darwin", home=tmp_path)
-    path.write_bytes(plistlib.dumps({"Label": "app.upright", "Disabled": True}))
+    path.write_bytes(plistlib.dumps({"Label": "io.github.upright.Upright", "Disabled": True}))
     assert not is_autostart_enabled(platform="darwin", home=tmp_path)
     path.write_bytes(b"not a plist")
     assert not is_autostart_enabled(platform="darwin", home=tmp_path)
