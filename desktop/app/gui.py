@@ -14,10 +14,7 @@ _STARTED = time.perf_counter()
 
 
 def run(args) -> int:
-    from desktop.app.loop import run_on_qt_loop  # the first import of PySide6
-
-    _read_sources_uncached()  # before anything else is imported
-
+    from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
     from desktop.app.single_instance import ask_running_instance
     from desktop.content.catalog_cache import load_catalog_cached
@@ -55,30 +52,3 @@ async def _main(app, catalog, data_dir, args) -> int:
     await shell.finished
     await shell.close()
     return 0
-
-
-def _read_sources_uncached() -> None:
-    """Keep PySide6 from holding the source text of every module imported after it.
-
-    For its ``__feature__`` switches (which Upright does not use) PySide6 asks
-    ``inspect.getsource`` whether each newly imported module mentions
-    "PySide6"; ``linecache`` then keeps every such file's lines for the life
-    of the process: about 20 MB of strings once SQLAlchemy is imported. The same check,
-    reading the bytes without caching them, answers alike and keeps nothing.
-    Where a PySide6 release has no such hook this does nothing.
-    """
-    feature = sys.modules.get("PySide6.support.feature")
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
-        return
-
-    def uses_pyside(module) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return False  # built-in, compiled or frozen: inspect finds no source either
-        try:
-            with open(path, "rb") as file:
-                return b"PySide6" in file.read()
-        except OSError:
-            return False
-
-    feature._mod_uses_pyside = uses_pyside

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import date, timedelta
 
 from desktop.app import modal
@@ -39,6 +40,9 @@ def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list
         )
         for r in library.routines
     ]
+
+
+log = logging.getLogger("upright")
 
 
 class MainController:
@@ -81,16 +85,29 @@ class MainController:
         ])
 
     def spawn(self, coro) -> asyncio.Task:
-        """Run ``coro`` on the loop, keeping a reference until it finishes."""
+        """Run ``coro`` on the loop, keeping a reference until it finishes.
+
+        A disk problem in any action (saving a routine, importing, undoing) is
+        explained in a dialog here, once for all of them; anything else is a bug
+        and goes to the log with its traceback.
+        """
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._task_done)
         return task
+
+    def _task_done(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if task.cancelled() or task.exception() is None:
+            return
+        exc = task.exception()
+        if isinstance(exc, StorageError):
+            self.spawn(modal.error(self.window, "That change was not saved", str(exc)))
+        else:
+            log.error("an action failed", exc_info=exc)
 
     async def open_store(self) -> bool:
         """Open the history; a problem is explained in a dialog and browsing goes on."""
-        from desktop.storage.errors import StorageError
-
         try:
             await self.worker.open()
         except StorageError as exc:

@@ -9,6 +9,8 @@ def make_application():
     from PySide6.QtCore import QLoggingCategory
     from PySide6.QtWidgets import QApplication
 
+    read_sources_uncached()  # before SQLAlchemy and the rest are imported, in every entry point
+
     import desktop.ui.resources_rc  # noqa: F401  (registers the :/icons/... paths)
     from desktop.ui.app_icon import app_icon
 
@@ -21,3 +23,30 @@ def make_application():
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # quitting is the main coroutine returning
     return app
+
+
+def read_sources_uncached() -> None:
+    """Keep PySide6 from holding the source text of every module imported after it.
+
+    For its ``__feature__`` switches (which Upright does not use) PySide6 asks
+    ``inspect.getsource`` whether each newly imported module mentions
+    "PySide6"; ``linecache`` then keeps every such file's lines for the life
+    of the process: about 20 MB of strings once SQLAlchemy is imported. The same check,
+    reading the bytes without caching them, answers alike and keeps nothing.
+    Where a PySide6 release has no such hook this does nothing.
+    """
+    feature = sys.modules.get("PySide6.support.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return
+
+    def uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return False  # built-in, compiled or frozen: inspect finds no source either
+        try:
+            with open(path, "rb") as file:
+                return b"PySide6" in file.read()
+        except OSError:
+            return False
+
+    feature._mod_uses_pyside = uses_pyside

@@ -18,7 +18,6 @@ from desktop.core import dosage_text, plan
 from desktop.core.catalog import Routine
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
-from desktop.storage.errors import StorageError
 
 FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
 
@@ -36,22 +35,25 @@ class RoutineActions:
         return self.main.window
 
     async def run(self, action: str, routine_id: str) -> None:
+        """One action from a routine card; disk problems are reported by ``MainController.spawn``."""
         if action == "start":
             await self.main.start_routine(routine_id)
-            return
+        elif action == "export":
+            await self.export(self.main.library.routine(routine_id))
+        elif await self._store_open():
+            handler = {"edit": self.edit, "duplicate": self.duplicate, "delete": self.delete}[action]
+            await handler(self.main.library.routine(routine_id))
+
+    async def _store_open(self) -> bool:
         if not self.main.history_available:
             await modal.error(self.window, "Routines cannot be changed now",
                               "Your own routines are kept with the history, which is not open.")
-            return
-        handler = {"edit": self.edit, "duplicate": self.duplicate, "export": self.export,
-                   "delete": self.delete}[action]
-        try:
-            await handler(self.main.library.routine(routine_id))
-        except StorageError as exc:
-            await modal.error(self.window, "The routine was not saved", str(exc))
+        return self.main.history_available
 
     # -- making and changing ---------------------------------------------------------
     async def new(self) -> None:
+        if not await self._store_open():
+            return
         blank = Routine("my-routine", "My routine", "A routine of my own.", (), ())
         await self._edit_new(blank, based_on=None)
 
@@ -60,15 +62,20 @@ class RoutineActions:
             await self._edit_new(as_copy(routine, self._taken()), based_on=routine.id)
             return
         edited = await self._open_editor(routine, f"Edit \u201c{routine.name}\u201d")
-        if edited is not None:
+        if edited is None:
+            return
+        try:
             await self.main.worker.call("routines.replace", edited, now=_now())
-            await self.main.refresh_library()
-            self.window.say(f"Saved \u201c{edited.name}\u201d.")
+        except KeyError:  # deleted meanwhile (another window, an undo): keep the edit as a new routine
+            await self.main.worker.call("routines.add", edited, reserved=self.main.library.shipped_ids(),
+                                        now=_now())
+        await self.main.refresh_library()
+        self.window.say(f"Saved \u201c{edited.name}\u201d.")
 
     async def duplicate(self, routine: Routine) -> None:
         copy = as_copy(routine, self._taken())
-        stored = await self.main.worker.call("routines.add", copy, reserved=self._taken(), now=_now(),
-                                             based_on=routine.id)
+        stored = await self.main.worker.call("routines.add", copy, reserved=self.main.library.shipped_ids(),
+                                             now=_now(), based_on=routine.id)
         await self.main.refresh_library()
         self.window.say(f"Made \u201c{stored.name}\u201d.")
 
@@ -90,7 +97,7 @@ class RoutineActions:
             return
         # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
         edited = replace(edited, id=slug(edited.name))
-        stored = await self.main.worker.call("routines.add", edited, reserved=self._taken(), now=_now(),
+        stored = await self.main.worker.call("routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now(),
                                              based_on=based_on)
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
@@ -140,9 +147,7 @@ class RoutineActions:
         from desktop.content.errors import ContentError
         from desktop.content.routine_file import read_routine_file
 
-        if not self.main.history_available:
-            await modal.error(self.window, "Nothing was imported",
-                              "Your own routines are kept with the history, which is not open.")
+        if not await self._store_open():
             return
         said = []
         for path in paths:
@@ -151,7 +156,7 @@ class RoutineActions:
             except ContentError as exc:
                 await modal.error(self.window, f"{path.name} was not imported", exc.report())
                 continue
-            stored = await self.main.worker.call("routines.add", routine, reserved=self._taken(), now=_now())
+            stored = await self.main.worker.call("routines.add", routine, reserved=self.main.library.shipped_ids(), now=_now())
             copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
             said.append(f"Imported \u201c{stored.name}\u201d{copy}.")
         if said:

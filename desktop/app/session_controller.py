@@ -8,6 +8,7 @@ Each finished set is queued to the store the moment its event arrives.
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,8 @@ from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
 from desktop.ui.session_view import SessionView
+
+log = logging.getLogger("upright")
 
 PAIN_RISE_TO_STOP = 2
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
@@ -93,8 +96,11 @@ class SessionController:
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
         if self.worker is not None and self.storage_error is None and not self.auto and self._done_exercises:
-            await review_progress(self.view, self.catalog, self.worker, self.session_id, self._done_exercises,
-                                  self.ladder)
+            try:
+                await review_progress(self.view, self.catalog, self.worker, self.session_id, self._done_exercises,
+                                      self.ladder)
+            except StorageError as exc:
+                self._storage_failed(exc)
         self.view.cue_timer.stop()
         self.view.close()
         self.view.deleteLater()
@@ -124,8 +130,11 @@ class SessionController:
 
     def _write_done(self, task: asyncio.Task) -> None:
         self._writes.discard(task)
-        if not task.cancelled() and isinstance(task.exception(), StorageError):
-            self._storage_failed(task.exception())
+        exc = None if task.cancelled() else task.exception()
+        if isinstance(exc, StorageError):
+            self._storage_failed(exc)
+        elif exc is not None:
+            log.error("a finished set could not be saved", exc_info=exc)
 
     async def _ask_pain(self, moment: str) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -167,7 +176,7 @@ class SessionController:
         step = event.step
         if step.exercise_id:
             exercise = self.catalog.exercise(step.exercise_id)
-            dosage = self._dosage(step.exercise_id)
+            dosage = self._dosage(step)
             if step.kind == "get_ready":
                 self.view.set_cues(exercise.name, exercise.position, exercise.cues)
                 self.view.set_motion(step.exercise_id, dosage)  # a demonstration, both sides
@@ -182,11 +191,9 @@ class SessionController:
         if self.auto and self.engine.awaits_reps:
             asyncio.get_running_loop().call_soon(self._auto_finish_set)
 
-    def _dosage(self, exercise_id: str) -> Dosage:
-        """The dosage this routine asks of the exercise (tempo and sides drive the figure)."""
-        item = next((i for i in self.routine.items if i.exercise == exercise_id), None)
-        return (self.catalog.item_dosage(item, self.ladder.get(exercise_id)) if item
-                else self.catalog.exercise(exercise_id).dosage)
+    def _dosage(self, step) -> Dosage:
+        """The dosage this routine item asks for (its tempo and sides drive the figure)."""
+        return self.catalog.item_dosage(self.routine.items[step.item], self.ladder.get(step.exercise_id))
 
     def _auto_finish_set(self) -> None:
         self.engine.set_done()

@@ -25,31 +25,34 @@ def run(args) -> int:
         return fail(exc.report(), EXIT_BAD_INPUT)
     if args.command == "import":
         return _import(args, catalog)
-    library, code = with_database(args, lambda db: _library(db, catalog))
-    if library is None:
+    loaded, code = with_database(args, lambda db: _library(db, catalog))
+    if loaded is None:
         return code
+    library, ladder = loaded
     if args.command == "export-routine":
         return _export(args, library)
-    return _list(args, library)
+    return _list(args, library, ladder)
 
 
-def _library(db, catalog) -> Library:
+def _library(db, catalog) -> tuple[Library, dict[str, int]]:
+    """The routines, and the person's rungs (which set the doses, so the times)."""
+    from desktop.storage.progress_store import ProgressStore
     from desktop.storage.routine_store import RoutineStore
 
-    return Library(catalog, tuple(s.routine for s in RoutineStore(db).all()))
+    return Library(catalog, tuple(s.routine for s in RoutineStore(db).all())), ProgressStore(db).steps()
 
 
-def _list(args, library: Library) -> int:
+def _list(args, library: Library, ladder: dict[str, int]) -> int:
+    estimates = {r.id: plan.estimate_s(library.catalog, r, ladder) for r in library.routines}
     if args.json:
         print_json({"routines": [
-            {**r.to_data(), "origin": "own" if library.is_own(r.id) else "shipped",
-             "estimate_s": round(plan.estimate_s(library.catalog, r))}
+            {**r.to_data(), "origin": "own" if library.is_own(r.id) else "shipped", "estimate_s": round(estimates[r.id])}
             for r in library.routines
         ]})
         return EXIT_OK
     print_table(["ROUTINE", "ID", "KIND", "EXERCISES", "ABOUT"], [
         [r.name, r.id, "yours" if library.is_own(r.id) else "shipped", str(len(r.items)),
-         dosage_text.about(plan.estimate_s(library.catalog, r))]
+         dosage_text.about(estimates[r.id])]
         for r in library.routines
     ])
     return EXIT_OK
@@ -66,8 +69,7 @@ def _import(args, catalog) -> int:
     def add(db):
         from desktop.storage.routine_store import RoutineStore
 
-        reserved = frozenset(r.id for r in catalog.routines)
-        return RoutineStore(db).add(routine, reserved=reserved, now=datetime.now(timezone.utc))
+        return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(timezone.utc))
 
     stored, code = with_database(args, add)
     if stored is None:

@@ -15,10 +15,12 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 from desktop.core.catalog import Catalog
-from desktop.core.figure import PoseBook
+
+if TYPE_CHECKING:  # loaded when poses are first needed: a tray-only start draws no figure
+    from desktop.core.figure import PoseBook
 
 CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
 POSES_FILE = "poses.toml"
@@ -83,6 +85,7 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
 def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> PoseBook:
     """Like ``load_poses`` (and raising the same ``ContentError``), but fast after the first time."""
     from desktop.assets import catalog_dir
+    from desktop.core.figure import PoseBook
 
     folder = folder or catalog_dir()
 
@@ -103,6 +106,7 @@ def shipped_poses() -> PoseBook:
     stderr and the app runs with plain panels where the figures would be.
     """
     from desktop.content.errors import ContentError
+    from desktop.core.figure import PoseBook
 
     try:
         return load_poses_cached()

@@ -8,7 +8,7 @@ dose); reps count per side for ``each`` and ``alternate``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Mapping
 
 from desktop.core.catalog import Catalog, Dosage, Range, Routine
@@ -33,6 +33,7 @@ class Step:
     reps: int | None = None  # reps per side for rep work
     hold_s: float | None = None  # pause at end range inside each self-paced rep
     tempo: tuple[tuple[str, float], ...] | None = None  # paced reps: (phase, seconds)
+    item: int | None = None  # which routine item this step belongs to (an exercise may appear twice)
 
     @property
     def is_timed(self) -> bool:
@@ -92,15 +93,16 @@ def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None 
     """The routine as timed steps; ``ladder`` maps exercise ids to the person's current rung."""
     ladder = ladder or {}
     steps: list[Step] = []
-    for item in routine.items:
+    for n, item in enumerate(routine.items):
         dosage = catalog.item_dosage(item, ladder.get(item.exercise))
         sets = int(_low(dosage.sets, 1))
-        steps.append(Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S))
+        own = [Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S)]
         for k in range(1, sets + 1):
-            steps.extend(work_steps(item.exercise, dosage, k, sets))
+            own.extend(work_steps(item.exercise, dosage, k, sets))
             if k < sets:
                 rest = _low(dosage.rest_s, DEFAULT_REST_S)
-                steps.append(Step("rest", item.exercise, k, sets, seconds=rest))
+                own.append(Step("rest", item.exercise, k, sets, seconds=rest))
+        steps.extend(replace(step, item=n) for step in own)
     steps.append(Step("done", seconds=0.0))
     return tuple(steps)
 

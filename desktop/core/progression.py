@@ -119,10 +119,9 @@ def ladder_text(exercise: Exercise, step: int, best_reps: int | None, best_s: fl
     """``Step 2 of 3 · goal 30 reps · best 26`` for cards and the session; empty without a ladder."""
     if not exercise.progressions:
         return ""
-    top = len(exercise.progressions)
-    step = min(step, top - 1)
-    bits = [f"Step {step + 1} of {top}"]
-    dose = exercise.dosage.overridden(exercise.rung(step).dosage)
+    rung = exercise.rung(step)
+    bits = [f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}"]
+    dose = exercise.dosage.overridden(rung.dosage)
     if dose.reps is not None:
         bits.append(f"goal {dose.reps.hi:g} reps")
         if best_reps:

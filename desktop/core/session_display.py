@@ -60,10 +60,10 @@ def _rung(catalog: Catalog, step: Step, ladder: Mapping[str, int]) -> str:
     if step.kind not in ("get_ready", "work") or not step.exercise_id:
         return ""
     exercise = catalog.exercise(step.exercise_id)
-    if not exercise.progressions:
+    rung = exercise.rung(ladder.get(exercise.id, 0))
+    if rung is None:
         return ""
-    n = min(ladder.get(exercise.id, 0), len(exercise.progressions) - 1)
-    return f"Step {n + 1} of {len(exercise.progressions)}: {exercise.progressions[n].name}"
+    return f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}: {rung.name}"
 
 
 def display(state: SessionState, catalog: Catalog, awaits_reps: bool,

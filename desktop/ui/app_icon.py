@@ -11,22 +11,22 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 SMALL = (16, 22, 24)
-LARGE = (32, 48, 64, 128, 256, 512)
+LARGE = (32, 48, 64, 128, 256)  # window icons; the installed hicolor set goes to 512
 
 
-def _render(path: str, size: int) -> QPixmap:
+def _render(renderer: QSvgRenderer, size: int) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    QSvgRenderer(path).render(painter)
+    renderer.render(painter)
     painter.end()
     return pixmap
 
 
 def app_icon() -> QIcon:
     icon = QIcon()
-    for size in SMALL:
-        icon.addPixmap(_render(":/icons/upright-small.svg", size))
-    for size in LARGE:
-        icon.addPixmap(_render(":/icons/upright.svg", size))
+    for path, sizes in ((":/icons/upright-small.svg", SMALL), (":/icons/upright.svg", LARGE)):
+        renderer = QSvgRenderer(path)
+        for size in sizes:
+            icon.addPixmap(_render(renderer, size))
     return icon

@@ -23,11 +23,9 @@ CUE_PX = 36  # readable from 3 m on a laptop screen
 class CuePanel(QWidget):
     def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
-        self.position = "standing"
-        self.palette_: Palette = LIGHT
         self._cues: tuple[str, ...] = ()
         self._n = 0
-        self.art = AnimatedFigure(poses, self.palette_, clock, self)
+        self.art = AnimatedFigure(poses, LIGHT, clock, self)
         self.art.setMinimumHeight(160)
         self.cue = QLabel(objectName="SessionCue", wordWrap=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -41,11 +39,10 @@ class CuePanel(QWidget):
         layout.addWidget(self.cue, 1)
 
     def set_palette(self, palette: Palette) -> None:
-        self.palette_ = palette
         self.art.set_palette(palette)
 
     def show_exercise(self, name: str, position: str, cues: tuple[str, ...]) -> None:
-        self.position, self._cues, self._n = position, cues, 0
+        self._cues, self._n = cues, 0
         self.art.setAccessibleDescription(f"{name}, {position}")
         self.art.update()
         self._show()

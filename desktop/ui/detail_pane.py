@@ -55,7 +55,7 @@ def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette, step: 
         "<h3>How</h3>" + _list(e.cues, ordered=True),
     ]
     if e.progressions:
-        here = min(step or 0, len(e.progressions) - 1)
+        here = e.progressions.index(e.rung(step or 0))
         steps = [
             f"<b>{escape(s.name)}</b> &mdash; {escape(dosage_text.summary(s.dosage))}"
             + (f" <span style='color:{p.accent}'><b>&#9664; your step</b></span>" if n == here else "")

@@ -115,13 +115,12 @@ def fill_minutes(view: QChartView, weekly: list[tuple[date, str, float]], names:
     _axes(chart, labels, palette, series)
 
 
-def _by_month(weekly: list[tuple[date, str, float]]) -> list[tuple[date, str, float]]:
-    """Weekly minutes summed into calendar months (by each week's Monday), for ranges of years."""
+def _by_month(weekly) -> list[tuple[date, str, float]]:
+    """(week, key, amount) rows summed into calendar months (by each week's Monday), for ranges of years."""
     months: dict[tuple[date, str], float] = {}
-    for week, routine, minutes in weekly:
-        key = (week.replace(day=1), routine)
-        months[key] = months.get(key, 0.0) + minutes
-    return [(month, routine, minutes) for (month, routine), minutes in months.items()]
+    for week, key, amount in weekly:
+        months[(week.replace(day=1), key)] = months.get((week.replace(day=1), key), 0) + amount
+    return [(month, key, amount) for (month, key), amount in months.items()]
 
 
 def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], period: str, palette: Palette) -> None:
@@ -130,12 +129,10 @@ def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], per
     for axis in chart.axes():
         chart.removeAxis(axis)
     if len(breaks) > MAX_WEEKLY_BARS:
-        months: dict[date, dict[str, int]] = {}
-        for day, counts in breaks:
-            total = months.setdefault(day.replace(day=1), dict.fromkeys(counts, 0))
-            for outcome, n in counts.items():
-                total[outcome] = total.get(outcome, 0) + n
-        breaks, period = sorted(months.items()), "month"
+        counts = _by_month((week, outcome, n) for week, by_outcome in breaks for outcome, n in by_outcome.items())
+        months = sorted({month for month, _, _ in counts})
+        breaks = [(m, {o: n for month, o, n in counts if month == m}) for m in months]
+        period = "month"
     labels = [f"{d:%b %Y}" if period == "month" else f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED
               else f"{d:%d.%m}" for d, _ in breaks]
     series = QStackedBarSeries()

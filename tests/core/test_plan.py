@@ -48,3 +48,13 @@ def test_catalog_estimates_are_plausible(catalog):
     minutes = {r.id: estimate_s(catalog, r) / 60 for r in catalog.routines}
     assert 40 <= minutes["evening-floor"] <= 70  # two 20-minute floor holds, one of them per side
     assert minutes["stand-and-extend"] < 1.1
+
+
+def test_steps_know_their_routine_item_when_an_exercise_appears_twice(catalog):
+    from desktop.core.catalog import Dosage, Range, Routine, RoutineItem
+
+    twice = Routine("twice", "Twice", "d", (), (RoutineItem("cat-cow", Dosage(reps=Range.of(2))),
+                                             RoutineItem("squat"), RoutineItem("cat-cow", Dosage(reps=Range.of(4)))))
+    steps = [s for s in expand(catalog, twice) if s.kind != "done"]
+    assert {(s.exercise_id, s.item) for s in steps} == {("cat-cow", 0), ("squat", 1), ("cat-cow", 2)}
+    assert [s.reps for s in steps if s.kind == "work" and s.item == 2] == [4]

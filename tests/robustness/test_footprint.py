@@ -31,9 +31,9 @@ def test_the_tray_alone_does_not_import_the_main_window():
 def test_pyside_no_longer_keeps_the_source_of_every_module_imported_after_it():
     kept, features = run("""
         import linecache, sys
-        from desktop.app import gui
+        from desktop.app import qt_app
         import PySide6.QtCore  # installs PySide6's import hook
-        gui._read_sources_uncached()
+        qt_app.read_sources_uncached()
         from desktop.ui.tray_menu import TrayMenu  # the hook looks at the module an import statement returns
         from desktop.core.breaks import BreakPolicy
         from email.mime.text import MIMEText

@@ -165,3 +165,30 @@ def test_customising_a_template_saves_a_copy_and_editing_it_keeps_its_id(qapp, c
     assert mine.items == shipped.items[:2] and len(shipped.items) == 4  # the template is untouched
     assert (edited.id, edited.name, edited.items) == (mine.id, "Quicker tweak", mine.items)
     assert title == "Saved \u201cQuicker tweak\u201d."
+
+
+def test_a_disk_problem_in_any_action_is_explained_once(qapp, catalog, tmp_path):
+    from desktop.storage.errors import StorageError
+
+    seen: list[str] = []
+
+    async def scenario():
+        controller = await make(qapp, catalog, tmp_path / "data")
+        real_call = controller.worker.call
+
+        async def full_disk(method, *args, **kwargs):
+            if method == "routines.add":
+                raise StorageError(tmp_path, "Upright could not save because the disk is full.")
+            return await real_call(method, *args, **kwargs)
+
+        controller.worker.call = full_disk
+        timer = answer_dialogs([True], seen)
+        controller.spawn(controller.routine_actions.run("duplicate", "tweaked-back"))
+        while controller._tasks:
+            await asyncio.gather(*list(controller._tasks), return_exceptions=True)
+        timer.stop()
+        own = [r.id for r in controller.library.own]
+        await dispose(controller)
+        return own
+
+    assert run(qapp, scenario) == [] and seen == ["That change was not saved"]
