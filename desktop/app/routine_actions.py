@@ -11,13 +11,14 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.app import modal
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Routine
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
+from desktop.ui.dialogs import GuardedDialog
 
 FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
 
@@ -97,8 +98,8 @@ class RoutineActions:
             return
         # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
         edited = replace(edited, id=slug(edited.name))
-        stored = await self.main.worker.call("routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now(),
-                                             based_on=based_on)
+        stored = await self.main.worker.call("routines.add", edited, reserved=self.main.library.shipped_ids(),
+                                             now=_now(), based_on=based_on)
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
 
@@ -106,11 +107,13 @@ class RoutineActions:
         from desktop.ui.routine_editor import RoutineEditor
 
         catalog, ladder = self.main.catalog, self.main.ladder
-        dialog = QDialog(self.window)
+        editors: list[RoutineEditor] = []
+        dialog = GuardedDialog(self.window, lambda: not editors[0].undo_stack.isClean())
         dialog.setWindowTitle(title)
         dialog.resize(1080, 720)
         editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
                                lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)), dialog)
+        editors.append(editor)
         QVBoxLayout(dialog).addWidget(editor)
         result: list[Routine] = []
         editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))

@@ -85,3 +85,38 @@ def session_sets(parent: QWidget | None, sets: list[dict], names: dict[str, str]
                     f"<td>set {s['set_index']}</td><td>planned {planned}</td><td>done {done}</td></tr>")
     html = f"<table cellpadding='4'>{''.join(rows)}</table>" if rows else "<p>No sets were finished.</p>"
     return _dialog(parent, "Session sets", "Sets in this session", html, "Close", None)
+
+
+class GuardedDialog(QDialog):
+    """A dialog that asks before Esc, Cancel or closing throws away unsaved work.
+
+    ``unsaved()`` says whether there is anything to lose; the question is a
+    window-modal box opened without a nested event loop.
+    """
+
+    def __init__(self, parent: QWidget | None, unsaved):
+        super().__init__(parent)
+        self._unsaved = unsaved
+        self.asking: QMessageBox | None = None
+
+    def reject(self) -> None:
+        if self.asking is not None:
+            return  # already asking
+        if not self._unsaved():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Discard changes?",
+                          "Your changes to this routine are not saved.", parent=self)
+        discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(button) -> None:
+            self.asking = None
+            if button is discard:
+                super(GuardedDialog, self).reject()
+
+        box.buttonClicked.connect(answered)
+        self.asking = box
+        box.open()

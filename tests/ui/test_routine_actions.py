@@ -192,3 +192,42 @@ def test_a_disk_problem_in_any_action_is_explained_once(qapp, catalog, tmp_path)
         return own
 
     assert run(qapp, scenario) == [] and seen == ["That change was not saved"]
+
+
+def test_cancelling_with_unsaved_edits_asks_first(qapp, catalog, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.routine_editor import RoutineEditor
+
+    steps: list[str] = []
+
+    def drive():
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        box = next((w for w in shown if isinstance(w, QMessageBox)), None)
+        if box is not None:  # the question: first keep editing, then discard
+            steps.append(box.windowTitle())
+            label = "Keep editing" if len(steps) == 1 else "Discard changes"
+            next(b for b in box.buttons() if b.text() == label).click()
+            return
+        editor = next((e for w in shown for e in w.findChildren(RoutineEditor) if e.isVisible()), None)
+        if editor is None or len(steps) > 1:
+            return
+        if editor.undo_stack.isClean():
+            retype(editor.name, "Changed my mind")
+        editor.cancel.click()  # asks; after "Keep editing" the editor is still there, and asks again
+
+    async def scenario():
+        from PySide6.QtCore import QTimer
+
+        controller = await make(qapp, catalog, tmp_path / "data")
+        timer = QTimer()
+        timer.setInterval(30)
+        timer.timeout.connect(drive)
+        timer.start()
+        await controller.routine_actions.run("edit", "tweaked-back")
+        timer.stop()
+        own = list(controller.library.own)
+        await dispose(controller)
+        return own
+
+    assert run(qapp, scenario) == [] and steps == ["Discard changes?", "Discard changes?"]
