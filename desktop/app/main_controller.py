@@ -201,6 +201,12 @@ class MainController:
         sessions = await self.worker.call("list_sessions", first, today)
         names = {r.id: r.name for r in self.library.routines}
         self.history.show_history(aggregates, sessions, names)
+        changes = await self.worker.call("progress.changes")
+        exercises = {e.id: e.name for e in self.catalog.exercises}
+        self.history.show_step_changes([
+            f"{c.changed_at.astimezone():%d %b %Y} \u00b7 {exercises.get(c.exercise_id, c.exercise_id)}: "
+            f"step {c.from_step + 1} \u2192 {c.to_step + 1}. {c.reason}"
+            for c in reversed(changes)])
 
     async def close(self) -> None:
         """Stop what this window started; the store belongs to the app and stays open."""

@@ -126,6 +126,12 @@ class HistoryPage(QWidget):
             session_bar.addWidget(button)
         body.addLayout(session_bar)
         body.addWidget(self.sessions)
+        self.steps_title = QLabel("Step changes", objectName="RoutineName")
+        self.steps = QLabel(objectName="Muted", wordWrap=True)
+        self.steps.setAccessibleName("Step changes on exercise ladders, with their reasons")
+        body.addWidget(self.steps_title)
+        body.addWidget(self.steps)
+        self.show_step_changes([])
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -184,6 +190,12 @@ class HistoryPage(QWidget):
             for column, text in enumerate(cells):
                 self.sessions.setItem(row, column, QTableWidgetItem(text))
         self.sessions.resizeColumnsToContents()
+
+    def show_step_changes(self, lines: list[str]) -> None:
+        """The confirmed moves on exercise ladders, newest first, one line each with its reason."""
+        self.steps.setText("\n".join(lines))
+        self.steps_title.setVisible(bool(lines))
+        self.steps.setVisible(bool(lines))
 
     def _on_session(self, action: str) -> None:
         row = self.sessions.currentRow()

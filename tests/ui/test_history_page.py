@@ -179,3 +179,22 @@ def test_years_of_history_are_drawn_as_months(qapp):
     assert sum(minute_series.barSets()[0].at(i) for i in range(36)) == 1560.0  # nothing lost in the regrouping
     taken = next(s for s in break_series.barSets() if s.label() == "taken")
     assert taken.count() == 36 and sum(taken.at(i) for i in range(36)) == 312
+
+
+def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
+        await controller.open_store()
+        fill(worker.store, date.today())
+        await worker.call("progress.change_step", "push-up", 1, "3 sessions on \u201c20 reps\u201d without pain rising.",
+                          datetime(2026, 11, 20, 9, tzinfo=timezone.utc))
+        await controller.load_history("4w")
+        page = controller.history
+        shown = (page.steps.isVisibleTo(page), page.steps.text())
+        await _dispose(controller)
+        worker.close()
+        return shown
+
+    visible, text = run(qapp, scenario)
+    assert visible and text == "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
