@@ -21,7 +21,7 @@ class ContentError(Exception):
 
 # Errors that only say "this union branch did not match", e.g. "should be a
 # valid list" when a number was given for a number-or-[min, max] field.
-_WRONG_BRANCH = {"list_type", "int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"}
+WRONG_BRANCH = {"list_type", "int_type", "int_parsing", "float_type", "float_parsing", "int_from_float", "dict_type"}
 _TYPE_NAMES = {"int_type": "a whole number", "float_type": "a number", "list_type": "a [min, max] pair"}
 
 
@@ -32,7 +32,7 @@ def describe_validation_error(error) -> list[str]:
         by_path.setdefault(_path(err["loc"]), []).append(err)
     problems = []
     for path, errors in by_path.items():
-        meaningful = [e for e in errors if e["type"] not in _WRONG_BRANCH]
+        meaningful = [e for e in errors if e["type"] not in WRONG_BRANCH]
         if meaningful:
             messages = [_message(e) for e in meaningful]
         elif len(errors) > 1:

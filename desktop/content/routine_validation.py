@@ -25,13 +25,15 @@ from typing import Any, Mapping
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import TypeAdapter, ValidationError
 
+from desktop.content.errors import WRONG_BRANCH
 from desktop.content.schema import RoutineItemFile, Text
 from desktop.core.catalog import Range
 from desktop.core.dosage_text import number, seconds_text
+from desktop.core.routine_edit import OVERRIDE_FIELDS
 
 COUNT_FIELDS = ("sets", "reps")
 SECONDS_FIELDS = ("hold_s", "duration_s", "rest_s")
-FIELDS = (*COUNT_FIELDS, *SECONDS_FIELDS, "tempo", "sides")
+FIELDS = OVERRIDE_FIELDS  # sets, reps, the three seconds fields, tempo, sides
 
 _NUM = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _SPAN = re.compile(
@@ -41,7 +43,6 @@ _SPAN = re.compile(
 )
 _PHASE = re.compile(rf"^\s*(?P<name>.*?)\s*[:=]?\s*(?P<s>{_NUM})\s*(?:s|secs?|seconds?)?\s*$", re.IGNORECASE | re.ASCII)
 _PLACEHOLDER_EXERCISE = "exercise"
-_BRANCH_TYPES = {"list_type", "int_type", "float_type", "dict_type"}  # the union branch the value did not take
 
 HINTS = {
     "count": "write a number such as 10 or a range such as 8-20",
@@ -186,7 +187,7 @@ def _check(item: dict) -> tuple[RoutineItemFile | None, dict[str, str]]:
     except ValidationError as exc:
         found: dict[str, str] = {}
         errors = exc.errors()
-        own = [e for e in errors if e["type"] not in _BRANCH_TYPES]
+        own = [e for e in errors if e["type"] not in WRONG_BRANCH]
         for err in own or errors:
             field = str(err["loc"][0]) if err["loc"] else ""
             found.setdefault(field, _message(field, err))
