@@ -154,9 +154,13 @@ class MainController:
             return
         finally:
             self._session_running = False
+        before = dict(self.ladder)
         if self.history_available:
             await self.refresh_library()  # rungs the person confirmed after the session, new bests
-        self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}.")
+        moved = [f"{self.catalog.exercise(e).name} is now on step {step + 1}"
+                 for e, step in self.ladder.items() if before.get(e, 0) != step]
+        self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
+                        + "".join(f" {line}." for line in moved))
         if self.window.stack.currentWidget() is self.history_slot:
             await self.load_history(self._range)
 

@@ -17,7 +17,7 @@ from desktop.ui.progress_dialog import ProgressDialog
 
 async def review_progress(parent, catalog: Catalog, worker, session_id: int, exercise_ids: list[str],
                           ladder: dict[str, int]) -> list[str]:
-    """Run the review; returns one line per change made (for the status bar)."""
+    """Run the review; returns one line per change made."""
     if not any(catalog.exercise(e).progressions for e in exercise_ids):
         return []  # nothing on a ladder: no questions (a rise in pain was already answered with advice)
     evidence = {e: await worker.call("progress.evidence", e) for e in exercise_ids}
