@@ -107,13 +107,12 @@ class RoutineActions:
         from desktop.ui.routine_editor import RoutineEditor
 
         catalog, ladder = self.main.catalog, self.main.ladder
-        editors: list[RoutineEditor] = []
-        dialog = GuardedDialog(self.window, lambda: not editors[0].undo_stack.isClean())
+        # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
+        dialog = GuardedDialog(self.window, lambda: not editor.undo_stack.isClean())
         dialog.setWindowTitle(title)
         dialog.resize(1080, 720)
         editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
                                lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)), dialog)
-        editors.append(editor)
         QVBoxLayout(dialog).addWidget(editor)
         result: list[Routine] = []
         editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))
@@ -159,7 +158,8 @@ class RoutineActions:
             except ContentError as exc:
                 await modal.error(self.window, f"{path.name} was not imported", exc.report())
                 continue
-            stored = await self.main.worker.call("routines.add", routine, reserved=self.main.library.shipped_ids(), now=_now())
+            stored = await self.main.worker.call("routines.add", routine, reserved=self.main.library.shipped_ids(),
+                                                 now=_now())
             copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
             said.append(f"Imported \u201c{stored.name}\u201d{copy}.")
         if said:

@@ -46,7 +46,8 @@ def _list(args, library: Library, ladder: dict[str, int]) -> int:
     estimates = {r.id: plan.estimate_s(library.catalog, r, ladder) for r in library.routines}
     if args.json:
         print_json({"routines": [
-            {**r.to_data(), "origin": "own" if library.is_own(r.id) else "shipped", "estimate_s": round(estimates[r.id])}
+            {**r.to_data(), "origin": "own" if library.is_own(r.id) else "shipped",
+             "estimate_s": round(estimates[r.id])}
             for r in library.routines
         ]})
         return EXIT_OK
@@ -69,7 +70,8 @@ def _import(args, catalog) -> int:
     def add(db):
         from desktop.storage.routine_store import RoutineStore
 
-        return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(timezone.utc))
+        return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(),
+                                    now=datetime.now(timezone.utc))
 
     stored, code = with_database(args, add)
     if stored is None:
