@@ -18,7 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `desktop` importable from the checkout
@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a script: make `desktop` importable from
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def file_system(path: Path) -> str:
@@ -63,18 +63,33 @@ def measure(folder: Path, sets: int) -> dict:
         with db.engine.connect() as connection:
             synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar_one()
             journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar_one()
-        t0 = datetime.now(timezone.utc)
+        t0 = datetime.now(UTC)
         session = store.start_session("bench", "Commit benchmark", t0)
         for warm in range(3):  # the first commits also create the WAL and warm SQLAlchemy's caches
-            store.record_set(session, exercise_id="bridge", side="none", set_index=warm + 1, planned_reps=10,
-                             done_reps=10, started_at=t0, ended_at=t0 + timedelta(seconds=30))
+            store.record_set(
+                session,
+                exercise_id="bridge",
+                side="none",
+                set_index=warm + 1,
+                planned_reps=10,
+                done_reps=10,
+                started_at=t0,
+                ended_at=t0 + timedelta(seconds=30),
+            )
         times = []
         for index in range(sets):
             start = t0 + timedelta(seconds=40 * index)
             began = time.perf_counter()
-            store.record_set(session, exercise_id="bird-dog", side="left" if index % 2 else "right",
-                             set_index=index // 2 + 1, planned_s=30.0, done_s=30.0, started_at=start,
-                             ended_at=start + timedelta(seconds=30))
+            store.record_set(
+                session,
+                exercise_id="bird-dog",
+                side="left" if index % 2 else "right",
+                set_index=index // 2 + 1,
+                planned_s=30.0,
+                done_s=30.0,
+                started_at=start,
+                ended_at=start + timedelta(seconds=30),
+            )
             times.append((time.perf_counter() - began) * 1000)
     finally:
         db.close()
@@ -92,13 +107,23 @@ def main(argv: list[str] | None = None) -> int:
         fs = file_system(Path(tmp))
     times = result["times"]
     p50, p99 = statistics.median(times), percentile(times, 99)
-    print(f"record_set, one committed transaction each: {len(times)} sets on {fs} ({parent}), "
-          f"journal_mode={result['journal_mode']}, synchronous={result['synchronous']} (2 = FULL)")
+    print(
+        f"record_set, one committed transaction each: {len(times)} sets on {fs} ({parent}), "
+        f"journal_mode={result['journal_mode']}, synchronous={result['synchronous']} (2 = FULL)"
+    )
     print(f"  median {p50:.2f} ms, p99 {p99:.2f} ms, max {max(times):.2f} ms")
     if fs in ("tmpfs", "ramfs"):
         print("  note: this folder is in memory, so fsync is free and these numbers flatter the disk")
-    print(json.dumps({"commit_ms": round(p50, 2), "commit_p99_ms": round(p99, 2),
-                      "commit_max_ms": round(max(times), 2), "commit_fs": fs}))
+    print(
+        json.dumps(
+            {
+                "commit_ms": round(p50, 2),
+                "commit_p99_ms": round(p99, 2),
+                "commit_max_ms": round(max(times), 2),
+                "commit_fs": fs,
+            }
+        )
+    )
     return 0
 
 

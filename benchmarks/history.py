@@ -22,14 +22,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 if __package__ in (None, ""):  # run as a script: make `desktop` importable from the checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.storage.database import open_database  # noqa: E402
+from desktop.storage.database import open_database
 
 HOME = ZoneInfo("Europe/Berlin")
 TRIP = ZoneInfo("America/New_York")
@@ -41,8 +41,18 @@ ROUTINES = {  # id: (name, sets per session)
     "stand-and-extend": ("Stand and extend", 5),
     "tweaked-back": ("Tweaked back first aid", 7),
 }
-EXERCISES = ("bridge", "bird-dog", "cat-camel", "side-plank", "dead-bug", "prone-extension",
-             "hip-hinge", "figure-four-stretch", "segmental-bridge", "wall-angel")
+EXERCISES = (
+    "bridge",
+    "bird-dog",
+    "cat-camel",
+    "side-plank",
+    "dead-bug",
+    "prone-extension",
+    "hip-hinge",
+    "figure-four-stretch",
+    "segmental-bridge",
+    "wall-angel",
+)
 BREAK_OUTCOMES = ("taken", "natural", "snoozed", "skipped", "ignored")
 BREAK_WEIGHTS = (35, 20, 15, 10, 20)
 
@@ -64,17 +74,23 @@ def make_history(data_dir: Path, years: float, seed: int = 1) -> None:
             sessions = [(first_id + i, *row) for i, row in enumerate(rows["sessions"])]
             connection.executemany(
                 "INSERT INTO sessions (id, routine_id, routine_name, started_at, ended_at, utc_offset_s,"
-                " outcome) VALUES (?, ?, ?, ?, ?, ?, ?)", sessions)
+                " outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sessions,
+            )
             connection.executemany(
                 "INSERT INTO sets (session_id, exercise_id, side, set_index, planned_reps, done_reps,"
                 " planned_s, done_s, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((first_id + s, *rest) for s, *rest in rows["sets"]))
+                ((first_id + s, *rest) for s, *rest in rows["sets"]),
+            )
             connection.executemany(
                 "INSERT INTO pain_ratings (session_id, moment, value, recorded_at) VALUES (?, ?, ?, ?)",
-                ((first_id + s, *rest) for s, *rest in rows["pain"]))
+                ((first_id + s, *rest) for s, *rest in rows["pain"]),
+            )
             connection.executemany(
                 "INSERT INTO breaks (offered_at, utc_offset_s, outcome, answered_at, duration_s)"
-                " VALUES (?, ?, ?, ?, ?)", rows["breaks"])
+                " VALUES (?, ?, ?, ?, ?)",
+                rows["breaks"],
+            )
         connection.execute("PRAGMA optimize")
     finally:
         connection.close()
@@ -87,7 +103,7 @@ def _ms(moment: datetime) -> int:
 def _generate(years: float, rng: random.Random) -> dict[str, list[tuple]]:
     """Rows as tuples; session references are 0-based and offset by the caller."""
     out: dict[str, list[tuple]] = {"sessions": [], "sets": [], "pain": [], "breaks": []}
-    now = datetime.now(timezone.utc)  # nothing in the future: today stops at the current time
+    now = datetime.now(UTC)  # nothing in the future: today stops at the current time
     today = date.today()
     first = today - timedelta(days=round(years * 365.25) - 1)
     day = first
@@ -102,15 +118,16 @@ def _generate(years: float, rng: random.Random) -> dict[str, list[tuple]]:
     return out
 
 
-def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random,
-                     now: datetime) -> None:
+def _sessions_of_day(
+    out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random, now: datetime
+) -> None:
     # Spread over the waking day; the last one now and then runs across midnight.
     starts = sorted(rng.uniform(6.5, 23.9) for _ in range(rng.choice((3, 4, 4, 5, 5, 6))))
     for hour in starts:
         routine = rng.choice(list(ROUTINES))
         name, planned_sets = ROUTINES[routine]
         local = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)
-        start = local.astimezone(timezone.utc)  # via UTC: fixes local times inside a DST gap
+        start = local.astimezone(UTC)  # via UTC: fixes local times inside a DST gap
         if start > now - timedelta(minutes=15):
             return
         session = len(out["sessions"])
@@ -123,10 +140,20 @@ def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng
             length = rng.uniform(20, 60)
             planned_s = 30.0 if timed else None
             reps = None if timed else 10
-            out["sets"].append((session, exercise, rng.choice(("none", "none", "left", "right")),
-                                index // 2 + 1, reps, None if timed else rng.randint(6, 10), planned_s,
-                                round(length, 1) if timed else None, _ms(moment),
-                                _ms(moment + timedelta(seconds=length))))
+            out["sets"].append(
+                (
+                    session,
+                    exercise,
+                    rng.choice(("none", "none", "left", "right")),
+                    index // 2 + 1,
+                    reps,
+                    None if timed else rng.randint(6, 10),
+                    planned_s,
+                    round(length, 1) if timed else None,
+                    _ms(moment),
+                    _ms(moment + timedelta(seconds=length)),
+                )
+            )
             moment += timedelta(seconds=length + rng.uniform(8, 25))
         offset = int(start.astimezone(zone).utcoffset().total_seconds())
         out["sessions"].append((routine, name, _ms(start), _ms(moment), offset, outcome))
@@ -137,14 +164,16 @@ def _sessions_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng
                 out["pain"].append((session, "after", max(0, before - rng.randint(-1, 3)), _ms(moment)))
 
 
-def _breaks_of_day(out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random,
-                   now: datetime) -> None:
+def _breaks_of_day(
+    out: dict[str, list[tuple]], day: date, zone: ZoneInfo, rng: random.Random, now: datetime
+) -> None:
     working = day.weekday() < 5
     count = rng.randint(9, 12) if working else rng.randint(3, 6)
     hour = rng.uniform(8.0, 9.5)
     for _ in range(count):
         offered = (datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)).astimezone(
-            timezone.utc)
+            UTC
+        )
         if offered > now - timedelta(minutes=5):
             return
         outcome = rng.choices(BREAK_OUTCOMES, BREAK_WEIGHTS)[0]
@@ -182,8 +211,10 @@ def main() -> int:
         try:
             store = HistoryStore(db)
             with db.engine.connect() as connection:
-                sets, breaks, sessions = (connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
-                                          for t in ("sets", "breaks", "sessions"))
+                sets, breaks, sessions = (
+                    connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
+                    for t in ("sets", "breaks", "sessions")
+                )
             today = date.today()
             first_all, _ = store.history_range()
             last_year = today - timedelta(days=364)
@@ -193,15 +224,30 @@ def main() -> int:
             csv_ms = _median_ms(lambda: export_csv(db, Path(tmp) / "csv"), max(1, args.runs // 2))
         finally:
             db.close()
-    print(f"history: {args.years:g} years, {sessions} sessions, {sets} sets, {breaks} breaks "
-          f"(filled in {fill_s:.1f} s)")
+    print(
+        f"history: {args.years:g} years, {sessions} sessions, {sets} sets, {breaks} breaks "
+        f"(filled in {fill_s:.1f} s)"
+    )
     print(f"{'measure':<34}{'median ms':>10}")
-    for label, value in (("load_aggregates, last 12 months", q12), ("load_aggregates, all years", qall),
-                         ("list_sessions, last 12 months", listing), ("export_csv, everything", csv_ms)):
+    for label, value in (
+        ("load_aggregates, last 12 months", q12),
+        ("load_aggregates, all years", qall),
+        ("list_sessions, last 12 months", listing),
+        ("export_csv, everything", csv_ms),
+    ):
         print(f"{label:<34}{value:>10.1f}")
-    print(json.dumps({"history_12m_query_ms": round(q12, 1), "history_all_query_ms": round(qall, 1),
-                      "list_sessions_ms": round(listing, 1), "csv_export_ms": round(csv_ms, 1),
-                      "sets": sets, "breaks": breaks}))
+    print(
+        json.dumps(
+            {
+                "history_12m_query_ms": round(q12, 1),
+                "history_all_query_ms": round(qall, 1),
+                "list_sessions_ms": round(listing, 1),
+                "csv_export_ms": round(csv_ms, 1),
+                "sets": sets,
+                "breaks": breaks,
+            }
+        )
+    )
     return 0
 
 

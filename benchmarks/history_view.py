@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main() -> int:
+    from history import make_history
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
@@ -30,7 +31,6 @@ def main() -> int:
     from desktop.storage.history import HistoryStore
     from desktop.ui.history_page import HistoryPage
     from desktop.ui.theme import LIGHT
-    from history import make_history
 
     app = QApplication.instance() or QApplication([])
     names = {r.id: r.name for r in load_catalog().routines}
@@ -57,9 +57,13 @@ def main() -> int:
             times.append((time.perf_counter() - start) * 1000)
         results[key] = statistics.median(times)
     db.close()
-    print(f"history view, 10 years of data: 12 months {results['12m']:.0f} ms, all {results['all']:.0f} ms "
-          "(aggregate + fill + paint, median of 5)")
-    print(json.dumps({"history_12m_ms": round(results["12m"], 1), "history_all_ms": round(results["all"], 1)}))
+    print(
+        f"history view, 10 years of data: 12 months {results['12m']:.0f} ms, all {results['all']:.0f} ms "
+        "(aggregate + fill + paint, median of 5)"
+    )
+    print(
+        json.dumps({"history_12m_ms": round(results["12m"], 1), "history_all_ms": round(results["all"], 1)})
+    )
     return 0
 
 

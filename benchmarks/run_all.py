@@ -47,8 +47,14 @@ GOALS = (
     Goal("warm_start_ms", "warm start to the cards painted", "ms", "< 350 ms", 350, "floor_start_ms"),
     Goal("tray_rss_mb", "tray-only resident memory", "MB", "< 70 MB", 70, "floor_tray_rss_mb"),
     Goal("tray_first_start_rss_mb", "  the same, very first start", "MB", "-", None, "floor_tray_rss_mb"),
-    Goal("tray_wakeups_per_min", "tray-only wake-ups per minute", "/min", "none beyond the floor's", None,
-         "floor_tray_wakeups_per_min"),
+    Goal(
+        "tray_wakeups_per_min",
+        "tray-only wake-ups per minute",
+        "/min",
+        "none beyond the floor's",
+        None,
+        "floor_tray_wakeups_per_min",
+    ),
     Goal("timer_late_p50_ms", "timer lateness p50, both cores busy", "ms", "-"),
     Goal("timer_late_p99_ms", "timer lateness p99, both cores busy", "ms", "< 15 ms", 15),
     Goal("timer_late_max_ms", "timer lateness max, both cores busy", "ms", "-"),
@@ -59,9 +65,21 @@ GOALS = (
     Goal("history_12m_query_ms", "  its SQL alone, 12 months", "ms", "-"),
     Goal("history_all_query_ms", "  its SQL alone, everything", "ms", "-"),
 )
-REQUIRED = ("cold_start_ms", "warm_start_ms", "tray_rss_mb", "tray_wakeups_per_min", "timer_late_p50_ms",
-            "timer_late_p99_ms", "timer_late_max_ms", "commit_ms", "history_12m_ms", "history_all_ms",
-            "floor_start_ms", "floor_tray_rss_mb", "floor_tray_wakeups_per_min")
+REQUIRED = (
+    "cold_start_ms",
+    "warm_start_ms",
+    "tray_rss_mb",
+    "tray_wakeups_per_min",
+    "timer_late_p50_ms",
+    "timer_late_p99_ms",
+    "timer_late_max_ms",
+    "commit_ms",
+    "history_12m_ms",
+    "history_all_ms",
+    "floor_start_ms",
+    "floor_tray_rss_mb",
+    "floor_tray_wakeups_per_min",
+)
 
 
 def plan(quick: bool, tray_seconds: float | None, timer_seconds: float | None) -> dict[str, list[str]]:
@@ -80,9 +98,14 @@ def run_one(name: str, command: list[str]) -> dict:
     """Run a benchmark script, echoing its output; its last line is its JSON result."""
     print(f"== {name}: {' '.join(command)}", flush=True)
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, str(HERE / command[0]), *command[1:]], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=child_env(PYTHONUNBUFFERED="1"))
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / command[0]), *command[1:]],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(PYTHONUNBUFFERED="1"),
+    )
     lines = []
     for line in proc.stdout:
         lines.append(line.rstrip("\n"))
@@ -117,20 +140,33 @@ def machine() -> dict[str, str | int]:
         pass
     system = f"{platform.system()} {platform.release()}"
     try:
-        release = dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line)
+        release = dict(
+            line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line
+        )
         system = f"{release.get('PRETTY_NAME', '').strip(chr(34))} ({platform.system()} {platform.release()})"
     except OSError:
         pass
     memory = ""
     try:
-        kib = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        kib = int(
+            next(
+                l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")
+            ).split()[1]
+        )
         memory = f"{kib / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration, ValueError):
         pass
-    out = subprocess.run([sys.executable, "-c", "import PySide6; print(PySide6.__version__)"], capture_output=True,
-                         text=True)
-    return {"cpu": cpu, "cores": os.cpu_count() or 0, "memory": memory, "os": system,
-            "python": platform.python_version(), "pyside6": out.stdout.strip() or "?"}
+    out = subprocess.run(
+        [sys.executable, "-c", "import PySide6; print(PySide6.__version__)"], capture_output=True, text=True
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count() or 0,
+        "memory": memory,
+        "os": system,
+        "python": platform.python_version(),
+        "pyside6": out.stdout.strip() or "?",
+    }
 
 
 def _cell(value) -> str:
@@ -164,8 +200,12 @@ def table(summary: dict) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     lines = []
     for n, row in enumerate(rows):
-        lines.append("  ".join(cell.ljust(widths[i]) if i in (0, 2, 4) else cell.rjust(widths[i])
-                               for i, cell in enumerate(row)).rstrip())
+        lines.append(
+            "  ".join(
+                cell.ljust(widths[i]) if i in (0, 2, 4) else cell.rjust(widths[i])
+                for i, cell in enumerate(row)
+            ).rstrip()
+        )
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -173,11 +213,20 @@ def table(summary: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="short runs (tray idle 60 s, timer 24 s, fewer repeats)")
-    parser.add_argument("--tray-seconds", type=float, help="how long the tray idles (default 600, 60 with --quick)")
-    parser.add_argument("--timer-seconds", type=float,
-                        help="length of the timed session, about one wake-up a second (default 180, 24 with --quick)")
-    parser.add_argument("--only", help="comma-separated subset: startup,commit,history,history_view,timer,tray")
+    parser.add_argument(
+        "--quick", action="store_true", help="short runs (tray idle 60 s, timer 24 s, fewer repeats)"
+    )
+    parser.add_argument(
+        "--tray-seconds", type=float, help="how long the tray idles (default 600, 60 with --quick)"
+    )
+    parser.add_argument(
+        "--timer-seconds",
+        type=float,
+        help="length of the timed session, about one wake-up a second (default 180, 24 with --quick)",
+    )
+    parser.add_argument(
+        "--only", help="comma-separated subset: startup,commit,history,history_view,timer,tray"
+    )
     args = parser.parse_args(argv)
     benches = plan(args.quick, args.tray_seconds, args.timer_seconds)
     if args.only:
@@ -187,8 +236,11 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown benchmark(s): {', '.join(unknown)} (known: {', '.join(benches)})")
         benches = {name: command for name, command in benches.items() if name in wanted}
     about = machine()
-    print(f"machine: {about['cpu']}, {about['cores']} cores, {about['memory']}, {about['os']}, "
-          f"Python {about['python']}, PySide6 {about['pyside6']}", flush=True)
+    print(
+        f"machine: {about['cpu']}, {about['cores']} cores, {about['memory']}, {about['os']}, "
+        f"Python {about['python']}, PySide6 {about['pyside6']}",
+        flush=True,
+    )
     summary: dict = {}
     failed = []
     for name, command in benches.items():
@@ -201,8 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         print(f"\nfailed: {', '.join(failed)}")
     summary = {key: summary.get(key) for key in REQUIRED} | summary
-    summary.update(quick=args.quick, failed=failed, machine=about,
-                   date=time.strftime("%Y-%m-%d"))
+    summary.update(quick=args.quick, failed=failed, machine=about, date=time.strftime("%Y-%m-%d"))
     print(json.dumps(summary))
     return 1 if failed else 0
 

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _bench_env import child_env  # noqa: E402
+from _bench_env import child_env
 
 FLOOR = r"""
 import time; t0 = time.perf_counter()
@@ -64,12 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     floor, cold, warm = [], [], []
     with tempfile.TemporaryDirectory() as data:  # untimed: bytecode and the OS file cache as a user has them
         time_to_line([sys.executable, "-c", FLOOR], "first paint")
-        time_to_line(app + [data], "first paint")
+        time_to_line([*app, data], "first paint")
     for _ in range(args.runs):  # interleaved, so a burst of other load hits all three alike
         floor.append(time_to_line([sys.executable, "-c", FLOOR], "first paint"))
         with tempfile.TemporaryDirectory() as data:
-            cold.append(time_to_line(app + [data], "first paint"))
-            warm.append(time_to_line(app + [data], "first paint"))
+            cold.append(time_to_line([*app, data], "first paint"))
+            warm.append(time_to_line([*app, data], "first paint"))
     rows = {"floor_start_ms": floor, "cold_start_ms": cold, "warm_start_ms": warm}
     print(f"{'measure':<24}{'median':>10}{'min':>10}{'max':>10}   ({args.runs} runs, ms)")
     for name, values in rows.items():

@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 class Silent:
@@ -55,14 +55,20 @@ def live_session(seconds: float) -> dict:
     catalog = load_catalog()
     # Holds of 7 s each side with 5 s switches and get-readies: a step change every few seconds.
     n = max(1, round(seconds / 24))
-    routine = Routine("bench", "Bench", "timer benchmark", (), tuple(
-        RoutineItem("figure-four-stretch", Dosage(hold_s=Range(7, 7))) for _ in range(n)))
+    routine = Routine(
+        "bench",
+        "Bench",
+        "timer benchmark",
+        (),
+        tuple(RoutineItem("figure-four-stretch", Dosage(hold_s=Range(7, 7))) for _ in range(n)),
+    )
     late: list[float] = []
     result = {}
 
     async def scenario():
-        c = SessionController(catalog, routine, worker=None, palette=LIGHT, sound=Silent(), voice=Silent(),
-                              auto=True)
+        c = SessionController(
+            catalog, routine, worker=None, palette=LIGHT, sound=Silent(), voice=Silent(), auto=True
+        )
         marks = []
         c.engine.subscribe(lambda e: (late.append(c.clock() - e.at), marks.append((e.at, c.clock()))))
         start = time.monotonic()
@@ -78,20 +84,35 @@ def live_session(seconds: float) -> dict:
     run(app, scenario, timeout_s=seconds * 3)
     events = [x * 1000 for x in late]
     wakeups = result.pop("wakeups")
-    return {"late_p50_ms": statistics.median(wakeups), "late_p99_ms": percentile(wakeups, 99),
-            "late_max_ms": max(wakeups), "wakeup_count": len(wakeups),
-            "event_p50_ms": statistics.median(events), "event_p99_ms": percentile(events, 99),
-            "event_max_ms": max(events), **result}
+    return {
+        "late_p50_ms": statistics.median(wakeups),
+        "late_p99_ms": percentile(wakeups, 99),
+        "late_max_ms": max(wakeups),
+        "wakeup_count": len(wakeups),
+        "event_p50_ms": statistics.median(events),
+        "event_p99_ms": percentile(events, 99),
+        "event_max_ms": max(events),
+        **result,
+    }
 
 
 def fake_twenty_minutes() -> float:
-    from desktop.core.catalog import Dosage, Exercise, Range, Routine, RoutineItem, Catalog
+    from desktop.core.catalog import Catalog, Dosage, Exercise, Range, Routine, RoutineItem
     from desktop.core.clock import FakeClock
     from desktop.core.plan import expand
     from desktop.core.session import SessionEngine
 
-    ex = Exercise("hold", "Hold", ("002_8b89f322fc499fa5.txt",), "supine", (), ("w",), ("a", "b", "c"), (),
-                  Dosage(duration_s=Range(1200, 1200)))
+    ex = Exercise(
+        "hold",
+        "Hold",
+        ("002_8b89f322fc499fa5.txt",),
+        "supine",
+        (),
+        ("w",),
+        ("a", "b", "c"),
+        (),
+        Dosage(duration_s=Range(1200, 1200)),
+    )
     routine = Routine("r", "R", "d", (), (RoutineItem("hold"),))
     clock = FakeClock(0)
     engine = SessionEngine(expand(Catalog((ex,), (routine,)), routine), clock)
@@ -140,22 +161,34 @@ def main() -> int:
     fake_drift = fake_twenty_minutes()
     paint = paint_4k()
     print(f"live session {live['wall_s']:.1f} s, both cores busy")
-    print(f"  {live['wakeup_count']} timer wake-ups (countdown seconds, rep phases, steps): lateness "
-          f"p50 {live['late_p50_ms']:.1f} ms, p99 {live['late_p99_ms']:.1f} ms, max {live['late_max_ms']:.1f} ms")
-    print(f"  {live['events']} engine events, as their listeners saw them: p50 {live['event_p50_ms']:.1f} ms, "
-          f"p99 {live['event_p99_ms']:.1f} ms, max {live['event_max_ms']:.1f} ms")
-    print(f"  drift of the last deadline against the plan {live['drift_ms']:.3f} ms; "
-          f"end handled {live['end_late_ms']:.1f} ms after it was due")
+    print(
+        f"  {live['wakeup_count']} timer wake-ups (countdown seconds, rep phases, steps): lateness "
+        f"p50 {live['late_p50_ms']:.1f} ms, p99 {live['late_p99_ms']:.1f} ms, max {live['late_max_ms']:.1f} ms"
+    )
+    print(
+        f"  {live['events']} engine events, as their listeners saw them: p50 {live['event_p50_ms']:.1f} ms, "
+        f"p99 {live['event_p99_ms']:.1f} ms, max {live['event_max_ms']:.1f} ms"
+    )
+    print(
+        f"  drift of the last deadline against the plan {live['drift_ms']:.3f} ms; "
+        f"end handled {live['end_late_ms']:.1f} ms after it was due"
+    )
     print(f"20-minute hold, fake clock, jittery polls: drift {fake_drift:.3f} ms")
     print(f"countdown paint at 4K: {paint:.2f} ms per frame (median)")
-    print(json.dumps({"timer_late_p50_ms": round(live["late_p50_ms"], 2),
-                      "timer_late_p99_ms": round(live["late_p99_ms"], 2),
-                      "timer_late_max_ms": round(live["late_max_ms"], 2),
-                      "timer_wakeups": live["wakeup_count"],
-                      "timer_event_p99_ms": round(live["event_p99_ms"], 2),
-                      "timer_drift_ms": round(live["drift_ms"], 3),
-                      "hold_20min_drift_ms": round(fake_drift, 3),
-                      "paint_4k_ms": round(paint, 2)}))
+    print(
+        json.dumps(
+            {
+                "timer_late_p50_ms": round(live["late_p50_ms"], 2),
+                "timer_late_p99_ms": round(live["late_p99_ms"], 2),
+                "timer_late_max_ms": round(live["late_max_ms"], 2),
+                "timer_wakeups": live["wakeup_count"],
+                "timer_event_p99_ms": round(live["event_p99_ms"], 2),
+                "timer_drift_ms": round(live["drift_ms"], 3),
+                "hold_20min_drift_ms": round(fake_drift, 3),
+                "paint_4k_ms": round(paint, 2),
+            }
+        )
+    )
     return 0
 
 

@@ -72,8 +72,9 @@ class Idle:
     """One idle process: RSS after settling, then wake-ups over a window, per thread."""
 
     def __init__(self, command: list[str], env: dict[str, str]):
-        self.proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     text=True, cwd=ROOT)
+        self.proc = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
+        )
         self.stderr: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -95,8 +96,9 @@ def measure(idles: dict[str, Idle], settle_s: float, seconds: float) -> dict[str
     time.sleep(settle_s)
     for name, idle in idles.items():
         if not idle.alive():
-            raise RuntimeError(f"{name} exited during start-up (another Upright running?): "
-                               + " | ".join(idle.stderr[-5:]))
+            raise RuntimeError(
+                f"{name} exited during start-up (another Upright running?): " + " | ".join(idle.stderr[-5:])
+            )
     before = {name: switches(idle.proc.pid) for name, idle in idles.items()}
     rss = {name: rss_mb(idle.proc.pid) for name, idle in idles.items()}
     time.sleep(seconds)
@@ -108,8 +110,11 @@ def measure(idles: dict[str, Idle], settle_s: float, seconds: float) -> dict[str
             if tid in before[name]:
                 per_thread[thread] = per_thread.get(thread, 0) + count - before[name][tid][1]
         woke = sum(per_thread.values())
-        out[name] = {"rss_mb": max(rss[name], rss_mb(idle.proc.pid)), "wakeups_per_min": woke / (seconds / 60) if seconds else 0.0,
-                     "threads": {k: v for k, v in sorted(per_thread.items()) if v}}
+        out[name] = {
+            "rss_mb": max(rss[name], rss_mb(idle.proc.pid)),
+            "wakeups_per_min": woke / (seconds / 60) if seconds else 0.0,
+            "threads": {k: v for k, v in sorted(per_thread.items()) if v},
+        }
     return out
 
 
@@ -120,18 +125,38 @@ def tray_display(display: str | None):
         yield display, "given"
         return
     if not (shutil.which("Xvfb") and shutil.which("trayer")):
-        raise SystemExit("tray_idle: Xvfb and trayer are needed for a tray (bash packaging/bootstrap.sh test "
-                         "installs them), or pass --display of a desktop with a tray")
+        raise SystemExit(
+            "tray_idle: Xvfb and trayer are needed for a tray (bash packaging/bootstrap.sh test "
+            "installs them), or pass --display of a desktop with a tray"
+        )
     read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0",
-                             "1280x800x24"], pass_fds=(write_end,), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "1280x800x24"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_end)
     with os.fdopen(read_end) as numbers:
         display = f":{numbers.readline().strip()}"
-    tray = subprocess.Popen(["trayer", "--edge", "top", "--widthtype", "pixel", "--width", "120", "--height",
-                             "24", "--transparent", "false"], env={**os.environ, "DISPLAY": display},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tray = subprocess.Popen(
+        [
+            "trayer",
+            "--edge",
+            "top",
+            "--widthtype",
+            "pixel",
+            "--width",
+            "120",
+            "--height",
+            "24",
+            "--transparent",
+            "false",
+        ],
+        env={**os.environ, "DISPLAY": display},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.0)
     try:
         yield display, "private Xvfb + trayer"
@@ -168,17 +193,28 @@ def main(argv: list[str] | None = None) -> int:
     if any("no system tray" in line for line in notices):
         print("warning: Upright found no tray on this display and opened its window instead", file=sys.stderr)
     app_r, bare_r = result["app"], result["bare"]
-    print(f"tray-only Upright: {app_r['rss_mb']:.1f} MB resident ({first_run:.1f} MB on the very first start), "
-          f"{app_r['wakeups_per_min']:.1f} wake-ups/min over {args.seconds:.0f} s (display {display}, {kind})")
+    print(
+        f"tray-only Upright: {app_r['rss_mb']:.1f} MB resident ({first_run:.1f} MB on the very first start), "
+        f"{app_r['wakeups_per_min']:.1f} wake-ups/min over {args.seconds:.0f} s (display {display}, {kind})"
+    )
     print(f"  wake-ups by thread: {app_r['threads'] or 'none'}")
-    print(f"bare PySide6 tray icon: {bare_r['rss_mb']:.1f} MB resident, {bare_r['wakeups_per_min']:.1f} wake-ups/min")
+    print(
+        f"bare PySide6 tray icon: {bare_r['rss_mb']:.1f} MB resident, {bare_r['wakeups_per_min']:.1f} wake-ups/min"
+    )
     for line in notices:
         print(f"  said: {line}")
-    print(json.dumps({"tray_rss_mb": round(app_r["rss_mb"], 1), "tray_first_start_rss_mb": round(first_run, 1),
-                      "tray_wakeups_per_min": round(app_r["wakeups_per_min"], 2),
-                      "floor_tray_rss_mb": round(bare_r["rss_mb"], 1),
-                      "floor_tray_wakeups_per_min": round(bare_r["wakeups_per_min"], 2),
-                      "tray_seconds": args.seconds}))
+    print(
+        json.dumps(
+            {
+                "tray_rss_mb": round(app_r["rss_mb"], 1),
+                "tray_first_start_rss_mb": round(first_run, 1),
+                "tray_wakeups_per_min": round(app_r["wakeups_per_min"], 2),
+                "floor_tray_rss_mb": round(bare_r["rss_mb"], 1),
+                "floor_tray_wakeups_per_min": round(bare_r["wakeups_per_min"], 2),
+                "tray_seconds": args.seconds,
+            }
+        )
+    )
     return 0
 
 

@@ -23,10 +23,10 @@ def main() -> int:
     from desktop.app.store_worker import StoreWorker
     from desktop.content.catalog_loader import load_catalog
     from desktop.core import plan
-    from desktop.ui.appearance import Appearance
     from desktop.core.clock import FakeClock
     from desktop.core.session import SessionEngine
     from desktop.core.session_display import display
+    from desktop.ui.appearance import Appearance
     from desktop.ui.dialogs import safety_notice
     from desktop.ui.pain_dialog import PainDialog
     from desktop.ui.session_view import SessionView
@@ -67,12 +67,14 @@ def main() -> int:
         notice.close()
         from dataclasses import asdict
 
-        from desktop.core.breaks import BreakSettings
         from desktop.core.break_settings import rules_text
+        from desktop.core.breaks import BreakSettings
         from desktop.ui.settings_dialog import SettingsDialog
 
         settings = BreakSettings()
-        dialog = SettingsDialog({**asdict(settings), "autostart": True, "theme": "system"}, rules_text(settings))
+        dialog = SettingsDialog(
+            {**asdict(settings), "autostart": True, "theme": "system"}, rules_text(settings)
+        )
         dialog.show()
         _save(app, dialog, f"settings-{theme}")
         dialog.close()
@@ -118,10 +120,15 @@ def main() -> int:
             view.set_cues(exercise.name, exercise.position, exercise.cues)
             step = engine.step
             art_clock.now = 0.0
-            view.set_motion(exercise.id, catalog.item_dosage(
-                next(i for i in catalog.routine(routine_id).items if i.exercise == exercise.id)),
-                step.side if step.kind in ("work", "side_switch") else None, session=step.kind == "work",
-                started_at=0.0)
+            view.set_motion(
+                exercise.id,
+                catalog.item_dosage(
+                    next(i for i in catalog.routine(routine_id).items if i.exercise == exercise.id)
+                ),
+                step.side if step.kind in ("work", "side_switch") else None,
+                session=step.kind == "work",
+                started_at=0.0,
+            )
             art_clock.now = 1.6  # part-way through a movement, as someone glancing at the screen would see it
             view.cues.art.update()
             view.render(display(engine.state(clock()), catalog, engine.awaits_reps, ladder))
@@ -140,8 +147,11 @@ def _own_routine(catalog):
 
     template = catalog.routine("tweaked-back")
     mine = as_copy(template, {r.id for r in catalog.routines}, "Busy morning")
-    mine = replace(mine, description="Breathing, cat/cow and rocking: my short version for busy mornings.",
-                   items=mine.items[:3])
+    mine = replace(
+        mine,
+        description="Breathing, cat/cow and rocking: my short version for busy mornings.",
+        items=mine.items[:3],
+    )
     return set_override(mine, 1, "reps", Range(6, 6))
 
 
@@ -149,8 +159,12 @@ def _save_editor(app, catalog, routine, name: str) -> None:
     from desktop.core import dosage_text, plan
     from desktop.ui.routine_editor import RoutineEditor
 
-    editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
-                           lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)))
+    editor = RoutineEditor(
+        routine,
+        [(e.id, e.name) for e in catalog.exercises],
+        catalog,
+        lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)),
+    )
     editor.resize(1080, 720)
     editor.show()
     editor.items.setCurrentIndex(editor.model.index(1, 0))
@@ -165,8 +179,11 @@ def _save_review(app, catalog, name: str) -> None:
     steady = [SessionEvidence(n, 2, 2) for n in range(3)]
     evidence = {"push-up": steady, "sit-up": steady[:1], "squat": steady}
     names = {e.id: e.name for e in catalog.exercises}
-    dialog = ProgressDialog([(e, names[e]) for e in evidence],
-                            lambda marked: suggestions(catalog, {"squat": 1}, evidence, marked), names)
+    dialog = ProgressDialog(
+        [(e, names[e]) for e in evidence],
+        lambda marked: suggestions(catalog, {"squat": 1}, evidence, marked),
+        names,
+    )
     dialog.marks["squat"].setChecked(True)
     dialog.show()
     _save(app, dialog, name)
@@ -189,8 +206,11 @@ def _history_data(catalog):
     db = open_database(folder)
     store, today = HistoryStore(db), date.today()
     first = today - timedelta(days=91)  # the 3-month range
-    data = (store.aggregates(first, today, today), store.list_sessions(first, today),
-            {r.id: r.name for r in catalog.routines})
+    data = (
+        store.aggregates(first, today, today),
+        store.list_sessions(first, today),
+        {r.id: r.name for r in catalog.routines},
+    )
     db.close()
     return data
 

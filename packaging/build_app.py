@@ -40,11 +40,29 @@ PYINSTALLER = "pyinstaller>=6.10,<7"
 
 def build() -> None:
     print(f"installing {PYINSTALLER} into {sys.prefix}", flush=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", PYINSTALLER],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", PYINSTALLER],
+        check=True,
+    )
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
+            str(SPEC),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     print(f"built {DIST / 'upright'} in {time.monotonic() - started:.0f} s", flush=True)
     strip_python_debug_symbols(DIST / "upright")
 
@@ -72,16 +90,30 @@ def executable() -> Path:
 class Smoke:
     def __init__(self, app: Path, folder: Path):
         self.app, self.folder = app, folder
-        user = f"upright-smoke-{os.getpid()}"  # its own single-instance socket: a running Upright is left alone
-        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LOGNAME": user, "USER": user,
-                    "XDG_CACHE_HOME": str(folder / "cache"), "XDG_CONFIG_HOME": str(folder / "config")}
+        user = (
+            f"upright-smoke-{os.getpid()}"  # its own single-instance socket: a running Upright is left alone
+        )
+        self.env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "LOGNAME": user,
+            "USER": user,
+            "XDG_CACHE_HOME": str(folder / "cache"),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+        }
         self.failed: list[str] = []
 
     def run(self, name: str, *args: str, check=None, timeout: float = 120) -> None:
         started = time.monotonic()
         try:
-            out = subprocess.run([str(self.app), *args], capture_output=True, text=True, timeout=timeout,
-                                 env=self.env, cwd=self.folder)  # not the checkout: nothing may come from there
+            out = subprocess.run(
+                [str(self.app), *args],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env=self.env,
+                cwd=self.folder,
+            )  # not the checkout: nothing may come from there
             problem = f"exit status {out.returncode}" if out.returncode else (check(out) if check else None)
             if "Traceback" in out.stderr:
                 problem = problem or "a traceback on stderr"
@@ -92,7 +124,11 @@ class Smoke:
             self.failed.append(name)
             print(f"  FAIL  {name} ({problem}, {took:.1f} s)")
             if out is not None:
-                print("\n".join(f"        {line}" for line in (out.stdout + out.stderr).strip().splitlines()[-25:]))
+                print(
+                    "\n".join(
+                        f"        {line}" for line in (out.stdout + out.stderr).strip().splitlines()[-25:]
+                    )
+                )
         else:
             print(f"  ok    {name} ({took:.1f} s)", flush=True)
 
@@ -113,17 +149,22 @@ def migrated(data_dir: Path):
         if json.loads(out.stdout) != {"sessions": [], "breaks": []}:
             return "the new history is not empty"
         with sqlite3.connect(data_dir / "history.sqlite3") as connection:
-            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             stamped = [rev for (rev,) in connection.execute("SELECT version_num FROM alembic_version")]
             healthy = connection.execute("PRAGMA integrity_check").fetchone()[0]
         connection.close()
-        heads = sorted(path.name.split("_", 1)[0] for path in
-                       (ROOT / "desktop" / "storage" / "migrations" / "versions").glob("[0-9]*.py"))
+        heads = sorted(
+            path.name.split("_", 1)[0]
+            for path in (ROOT / "desktop" / "storage" / "migrations" / "versions").glob("[0-9]*.py")
+        )
         if not {"sessions", "sets", "breaks", "pain_ratings", "settings"} <= tables:
             return f"tables after migrating: {sorted(tables)}"
         if stamped != heads[-1:]:
             return f"stamped {stamped}, the newest migration is {heads[-1]}"
         return None if healthy == "ok" else f"integrity_check: {healthy}"
+
     return check
 
 
@@ -144,15 +185,37 @@ def smoke(app: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="upright-smoke-") as tmp:
         folder = Path(tmp)
         test = Smoke(app, folder)
-        test.run("--version", "--version", check=lambda out: None if "Upright" in out.stdout else "no version")
-        test.run("window paints offscreen", "--data-dir", str(folder / "data"), "--exit-after-paint",
-                 check=painted_with_assets)
+        test.run(
+            "--version", "--version", check=lambda out: None if "Upright" in out.stdout else "no version"
+        )
+        test.run(
+            "window paints offscreen",
+            "--data-dir",
+            str(folder / "data"),
+            "--exit-after-paint",
+            check=painted_with_assets,
+        )
         test.run("catalog --json", "catalog", "--json", check=catalog_json)
         fresh = folder / "fresh"
-        test.run("database migrated from scratch", "--data-dir", str(fresh), "history", "--json",
-                 check=migrated(fresh))
-        test.run("a session with sound and speech plugins", "--data-dir", str(folder / "data"), "run",
-                 "stand-and-extend", "--auto", "--speed", "200", check=session_done)
+        test.run(
+            "database migrated from scratch",
+            "--data-dir",
+            str(fresh),
+            "history",
+            "--json",
+            check=migrated(fresh),
+        )
+        test.run(
+            "a session with sound and speech plugins",
+            "--data-dir",
+            str(folder / "data"),
+            "run",
+            "stand-and-extend",
+            "--auto",
+            "--speed",
+            "200",
+            check=session_done,
+        )
         return test.failed
 
 

@@ -51,7 +51,9 @@ def render_svg(exercise_id: str, art) -> bytes:
     generator.setSize(QSize(width, PANEL_H))
     generator.setViewBox(QRect(0, 0, width, PANEL_H))
     generator.setTitle(f"Upright: {exercise_id}")
-    generator.setDescription(f"{exercise_id}: {art.names[0] or 'start'} (left), {art.names[-1] or 'end'} (right)")
+    generator.setDescription(
+        f"{exercise_id}: {art.names[0] or 'start'} (left), {art.names[-1] or 'end'} (right)"
+    )
     painter = QPainter(generator)
     for n, position in enumerate((0.0, art.end)):
         paint_art(painter, QRectF(n * (PANEL_W + GAP), 0, PANEL_W, PANEL_H), art, LIGHT, position)
@@ -62,7 +64,9 @@ def render_svg(exercise_id: str, art) -> bytes:
 
 def render_all() -> dict[Path, bytes]:
     _app()
-    return {ART / f"{exercise_id}.svg": render_svg(exercise_id, art) for exercise_id, art in _book().arts.items()}
+    return {
+        ART / f"{exercise_id}.svg": render_svg(exercise_id, art) for exercise_id, art in _book().arts.items()
+    }
 
 
 def contact_sheet(path: Path, columns: int = 3) -> None:
@@ -99,7 +103,9 @@ def main(argv: list[str]) -> int:
         stale = sorted(p.name for p, data in fresh.items() if not p.is_file() or p.read_bytes() != data)
         extra = sorted(p.name for p in ART.glob("*.svg") if p not in fresh)
         if stale or extra:
-            print(f"assets/art is out of date ({', '.join(stale + extra)}): run python packaging/build_art.py")
+            print(
+                f"assets/art is out of date ({', '.join(stale + extra)}): run python packaging/build_art.py"
+            )
             return 1
         print("art is up to date")
         return 0

@@ -43,8 +43,10 @@ def note(freq: float, length: float, partials, *, decay: float, attack: float = 
             envelope *= 0.5 - 0.5 * math.cos(math.pi * t / attack)
         if t > length - release:
             envelope *= 0.5 + 0.5 * math.cos(math.pi * (t - (length - release)) / release)
-        tone = sum(level * math.exp(-t * (ratio - 1) / decay) * math.sin(2 * math.pi * freq * ratio * t)
-                   for ratio, level in partials)
+        tone = sum(
+            level * math.exp(-t * (ratio - 1) / decay) * math.sin(2 * math.pi * freq * ratio * t)
+            for ratio, level in partials
+        )
         samples.append(envelope * tone)
     return samples
 
@@ -63,20 +65,23 @@ def mix(*placed: tuple[float, list[float]]) -> list[float]:
 def cues() -> dict[str, list[float]]:
     return {
         # Two notes a fifth apart, rising: the next step begins.
-        "step_start": mix((0.0, note(A5, 0.30, BRIGHT, decay=0.12)),
-                          (0.11, note(E6, 0.38, BRIGHT, decay=0.14))),
+        "step_start": mix(
+            (0.0, note(A5, 0.30, BRIGHT, decay=0.12)), (0.11, note(E6, 0.38, BRIGHT, decay=0.14))
+        ),
         # A dry knock for each of the last three seconds; short enough not to blur.
         "tick": note(1_250.0, 0.07, WOOD, decay=0.016, attack=0.002),
         # High-low-high-low on a softer bar: swap sides, same exercise.
-        "side_switch": mix(*((i * 0.1, note(D5 if i % 2 else A5, 0.18, MARIMBA, decay=0.07))
-                             for i in range(4))),
+        "side_switch": mix(
+            *((i * 0.1, note(D5 if i % 2 else A5, 0.18, MARIMBA, decay=0.07)) for i in range(4))
+        ),
         # A falling fifth, slow and warm: the set is done, rest.
-        "set_end": mix((0.0, note(G5, 0.30, WARM, decay=0.16)),
-                       (0.16, note(C5, 0.40, WARM, decay=0.20))),
+        "set_end": mix((0.0, note(G5, 0.30, WARM, decay=0.16)), (0.16, note(C5, 0.40, WARM, decay=0.20))),
         # C major arpeggio with the top note left to ring: the session is over.
-        "session_end": mix((0.0, note(C5, 0.30, BRIGHT, decay=0.14)),
-                           (0.13, note(E5, 0.30, BRIGHT, decay=0.14)),
-                           (0.26, note(G5, 0.60, BRIGHT, decay=0.22))),
+        "session_end": mix(
+            (0.0, note(C5, 0.30, BRIGHT, decay=0.14)),
+            (0.13, note(E5, 0.30, BRIGHT, decay=0.14)),
+            (0.26, note(G5, 0.60, BRIGHT, decay=0.22)),
+        ),
     }
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from desktop.app import modal
 from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import session_sets
@@ -56,20 +55,36 @@ class HistoryActions:
         from desktop.core import dosage_text
         from desktop.ui.history_report import write_report
 
-        path = await modal.choose_path(self.window, "Save a report for your physiotherapist", mode="save",
-                                       name=_dated("pdf"))
+        path = await modal.choose_path(
+            self.window, "Save a report for your physiotherapist", mode="save", name=_dated("pdf")
+        )
         if path is None:
             return
         first, today = self.main.range_start(), date.today()
         aggregates = await self.main.worker.call("aggregates", first, today, today)
         catalog = self.main.catalog
         used = {r for _, r, _ in aggregates.weekly_minutes}
-        routines = [(r.name, [f"{catalog.exercise(i.exercise).name} \u2014 "
-                              f"{dosage_text.summary(catalog.item_dosage(i))}" for i in r.items])
-                    for r in catalog.routines if r.id in used]
+        routines = [
+            (
+                r.name,
+                [
+                    f"{catalog.exercise(i.exercise).name} \u2014 "
+                    f"{dosage_text.summary(catalog.item_dosage(i))}"
+                    for i in r.items
+                ],
+            )
+            for r in catalog.routines
+            if r.id in used
+        ]
         try:
-            write_report(path, aggregates, {r.id: r.name for r in catalog.routines}, routines,
-                         f"{first:%d %b %Y} \u2013 {today:%d %b %Y}", self.main.appearance.palette)
+            write_report(
+                path,
+                aggregates,
+                {r.id: r.name for r in catalog.routines},
+                routines,
+                f"{first:%d %b %Y} \u2013 {today:%d %b %Y}",
+                self.main.appearance.palette,
+            )
         except OSError as exc:
             await modal.error(self.window, "The report was not written", str(exc))
             return

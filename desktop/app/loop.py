@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,6 @@ def run_on_qt_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int
 
     with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
         return runner.run(main())
-
 
 
 def resolved_by(signal) -> asyncio.Future:

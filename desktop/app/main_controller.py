@@ -46,8 +46,14 @@ log = logging.getLogger("upright")
 
 
 class MainController:
-    def __init__(self, catalog: Catalog, worker: StoreWorker, appearance: Appearance, media: Media,
-                 poses: PoseBook | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        worker: StoreWorker,
+        appearance: Appearance,
+        media: Media,
+        poses: PoseBook | None = None,
+    ):
         from desktop.content.catalog_cache import shipped_poses
 
         self.catalog = catalog
@@ -60,11 +66,14 @@ class MainController:
         self._tasks: set[asyncio.Task] = set()
         self.library = Library(catalog)
         self.ladder: dict[str, int] = {}  # the person's rung per exercise, from the store
-        self.exercises = ExercisesPage(catalog, appearance.palette, poses if poses is not None else shipped_poses())
+        self.exercises = ExercisesPage(
+            catalog, appearance.palette, poses if poses is not None else shipped_poses()
+        )
         self.routines = RoutinesPage(routine_rows(self.library))
         self.history_slot = LazyPage(self._make_history_page)
-        self.window = MainWindow([("Exercises", self.exercises), ("Routines", self.routines),
-                                  ("History", self.history_slot)])
+        self.window = MainWindow(
+            [("Exercises", self.exercises), ("Routines", self.routines), ("History", self.history_slot)]
+        )
         appearance.changed.connect(self.exercises.restyle)
         self._range = "12m"
         self._first_day = date.today() - timedelta(days=364)
@@ -72,17 +81,21 @@ class MainController:
         self.routine_actions = RoutineActions(self)
         self.undo = UndoSlot(self.window, self.spawn)
         self.window.stack.currentChanged.connect(
-            lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range))
+            lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range)
+        )
         self.routines.action_requested.connect(lambda a, rid: self.spawn(self.routine_actions.run(a, rid)))
         self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
         self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
         self.window.files_dropped.connect(lambda paths: self.spawn(self.routine_actions.import_paths(paths)))
-        self.window.add_menu("&File", [
-            ("&New routine\u2026", "Ctrl+N", lambda: self.spawn(self.routine_actions.new())),
-            ("&Import routine\u2026", "Ctrl+O", lambda: self.spawn(self.routine_actions.import_dialog())),
-            None,
-            ("&Close window", "Ctrl+W", self.window.close),
-        ])
+        self.window.add_menu(
+            "&File",
+            [
+                ("&New routine\u2026", "Ctrl+N", lambda: self.spawn(self.routine_actions.new())),
+                ("&Import routine\u2026", "Ctrl+O", lambda: self.spawn(self.routine_actions.import_dialog())),
+                None,
+                ("&Close window", "Ctrl+W", self.window.close),
+            ],
+        )
 
     def spawn(self, coro) -> asyncio.Task:
         """Run ``coro`` on the loop, keeping a reference until it finishes.
@@ -146,21 +159,35 @@ class MainController:
             return
         self._session_running = True
         try:
-            outcome = await run_session(self.catalog, routine, self.worker if self.history_available else None,
-                                        self.appearance, self.media, ladder=self.ladder)
+            outcome = await run_session(
+                self.catalog,
+                routine,
+                self.worker if self.history_available else None,
+                self.appearance,
+                self.media,
+                ladder=self.ladder,
+            )
         except StorageError as exc:
-            await modal.error(self.window, "Part of the session was not saved",
-                              f"{exc}\n\nThe sets finished before that are kept.")
+            await modal.error(
+                self.window,
+                "Part of the session was not saved",
+                f"{exc}\n\nThe sets finished before that are kept.",
+            )
             return
         finally:
             self._session_running = False
         before = dict(self.ladder)
         if self.history_available:
             await self.refresh_library()  # rungs the person confirmed after the session, new bests
-        moved = [f"{self.catalog.exercise(e).name} is now on step {step + 1}"
-                 for e, step in self.ladder.items() if before.get(e, 0) != step]
-        self.window.say(f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
-                        + "".join(f" {line}." for line in moved))
+        moved = [
+            f"{self.catalog.exercise(e).name} is now on step {step + 1}"
+            for e, step in self.ladder.items()
+            if before.get(e, 0) != step
+        ]
+        self.window.say(
+            f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
+            + "".join(f" {line}." for line in moved)
+        )
         if self.window.stack.currentWidget() is self.history_slot:
             await self.load_history(self._range)
 
@@ -207,10 +234,13 @@ class MainController:
         self.history.show_history(aggregates, sessions, names)
         changes = await self.worker.call("progress.changes")
         exercises = {e.id: e.name for e in self.catalog.exercises}
-        self.history.show_step_changes([
-            f"{c.changed_at.astimezone():%d %b %Y} \u00b7 {exercises.get(c.exercise_id, c.exercise_id)}: "
-            f"step {c.from_step + 1} \u2192 {c.to_step + 1}. {c.reason}"
-            for c in reversed(changes)])
+        self.history.show_step_changes(
+            [
+                f"{c.changed_at.astimezone():%d %b %Y} \u00b7 {exercises.get(c.exercise_id, c.exercise_id)}: "
+                f"step {c.from_step + 1} \u2192 {c.to_step + 1}. {c.reason}"
+                for c in reversed(changes)
+            ]
+        )
 
     async def close(self) -> None:
         """Stop what this window started; the store belongs to the app and stays open."""

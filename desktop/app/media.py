@@ -8,7 +8,7 @@ said once per run, not once per session.
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 
 class Media:

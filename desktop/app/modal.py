@@ -33,8 +33,9 @@ async def choice(box: QMessageBox):
     return box.buttonRole(box.clickedButton()) if box.clickedButton() else QMessageBox.ButtonRole.RejectRole
 
 
-async def choose_path(parent: QWidget | None, title: str, *, mode: str, name: str = "",
-                      filters: str = "") -> "Path | None":
+async def choose_path(
+    parent: QWidget | None, title: str, *, mode: str, name: str = "", filters: str = ""
+) -> Path | None:
     """Ask for a folder (``mode="folder"``), a file to open (``"open"``) or a place to save (``"save"``)."""
     from pathlib import Path
 

@@ -19,9 +19,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self._future.done():
             # Resolve after this paint completes, not before it starts.
-            asyncio.get_running_loop().call_soon(
-                lambda: self._future.done() or self._future.set_result(None)
-            )
+            asyncio.get_running_loop().call_soon(lambda: self._future.done() or self._future.set_result(None))
         return False
 
 

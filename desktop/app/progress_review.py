@@ -7,7 +7,7 @@ the marks and each confirmed change with its reason, linked to the session.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from desktop.app import modal
 from desktop.core.catalog import Catalog
@@ -15,22 +15,28 @@ from desktop.core.progression import suggestions
 from desktop.ui.progress_dialog import ProgressDialog
 
 
-async def review_progress(parent, catalog: Catalog, worker, session_id: int, exercise_ids: list[str],
-                          ladder: dict[str, int]) -> list[str]:
+async def review_progress(
+    parent, catalog: Catalog, worker, session_id: int, exercise_ids: list[str], ladder: dict[str, int]
+) -> list[str]:
     """Run the review; returns one line per change made."""
     if not any(catalog.exercise(e).progressions for e in exercise_ids):
         return []  # nothing on a ladder: no questions (a rise in pain was already answered with advice)
     evidence = {e: await worker.call("progress.evidence", e) for e in exercise_ids}
     names = {e.id: e.name for e in catalog.exercises}
-    dialog = ProgressDialog([(e, names[e]) for e in exercise_ids],
-                            lambda marked: suggestions(catalog, ladder, evidence, marked), names, parent)
+    dialog = ProgressDialog(
+        [(e, names[e]) for e in exercise_ids],
+        lambda marked: suggestions(catalog, ladder, evidence, marked),
+        names,
+        parent,
+    )
     if not await modal.answer(dialog):
         return []
     marked, chosen = dialog.marked(), dialog.chosen()  # read now: the dialog is deleted once we wait
     await worker.call("progress.mark_painful", session_id, marked)
     made = []
     for s in chosen:
-        await worker.call("progress.change_step", s.exercise_id, s.to_step, s.reason,
-                          datetime.now(timezone.utc), session_id)
+        await worker.call(
+            "progress.change_step", s.exercise_id, s.to_step, s.reason, datetime.now(UTC), session_id
+        )
         made.append(f"{names[s.exercise_id]}: now on step {s.to_step + 1}.")
     return made

@@ -19,7 +19,9 @@ def make_application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
     app.setApplicationDisplayName("Upright")
-    app.setDesktopFileName("io.github.upright.Upright")  # matches packaging/linux/*.desktop, so docks group the window
+    app.setDesktopFileName(
+        "io.github.upright.Upright"
+    )  # matches packaging/linux/*.desktop, so docks group the window
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # quitting is the main coroutine returning
     return app

@@ -8,7 +8,7 @@ is taken is added as a copy under a new id, never over an existing routine.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout
@@ -24,7 +24,7 @@ FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class RoutineActions:
@@ -47,8 +47,11 @@ class RoutineActions:
 
     async def _store_open(self) -> bool:
         if not self.main.history_available:
-            await modal.error(self.window, "Routines cannot be changed now",
-                              "Your own routines are kept with the history, which is not open.")
+            await modal.error(
+                self.window,
+                "Routines cannot be changed now",
+                "Your own routines are kept with the history, which is not open.",
+            )
         return self.main.history_available
 
     # -- making and changing ---------------------------------------------------------
@@ -68,15 +71,17 @@ class RoutineActions:
         try:
             await self.main.worker.call("routines.replace", edited, now=_now())
         except KeyError:  # deleted meanwhile (another window, an undo): keep the edit as a new routine
-            await self.main.worker.call("routines.add", edited, reserved=self.main.library.shipped_ids(),
-                                        now=_now())
+            await self.main.worker.call(
+                "routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now()
+            )
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{edited.name}\u201d.")
 
     async def duplicate(self, routine: Routine) -> None:
         copy = as_copy(routine, self._taken())
-        stored = await self.main.worker.call("routines.add", copy, reserved=self.main.library.shipped_ids(),
-                                             now=_now(), based_on=routine.id)
+        stored = await self.main.worker.call(
+            "routines.add", copy, reserved=self.main.library.shipped_ids(), now=_now(), based_on=routine.id
+        )
         await self.main.refresh_library()
         self.window.say(f"Made \u201c{stored.name}\u201d.")
 
@@ -92,14 +97,19 @@ class RoutineActions:
         self.main.undo.offer(f"Deleted \u201c{routine.name}\u201d.", f"the routine {routine.name}", undo)
 
     async def _edit_new(self, routine: Routine, based_on: str | None) -> None:
-        edited = await self._open_editor(routine, "New routine" if based_on is None else
-                                         f"Your copy of \u201c{self.main.library.routine(based_on).name}\u201d")
+        edited = await self._open_editor(
+            routine,
+            "New routine"
+            if based_on is None
+            else f"Your copy of \u201c{self.main.library.routine(based_on).name}\u201d",
+        )
         if edited is None:
             return
         # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
         edited = replace(edited, id=slug(edited.name))
-        stored = await self.main.worker.call("routines.add", edited, reserved=self.main.library.shipped_ids(),
-                                             now=_now(), based_on=based_on)
+        stored = await self.main.worker.call(
+            "routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now(), based_on=based_on
+        )
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
 
@@ -111,8 +121,13 @@ class RoutineActions:
         dialog = GuardedDialog(self.window, lambda: not editor.undo_stack.isClean())
         dialog.setWindowTitle(title)
         dialog.resize(1080, 720)
-        editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog,
-                               lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)), dialog)
+        editor = RoutineEditor(
+            routine,
+            [(e.id, e.name) for e in catalog.exercises],
+            catalog,
+            lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
+            dialog,
+        )
         QVBoxLayout(dialog).addWidget(editor)
         result: list[Routine] = []
         editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))
@@ -128,8 +143,13 @@ class RoutineActions:
         from desktop.content.errors import ContentError
         from desktop.content.routine_file import write_routine_file
 
-        path = await modal.choose_path(self.window, f"Export \u201c{routine.name}\u201d", mode="save",
-                                       name=f"{routine.id}.json", filters=FILE_FILTER)
+        path = await modal.choose_path(
+            self.window,
+            f"Export \u201c{routine.name}\u201d",
+            mode="save",
+            name=f"{routine.id}.json",
+            filters=FILE_FILTER,
+        )
         if path is None:
             return
         try:
@@ -158,8 +178,9 @@ class RoutineActions:
             except ContentError as exc:
                 await modal.error(self.window, f"{path.name} was not imported", exc.report())
                 continue
-            stored = await self.main.worker.call("routines.add", routine, reserved=self.main.library.shipped_ids(),
-                                                 now=_now())
+            stored = await self.main.worker.call(
+                "routines.add", routine, reserved=self.main.library.shipped_ids(), now=_now()
+            )
             copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
             said.append(f"Imported \u201c{stored.name}\u201d{copy}.")
         if said:

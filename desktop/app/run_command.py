@@ -56,8 +56,8 @@ def run(args) -> int:
     if routine is None and not _has_history(args):  # no store, so no routines of the person's own
         print(_unknown(args.routine, [r.id for r in catalog.routines]), file=sys.stderr)
         return 2
-    from desktop.app.qt_app import make_application
     from desktop.app.loop import run_on_qt_loop
+    from desktop.app.qt_app import make_application
 
     app = make_application()
     code = run_on_qt_loop(app, lambda: _main(app, catalog, routine, args))
@@ -96,9 +96,16 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 return 0
             await worker.call("set_setting", SAFETY_SETTING, True)
         try:
-            outcome = await run_session(catalog, routine, worker, Appearance(app), Media(),
-                                        speed=args.speed, auto=args.auto,
-                                        ladder=await worker.call("progress.steps"))
+            outcome = await run_session(
+                catalog,
+                routine,
+                worker,
+                Appearance(app),
+                Media(),
+                speed=args.speed,
+                auto=args.auto,
+                ladder=await worker.call("progress.steps"),
+            )
         except StorageError as exc:
             print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)
             return 2

@@ -29,8 +29,12 @@ class Sensors:
         """
         from desktop.platform.sleep_watch import LogindSleepWatch
 
-        self._logind = LogindSleepWatch(lambda: None, lambda: on_event("resume"),
-                                        on_lock=lambda: on_event("lock"), on_unlock=lambda: on_event("unlock"))
+        self._logind = LogindSleepWatch(
+            lambda: None,
+            lambda: on_event("resume"),
+            on_lock=lambda: on_event("lock"),
+            on_unlock=lambda: on_event("unlock"),
+        )
         return await self._logind.start()
 
     def idle_seconds(self) -> float | None:

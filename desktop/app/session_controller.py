@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import modal
+from desktop.app.deadline_timer import DeadlineTimer
+from desktop.app.progress_review import review_progress
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
@@ -22,10 +24,13 @@ from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
 from desktop.core.session_display import display
 from desktop.core.session_events import (
-    Countdown, RepCounted, SessionFinished, SetFinished, SideSwitch, StepStarted,
+    Countdown,
+    RepCounted,
+    SessionFinished,
+    SetFinished,
+    SideSwitch,
+    StepStarted,
 )
-from desktop.app.deadline_timer import DeadlineTimer
-from desktop.app.progress_review import review_progress
 from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
@@ -38,9 +43,22 @@ ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
 
 class SessionController:
-    def __init__(self, catalog: Catalog, routine: Routine, *, worker, palette, sound, voice,
-                 speed: float = 1.0, auto: bool = False, compact: bool = False, base_clock=clocks.monotonic,
-                 ladder: dict[str, int] | None = None, poses: PoseBook | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        routine: Routine,
+        *,
+        worker,
+        palette,
+        sound,
+        voice,
+        speed: float = 1.0,
+        auto: bool = False,
+        compact: bool = False,
+        base_clock=clocks.monotonic,
+        ladder: dict[str, int] | None = None,
+        poses: PoseBook | None = None,
+    ):
         from desktop.content.catalog_cache import shipped_poses
 
         self.catalog, self.routine, self.ladder = catalog, routine, ladder or {}
@@ -64,7 +82,7 @@ class SessionController:
         self._confirm: asyncio.Task | None = None
         self._done: asyncio.Future | None = None
         self._mono0 = 0.0
-        self._wall0 = datetime.now(timezone.utc)
+        self._wall0 = datetime.now(UTC)
         self._confirming = False
         self.view.set_toggles(sound.enabled, voice.enabled)
 
@@ -74,7 +92,8 @@ class SessionController:
         pain_before = None if self.auto else await self._ask_pain("before")
         if self.worker is not None:
             self.session_id = await self.worker.call(
-                "start_session", self.routine.id, self.routine.name, datetime.now(timezone.utc))
+                "start_session", self.routine.id, self.routine.name, datetime.now(UTC)
+            )
             if pain_before is not None:
                 await self.worker.call("set_pain", self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
@@ -82,23 +101,30 @@ class SessionController:
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()  # keys must reach the session, not the window behind it
-        self._mono0, self._wall0 = self.clock(), datetime.now(timezone.utc)
+        self._mono0, self._wall0 = self.clock(), datetime.now(UTC)
         self.engine.start()
         self._refresh()
         outcome: str = await self._done
         self.timer.stop()
-        await asyncio.gather(*self._writes, return_exceptions=True)  # every set is in the store before we go on
+        await asyncio.gather(
+            *self._writes, return_exceptions=True
+        )  # every set is in the store before we go on
         pain_after = None if self.auto else await self._ask_pain("after")
         if pain_after is not None:
             await self._save("set_pain", self.session_id, "after", pain_after)
         await self._save("finish_session", self.session_id, outcome, self._wall(self.clock()))
-        if pain_before is not None and pain_after is not None and pain_after - pain_before >= PAIN_RISE_TO_STOP:
+        if (
+            pain_before is not None
+            and pain_after is not None
+            and pain_after - pain_before >= PAIN_RISE_TO_STOP
+        ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
         if self.worker is not None and self.storage_error is None and not self.auto and self._done_exercises:
             try:
-                await review_progress(self.view, self.catalog, self.worker, self.session_id, self._done_exercises,
-                                      self.ladder)
+                await review_progress(
+                    self.view, self.catalog, self.worker, self.session_id, self._done_exercises, self.ladder
+                )
             except StorageError as exc:
                 self._storage_failed(exc)
         self.view.cue_timer.stop()
@@ -204,10 +230,21 @@ class SessionController:
             self._done_exercises.append(e.exercise_id)
         if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
-        task = asyncio.get_running_loop().create_task(self.worker.call(
-            "record_set", self.session_id, exercise_id=e.exercise_id, side=e.side if e.side != "alternate" else "none",
-            set_index=e.set_index, planned_reps=e.planned_reps, done_reps=e.done_reps, planned_s=e.planned_s,
-            done_s=e.done_s, started_at=self._wall(e.started_at), ended_at=self._wall(e.at)))
+        task = asyncio.get_running_loop().create_task(
+            self.worker.call(
+                "record_set",
+                self.session_id,
+                exercise_id=e.exercise_id,
+                side=e.side if e.side != "alternate" else "none",
+                set_index=e.set_index,
+                planned_reps=e.planned_reps,
+                done_reps=e.done_reps,
+                planned_s=e.planned_s,
+                done_s=e.done_s,
+                started_at=self._wall(e.started_at),
+                ended_at=self._wall(e.at),
+            )
+        )
         self._writes.add(task)
         task.add_done_callback(self._write_done)
 
@@ -218,8 +255,14 @@ class SessionController:
         if intent == "end":
             self._confirm = asyncio.get_running_loop().create_task(self._confirm_end())
             return
-        actions = {"space": self.engine.space, "skip": self.engine.skip, "back": self.engine.back,
-                   "set_done": self.engine.set_done, "mute": self._toggle_sound, "voice": self._toggle_voice}
+        actions = {
+            "space": self.engine.space,
+            "skip": self.engine.skip,
+            "back": self.engine.back,
+            "set_done": self.engine.set_done,
+            "mute": self._toggle_sound,
+            "voice": self._toggle_voice,
+        }
         actions[intent]()
         self._refresh()
 

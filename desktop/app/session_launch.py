@@ -8,13 +8,31 @@ from desktop.core.catalog import Catalog, Routine
 from desktop.ui.appearance import Appearance
 
 
-async def run_session(catalog: Catalog, routine: Routine, worker, appearance: Appearance, media: Media,
-                      *, speed: float = 1.0, auto: bool = False, compact: bool = False,
-                      ladder: dict[str, int] | None = None) -> str:
+async def run_session(
+    catalog: Catalog,
+    routine: Routine,
+    worker,
+    appearance: Appearance,
+    media: Media,
+    *,
+    speed: float = 1.0,
+    auto: bool = False,
+    compact: bool = False,
+    ladder: dict[str, int] | None = None,
+) -> str:
     """Run ``routine`` to its end; returns the outcome (completed or ended_early)."""
-    controller = SessionController(catalog, routine, worker=worker, palette=appearance.palette,
-                                   sound=media.sound, voice=media.voice, speed=speed, auto=auto, compact=compact,
-                                   ladder=ladder)
+    controller = SessionController(
+        catalog,
+        routine,
+        worker=worker,
+        palette=appearance.palette,
+        sound=media.sound,
+        voice=media.voice,
+        speed=speed,
+        auto=auto,
+        compact=compact,
+        ladder=ladder,
+    )
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
     try:

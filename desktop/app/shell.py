@@ -64,8 +64,14 @@ class Shell:
             self.appearance.set_choice(await self.worker.call("get_setting", APPEARANCE_KEY, "system"))
         from desktop.app.tray_controller import TrayController
 
-        self.tray = TrayController(self.catalog, self.worker if opened else None, self.appearance, self.media,
-                                   open_window=self.show_window, quit_app=self.quit)
+        self.tray = TrayController(
+            self.catalog,
+            self.worker if opened else None,
+            self.appearance,
+            self.media,
+            open_window=self.show_window,
+            quit_app=self.quit,
+        )
         await self.tray.start()
         if self.tray_only and not self.tray.visible:
             self.show_window()  # no tray on this desktop: the window is how reminders reach the person

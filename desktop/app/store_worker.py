@@ -7,9 +7,11 @@ writes in order; the UI thread never waits on disk.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 
 class StoreWorker:
@@ -25,18 +27,17 @@ class StoreWorker:
         await self._run(self._open_blocking)
 
     def _open_blocking(self) -> None:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         from desktop.storage.database import open_database
         from desktop.storage.history import HistoryStore
-
         from desktop.storage.progress_store import ProgressStore
         from desktop.storage.routine_store import RoutineStore
 
         self._db = open_database(self.data_dir)
         self.store = HistoryStore(self._db)
         self._others = {"routines": RoutineStore(self._db), "progress": ProgressStore(self._db)}
-        self.store.mark_interrupted(datetime.now(timezone.utc))
+        self.store.mark_interrupted(datetime.now(UTC))
 
     async def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """Run a store method on the store thread: ``"aggregates"`` on the history,

@@ -31,8 +31,19 @@ def local_now() -> datetime:
 
 
 class TrayController(QObject):
-    def __init__(self, catalog, worker, appearance, media, *, open_window, quit_app,
-                 clock=time.monotonic, now=local_now, sensors=None):
+    def __init__(
+        self,
+        catalog,
+        worker,
+        appearance,
+        media,
+        *,
+        open_window,
+        quit_app,
+        clock=time.monotonic,
+        now=local_now,
+        sensors=None,
+    ):
         super().__init__()
         self.catalog, self.worker, self.appearance, self.media = catalog, worker, appearance, media
         self._open_window, self._quit_app = open_window, quit_app
@@ -63,13 +74,16 @@ class TrayController(QObject):
 
             self._sensors = Sensors()
         if not await self._sensors.watch_session(self._on_session_event):
-            self.media.notice("The desktop's system services (logind over D-Bus) did not answer, so a locked "
-                              "screen is not seen as time away; sleep is still noticed from the clock.")
+            self.media.notice(
+                "The desktop's system services (logind over D-Bus) did not answer, so a locked "
+                "screen is not seen as time away; sleep is still noticed from the clock."
+            )
         if self.visible:
             self.menu.icon.show()
         else:
-            self.media.notice("There is no system tray on this desktop, so reminders appear in Upright's "
-                               "window instead.")
+            self.media.notice(
+                "There is no system tray on this desktop, so reminders appear in Upright's window instead."
+            )
         self.wake()
 
     # -- the loop -----------------------------------------------------------
@@ -85,7 +99,9 @@ class TrayController(QObject):
                 self._quiet[key] = active
                 decisions += self.policy.event(mono, wall, f"{QUIET_EVENTS[key]}_{'on' if active else 'off'}")
         idle = self._sensors.idle_seconds()
-        decisions += self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
+        decisions += (
+            self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
+        )
         self._apply(decisions, wall)
 
     def _apply(self, decisions, wall: datetime) -> None:
@@ -120,8 +136,10 @@ class TrayController(QObject):
         """Gently: first the icon and a notification, then the corner prompt."""
         minutes = round(self.policy.sitting_s(self._clock()) / 60)
         if self.visible and self._reminders_unanswered == 1:
-            self.menu.notify("Time to stand and extend",
-                             f"You have been sitting for {minutes} minutes. Choose Take a break in the menu.")
+            self.menu.notify(
+                "Time to stand and extend",
+                f"You have been sitting for {minutes} minutes. Choose Take a break in the menu.",
+            )
         else:
             self.prompt.offer(minutes, gentle=self._reminders_unanswered <= 1)
 
@@ -130,10 +148,17 @@ class TrayController(QObject):
         sat = self.policy.sitting_s(mono)
         interval = self.policy.settings.interval_min * 60
         flags = self.policy.state
-        state = "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
+        state = (
+            "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
+        )
         left = max(0, math.ceil((interval - sat) / 60))
-        detail = ("Reminders paused" if state == "paused" else
-                  "A break is due" if state == "due" else f"Next break in about {left} min")
+        detail = (
+            "Reminders paused"
+            if state == "paused"
+            else "A break is due"
+            if state == "due"
+            else f"Next break in about {left} min"
+        )
         self.menu.show_state(state, int(sat // 60), sat / interval, detail)
 
     def _on_session_event(self, kind: str) -> None:
@@ -176,7 +201,9 @@ class TrayController(QObject):
 
         start = time.monotonic()
         routine = self.catalog.routine(BREAK_ROUTINE)
-        await run_session(self.catalog, routine, self.worker, self.appearance, self.media, auto=True, compact=True)
+        await run_session(
+            self.catalog, routine, self.worker, self.appearance, self.media, auto=True, compact=True
+        )
         self._record(offered, "taken", answered, time.monotonic() - start)
 
     async def edit_settings(self) -> None:
@@ -190,8 +217,11 @@ class TrayController(QObject):
     # -- bookkeeping ---------------------------------------------------------
     def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
         if self.worker is not None:
-            self._spawn(self.worker.call("record_break", offered, outcome, answered_at=answered,
-                                         duration_s=duration_s))
+            self._spawn(
+                self.worker.call(
+                    "record_break", offered, outcome, answered_at=answered, duration_s=duration_s
+                )
+            )
 
     def _spawn(self, coro) -> None:
         task = asyncio.get_running_loop().create_task(coro)

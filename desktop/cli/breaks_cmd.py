@@ -35,8 +35,15 @@ def run(args) -> int:
     if errors:
         return fail("\n".join(errors), EXIT_BAD_INPUT)
     for d in simulate(settings, trace):
-        print(json.dumps({"mono": round(d.mono, 3), "wall": d.wall.isoformat(timespec="seconds"),
-                          "decision": d.decision}))
+        print(
+            json.dumps(
+                {
+                    "mono": round(d.mono, 3),
+                    "wall": d.wall.isoformat(timespec="seconds"),
+                    "decision": d.decision,
+                }
+            )
+        )
     return EXIT_OK
 
 

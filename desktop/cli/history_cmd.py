@@ -11,10 +11,11 @@ from desktop.cli.with_store import with_database
 
 def run(args) -> int:
     from desktop.storage.history import HistoryStore
-
     from desktop.storage.progress_store import ProgressStore
 
-    loaded, failed = with_database(args, lambda db: (HistoryStore(db).export_history(), ProgressStore(db).changes()))
+    loaded, failed = with_database(
+        args, lambda db: (HistoryStore(db).export_history(), ProgressStore(db).changes())
+    )
     if failed is not None:
         return failed
     data, changes = loaded
@@ -31,10 +32,19 @@ def print_step_changes(changes) -> None:
     if not changes:
         return
     print("\nStep changes:")
-    print_table(["WHEN", "EXERCISE", "FROM", "TO", "WHY"], [
-        [_when(c.changed_at.isoformat()), c.exercise_id, str(c.from_step + 1), str(c.to_step + 1), c.reason]
-        for c in changes
-    ])
+    print_table(
+        ["WHEN", "EXERCISE", "FROM", "TO", "WHY"],
+        [
+            [
+                _when(c.changed_at.isoformat()),
+                c.exercise_id,
+                str(c.from_step + 1),
+                str(c.to_step + 1),
+                c.reason,
+            ]
+            for c in changes
+        ],
+    )
 
 
 def _when(iso: str | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from desktop import __version__
 
@@ -41,14 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="list recorded sessions and breaks")
     history.add_argument("--json", action="store_true", help="print the history as JSON")
     export = commands.add_parser("export", help="write the history to files")
-    export.add_argument("--csv", required=True, metavar="DIR",
-                        help="write sessions.csv, sets.csv and breaks.csv into DIR (created if needed)")
+    export.add_argument(
+        "--csv",
+        required=True,
+        metavar="DIR",
+        help="write sessions.csv, sets.csv and breaks.csv into DIR (created if needed)",
+    )
     session = commands.add_parser("run", help="open the session view for a routine straight away")
-    session.add_argument("routine", metavar="ROUTINE", help="a routine id (see `upright catalog`) or a routine file")
-    session.add_argument("--speed", type=float, default=1.0, metavar="X",
-                         help="run the session X times faster, to preview a routine (0.1 to 1000)")
-    session.add_argument("--auto", action="store_true",
-                         help="answer every prompt with its default and quit at the end")
+    session.add_argument(
+        "routine", metavar="ROUTINE", help="a routine id (see `upright catalog`) or a routine file"
+    )
+    session.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        metavar="X",
+        help="run the session X times faster, to preview a routine (0.1 to 1000)",
+    )
+    session.add_argument(
+        "--auto", action="store_true", help="answer every prompt with its default and quit at the end"
+    )
     routines = commands.add_parser("routines", help="list every routine: the shipped ones and yours")
     routines.add_argument("--json", action="store_true", help="print the routines as JSON")
     importing = commands.add_parser("import", help="add a routine from a file (JSON or TOML)")
@@ -59,10 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     breaks = commands.add_parser("breaks", help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
-        "simulate", help="replay an idle/event trace (JSON Lines) and print each reminder decision as JSON")
-    simulate.add_argument("trace", metavar="TRACE", help="a .jsonl file: one {mono, wall, idle_s | event} a line")
-    simulate.add_argument("--settings", metavar="FILE",
-                          help="a JSON file with break settings to use instead of the defaults")
+        "simulate", help="replay an idle/event trace (JSON Lines) and print each reminder decision as JSON"
+    )
+    simulate.add_argument(
+        "trace", metavar="TRACE", help="a .jsonl file: one {mono, wall, idle_s | event} a line"
+    )
+    simulate.add_argument(
+        "--settings", metavar="FILE", help="a JSON file with break settings to use instead of the defaults"
+    )
     return parser
 
 

@@ -6,7 +6,7 @@ is opened for writing, so the store is left exactly as it was.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
@@ -45,17 +45,32 @@ def _library(db, catalog) -> tuple[Library, dict[str, int]]:
 def _list(args, library: Library, ladder: dict[str, int]) -> int:
     estimates = {r.id: plan.estimate_s(library.catalog, r, ladder) for r in library.routines}
     if args.json:
-        print_json({"routines": [
-            {**r.to_data(), "origin": "own" if library.is_own(r.id) else "shipped",
-             "estimate_s": round(estimates[r.id])}
-            for r in library.routines
-        ]})
+        print_json(
+            {
+                "routines": [
+                    {
+                        **r.to_data(),
+                        "origin": "own" if library.is_own(r.id) else "shipped",
+                        "estimate_s": round(estimates[r.id]),
+                    }
+                    for r in library.routines
+                ]
+            }
+        )
         return EXIT_OK
-    print_table(["ROUTINE", "ID", "KIND", "EXERCISES", "ABOUT"], [
-        [r.name, r.id, "yours" if library.is_own(r.id) else "shipped", str(len(r.items)),
-         dosage_text.about(estimates[r.id])]
-        for r in library.routines
-    ])
+    print_table(
+        ["ROUTINE", "ID", "KIND", "EXERCISES", "ABOUT"],
+        [
+            [
+                r.name,
+                r.id,
+                "yours" if library.is_own(r.id) else "shipped",
+                str(len(r.items)),
+                dosage_text.about(estimates[r.id]),
+            ]
+            for r in library.routines
+        ],
+    )
     return EXIT_OK
 
 
@@ -70,14 +85,15 @@ def _import(args, catalog) -> int:
     def add(db):
         from desktop.storage.routine_store import RoutineStore
 
-        return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(),
-                                    now=datetime.now(timezone.utc))
+        return RoutineStore(db).add(
+            routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC)
+        )
 
     stored, code = with_database(args, add)
     if stored is None:
         return code
     note = "" if stored.id == routine.id else f' (the id "{routine.id}" was taken, so this is a copy)'
-    print(f'Imported \u201c{stored.name}\u201d as {stored.id}{note}.')
+    print(f"Imported \u201c{stored.name}\u201d as {stored.id}{note}.")
     return EXIT_OK
 
 

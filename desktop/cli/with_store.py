@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from desktop.cli.main import EXIT_BAD_INPUT
 from desktop.cli.output import fail

@@ -20,8 +20,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import ConfigDict, Field, StrictBool, TypeAdapter, ValidationError, field_validator, model_validator, \
-    with_config
+from pydantic import (
+    ConfigDict,
+    Field,
+    StrictBool,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+    with_config,
+)
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from desktop.content.errors import ContentError, describe_validation_error
@@ -73,7 +81,7 @@ class TraceLineFile(_Strict):
     mono: Number
     wall: datetime
     idle_s: Number | None = None
-    event: Literal[EVENTS + ("answer",)] | None = None
+    event: Literal[(*EVENTS, "answer")] | None = None
     answer: Literal[ANSWERS] | None = None
 
     @field_validator("wall", mode="before")
@@ -107,7 +115,9 @@ def read_break_settings(path: Path) -> BreakSettings:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ContentError(source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from exc
+        raise ContentError(
+            source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+        ) from exc
     except RecursionError as exc:
         raise ContentError(source, ["nested too deeply to be settings"]) from exc
     if not isinstance(data, dict):
@@ -134,7 +144,7 @@ def read_trace(path: Path) -> list[TraceLine]:
             lines.append(line)
         problems += [f"line {number}: {p}" for p in found]
     if len(problems) > MAX_PROBLEMS:
-        problems = problems[:MAX_PROBLEMS] + [f"... and {len(problems) - MAX_PROBLEMS} more problems"]
+        problems = [*problems[:MAX_PROBLEMS], f"... and {len(problems) - MAX_PROBLEMS} more problems"]
     if problems:
         raise ContentError(str(path), problems)
     return lines

@@ -13,9 +13,10 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.core.catalog import Catalog
 
@@ -43,8 +44,13 @@ def cache_file(name: str = "catalog") -> Path:
     return Path(user_cache_dir("Upright", appauthor=False)) / f"{name}.json"
 
 
-def load_cached(sources: Iterable[Path], cache: Path, validate: Callable[[], T],
-                to_data: Callable[[T], Any], from_data: Callable[[Any], T]) -> T:
+def load_cached(
+    sources: Iterable[Path],
+    cache: Path,
+    validate: Callable[[], T],
+    to_data: Callable[[T], Any],
+    from_data: Callable[[Any], T],
+) -> T:
     """``validate()`` once per version of ``sources``; after that, ``from_data`` of what it stored.
 
     ``validate`` raises ``ContentError`` for bad files, and nothing is stored then.
@@ -78,8 +84,13 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
 
         return load_catalog(folder)
 
-    return load_cached([*(folder / name for name in CATALOG_FILES), _HERE / "schema.py"],
-                       cache or cache_file("catalog"), validate, Catalog.to_cache, Catalog.from_cache)
+    return load_cached(
+        [*(folder / name for name in CATALOG_FILES), _HERE / "schema.py"],
+        cache or cache_file("catalog"),
+        validate,
+        Catalog.to_cache,
+        Catalog.from_cache,
+    )
 
 
 def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> PoseBook:
@@ -94,8 +105,13 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
 
         return load_poses(folder)
 
-    return load_cached([folder / POSES_FILE, _HERE / "pose_loader.py", _FIGURE],
-                       cache or cache_file("poses"), validate, PoseBook.to_data, PoseBook.from_data)
+    return load_cached(
+        [folder / POSES_FILE, _HERE / "pose_loader.py", _FIGURE],
+        cache or cache_file("poses"),
+        validate,
+        PoseBook.to_data,
+        PoseBook.from_data,
+    )
 
 
 @cache

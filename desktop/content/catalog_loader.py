@@ -23,7 +23,6 @@ from desktop.core.catalog import (
 )
 
 
-
 def load_catalog(folder: Path | None = None) -> Catalog:
     """Read and validate the catalog; any problem raises ``ContentError`` listing all of them."""
     if folder is None:
@@ -49,17 +48,14 @@ def to_catalog(parsed: schema.CatalogFile) -> Catalog:
         exercises=tuple(to_exercise(e) for e in parsed.exercise),
         routines=tuple(to_routine(r) for r in parsed.routine),
         safety=tuple(
-            SafetyFlag(f.id, f.title, f.advice, tuple(f.sources), tuple(f.exercises))
-            for f in parsed.safety
+            SafetyFlag(f.id, f.title, f.advice, tuple(f.sources), tuple(f.exercises)) for f in parsed.safety
         ),
     )
 
 
 def to_dosage(d: schema.DosageFile) -> Dosage:
     ranges = {
-        key: Range.of(getattr(d, key))
-        for key in Dosage.RANGE_KEYS
-        if getattr(d, key, None) is not None
+        key: Range.of(getattr(d, key)) for key in Dosage.RANGE_KEYS if getattr(d, key, None) is not None
     }
     return Dosage(**ranges, tempo=dict(d.tempo) if d.tempo else None, sides=d.sides)
 
@@ -81,8 +77,7 @@ def to_exercise(e: schema.ExerciseFile) -> Exercise:
         dosage=to_dosage(e.dosage),
         load=to_load(e.load),
         progressions=tuple(
-            Progression(p.name, to_dosage(p.dosage), p.notes, to_load(p.load))
-            for p in e.progressions
+            Progression(p.name, to_dosage(p.dosage), p.notes, to_load(p.load)) for p in e.progressions
         ),
     )
 

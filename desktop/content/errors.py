@@ -21,7 +21,15 @@ class ContentError(Exception):
 
 # Errors that only say "this union branch did not match", e.g. "should be a
 # valid list" when a number was given for a number-or-[min, max] field.
-WRONG_BRANCH = {"list_type", "int_type", "int_parsing", "float_type", "float_parsing", "int_from_float", "dict_type"}
+WRONG_BRANCH = {
+    "list_type",
+    "int_type",
+    "int_parsing",
+    "float_type",
+    "float_parsing",
+    "int_from_float",
+    "dict_type",
+}
 _TYPE_NAMES = {"int_type": "a whole number", "float_type": "a number", "list_type": "a [min, max] pair"}
 
 
@@ -45,7 +53,13 @@ def describe_validation_error(error) -> list[str]:
 
 
 def _shown(value) -> str:
-    text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    text = (
+        repr(value)
+        if isinstance(value, str)
+        else str(value).lower()
+        if isinstance(value, bool)
+        else str(value)
+    )
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -81,8 +95,12 @@ def _message(err: dict) -> str:
         return "must be a number"
     if kind in ("bool_type", "bool_parsing"):
         return "must be true or false"
-    bounds = {"greater_than": "more than", "greater_than_equal": "at least",
-              "less_than": "less than", "less_than_equal": "at most"}
+    bounds = {
+        "greater_than": "more than",
+        "greater_than_equal": "at least",
+        "less_than": "less than",
+        "less_than_equal": "at most",
+    }
     if kind in bounds:
         limit = next(iter(ctx.values()), "")
         return f"must be {bounds[kind]} {limit:g}" if isinstance(limit, (int, float)) else err["msg"]

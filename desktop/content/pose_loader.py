@@ -17,7 +17,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from desktop.content.catalog_cache import POSES_FILE
 from desktop.content.errors import ContentError, describe_validation_error
 from desktop.core.figure import (
-    BONES, BOX_BOTTOM, BOX_H, BOX_W, JOINTS, PINS, PROP_KINDS, Arrow, ExerciseArt, PoseBook, Prop, pose_from_data,
+    BONES,
+    BOX_BOTTOM,
+    BOX_H,
+    BOX_W,
+    JOINTS,
+    PINS,
+    PROP_KINDS,
+    Arrow,
+    ExerciseArt,
+    PoseBook,
+    Prop,
+    pose_from_data,
 )
 
 KebabId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
@@ -52,7 +63,9 @@ class KeyframeFile(_Strict):
     @classmethod
     def _inside_the_box(cls, hip):
         if not (0 <= hip[0] <= BOX_W and BOX_BOTTOM <= hip[1] <= BOX_BOTTOM + BOX_H):
-            raise ValueError(f"hip {hip} is outside the picture (x 0..{BOX_W}, y {BOX_BOTTOM}..{BOX_BOTTOM + BOX_H:g})")
+            raise ValueError(
+                f"hip {hip} is outside the picture (x 0..{BOX_W}, y {BOX_BOTTOM}..{BOX_BOTTOM + BOX_H:g})"
+            )
         return hip
 
 
@@ -108,8 +121,10 @@ def load_poses(folder: Path | None = None) -> PoseBook:
         parsed = PosesFile.model_validate(data)
     except ValidationError as exc:
         # Exercise ids are keys: poses.cat-cow.hip reads better as poses["cat-cow"].hip
-        problems = [re.sub(r"^poses\.([^.\[:]+?)( \(name\))?(?=[.\[:])", r'poses["\1"]\2', p)
-                    for p in describe_validation_error(exc)]
+        problems = [
+            re.sub(r"^poses\.([^.\[:]+?)( \(name\))?(?=[.\[:])", r'poses["\1"]\2', p)
+            for p in describe_validation_error(exc)
+        ]
         raise ContentError(str(path), problems) from exc
     book = to_pose_book(parsed)
     problems = check(book)
@@ -119,13 +134,25 @@ def load_poses(folder: Path | None = None) -> PoseBook:
 
 
 def to_pose_book(parsed: PosesFile) -> PoseBook:
-    return PoseBook({exercise_id: ExerciseArt(
-        keyframes=tuple(pose_from_data(k.model_dump(exclude={"name"})) for k in art.keyframes),
-        names=tuple(k.name for k in art.keyframes),
-        props=tuple(Prop(p.kind, tuple(p.at), tuple(p.size), p.attach, p.turn, p.layer) for p in art.props),
-        arrow=Arrow(art.arrow.joint, art.arrow.bend, tuple(art.arrow.offset), art.arrow.both) if art.arrow else None,
-        view=art.view, stay=art.stay, pace=art.pace.model_dump(exclude_none=True), pins=tuple(art.pins),
-    ) for exercise_id, art in parsed.poses.items()})
+    return PoseBook(
+        {
+            exercise_id: ExerciseArt(
+                keyframes=tuple(pose_from_data(k.model_dump(exclude={"name"})) for k in art.keyframes),
+                names=tuple(k.name for k in art.keyframes),
+                props=tuple(
+                    Prop(p.kind, tuple(p.at), tuple(p.size), p.attach, p.turn, p.layer) for p in art.props
+                ),
+                arrow=Arrow(art.arrow.joint, art.arrow.bend, tuple(art.arrow.offset), art.arrow.both)
+                if art.arrow
+                else None,
+                view=art.view,
+                stay=art.stay,
+                pace=art.pace.model_dump(exclude_none=True),
+                pins=tuple(art.pins),
+            )
+            for exercise_id, art in parsed.poses.items()
+        }
+    )
 
 
 def check(book: PoseBook) -> list[str]:

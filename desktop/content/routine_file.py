@@ -71,9 +71,11 @@ def _unknown_exercises(data: dict, catalog: Catalog) -> list[str]:
     routine = data.get("routine")
     items = routine.get("items") if isinstance(routine, dict) else None
     known = {e.id for e in catalog.exercises}
-    return [f'routine.items[{n}].exercise: unknown exercise "{item["exercise"]}"'
-            for n, item in enumerate(items if isinstance(items, list) else [])
-            if isinstance(item, dict) and isinstance(item.get("exercise"), str) and item["exercise"] not in known]
+    return [
+        f'routine.items[{n}].exercise: unknown exercise "{item["exercise"]}"'
+        for n, item in enumerate(items if isinstance(items, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("exercise"), str) and item["exercise"] not in known
+    ]
 
 
 def routine_document(routine: Routine) -> dict[str, Any]:
@@ -99,13 +101,14 @@ def _check_envelope(data: Any, source: str) -> None:
     if _depth(data) > MAX_DEPTH:
         raise ContentError(source, [f"is nested more than {MAX_DEPTH} levels deep; a routine never is"])
     if not isinstance(data, dict):
-        raise ContentError(source, ["is not a routine file: it should hold one object with a \"routine\""])
+        raise ContentError(source, ['is not a routine file: it should hold one object with a "routine"'])
     if data.get("format") != FORMAT:
         raise ContentError(source, [f'format: should be "{FORMAT}"; this is not an Upright routine file'])
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise ContentError(source, [f"version: {version} was written by a newer Upright; "
-                                    f"this one reads version {VERSION}"])
+        raise ContentError(
+            source, [f"version: {version} was written by a newer Upright; this one reads version {VERSION}"]
+        )
 
 
 def _depth(value: Any, level: int = 0) -> int:
@@ -137,7 +140,9 @@ def _parse(text: str, syntax: str, source: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise ContentError(source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from exc
+        raise ContentError(
+            source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+        ) from exc
     except ValueError as exc:
         raise ContentError(source, [str(exc)]) from exc
     except RecursionError as exc:

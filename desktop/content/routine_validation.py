@@ -18,9 +18,10 @@ from __future__ import annotations
 import math
 import re
 import typing
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
-from typing import Any, Mapping
+from typing import Any
 
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import TypeAdapter, ValidationError
@@ -41,7 +42,9 @@ _SPAN = re.compile(
     r"(?P<unit>s|secs?|seconds?|mins?|minutes?)?\s*$",
     re.IGNORECASE | re.ASCII,
 )
-_PHASE = re.compile(rf"^\s*(?P<name>.*?)\s*[:=]?\s*(?P<s>{_NUM})\s*(?:s|secs?|seconds?)?\s*$", re.IGNORECASE | re.ASCII)
+_PHASE = re.compile(
+    rf"^\s*(?P<name>.*?)\s*[:=]?\s*(?P<s>{_NUM})\s*(?:s|secs?|seconds?)?\s*$", re.IGNORECASE | re.ASCII
+)
 _PLACEHOLDER_EXERCISE = "exercise"
 
 HINTS = {
@@ -138,6 +141,7 @@ def _plain(x: float) -> str:
 
 # --- text to raw values -------------------------------------------------------------------------
 
+
 def _read_text(field: str, text: str) -> Any:
     if field == "sides":
         return text.strip().lower()
@@ -179,6 +183,7 @@ def _read_tempo(text: str) -> dict[str, float]:
 
 
 # --- the schema's complaints as plain lines -----------------------------------------------------
+
 
 def _check(item: dict) -> tuple[RoutineItemFile | None, dict[str, str]]:
     """The validated item, or ``None`` and one message per refused field."""
@@ -234,8 +239,12 @@ def _bounds(annotation) -> tuple[list, type | None]:
     """The first numeric constraints found inside an annotation, and the number type they apply to."""
     args = typing.get_args(annotation)
     if typing.get_origin(annotation) is typing.Annotated:
-        constraints = [m for meta in args[1:] for m in (getattr(meta, "metadata", None) or [meta])
-                       if isinstance(m, (Ge, Gt, Le, Lt))]
+        constraints = [
+            m
+            for meta in args[1:]
+            for m in (getattr(meta, "metadata", None) or [meta])
+            if isinstance(m, (Ge, Gt, Le, Lt))
+        ]
         if constraints and args[0] in (int, float):
             return constraints, args[0]
     for arg in reversed(args) if typing.get_origin(annotation) is dict else args:

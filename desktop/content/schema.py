@@ -47,9 +47,9 @@ class DosageFile(_Strict):
     )
     sides: Literal["none", "each", "alternate"] | None = None
 
-    _spans = field_validator(
-        "sets", "reps", "hold_s", "duration_s", "per_day", "per_week", "rest_s"
-    )(_check_span)
+    _spans = field_validator("sets", "reps", "hold_s", "duration_s", "per_day", "per_week", "rest_s")(
+        _check_span
+    )
 
 
 class LoadFile(_Strict):

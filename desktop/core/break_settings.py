@@ -39,16 +39,23 @@ class WorkingHours:
             object.__setattr__(self, "days", tuple(sorted(set(self.days))))
         except TypeError:  # not a collection of numbers: reported below
             pass
-        problems = [f"working_hours.{name}: must be a 24-hour time as HH:MM, not {value!r}"
-                    for name, value in (("start", self.start), ("end", self.end))
-                    if not isinstance(value, str) or not _HH_MM.match(value)]
+        problems = [
+            f"working_hours.{name}: must be a 24-hour time as HH:MM, not {value!r}"
+            for name, value in (("start", self.start), ("end", self.end))
+            if not isinstance(value, str) or not _HH_MM.match(value)
+        ]
         if not problems and self.start >= self.end:
             problems.append(f"working_hours: start {self.start} must be before end {self.end}")
-        if not isinstance(self.days, tuple) or not self.days \
-                or not all(isinstance(d, int) and 1 <= d <= 7 for d in self.days):
+        if (
+            not isinstance(self.days, tuple)
+            or not self.days
+            or not all(isinstance(d, int) and 1 <= d <= 7 for d in self.days)
+        ):
             shown = list(self.days) if isinstance(self.days, tuple) else self.days
-            problems.append(f"working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), "
-                            f"at least one, not {shown!r}")
+            problems.append(
+                f"working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), "
+                f"at least one, not {shown!r}"
+            )
         if problems:
             raise BreakSettingsError(problems)
 
@@ -60,7 +67,9 @@ class WorkingHours:
         """The next wall time at which ``contains`` flips, in ``wall``'s offset."""
         if self.contains(wall):
             return datetime.combine(wall.date(), self._end, wall.tzinfo)
-        starts = (datetime.combine(wall.date() + timedelta(days=n), self._start, wall.tzinfo) for n in range(8))
+        starts = (
+            datetime.combine(wall.date() + timedelta(days=n), self._start, wall.tzinfo) for n in range(8)
+        )
         return next(s for s in starts if s > wall and s.isoweekday() in self.days)
 
     @property
@@ -89,13 +98,23 @@ class BreakSettings:
     quiet_in_calls: bool = True
 
     def __post_init__(self):
-        bad = [(name, low, high) for name, low, high in _MINUTE_RANGES if not _within(getattr(self, name), low, high)]
-        problems = [f"{name}: must be between {low} and {high} minutes, not {_shown(getattr(self, name))}"
-                    for name, low, high in bad]
-        if not {"interval_min", "natural_break_min"} & {name for name, _, _ in bad} \
-                and self.natural_break_min >= self.interval_min:
-            problems.append(f"natural_break_min: must be shorter than interval_min "
-                            f"({self.natural_break_min:g} is not less than {self.interval_min:g})")
+        bad = [
+            (name, low, high)
+            for name, low, high in _MINUTE_RANGES
+            if not _within(getattr(self, name), low, high)
+        ]
+        problems = [
+            f"{name}: must be between {low} and {high} minutes, not {_shown(getattr(self, name))}"
+            for name, low, high in bad
+        ]
+        if (
+            not {"interval_min", "natural_break_min"} & {name for name, _, _ in bad}
+            and self.natural_break_min >= self.interval_min
+        ):
+            problems.append(
+                f"natural_break_min: must be shorter than interval_min "
+                f"({self.natural_break_min:g} is not less than {self.interval_min:g})"
+            )
         hours = self.working_hours
         if isinstance(hours, Mapping):
             unknown = sorted(map(str, set(hours) - set(WorkingHours.__dataclass_fields__)))
@@ -165,9 +184,15 @@ def _day_list(days: Iterable[int]) -> str:
 
 
 def _quiet_rule(s: BreakSettings) -> str:
-    sources = [name for name, on in (("a full-screen app", s.quiet_when_fullscreen),
-                                     ("do-not-disturb", s.quiet_when_dnd),
-                                     ("a call", s.quiet_in_calls)) if on]
+    sources = [
+        name
+        for name, on in (
+            ("a full-screen app", s.quiet_when_fullscreen),
+            ("do-not-disturb", s.quiet_when_dnd),
+            ("a call", s.quiet_in_calls),
+        )
+        if on
+    ]
     if not sources:
         return "Reminders come even during full-screen apps, do-not-disturb and calls."
     listed = sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " or " + sources[-1]

@@ -16,20 +16,39 @@ ticks: both call back at ``next_deadline``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Literal
 
 from desktop.core.break_settings import BreakSettings, BreakSettingsError, WorkingHours, rules_text
 
-__all__ = ["ANSWERS", "EVENTS", "BreakPolicy", "BreakSettings", "BreakSettingsError", "BreakState", "Decision",
-           "WorkingHours", "rules_text"]  # the settings live next door but belong to the policy's face
+__all__ = [
+    "ANSWERS",
+    "EVENTS",
+    "BreakPolicy",
+    "BreakSettings",
+    "BreakSettingsError",
+    "BreakState",
+    "Decision",
+    "WorkingHours",
+    "rules_text",
+]  # the settings live next door but belong to the policy's face
 
 POLL_S = 60.0  # idle readings older than this leave a return or an absence unnoticed for too long
 RECHECK_WALL_S = 3600.0  # waits for a wall time are re-judged this often, so a DST or clock change is seen
 EARLY_TOLERANCE_S = 0.001  # a wake-up a hair early still counts as on time
 
-EVENTS = ("sleep", "resume", "lock", "unlock", "fullscreen_on", "fullscreen_off",
-          "dnd_on", "dnd_off", "call_on", "call_off")
+EVENTS = (
+    "sleep",
+    "resume",
+    "lock",
+    "unlock",
+    "fullscreen_on",
+    "fullscreen_off",
+    "dnd_on",
+    "dnd_off",
+    "call_on",
+    "call_off",
+)
 ANSWERS = ("take", "snooze", "skip")
 _QUIET_SETTING = {"fullscreen": "quiet_when_fullscreen", "dnd": "quiet_when_dnd", "call": "quiet_in_calls"}
 
@@ -107,7 +126,7 @@ class BreakPolicy:
             waits = [self._mono_at(self._pause_until)] if self._pause_until is not None else []
             if self.settings.working_hours is not None:
                 waits.append(self._mono_at(self.settings.working_hours.next_change(self._wall)))
-            return min(waits + [mono + RECHECK_WALL_S])
+            return min([*waits, mono + RECHECK_WALL_S])
         due = [self._poll_at]
         if self.settings.working_hours is not None:
             due.append(self._mono_at(self.settings.working_hours.next_change(self._wall)))
@@ -253,7 +272,9 @@ class BreakPolicy:
 
     def _not_before(self) -> float:
         """An unanswered reminder never comes back sooner than ``snooze_min`` of mono time."""
-        return float("-inf") if self._last_remind is None else self._last_remind + self.settings.snooze_min * 60
+        return (
+            float("-inf") if self._last_remind is None else self._last_remind + self.settings.snooze_min * 60
+        )
 
     def _check(self, mono: float, wall: datetime) -> list[Decision]:
         if not self._counting or self._present_from is None:

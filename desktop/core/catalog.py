@@ -6,9 +6,10 @@ them (see ``desktop.content``) can change without touching the rules.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 Sides = Literal["none", "each", "alternate"]
 Position = Literal["standing", "supine", "prone", "side-lying", "all-fours", "kneeling", "seated"]
@@ -22,7 +23,7 @@ class Range:
     hi: float
 
     @classmethod
-    def of(cls, value: float | tuple[float, float] | list[float]) -> "Range":
+    def of(cls, value: float | tuple[float, float] | list[float]) -> Range:
         if isinstance(value, (list, tuple)):
             return cls(value[0], value[1])
         return cls(value, value)
@@ -60,13 +61,13 @@ class Dosage:
     def effective_sides(self) -> Sides:
         return self.sides or "none"
 
-    def overridden(self, overrides: "Dosage") -> "Dosage":
+    def overridden(self, overrides: Dosage) -> Dosage:
         """This dosage with every key that ``overrides`` sets replaced."""
         values = {k: getattr(overrides, k) for k in (*self.RANGE_KEYS, "tempo", "sides")}
         return Dosage(**{k: (v if v is not None else getattr(self, k)) for k, v in values.items()})
 
     @classmethod
-    def from_data(cls, data: dict) -> "Dosage":
+    def from_data(cls, data: dict) -> Dosage:
         """The inverse of ``to_data``, for data that was already validated."""
         ranges = {k: Range.of(data[k]) for k in cls.RANGE_KEYS if k in data}
         return cls(**ranges, tempo=dict(data["tempo"]) if "tempo" in data else None, sides=data.get("sides"))
@@ -94,7 +95,7 @@ class Load:
         return {"start": _plain(self.start), "max": _plain(self.max), "unit": self.unit}
 
     @classmethod
-    def from_data(cls, data: dict | None) -> "Load | None":
+    def from_data(cls, data: dict | None) -> Load | None:
         return cls(data["start"], data["max"], data["unit"]) if data else None
 
 
@@ -114,8 +115,10 @@ class Progression:
         return data
 
     @classmethod
-    def from_data(cls, data: dict) -> "Progression":
-        return cls(data["name"], Dosage.from_data(data["dosage"]), data["notes"], Load.from_data(data.get("load")))
+    def from_data(cls, data: dict) -> Progression:
+        return cls(
+            data["name"], Dosage.from_data(data["dosage"]), data["notes"], Load.from_data(data.get("load"))
+        )
 
 
 @dataclass(frozen=True)
@@ -154,10 +157,20 @@ class Exercise:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> "Exercise":
-        return cls(d["id"], d["name"], tuple(d["sources"]), d["position"], tuple(d["equipment"]), tuple(d["why"]),
-                   tuple(d["cues"]), tuple(d["cautions"]), Dosage.from_data(d["dosage"]), Load.from_data(d["load"]),
-                   tuple(Progression.from_data(p) for p in d["progressions"]))
+    def from_data(cls, d: dict) -> Exercise:
+        return cls(
+            d["id"],
+            d["name"],
+            tuple(d["sources"]),
+            d["position"],
+            tuple(d["equipment"]),
+            tuple(d["why"]),
+            tuple(d["cues"]),
+            tuple(d["cautions"]),
+            Dosage.from_data(d["dosage"]),
+            Load.from_data(d["load"]),
+            tuple(Progression.from_data(p) for p in d["progressions"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -171,7 +184,7 @@ class RoutineItem:
         return {"exercise": self.exercise, **self.overrides.to_data()}
 
     @classmethod
-    def from_data(cls, data: dict) -> "RoutineItem":
+    def from_data(cls, data: dict) -> RoutineItem:
         return cls(data["exercise"], Dosage.from_data({k: v for k, v in data.items() if k != "exercise"}))
 
 
@@ -193,9 +206,14 @@ class Routine:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> "Routine":
-        return cls(d["id"], d["name"], d["description"], tuple(d["sources"]),
-                   tuple(RoutineItem.from_data(i) for i in d["items"]))
+    def from_data(cls, d: dict) -> Routine:
+        return cls(
+            d["id"],
+            d["name"],
+            d["description"],
+            tuple(d["sources"]),
+            tuple(RoutineItem.from_data(i) for i in d["items"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -209,11 +227,16 @@ class SafetyFlag:
     exercises: tuple[str, ...] = ()  # the cards it shows on; empty for general advice
 
     def to_data(self) -> dict:
-        return {"id": self.id, "title": self.title, "advice": self.advice, "sources": list(self.sources),
-                "exercises": list(self.exercises)}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "advice": self.advice,
+            "sources": list(self.sources),
+            "exercises": list(self.exercises),
+        }
 
     @classmethod
-    def from_data(cls, d: dict) -> "SafetyFlag":
+    def from_data(cls, d: dict) -> SafetyFlag:
         return cls(d["id"], d["title"], d["advice"], tuple(d["sources"]), tuple(d["exercises"]))
 
 
@@ -265,8 +288,10 @@ class Catalog:
         return {**self.to_data(), "safety": [f.to_data() for f in self.safety]}
 
     @classmethod
-    def from_cache(cls, data: dict) -> "Catalog":
+    def from_cache(cls, data: dict) -> Catalog:
         """Rebuild from ``to_cache`` output, which was validated when it was written."""
-        return cls(tuple(Exercise.from_data(e) for e in data["exercises"]),
-                   tuple(Routine.from_data(r) for r in data["routines"]),
-                   tuple(SafetyFlag.from_data(f) for f in data["safety"]))
+        return cls(
+            tuple(Exercise.from_data(e) for e in data["exercises"]),
+            tuple(Routine.from_data(r) for r in data["routines"]),
+            tuple(SafetyFlag.from_data(f) for f in data["safety"]),
+        )

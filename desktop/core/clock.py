@@ -8,7 +8,7 @@ test can use ``FakeClock`` and ``upright run --speed 10`` can use a
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 Clock = Callable[[], float]  # seconds on a monotonic scale
 

@@ -22,8 +22,9 @@ Conventions, chosen so a pose reads like a description of the body:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal, Mapping
+from typing import Literal
 
 Point = tuple[float, float]
 Pair = tuple[float, float]  # (near, far)
@@ -33,21 +34,46 @@ BOX_H = 1.0
 BOX_BOTTOM = -0.07
 
 # Segment lengths in figure units (a standing figure is about 0.87 tall).
-LENGTH = {"lumbar": 0.13, "thorax": 0.15, "neck": 0.088, "arm": 0.15, "forearm": 0.18,
-          "thigh": 0.21, "shin": 0.2, "foot": 0.07}
+LENGTH = {
+    "lumbar": 0.13,
+    "thorax": 0.15,
+    "neck": 0.088,
+    "arm": 0.15,
+    "forearm": 0.18,
+    "thigh": 0.21,
+    "shin": 0.2,
+    "foot": 0.07,
+}
 HEAD_R = 0.064
 LIMB_W = 0.044  # stroke width of arms and legs
 TORSO_W = 0.088  # stroke width of the trunk; a lying body's centre line sits TORSO_W / 2 up
 
 SIDES = ("near", "far")
 # Each bone: name, from joint, to joint. Limb joints are named "<joint>.<side>".
-BONES = (("lumbar", "hip", "waist"), ("thorax", "waist", "shoulder"), ("neck", "shoulder", "head"),
-         *((f"{bone}.{s}", a if bone in ("arm", "thigh") else f"{a}.{s}", f"{b}.{s}")
-           for s in SIDES for bone, a, b in (("arm", "shoulder", "elbow"), ("forearm", "elbow", "hand"),
-                                              ("thigh", "hip", "knee"), ("shin", "knee", "ankle"),
-                                              ("foot", "ankle", "toe"))))
-JOINTS = ("hip", "waist", "shoulder", "head", "face",
-          *(f"{j}.{s}" for s in SIDES for j in ("elbow", "hand", "knee", "ankle", "toe")))
+BONES = (
+    ("lumbar", "hip", "waist"),
+    ("thorax", "waist", "shoulder"),
+    ("neck", "shoulder", "head"),
+    *(
+        (f"{bone}.{s}", a if bone in ("arm", "thigh") else f"{a}.{s}", f"{b}.{s}")
+        for s in SIDES
+        for bone, a, b in (
+            ("arm", "shoulder", "elbow"),
+            ("forearm", "elbow", "hand"),
+            ("thigh", "hip", "knee"),
+            ("shin", "knee", "ankle"),
+            ("foot", "ankle", "toe"),
+        )
+    ),
+)
+JOINTS = (
+    "hip",
+    "waist",
+    "shoulder",
+    "head",
+    "face",
+    *(f"{j}.{s}" for s in SIDES for j in ("elbow", "hand", "knee", "ankle", "toe")),
+)
 
 
 def _lerp(a: float, b: float, t: float) -> float:
@@ -82,7 +108,7 @@ class Pose:
     def gaze_angle(self) -> float:
         return self.neck - 90 if self.gaze is None else self.gaze
 
-    def blend(self, other: "Pose", t: float) -> "Pose":
+    def blend(self, other: Pose, t: float) -> Pose:
         """``self`` at t=0, ``other`` at t=1, every number linearly in between."""
         both_square = self.gaze is None and other.gaze is None
         values = {"gaze": None if both_square else _lerp(self.gaze_angle, other.gaze_angle, t)}
@@ -90,8 +116,9 @@ class Pose:
             if f.name == "gaze":
                 continue
             a, b = getattr(self, f.name), getattr(other, f.name)
-            values[f.name] = (tuple(_lerp(x, y, t) for x, y in zip(a, b)) if isinstance(a, tuple)
-                              else _lerp(a, b, t))
+            values[f.name] = (
+                tuple(_lerp(x, y, t) for x, y in zip(a, b, strict=False)) if isinstance(a, tuple) else _lerp(a, b, t)
+            )
         return Pose(**values)
 
     def joints(self) -> dict[str, Point]:
@@ -115,7 +142,7 @@ class Pose:
         value = getattr(self, name)
         return value[SIDES.index(side)] if side else value
 
-    def with_angle(self, bone: str, angle: float) -> "Pose":
+    def with_angle(self, bone: str, angle: float) -> Pose:
         name, _, side = bone.partition(".")
         if not side:
             return replace(self, **{name: angle})
@@ -123,7 +150,7 @@ class Pose:
         pair[SIDES.index(side)] = angle
         return replace(self, **{name: tuple(pair)})
 
-    def pinned(self, joint: str, target: Point) -> "Pose":
+    def pinned(self, joint: str, target: Point) -> Pose:
         """This pose with the chain ending at ``joint`` bent so the joint lands on ``target``.
 
         Blending angles moves a planted hand or foot off its spot mid-way; pinning puts it
@@ -152,8 +179,11 @@ class Pose:
 
 
 # A pinnable joint -> the chain that reaches it: root joint, first bone, second bone.
-PIN_CHAINS = {"hand": ("shoulder", "arm", "forearm"), "ankle": ("hip", "thigh", "shin"),
-              "shoulder": ("hip", "lumbar", "thorax")}
+PIN_CHAINS = {
+    "hand": ("shoulder", "arm", "forearm"),
+    "ankle": ("hip", "thigh", "shin"),
+    "shoulder": ("hip", "lumbar", "thorax"),
+}
 PINS = ("shoulder", *(f"{j}.{s}" for s in SIDES for j in ("hand", "ankle")))
 
 
@@ -170,8 +200,18 @@ def _two_bones(root: Point, mid: Point, target: Point, a: float, b: float) -> tu
     return first, math.degrees(math.atan2(target[1] - elbow[1], target[0] - elbow[0]))
 
 
-PropKind = Literal["wall", "backpack", "exercise-ball", "plyo-box", "ottoman", "tennis-ball",
-                   "foam-roller", "small-ball", "mat", "pillow"]
+PropKind = Literal[
+    "wall",
+    "backpack",
+    "exercise-ball",
+    "plyo-box",
+    "ottoman",
+    "tennis-ball",
+    "foam-roller",
+    "small-ball",
+    "mat",
+    "pillow",
+]
 PROP_KINDS: tuple[str, ...] = PropKind.__args__
 Layer = Literal["back", "middle", "front"]  # behind the far limbs, between far and near, in front
 
@@ -222,14 +262,19 @@ class Scene:
     floor: bool
     mirrored: bool = False
 
-    def mirrored_copy(self) -> "Scene":
+    def mirrored_copy(self) -> Scene:
         """The picture flipped left to right: the same movement on the body's other side."""
         flip = lambda p: (BOX_W - p[0], p[1])  # noqa: E731
-        return Scene({k: flip(p) for k, p in self.joints.items()},
-                     tuple(replace(p, centre=flip(p.centre), angle=-p.angle, mirrored=not p.mirrored)
-                           for p in self.props),
-                     tuple(flip(p) for p in self.arrow) if self.arrow else None,
-                     self.arrow_both, self.floor, not self.mirrored)
+        return Scene(
+            {k: flip(p) for k, p in self.joints.items()},
+            tuple(
+                replace(p, centre=flip(p.centre), angle=-p.angle, mirrored=not p.mirrored) for p in self.props
+            ),
+            tuple(flip(p) for p in self.arrow) if self.arrow else None,
+            self.arrow_both,
+            self.floor,
+            not self.mirrored,
+        )
 
 
 def _place(prop: Prop, pose: Pose, joints: Mapping[str, Point]) -> PlacedProp:
@@ -238,8 +283,9 @@ def _place(prop: Prop, pose: Pose, joints: Mapping[str, Point]) -> PlacedProp:
     start = next(a for bone, a, _ in BONES if bone == prop.attach)
     angle = pose.bone_angle(prop.attach)
     along = _ahead(joints[start], angle, prop.at[0])
-    return PlacedProp(prop.kind, _ahead(along, angle + 90, prop.at[1]), prop.size, angle + prop.turn,
-                      prop.layer, False)
+    return PlacedProp(
+        prop.kind, _ahead(along, angle + 90, prop.at[1]), prop.size, angle + prop.turn, prop.layer, False
+    )
 
 
 @dataclass(frozen=True)
@@ -284,8 +330,13 @@ class ExerciseArt:
     def scene(self, position: float, mirrored: bool = False) -> Scene:
         pose = self.pose_at(position)
         joints = pose.joints()
-        scene = Scene(joints, tuple(_place(p, pose, joints) for p in self.props), self.arrow_curve(),
-                      bool(self.arrow and self.arrow.both), self.view == "side")
+        scene = Scene(
+            joints,
+            tuple(_place(p, pose, joints) for p in self.props),
+            self.arrow_curve(),
+            bool(self.arrow and self.arrow.both),
+            self.view == "side",
+        )
         return scene.mirrored_copy() if mirrored else scene
 
     @property
@@ -303,14 +354,20 @@ class ExerciseArt:
 
         def add(p: Point, pad_x: float, pad_y: float | None = None) -> None:
             xs.extend((p[0] - pad_x, p[0] + pad_x))
-            ys.extend((p[1] - (pad_x if pad_y is None else pad_y), p[1] + (pad_x if pad_y is None else pad_y)))
+            ys.extend(
+                (p[1] - (pad_x if pad_y is None else pad_y), p[1] + (pad_x if pad_y is None else pad_y))
+            )
 
         for n in range(len(self.keyframes)):
             scene = self.scene(float(n))
             for point in scene.joints.values():
                 add(point, HEAD_R)
             for prop in scene.props:
-                (w, h), c, s = prop.size, abs(math.cos(math.radians(prop.angle))), abs(math.sin(math.radians(prop.angle)))
+                (w, h), c, s = (
+                    prop.size,
+                    abs(math.cos(math.radians(prop.angle))),
+                    abs(math.sin(math.radians(prop.angle))),
+                )
                 add(prop.centre, (w * c + h * s) / 2, (w * s + h * c) / 2)
         for point in self.arrow_curve() or ():
             add(point, 0.06)  # the arrow head
@@ -331,33 +388,81 @@ class PoseBook:
 
     def to_data(self) -> dict:
         """Plain JSON-able values, for the cache of validated content."""
-        return {k: {"keyframes": [{"name": n, **_pose_data(p)} for n, p in zip(a.names, a.keyframes)],
-                    "props": [{"kind": p.kind, "at": list(p.at), "size": list(p.size), "attach": p.attach,
-                               "turn": p.turn, "layer": p.layer} for p in a.props],
-                    "arrow": None if a.arrow is None else {"joint": a.arrow.joint, "bend": a.arrow.bend,
-                                                           "offset": list(a.arrow.offset), "both": a.arrow.both},
-                    "view": a.view, "stay": a.stay, "pace": dict(a.pace or {}), "pins": list(a.pins)}
-                for k, a in self.arts.items()}
+        return {
+            k: {
+                "keyframes": [{"name": n, **_pose_data(p)} for n, p in zip(a.names, a.keyframes, strict=False)],
+                "props": [
+                    {
+                        "kind": p.kind,
+                        "at": list(p.at),
+                        "size": list(p.size),
+                        "attach": p.attach,
+                        "turn": p.turn,
+                        "layer": p.layer,
+                    }
+                    for p in a.props
+                ],
+                "arrow": None
+                if a.arrow is None
+                else {
+                    "joint": a.arrow.joint,
+                    "bend": a.arrow.bend,
+                    "offset": list(a.arrow.offset),
+                    "both": a.arrow.both,
+                },
+                "view": a.view,
+                "stay": a.stay,
+                "pace": dict(a.pace or {}),
+                "pins": list(a.pins),
+            }
+            for k, a in self.arts.items()
+        }
 
     @classmethod
-    def from_data(cls, data: Mapping) -> "PoseBook":
+    def from_data(cls, data: Mapping) -> PoseBook:
         """The inverse of ``to_data``, for data that was already validated."""
-        return cls({k: ExerciseArt(
-            keyframes=tuple(pose_from_data(f) for f in a["keyframes"]),
-            names=tuple(f.get("name", "") for f in a["keyframes"]),
-            props=tuple(Prop(p["kind"], tuple(p["at"]), tuple(p["size"]), p.get("attach"), p.get("turn", 0.0),
-                             p.get("layer", "back")) for p in a.get("props", ())),
-            arrow=None if not a.get("arrow") else Arrow(a["arrow"]["joint"], a["arrow"].get("bend", 0.0),
-                                                        tuple(a["arrow"].get("offset", (0.0, 0.0))),
-                                                        a["arrow"].get("both", False)),
-            view=a.get("view", "side"), stay=a.get("stay", False), pace=dict(a.get("pace") or {}),
-            pins=tuple(a.get("pins", ())),
-        ) for k, a in data.items()})
+        return cls(
+            {
+                k: ExerciseArt(
+                    keyframes=tuple(pose_from_data(f) for f in a["keyframes"]),
+                    names=tuple(f.get("name", "") for f in a["keyframes"]),
+                    props=tuple(
+                        Prop(
+                            p["kind"],
+                            tuple(p["at"]),
+                            tuple(p["size"]),
+                            p.get("attach"),
+                            p.get("turn", 0.0),
+                            p.get("layer", "back"),
+                        )
+                        for p in a.get("props", ())
+                    ),
+                    arrow=None
+                    if not a.get("arrow")
+                    else Arrow(
+                        a["arrow"]["joint"],
+                        a["arrow"].get("bend", 0.0),
+                        tuple(a["arrow"].get("offset", (0.0, 0.0))),
+                        a["arrow"].get("both", False),
+                    ),
+                    view=a.get("view", "side"),
+                    stay=a.get("stay", False),
+                    pace=dict(a.get("pace") or {}),
+                    pins=tuple(a.get("pins", ())),
+                )
+                for k, a in data.items()
+            }
+        )
 
 
 def _pose_data(pose: Pose) -> dict:
-    return {f.name: (list(getattr(pose, f.name)) if isinstance(getattr(pose, f.name), tuple)
-                     else getattr(pose, f.name)) for f in fields(pose) if getattr(pose, f.name) is not None}
+    return {
+        f.name: (
+            list(getattr(pose, f.name)) if isinstance(getattr(pose, f.name), tuple) else getattr(pose, f.name)
+        )
+        for f in fields(pose)
+        if getattr(pose, f.name) is not None
+    }
 
 
 def pose_from_data(data: Mapping) -> Pose:

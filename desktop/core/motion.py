@@ -14,8 +14,8 @@ is no rest, so a cycle lasts exactly one paced rep.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from desktop.core.catalog import Dosage
 from desktop.core.figure import ExerciseArt
@@ -73,8 +73,12 @@ class Timeline:
             return Frame(float(last), self._mirrored(0), "hold", 0)
         cycle, t = divmod(elapsed, self.cycle_s) if self.cycle_s > 0 else (0, 0.0)
         mirrored = self._mirrored(int(cycle))
-        for phase, length in (("rest", self.rest_s), ("go", self.go_s), ("hold", self.hold_s),
-                              ("back", self.back_s)):
+        for phase, length in (
+            ("rest", self.rest_s),
+            ("go", self.go_s),
+            ("hold", self.hold_s),
+            ("back", self.back_s),
+        ):
             if t < length:
                 break
             t -= length
@@ -85,8 +89,9 @@ class Timeline:
         return Frame(position, mirrored, phase, int(cycle))
 
     @classmethod
-    def for_exercise(cls, art: ExerciseArt, dosage: Dosage | None = None, side: str | None = None,
-                     session: bool = False) -> "Timeline":
+    def for_exercise(
+        cls, art: ExerciseArt, dosage: Dosage | None = None, side: str | None = None, session: bool = False
+    ) -> Timeline:
         """The timeline of ``art`` at ``dosage``'s tempo and hold; see the module docstring.
 
         ``session``: a session step is running. Positions meant to be held (``stay`` in the pose
@@ -102,5 +107,10 @@ class Timeline:
             timing = (go, middle or (hold or 0.0), back, 0.0)
         else:
             timing = (pace["go"], hold if hold is not None else pace["hold"], pace["back"], pace["rest"])
-        return cls(*timing, keyframes=len(art.keyframes), sides=dosage.effective_sides, side=side,
-                   once=session and art.stay)
+        return cls(
+            *timing,
+            keyframes=len(art.keyframes),
+            sides=dosage.effective_sides,
+            side=side,
+            once=session and art.stay,
+        )

@@ -8,8 +8,9 @@ dose); reps count per side for ``each`` and ``alternate``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal, Mapping
+from typing import Literal
 
 from desktop.core.catalog import Catalog, Dosage, Range, Routine
 
@@ -50,10 +51,7 @@ class Step:
     def nominal_s(self) -> float:
         if self.seconds is not None:
             return self.seconds
-        if self.tempo:
-            per_rep = sum(s for _, s in self.tempo)
-        else:
-            per_rep = SELF_PACED_REP_S + (self.hold_s or 0.0)
+        per_rep = sum(s for _, s in self.tempo) if self.tempo else SELF_PACED_REP_S + (self.hold_s or 0.0)
         return self.rep_count * per_rep
 
 

@@ -65,7 +65,9 @@ def rung_name(exercise: Exercise, step: int) -> str:
     return rung.name if rung else ""
 
 
-def suggest(catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[SessionEvidence]) -> Suggestion | None:
+def suggest(
+    catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[SessionEvidence]
+) -> Suggestion | None:
     """One suggestion after a session, or ``None``.
 
     ``on_step`` lists the sessions done on the current rung, oldest first,
@@ -79,17 +81,35 @@ def suggest(catalog: Catalog, exercise_id: str, step: int, on_step: Sequence[Ses
         why = _hurt_reason(latest)
         if step > 0 and exercise.progressions:
             back = step - 1
-            return Suggestion(exercise_id, "back", step, back, f"{why}. Go back to \u201c{rung_name(exercise, back)}\u201d.",
-                              to_name=rung_name(exercise, back))
-        return Suggestion(exercise_id, "stop", step, step, f"{why}. Stop this exercise for now.",
-                          _stop_advice(catalog, exercise_id))
+            return Suggestion(
+                exercise_id,
+                "back",
+                step,
+                back,
+                f"{why}. Go back to \u201c{rung_name(exercise, back)}\u201d.",
+                to_name=rung_name(exercise, back),
+            )
+        return Suggestion(
+            exercise_id,
+            "stop",
+            step,
+            step,
+            f"{why}. Stop this exercise for now.",
+            _stop_advice(catalog, exercise_id),
+        )
     last = len(exercise.progressions) - 1
     held = _trailing_held(on_step)
     if step < last and held >= SESSIONS_TO_MOVE_ON:
         ahead = step + 1
-        return Suggestion(exercise_id, "forward", step, ahead,
-                          f"{held} sessions on \u201c{rung_name(exercise, step)}\u201d without pain rising. "
-                          f"Ready for \u201c{rung_name(exercise, ahead)}\u201d?", to_name=rung_name(exercise, ahead))
+        return Suggestion(
+            exercise_id,
+            "forward",
+            step,
+            ahead,
+            f"{held} sessions on \u201c{rung_name(exercise, step)}\u201d without pain rising. "
+            f"Ready for \u201c{rung_name(exercise, ahead)}\u201d?",
+            to_name=rung_name(exercise, ahead),
+        )
     return None
 
 
@@ -134,8 +154,12 @@ def ladder_text(exercise: Exercise, step: int, best_reps: int | None, best_s: fl
     return " \u00b7 ".join(bits)
 
 
-def suggestions(catalog: Catalog, ladder: Mapping[str, int], evidence: Mapping[str, Sequence[SessionEvidence]],
-                marked: Collection[str] = ()) -> list[Suggestion]:
+def suggestions(
+    catalog: Catalog,
+    ladder: Mapping[str, int],
+    evidence: Mapping[str, Sequence[SessionEvidence]],
+    marked: Collection[str] = (),
+) -> list[Suggestion]:
     """One suggestion per exercise (where there is one), with ``marked`` exercises counted as
     painful in the latest session: what the after-session review shows as the person ticks boxes."""
     found = []

@@ -9,8 +9,8 @@ with values that passed ``desktop.content.routine_validation``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Mapping
 
 from desktop.core.catalog import Range, Routine, RoutineItem, Sides
 from desktop.core.routine_ids import slug, unique_id

@@ -10,8 +10,8 @@ deadline, so a session never drifts. Pausing shifts the origin by the pause.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from desktop.core.clock import Clock
 from desktop.core.plan import Step
@@ -145,8 +145,20 @@ class SessionEngine:
             remaining = None
             progress = reps_done / step.rep_count if step.rep_count else 0.0
         following = self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None
-        return SessionState(self.index, step, following, self.paused, self.finished, elapsed, remaining,
-                            reps_done, step.rep_count, phase, side, progress)
+        return SessionState(
+            self.index,
+            step,
+            following,
+            self.paused,
+            self.finished,
+            elapsed,
+            remaining,
+            reps_done,
+            step.rep_count,
+            phase,
+            side,
+            progress,
+        )
 
     # -- driving ---------------------------------------------------------
     def start(self) -> None:
@@ -283,11 +295,20 @@ class SessionEngine:
             done_reps = self._done_reps(step, elapsed, completed)
         if not completed and not done_reps and not done_s:
             return  # nothing was done: no set to keep
-        self._emit(SetFinished(
-            at, self.index, step.exercise_id, step.side, step.set_index, self._entered_at,
-            step.rep_count if not step.is_timed else None, done_reps,
-            step.seconds if step.is_timed else None, round(done_s, 3) if done_s is not None else None,
-        ))
+        self._emit(
+            SetFinished(
+                at,
+                self.index,
+                step.exercise_id,
+                step.side,
+                step.set_index,
+                self._entered_at,
+                step.rep_count if not step.is_timed else None,
+                done_reps,
+                step.seconds if step.is_timed else None,
+                round(done_s, 3) if done_s is not None else None,
+            )
+        )
 
     def _done_reps(self, step: Step, elapsed: float, completed: bool) -> int:
         if completed:
@@ -321,10 +342,18 @@ def _marks_for(step: Step, index: int) -> list[_Mark]:
                 side = "left" if rep % 2 == 0 else "right"
             offset = rep * rep_s
             for phase, seconds in step.tempo:
-                marks.append(_Mark(offset, lambda at, r=rep + 1, p=phase, s=seconds, sd=side: RepPhase(
-                    at, index, r, step.rep_count, p, s, sd)))
+                marks.append(
+                    _Mark(
+                        offset,
+                        lambda at, r=rep + 1, p=phase, s=seconds, sd=side: RepPhase(
+                            at, index, r, step.rep_count, p, s, sd
+                        ),
+                    )
+                )
                 offset += seconds
-            marks.append(_Mark((rep + 1) * rep_s, lambda at, r=rep + 1: RepCounted(at, index, r, step.rep_count)))
+            marks.append(
+                _Mark((rep + 1) * rep_s, lambda at, r=rep + 1: RepCounted(at, index, r, step.rep_count))
+            )
     elif step.is_timed and step.seconds:
         for left in (3, 2, 1):
             offset = step.seconds - left

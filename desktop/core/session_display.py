@@ -7,16 +7,21 @@ without a screen, and the view only paints what it is handed.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from desktop.core.catalog import Catalog
 from desktop.core.plan import Step
 from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
 from desktop.core.session import SessionState
 
-KIND_LABELS = {"get_ready": "Get ready", "work": "Work", "rest": "Rest", "side_switch": "Switch sides",
-               "done": "Done"}
+KIND_LABELS = {
+    "get_ready": "Get ready",
+    "work": "Work",
+    "rest": "Rest",
+    "side_switch": "Switch sides",
+    "done": "Done",
+}
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,15 @@ def _rung(catalog: Catalog, step: Step, ladder: Mapping[str, int]) -> str:
     return f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}: {rung.name}"
 
 
-def display(state: SessionState, catalog: Catalog, awaits_reps: bool,
-            ladder: Mapping[str, int] | None = None) -> Display:
+def display(
+    state: SessionState, catalog: Catalog, awaits_reps: bool, ladder: Mapping[str, int] | None = None
+) -> Display:
     step = state.step
     name = catalog.exercise(step.exercise_id).name if step.exercise_id else ""
     if state.finished or step.kind == "done":
-        return Display("done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None,
-                       False, False)
+        return Display(
+            "done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None, False, False
+        )
     if step.kind == "work" and not step.is_timed and state.phase:
         big = str(min(state.reps_done + 1, state.rep_count))  # the rep being done now
         caption = f"{state.phase}  \u00b7  rep {big} of {state.rep_count}"
@@ -92,7 +99,9 @@ def display(state: SessionState, catalog: Catalog, awaits_reps: bool,
         kind=step.kind,
         label="Paused" if state.paused else KIND_LABELS[step.kind],
         title=name,
-        subtitle=" \u00b7 ".join(bit for bit in (_subtitle(step, state.side), _rung(catalog, step, ladder or {})) if bit),
+        subtitle=" \u00b7 ".join(
+            bit for bit in (_subtitle(step, state.side), _rung(catalog, step, ladder or {})) if bit
+        ),
         big=big,
         big_caption=caption,
         progress=state.progress,

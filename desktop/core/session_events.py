@@ -87,6 +87,13 @@ class SessionFinished:
 
 
 Event = (
-    StepStarted | Countdown | SideSwitch | RepPhase | RepCounted | SetFinished | Paused | Resumed
+    StepStarted
+    | Countdown
+    | SideSwitch
+    | RepPhase
+    | RepCounted
+    | SetFinished
+    | Paused
+    | Resumed
     | SessionFinished
 )

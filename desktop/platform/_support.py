@@ -47,8 +47,15 @@ async def connect(*, system: bool, address: str | None = None) -> MessageBus | N
         return None
 
 
-async def call(bus: MessageBus | None, service: str, path: str, interface: str, member: str,
-               signature: str = "", body: list[Any] | None = None) -> list[Any] | None:
+async def call(
+    bus: MessageBus | None,
+    service: str,
+    path: str,
+    interface: str,
+    member: str,
+    signature: str = "",
+    body: list[Any] | None = None,
+) -> list[Any] | None:
     """The reply's values, or None when the call fails for any reason.
 
     NO_AUTOSTART keeps a query from launching a service (a notification daemon,
@@ -59,8 +66,15 @@ async def call(bus: MessageBus | None, service: str, path: str, interface: str, 
     try:
         from dbus_fast import Message, MessageFlag, MessageType
 
-        message = Message(destination=service, path=path, interface=interface, member=member,
-                          signature=signature, body=body or [], flags=MessageFlag.NO_AUTOSTART)
+        message = Message(
+            destination=service,
+            path=path,
+            interface=interface,
+            member=member,
+            signature=signature,
+            body=body or [],
+            flags=MessageFlag.NO_AUTOSTART,
+        )
         reply = await asyncio.wait_for(bus.call(message), DBUS_TIMEOUT)
     except Exception as error:
         LOG.debug("D-Bus %s.%s failed: %r", interface, member, error)
@@ -73,8 +87,18 @@ async def call(bus: MessageBus | None, service: str, path: str, interface: str, 
 
 async def add_match(bus: MessageBus, rule: str) -> bool:
     """Ask the bus daemon to route the signals matching ``rule`` to us."""
-    return await call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                      "org.freedesktop.DBus", "AddMatch", "s", [rule]) is not None
+    return (
+        await call(
+            bus,
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "AddMatch",
+            "s",
+            [rule],
+        )
+        is not None
+    )
 
 
 class BackgroundQuery:

@@ -51,9 +51,13 @@ class SoundCues(QObject):
 
     unavailable = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *,
-                 has_output_device: Callable[[], bool] = has_audio_output,
-                 effect_factory: Callable[[QUrl], Effect] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        has_output_device: Callable[[], bool] = has_audio_output,
+        effect_factory: Callable[[QUrl], Effect] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._enabled = True
         self._reason: str | None = None
@@ -104,7 +108,9 @@ class SoundCues(QObject):
 
         if effect.status() == QSoundEffect.Status.Error:
             cue = name.replace("_", " ")
-            self._give_up(f"The {cue} sound could not be played on this machine, so the sound cues are silent.")
+            self._give_up(
+                f"The {cue} sound could not be played on this machine, so the sound cues are silent."
+            )
 
     def _give_up(self, reason: str) -> None:
         if self._reason is None:

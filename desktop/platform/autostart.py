@@ -43,6 +43,7 @@ _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 def exec_value(command: list[str]) -> str:
     """``command`` as a Desktop Entry Exec= value: quoted as the spec says, then string-escaped."""
+
     def argument(arg: str) -> str:
         if arg and not _RESERVED & set(arg):
             return arg.replace("%", "%%")
@@ -77,10 +78,14 @@ class _DesktopEntry:
         self.location = folder / "autostart" / "upright.desktop"
 
     def write(self, command: list[str]) -> None:
-        _write(self.location, (
-            "[Desktop Entry]\nType=Application\nName=Upright\n"
-            "Comment=Back-care routines and sit-break reminders\n"
-            f"Exec={exec_value(command)}\nTerminal=false\nX-GNOME-Autostart-enabled=true\n").encode())
+        _write(
+            self.location,
+            (
+                "[Desktop Entry]\nType=Application\nName=Upright\n"
+                "Comment=Back-care routines and sit-break reminders\n"
+                f"Exec={exec_value(command)}\nTerminal=false\nX-GNOME-Autostart-enabled=true\n"
+            ).encode(),
+        )
 
     def remove(self) -> None:
         _unlink(self.location)
@@ -98,8 +103,17 @@ class _LaunchAgent:
         self.location = home / "Library" / "LaunchAgents" / f"{AGENT_LABEL}.plist"
 
     def write(self, command: list[str]) -> None:
-        _write(self.location, plistlib.dumps({"Label": AGENT_LABEL, "ProgramArguments": command,
-                                              "RunAtLoad": True, "ProcessType": "Interactive"}))
+        _write(
+            self.location,
+            plistlib.dumps(
+                {
+                    "Label": AGENT_LABEL,
+                    "ProgramArguments": command,
+                    "RunAtLoad": True,
+                    "ProcessType": "Interactive",
+                }
+            ),
+        )
 
     def remove(self) -> None:
         _unlink(self.location)
@@ -162,8 +176,14 @@ def _login_item(platform: str, home: Path | None, registry: Any) -> _DesktopEntr
     return _DesktopEntry()
 
 
-def set_autostart(enabled: bool, command: list[str] | None = None, *, platform: str = sys.platform,
-                  home: Path | None = None, registry: Any = None) -> Path | str:
+def set_autostart(
+    enabled: bool,
+    command: list[str] | None = None,
+    *,
+    platform: str = sys.platform,
+    home: Path | None = None,
+    registry: Any = None,
+) -> Path | str:
     """Add or remove the login item; returns where it lives (a file, or a registry value's path).
 
     ``command`` defaults to tray_command(). ``platform``, ``home`` and
@@ -177,6 +197,8 @@ def set_autostart(enabled: bool, command: list[str] | None = None, *, platform: 
     return item.location
 
 
-def is_autostart_enabled(*, platform: str = sys.platform, home: Path | None = None, registry: Any = None) -> bool:
+def is_autostart_enabled(
+    *, platform: str = sys.platform, home: Path | None = None, registry: Any = None
+) -> bool:
     """Whether Upright will start at the next login; False when that cannot be read."""
     return _login_item(platform, home, registry).enabled()

@@ -81,15 +81,18 @@ class MacIdle:
 
     def idle_seconds(self) -> float | None:
         try:
-            out = self._run(["ioreg", "-r", "-d", "1", "-c", "IOHIDSystem"], capture_output=True, timeout=5).stdout
+            out = self._run(
+                ["ioreg", "-r", "-d", "1", "-c", "IOHIDSystem"], capture_output=True, timeout=5
+            ).stdout
         except (OSError, subprocess.SubprocessError):
             return None
         found = _HID_IDLE.search(out or b"")
         return int(found.group(1)) / 1e9 if found else None
 
 
-def pick_idle_source(*, platform: str = sys.platform, env: Mapping[str, str] = os.environ,
-                     bus_address: str | None = None) -> IdleSource:
+def pick_idle_source(
+    *, platform: str = sys.platform, env: Mapping[str, str] = os.environ, bus_address: str | None = None
+) -> IdleSource:
     """The first idle source that works here, logged once; NoIdle when none can.
 
     On a Wayland session X11 is skipped even though $DISPLAY is set: XWayland
@@ -104,7 +107,9 @@ def pick_idle_source(*, platform: str = sys.platform, env: Mapping[str, str] = o
     elif platform == "darwin":
         source = MacIdle()
     else:
-        if env.get("DISPLAY") and not (env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"):
+        if env.get("DISPLAY") and not (
+            env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"
+        ):
             from desktop.platform.idle_x11 import X11Idle
 
             try:

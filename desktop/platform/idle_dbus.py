@@ -14,10 +14,18 @@ if TYPE_CHECKING:
     from dbus_fast.aio import MessageBus
 
 DBUS_SOURCES = {
-    "mutter": ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
-               "org.gnome.Mutter.IdleMonitor", "GetIdletime"),
-    "freedesktop-screensaver": ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-                                "org.freedesktop.ScreenSaver", "GetSessionIdleTime"),
+    "mutter": (
+        "org.gnome.Mutter.IdleMonitor",
+        "/org/gnome/Mutter/IdleMonitor/Core",
+        "org.gnome.Mutter.IdleMonitor",
+        "GetIdletime",
+    ),
+    "freedesktop-screensaver": (
+        "org.freedesktop.ScreenSaver",
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver",
+        "GetSessionIdleTime",
+    ),
 }
 
 

@@ -12,8 +12,14 @@ from desktop.platform.idle import IdleUnavailable
 
 
 class _XScreenSaverInfo(ctypes.Structure):
-    _fields_ = [("window", ctypes.c_ulong), ("state", ctypes.c_int), ("kind", ctypes.c_int),
-                ("til_or_since", ctypes.c_ulong), ("idle", ctypes.c_ulong), ("event_mask", ctypes.c_ulong)]
+    _fields_ = [
+        ("window", ctypes.c_ulong),
+        ("state", ctypes.c_int),
+        ("kind", ctypes.c_int),
+        ("til_or_since", ctypes.c_ulong),
+        ("idle", ctypes.c_ulong),
+        ("event_mask", ctypes.c_ulong),
+    ]
 
 
 class X11Idle:
@@ -40,8 +46,11 @@ class X11Idle:
         self._x11.XFree.argtypes = [ctypes.c_void_p]
         self._xss.XScreenSaverQueryExtension.argtypes = [ctypes.c_void_p] + [ctypes.POINTER(ctypes.c_int)] * 2
         self._xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
-        self._xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
-                                                    ctypes.POINTER(_XScreenSaverInfo)]
+        self._xss.XScreenSaverQueryInfo.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_XScreenSaverInfo),
+        ]
         self._display = self._x11.XOpenDisplay(display.encode())
         if not self._display:
             raise IdleUnavailable(f"cannot open X display {display!r}")

@@ -36,9 +36,15 @@ class NotificationsInhibited(BackgroundQuery):
     """The notification server's Inhibited property (notifications spec 1.3; KDE has it, GNOME not)."""
 
     async def query(self, bus: MessageBus | None) -> bool | None:
-        reply = await call(bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-                           "org.freedesktop.DBus.Properties", "Get", "ss",
-                           ["org.freedesktop.Notifications", "Inhibited"])
+        reply = await call(
+            bus,
+            "org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.DBus.Properties",
+            "Get",
+            "ss",
+            ["org.freedesktop.Notifications", "Inhibited"],
+        )
         inhibited = getattr(reply[0], "value", None) if reply else None
         return inhibited if isinstance(inhibited, bool) else None
 
@@ -46,8 +52,12 @@ class NotificationsInhibited(BackgroundQuery):
 _NOTIFICATIONS = NotificationsInhibited()  # connects on the first poll, lives as long as the app
 
 
-def dnd_active(*, env: Mapping[str, str] = os.environ, run: Run = subprocess.run,
-               inhibited: BackgroundQuery = _NOTIFICATIONS) -> bool | None:
+def dnd_active(
+    *,
+    env: Mapping[str, str] = os.environ,
+    run: Run = subprocess.run,
+    inhibited: BackgroundQuery = _NOTIFICATIONS,
+) -> bool | None:
     """Do-not-disturb, from the notification server's Inhibited property or GNOME's setting.
 
     The D-Bus answer is fetched in the background (see BackgroundQuery), so
@@ -119,7 +129,9 @@ def _camera_open(proc: Path, dev: Path) -> bool:
     return False
 
 
-def in_call(*, platform: str = sys.platform, proc: Path = Path("/proc"), dev: Path = Path("/dev")) -> bool | None:
+def in_call(
+    *, platform: str = sys.platform, proc: Path = Path("/proc"), dev: Path = Path("/dev")
+) -> bool | None:
     """A microphone or camera in use, which on a desk nearly always means a call.
 
     Linux only. Without /proc/asound (no ALSA, a container) the microphone

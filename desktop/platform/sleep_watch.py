@@ -50,8 +50,10 @@ def suspend_clocks(platform: str = sys.platform) -> tuple[Clock, Clock]:
     if platform == "linux":
         return time.monotonic, partial(time.clock_gettime, time.CLOCK_BOOTTIME)
     if platform == "darwin":
-        return (partial(time.clock_gettime, time.CLOCK_UPTIME_RAW),  # type: ignore[attr-defined]
-                partial(time.clock_gettime, time.CLOCK_MONOTONIC))
+        return (
+            partial(time.clock_gettime, time.CLOCK_UPTIME_RAW),  # type: ignore[attr-defined]
+            partial(time.clock_gettime, time.CLOCK_MONOTONIC),
+        )
     if platform == "win32":
         return _windows_clocks()
     return time.monotonic, time.time
@@ -85,11 +87,19 @@ class LogindSleepWatch:
     requests to the screen locker: a desktop that locks by itself may not send them.
     """
 
-    def __init__(self, on_sleep: Callable[[], None], on_resume: Callable[[], None], *,
-                 on_lock: Callable[[], None] | None = None, on_unlock: Callable[[], None] | None = None,
-                 bus_address: str | None = None) -> None:
-        self._handlers = {(MANAGER, "PrepareForSleep", True): on_sleep,
-                          (MANAGER, "PrepareForSleep", False): on_resume}
+    def __init__(
+        self,
+        on_sleep: Callable[[], None],
+        on_resume: Callable[[], None],
+        *,
+        on_lock: Callable[[], None] | None = None,
+        on_unlock: Callable[[], None] | None = None,
+        bus_address: str | None = None,
+    ) -> None:
+        self._handlers = {
+            (MANAGER, "PrepareForSleep", True): on_sleep,
+            (MANAGER, "PrepareForSleep", False): on_resume,
+        }
         if on_lock:
             self._handlers[(SESSION, "Lock", None)] = on_lock
         if on_unlock:
@@ -100,14 +110,20 @@ class LogindSleepWatch:
     async def start(self) -> bool:
         """Subscribe; False (and logged) when there is no system bus or no logind on it."""
         bus = await connect(system=True, address=self._address)
-        has_logind = bus and await call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                        "org.freedesktop.DBus", "NameHasOwner", "s", [LOGIN1])
+        has_logind = bus and await call(
+            bus,
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "NameHasOwner",
+            "s",
+            [LOGIN1],
+        )
         rule = f"type='signal',sender='{LOGIN1}',interface='{MANAGER}',member='PrepareForSleep'"
         if not (has_logind and has_logind[0] and await add_match(bus, rule)):
             if bus:
                 bus.disconnect()
-            log_once("sleep/resume", "logind not available (no system bus or no logind); "
-                                     "clock gaps only")
+            log_once("sleep/resume", "logind not available (no system bus or no logind); clock gaps only")
             return False
         self._bus = bus
         bus.add_message_handler(self._on_message)
@@ -115,8 +131,9 @@ class LogindSleepWatch:
         if any(key[0] == SESSION for key in self._handlers):
             session = await call(bus, LOGIN1, "/org/freedesktop/login1", MANAGER, "GetSession", "s", ["auto"])
             # The bus daemon filters by path, so other people's sessions never reach us.
-            if session and await add_match(bus, f"type='signal',sender='{LOGIN1}',interface='{SESSION}',"
-                                                f"path='{session[0]}'"):
+            if session and await add_match(
+                bus, f"type='signal',sender='{LOGIN1}',interface='{SESSION}',path='{session[0]}'"
+            ):
                 locks = " with session lock/unlock"
         log_once("sleep/resume", f"logind{locks}")
         return True

@@ -68,8 +68,9 @@ class Voice(QObject):
 
     unavailable = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *,
-                 engine_factory: Callable[[QObject], Engine] = system_engine) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, engine_factory: Callable[[QObject], Engine] = system_engine
+    ) -> None:
         super().__init__(parent)
         self._engine_factory = engine_factory
         self._engine: Engine | None = None

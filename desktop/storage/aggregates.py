@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import text
@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 COUNTED_BREAKS = ("taken", "snoozed", "skipped", "natural", "ignored")  # "offered" is still pending
 WEEKLY_BREAKS_AFTER_DAYS = 92  # longer ranges count breaks per week: ~100 bars, not ~365
 _EPOCH_DAY = date(1970, 1, 1)
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY_MS = 86_400_000
 _STREAK_CHUNK_DAYS = 64  # first look-back for the streak; doubled while the streak reaches its start
 
@@ -265,8 +265,9 @@ def list_sessions(session: Session, first_day: date, last_day: date, limit: int 
             pain_after=after,
             set_count=set_count,
         )
-        for sid, routine_id, routine_name, started, offset, outcome, minutes, set_count, before, after
-        in session.execute(text(_SESSION_LIST), params)
+        for sid, routine_id, routine_name, started, offset, outcome, minutes, set_count, before, after in session.execute(
+            text(_SESSION_LIST), params
+        )
     ]
 
 
@@ -280,7 +281,7 @@ class _BreakRows:
         self.longest_sitting: list[tuple[date, float]] = []
         self.standups_per_hour: list[tuple[date, float]] = []
         for kind, day, records, ups, span_ms, longest, *outcomes in session.execute(text(_BREAKS), params):
-            counts = dict(zip(COUNTED_BREAKS, (n or 0 for n in outcomes)))
+            counts = dict(zip(COUNTED_BREAKS, (n or 0 for n in outcomes), strict=False))
             if kind == "total":
                 self.total = counts
             elif kind == "week":
@@ -289,7 +290,9 @@ class _BreakRows:
                 self.days[day] = counts
                 hours = span_ms / 3_600_000
                 self.longest_sitting.append((_date(day), longest))
-                self.standups_per_hour.append((_date(day), ups / hours if records >= 2 and hours > 0 else 0.0))
+                self.standups_per_hour.append(
+                    (_date(day), ups / hours if records >= 2 and hours > 0 else 0.0)
+                )
 
     def taken_share(self) -> float | None:
         """Taken over all answered-or-ignored reminders; natural breaks were never offered."""

@@ -20,13 +20,13 @@ import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.storage.database import Database
 from desktop.storage.errors import StorageError
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _iso(epoch_ms: int | None) -> str | None:
@@ -49,8 +49,18 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
     ),
     (
         "sets.csv",
-        ("session_id", "exercise", "side", "set", "planned_reps", "done_reps", "planned_s", "done_s",
-         "started_at", "ended_at"),
+        (
+            "session_id",
+            "exercise",
+            "side",
+            "set",
+            "planned_reps",
+            "done_reps",
+            "planned_s",
+            "done_s",
+            "started_at",
+            "ended_at",
+        ),
         (8, 9),
         """SELECT st.session_id, st.exercise_id, st.side, st.set_index, st.planned_reps, st.done_reps,
                   st.planned_s, st.done_s, st.started_at, st.ended_at
@@ -81,7 +91,7 @@ def export_csv(db: Database, folder: Path) -> list[Path]:
                 rows = _with_iso_times(connection.execute(query), times)
                 temps.append(_write_temp(folder, name, header, rows))
         finals = [folder / name for name in FILE_NAMES]
-        for temp, final in zip(temps, finals):
+        for temp, final in zip(temps, finals, strict=False):
             os.replace(temp, final)
         return finals
     except BaseException as exc:

@@ -158,9 +158,7 @@ def alembic_config():
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
-    return {
-        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-    }
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def _upgrade(engine: Engine) -> None:
@@ -190,7 +188,9 @@ def _upgrade(engine: Engine) -> None:
 
 
 def _stamped_on(raw: sqlite3.Connection) -> list[str]:
-    if not raw.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone():
+    if not raw.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone():
         return []
     return [rev for (rev,) in raw.execute("SELECT version_num FROM alembic_version")]
 

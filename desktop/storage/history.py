@@ -10,7 +10,7 @@ problems surface as ``StorageError``.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +113,7 @@ class HistoryStore:
             session_id=session_id,
             moment=moment,
             value=value,
-            recorded_at=recorded_at or datetime.now(timezone.utc),
+            recorded_at=recorded_at or datetime.now(UTC),
         )
         stmt = stmt.on_conflict_do_update(
             index_elements=[PainRow.session_id, PainRow.moment],
@@ -151,16 +151,12 @@ class HistoryStore:
         before ``now`` are touched, so one begun after start-up is left alone.
         """
         last_set_end = (
-            select(func.max(SetRow.ended_at))
-            .where(SetRow.session_id == SessionRow.id)
-            .scalar_subquery()
+            select(func.max(SetRow.ended_at)).where(SetRow.session_id == SessionRow.id).scalar_subquery()
         )
         stmt = (
             update(SessionRow)
             .where(SessionRow.outcome.is_(None), SessionRow.started_at <= now)
-            .values(
-                outcome="interrupted", ended_at=func.coalesce(last_set_end, SessionRow.started_at)
-            )
+            .values(outcome="interrupted", ended_at=func.coalesce(last_set_end, SessionRow.started_at))
             .execution_options(synchronize_session=False)
         )
         with self._unit() as session:
@@ -184,9 +180,7 @@ class HistoryStore:
                 .options(selectinload(SessionRow.sets), selectinload(SessionRow.pain))
                 .order_by(SessionRow.started_at, SessionRow.id)
             ).all()
-            breaks = session.scalars(
-                select(BreakRow).order_by(BreakRow.offered_at, BreakRow.id)
-            ).all()
+            breaks = session.scalars(select(BreakRow).order_by(BreakRow.offered_at, BreakRow.id)).all()
             return history_to_data(sessions, breaks)
 
     # -- the history page ------------------------------------------------------
@@ -222,9 +216,7 @@ class HistoryStore:
         datetimes), so it can wait in an undo slot without holding ORM state.
         """
         with self._unit() as session:
-            row = session.execute(
-                select(SessionRow.__table__).where(SessionRow.id == session_id)
-            ).first()
+            row = session.execute(select(SessionRow.__table__).where(SessionRow.id == session_id)).first()
             if row is None:
                 raise LookupError(f"no session with id {session_id}")
             snapshot = {"session": dict(row._mapping)}
@@ -266,7 +258,7 @@ class HistoryStore:
                 session.execute(delete(PainRow).where(where))
                 return
             stmt = insert(PainRow).values(
-                session_id=session_id, moment=moment, value=value, recorded_at=datetime.now(timezone.utc)
+                session_id=session_id, moment=moment, value=value, recorded_at=datetime.now(UTC)
             )
             session.execute(
                 stmt.on_conflict_do_update(

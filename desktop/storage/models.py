@@ -13,7 +13,7 @@ SQL without knowing the zone rules of the past.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, MetaData, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
@@ -25,7 +25,7 @@ SIDES = ("none", "left", "right")
 PAIN_MOMENTS = ("before", "after")
 BREAK_OUTCOMES = ("offered", "taken", "snoozed", "skipped", "natural", "ignored")
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)
 
 # Named constraints let future batch migrations on SQLite find and drop them.
@@ -57,9 +57,7 @@ class EpochMillis(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(
-                f"refusing naive datetime {value.isoformat()}: pass a timezone-aware one"
-            )
+            raise ValueError(f"refusing naive datetime {value.isoformat()}: pass a timezone-aware one")
         return (value - _EPOCH) // _MS
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
@@ -84,9 +82,7 @@ class SessionRow(Base):
     utc_offset_s: Mapped[int]
     outcome: Mapped[str | None]
 
-    sets: Mapped[list[SetRow]] = relationship(
-        order_by="(SetRow.started_at, SetRow.id)", passive_deletes=True
-    )
+    sets: Mapped[list[SetRow]] = relationship(order_by="(SetRow.started_at, SetRow.id)", passive_deletes=True)
     pain: Mapped[list[PainRow]] = relationship(passive_deletes=True)
 
 
@@ -100,9 +96,7 @@ class SetRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
-    )
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
     exercise_id: Mapped[str]
     side: Mapped[str]
     set_index: Mapped[int]

@@ -42,15 +42,29 @@ class RoutineStore:
             row = session.get(RoutineRow, routine_id)
             return _stored(row) if row else None
 
-    def add(self, routine: Routine, *, reserved: frozenset[str] | set[str], now: datetime,
-            based_on: str | None = None) -> Routine:
+    def add(
+        self,
+        routine: Routine,
+        *,
+        reserved: frozenset[str] | set[str],
+        now: datetime,
+        based_on: str | None = None,
+    ) -> Routine:
         """Store ``routine`` as a new one; its id changes if it is taken (or in ``reserved``,
         the shipped ids). Returns the routine as stored."""
         with self._db.unit() as session:
             taken = set(reserved) | set(session.scalars(select(RoutineRow.id)))
             stored = replace(routine, id=unique_id(routine.id, taken))
-            session.add(RoutineRow(id=stored.id, name=stored.name, body=_body(stored), based_on=based_on,
-                                   created_at=now, updated_at=now))
+            session.add(
+                RoutineRow(
+                    id=stored.id,
+                    name=stored.name,
+                    body=_body(stored),
+                    based_on=based_on,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
         return stored
 
     def replace(self, routine: Routine, *, now: datetime) -> None:

@@ -6,7 +6,7 @@ day, weeks as columns, Monday at the top; hovering names the day and minutes.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -71,7 +71,8 @@ class AdherenceCalendar(QWidget):
     def mouseMoveEvent(self, event) -> None:
         for n, (day, minutes) in enumerate(self._days):
             if self._cell(n).contains(event.position()):
-                QToolTip.showText(event.globalPosition().toPoint(),
-                                  f"{day:%a %d %b %Y}: {minutes:.0f} min", self)
+                QToolTip.showText(
+                    event.globalPosition().toPoint(), f"{day:%a %d %b %Y}: {minutes:.0f} min", self
+                )
                 return
         QToolTip.hideText()

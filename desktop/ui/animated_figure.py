@@ -23,8 +23,14 @@ FRAME_MS = 33
 
 
 class AnimatedFigure(QWidget):
-    def __init__(self, poses: PoseBook | None = None, palette: Palette = LIGHT, clock: clocks.Clock = clocks.monotonic,
-                 parent=None, cycles: int | None = None):
+    def __init__(
+        self,
+        poses: PoseBook | None = None,
+        palette: Palette = LIGHT,
+        clock: clocks.Clock = clocks.monotonic,
+        parent=None,
+        cycles: int | None = None,
+    ):
         """``cycles``: play that many repetitions, then rest on the end position (a click plays
         again); ``None`` loops for as long as the widget is shown, as the session's cue panel does."""
         super().__init__(parent)
@@ -55,8 +61,14 @@ class AnimatedFigure(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(320, 200)
 
-    def show_exercise(self, exercise_id: str | None, dosage: Dosage | None = None, side: str | None = None,
-                      session: bool = False, started_at: float | None = None) -> None:
+    def show_exercise(
+        self,
+        exercise_id: str | None,
+        dosage: Dosage | None = None,
+        side: str | None = None,
+        session: bool = False,
+        started_at: float | None = None,
+    ) -> None:
         """Play ``exercise_id`` from its start pose.
 
         ``side`` left/right fixes the side shown (a session step); ``started_at`` (clock time)
@@ -109,8 +121,11 @@ class AnimatedFigure(QWidget):
 
     def _settled(self) -> bool:
         t, limit = self._timeline, self._limit()
-        return (t is None or (t.once and self.elapsed() >= t.rest_s + t.go_s)
-                or (limit is not None and self.elapsed() >= limit))
+        return (
+            t is None
+            or (t.once and self.elapsed() >= t.rest_s + t.go_s)
+            or (limit is not None and self.elapsed() >= limit)
+        )
 
     def _sync_timer(self) -> None:
         run = self.isVisible() and self._paused_at is None and not self._settled()
@@ -138,6 +153,13 @@ class AnimatedFigure(QWidget):
         if frame is None:
             paint_art(painter, QRectF(self.rect()), None, self._palette)
         else:
-            paint_art(painter, QRectF(self.rect()), self._art, self._palette, frame.position, frame.mirrored,
-                      zoom_to=self._bounds)
+            paint_art(
+                painter,
+                QRectF(self.rect()),
+                self._art,
+                self._palette,
+                frame.position,
+                frame.mirrored,
+                zoom_to=self._bounds,
+            )
         painter.end()

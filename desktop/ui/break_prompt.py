@@ -18,16 +18,24 @@ class BreakPrompt(QWidget):
     answered = Signal(str)  # take | snooze | skip
 
     def __init__(self, parent=None):
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
-                         | Qt.WindowType.WindowDoesNotAcceptFocus | Qt.WindowType.FramelessWindowHint)
+        super().__init__(
+            parent,
+            Qt.WindowType.Tool
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus
+            | Qt.WindowType.FramelessWindowHint,
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("Panel")
         self.setAccessibleName("Break reminder")
         self.title = QLabel("Time to stand and extend", objectName="RoutineName")
         self.text = QLabel(wordWrap=True, objectName="Muted")
         row = QHBoxLayout()
-        for key, label, name in (("skip", "Skip", "Skip this break"), ("snooze", "Snooze", "Ask again later"),
-                                 ("take", "Start", "Start the stand and extend break")):
+        for key, label, name in (
+            ("skip", "Skip", "Skip this break"),
+            ("snooze", "Snooze", "Ask again later"),
+            ("take", "Start", "Start the stand and extend break"),
+        ):
             button = QPushButton(label)
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -43,9 +51,11 @@ class BreakPrompt(QWidget):
         self.setFixedWidth(360)
 
     def offer(self, minutes_sat: int, gentle: bool) -> None:
-        self.text.setText(f"You have been sitting for {minutes_sat} minutes. A few slow back bends take "
-                          f"under a minute." if gentle else
-                          f"Still sitting after {minutes_sat} minutes: a short break helps your back.")
+        self.text.setText(
+            f"You have been sitting for {minutes_sat} minutes. A few slow back bends take under a minute."
+            if gentle
+            else f"Still sitting after {minutes_sat} minutes: a short break helps your back."
+        )
         self.adjustSize()
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.move(screen.right() - self.width() - SPACE[4], screen.bottom() - self.height() - SPACE[4])

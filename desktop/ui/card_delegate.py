@@ -59,7 +59,9 @@ class CardDelegate(QStyledItemDelegate):
             " \u00b7 " + ", ".join(label(x) for x in e.equipment) if e.equipment else ""
         )
         y = self._text(painter, inner, y + 2, place, TYPE["caption"], p.muted)
-        y = self._text(painter, inner, y + SPACE[1], index.data(Role.SUMMARY), TYPE["body"], p.accent, bold=True)
+        y = self._text(
+            painter, inner, y + SPACE[1], index.data(Role.SUMMARY), TYPE["body"], p.accent, bold=True
+        )
         if index.data(Role.PROGRESS):  # "Step 2 of 3 · goal 30 reps · best 26"
             self._text(painter, inner, y + 2, index.data(Role.PROGRESS), TYPE["caption"], p.text)
         self._text(painter, inner, inner.bottom() - 16, index.data(Role.SOURCES), TYPE["caption"], p.muted)
@@ -73,7 +75,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor(colour))
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(QRect(inner.left(), y, inner.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft, elided)
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft, elided
+        )
         return y + metrics.height()
 
     def _badge(self, painter: QPainter, art: QRect, p: Palette) -> None:

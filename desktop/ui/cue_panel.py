@@ -16,7 +16,6 @@ from desktop.core.figure import PoseBook
 from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
-
 CUE_PX = 36  # readable from 3 m on a laptop screen
 
 
@@ -47,8 +46,14 @@ class CuePanel(QWidget):
         self.art.update()
         self._show()
 
-    def show_motion(self, exercise_id: str, dosage: Dosage | None, side: str | None = None,
-                    session: bool = False, started_at: float | None = None) -> None:
+    def show_motion(
+        self,
+        exercise_id: str,
+        dosage: Dosage | None,
+        side: str | None = None,
+        session: bool = False,
+        started_at: float | None = None,
+    ) -> None:
         """Play the exercise from its start pose, e.g. when a step starts, on ``side``."""
         self.art.show_exercise(exercise_id, dosage, side, session, started_at)
 

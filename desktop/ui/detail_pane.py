@@ -31,7 +31,9 @@ def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette, step: 
     if d.tempo:
         dose_rows.append(("Tempo", dosage_text.tempo_text(d)))
     if e.load:
-        dose_rows.append(("Load", f"start at {e.load.start:g} {e.load.unit}, never above {e.load.max:g} {e.load.unit}"))
+        dose_rows.append(
+            ("Load", f"start at {e.load.start:g} {e.load.unit}, never above {e.load.max:g} {e.load.unit}")
+        )
     table = "".join(
         f"<tr><td style='color:{p.muted}; padding-right:12px'>{escape(k)}</td><td><b>{escape(v)}</b></td></tr>"
         for k, v in dose_rows
@@ -81,8 +83,13 @@ class DetailPane(QTextBrowser):
         self._flags: tuple[SafetyFlag, ...] = ()
         self._step: int | None = None
 
-    def show_exercise(self, exercise: Exercise | None, flags: tuple[SafetyFlag, ...], palette: Palette,
-                      step: int | None = None) -> None:
+    def show_exercise(
+        self,
+        exercise: Exercise | None,
+        flags: tuple[SafetyFlag, ...],
+        palette: Palette,
+        step: int | None = None,
+    ) -> None:
         self._exercise, self._flags, self._step = exercise, flags, step
         if exercise is None:
             self.setHtml(f"<p style='color:{palette.muted}'>Pick an exercise to see how to do it.</p>")

@@ -6,9 +6,9 @@ from html import escape
 
 from PySide6.QtWidgets import (
     QDialog,
-    QMessageBox,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -47,11 +47,16 @@ def safety_notice(parent: QWidget | None, flags: list[tuple[str, str]]) -> QDial
     """Shown once before a first session; ``flags`` are (title, advice) pairs."""
     items = "".join(f"<li><b>{escape(t)}</b><br>{escape(a)}</li>" for t, a in flags)
     html = (
-        "<p>These routines are general exercises, not treatment. Please read this once:</p>"
-        f"<ul>{items}</ul>"
+        f"<p>These routines are general exercises, not treatment. Please read this once:</p><ul>{items}</ul>"
     )
-    return _dialog(parent, "Before your first session", "Before your first session", html,
-                   "I understand, continue", "Not now")
+    return _dialog(
+        parent,
+        "Before your first session",
+        "Before your first session",
+        html,
+        "I understand, continue",
+        "Not now",
+    )
 
 
 def confirm_end(parent: QWidget | None) -> QMessageBox:
@@ -68,9 +73,11 @@ def confirm_end(parent: QWidget | None) -> QMessageBox:
 def pain_advice(parent: QWidget | None, rise: int, flags: list[tuple[str, str]]) -> QDialog:
     """Pain went up by ``rise`` points: say to stop, with the sources' advice; never a diagnosis."""
     items = "".join(f"<li><b>{escape(t)}</b><br>{escape(a)}</li>" for t, a in flags)
-    html = (f"<p>Your pain rating went up by {rise} points during this session. "
-            "Please stop exercising for today.</p>"
-            f"<ul>{items}</ul>")
+    html = (
+        f"<p>Your pain rating went up by {rise} points during this session. "
+        "Please stop exercising for today.</p>"
+        f"<ul>{items}</ul>"
+    )
     return _dialog(parent, "Your pain went up", "Stop for today", html, "OK", None)
 
 
@@ -78,11 +85,15 @@ def session_sets(parent: QWidget | None, sets: list[dict], names: dict[str, str]
     """The sets of one session, as done: what, which side, planned and done."""
     rows = []
     for s in sets:
-        planned = f"{s['planned_reps']} reps" if s["planned_reps"] is not None else f"{s['planned_s'] or 0:.0f} s"
+        planned = (
+            f"{s['planned_reps']} reps" if s["planned_reps"] is not None else f"{s['planned_s'] or 0:.0f} s"
+        )
         done = f"{s['done_reps']} reps" if s["done_reps"] is not None else f"{s['done_s'] or 0:.0f} s"
         side = "" if s["side"] == "none" else f" ({s['side']})"
-        rows.append(f"<tr><td><b>{escape(names.get(s['exercise_id'], s['exercise_id']))}{side}</b></td>"
-                    f"<td>set {s['set_index']}</td><td>planned {planned}</td><td>done {done}</td></tr>")
+        rows.append(
+            f"<tr><td><b>{escape(names.get(s['exercise_id'], s['exercise_id']))}{side}</b></td>"
+            f"<td>set {s['set_index']}</td><td>planned {planned}</td><td>done {done}</td></tr>"
+        )
     html = f"<table cellpadding='4'>{''.join(rows)}</table>" if rows else "<p>No sets were finished.</p>"
     return _dialog(parent, "Session sets", "Sets in this session", html, "Close", None)
 
@@ -105,8 +116,12 @@ class GuardedDialog(QDialog):
         if not self._unsaved():
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Discard changes?",
-                          "Your changes to this routine are not saved.", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard changes?",
+            "Your changes to this routine are not saved.",
+            parent=self,
+        )
         discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

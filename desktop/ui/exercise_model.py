@@ -40,9 +40,7 @@ class ExerciseListModel(QAbstractListModel):
         super().__init__(parent)
         self._catalog = catalog
         self._rows: tuple[Exercise, ...] = catalog.exercises
-        self._routines = {
-            e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows
-        }
+        self._routines = {e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows}
         self._flags = {e.id: catalog.flags_for(e.id) for e in self._rows}
         self._progress = {e.id: ladder_text(e, 0, None, None) for e in self._rows}
         self._ladder: dict[str, int] = {}
@@ -52,7 +50,9 @@ class ExerciseListModel(QAbstractListModel):
         self._ladder = dict(ladder)
         for e in self._rows:
             best = bests.get(e.id)
-            self._progress[e.id] = ladder_text(e, ladder.get(e.id, 0), best and best.reps, best and best.seconds)
+            self._progress[e.id] = ladder_text(
+                e, ladder.get(e.id, 0), best and best.reps, best and best.seconds
+            )
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.STEP])
 
     def rowCount(self, parent=QModelIndex()) -> int:

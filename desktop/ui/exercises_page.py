@@ -42,8 +42,14 @@ DEMO_CYCLES = 3
 
 
 class ExercisesPage(QWidget):
-    def __init__(self, catalog: Catalog, palette: Palette, poses: PoseBook | None = None,
-                 clock: clocks.Clock = clocks.monotonic, parent=None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        palette: Palette,
+        poses: PoseBook | None = None,
+        clock: clocks.Clock = clocks.monotonic,
+        parent=None,
+    ):
         super().__init__(parent)
         self.setObjectName("Page")
         self._palette = palette
@@ -124,14 +130,14 @@ class ExercisesPage(QWidget):
             text=self.search.text(),
         )
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(
-            f"{shown} of {total} exercises" if shown else "No exercise matches these filters."
-        )
+        self.count.setText(f"{shown} of {total} exercises" if shown else "No exercise matches these filters.")
 
     def _show_current(self, current, _previous=None) -> None:
         if current.isValid():
             exercise = current.data(Role.EXERCISE)
-            self.detail.show_exercise(exercise, current.data(Role.FLAGS), self._palette, current.data(Role.STEP))
+            self.detail.show_exercise(
+                exercise, current.data(Role.FLAGS), self._palette, current.data(Role.STEP)
+            )
             self.figure.show_exercise(exercise.id, exercise.dosage)
             self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")
         else:

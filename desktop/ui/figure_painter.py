@@ -44,15 +44,23 @@ class Inks(NamedTuple):
 def _mix(a: str, b: str, t: float) -> QColor:
     """``a`` moved ``t`` of the way towards ``b``."""
     ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3])))
+    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=False)))
 
 
 @lru_cache(maxsize=8)
 def inks(p: Palette) -> Inks:
     panel = p.surface_alt
-    return Inks(QColor(panel), _mix(p.text, panel, 0.12), _mix(p.text, panel, 0.42), _mix(p.text, panel, 0.48),
-                _mix(p.muted, panel, 0.78), _mix(p.muted, panel, 0.5), _mix(p.muted, panel, 0.89),
-                _mix(p.muted, panel, 0.55), QColor(p.accent))
+    return Inks(
+        QColor(panel),
+        _mix(p.text, panel, 0.12),
+        _mix(p.text, panel, 0.42),
+        _mix(p.text, panel, 0.48),
+        _mix(p.muted, panel, 0.78),
+        _mix(p.muted, panel, 0.5),
+        _mix(p.muted, panel, 0.89),
+        _mix(p.muted, panel, 0.55),
+        QColor(p.accent),
+    )
 
 
 def box_transform(rect: QRectF, bounds: tuple[float, float, float, float] | None = None) -> QTransform:
@@ -64,7 +72,12 @@ def box_transform(rect: QRectF, bounds: tuple[float, float, float, float] | None
     box_scale = min(rect.width() / BOX_W, rect.height() / BOX_H)
     left, bottom, right, top = bounds or (0.0, BOX_BOTTOM, BOX_W, BOX_BOTTOM + BOX_H)
     if bounds is not None:
-        left, bottom, right, top = left - FIT_MARGIN, bottom - FIT_MARGIN, right + FIT_MARGIN, top + FIT_MARGIN
+        left, bottom, right, top = (
+            left - FIT_MARGIN,
+            bottom - FIT_MARGIN,
+            right + FIT_MARGIN,
+            top + FIT_MARGIN,
+        )
     scale = min(rect.width() / (right - left), rect.height() / (top - bottom), box_scale * MAX_ZOOM)
     dx = rect.center().x() - (left + right) / 2 * scale
     dy = rect.center().y() + (bottom + top) / 2 * scale
@@ -83,8 +96,15 @@ def _polyline(painter: QPainter, points, colour: QColor, width: float) -> None:
     painter.strokePath(path, _pen(colour, width))
 
 
-def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, palette: Palette, *, panel: bool = True,
-                bounds: tuple[float, float, float, float] | None = None) -> None:
+def paint_scene(
+    painter: QPainter,
+    rect: QRectF,
+    scene: Scene,
+    palette: Palette,
+    *,
+    panel: bool = True,
+    bounds: tuple[float, float, float, float] | None = None,
+) -> None:
     ink = inks(palette)
     transform = box_transform(rect, bounds)
     painter.save()
@@ -99,7 +119,10 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, palette: Palette,
     if scene.floor:  # across the whole panel, whatever the zoom
         inverse, _ = transform.inverted()
         inset = min(12.0, rect.width() / 20)
-        ends = (inverse.map(QPointF(rect.left() + inset, 0)).x(), inverse.map(QPointF(rect.right() - inset, 0)).x())
+        ends = (
+            inverse.map(QPointF(rect.left() + inset, 0)).x(),
+            inverse.map(QPointF(rect.right() - inset, 0)).x(),
+        )
         _polyline(painter, [(ends[0], -FLOOR_W / 2), (ends[1], -FLOOR_W / 2)], ink.floor, FLOOR_W)
     _props(painter, scene, "back", ink)
     for side in ("far", "near"):
@@ -149,7 +172,9 @@ def _arrow(painter: QPainter, curve, both: bool, colour: QColor) -> None:
         ux, uy = dx / n, dy / n
         base = QPointF(at.x() - ux * head, at.y() - uy * head)
         wing = QPointF(-uy * head * 0.62, ux * head * 0.62)
-        return QPolygonF([at, base + wing, base - wing]), QPointF(at.x() - ux * head * 0.7, at.y() - uy * head * 0.7)
+        return QPolygonF([at, base + wing, base - wing]), QPointF(
+            at.x() - ux * head * 0.7, at.y() - uy * head * 0.7
+        )
 
     end_head, end_stop = tip(end, control)
     start_head, start_stop = tip(start, control) if both else (None, start)
@@ -286,9 +311,17 @@ PROP_SHAPES = {
 }
 
 
-def paint_art(painter: QPainter, rect: QRectF, art: ExerciseArt | None, palette: Palette,
-              position: float | None = None, mirrored: bool = False, *, panel: bool = True,
-              zoom_to: tuple[float, float, float, float] | None = None) -> None:
+def paint_art(
+    painter: QPainter,
+    rect: QRectF,
+    art: ExerciseArt | None,
+    palette: Palette,
+    position: float | None = None,
+    mirrored: bool = False,
+    *,
+    panel: bool = True,
+    zoom_to: tuple[float, float, float, float] | None = None,
+) -> None:
     """``art`` at ``position`` (default: its end position, the still on a card).
 
     ``zoom_to``: ``art.bounds()``, to fill ``rect`` with this exercise (see ``box_transform``)

@@ -26,8 +26,13 @@ from PySide6.QtWidgets import QToolTip
 
 from desktop.ui.theme import Palette
 
-BREAK_COLOURS = {"taken": "#2bb3a8", "natural": "#7fb0ff", "snoozed": "#f2a31b", "skipped": "#e0707a",
-                 "ignored": "#a3adb8"}
+BREAK_COLOURS = {
+    "taken": "#2bb3a8",
+    "natural": "#7fb0ff",
+    "snoozed": "#f2a31b",
+    "skipped": "#e0707a",
+    "ignored": "#a3adb8",
+}
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 
 
@@ -83,13 +88,16 @@ def _axes(chart: QChart, categories: list[str], palette: Palette, series) -> Non
 def _hover(bar_set: QBarSet, labels: list[str], unit: str) -> None:
     def show(status: bool, index: int) -> None:
         if status:
-            QToolTip.showText(QCursor.pos(), f"{labels[index]} \u00b7 {bar_set.label()}: "
-                                             f"{bar_set.at(index):.0f} {unit}")
+            QToolTip.showText(
+                QCursor.pos(), f"{labels[index]} \u00b7 {bar_set.label()}: {bar_set.at(index):.0f} {unit}"
+            )
+
     bar_set.hovered.connect(show)
 
 
-def fill_minutes(view: QChartView, weekly: list[tuple[date, str, float]], names: dict[str, str],
-                 palette: Palette) -> None:
+def fill_minutes(
+    view: QChartView, weekly: list[tuple[date, str, float]], names: dict[str, str], palette: Palette
+) -> None:
     chart = view.chart()
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -123,18 +131,24 @@ def _by_month(weekly) -> list[tuple[date, str, float]]:
     return [(month, key, amount) for (month, key), amount in months.items()]
 
 
-def fill_breaks(view: QChartView, breaks: list[tuple[date, dict[str, int]]], period: str, palette: Palette) -> None:
+def fill_breaks(
+    view: QChartView, breaks: list[tuple[date, dict[str, int]]], period: str, palette: Palette
+) -> None:
     chart = view.chart()
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
     if len(breaks) > MAX_WEEKLY_BARS:
-        counts = _by_month((week, outcome, n) for week, by_outcome in breaks for outcome, n in by_outcome.items())
+        counts = _by_month(
+            (week, outcome, n) for week, by_outcome in breaks for outcome, n in by_outcome.items()
+        )
         months = sorted({month for month, _, _ in counts})
         breaks = [(m, {o: n for month, o, n in counts if month == m}) for m in months]
         period = "month"
-    labels = [f"{d:%b %Y}" if period == "month" else f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED
-              else f"{d:%d.%m}" for d, _ in breaks]
+    labels = [
+        f"{d:%b %Y}" if period == "month" else f"{d:%d %b %Y}" if len(breaks) > MAX_LABELLED else f"{d:%d.%m}"
+        for d, _ in breaks
+    ]
     series = QStackedBarSeries()
     for outcome, colour in BREAK_COLOURS.items():
         bar_set = QBarSet(outcome)
@@ -160,10 +174,15 @@ def weekly_pain(pain):
         values = [v for v in values if v is not None]
         return round(sum(values) / len(values), 1) if values else None
 
-    return [(rows[0][0], rows[0][1], mean(r[2] for r in rows), mean(r[3] for r in rows)) for rows in weeks.values()]
+    return [
+        (rows[0][0], rows[0][1], mean(r[2] for r in rows), mean(r[3] for r in rows))
+        for rows in weeks.values()
+    ]
 
 
-def fill_pain(view: QChartView, pain: list[tuple[datetime, str, int | None, int | None]], palette: Palette) -> None:
+def fill_pain(
+    view: QChartView, pain: list[tuple[datetime, str, int | None, int | None]], palette: Palette
+) -> None:
     chart = view.chart()
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -205,6 +224,13 @@ def fill_pain(view: QChartView, pain: list[tuple[datetime, str, int | None, int 
         chart.addSeries(series)
         series.attachAxis(x)
         series.attachAxis(y)
-        series.hovered.connect(lambda point, state, s=series: state and QToolTip.showText(
-            QCursor.pos(), f"{s.name()}: {point.y():.0f} on "
-                           f"{QDateTime.fromMSecsSinceEpoch(int(point.x())).toString('dd MMM yyyy HH:mm')}"))
+        series.hovered.connect(
+            lambda point, state, s=series: (
+                state
+                and QToolTip.showText(
+                    QCursor.pos(),
+                    f"{s.name()}: {point.y():.0f} on "
+                    f"{QDateTime.fromMSecsSinceEpoch(int(point.x())).toString('dd MMM yyyy HH:mm')}",
+                )
+            )
+        )

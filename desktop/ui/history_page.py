@@ -63,9 +63,11 @@ class HistoryPage(QWidget):
             self.ranges.addButton(button, n)
             header.addWidget(button)
         self.ranges.button(2).setChecked(True)
-        for key, text, name in (("csv", "Export CSV\u2026", "Export the history as CSV files"),
-                                ("png", "Save charts\u2026", "Save the charts as a PNG image"),
-                                ("pdf", "Report\u2026", "Write a printable PDF report of this period")):
+        for key, text, name in (
+            ("csv", "Export CSV\u2026", "Export the history as CSV files"),
+            ("png", "Save charts\u2026", "Save the charts as a PNG image"),
+            ("pdf", "Report\u2026", "Write a printable PDF report of this period"),
+        ):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, k=key: self.action_requested.emit(k))
@@ -73,10 +75,14 @@ class HistoryPage(QWidget):
 
         self.cards = {}
         cards = QHBoxLayout()
-        for key, text in (("week", f"minutes this week (goal {WEEK_GOAL_MIN})"), ("streak", "day streak"),
-                          ("taken", "of reminders taken"), ("pain", "average pain change per session"),
-                          ("sitting", "longest sitting stretch, minutes (daily average)"),
-                          ("standups", "stand-ups per hour at the desk")):
+        for key, text in (
+            ("week", f"minutes this week (goal {WEEK_GOAL_MIN})"),
+            ("streak", "day streak"),
+            ("taken", "of reminders taken"),
+            ("pain", "average pain change per session"),
+            ("sitting", "longest sitting stretch, minutes (daily average)"),
+            ("standups", "stand-ups per hour at the desk"),
+        ):
             frame, value, _caption = _card(text)
             self.cards[key] = value
             cards.addWidget(frame)
@@ -97,8 +103,9 @@ class HistoryPage(QWidget):
         charts.addWidget(self.pain, 2, 0, 1, 2)
         self.sessions = QTableWidget(0, 6)
         self.sessions.setAccessibleName("Sessions")
-        self.sessions.setHorizontalHeaderLabels(["Started", "Routine", "Minutes", "Outcome", "Pain before",
-                                                 "Pain after"])
+        self.sessions.setHorizontalHeaderLabels(
+            ["Started", "Routine", "Minutes", "Outcome", "Pain before", "Pain after"]
+        )
         self.sessions.horizontalHeader().setStretchLastSection(True)
         self.sessions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.sessions.setMinimumHeight(220)
@@ -117,9 +124,11 @@ class HistoryPage(QWidget):
         body.addLayout(charts)
         session_bar = QHBoxLayout()
         session_bar.addWidget(QLabel("Sessions", objectName="RoutineName"), 1)
-        for key, text, name in (("open", "Show sets", "Show the sets of the selected session"),
-                                ("pain", "Correct pain\u2026", "Correct the pain ratings of the selected session"),
-                                ("delete", "Delete", "Delete the selected session (can be undone)")):
+        for key, text, name in (
+            ("open", "Show sets", "Show the sets of the selected session"),
+            ("pain", "Correct pain\u2026", "Correct the pain ratings of the selected session"),
+            ("delete", "Delete", "Delete the selected session (can be undone)"),
+        ):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, k=key: self._on_session(k))
@@ -141,9 +150,13 @@ class HistoryPage(QWidget):
         welcome = QVBoxLayout(self.empty)
         welcome.addStretch(1)
         welcome.addWidget(QLabel("Nothing here yet", objectName="PageTitle"))
-        welcome.addWidget(QLabel(
-            "After your first session you will see the days you exercised, your minutes per week, "
-            "how your pain changed, and how many sit-breaks you took.", wordWrap=True))
+        welcome.addWidget(
+            QLabel(
+                "After your first session you will see the days you exercised, your minutes per week, "
+                "how your pain changed, and how many sit-breaks you took.",
+                wordWrap=True,
+            )
+        )
         go = QPushButton("Choose a routine")
         go.setProperty("primary", True)
         go.setAccessibleName("Choose a routine to start")
@@ -169,8 +182,9 @@ class HistoryPage(QWidget):
         a = aggregates
         self.cards["week"].setText(f"{a.week_minutes:.0f}")
         self.cards["streak"].setText(str(a.streak_days))
-        self.cards["taken"].setText("\u2013" if a.reminders_taken_share is None else
-                                    f"{a.reminders_taken_share:.0%}")
+        self.cards["taken"].setText(
+            "\u2013" if a.reminders_taken_share is None else f"{a.reminders_taken_share:.0%}"
+        )
         self.cards["pain"].setText("\u2013" if a.avg_pain_change is None else f"{a.avg_pain_change:+.1f}")
         sitting = [m for _, m in a.longest_sitting_min if m > 0]
         standups = [n for _, n in a.standups_per_hour if n > 0]
@@ -183,10 +197,14 @@ class HistoryPage(QWidget):
         self._session_ids = [s.id for s in sessions]
         self.sessions.setRowCount(len(sessions))
         for row, s in enumerate(sessions):
-            cells = (f"{s.started_at:%Y-%m-%d %H:%M}", s.routine_name, f"{s.minutes:.0f}",
-                     (s.outcome or "in progress").replace("_", " "),
-                     "" if s.pain_before is None else str(s.pain_before),
-                     "" if s.pain_after is None else str(s.pain_after))
+            cells = (
+                f"{s.started_at:%Y-%m-%d %H:%M}",
+                s.routine_name,
+                f"{s.minutes:.0f}",
+                (s.outcome or "in progress").replace("_", " "),
+                "" if s.pain_before is None else str(s.pain_before),
+                "" if s.pain_after is None else str(s.pain_after),
+            )
             for column, text in enumerate(cells):
                 self.sessions.setItem(row, column, QTableWidgetItem(text))
         self.sessions.resizeColumnsToContents()

@@ -26,8 +26,14 @@ RESOLUTION_DPI = 300  # device units of the PDF; text stays vector at any value
 DASH = "\u2013"
 
 
-def write_report(path: Path, aggregates, routine_names: dict[str, str],
-                 routines: list[tuple[str, list[str]]], period_text: str, palette) -> Path:
+def write_report(
+    path: Path,
+    aggregates,
+    routine_names: dict[str, str],
+    routines: list[tuple[str, list[str]]],
+    period_text: str,
+    palette,
+) -> Path:
     """Write the report for ``aggregates`` to ``path`` as an A4 PDF and return ``path``.
 
     Pages are painted one by one with our own ``QPainter`` rather than with
@@ -40,8 +46,14 @@ def write_report(path: Path, aggregates, routine_names: dict[str, str],
     writer.setTitle(TITLE)
     writer.setCreator("Upright")
     writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
 
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)  # lay out in the PDF's units, so point sizes come out right
@@ -68,8 +80,13 @@ def write_report(path: Path, aggregates, routine_names: dict[str, str],
     return path
 
 
-def report_html(aggregates, routine_names: dict[str, str], routines: list[tuple[str, list[str]]],
-                period_text: str, palette) -> str:
+def report_html(
+    aggregates,
+    routine_names: dict[str, str],
+    routines: list[tuple[str, list[str]]],
+    period_text: str,
+    palette,
+) -> str:
     """The report as HTML, in the subset ``QTextDocument`` renders.
 
     Paper is white whatever the app's theme, so text stays black and only
@@ -107,10 +124,16 @@ def _summary(a) -> str:
         ("Active days", f"{active} of {len(minutes)}"),
         ("Current streak", f"{a.streak_days} day{'' if a.streak_days == 1 else 's'}"),
         ("Average per active day", f"{total / active:.1f} min" if active else DASH),
-        ("Sit-break reminders taken",
-         "no reminders recorded" if a.reminders_taken_share is None else f"{a.reminders_taken_share:.0%}"),
-        ("Average pain change after a session",
-         "no ratings recorded" if a.avg_pain_change is None else f"{a.avg_pain_change:+.1f} points (0{DASH}10)"),
+        (
+            "Sit-break reminders taken",
+            "no reminders recorded" if a.reminders_taken_share is None else f"{a.reminders_taken_share:.0%}",
+        ),
+        (
+            "Average pain change after a session",
+            "no ratings recorded"
+            if a.avg_pain_change is None
+            else f"{a.avg_pain_change:+.1f} points (0{DASH}10)",
+        ),
     ]
     return _table(None, rows)
 
@@ -137,13 +160,24 @@ def _adherence(a, accent: str) -> str:
     for start, minutes in totals.items():
         label = f"Week of {_day(start)}" if weekly else f"{start:%B %Y}"
         share = round(100 * minutes / top)
-        bar = (f"<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-               f"<td width='{share}%' bgcolor='{accent}'>&nbsp;</td><td width='{100 - share}%'></td>"
-               f"</tr></table>") if share else ""
-        rows.append(f"<tr><td>{label}</td><td align='right'>{minutes:.0f} min</td><td width='50%'>{bar}</td></tr>")
-    return (f"<table width='100%' cellspacing='0' cellpadding='3' style='margin-bottom: 8px;'>"
-            f"<tr><th align='left'>{'Week' if weekly else 'Month'}</th><th align='right'>Minutes</th><th></th></tr>"
-            + "".join(rows) + "</table>")
+        bar = (
+            (
+                f"<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+                f"<td width='{share}%' bgcolor='{accent}'>&nbsp;</td><td width='{100 - share}%'></td>"
+                f"</tr></table>"
+            )
+            if share
+            else ""
+        )
+        rows.append(
+            f"<tr><td>{label}</td><td align='right'>{minutes:.0f} min</td><td width='50%'>{bar}</td></tr>"
+        )
+    return (
+        f"<table width='100%' cellspacing='0' cellpadding='3' style='margin-bottom: 8px;'>"
+        f"<tr><th align='left'>{'Week' if weekly else 'Month'}</th><th align='right'>Minutes</th><th></th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _pain(a, routine_names: dict[str, str]) -> str:
@@ -153,19 +187,31 @@ def _pain(a, routine_names: dict[str, str]) -> str:
     header = ("Date", "Routine", "Before", "After", "Change")
 
     def rows(sessions: Iterable) -> list[tuple[str, ...]]:
-        return [(f"{at:%Y-%m-%d %H:%M}", routine_names.get(rid, rid), _rating(before), _rating(after),
-                 DASH if before is None or after is None else f"{after - before:+d}")
-                for at, rid, before, after in sessions]
+        return [
+            (
+                f"{at:%Y-%m-%d %H:%M}",
+                routine_names.get(rid, rid),
+                _rating(before),
+                _rating(after),
+                DASH if before is None or after is None else f"{after - before:+d}",
+            )
+            for at, rid, before, after in sessions
+        ]
 
-    out = [f"<p>Pain is rated from 0 (none) to 10 (worst imaginable), before and after a session. "
-           f"{len(a.pain)} session{'' if len(a.pain) == 1 else 's'} with a rating.</p>"]
+    out = [
+        f"<p>Pain is rated from 0 (none) to 10 (worst imaginable), before and after a session. "
+        f"{len(a.pain)} session{'' if len(a.pain) == 1 else 's'} with a rating.</p>"
+    ]
     if len(a.pain) <= 2 * PAIN_ROWS:
         out.append(_table(header, rows(a.pain)))
     else:
         out.append(_table(header, rows(a.pain[:PAIN_ROWS]), f"First {PAIN_ROWS} rated sessions"))
         out.append(_table(header, rows(a.pain[-PAIN_ROWS:]), f"Last {PAIN_ROWS} rated sessions"))
-    change = ("not available (no session has both ratings)" if a.avg_pain_change is None
-              else f"{a.avg_pain_change:+.1f} points")
+    change = (
+        "not available (no session has both ratings)"
+        if a.avg_pain_change is None
+        else f"{a.avg_pain_change:+.1f} points"
+    )
     out.append(f"<p>Average change from before to after, over sessions with both ratings: {change}.</p>")
     return "".join(out)
 
@@ -175,9 +221,13 @@ def _sitting(a) -> str:
     if not a.longest_sitting_min:
         return "<p>No sit-break records in this period.</p>"
     days = len(a.longest_sitting_min)
-    rows = [("Days with break records", str(days)),
-            ("Average longest unbroken sitting per day",
-             f"{sum(m for _, m in a.longest_sitting_min) / days:.0f} min")]
+    rows = [
+        ("Days with break records", str(days)),
+        (
+            "Average longest unbroken sitting per day",
+            f"{sum(m for _, m in a.longest_sitting_min) / days:.0f} min",
+        ),
+    ]
     if a.standups_per_hour:
         per_hour = sum(v for _, v in a.standups_per_hour) / len(a.standups_per_hour)
         rows.append(("Average stand-ups per hour", f"{per_hour:.1f}"))
@@ -190,18 +240,25 @@ def _routines(routines: list[tuple[str, list[str]]]) -> str:
     out = []
     for name, lines in routines:
         out.append(f"<h3 style='font-size: 11pt;'>{escape(name)}</h3>")
-        out.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
-                   if lines else "<p>No exercises.</p>")
+        out.append(
+            "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+            if lines
+            else "<p>No exercises.</p>"
+        )
     return "".join(out)
 
 
 def _heading(text: str, accent: str) -> str:
-    return (f"<h2 style='font-size: 13pt; margin-top: 16px; margin-bottom: 0px;'>{escape(text)}</h2>"
-            f"<hr style='background-color: {accent}; height: 1px; margin-top: 0px;'/>")
+    return (
+        f"<h2 style='font-size: 13pt; margin-top: 16px; margin-bottom: 0px;'>{escape(text)}</h2>"
+        f"<hr style='background-color: {accent}; height: 1px; margin-top: 0px;'/>"
+    )
 
 
 def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]], caption: str | None = None) -> str:
-    head = ("<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in header) + "</tr>") if header else ""
+    head = (
+        ("<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in header) + "</tr>") if header else ""
+    )
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     title = f"<p><i>{escape(caption)}</i></p>" if caption else ""
     table = "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse: collapse;'>"

@@ -5,7 +5,7 @@ Keeps heavy modules (Qt Charts for the history) out of the first paint.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 

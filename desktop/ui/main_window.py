@@ -92,8 +92,11 @@ class MainWindow(QMainWindow):
 
     def _dropped_paths(self, event) -> list[Path]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [Path(u.toLocalFile()) for u in urls
-                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in self.DROPPABLE]
+        return [
+            Path(u.toLocalFile())
+            for u in urls
+            if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in self.DROPPABLE
+        ]
 
     def dragEnterEvent(self, event) -> None:
         if self._dropped_paths(event):

@@ -26,8 +26,12 @@ class PainDialog(QDialog):
             "How is your back right now?" if moment == "before" else "How is your back now?",
             objectName="PageTitle",
         )
-        hint = QLabel("0 is no pain, 10 the worst you can imagine. Type a number or use the arrows; "
-                      "Enter saves, Esc skips.", wordWrap=True, objectName="Muted")
+        hint = QLabel(
+            "0 is no pain, 10 the worst you can imagine. Type a number or use the arrows; "
+            "Enter saves, Esc skips.",
+            wordWrap=True,
+            objectName="Muted",
+        )
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout()

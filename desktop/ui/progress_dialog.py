@@ -26,8 +26,13 @@ _ARROWS = {"forward": "\u2191", "back": "\u2193", "stop": "\u26a0"}
 
 
 class ProgressDialog(QDialog):
-    def __init__(self, exercises: Sequence[tuple[str, str]], suggest: Callable[[set[str]], list[Suggestion]],
-                 names: dict[str, str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        exercises: Sequence[tuple[str, str]],
+        suggest: Callable[[set[str]], list[Suggestion]],
+        names: dict[str, str],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("How did it go?")
         self.setMinimumWidth(620)
@@ -38,8 +43,13 @@ class ProgressDialog(QDialog):
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[2])
         layout.addWidget(QLabel("Did any exercise hurt?", objectName="PageTitle"))
-        layout.addWidget(QLabel("Tick the ones that did. Nothing changes until you press Apply.",
-                                objectName="Muted", wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                "Tick the ones that did. Nothing changes until you press Apply.",
+                objectName="Muted",
+                wordWrap=True,
+            )
+        )
         for exercise_id, name in exercises:
             box = QCheckBox(f"{name} hurt")
             box.setAccessibleName(f"{name} was painful")
@@ -89,8 +99,11 @@ class ProgressDialog(QDialog):
                 self._suggestions.addWidget(box)
                 self._suggestions.addWidget(_note(s.reason))
             else:
-                label = QLabel(f"<b>{_ARROWS[s.kind]}  {escape(name)}: {escape(s.reason)}</b><br>{escape(s.advice)}",
-                               wordWrap=True, objectName="CautionBox")
+                label = QLabel(
+                    f"<b>{_ARROWS[s.kind]}  {escape(name)}: {escape(s.reason)}</b><br>{escape(s.advice)}",
+                    wordWrap=True,
+                    objectName="CautionBox",
+                )
                 label.setAccessibleName(f"{name}: {s.reason} {s.advice}")
                 self._suggestions.addWidget(label)
 

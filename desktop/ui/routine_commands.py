@@ -8,9 +8,18 @@ builds the new routine with ``desktop.core.routine_edit`` and hands both in.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout
 
@@ -20,10 +29,19 @@ from desktop.core.dosage_text import summary
 from desktop.ui.theme import SPACE
 
 Apply = Callable[[Routine, int], None]  # show this routine with this row selected (-1: none)
-TEXT_FIELDS = (("sets", "Sets"), ("reps", "Reps"), ("hold_s", "Hold"), ("duration_s", "Duration"),
-               ("rest_s", "Rest between sets"), ("tempo", "Tempo"))
-SIDES = (("none", "No sides", "no sides"), ("each", "Each side in turn", "each side"),
-         ("alternate", "Alternating sides", "alternating"))
+TEXT_FIELDS = (
+    ("sets", "Sets"),
+    ("reps", "Reps"),
+    ("hold_s", "Hold"),
+    ("duration_s", "Duration"),
+    ("rest_s", "Rest between sets"),
+    ("tempo", "Tempo"),
+)
+SIDES = (
+    ("none", "No sides", "no sides"),
+    ("each", "Each side in turn", "each side"),
+    ("alternate", "Alternating sides", "alternating"),
+)
 FIELD_WIDTH = 220
 MERGE_ID = 0x5570  # any fixed id; only typing commands use it
 ITEM_MIME = "application/x-upright-routine-item"
@@ -32,8 +50,15 @@ ITEM_MIME = "application/x-upright-routine-item"
 class RoutineChange(QUndoCommand):
     """One edit: ``before`` -> ``after``; ``merge_key`` lets consecutive keystrokes become one step."""
 
-    def __init__(self, text: str, apply: Apply, before: Routine, after: Routine,
-                 rows: tuple[int, int], merge_key: object = None):
+    def __init__(
+        self,
+        text: str,
+        apply: Apply,
+        before: Routine,
+        after: Routine,
+        rows: tuple[int, int],
+        merge_key: object = None,
+    ):
         super().__init__(text)
         self.apply = apply
         self.before, self.after = before, after
@@ -76,7 +101,8 @@ class RoutineItemsModel(QAbstractListModel):
 
     def set_routine(self, routine: Routine) -> None:
         same_rows = self._routine is not None and [i.exercise for i in self._routine.items] == [
-            i.exercise for i in routine.items]
+            i.exercise for i in routine.items
+        ]
         if same_rows:  # an override or a rename: keep the view's selection and scroll position
             self._routine = routine
             if routine.items:
@@ -137,7 +163,12 @@ class RoutineItemsModel(QAbstractListModel):
     def moveRows(self, source_parent, source_row, count, destination_parent, destination_child) -> bool:
         """Qt's move: ``destination_child`` is the row the item goes *before*, as views compute it."""
         rows = self.rowCount()
-        if count != 1 or source_parent.isValid() or not 0 <= source_row < rows or not 0 <= destination_child <= rows:
+        if (
+            count != 1
+            or source_parent.isValid()
+            or not 0 <= source_row < rows
+            or not 0 <= destination_child <= rows
+        ):
             return False
         to_row = destination_child - 1 if destination_child > source_row else destination_child
         if to_row == source_row:
@@ -221,7 +252,9 @@ class ItemForm(QFrame):
         layout.addLayout(grid)
         layout.addStretch(1)
 
-    def show_item(self, title: str | None, catalog: Dosage | None, overrides: Dosage | None, fresh: bool) -> None:
+    def show_item(
+        self, title: str | None, catalog: Dosage | None, overrides: Dosage | None, fresh: bool
+    ) -> None:
         """Show an item (``title`` None: nothing selected). Unless ``fresh``, a field keeps its text
         while the item's value is the one it already stands for, so typing is never interrupted."""
         enabled = title is not None
@@ -264,7 +297,7 @@ class ItemForm(QFrame):
 
     def _problem(self, field: str, message: str | None) -> None:
         show_message(self.messages[field], self.fields[field], message)
-        if (self.problems.get(field) != message):
+        if self.problems.get(field) != message:
             if message:
                 self.problems[field] = message
             else:

@@ -10,18 +10,36 @@ change that does is one step on the undo stack.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.content.routine_validation import routine_name_problem
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override
-from desktop.ui.routine_commands import (TEXT_FIELDS, ItemForm, RoutineChange, RoutineItemsModel, message_label,
-                                         show_message)
+from desktop.ui.routine_commands import (
+    TEXT_FIELDS,
+    ItemForm,
+    RoutineChange,
+    RoutineItemsModel,
+    message_label,
+    show_message,
+)
 from desktop.ui.theme import SPACE
 
 UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
@@ -51,8 +69,14 @@ class RoutineEditor(QWidget):
     save_requested = Signal(object)  # the edited Routine
     cancelled = Signal()
 
-    def __init__(self, routine: Routine, exercises: Sequence[tuple[str, str]],
-                 catalog_dosage: Callable[[str], Dosage] | Catalog, estimate: Callable[[Routine], str], parent=None):
+    def __init__(
+        self,
+        routine: Routine,
+        exercises: Sequence[tuple[str, str]],
+        catalog_dosage: Callable[[str], Dosage] | Catalog,
+        estimate: Callable[[Routine], str],
+        parent=None,
+    ):
         super().__init__(parent)
         self.setObjectName("Page")
         if isinstance(catalog_dosage, Catalog):
@@ -117,19 +141,27 @@ class RoutineEditor(QWidget):
         self._set_name_problem(routine_name_problem(text))
         if self._name_problem is None:
             self._shown_name = text.strip()
-            self._push("Rename routine", rename(self._routine, text), (self._row, self._row), ("name", self._run))
+            self._push(
+                "Rename routine", rename(self._routine, text), (self._row, self._row), ("name", self._run)
+            )
 
     def _override_edited(self, field: str, value, typed: bool) -> None:
         label = dict(TEXT_FIELDS).get(field, field).lower()
         merge = (field, self._row, self._run) if typed else None
-        self._push(f"Change {label} of {self._name_at(self._row)}",
-                   set_override(self._routine, self._row, field, value), (self._row, self._row), merge)
+        self._push(
+            f"Change {label} of {self._name_at(self._row)}",
+            set_override(self._routine, self._row, field, value),
+            (self._row, self._row),
+            merge,
+        )
 
     def _add(self) -> None:
         exercise_id, end = self.add_choice.currentData(), len(self._routine.items)
         if exercise_id is None:
             return
-        self._push(f"Add {self.model.name(exercise_id)}", add_item(self._routine, exercise_id), (self._row, end))
+        self._push(
+            f"Add {self.model.name(exercise_id)}", add_item(self._routine, exercise_id), (self._row, end)
+        )
 
     def _remove(self) -> None:
         row = self._row
@@ -143,7 +175,9 @@ class RoutineEditor(QWidget):
 
     def _move_row(self, from_row: int, to_row: int) -> None:
         """Keyboard, buttons and drags all move through here, so each move is one undo step."""
-        self._push(f"Move {self._name_at(from_row)}", move_item(self._routine, from_row, to_row), (from_row, to_row))
+        self._push(
+            f"Move {self._name_at(from_row)}", move_item(self._routine, from_row, to_row), (from_row, to_row)
+        )
 
     def _current_changed(self, current, _previous) -> None:
         if not self._applying:
@@ -158,7 +192,9 @@ class RoutineEditor(QWidget):
             self.form.show_item(None, None, None, fresh)
         else:
             item = self._routine.items[row]
-            self.form.show_item(self.model.name(item.exercise), self._dosage(item.exercise), item.overrides, fresh)
+            self.form.show_item(
+                self.model.name(item.exercise), self._dosage(item.exercise), item.overrides, fresh
+            )
         self._refresh()
 
     def _set_name_problem(self, message: str | None) -> None:
@@ -228,8 +264,11 @@ class RoutineEditor(QWidget):
         self.items.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.items.selectionModel().currentChanged.connect(self._current_changed)
         self._shortcuts = []  # on the list only: in a text field Delete and Alt+Down mean something else
-        for keys, slot in (("Alt+Up", lambda: self._move(-1)), ("Alt+Down", lambda: self._move(1)),
-                           ("Delete", self._remove)):
+        for keys, slot in (
+            ("Alt+Up", lambda: self._move(-1)),
+            ("Alt+Down", lambda: self._move(1)),
+            ("Delete", self._remove),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self.items)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -248,7 +287,9 @@ class RoutineEditor(QWidget):
         layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
         layout.setSpacing(SPACE[2])
         layout.addWidget(QLabel("Exercises", objectName="RoutineName"))
-        layout.addWidget(QLabel("Drag to reorder, or use Alt+Up and Alt+Down.", objectName="Muted", wordWrap=True))
+        layout.addWidget(
+            QLabel("Drag to reorder, or use Alt+Up and Alt+Down.", objectName="Muted", wordWrap=True)
+        )
         layout.addWidget(self.items, 1)
         for row_widgets in ((self.up, self.down, self.remove, None), (self.add_choice, self.add)):
             row = QHBoxLayout()
@@ -264,8 +305,10 @@ class RoutineEditor(QWidget):
         self.cancel = _button("Cancel", "Cancel editing", lambda: self.cancelled.emit())
         self.save = _button("Save routine", "Save routine", lambda: self.save_requested.emit(self._routine))
         self.save.setProperty("primary", True)
-        for button, keys, slot, can in ((self.undo_button, UNDO_KEYS, self._undo, self.undo_stack.canUndoChanged),
-                                        (self.redo_button, REDO_KEYS, self._redo, self.undo_stack.canRedoChanged)):
+        for button, keys, slot, can in (
+            (self.undo_button, UNDO_KEYS, self._undo, self.undo_stack.canUndoChanged),
+            (self.redo_button, REDO_KEYS, self._redo, self.undo_stack.canRedoChanged),
+        ):
             action = QAction(button.text(), self, shortcuts=[QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)

@@ -107,7 +107,8 @@ class RoutinesPage(QWidget):
         intro = QLabel(
             "Pick a routine and press Start. Times include getting ready and rests. "
             "Templates stay as shipped: Customise makes your own copy.",
-            objectName="Muted", wordWrap=True,
+            objectName="Muted",
+            wordWrap=True,
         )
         self.new_button = QPushButton("New routine")
         self.new_button.setAccessibleName("Make a new routine")

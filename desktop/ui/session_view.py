@@ -116,8 +116,15 @@ class SessionView(QWidget):
         self.cues.show_exercise(exercise_name, position, cues)
         self.cue_timer.start()
 
-    def set_motion(self, exercise_id: str, dosage: Dosage | None, side: str | None = None, *,
-                   session: bool = False, started_at: float | None = None) -> None:
+    def set_motion(
+        self,
+        exercise_id: str,
+        dosage: Dosage | None,
+        side: str | None = None,
+        *,
+        session: bool = False,
+        started_at: float | None = None,
+    ) -> None:
         """Move the figure at the exercise's tempo; ``side`` left/right shows only that side."""
         self.cues.show_motion(exercise_id, dosage, side, session, started_at)
 

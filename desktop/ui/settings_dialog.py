@@ -89,7 +89,9 @@ class SettingsDialog(QDialog):
         for box in (self.fullscreen, self.dnd, self.calls, self.autostart):
             form.addRow(box)
         form.addRow("Theme", self.theme)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setProperty("primary", True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -114,8 +116,11 @@ class SettingsDialog(QDialog):
     def values(self) -> dict:
         hours = None
         if self.only_hours.isChecked():
-            hours = {"start": self.start.time().toString("HH:mm"), "end": self.end.time().toString("HH:mm"),
-                     "days": [n for n, box in enumerate(self.days, start=1) if box.isChecked()]}
+            hours = {
+                "start": self.start.time().toString("HH:mm"),
+                "end": self.end.time().toString("HH:mm"),
+                "days": [n for n, box in enumerate(self.days, start=1) if box.isChecked()],
+            }
         return {
             "interval_min": self.interval.value(),
             "natural_break_min": self.natural.value(),

@@ -75,7 +75,7 @@ DARK = Palette(
 def stylesheet(p: Palette) -> str:
     s = SPACE
     return f"""
-QWidget {{ color: {p.text}; font-size: {TYPE['body']}px; }}
+QWidget {{ color: {p.text}; font-size: {TYPE["body"]}px; }}
 QWidget:disabled {{ color: {p.muted}; }}
 QMenuBar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
 QMenuBar::item {{ padding: {s[1]}px {s[3]}px; background: transparent; }}
@@ -89,19 +89,19 @@ QMainWindow, QDialog, #Page {{ background: {p.window}; }}
 #Sidebar {{ background: {p.surface}; border-right: 1px solid {p.border}; }}
 #Sidebar QPushButton {{
     text-align: left; padding: {s[2]}px {s[3]}px; border: none; border-radius: 8px;
-    font-size: {TYPE['lead']}px; background: transparent; color: {p.muted};
+    font-size: {TYPE["lead"]}px; background: transparent; color: {p.muted};
 }}
 #Sidebar QPushButton:checked {{ background: {p.accent_soft}; color: {p.text}; font-weight: 600; }}
 #Sidebar QPushButton:hover {{ background: {p.surface_alt}; }}
-#AppTitle {{ font-size: {TYPE['title']}px; font-weight: 700; color: {p.accent}; padding: {s[3]}px; }}
-#PageTitle {{ font-size: {TYPE['heading']}px; font-weight: 700; }}
-#SectionTitle {{ font-size: {TYPE['lead']}px; font-weight: 600; }}
+#AppTitle {{ font-size: {TYPE["title"]}px; font-weight: 700; color: {p.accent}; padding: {s[3]}px; }}
+#PageTitle {{ font-size: {TYPE["heading"]}px; font-weight: 700; }}
+#SectionTitle {{ font-size: {TYPE["lead"]}px; font-weight: 600; }}
 #Muted, QLabel[muted="true"] {{ color: {p.muted}; }}
 #Panel, #RoutineCard {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: {RADIUS}px;
 }}
 #RoutineCard:focus-within {{ border: 2px solid {p.focus}; }}
-#RoutineName {{ font-size: {TYPE['title']}px; font-weight: 600; }}
+#RoutineName {{ font-size: {TYPE["title"]}px; font-weight: 600; }}
 QLineEdit, QComboBox, QSpinBox, QTimeEdit {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1]}px {s[2]}px; min-height: 24px;
@@ -150,13 +150,13 @@ QCheckBox:focus {{ outline: none; }}
 QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
 QStatusBar {{ color: {p.muted}; }}
 #SessionLabel {{
-    font-size: {TYPE['title']}px; font-weight: 700; padding: {s[1]}px {s[3]}px;
+    font-size: {TYPE["title"]}px; font-weight: 700; padding: {s[1]}px {s[3]}px;
     border-radius: 16px; background: {p.surface}; color: {p.text};
 }}
-#SessionTitle {{ font-size: {TYPE['display']}px; font-weight: 700; }}
-#SessionSubtitle {{ font-size: {TYPE['heading']}px; color: {p.muted}; }}
-#SessionNext {{ font-size: {TYPE['title']}px; color: {p.muted}; }}
-#SessionControls QPushButton {{ font-size: {TYPE['lead']}px; min-width: 72px; min-height: 36px; }}
+#SessionTitle {{ font-size: {TYPE["display"]}px; font-weight: 700; }}
+#SessionSubtitle {{ font-size: {TYPE["heading"]}px; color: {p.muted}; }}
+#SessionNext {{ font-size: {TYPE["title"]}px; color: {p.muted}; }}
+#SessionControls QPushButton {{ font-size: {TYPE["lead"]}px; min-width: 72px; min-height: 36px; }}
 QScrollBar:vertical {{ width: 10px; background: transparent; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 5px; min-height: 32px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

@@ -72,7 +72,9 @@ class TimerDial(QWidget):
         caption.setPixelSize(int(caption_h * 0.8))
         painter.setFont(caption)
         painter.setPen(QColor(p.muted))
-        painter.drawText(QRectF(0, digits_h, self.width(), caption_h), Qt.AlignmentFlag.AlignCenter, self._caption)
+        painter.drawText(
+            QRectF(0, digits_h, self.width(), caption_h), Qt.AlignmentFlag.AlignCenter, self._caption
+        )
         bar = QRectF(self.width() * 0.1, self.height() - BAR_HEIGHT - 4, self.width() * 0.8, BAR_HEIGHT)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(p.border))

@@ -59,7 +59,9 @@ def _figure(p: QPainter, size: int, colour: QColor) -> None:
     """The stand-and-extend pose (facing right, hands on the hips, leaning back), thin enough to stay
     a figure at 16 px."""
     u = size / 16  # drawn on a 16-unit grid, scaled
-    pen = QPen(colour, max(1.25, 1.3 * u), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    pen = QPen(
+        colour, max(1.25, 1.3 * u), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )
     p.setPen(pen)
     p.setBrush(Qt.BrushStyle.NoBrush)
     body = QPainterPath(QPointF(7.3 * u, 6.4 * u))  # neck, the back arching to the hips

@@ -51,8 +51,9 @@ def make_icons(out: Path) -> list[Path]:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # QImage text and SVG need one
     made = []
     for size in SIZES:
-        source = ICONS / ("upright-small.svg" if size in SMALL and (ICONS / "upright-small.svg").exists()
-                          else "upright.svg")
+        source = ICONS / (
+            "upright-small.svg" if size in SMALL and (ICONS / "upright-small.svg").exists() else "upright.svg"
+        )
         target = out / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         render(source, size, target)
         made.append(target)
@@ -66,7 +67,9 @@ def make_icons(out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "icons", help="where the hicolor tree goes")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "build" / "icons", help="where the hicolor tree goes"
+    )
     args = parser.parse_args(argv)
     made = make_icons(args.out)
     print(f"{len(made)} icons in {args.out / 'hicolor'}")

@@ -64,8 +64,12 @@ def test_prints_one_json_line_per_decision_at_its_own_time(tmp_path, capsys):
 
 
 def test_a_lock_after_sitting_is_a_natural_break(tmp_path, capsys):
-    trace = [line(0, "09:00:00", idle_s=0), line(600, "09:10:00", idle_s=0),
-             line(600, "09:10:00", event="lock"), line(900, "09:15:00", event="unlock")]
+    trace = [
+        line(0, "09:00:00", idle_s=0),
+        line(600, "09:10:00", idle_s=0),
+        line(600, "09:10:00", event="lock"),
+        line(900, "09:15:00", event="unlock"),
+    ]
     code, decisions, _ = simulate(capsys, write(tmp_path, "t.jsonl", trace))
     assert code == 0 and decisions == [decision(900.0, "09:15:00", "natural_break")]
 
@@ -82,15 +86,21 @@ def test_settings_file_changes_the_rules(tmp_path, capsys):
 
 def test_windows_line_ends_and_deadlines_between_lines_in_the_earlier_offset(tmp_path, capsys):
     trace = tmp_path / "crlf.jsonl"
-    trace.write_bytes(b"\r\n".join([
-        json.dumps({"mono": 0, "wall": "2026-10-26T09:00:00+02:00", "idle_s": 0}).encode(),
-        json.dumps({"mono": 1850, "wall": "2026-10-26T08:30:50+01:00", "idle_s": 0}).encode(),
-        b"",
-    ]))
+    trace.write_bytes(
+        b"\r\n".join(
+            [
+                json.dumps({"mono": 0, "wall": "2026-10-26T09:00:00+02:00", "idle_s": 0}).encode(),
+                json.dumps({"mono": 1850, "wall": "2026-10-26T08:30:50+01:00", "idle_s": 0}).encode(),
+                b"",
+            ]
+        )
+    )
     settings = tmp_path / "settings.json"
     settings.write_text('{"working_hours": null}')
     code, decisions, _ = simulate(capsys, str(trace), "--settings", str(settings))
-    assert code == 0 and decisions == [{"mono": 1800.0, "wall": "2026-10-26T09:30:00+02:00", "decision": "remind"}]
+    assert code == 0 and decisions == [
+        {"mono": 1800.0, "wall": "2026-10-26T09:30:00+02:00", "decision": "remind"}
+    ]
 
 
 def test_an_empty_trace_decides_nothing(tmp_path, capsys):
@@ -98,23 +108,27 @@ def test_an_empty_trace_decides_nothing(tmp_path, capsys):
 
 
 def test_bad_trace_names_every_line_and_field_and_simulates_nothing(tmp_path, capsys):
-    trace = write(tmp_path, "bad.jsonl", [
-        line(0, "09:00:00", idle_s=0),
-        line(60, "09:01:00", idle_s=0),
-        "",
-        json.dumps({"mono": 120, "wall": "2026-11-23T09:02:00", "idle_s": 0}),
-        json.dumps({"mono": 180, "wall": "2026-11-23T09:03:00+01:00"}),
-        line(240, "09:04:00", idle_s=0, event="lock"),
-        '{"mono": 300, "wall": ',
-        line(30, "09:05:00", idle_s=0),
-        line(360, "09:06:00", event="nap"),
-        line(420, "09:07:00", event="answer"),
-        line(480, "09:08:00", event="lock", answer="take"),
-        line(540, "09:09:00", idle_s=-1, note="x"),
-        json.dumps({"mono": "soon", "wall": 1700000000, "idle_s": 0}),
-        "[1, 2]",
-        json.dumps({"mono": 600, "wall": "tomorrow", "idle_s": 0}),
-    ])
+    trace = write(
+        tmp_path,
+        "bad.jsonl",
+        [
+            line(0, "09:00:00", idle_s=0),
+            line(60, "09:01:00", idle_s=0),
+            "",
+            json.dumps({"mono": 120, "wall": "2026-11-23T09:02:00", "idle_s": 0}),
+            json.dumps({"mono": 180, "wall": "2026-11-23T09:03:00+01:00"}),
+            line(240, "09:04:00", idle_s=0, event="lock"),
+            '{"mono": 300, "wall": ',
+            line(30, "09:05:00", idle_s=0),
+            line(360, "09:06:00", event="nap"),
+            line(420, "09:07:00", event="answer"),
+            line(480, "09:08:00", event="lock", answer="take"),
+            line(540, "09:09:00", idle_s=-1, note="x"),
+            json.dumps({"mono": "soon", "wall": 1700000000, "idle_s": 0}),
+            "[1, 2]",
+            json.dumps({"mono": 600, "wall": "tomorrow", "idle_s": 0}),
+        ],
+    )
     code, decisions, err = simulate(capsys, trace)
     assert code == 2 and decisions == []
     assert err.splitlines() == [
@@ -148,8 +162,16 @@ def test_a_huge_list_of_problems_is_cut_short(tmp_path, capsys):
 def test_bad_settings_name_the_field(tmp_path, capsys):
     trace = write(tmp_path, "t.jsonl", MORNING)
     settings = tmp_path / "settings.json"
-    settings.write_text(json.dumps({"interval_min": 3, "snooze_min": 0, "quiet_in_calls": True,
-                                    "working_hours": {"start": "18:00", "end": "09:00", "days": [1, 9]}}))
+    settings.write_text(
+        json.dumps(
+            {
+                "interval_min": 3,
+                "snooze_min": 0,
+                "quiet_in_calls": True,
+                "working_hours": {"start": "18:00", "end": "09:00", "days": [1, 9]},
+            }
+        )
+    )
     code, decisions, err = simulate(capsys, trace, "--settings", str(settings))
     assert code == 2 and decisions == []
     assert err.splitlines() == [
@@ -161,17 +183,26 @@ def test_bad_settings_name_the_field(tmp_path, capsys):
     ]
 
 
-@pytest.mark.parametrize(("content", "problems"), [
-    ('{"interval": 30, "quiet_in_calls": "yes", "working_hours": {"start": "09:00"}}', [
-        "working_hours.end: is required",
-        "working_hours.days: is required",
-        "quiet_in_calls: must be true or false",
-        "interval: is not a field Upright knows (check the spelling)",
-    ]),
-    ('{"snooze_min": 10,}', ["not valid JSON at line 1, column 19: Expecting property name enclosed in double quotes"]),
-    ("[30]", ["must be a JSON object of setting names and values"]),
-    ('{"natural_break_min": NaN}', ["natural_break_min: must be between 1 and 60 minutes, not nan"]),
-])
+@pytest.mark.parametrize(
+    ("content", "problems"),
+    [
+        (
+            '{"interval": 30, "quiet_in_calls": "yes", "working_hours": {"start": "09:00"}}',
+            [
+                "working_hours.end: is required",
+                "working_hours.days: is required",
+                "quiet_in_calls: must be true or false",
+                "interval: is not a field Upright knows (check the spelling)",
+            ],
+        ),
+        (
+            '{"snooze_min": 10,}',
+            ["not valid JSON at line 1, column 19: Expecting property name enclosed in double quotes"],
+        ),
+        ("[30]", ["must be a JSON object of setting names and values"]),
+        ('{"natural_break_min": NaN}', ["natural_break_min: must be between 1 and 60 minutes, not nan"]),
+    ],
+)
 def test_settings_file_types_and_syntax(tmp_path, capsys, content, problems):
     settings = tmp_path / "settings.json"
     settings.write_text(content)
@@ -215,8 +246,10 @@ def test_the_sub_command_is_required_and_the_trace_too(capsys):
 
 def test_simulate_loads_neither_qt_nor_the_orm(tmp_path):
     trace = write(tmp_path, "t.jsonl", MORNING)
-    code = ("import sys; from desktop.cli.main import main; main(['breaks', 'simulate', sys.argv[1]]);"
-            "print([m for m in ('PySide6', 'sqlalchemy') if m in sys.modules], file=sys.stderr)")
+    code = (
+        "import sys; from desktop.cli.main import main; main(['breaks', 'simulate', sys.argv[1]]);"
+        "print([m for m in ('PySide6', 'sqlalchemy') if m in sys.modules], file=sys.stderr)"
+    )
     out = subprocess.run([sys.executable, "-c", code, trace], capture_output=True, text=True, check=True)
     assert out.stderr.strip() == "[]"
     assert len(out.stdout.splitlines()) == 7

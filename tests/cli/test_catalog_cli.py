@@ -6,8 +6,19 @@ import sys
 
 from desktop.cli.main import main
 
-EXERCISE_KEYS = {"id", "name", "sources", "position", "equipment", "why", "cues", "cautions",
-                 "dosage", "load", "progressions"}
+EXERCISE_KEYS = {
+    "id",
+    "name",
+    "sources",
+    "position",
+    "equipment",
+    "why",
+    "cues",
+    "cautions",
+    "dosage",
+    "load",
+    "progressions",
+}
 DOSAGE_KEYS = {"sets", "reps", "hold_s", "duration_s", "per_day", "per_week", "rest_s", "tempo", "sides"}
 
 
@@ -38,8 +49,10 @@ def test_catalog_table(capsys):
 
 
 def test_catalog_command_does_not_load_qt_or_the_orm():
-    code = ("import sys; from desktop.cli.main import main; main(['catalog', '--json']);"
-            "print([m for m in ('PySide6', 'sqlalchemy') if m in sys.modules], file=sys.stderr)")
+    code = (
+        "import sys; from desktop.cli.main import main; main(['catalog', '--json']);"
+        "print([m for m in ('PySide6', 'sqlalchemy') if m in sys.modules], file=sys.stderr)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr.strip().endswith("[]")
 

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,17 +26,40 @@ def fill(data_dir: Path) -> dict:
 
     db = open_database(data_dir)
     store = HistoryStore(db)
-    t0 = datetime(2026, 3, 29, 0, 30, 0, 250000, tzinfo=timezone.utc)
+    t0 = datetime(2026, 3, 29, 0, 30, 0, 250000, tzinfo=UTC)
     sid = store.start_session('my, "odd"\nroutine ✓', "Odd", t0)
     store.set_pain(sid, "before", 4)
-    store.record_set(sid, exercise_id="side-plank", side="left", set_index=1, planned_s=30.0, done_s=27.5,
-                     started_at=t0 + timedelta(seconds=5), ended_at=t0 + timedelta(seconds=32.5))
-    store.record_set(sid, exercise_id="bridge", side="none", set_index=1, planned_reps=10, done_reps=8,
-                     started_at=t0 + timedelta(seconds=40), ended_at=t0 + timedelta(seconds=70))
+    store.record_set(
+        sid,
+        exercise_id="side-plank",
+        side="left",
+        set_index=1,
+        planned_s=30.0,
+        done_s=27.5,
+        started_at=t0 + timedelta(seconds=5),
+        ended_at=t0 + timedelta(seconds=32.5),
+    )
+    store.record_set(
+        sid,
+        exercise_id="bridge",
+        side="none",
+        set_index=1,
+        planned_reps=10,
+        done_reps=8,
+        started_at=t0 + timedelta(seconds=40),
+        ended_at=t0 + timedelta(seconds=70),
+    )
     store.finish_session(sid, "completed", t0 + timedelta(minutes=2))
     open_sid = store.start_session("mobility-trio", "Mobility trio", t0 + timedelta(hours=3))
-    store.record_set(open_sid, exercise_id="cat-camel", side="none", set_index=1, planned_reps=5,
-                     started_at=t0 + timedelta(hours=3, seconds=1), ended_at=t0 + timedelta(hours=3, seconds=9))
+    store.record_set(
+        open_sid,
+        exercise_id="cat-camel",
+        side="none",
+        set_index=1,
+        planned_reps=5,
+        started_at=t0 + timedelta(hours=3, seconds=1),
+        ended_at=t0 + timedelta(hours=3, seconds=9),
+    )
     store.record_break(t0 + timedelta(hours=1), "taken", answered_at=t0 + timedelta(hours=1), duration_s=42.5)
     store.record_break(t0 + timedelta(hours=2), "ignored")
     data = store.export_history()
@@ -47,8 +70,10 @@ def fill(data_dir: Path) -> dict:
 def read(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as file:
         return [
-            {k: None if v == "" else int(v) if k in INTS else float(v) if k in FLOATS else v
-             for k, v in row.items()}
+            {
+                k: None if v == "" else int(v) if k in INTS else float(v) if k in FLOATS else v
+                for k, v in row.items()
+            }
             for row in csv.DictReader(file)
         ]
 
@@ -65,7 +90,9 @@ def test_csv_round_trip_matches_the_json_export(tmp_path, capsys) -> None:
     assert breaks == data["breaks"]
     assert sessions[0]["routine"] == 'my, "odd"\nroutine ✓' and sessions[1]["ended_at"] is None
     header = (out / "sets.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "session_id,exercise,side,set,planned_reps,done_reps,planned_s,done_s,started_at,ended_at"
+    assert (
+        header == "session_id,exercise,side,set,planned_reps,done_reps,planned_s,done_s,started_at,ended_at"
+    )
     assert sorted(os.listdir(out)) == sorted(FILE_NAMES)  # no temporary files left
 
 

@@ -11,7 +11,10 @@ def test_gui_starts_paints_and_exits_zero(tmp_path):
     data = tmp_path / "data"
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(data), "--exit-after-paint"],
-        capture_output=True, text=True, timeout=60, env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "first paint after" in result.stdout

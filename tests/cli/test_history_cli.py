@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from desktop.cli.main import main
 
@@ -15,17 +15,34 @@ def _fill(data_dir):
 
     db = open_database(data_dir)
     store = HistoryStore(db)
-    t0 = datetime(2026, 11, 23, 8, 0, 0, 250000, tzinfo=timezone.utc)
+    t0 = datetime(2026, 11, 23, 8, 0, 0, 250000, tzinfo=UTC)
     sid = store.start_session("mobility-trio", "Mobility trio", t0)
     store.set_pain(sid, "before", 4)
-    store.record_set(sid, exercise_id="figure-four-stretch", side="left", set_index=1, planned_s=10.0,
-                     done_s=10.0, started_at=t0 + timedelta(seconds=5), ended_at=t0 + timedelta(seconds=15))
-    store.record_set(sid, exercise_id="segmental-bridge", side="none", set_index=1, planned_reps=5,
-                     done_reps=4, started_at=t0 + timedelta(seconds=20), ended_at=t0 + timedelta(seconds=50))
+    store.record_set(
+        sid,
+        exercise_id="figure-four-stretch",
+        side="left",
+        set_index=1,
+        planned_s=10.0,
+        done_s=10.0,
+        started_at=t0 + timedelta(seconds=5),
+        ended_at=t0 + timedelta(seconds=15),
+    )
+    store.record_set(
+        sid,
+        exercise_id="segmental-bridge",
+        side="none",
+        set_index=1,
+        planned_reps=5,
+        done_reps=4,
+        started_at=t0 + timedelta(seconds=20),
+        ended_at=t0 + timedelta(seconds=50),
+    )
     store.set_pain(sid, "after", 3)
     store.finish_session(sid, "completed", t0 + timedelta(seconds=60))
-    store.record_break(t0 + timedelta(hours=1), "taken", answered_at=t0 + timedelta(hours=1, seconds=3),
-                       duration_s=42.5)
+    store.record_break(
+        t0 + timedelta(hours=1), "taken", answered_at=t0 + timedelta(hours=1, seconds=3), duration_s=42.5
+    )
     db.close()
 
 
@@ -35,20 +52,38 @@ def test_history_json_public_shape(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"sessions", "breaks"}
     (session,) = data["sessions"]
-    assert set(session) == {"id", "routine", "started_at", "ended_at", "outcome", "pain_before",
-                            "pain_after", "sets"}
+    assert set(session) == {
+        "id",
+        "routine",
+        "started_at",
+        "ended_at",
+        "outcome",
+        "pain_before",
+        "pain_after",
+        "sets",
+    }
     assert session["routine"] == "mobility-trio" and session["outcome"] == "completed"
     assert (session["pain_before"], session["pain_after"]) == (4, 3)
     first, second = session["sets"]
-    assert set(first) == {"exercise", "side", "set", "planned_reps", "done_reps", "planned_s", "done_s",
-                          "started_at", "ended_at"}
+    assert set(first) == {
+        "exercise",
+        "side",
+        "set",
+        "planned_reps",
+        "done_reps",
+        "planned_s",
+        "done_s",
+        "started_at",
+        "ended_at",
+    }
     assert first["exercise"] == "figure-four-stretch" and first["side"] == "left" and first["set"] == 1
     assert first["planned_reps"] is None and first["done_s"] == 10.0
     assert second["done_reps"] == 4 and second["planned_s"] is None
     for stamp in (session["started_at"], session["ended_at"], first["started_at"], first["ended_at"]):
         assert ISO_MS.match(stamp), stamp
-    assert datetime.fromisoformat(session["started_at"]) == datetime(2026, 11, 23, 8, 0, 0, 250000,
-                                                                     tzinfo=timezone.utc)
+    assert datetime.fromisoformat(session["started_at"]) == datetime(
+        2026, 11, 23, 8, 0, 0, 250000, tzinfo=UTC
+    )
     (brk,) = data["breaks"]
     assert set(brk) == {"offered_at", "outcome", "duration_s"}
     assert brk["outcome"] == "taken" and brk["duration_s"] == 42.5 and ISO_MS.match(brk["offered_at"])
@@ -93,11 +128,16 @@ def test_readable_history_lists_step_changes_with_their_reasons(tmp_path, capsys
 
     _fill(tmp_path)
     db = open_database(tmp_path)
-    ProgressStore(db).change_step("push-up", 1, "Ready for the next step.", datetime(2026, 11, 24, 9, tzinfo=timezone.utc))
+    ProgressStore(db).change_step(
+        "push-up", 1, "Ready for the next step.", datetime(2026, 11, 24, 9, tzinfo=UTC)
+    )
     db.close()
     assert main(["--data-dir", str(tmp_path), "history"]) == 0
     out = capsys.readouterr().out
     assert "Step changes:" in out
     assert re.search(r"2026-11-24 \d\d:00\s+push-up\s+1\s+2\s+Ready for the next step\.", out)
     assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
-    assert set(json.loads(capsys.readouterr().out)) == {"sessions", "breaks"}  # the public format is unchanged
+    assert set(json.loads(capsys.readouterr().out)) == {
+        "sessions",
+        "breaks",
+    }  # the public format is unchanged

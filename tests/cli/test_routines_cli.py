@@ -34,8 +34,9 @@ def test_export_then_import_gives_the_same_routine_as_a_copy(capsys, tmp_path):
     listed = {r["id"]: r for r in json.loads(out)["routines"]}
     copy, shipped = listed["tweaked-back-copy"], listed["tweaked-back"]
     assert (copy["origin"], shipped["origin"]) == ("own", "shipped")
-    assert {k: v for k, v in copy.items() if k not in ("id", "origin")} == \
-           {k: v for k, v in shipped.items() if k not in ("id", "origin")}
+    assert {k: v for k, v in copy.items() if k not in ("id", "origin")} == {
+        k: v for k, v in shipped.items() if k not in ("id", "origin")
+    }
     again = tmp_path / "again.json"
     cli(capsys, data, "export-routine", "tweaked-back-copy", str(again))
     first, second = json.loads(path.read_text()), json.loads(again.read_text())
@@ -45,9 +46,20 @@ def test_export_then_import_gives_the_same_routine_as_a_copy(capsys, tmp_path):
 
 def test_a_new_id_imports_under_its_own_id(capsys, tmp_path):
     path = tmp_path / "mine.json"
-    path.write_text(json.dumps({"format": "upright-routine", "version": 1, "routine": {
-        "id": "busy-day", "name": "Busy day", "description": "Two moves.",
-        "items": [{"exercise": "cat-cow", "reps": 5}, {"exercise": "standing-back-bend"}]}}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "upright-routine",
+                "version": 1,
+                "routine": {
+                    "id": "busy-day",
+                    "name": "Busy day",
+                    "description": "Two moves.",
+                    "items": [{"exercise": "cat-cow", "reps": 5}, {"exercise": "standing-back-bend"}],
+                },
+            }
+        )
+    )
     code, out, _ = cli(capsys, tmp_path / "data", "import", str(path))
     assert code == 0 and out.strip() == "Imported \u201cBusy day\u201d as busy-day."
     _, out, _ = cli(capsys, tmp_path / "data", "routines")
@@ -62,10 +74,14 @@ def test_unknown_routine_id_on_export(capsys, tmp_path):
 
 BROKEN = st.one_of(
     st.binary(max_size=200),
-    st.builds(lambda r: json.dumps({"format": "upright-routine", "version": 1, "routine": r}).encode(),
-              st.dictionaries(st.sampled_from(["id", "name", "description", "items", "extra"]),
-                              st.one_of(st.text(max_size=5), st.integers(), st.lists(st.integers(), max_size=3)),
-                              max_size=5)),
+    st.builds(
+        lambda r: json.dumps({"format": "upright-routine", "version": 1, "routine": r}).encode(),
+        st.dictionaries(
+            st.sampled_from(["id", "name", "description", "items", "extra"]),
+            st.one_of(st.text(max_size=5), st.integers(), st.lists(st.integers(), max_size=3)),
+            max_size=5,
+        ),
+    ),
 )
 
 
@@ -78,6 +94,7 @@ def test_a_broken_file_imports_nothing_and_leaves_the_store_untouched(capsys, tm
         cli(capsys, data, "export-routine", "mobility-trio", str(good))
         cli(capsys, data, "import", str(good))
         from desktop.storage.database import open_database
+
         open_database(data).close()  # checkpoint the WAL so the file alone holds everything
     before = digest(data)
     bad = tmp_path / "bad.json"

@@ -7,13 +7,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def upright(*args, timeout=60):
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
-                          timeout=timeout, env=ENV)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, timeout=timeout, env=ENV
+    )
 
 
 def history(data):
@@ -34,8 +36,23 @@ def test_auto_run_completes_and_stores_every_set(tmp_path):
 
 def test_kill_mid_session_keeps_finished_sets_and_marks_interrupted(tmp_path):
     db_path = tmp_path / "history.sqlite3"
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "run", "tweaked-back",
-                             "--auto", "--speed", "10"], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--data-dir",
+            str(tmp_path),
+            "run",
+            "tweaked-back",
+            "--auto",
+            "--speed",
+            "10",
+        ],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 40
         finished = 0
@@ -55,7 +72,10 @@ def test_kill_mid_session_keeps_finished_sets_and_marks_interrupted(tmp_path):
         assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
         kept = db.execute("select count(*) from sets").fetchone()[0]
     assert kept >= finished
-    assert upright("--data-dir", str(tmp_path), "run", "stand-and-extend", "--auto", "--speed", "50").returncode == 0
+    assert (
+        upright("--data-dir", str(tmp_path), "run", "stand-and-extend", "--auto", "--speed", "50").returncode
+        == 0
+    )
     first, second = history(tmp_path)["sessions"]
     assert first["outcome"] == "interrupted" and len(first["sets"]) == kept
     assert second["outcome"] == "completed"
@@ -71,16 +91,29 @@ def test_bad_routine_and_bad_speed_are_refused(tmp_path):
 
 def test_run_a_routine_file(tmp_path):
     routine = tmp_path / "mine.json"
-    routine.write_text(json.dumps({"format": "upright-routine", "version": 1, "routine": {
-        "id": "my-break", "name": "My break", "description": "Two back bends.",
-        "items": [{"exercise": "standing-back-bend", "reps": 2}]}}))
+    routine.write_text(
+        json.dumps(
+            {
+                "format": "upright-routine",
+                "version": 1,
+                "routine": {
+                    "id": "my-break",
+                    "name": "My break",
+                    "description": "Two back bends.",
+                    "items": [{"exercise": "standing-back-bend", "reps": 2}],
+                },
+            }
+        )
+    )
     result = upright("--data-dir", str(tmp_path), "run", str(routine), "--auto", "--speed", "50")
     assert result.returncode == 0, result.stderr
     (session,) = history(tmp_path)["sessions"]
     assert session["routine"] == "my-break" and session["sets"][0]["done_reps"] == 2
     broken = tmp_path / "broken.json"
-    broken.write_text('{"format": "upright-routine", "version": 1, "routine": {"id": "x", "name": "X",\n'
-                      '"description": "d", "items": [{"exercise": "cat-cow2", "reps": 500}]}}')
+    broken.write_text(
+        '{"format": "upright-routine", "version": 1, "routine": {"id": "x", "name": "X",\n'
+        '"description": "d", "items": [{"exercise": "cat-cow2", "reps": 500}]}}'
+    )
     result = upright("--data-dir", str(tmp_path), "run", str(broken), "--auto")
     assert result.returncode == 2
     assert "routine.items[0].reps" in result.stderr
@@ -89,14 +122,28 @@ def test_run_a_routine_file(tmp_path):
 
 def test_run_an_imported_routine_by_its_id_at_the_persons_rung(tmp_path):
     routine = tmp_path / "mine.json"
-    routine.write_text(json.dumps({"format": "upright-routine", "version": 1, "routine": {
-        "id": "pushes", "name": "Pushes", "description": "Push-ups only.", "items": [{"exercise": "push-up"}]}}))
+    routine.write_text(
+        json.dumps(
+            {
+                "format": "upright-routine",
+                "version": 1,
+                "routine": {
+                    "id": "pushes",
+                    "name": "Pushes",
+                    "description": "Push-ups only.",
+                    "items": [{"exercise": "push-up"}],
+                },
+            }
+        )
+    )
     assert upright("--data-dir", str(tmp_path), "import", str(routine)).returncode == 0
+    from datetime import datetime
+
     from desktop.storage.database import open_database
     from desktop.storage.progress_store import ProgressStore
-    from datetime import datetime, timezone
+
     db = open_database(tmp_path)
-    ProgressStore(db).change_step("push-up", 2, "test", datetime.now(timezone.utc))
+    ProgressStore(db).change_step("push-up", 2, "test", datetime.now(UTC))
     db.close()
     result = upright("--data-dir", str(tmp_path), "run", "pushes", "--auto", "--speed", "200")
     assert result.returncode == 0, result.stderr

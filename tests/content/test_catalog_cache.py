@@ -22,9 +22,11 @@ def test_second_load_comes_from_the_cache_without_pydantic(tmp_path):
     cache = tmp_path / "cache" / "catalog.json"
     first = load_catalog_cached(cache=cache)
     assert cache.exists() and first == load_catalog()
-    code = ("import sys, pathlib; from desktop.content.catalog_cache import load_catalog_cached;"
-            f"c = load_catalog_cached(cache=pathlib.Path({str(cache)!r}));"
-            "print(len(c.exercises), 'pydantic' in sys.modules)")
+    code = (
+        "import sys, pathlib; from desktop.content.catalog_cache import load_catalog_cached;"
+        f"c = load_catalog_cached(cache=pathlib.Path({str(cache)!r}));"
+        "print(len(c.exercises), 'pydantic' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(len(first.exercises)), "False"]
 
@@ -50,6 +52,7 @@ def test_damaged_cache_is_ignored(tmp_path):
 
 # -- the same cache for the illustration poses ---------------------------------
 
+
 def test_poses_come_from_the_cache_without_pydantic_after_the_first_load(tmp_path):
     from desktop.content.catalog_cache import load_poses_cached
     from desktop.content.pose_loader import load_poses
@@ -57,9 +60,11 @@ def test_poses_come_from_the_cache_without_pydantic_after_the_first_load(tmp_pat
     cache = tmp_path / "cache" / "poses.json"
     first = load_poses_cached(cache=cache)
     assert cache.exists() and first == load_poses()
-    code = ("import sys, pathlib; from desktop.content.catalog_cache import load_poses_cached;"
-            f"b = load_poses_cached(cache=pathlib.Path({str(cache)!r}));"
-            "print(len(b.arts), 'pydantic' in sys.modules)")
+    code = (
+        "import sys, pathlib; from desktop.content.catalog_cache import load_poses_cached;"
+        f"b = load_poses_cached(cache=pathlib.Path({str(cache)!r}));"
+        "print(len(b.arts), 'pydantic' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(len(first.arts)), "False"]
 

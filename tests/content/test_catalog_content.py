@@ -15,13 +15,33 @@ SEEDS = {p.name for p in (Path(__file__).resolve().parents[3] / "shared" / "seed
 }
 
 EXPECTED_IDS = {
-    "reverse-jefferson-curl", "reverse-hyperextension", "static-back", "supine-groin-stretch",
-    "push-up", "sit-up", "squat", "superman-back-arch", "belly-breathing-feet-up", "cat-cow",
-    "rocking-all-fours", "supine-marching", "prone-back-extension", "piriformis-release",
-    "standing-back-bend", "open-book-rotation", "segmental-bridge", "figure-four-stretch",
+    "reverse-jefferson-curl",
+    "reverse-hyperextension",
+    "static-back",
+    "supine-groin-stretch",
+    "push-up",
+    "sit-up",
+    "squat",
+    "superman-back-arch",
+    "belly-breathing-feet-up",
+    "cat-cow",
+    "rocking-all-fours",
+    "supine-marching",
+    "prone-back-extension",
+    "piriformis-release",
+    "standing-back-bend",
+    "open-book-rotation",
+    "segmental-bridge",
+    "figure-four-stretch",
 }
-ROUTINES = {"tweaked-back", "mobility-trio", "posterior-chain", "evening-floor",
-            "strength-foundation", "stand-and-extend"}
+ROUTINES = {
+    "tweaked-back",
+    "mobility-trio",
+    "posterior-chain",
+    "evening-floor",
+    "strength-foundation",
+    "stand-and-extend",
+}
 
 
 def test_every_seed_exercise_and_routine_is_present(catalog):

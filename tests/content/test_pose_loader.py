@@ -73,8 +73,11 @@ def test_pictures_match_the_catalog_position(poses, catalog):
 def test_a_bad_value_names_its_path(folder):
     text = (folder / "poses.toml").read_text()
     hip = next(line for line in text.split("[poses.cat-cow]")[1].splitlines() if line.startswith("hip ="))
-    _edit(folder / "poses.toml", "[[poses.cat-cow.keyframes]]\nname = \"cow\"\n" + hip,
-          "[[poses.cat-cow.keyframes]]\nname = \"cow\"\nhip = [1.9, 0.2]")
+    _edit(
+        folder / "poses.toml",
+        '[[poses.cat-cow.keyframes]]\nname = "cow"\n' + hip,
+        '[[poses.cat-cow.keyframes]]\nname = "cow"\nhip = [1.9, 0.2]',
+    )
     problems = _problems(folder)
     assert 'poses["cat-cow"].keyframes[0].hip: hip [1.9, 0.2] is outside the picture' in problems
 

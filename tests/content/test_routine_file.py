@@ -7,7 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.content.errors import ContentError
-from desktop.content.routine_file import MAX_BYTES, parse_routine, read_routine_file, routine_document, write_routine_file
+from desktop.content.routine_file import (
+    MAX_BYTES,
+    parse_routine,
+    read_routine_file,
+    routine_document,
+    write_routine_file,
+)
 
 
 def doc(**routine):
@@ -31,41 +37,64 @@ def test_every_shipped_routine_round_trips_through_a_file(catalog, tmp_path):
 
 def test_toml_files_are_read_too(catalog, tmp_path):
     path = tmp_path / "r.toml"
-    path.write_text('format = "upright-routine"\nversion = 1\n[routine]\nid = "t"\nname = "T"\n'
-                    'description = "d"\n[[routine.items]]\nexercise = "squat"\nreps = 12\n')
+    path.write_text(
+        'format = "upright-routine"\nversion = 1\n[routine]\nid = "t"\nname = "T"\n'
+        'description = "d"\n[[routine.items]]\nexercise = "squat"\nreps = 12\n'
+    )
     assert read_routine_file(path, catalog).items[0].overrides.reps.lo == 12
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"items": [{"exercise": "cat-cow"}, {"exercise": "squat"}, {"exercise": "squat", "reps": 500}]},
-     "routine.items[2].reps: must be at most 200"),
-    ({"items": [{"exercise": "cat-cow2"}]}, 'routine.items[0].exercise: unknown exercise "cat-cow2"'),
-    ({"items": [{"exercise": "squat", "rest_sec": 30}]},
-     "routine.items[0].rest_sec: is not a field Upright knows (check the spelling)"),
-    ({"items": []}, "routine.items: List should have at least 1 item after validation, not 0"),
-    ({"id": "Busy Day"}, "routine.id: must be lower-case letters and digits joined by hyphens, like cat-cow"),
-    ({"items": [{"exercise": "squat", "reps": [20, 8]}]}, "routine.items[0].reps: range [20, 8] must be [min, max]"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"items": [{"exercise": "cat-cow"}, {"exercise": "squat"}, {"exercise": "squat", "reps": 500}]},
+            "routine.items[2].reps: must be at most 200",
+        ),
+        ({"items": [{"exercise": "cat-cow2"}]}, 'routine.items[0].exercise: unknown exercise "cat-cow2"'),
+        (
+            {"items": [{"exercise": "squat", "rest_sec": 30}]},
+            "routine.items[0].rest_sec: is not a field Upright knows (check the spelling)",
+        ),
+        ({"items": []}, "routine.items: List should have at least 1 item after validation, not 0"),
+        (
+            {"id": "Busy Day"},
+            "routine.id: must be lower-case letters and digits joined by hyphens, like cat-cow",
+        ),
+        (
+            {"items": [{"exercise": "squat", "reps": [20, 8]}]},
+            "routine.items[0].reps: range [20, 8] must be [min, max]",
+        ),
+    ],
+)
 def test_schema_problems_name_where(catalog, change, expected):
     assert any(p.startswith(expected) for p in problems(catalog, doc(**change)))
 
 
 def test_all_problems_come_at_once(catalog):
-    found = problems(catalog, doc(name="", items=[{"exercise": "nope"}, {"exercise": "squat", "sides": "up"}]))
+    found = problems(
+        catalog, doc(name="", items=[{"exercise": "nope"}, {"exercise": "squat", "sides": "up"}])
+    )
     assert len(found) == 3
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b'{"format": "upright-routine",\n\n\n "version": 1,,}', "not valid JSON at line 4"),
-    (b"\xff\xfe{}", "is not UTF-8 text"),
-    (b"[" * 5000 + b"]" * 5000, "nested"),
-    (b'{"format": "upright-routine", "format": "upright-routine"}', 'the key "format" appears twice'),
-    (b'{"format": "upright-routine", "version": 1, "routine": {"id": NaN}}', "NaN is not a number"),
-    (b'{"format": "upright-routine", "version": 2, "routine": {}}', "version: 2 was written by a newer Upright"),
-    (b'{"format": "something-else"}', "this is not an Upright routine file"),
-    (b"[1, 2]", "is not a routine file"),
-    (b" " * (MAX_BYTES + 1), "a routine file may be at most"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"format": "upright-routine",\n\n\n "version": 1,,}', "not valid JSON at line 4"),
+        (b"\xff\xfe{}", "is not UTF-8 text"),
+        (b"[" * 5000 + b"]" * 5000, "nested"),
+        (b'{"format": "upright-routine", "format": "upright-routine"}', 'the key "format" appears twice'),
+        (b'{"format": "upright-routine", "version": 1, "routine": {"id": NaN}}', "NaN is not a number"),
+        (
+            b'{"format": "upright-routine", "version": 2, "routine": {}}',
+            "version: 2 was written by a newer Upright",
+        ),
+        (b'{"format": "something-else"}', "this is not an Upright routine file"),
+        (b"[1, 2]", "is not a routine file"),
+        (b" " * (MAX_BYTES + 1), "a routine file may be at most"),
+    ],
+)
 def test_files_that_are_not_routines(catalog, raw, expected):
     assert any(expected in p for p in problems(catalog, raw))
 
@@ -91,9 +120,15 @@ phase = st.from_regex(r"[a-z]{1,8}(-[a-z]{1,6})?", fullmatch=True)
 @st.composite
 def valid_items(draw, exercise_ids):
     item = {"exercise": draw(st.sampled_from(exercise_ids))}
-    for key, strategy in (("sets", counts), ("reps", counts), ("hold_s", seconds), ("duration_s", seconds),
-                          ("rest_s", seconds), ("sides", st.sampled_from(["none", "each", "alternate"])),
-                          ("tempo", st.dictionaries(phase, st.integers(1, 10), min_size=1, max_size=4))):
+    for key, strategy in (
+        ("sets", counts),
+        ("reps", counts),
+        ("hold_s", seconds),
+        ("duration_s", seconds),
+        ("rest_s", seconds),
+        ("sides", st.sampled_from(["none", "each", "alternate"])),
+        ("tempo", st.dictionaries(phase, st.integers(1, 10), min_size=1, max_size=4)),
+    ):
         if draw(st.booleans()):
             item[key] = draw(strategy)
     return item
@@ -104,8 +139,11 @@ def valid_items(draw, exercise_ids):
 def test_generated_valid_files_import_and_round_trip(catalog, tmp_path, data):
     ids = [e.id for e in catalog.exercises]
     items = data.draw(st.lists(valid_items(ids), min_size=1, max_size=8))
-    name = data.draw(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
-                     .filter(lambda s: s.strip()))
+    name = data.draw(
+        st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
+        ).filter(lambda s: s.strip())
+    )
     routine = parse_routine(json.dumps(doc(name=name, items=items)).encode(), "json", catalog, "gen")
     path = tmp_path / "gen.json"
     write_routine_file(routine, path)
@@ -114,7 +152,11 @@ def test_generated_valid_files_import_and_round_trip(catalog, tmp_path, data):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | st.text(max_size=12),
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=30,
 )
@@ -134,8 +176,11 @@ def test_generated_broken_files_are_refused_with_messages(catalog, routine, raw)
 @given(data=st.data())
 def test_one_mutated_field_is_named_in_the_message(catalog, data):
     key = data.draw(st.sampled_from(["sets", "reps", "hold_s", "rest_s"]))
-    bad = data.draw(st.one_of(st.integers(max_value=0), st.integers(min_value=100_000), st.text(max_size=5),
-                              st.just([3, 1])))
+    bad = data.draw(
+        st.one_of(
+            st.integers(max_value=0), st.integers(min_value=100_000), st.text(max_size=5), st.just([3, 1])
+        )
+    )
     items = [{"exercise": "squat"}, {"exercise": "cat-cow", key: bad}]
     found = problems(catalog, doc(items=items))
     assert all(p.startswith(f"routine.items[1].{key}:") for p in found), found

@@ -1,7 +1,8 @@
 """The editor's field rules: the text forms people type, checked by the routine file schema."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.content.routine_validation import (
     FIELDS,
@@ -84,7 +85,9 @@ def test_unknown_field_is_a_problem_not_a_crash():
 
 
 def test_item_problems_maps_each_field():
-    problems = item_problems({"reps": [20, 8], "hold_s": -1, "tempo": {"Lift": 3}, "sides": "both", "rest": 30})
+    problems = item_problems(
+        {"reps": [20, 8], "hold_s": -1, "tempo": {"Lift": 3}, "sides": "both", "rest": 30}
+    )
     assert problems == {
         "reps": "put the smaller number first, such as 8-20",
         "hold_s": "use more than 0 s and at most 24 h",
@@ -155,7 +158,9 @@ def span(ends):
 valid = st.one_of(
     st.tuples(st.sampled_from(("sets", "reps")), span(counts)),
     st.tuples(st.sampled_from(("hold_s", "duration_s", "rest_s")), span(seconds)),
-    st.tuples(st.just("tempo"), st.dictionaries(phase, st.floats(0, 60, exclude_min=True), min_size=1, max_size=6)),
+    st.tuples(
+        st.just("tempo"), st.dictionaries(phase, st.floats(0, 60, exclude_min=True), min_size=1, max_size=6)
+    ),
     st.tuples(st.just("sides"), st.sampled_from(("none", "each", "alternate"))),
 )
 
@@ -170,18 +175,28 @@ def test_every_valid_value_reads_back_from_its_text(case):
     assert parsed == value
 
 
-@given(st.dictionaries(
-    st.sampled_from((*FIELDS, "per_day", "bogus")),
-    st.one_of(st.none(), st.integers(-5, 500), st.floats(allow_nan=True), st.text(max_size=5),
-              st.lists(st.integers(-5, 300), max_size=3), st.dictionaries(st.text(max_size=4), st.floats(), max_size=8)),
-))
+@given(
+    st.dictionaries(
+        st.sampled_from((*FIELDS, "per_day", "bogus")),
+        st.one_of(
+            st.none(),
+            st.integers(-5, 500),
+            st.floats(allow_nan=True),
+            st.text(max_size=5),
+            st.lists(st.integers(-5, 300), max_size=3),
+            st.dictionaries(st.text(max_size=4), st.floats(), max_size=8),
+        ),
+    )
+)
 def test_item_problems_never_raises(item):
     problems = item_problems(item)
     assert set(problems) <= set(item) | {""}
     assert all(isinstance(m, str) and m for m in problems.values())
 
 
-@given(st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=420))  # control characters: pydantic and str.strip disagree on which are spaces
+@given(
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=420)
+)  # control characters: pydantic and str.strip disagree on which are spaces
 def test_any_name_is_fine_or_has_a_message(name):
     problem = routine_name_problem(name)
     assert problem is None or (problem and "\n" not in problem)

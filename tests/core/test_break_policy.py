@@ -9,10 +9,12 @@ monotonic clock stands still) and clock changes can be staged exactly.
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from desktop.core.breaks import (
     BreakPolicy,
@@ -25,7 +27,7 @@ from desktop.core.breaks import (
 
 CET, CEST = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=CET)
-BERLIN_DST_END = datetime(2026, 10, 25, 1, 0, tzinfo=timezone.utc)  # 03:00 CEST becomes 02:00 CET
+BERLIN_DST_END = datetime(2026, 10, 25, 1, 0, tzinfo=UTC)  # 03:00 CEST becomes 02:00 CET
 
 
 def berlin(instant: datetime) -> datetime:
@@ -119,6 +121,7 @@ ALWAYS = BreakSettings(working_hours=None)
 
 # -- settings --------------------------------------------------------------
 
+
 def test_defaults_are_the_physiotherapist_ones_and_read_as_rules():
     s = BreakSettings()
     assert (s.interval_min, s.natural_break_min, s.snooze_min) == (30, 5, 10)
@@ -137,51 +140,95 @@ def test_defaults_are_the_physiotherapist_ones_and_read_as_rules():
         s.interval_min = 20
 
 
-@pytest.mark.parametrize(("changes", "sentence"), [
-    ({"natural_break_min": 1}, "Being away from the keyboard for 1 minute or more counts as a break "
-                               "and starts the count again."),
-    ({"working_hours": None}, "Sitting is counted at any hour, every day."),
-    ({"working_hours": {"start": "07:30", "end": "16:00", "days": [6, 1, 3, 7, 5]}},
-     "Outside 07:30\u201316:00, Monday, Wednesday and Friday to Sunday, nothing is counted and nothing is shown."),
-    ({"working_hours": {"start": "08:00", "end": "12:00", "days": [6, 7]}},
-     "Outside 08:00\u201312:00, Saturday and Sunday, nothing is counted and nothing is shown."),
-    ({"working_hours": {"start": "08:00", "end": "12:00", "days": [1, 2, 3, 4, 5, 6, 7]}},
-     "Outside 08:00\u201312:00, every day, nothing is counted and nothing is shown."),
-    ({"quiet_when_fullscreen": False, "quiet_when_dnd": False},
-     "While a call is on, reminders wait; at most one comes afterwards."),
-    ({"quiet_when_fullscreen": False, "quiet_when_dnd": False, "quiet_in_calls": False},
-     "Reminders come even during full-screen apps, do-not-disturb and calls."),
-])
+@pytest.mark.parametrize(
+    ("changes", "sentence"),
+    [
+        (
+            {"natural_break_min": 1},
+            "Being away from the keyboard for 1 minute or more counts as a break and starts the count again.",
+        ),
+        ({"working_hours": None}, "Sitting is counted at any hour, every day."),
+        (
+            {"working_hours": {"start": "07:30", "end": "16:00", "days": [6, 1, 3, 7, 5]}},
+            "Outside 07:30\u201316:00, Monday, Wednesday and Friday to Sunday, nothing is counted and nothing is shown.",
+        ),
+        (
+            {"working_hours": {"start": "08:00", "end": "12:00", "days": [6, 7]}},
+            "Outside 08:00\u201312:00, Saturday and Sunday, nothing is counted and nothing is shown.",
+        ),
+        (
+            {"working_hours": {"start": "08:00", "end": "12:00", "days": [1, 2, 3, 4, 5, 6, 7]}},
+            "Outside 08:00\u201312:00, every day, nothing is counted and nothing is shown.",
+        ),
+        (
+            {"quiet_when_fullscreen": False, "quiet_when_dnd": False},
+            "While a call is on, reminders wait; at most one comes afterwards.",
+        ),
+        (
+            {"quiet_when_fullscreen": False, "quiet_when_dnd": False, "quiet_in_calls": False},
+            "Reminders come even during full-screen apps, do-not-disturb and calls.",
+        ),
+    ],
+)
 def test_rules_text_follows_the_settings(changes, sentence):
     assert sentence in rules_text(BreakSettings(**changes))
 
 
-@pytest.mark.parametrize(("changes", "problems"), [
-    ({"interval_min": 4}, ["interval_min: must be between 5 and 240 minutes, not 4"]),
-    ({"interval_min": 241}, ["interval_min: must be between 5 and 240 minutes, not 241"]),
-    ({"natural_break_min": 0}, ["natural_break_min: must be between 1 and 60 minutes, not 0"]),
-    ({"natural_break_min": 61, "interval_min": 90}, ["natural_break_min: must be between 1 and 60 minutes, not 61"]),
-    ({"natural_break_min": 30}, ["natural_break_min: must be shorter than interval_min (30 is not less than 30)"]),
-    ({"snooze_min": 0.5}, ["snooze_min: must be between 1 and 120 minutes, not 0.5"]),
-    ({"snooze_min": 121}, ["snooze_min: must be between 1 and 120 minutes, not 121"]),
-    ({"snooze_min": True}, ["snooze_min: must be between 1 and 120 minutes, not True"]),
-    ({"working_hours": {"start": "9:00", "end": "17:30", "days": [1]}},
-     ["working_hours.start: must be a 24-hour time as HH:MM, not '9:00'"]),
-    ({"working_hours": {"start": "09:00", "end": "24:00", "days": [1]}},
-     ["working_hours.end: must be a 24-hour time as HH:MM, not '24:00'"]),
-    ({"working_hours": {"start": "17:30", "end": "17:30", "days": [1]}},
-     ["working_hours: start 17:30 must be before end 17:30"]),
-    ({"working_hours": {"start": "09:00", "end": "17:00", "days": []}},
-     ["working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), at least one, not []"]),
-    ({"working_hours": {"start": "09:00", "end": "17:00", "days": [0, 8]}},
-     ["working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), at least one, not [0, 8]"]),
-    ({"working_hours": {"start": "09:00", "end": "17:00", "days": [1], "lunch": "12:00"}},
-     ["working_hours: unknown key lunch"]),
-    ({"interval_min": 2, "snooze_min": 200, "working_hours": {"start": "x", "end": "17:00", "days": [1]}},
-     ["interval_min: must be between 5 and 240 minutes, not 2",
-      "snooze_min: must be between 1 and 120 minutes, not 200",
-      "working_hours.start: must be a 24-hour time as HH:MM, not 'x'"]),
-])
+@pytest.mark.parametrize(
+    ("changes", "problems"),
+    [
+        ({"interval_min": 4}, ["interval_min: must be between 5 and 240 minutes, not 4"]),
+        ({"interval_min": 241}, ["interval_min: must be between 5 and 240 minutes, not 241"]),
+        ({"natural_break_min": 0}, ["natural_break_min: must be between 1 and 60 minutes, not 0"]),
+        (
+            {"natural_break_min": 61, "interval_min": 90},
+            ["natural_break_min: must be between 1 and 60 minutes, not 61"],
+        ),
+        (
+            {"natural_break_min": 30},
+            ["natural_break_min: must be shorter than interval_min (30 is not less than 30)"],
+        ),
+        ({"snooze_min": 0.5}, ["snooze_min: must be between 1 and 120 minutes, not 0.5"]),
+        ({"snooze_min": 121}, ["snooze_min: must be between 1 and 120 minutes, not 121"]),
+        ({"snooze_min": True}, ["snooze_min: must be between 1 and 120 minutes, not True"]),
+        (
+            {"working_hours": {"start": "9:00", "end": "17:30", "days": [1]}},
+            ["working_hours.start: must be a 24-hour time as HH:MM, not '9:00'"],
+        ),
+        (
+            {"working_hours": {"start": "09:00", "end": "24:00", "days": [1]}},
+            ["working_hours.end: must be a 24-hour time as HH:MM, not '24:00'"],
+        ),
+        (
+            {"working_hours": {"start": "17:30", "end": "17:30", "days": [1]}},
+            ["working_hours: start 17:30 must be before end 17:30"],
+        ),
+        (
+            {"working_hours": {"start": "09:00", "end": "17:00", "days": []}},
+            ["working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), at least one, not []"],
+        ),
+        (
+            {"working_hours": {"start": "09:00", "end": "17:00", "days": [0, 8]}},
+            ["working_hours.days: must list ISO weekdays 1 to 7 (Monday is 1), at least one, not [0, 8]"],
+        ),
+        (
+            {"working_hours": {"start": "09:00", "end": "17:00", "days": [1], "lunch": "12:00"}},
+            ["working_hours: unknown key lunch"],
+        ),
+        (
+            {
+                "interval_min": 2,
+                "snooze_min": 200,
+                "working_hours": {"start": "x", "end": "17:00", "days": [1]},
+            },
+            [
+                "interval_min: must be between 5 and 240 minutes, not 2",
+                "snooze_min: must be between 1 and 120 minutes, not 200",
+                "working_hours.start: must be a 24-hour time as HH:MM, not 'x'",
+            ],
+        ),
+    ],
+)
 def test_settings_out_of_range_name_every_field(changes, problems):
     with pytest.raises(ValueError) as caught:
         BreakSettings(**changes)
@@ -191,8 +238,12 @@ def test_settings_out_of_range_name_every_field(changes, problems):
 
 
 def test_settings_at_the_edges_are_accepted():
-    s = BreakSettings(interval_min=5, natural_break_min=4, snooze_min=1,
-                      working_hours={"start": "00:00", "end": "23:59", "days": [7, 7, 1]})
+    s = BreakSettings(
+        interval_min=5,
+        natural_break_min=4,
+        snooze_min=1,
+        working_hours={"start": "00:00", "end": "23:59", "days": [7, 7, 1]},
+    )
     assert s.working_hours == WorkingHours("00:00", "23:59", (1, 7))
     assert BreakSettings(interval_min=240, natural_break_min=60, snooze_min=120).interval_min == 240
 
@@ -204,15 +255,24 @@ def test_working_hours_edges_and_next_change():
     assert not hours.contains(datetime(2026, 11, 23, 17, 30, tzinfo=CET))  # end is outside
     assert not hours.contains(datetime(2026, 11, 28, 10, 0, tzinfo=CET))  # Saturday
     # Judged in the wall time's own offset: the same instant is 09:30 in Berlin but 08:30 in UTC.
-    instant = datetime(2026, 11, 23, 8, 30, tzinfo=timezone.utc)
+    instant = datetime(2026, 11, 23, 8, 30, tzinfo=UTC)
     assert hours.contains(instant.astimezone(CET)) and not hours.contains(instant)
-    assert hours.next_change(datetime(2026, 11, 23, 12, 0, tzinfo=CET)) == datetime(2026, 11, 23, 17, 30, tzinfo=CET)
-    assert hours.next_change(datetime(2026, 11, 23, 17, 30, tzinfo=CET)) == datetime(2026, 11, 24, 9, 0, tzinfo=CET)
-    assert hours.next_change(datetime(2026, 11, 27, 18, 0, tzinfo=CET)) == datetime(2026, 11, 30, 9, 0, tzinfo=CET)
-    assert hours.next_change(datetime(2026, 11, 23, 8, 0, tzinfo=CET)) == datetime(2026, 11, 23, 9, 0, tzinfo=CET)
+    assert hours.next_change(datetime(2026, 11, 23, 12, 0, tzinfo=CET)) == datetime(
+        2026, 11, 23, 17, 30, tzinfo=CET
+    )
+    assert hours.next_change(datetime(2026, 11, 23, 17, 30, tzinfo=CET)) == datetime(
+        2026, 11, 24, 9, 0, tzinfo=CET
+    )
+    assert hours.next_change(datetime(2026, 11, 27, 18, 0, tzinfo=CET)) == datetime(
+        2026, 11, 30, 9, 0, tzinfo=CET
+    )
+    assert hours.next_change(datetime(2026, 11, 23, 8, 0, tzinfo=CET)) == datetime(
+        2026, 11, 23, 9, 0, tzinfo=CET
+    )
 
 
 # -- accrual and reminders -----------------------------------------------------
+
 
 def test_a_reminder_comes_when_sitting_reaches_the_interval():
     desk = Desk()
@@ -244,7 +304,9 @@ def test_a_late_sample_takes_back_presumed_sitting():
     assert desk.policy.sitting_s(desk.mono) == 600  # presumed at the desk since the last sample
     desk.sample(240)  # ... but nothing was touched for the last four minutes
     assert desk.policy.sitting_s(desk.mono) == 360
-    assert desk.policy.next_deadline(desk.mono) == 660  # the next reading, before the natural-break mark at 660
+    assert (
+        desk.policy.next_deadline(desk.mono) == 660
+    )  # the next reading, before the natural-break mark at 660
     desk.wait(60)
     desk.sample(0)
     assert desk.policy.sitting_s(desk.mono) == 420  # the minute between two readings counts again
@@ -402,7 +464,12 @@ def test_an_unanswered_reminder_repeats_every_snooze_min_of_sitting():
     desk.active(45)
     desk.idle(2)  # the next repeat moves by the two idle minutes
     desk.active(20)
-    assert desk.times("remind") == [at(1800, "09:30"), at(2400, "09:40"), at(3120, "09:52"), at(3720, "10:02")]
+    assert desk.times("remind") == [
+        at(1800, "09:30"),
+        at(2400, "09:40"),
+        at(3120, "09:52"),
+        at(3720, "10:02"),
+    ]
 
 
 def test_an_unanswered_reminder_is_dropped_when_they_go_away():
@@ -492,7 +559,11 @@ def test_a_repeat_coming_due_in_quiet_is_deferred_too():
     desk.active(20)
     desk.event("dnd_off")
     assert desk.kinds() == ["remind", "deferred", "remind"]
-    assert [(d.mono, d.decision) for d in desk.log] == [(1800, "remind"), (2400, "deferred"), (3060, "remind")]
+    assert [(d.mono, d.decision) for d in desk.log] == [
+        (1800, "remind"),
+        (2400, "deferred"),
+        (3060, "remind"),
+    ]
 
 
 def test_pause_until_then_fresh():
@@ -634,6 +705,7 @@ def test_inputs_are_checked():
 
 # -- a week ----------------------------------------------------------------
 
+
 def test_a_week_of_work_with_sleeps_lunches_dst_and_a_clock_set_back():
     """Mon 19 Oct 2026 to Mon 26 Oct, Europe/Berlin: summer time ends on Sunday 25th.
 
@@ -647,90 +719,90 @@ def test_a_week_of_work_with_sleeps_lunches_dst_and_a_clock_set_back():
 
     # Monday: a snooze, a short stretch, ignored repeats, lunch with the screen locked.
     desk.sample(0)
-    desk.active(62)          # 09:32 (counting from 09:00)
+    desk.active(62)  # 09:32 (counting from 09:00)
     desk.answer("snooze")
-    desk.active(11)          # 09:43
+    desk.active(11)  # 09:43
     desk.answer("take")
-    desk.idle(3)             # 09:46: stretching at the desk, not a break
-    desk.active(54)          # 10:40
+    desk.idle(3)  # 09:46: stretching at the desk, not a break
+    desk.active(54)  # 10:40
     desk.answer("take")
-    desk.active(32)          # 11:12
+    desk.active(32)  # 11:12
     desk.answer("skip")
-    desk.active(33)          # 11:45
-    desk.lock(45)            # lunch until 12:30
-    desk.active(31)          # 13:01
+    desk.active(33)  # 11:45
+    desk.lock(45)  # lunch until 12:30
+    desk.active(31)  # 13:01
     desk.answer("take")
-    desk.active(39)          # 13:40
-    desk.idle(10)            # a colleague's desk, without locking: 13:50
-    desk.active(40)          # 14:30
+    desk.active(39)  # 13:40
+    desk.idle(10)  # a colleague's desk, without locking: 13:50
+    desk.active(40)  # 14:30
     desk.answer("take")
-    desk.active(75)          # 15:45, ignoring every reminder
+    desk.active(75)  # 15:45, ignoring every reminder
     desk.sleep_until(day(20, 8, 55))
     # Tuesday: a full-screen presentation, lunch away without locking, a short lid-close, DND at the end.
-    desk.active(36)          # 09:31
+    desk.active(36)  # 09:31
     desk.answer("take")
-    desk.active(19)          # 09:50
+    desk.active(19)  # 09:50
     desk.event("fullscreen_on")
-    desk.active(55)          # 10:45
+    desk.active(55)  # 10:45
     desk.event("fullscreen_off")
-    desk.active(11)          # 10:56
+    desk.active(11)  # 10:56
     desk.answer("take")
-    desk.active(31)          # 11:27
+    desk.active(31)  # 11:27
     desk.answer("skip")
-    desk.active(33)          # 12:00
-    desk.idle(40)            # lunch: 12:40
-    desk.active(32)          # 13:12
+    desk.active(33)  # 12:00
+    desk.idle(40)  # lunch: 12:40
+    desk.active(32)  # 13:12
     desk.answer("snooze")
-    desk.active(8)           # 13:20
-    desk.sleep(3)            # lid closed until 13:23
-    desk.active(7)           # 13:30
+    desk.active(8)  # 13:20
+    desk.sleep(3)  # lid closed until 13:23
+    desk.active(7)  # 13:30
     desk.answer("take")
-    desk.active(31)          # 14:01
+    desk.active(31)  # 14:01
     desk.answer("take")
-    desk.lock(2)             # 14:03
-    desk.active(32)          # 14:35
+    desk.lock(2)  # 14:03
+    desk.active(32)  # 14:35
     desk.answer("take")
     desk.sleep_until(day(20, 16, 45))
-    desk.active(15)          # 17:00
+    desk.active(15)  # 17:00
     desk.event("dnd_on")
-    desk.active(40)          # 17:40
+    desk.active(40)  # 17:40
     desk.event("dnd_off")
     desk.sleep_until(day(21, 8, 40))
     # Wednesday: the clock is set back an hour mid-morning, NTP puts it right later.
-    desk.active(51)          # 09:31
+    desk.active(51)  # 09:31
     desk.answer("take")
-    desk.active(44)          # 10:15
+    desk.active(44)  # 10:15
     desk.skew = -timedelta(hours=1)
-    desk.active(20)          # 10:35 (shows 09:35)
+    desk.active(20)  # 10:35 (shows 09:35)
     desk.answer("take")
-    desk.active(31)          # 11:06 (shows 10:06)
+    desk.active(31)  # 11:06 (shows 10:06)
     desk.answer("take")
     desk.skew = timedelta(0)
-    desk.active(14)          # 11:20
-    desk.lock(40)            # lunch until 12:00
-    desk.active(58)          # 12:58
+    desk.active(14)  # 11:20
+    desk.lock(40)  # lunch until 12:00
+    desk.active(58)  # 12:58
     desk.sleep_until(day(22, 9, 10))
     # Thursday: a call, the tray's Snooze 30 min, a pause over a long lunch meeting.
-    desk.active(31)          # 09:41
+    desk.active(31)  # 09:41
     desk.answer("take")
-    desk.active(19)          # 10:00
+    desk.active(19)  # 10:00
     desk.event("call_on")
-    desk.active(50)          # 10:50
+    desk.active(50)  # 10:50
     desk.event("call_off")
     desk.answer("take")
-    desk.active(10)          # 11:00
+    desk.active(10)  # 11:00
     desk.snooze(30)
-    desk.active(31)          # 11:31
+    desk.active(31)  # 11:31
     desk.answer("take")
-    desk.active(29)          # 12:00
+    desk.active(29)  # 12:00
     desk.pause_until(day(22, 14, 0))
-    desk.active(151)         # 14:31
+    desk.active(151)  # 14:31
     desk.answer("take")
     desk.sleep_until(day(23, 8, 58))
     # Friday: a short morning, then locked and asleep over the weekend.
-    desk.active(33)          # 09:31
+    desk.active(33)  # 09:31
     desk.answer("take")
-    desk.active(59)          # 10:30
+    desk.active(59)  # 10:30
     desk.event("lock")
     desk.sleep_until(day(24, 10, 0))
     desk.event("unlock")
@@ -739,44 +811,67 @@ def test_a_week_of_work_with_sleeps_lunches_dst_and_a_clock_set_back():
     desk.sleep_until(day(25, 11, 0))
     desk.active(60)
     desk.sleep_until(day(26, 8, 50))
-    desk.active(41)          # 09:31 CET
+    desk.active(41)  # 09:31 CET
     desk.answer("take")
 
     reminders = [(d.mono, d.wall.isoformat()) for d in desk.log if d.decision == "remind"]
     assert reminders == [
         # Monday 19th
-        (3600, "2026-10-19T09:30:00+02:00"), (4320, "2026-10-19T09:42:00+02:00"),
-        (6360, "2026-10-19T10:16:00+02:00"), (6960, "2026-10-19T10:26:00+02:00"),
-        (7560, "2026-10-19T10:36:00+02:00"), (9600, "2026-10-19T11:10:00+02:00"),
-        (11520, "2026-10-19T11:42:00+02:00"), (16200, "2026-10-19T13:00:00+02:00"),
-        (18060, "2026-10-19T13:31:00+02:00"), (21060, "2026-10-19T14:21:00+02:00"),
-        (23400, "2026-10-19T15:00:00+02:00"), (24000, "2026-10-19T15:10:00+02:00"),
-        (24600, "2026-10-19T15:20:00+02:00"), (25200, "2026-10-19T15:30:00+02:00"),
+        (3600, "2026-10-19T09:30:00+02:00"),
+        (4320, "2026-10-19T09:42:00+02:00"),
+        (6360, "2026-10-19T10:16:00+02:00"),
+        (6960, "2026-10-19T10:26:00+02:00"),
+        (7560, "2026-10-19T10:36:00+02:00"),
+        (9600, "2026-10-19T11:10:00+02:00"),
+        (11520, "2026-10-19T11:42:00+02:00"),
+        (16200, "2026-10-19T13:00:00+02:00"),
+        (18060, "2026-10-19T13:31:00+02:00"),
+        (21060, "2026-10-19T14:21:00+02:00"),
+        (23400, "2026-10-19T15:00:00+02:00"),
+        (24000, "2026-10-19T15:10:00+02:00"),
+        (24600, "2026-10-19T15:20:00+02:00"),
+        (25200, "2026-10-19T15:30:00+02:00"),
         (25800, "2026-10-19T15:40:00+02:00"),
         # Tuesday 20th
-        (28200, "2026-10-20T09:30:00+02:00"), (32700, "2026-10-20T10:45:00+02:00"),
-        (33300, "2026-10-20T10:55:00+02:00"), (35160, "2026-10-20T11:26:00+02:00"),
-        (37020, "2026-10-20T11:57:00+02:00"), (41460, "2026-10-20T13:11:00+02:00"),
-        (42120, "2026-10-20T13:25:00+02:00"), (44220, "2026-10-20T14:00:00+02:00"),
+        (28200, "2026-10-20T09:30:00+02:00"),
+        (32700, "2026-10-20T10:45:00+02:00"),
+        (33300, "2026-10-20T10:55:00+02:00"),
+        (35160, "2026-10-20T11:26:00+02:00"),
+        (37020, "2026-10-20T11:57:00+02:00"),
+        (41460, "2026-10-20T13:11:00+02:00"),
+        (42120, "2026-10-20T13:25:00+02:00"),
+        (44220, "2026-10-20T14:00:00+02:00"),
         (46200, "2026-10-20T14:33:00+02:00"),
         # Wednesday 21st: the clock reads an hour behind from 10:15 to 11:06
-        (52620, "2026-10-21T09:30:00+02:00"), (54480, "2026-10-21T10:01:00+02:00"),
-        (55080, "2026-10-21T10:11:00+02:00"), (55680, "2026-10-21T09:21:00+02:00"),
-        (56280, "2026-10-21T09:31:00+02:00"), (58320, "2026-10-21T10:05:00+02:00"),
-        (63420, "2026-10-21T12:30:00+02:00"), (64020, "2026-10-21T12:40:00+02:00"),
+        (52620, "2026-10-21T09:30:00+02:00"),
+        (54480, "2026-10-21T10:01:00+02:00"),
+        (55080, "2026-10-21T10:11:00+02:00"),
+        (55680, "2026-10-21T09:21:00+02:00"),
+        (56280, "2026-10-21T09:31:00+02:00"),
+        (58320, "2026-10-21T10:05:00+02:00"),
+        (63420, "2026-10-21T12:30:00+02:00"),
+        (64020, "2026-10-21T12:40:00+02:00"),
         (64620, "2026-10-21T12:50:00+02:00"),
         # Thursday 22nd
-        (66900, "2026-10-22T09:40:00+02:00"), (71100, "2026-10-22T10:50:00+02:00"),
-        (73500, "2026-10-22T11:30:00+02:00"), (84300, "2026-10-22T14:30:00+02:00"),
+        (66900, "2026-10-22T09:40:00+02:00"),
+        (71100, "2026-10-22T10:50:00+02:00"),
+        (73500, "2026-10-22T11:30:00+02:00"),
+        (84300, "2026-10-22T14:30:00+02:00"),
         # Friday 23rd
-        (86280, "2026-10-23T09:30:00+02:00"), (88140, "2026-10-23T10:01:00+02:00"),
-        (88740, "2026-10-23T10:11:00+02:00"), (89340, "2026-10-23T10:21:00+02:00"),
+        (86280, "2026-10-23T09:30:00+02:00"),
+        (88140, "2026-10-23T10:01:00+02:00"),
+        (88740, "2026-10-23T10:11:00+02:00"),
+        (89340, "2026-10-23T10:21:00+02:00"),
         # nothing at the weekend; Monday 26th in winter time
         (103080, "2026-10-26T09:30:00+01:00"),
     ]
     assert desk.times("deferred") == [at(30060, "10:01"), at(48120, "17:15"), at(68760, "10:11")]
-    assert desk.times("natural_break") == [at(14400, "12:30"), at(18900, "13:45"), at(37500, "12:05"),
-                                           at(61620, "12:00")]
+    assert desk.times("natural_break") == [
+        at(14400, "12:30"),
+        at(18900, "13:45"),
+        at(37500, "12:05"),
+        at(61620, "12:00"),
+    ]
     assert desk.kinds().count("snoozed") == 3
     assert desk.mono == 103140  # 28 h 39 min awake over the week
 
@@ -786,10 +881,14 @@ def test_a_week_of_work_with_sleeps_lunches_dst_and_a_clock_set_back():
 HOURS = st.one_of(
     st.none(),
     st.builds(
-        lambda start, length, days: {"start": f"{start // 60:02d}:{start % 60:02d}",
-                                     "end": f"{(start + length) // 60:02d}:{(start + length) % 60:02d}",
-                                     "days": days},
-        st.integers(0, 22 * 60), st.integers(1, 120), st.lists(st.integers(1, 7), min_size=1, max_size=7),
+        lambda start, length, days: {
+            "start": f"{start // 60:02d}:{start % 60:02d}",
+            "end": f"{(start + length) // 60:02d}:{(start + length) % 60:02d}",
+            "days": days,
+        },
+        st.integers(0, 22 * 60),
+        st.integers(1, 120),
+        st.lists(st.integers(1, 7), min_size=1, max_size=7),
     ).filter(lambda h: h["end"] <= "23:59"),
 )
 

@@ -24,13 +24,22 @@ def test_reps_with_a_hold():
 
 
 def test_frequency():
-    assert frequency(Dosage(per_day=r(4, 6), per_week=r(2, 3))) == "4\u20136\u00d7 a day \u00b7 2\u20133\u00d7 a week"
+    assert (
+        frequency(Dosage(per_day=r(4, 6), per_week=r(2, 3)))
+        == "4\u20136\u00d7 a day \u00b7 2\u20133\u00d7 a week"
+    )
     assert frequency(Dosage(per_day=r(1))) == "daily"
     assert frequency(Dosage()) == ""
 
 
 def test_seconds_text():
-    assert [seconds_text(s) for s in (45, 60, 90, 3600, 3900)] == ["45 s", "1 min", "1 min 30 s", "1 h", "1 h 5 min"]
+    assert [seconds_text(s) for s in (45, 60, 90, 3600, 3900)] == [
+        "45 s",
+        "1 min",
+        "1 min 30 s",
+        "1 h",
+        "1 h 5 min",
+    ]
 
 
 def test_estimates_round_to_minutes():

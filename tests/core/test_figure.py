@@ -6,13 +6,39 @@ import math
 import pytest
 
 from desktop.core.figure import (
-    BOX_W, LENGTH, MIN_ARROW, Arrow, ExerciseArt, Pose, PoseBook, Prop, pose_from_data,
+    BOX_W,
+    LENGTH,
+    MIN_ARROW,
+    Arrow,
+    ExerciseArt,
+    Pose,
+    PoseBook,
+    Prop,
+    pose_from_data,
 )
 
-STANDING = Pose(hip=(0.8, 0.44), lumbar=90, thorax=90, neck=90, arm=(-90, -90), forearm=(-90, -90),
-                thigh=(-90, -90), shin=(-90, -90), foot=(0, 0))
-SQUAT = Pose(hip=(0.6, 0.27), lumbar=55, thorax=65, neck=80, arm=(0, 5), forearm=(0, 5),
-             thigh=(-20, -22), shin=(-110, -108), foot=(0, 0))
+STANDING = Pose(
+    hip=(0.8, 0.44),
+    lumbar=90,
+    thorax=90,
+    neck=90,
+    arm=(-90, -90),
+    forearm=(-90, -90),
+    thigh=(-90, -90),
+    shin=(-90, -90),
+    foot=(0, 0),
+)
+SQUAT = Pose(
+    hip=(0.6, 0.27),
+    lumbar=55,
+    thorax=65,
+    neck=80,
+    arm=(0, 5),
+    forearm=(0, 5),
+    thigh=(-20, -22),
+    shin=(-110, -108),
+    foot=(0, 0),
+)
 
 
 def close(p, q, tol=1e-9):
@@ -21,9 +47,16 @@ def close(p, q, tol=1e-9):
 
 def test_forward_kinematics_keeps_every_segment_length():
     at = SQUAT.joints()
-    pairs = [("hip", "waist", "lumbar"), ("waist", "shoulder", "thorax"), ("shoulder", "head", "neck"),
-             ("shoulder", "elbow.near", "arm"), ("elbow.far", "hand.far", "forearm"),
-             ("hip", "knee.near", "thigh"), ("knee.far", "ankle.far", "shin"), ("ankle.near", "toe.near", "foot")]
+    pairs = [
+        ("hip", "waist", "lumbar"),
+        ("waist", "shoulder", "thorax"),
+        ("shoulder", "head", "neck"),
+        ("shoulder", "elbow.near", "arm"),
+        ("elbow.far", "hand.far", "forearm"),
+        ("hip", "knee.near", "thigh"),
+        ("knee.far", "ankle.far", "shin"),
+        ("ankle.near", "toe.near", "foot"),
+    ]
     for a, b, bone in pairs:
         assert math.dist(at[a], at[b]) == pytest.approx(LENGTH[bone]), bone
 
@@ -38,8 +71,17 @@ def test_angles_are_absolute_and_counter_clockwise_from_right():
 
 def test_blend_is_linear_on_the_numbers():
     a = STANDING
-    b = Pose(hip=(1.0, 0.3), lumbar=90, thorax=90, neck=90, arm=(270, -90), forearm=(-90, -90),
-             thigh=(-90, -90), shin=(-90, -90), foot=(0, 0))
+    b = Pose(
+        hip=(1.0, 0.3),
+        lumbar=90,
+        thorax=90,
+        neck=90,
+        arm=(270, -90),
+        forearm=(-90, -90),
+        thigh=(-90, -90),
+        shin=(-90, -90),
+        foot=(0, 0),
+    )
     assert a.blend(b, 0) == a and a.blend(b, 1) == b
     half = a.blend(b, 0.5)
     assert half.hip == pytest.approx((0.9, 0.37))
@@ -94,28 +136,39 @@ def test_position_walks_through_every_keyframe_and_clamps():
 
 
 def test_mirroring_flips_the_whole_picture():
-    art = ExerciseArt(keyframes=(STANDING, SQUAT), names=("", ""), arrow=Arrow("hip", bend=0.3),
-                      props=(Prop("wall", (1.1, 0.45), (0.1, 0.9)),
-                             Prop("backpack", (0.07, 0.08), (0.15, 0.08), attach="thorax", turn=10)))
+    art = ExerciseArt(
+        keyframes=(STANDING, SQUAT),
+        names=("", ""),
+        arrow=Arrow("hip", bend=0.3),
+        props=(
+            Prop("wall", (1.1, 0.45), (0.1, 0.9)),
+            Prop("backpack", (0.07, 0.08), (0.15, 0.08), attach="thorax", turn=10),
+        ),
+    )
     scene, flipped = art.scene(0.4), art.scene(0.4, mirrored=True)
     for name, (x, y) in scene.joints.items():
         assert close(flipped.joints[name], (BOX_W - x, y)), name
-    for a, b in zip(scene.props, flipped.props):
+    for a, b in zip(scene.props, flipped.props, strict=False):
         assert close(b.centre, (BOX_W - a.centre[0], a.centre[1]))
         assert b.angle == pytest.approx(-a.angle) and b.mirrored and not a.mirrored
-    assert all(close(q, (BOX_W - p[0], p[1])) for p, q in zip(scene.arrow, flipped.arrow))
+    assert all(close(q, (BOX_W - p[0], p[1])) for p, q in zip(scene.arrow, flipped.arrow, strict=False))
     assert flipped.mirrored_copy() == scene
 
 
 def test_an_attached_prop_moves_and_turns_with_its_bone():
-    art = ExerciseArt(keyframes=(STANDING, SQUAT), names=("", ""),
-                      props=(Prop("backpack", (0.07, 0.08), (0.15, 0.08), attach="thorax"),))
+    art = ExerciseArt(
+        keyframes=(STANDING, SQUAT),
+        names=("", ""),
+        props=(Prop("backpack", (0.07, 0.08), (0.15, 0.08), attach="thorax"),),
+    )
     for position, pose in ((0, STANDING), (1, SQUAT)):
         prop = art.scene(position).props[0]
         waist = pose.joints()["waist"]
         rad = math.radians(pose.thorax)
-        expect = (waist[0] + 0.07 * math.cos(rad) - 0.08 * math.sin(rad),
-                  waist[1] + 0.07 * math.sin(rad) + 0.08 * math.cos(rad))
+        expect = (
+            waist[0] + 0.07 * math.cos(rad) - 0.08 * math.sin(rad),
+            waist[1] + 0.07 * math.sin(rad) + 0.08 * math.cos(rad),
+        )
         assert close(prop.centre, expect) and prop.angle == pytest.approx(pose.thorax)
 
 
@@ -131,15 +184,30 @@ def test_the_arrow_runs_from_start_to_end_and_is_never_too_short():
 
 
 def test_lowest_point_includes_stroke_and_head():
-    lying = Pose(hip=(0.7, 0.044), lumbar=180, thorax=180, neck=175, arm=(0, 0), forearm=(0, 0),
-                 thigh=(0, 0), shin=(0, 0), foot=(90, 90))
+    lying = Pose(
+        hip=(0.7, 0.044),
+        lumbar=180,
+        thorax=180,
+        neck=175,
+        arm=(0, 0),
+        forearm=(0, 0),
+        thigh=(0, 0),
+        shin=(0, 0),
+        foot=(90, 90),
+    )
     assert lying.lowest() == pytest.approx(lying.joints()["head"][1] - 0.064, abs=0.03)
     assert lying.lowest() < 0.01
 
 
 def test_pose_book_round_trips_through_json():
-    art = _two_key_art(pins=("hand.near",), arrow=Arrow("hand.near", 0.2, (0.1, 0.0), True), stay=True,
-                       props=(Prop("mat", (0.8, 0.0), (1.0, 0.02)),), pace={"go": 3.0}, view="side")
+    art = _two_key_art(
+        pins=("hand.near",),
+        arrow=Arrow("hand.near", 0.2, (0.1, 0.0), True),
+        stay=True,
+        props=(Prop("mat", (0.8, 0.0), (1.0, 0.02)),),
+        pace={"go": 3.0},
+        view="side",
+    )
     book = PoseBook({"x": art})
     again = PoseBook.from_data(json.loads(json.dumps(book.to_data())))
     assert again == book

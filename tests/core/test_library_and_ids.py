@@ -40,5 +40,9 @@ def test_the_persons_rung_sets_the_dose_in_every_routine(catalog):
     assert catalog.item_dosage(push_up, 7).reps.lo == 40  # clamped to the top rung
     base = plan.estimate_s(catalog, routine)
     assert plan.estimate_s(catalog, routine, {"push-up": 2}) > base
-    works = [s for s in plan.expand(catalog, routine, {"push-up": 2}) if s.kind == "work" and s.exercise_id == "push-up"]
+    works = [
+        s
+        for s in plan.expand(catalog, routine, {"push-up": 2})
+        if s.kind == "work" and s.exercise_id == "push-up"
+    ]
     assert works[0].reps == 40

@@ -6,8 +6,17 @@ from desktop.core.catalog import Dosage, Range
 from desktop.core.figure import ExerciseArt, Pose
 from desktop.core.motion import DEFAULT_PACE, Frame, Timeline, ease
 
-A = Pose(hip=(0.8, 0.44), lumbar=90, thorax=90, neck=90, arm=(-90, -90), forearm=(-90, -90),
-         thigh=(-90, -90), shin=(-90, -90), foot=(0, 0))
+A = Pose(
+    hip=(0.8, 0.44),
+    lumbar=90,
+    thorax=90,
+    neck=90,
+    arm=(-90, -90),
+    forearm=(-90, -90),
+    thigh=(-90, -90),
+    shin=(-90, -90),
+    foot=(0, 0),
+)
 B = Pose(**{**A.__dict__, "lumbar": 110.0, "thorax": 130.0})
 
 
@@ -57,14 +66,17 @@ def test_blend_factor_between_keyframes():
     assert t.frame(4.0).keys() == (2, 2, 0.0)
 
 
-@pytest.mark.parametrize("sides, side, expect", [
-    ("none", None, [False, False, False]),
-    ("alternate", None, [False, True, False]),  # every other rep
-    ("each", None, [False, True, False]),  # a demonstration shows both sides in turn
-    ("each", "left", [False, False, False]),  # a session step on one side stays there
-    ("each", "right", [True, True, True]),
-    ("alternate", "alternate", [False, True, False]),
-])
+@pytest.mark.parametrize(
+    "sides, side, expect",
+    [
+        ("none", None, [False, False, False]),
+        ("alternate", None, [False, True, False]),  # every other rep
+        ("each", None, [False, True, False]),  # a demonstration shows both sides in turn
+        ("each", "left", [False, False, False]),  # a session step on one side stays there
+        ("each", "right", [True, True, True]),
+        ("alternate", "alternate", [False, True, False]),
+    ],
+)
 def test_sides_mirror_the_figure(sides, side, expect):
     t = Timeline.for_exercise(art(), Dosage(tempo={"go": 1, "back": 1}, sides=sides), side)
     assert [t.frame(2.0 * n + 0.5).mirrored for n in range(3)] == expect

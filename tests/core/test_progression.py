@@ -49,10 +49,13 @@ def test_on_the_top_rung_there_is_nothing_to_suggest(catalog):
     assert suggest(catalog, "push-up", 2, steady(5)) is None
 
 
-@pytest.mark.parametrize(("exercise", "flag_words"), [
-    ("prone-back-extension", "sciatica"),  # its own red flag
-    ("cat-cow", "If the pain increases during an exercise, stop that exercise"),  # the general rule
-])
+@pytest.mark.parametrize(
+    ("exercise", "flag_words"),
+    [
+        ("prone-back-extension", "sciatica"),  # its own red flag
+        ("cat-cow", "If the pain increases during an exercise, stop that exercise"),  # the general rule
+    ],
+)
 def test_pain_on_the_first_rung_or_without_a_ladder_says_stop(catalog, exercise, flag_words):
     s = suggest(catalog, exercise, 0, [S(1, 1, 5)])
     assert (s.kind, s.to_step, s.changes_step) == ("stop", 0, False)
@@ -71,10 +74,15 @@ def test_rung_names_clamp_to_the_ladder(catalog):
 
 
 def test_ladder_text_shows_the_goal_and_the_best(catalog):
-    assert ladder_text(catalog.exercise("push-up"), 1, 26, None) == "Step 2 of 3 \u00b7 goal 30 reps \u00b7 best 26"
+    assert (
+        ladder_text(catalog.exercise("push-up"), 1, 26, None)
+        == "Step 2 of 3 \u00b7 goal 30 reps \u00b7 best 26"
+    )
     assert ladder_text(catalog.exercise("push-up"), 0, None, None) == "Step 1 of 3 \u00b7 goal 20 reps"
-    assert ladder_text(catalog.exercise("superman-back-arch"), 1, None, 75) == \
-        "Step 2 of 2 \u00b7 goal 2 min \u00b7 best 1 min 15 s"
+    assert (
+        ladder_text(catalog.exercise("superman-back-arch"), 1, None, 75)
+        == "Step 2 of 2 \u00b7 goal 2 min \u00b7 best 1 min 15 s"
+    )
     assert ladder_text(catalog.exercise("cat-cow"), 0, 10, None) == ""
 
 
@@ -82,5 +90,8 @@ def test_suggestions_follow_the_painful_marks(catalog):
     evidence = {"push-up": steady(3), "squat": steady(1), "cat-cow": steady(1)}
     assert [(s.exercise_id, s.kind) for s in suggestions(catalog, {}, evidence)] == [("push-up", "forward")]
     marked = suggestions(catalog, {"squat": 1}, evidence, marked={"push-up", "squat"})
-    assert [(s.exercise_id, s.kind, s.to_step) for s in marked] == [("push-up", "stop", 0), ("squat", "back", 0)]
+    assert [(s.exercise_id, s.kind, s.to_step) for s in marked] == [
+        ("push-up", "stop", 0),
+        ("squat", "back", 0),
+    ]
     assert evidence["push-up"][-1].painful is False  # the caller's evidence is left alone

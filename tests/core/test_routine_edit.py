@@ -1,7 +1,8 @@
 """Routine edits are pure: the old routine is untouched, so undo is just the old value."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.catalog import Dosage, Range, Routine, RoutineItem
 from desktop.core.routine_edit import (

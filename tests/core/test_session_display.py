@@ -5,8 +5,15 @@ from desktop.core.session_display import clock_text, display
 
 
 def test_clock_text_rounds_up_whole_seconds():
-    assert [clock_text(s) for s in (0, 0.2, 9.999, 45, 59.5, 65, 1200)] == ["0", "1", "10", "45", "1:00", "1:05",
-                                                                              "20:00"]
+    assert [clock_text(s) for s in (0, 0.2, 9.999, 45, 59.5, 65, 1200)] == [
+        "0",
+        "1",
+        "10",
+        "45",
+        "1:00",
+        "1:05",
+        "20:00",
+    ]
 
 
 def test_display_through_the_mobility_trio(catalog):

@@ -7,14 +7,23 @@ from desktop.core.clock import FakeClock, ScaledClock
 from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
 from desktop.core.session_events import (
-    Countdown, RepCounted, RepPhase, Resumed, SessionFinished, SetFinished, SideSwitch, StepStarted,
+    Countdown,
+    RepCounted,
+    RepPhase,
+    Resumed,
+    SessionFinished,
+    SetFinished,
+    SideSwitch,
+    StepStarted,
 )
 
 T0 = 1000.0
 
 
 def ex(id, **dose):
-    return Exercise(id, id, ("003_8fc3cb74b79573fb.txt",), "supine", (), ("w",), ("a", "b", "c"), (), Dosage(**dose))
+    return Exercise(
+        id, id, ("003_8fc3cb74b79573fb.txt",), "supine", (), ("w",), ("a", "b", "c"), (), Dosage(**dose)
+    )
 
 
 def engine_for(*items, clock=None):
@@ -63,14 +72,23 @@ def test_each_side_hold_exact_sequence_and_times():
     run_until_done(engine, clock, step=0.7)  # deliberately coarse, irregular polling
     assert brief(events) == [
         ("StepStarted", 0, "get_ready", "none"),
-        ("Countdown", 2, 3), ("Countdown", 3, 2), ("Countdown", 4, 1),
+        ("Countdown", 2, 3),
+        ("Countdown", 3, 2),
+        ("Countdown", 4, 1),
         ("StepStarted", 5, "work", "left"),
-        ("Countdown", 12, 3), ("Countdown", 13, 2), ("Countdown", 14, 1),
+        ("Countdown", 12, 3),
+        ("Countdown", 13, 2),
+        ("Countdown", 14, 1),
         ("SetFinished", 15, "left", 1, None, 10),
-        ("StepStarted", 15, "side_switch", "right"), ("SideSwitch", 15, "right"),
-        ("Countdown", 17, 3), ("Countdown", 18, 2), ("Countdown", 19, 1),
+        ("StepStarted", 15, "side_switch", "right"),
+        ("SideSwitch", 15, "right"),
+        ("Countdown", 17, 3),
+        ("Countdown", 18, 2),
+        ("Countdown", 19, 1),
         ("StepStarted", 20, "work", "right"),
-        ("Countdown", 27, 3), ("Countdown", 28, 2), ("Countdown", 29, 1),
+        ("Countdown", 27, 3),
+        ("Countdown", 28, 2),
+        ("Countdown", 29, 1),
         ("SetFinished", 30, "right", 1, None, 10),
         ("StepStarted", 30, "done", "none"),
         ("SessionFinished", 30, "completed"),
@@ -85,9 +103,13 @@ def test_tempo_paced_reps_with_rest_between_sets():
     got = brief(events)
     work1 = [e for e in got if e[0] in ("RepPhase", "RepCounted") and e[1] < 17]
     assert work1 == [
-        ("RepPhase", 5, 1, "up", "none"), ("RepPhase", 7, 1, "hold", "none"), ("RepPhase", 8, 1, "down", "none"),
+        ("RepPhase", 5, 1, "up", "none"),
+        ("RepPhase", 7, 1, "hold", "none"),
+        ("RepPhase", 8, 1, "down", "none"),
         ("RepCounted", 11, 1),
-        ("RepPhase", 11, 2, "up", "none"), ("RepPhase", 13, 2, "hold", "none"), ("RepPhase", 14, 2, "down", "none"),
+        ("RepPhase", 11, 2, "up", "none"),
+        ("RepPhase", 13, 2, "hold", "none"),
+        ("RepPhase", 14, 2, "down", "none"),
     ]
     assert ("RepCounted", 17, 2) in got
     assert ("SetFinished", 17, "none", 1, 2, None) in got
@@ -95,7 +117,10 @@ def test_tempo_paced_reps_with_rest_between_sets():
     assert ("StepStarted", 21, "work", "none") in got
     assert got[-1] == ("SessionFinished", 33, "completed")
     sets = [e for e in events if isinstance(e, SetFinished)]
-    assert [(s.started_at - T0, s.at - T0, s.planned_reps, s.done_reps) for s in sets] == [(5, 17, 2, 2), (21, 33, 2, 2)]
+    assert [(s.started_at - T0, s.at - T0, s.planned_reps, s.done_reps) for s in sets] == [
+        (5, 17, 2, 2),
+        (21, 33, 2, 2),
+    ]
 
 
 def test_alternating_reps_switch_side_every_rep():
@@ -104,8 +129,16 @@ def test_alternating_reps_switch_side_every_rep():
     engine.start()
     run_until_done(engine, clock)
     phases = [(e.rep, e.phase, e.side) for e in events if isinstance(e, RepPhase)]
-    assert phases == [(1, "lift", "left"), (1, "lower", "left"), (2, "lift", "right"), (2, "lower", "right"),
-                      (3, "lift", "left"), (3, "lower", "left"), (4, "lift", "right"), (4, "lower", "right")]
+    assert phases == [
+        (1, "lift", "left"),
+        (1, "lower", "left"),
+        (2, "lift", "right"),
+        (2, "lower", "right"),
+        (3, "lift", "left"),
+        (3, "lower", "left"),
+        (4, "lift", "right"),
+        (4, "lower", "right"),
+    ]
     (done,) = [e for e in events if isinstance(e, SetFinished)]
     assert done.side == "alternate" and done.done_reps == 4
 
@@ -123,7 +156,7 @@ def test_pause_moves_deadlines_and_resume_continues_exactly():
     engine.resume()
     assert engine.next_deadline() - clock() == pytest.approx(9.5)  # the "3" countdown
     run_until_done(engine, clock, step=0.5)
-    finished = [e for e in events if isinstance(e, SetFinished)][0]
+    finished = next(e for e in events if isinstance(e, SetFinished))
     assert finished.at - T0 == pytest.approx(625) and finished.done_s == 20
     assert [type(e).__name__ for e in events].count("Paused") == 1
     assert any(isinstance(e, Resumed) and e.at - T0 == pytest.approx(612.5) for e in events)
@@ -138,13 +171,15 @@ def test_twenty_minute_hold_ends_exactly_on_time_with_late_polls():
         clock.advance(polls[n % 4])
         n += 1
         engine.poll()
-    end = [e for e in events if isinstance(e, SetFinished)][0]
+    end = next(e for e in events if isinstance(e, SetFinished))
     assert end.at - T0 == 1205.0  # 5 s get-ready + 1200 s, to the millisecond
     assert events[-1].at - T0 == 1205.0
 
 
 def test_self_paced_reps_space_counts_and_enter_finishes():
-    engine, clock, events = engine_for((ex("bridge", reps=Range(3, 3)), {}), (ex("cat", reps=Range(5, 5)), {}))
+    engine, clock, events = engine_for(
+        (ex("bridge", reps=Range(3, 3)), {}), (ex("cat", reps=Range(5, 5)), {})
+    )
     engine.start()
     clock.advance(5)
     engine.poll()
@@ -164,7 +199,7 @@ def test_self_paced_reps_space_counts_and_enter_finishes():
 
 
 def test_space_pauses_timed_steps():
-    engine, clock, events = engine_for((ex("hold", hold_s=Range(10, 10)), {}))
+    engine, _clock, _events = engine_for((ex("hold", hold_s=Range(10, 10)), {}))
     engine.start()
     engine.space()
     assert engine.paused
@@ -173,7 +208,9 @@ def test_space_pauses_timed_steps():
 
 
 def test_skip_records_partial_work_and_back_restarts_or_goes_back():
-    engine, clock, events = engine_for((ex("a", hold_s=Range(30, 30)), {}), (ex("b", hold_s=Range(10, 10)), {}))
+    engine, clock, events = engine_for(
+        (ex("a", hold_s=Range(30, 30)), {}), (ex("b", hold_s=Range(10, 10)), {})
+    )
     engine.start()
     clock.advance(1)
     engine.skip()  # skip get-ready
@@ -192,7 +229,7 @@ def test_skip_records_partial_work_and_back_restarts_or_goes_back():
 
 
 def test_skip_with_nothing_done_keeps_no_set():
-    engine, clock, events = engine_for((ex("a", reps=Range(5, 5)), {}))
+    engine, _clock, events = engine_for((ex("a", reps=Range(5, 5)), {}))
     engine.start()
     engine.skip()
     engine.skip()
@@ -227,7 +264,9 @@ def test_pause_during_a_self_paced_set_then_end():
 
 
 def test_state_for_the_view():
-    engine, clock, _ = engine_for((ex("m", reps=Range(2, 2), sides="alternate", tempo={"up": 2, "down": 2}), {}))
+    engine, clock, _ = engine_for(
+        (ex("m", reps=Range(2, 2), sides="alternate", tempo={"up": 2, "down": 2}), {})
+    )
     engine.start()
     s = engine.state(clock())
     assert s.step.kind == "get_ready" and s.remaining_s == 5 and s.next_step.kind == "work"

@@ -34,4 +34,3 @@ def test_the_spec_ships_the_migrations_and_the_sources_read_as_files():
     cache = (ROOT / "desktop" / "content" / "catalog_cache.py").read_text()
     for source in re.findall(r'_HERE / "(\w+\.py)"', cache):
         assert (ROOT / "desktop" / "content" / source).exists()
-

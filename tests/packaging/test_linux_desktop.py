@@ -48,8 +48,9 @@ def test_the_desktop_entry_validates():
 
 
 def test_the_metainfo_validates():
-    out = subprocess.run([tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert not re.search(r"^[EW]: ", out.stdout, re.MULTILINE), out.stdout  # infos are fine
 
@@ -75,8 +76,12 @@ def test_the_metainfo_names_this_release():
 
 
 def test_icons_at_every_size_from_the_svg(tmp_path):
-    out = subprocess.run([sys.executable, str(LINUX / "make_icons.py"), "--out", str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(LINUX / "make_icons.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     from PySide6.QtGui import QImage
 

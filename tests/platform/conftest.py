@@ -31,8 +31,22 @@ def running_xvfb(*options: str) -> Iterator[str]:
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         # -noreset: keep root-window properties when the last client (an xprop) disconnects.
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-noreset", "-screen", "0", "640x480x24",
-         *options], pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-nolisten",
+            "tcp",
+            "-noreset",
+            "-screen",
+            "0",
+            "640x480x24",
+            *options,
+        ],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_end)
     with os.fdopen(read_end) as numbers:
         number = numbers.readline().strip()  # written once the server accepts connections
@@ -58,8 +72,17 @@ def session_bus(tmp_path) -> Iterator[str]:
     if shutil.which("dbus-daemon") is None:
         pytest.fail("dbus-daemon is missing: apt-get install dbus-daemon")
     daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--nosyslog", f"--address=unix:path={tmp_path}/bus",
-         "--print-address"], stdout=subprocess.PIPE, text=True)
+        [
+            "dbus-daemon",
+            "--session",
+            "--nofork",
+            "--nosyslog",
+            f"--address=unix:path={tmp_path}/bus",
+            "--print-address",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     with daemon.stdout:
         address = daemon.stdout.readline().strip()
     try:

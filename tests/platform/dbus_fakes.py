@@ -17,7 +17,7 @@ class MutterIdleMonitor(ServiceInterface):
         self.idle_ms = idle_ms
 
     @dbus_method()
-    def GetIdletime(self) -> "t":  # noqa: F821, N802
+    def GetIdletime(self) -> "t":  # noqa: F821
         return self.idle_ms
 
 
@@ -27,7 +27,7 @@ class ScreenSaver(ServiceInterface):
         self.idle_ms = idle_ms
 
     @dbus_method()
-    def GetSessionIdleTime(self) -> "u":  # noqa: F821, N802
+    def GetSessionIdleTime(self) -> "u":  # noqa: F821
         return self.idle_ms
 
 
@@ -37,7 +37,7 @@ class Notifications(ServiceInterface):
         self.inhibited = inhibited
 
     @dbus_property(access=PropertyAccess.READ)
-    def Inhibited(self) -> "b":  # noqa: F821, N802
+    def Inhibited(self) -> "b":  # noqa: F821
         return self.inhibited
 
 
@@ -46,12 +46,12 @@ class LoginManager(ServiceInterface):
         super().__init__("org.freedesktop.login1.Manager")
 
     @dbus_method()
-    def GetSession(self, session_id: "s") -> "o":  # noqa: F821, N802
+    def GetSession(self, session_id: "s") -> "o":  # noqa: F821
         assert session_id == "auto"
         return SESSION_PATH
 
     @dbus_signal()
-    def PrepareForSleep(self, start: bool) -> "b":  # noqa: F821, N802
+    def PrepareForSleep(self, start: bool) -> "b":  # noqa: F821
         return start
 
 
@@ -60,11 +60,11 @@ class LoginSession(ServiceInterface):
         super().__init__("org.freedesktop.login1.Session")
 
     @dbus_signal()
-    def Lock(self) -> None:  # noqa: N802
+    def Lock(self) -> None:
         pass
 
     @dbus_signal()
-    def Unlock(self) -> None:  # noqa: N802
+    def Unlock(self) -> None:
         pass
 
 

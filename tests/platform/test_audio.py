@@ -59,7 +59,7 @@ def test_cue_fades_in_and_out_from_silence(name):
     values = samples(name)
     quiet = 0.02 * FULL_SCALE
     assert max(abs(value) for value in values[: round(0.00025 * RATE)]) < quiet
-    assert max(abs(value) for value in values[-round(0.002 * RATE):]) < quiet
+    assert max(abs(value) for value in values[-round(0.002 * RATE) :]) < quiet
     assert abs(values[0]) < 10 and abs(values[-1]) < 10
 
 
@@ -69,8 +69,12 @@ def test_cues_are_pairwise_different():
 
 
 def test_make_sounds_regenerates_identical_files(tmp_path):
-    subprocess.run([sys.executable, "packaging/make_sounds.py", "--out", str(tmp_path)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "packaging/make_sounds.py", "--out", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     assert sorted(path.stem for path in tmp_path.iterdir()) == sorted(CUE_NAMES)
     for name in CUE_NAMES:
         assert (tmp_path / f"{name}.wav").read_bytes() == (SOUNDS / f"{name}.wav").read_bytes(), name
@@ -171,7 +175,12 @@ def test_cues_play_their_own_effect_once_per_call(qtbot, working_cues, effects):
     working_cues.play("session_end")
     qtbot.wait(20)
     assert {name: effect.plays for name, effect in effects.items()} == {
-        "step_start": 0, "tick": 2, "side_switch": 0, "set_end": 0, "session_end": 1}
+        "step_start": 0,
+        "tick": 2,
+        "side_switch": 0,
+        "set_end": 0,
+        "session_end": 1,
+    }
     assert working_cues.available and reasons == []
 
 

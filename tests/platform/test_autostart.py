@@ -34,8 +34,9 @@ def parse_exec(value: str) -> list[str]:
     """The Desktop Entry spec's reading of an Exec value, written from the spec independently."""
     unescaped, chars = [], iter(value)
     for char in chars:
-        unescaped.append({"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}[next(chars)] if char == "\\"
-                         else char)
+        unescaped.append(
+            {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}[next(chars)] if char == "\\" else char
+        )
     args, current, quoted, started = [], [], False, False
     chars = iter(unescaped)
     for char in chars:
@@ -61,7 +62,8 @@ def test_linux_entry_starts_upright_in_the_tray():
     assert path.read_text() == (
         "[Desktop Entry]\nType=Application\nName=Upright\n"
         "Comment=Back-care routines and sit-break reminders\n"
-        "Exec=/usr/bin/upright --tray\nTerminal=false\nX-GNOME-Autostart-enabled=true\n")
+        "Exec=/usr/bin/upright --tray\nTerminal=false\nX-GNOME-Autostart-enabled=true\n"
+    )
     assert is_autostart_enabled(platform="linux")
 
 
@@ -83,7 +85,9 @@ def test_default_command_is_this_interpreter_in_the_tray():
 def test_relative_xdg_config_home_is_ignored(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert set_autostart(True, COMMAND, platform="linux") == tmp_path / "home/.config/autostart/upright.desktop"
+    assert (
+        set_autostart(True, COMMAND, platform="linux") == tmp_path / "home/.config/autostart/upright.desktop"
+    )
 
 
 @pytest.mark.parametrize("switch", ["X-GNOME-Autostart-enabled=false", "Hidden=true"])
@@ -93,21 +97,29 @@ def test_the_users_own_off_switch_is_respected(switch):
     assert not is_autostart_enabled(platform="linux")
 
 
-@pytest.mark.parametrize(("command", "exec_line"), [
-    (["/opt/Up right/upright", "--tray"], '"/opt/Up right/upright" --tray'),
-    (["upright", "$HOME"], 'upright "\\\\$HOME"'),
-    (["upright", "C:\\x"], 'upright "C:\\\\\\\\x"'),  # four backslashes in the file for one
-    (["upright", "100%"], "upright 100%%"),
-    (["upright", 'say "hi"'], 'upright "say \\\\"hi\\\\""'),
-    (["upright", ""], 'upright ""'),
-])
+@pytest.mark.parametrize(
+    ("command", "exec_line"),
+    [
+        (["/opt/Up right/upright", "--tray"], '"/opt/Up right/upright" --tray'),
+        (["upright", "$HOME"], 'upright "\\\\$HOME"'),
+        (["upright", "C:\\x"], 'upright "C:\\\\\\\\x"'),  # four backslashes in the file for one
+        (["upright", "100%"], "upright 100%%"),
+        (["upright", 'say "hi"'], 'upright "say \\\\"hi\\\\""'),
+        (["upright", ""], 'upright ""'),
+    ],
+)
 def test_exec_is_quoted_per_the_desktop_entry_spec(command, exec_line):
     assert exec_value(command) == exec_line
     assert parse_exec(exec_line) == command
 
 
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12),
-                min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_any_command_survives_the_round_trip(command):
     assert parse_exec(exec_value(command)) == command
 
@@ -151,25 +163,25 @@ class FakeWinreg:
         self.keys: dict[str, dict] = {}
         self.read_only = read_only
 
-    def CreateKeyEx(self, root, name, reserved, access):  # noqa: N802
+    def CreateKeyEx(self, root, name, reserved, access):
         return FakeKey(self.keys.setdefault(name, {}))
 
-    def OpenKey(self, root, name, reserved=0, access=0):  # noqa: N802
+    def OpenKey(self, root, name, reserved=0, access=0):
         if name not in self.keys:
             raise FileNotFoundError(2, "The system cannot find the file specified")
         return FakeKey(self.keys[name])
 
-    def SetValueEx(self, values, name, reserved, kind, data):  # noqa: N802
+    def SetValueEx(self, values, name, reserved, kind, data):
         if self.read_only:
             raise PermissionError(5, "Access is denied")
         values[name] = (data, kind)
 
-    def QueryValueEx(self, values, name):  # noqa: N802
+    def QueryValueEx(self, values, name):
         if name not in values:
             raise FileNotFoundError(2, "The system cannot find the file specified")
         return values[name]
 
-    def DeleteValue(self, values, name):  # noqa: N802
+    def DeleteValue(self, values, name):
         if name not in values:
             raise FileNotFoundError(2, "The system cannot find the file specified")
         del values[name]
@@ -215,7 +227,11 @@ def test_macos_launch_agent_is_written_and_removed(tmp_path):
     path = set_autostart(True, COMMAND, platform="darwin", home=home)
     assert path == home / "Library/LaunchAgents/io.github.upright.Upright.plist"
     assert plistlib.loads(path.read_bytes()) == {
-        "Label": "io.github.upright.Upright", "ProgramArguments": COMMAND, "RunAtLoad": True, "ProcessType": "Interactive"}
+        "Label": "io.github.upright.Upright",
+        "ProgramArguments": COMMAND,
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",
+    }
     assert is_autostart_enabled(platform="darwin", home=home)
     set_autostart(False, COMMAND, platform="darwin", home=home)
     assert not path.exists()

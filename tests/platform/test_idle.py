@@ -19,6 +19,7 @@ from desktop.platform.idle_x11 import X11Idle
 from tests.platform.conftest import running_xvfb
 from tests.platform.dbus_fakes import MutterIdleMonitor, ScreenSaver, serve
 
+
 async def until(condition, timeout: float = 5.0) -> None:
     """Let the event loop run until ``condition()`` holds (polling is how the app asks, too)."""
     async with asyncio.timeout(timeout):
@@ -33,14 +34,21 @@ def move_mouse(display: str) -> None:
     """Real pointer motion through XTEST: xdotool when installed, else libXtst directly."""
     x, y = next(_positions)
     if shutil.which("xdotool"):
-        subprocess.run(["xdotool", "mousemove", str(x), str(y)], env={**os.environ, "DISPLAY": display},
-                       check=True)
+        subprocess.run(
+            ["xdotool", "mousemove", str(x), str(y)], env={**os.environ, "DISPLAY": display}, check=True
+        )
         return
     x11, xtst = ctypes.CDLL("libX11.so.6"), ctypes.CDLL("libXtst.so.6")
     x11.XOpenDisplay.restype = ctypes.c_void_p
     x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
     x11.XFlush.argtypes = x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_ulong]
+    xtst.XTestFakeMotionEvent.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_ulong,
+    ]
     connection = x11.XOpenDisplay(display.encode())
     xtst.XTestFakeMotionEvent(connection, -1, x, y, 0)
     x11.XFlush(connection)
@@ -89,7 +97,7 @@ class FakeUser32:
     def __init__(self, last_input: int | None) -> None:
         self.last_input = last_input
 
-    def GetLastInputInfo(self, info_ref) -> int:  # noqa: N802
+    def GetLastInputInfo(self, info_ref) -> int:
         if self.last_input is None:
             return 0
         assert info_ref._obj.cbSize == 8  # Windows rejects a wrong cbSize
@@ -101,7 +109,7 @@ class FakeKernel32:
     def __init__(self, ticks: int) -> None:
         self.ticks = ticks
 
-    def GetTickCount(self) -> int:  # noqa: N802
+    def GetTickCount(self) -> int:
         return self.ticks
 
 
@@ -131,6 +139,7 @@ def fake_run(stdout=b"", error=None):
         if error:
             raise error
         return subprocess.CompletedProcess(argv, 0, stdout=stdout)
+
     return run
 
 
@@ -138,8 +147,14 @@ def test_macos_idle_reads_hid_idle_time_in_nanoseconds():
     assert MacIdle(run=fake_run(IOREG)).idle_seconds() == pytest.approx(4.213370166)
 
 
-@pytest.mark.parametrize("run", [fake_run(b"+-o Root\n"), fake_run(error=FileNotFoundError("ioreg")),
-                                 fake_run(error=subprocess.TimeoutExpired("ioreg", 5))])
+@pytest.mark.parametrize(
+    "run",
+    [
+        fake_run(b"+-o Root\n"),
+        fake_run(error=FileNotFoundError("ioreg")),
+        fake_run(error=subprocess.TimeoutExpired("ioreg", 5)),
+    ],
+)
 def test_macos_idle_is_unknown_without_an_answer(run):
     assert MacIdle(run=run).idle_seconds() is None
 
@@ -153,8 +168,9 @@ def test_mutter_idle_monitor_answers_in_milliseconds(session_bus, caplog):
 
     async def scenario():
         monitor = MutterIdleMonitor(1500)
-        service = await serve(session_bus, "org.gnome.Mutter.IdleMonitor",
-                              {"/org/gnome/Mutter/IdleMonitor/Core": monitor})
+        service = await serve(
+            session_bus, "org.gnome.Mutter.IdleMonitor", {"/org/gnome/Mutter/IdleMonitor/Core": monitor}
+        )
         source = DBusIdle(session_bus)
         assert (source.name, source.idle_seconds()) == ("d-bus", None)  # asked, not yet answered
         await until(lambda: source.idle_seconds() == 1.5)
@@ -170,8 +186,9 @@ def test_mutter_idle_monitor_answers_in_milliseconds(session_bus, caplog):
 
 def test_freedesktop_screensaver_is_the_second_choice(session_bus):
     async def scenario():
-        service = await serve(session_bus, "org.freedesktop.ScreenSaver",
-                              {"/org/freedesktop/ScreenSaver": ScreenSaver(60_000)})
+        service = await serve(
+            session_bus, "org.freedesktop.ScreenSaver", {"/org/freedesktop/ScreenSaver": ScreenSaver(60_000)}
+        )
         source = DBusIdle(session_bus)
         assert await source.refresh() == 60.0
         assert source.name == "freedesktop-screensaver"
@@ -187,8 +204,11 @@ def test_a_monitor_that_comes_later_is_found_and_one_that_goes_is_missed(session
     async def scenario():
         source = DBusIdle(session_bus)
         assert (await source.refresh(), source.name) == (None, "none")
-        service = await serve(session_bus, "org.gnome.Mutter.IdleMonitor",
-                              {"/org/gnome/Mutter/IdleMonitor/Core": MutterIdleMonitor(10)})
+        service = await serve(
+            session_bus,
+            "org.gnome.Mutter.IdleMonitor",
+            {"/org/gnome/Mutter/IdleMonitor/Core": MutterIdleMonitor(10)},
+        )
         assert (await source.refresh(), source.name) == (0.01, "mutter")
         service.disconnect()
         await asyncio.sleep(0.1)
@@ -222,8 +242,9 @@ def test_pick_prefers_x11_on_an_x11_session(xvfb, caplog):
 
 
 def test_pick_skips_x11_on_wayland_and_asks_the_session_bus(xvfb, session_bus):
-    source = pick_idle_source(platform="linux", env={"DISPLAY": xvfb, "WAYLAND_DISPLAY": "wayland-0"},
-                              bus_address=session_bus)
+    source = pick_idle_source(
+        platform="linux", env={"DISPLAY": xvfb, "WAYLAND_DISPLAY": "wayland-0"}, bus_address=session_bus
+    )
     assert isinstance(source, DBusIdle)
 
 

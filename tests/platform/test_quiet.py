@@ -17,6 +17,7 @@ GNOME = {"XDG_CURRENT_DESKTOP": "ubuntu:GNOME"}
 
 def fake_run(outputs: dict[str, str | BaseException], calls: list | None = None):
     """A subprocess.run whose answer is picked by the command line's last word; rc 1 for "!..."."""
+
     def run(argv, **kwargs):
         if calls is not None:
             calls.append(argv)
@@ -25,6 +26,7 @@ def fake_run(outputs: dict[str, str | BaseException], calls: list | None = None)
             raise answer
         failed = answer.startswith("!")
         return subprocess.CompletedProcess(argv, 1 if failed else 0, stdout=answer.lstrip("!"), stderr="")
+
     return run
 
 
@@ -39,8 +41,11 @@ class Answer(BackgroundQuery):
 @pytest.mark.parametrize("inhibited", [True, False])
 def test_dnd_from_the_notification_servers_inhibited_property(session_bus, inhibited):
     async def scenario():
-        server = await serve(session_bus, "org.freedesktop.Notifications",
-                             {"/org/freedesktop/Notifications": Notifications(inhibited)})
+        server = await serve(
+            session_bus,
+            "org.freedesktop.Notifications",
+            {"/org/freedesktop/Notifications": Notifications(inhibited)},
+        )
         query = NotificationsInhibited(bus_address=session_bus)
         first = dnd_active(env={}, inhibited=query)  # the question goes out; no answer yet
         await query.refresh()
@@ -54,8 +59,9 @@ def test_dnd_from_the_notification_servers_inhibited_property(session_bus, inhib
 
 def test_a_server_without_the_property_is_no_answer(session_bus):
     async def scenario():
-        server = await serve(session_bus, "org.freedesktop.Notifications",
-                             {"/org/freedesktop/Notifications": ScreenSaver(0)})  # wrong interface there
+        server = await serve(
+            session_bus, "org.freedesktop.Notifications", {"/org/freedesktop/Notifications": ScreenSaver(0)}
+        )  # wrong interface there
         query = NotificationsInhibited(bus_address=session_bus)
         answer = await query.refresh()
         query.close()
@@ -100,16 +106,23 @@ ACTIVE = "_NET_ACTIVE_WINDOW(WINDOW): window id # 0x3a00007\n"
 X11 = {"DISPLAY": ":0"}
 
 
-@pytest.mark.parametrize(("state", "full"), [
-    ("_NET_WM_STATE(ATOM) = _NET_WM_STATE_FULLSCREEN, _NET_WM_STATE_FOCUSED\n", True),
-    ("_NET_WM_STATE(ATOM) = _NET_WM_STATE_MAXIMIZED_VERT, _NET_WM_STATE_MAXIMIZED_HORZ\n", False),
-    ("_NET_WM_STATE:  not found.\n", False),
-    ("!X Error of failed request:  BadWindow\n", None),  # the window closed between the two calls
-])
+@pytest.mark.parametrize(
+    ("state", "full"),
+    [
+        ("_NET_WM_STATE(ATOM) = _NET_WM_STATE_FULLSCREEN, _NET_WM_STATE_FOCUSED\n", True),
+        ("_NET_WM_STATE(ATOM) = _NET_WM_STATE_MAXIMIZED_VERT, _NET_WM_STATE_MAXIMIZED_HORZ\n", False),
+        ("_NET_WM_STATE:  not found.\n", False),
+        ("!X Error of failed request:  BadWindow\n", None),  # the window closed between the two calls
+    ],
+)
 def test_fullscreen_reads_the_active_windows_state(state, full):
     calls = []
-    assert fullscreen_active(env=X11, run=fake_run({"_NET_ACTIVE_WINDOW": ACTIVE, "_NET_WM_STATE": state},
-                                                   calls)) is full
+    assert (
+        fullscreen_active(
+            env=X11, run=fake_run({"_NET_ACTIVE_WINDOW": ACTIVE, "_NET_WM_STATE": state}, calls)
+        )
+        is full
+    )
     assert calls[1][:3] == ["xprop", "-id", "0x3a00007"]
 
 
@@ -123,8 +136,10 @@ def test_fullscreen_unknown_without_ewmh_or_xprop(active):
     assert fullscreen_active(env=X11, run=fake_run({"_NET_ACTIVE_WINDOW": active})) is None
 
 
-@pytest.mark.parametrize("env", [{}, {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"},
-                                 {"DISPLAY": ":0", "XDG_SESSION_TYPE": "wayland"}])
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, {"DISPLAY": ":0", "XDG_SESSION_TYPE": "wayland"}],
+)
 def test_fullscreen_unknown_without_an_x11_session(env):
     assert fullscreen_active(env=env, run=fake_run({})) is None
 

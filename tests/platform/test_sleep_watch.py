@@ -101,9 +101,11 @@ def test_prepare_for_sleep_calls_on_sleep_then_on_resume(session_bus, caplog):
         resumed = asyncio.Event()
         manager = LoginManager()
         logind = await serve(session_bus, "org.freedesktop.login1", {"/org/freedesktop/login1": manager})
-        watch = LogindSleepWatch(on_sleep=lambda: heard.append("sleep"),
-                                 on_resume=lambda: (heard.append("resume"), resumed.set()),
-                                 bus_address=session_bus)
+        watch = LogindSleepWatch(
+            on_sleep=lambda: heard.append("sleep"),
+            on_resume=lambda: (heard.append("resume"), resumed.set()),
+            bus_address=session_bus,
+        )
         assert await watch.start() is True
         manager.PrepareForSleep(True)
         manager.PrepareForSleep(False)
@@ -123,13 +125,22 @@ def test_lock_and_unlock_of_our_session_only(session_bus, caplog):
         heard = []
         unlocked = asyncio.Event()
         ours, other = LoginSession(), LoginSession()
-        logind = await serve(session_bus, "org.freedesktop.login1",
-                             {"/org/freedesktop/login1": LoginManager(), SESSION_PATH: ours,
-                              "/org/freedesktop/login1/session/_32": other})
-        watch = LogindSleepWatch(on_sleep=lambda: None, on_resume=lambda: None,
-                                 on_lock=lambda: heard.append("lock"),
-                                 on_unlock=lambda: (heard.append("unlock"), unlocked.set()),
-                                 bus_address=session_bus)
+        logind = await serve(
+            session_bus,
+            "org.freedesktop.login1",
+            {
+                "/org/freedesktop/login1": LoginManager(),
+                SESSION_PATH: ours,
+                "/org/freedesktop/login1/session/_32": other,
+            },
+        )
+        watch = LogindSleepWatch(
+            on_sleep=lambda: None,
+            on_resume=lambda: None,
+            on_lock=lambda: heard.append("lock"),
+            on_unlock=lambda: (heard.append("unlock"), unlocked.set()),
+            bus_address=session_bus,
+        )
         assert await watch.start() is True
         other.Lock()  # someone else's session: not ours to react to
         ours.Lock()
@@ -158,4 +169,3 @@ def test_a_failing_callback_is_logged_and_the_watch_goes_on(session_bus, caplog)
 
     asyncio.run(scenario())
     assert "sleep/resume callback PrepareForSleep failed" in caplog.text
-

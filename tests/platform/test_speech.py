@@ -139,11 +139,14 @@ class LocaleOnlyEngine:
         self.current = locale
 
 
-@pytest.mark.parametrize(("current", "offered", "chosen"), [
-    ("nb_NO", ["nb_NO", "en_US", "en_GB"], "en_US"),  # the words are English
-    ("en_GB", ["en_US", "en_GB"], "en_GB"),  # the user's own English is kept
-    ("fi_FI", ["fi_FI"], "fi_FI"),  # no English: better a Finnish voice than none
-])
+@pytest.mark.parametrize(
+    ("current", "offered", "chosen"),
+    [
+        ("nb_NO", ["nb_NO", "en_US", "en_GB"], "en_US"),  # the words are English
+        ("en_GB", ["en_US", "en_GB"], "en_GB"),  # the user's own English is kept
+        ("fi_FI", ["fi_FI"], "fi_FI"),  # no English: better a Finnish voice than none
+    ],
+)
 def test_an_english_voice_is_preferred(current, offered, chosen):
     engine = LocaleOnlyEngine(current, offered)
     _prefer_english(engine)

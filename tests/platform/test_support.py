@@ -12,7 +12,10 @@ def test_log_once_says_each_state_once(caplog):
     for message in ["x11", "x11", "not available", "not available", "x11"]:
         log_once("idle time", message)
     assert [record.getMessage() for record in caplog.records] == [
-        "idle time: x11", "idle time: not available", "idle time: x11"]
+        "idle time: x11",
+        "idle time: not available",
+        "idle time: x11",
+    ]
     assert {record.name for record in caplog.records} == {"upright.platform"}
 
 
@@ -29,8 +32,9 @@ def test_a_call_to_a_missing_service_is_none(session_bus):
     async def scenario():
         bus = await connect(system=False, address=session_bus)
         reply = await call(bus, "org.example.Nobody", "/", "org.example.Nobody", "Hello")
-        names = await call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                           "ListNames")
+        names = await call(
+            bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames"
+        )
         bus.disconnect()
         return reply, names
 
@@ -43,8 +47,9 @@ class BusNames(BackgroundQuery):
     """Asks the bus daemon itself, so no fake service is needed."""
 
     async def query(self, bus):
-        reply = await call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                           "ListNames")
+        reply = await call(
+            bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames"
+        )
         return reply and len(reply[0])
 
 

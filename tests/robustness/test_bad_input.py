@@ -27,18 +27,43 @@ from desktop.core.catalog import Routine
 
 FILES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-scalars = (st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=True)
-           | st.text(max_size=20) | st.sampled_from(["09:00", "17:30", "24:00", "9:00", "", "each", "none"]))
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                           | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=20)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=20)
+    | st.sampled_from(["09:00", "17:30", "24:00", "9:00", "", "each", "none"])
+)
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
 
-VALID_SETTINGS = {"interval_min": 30, "natural_break_min": 5, "snooze_min": 10,
-                  "working_hours": {"start": "09:00", "end": "17:30", "days": [1, 2, 3, 4, 5]},
-                  "quiet_when_fullscreen": True, "quiet_when_dnd": True, "quiet_in_calls": False}
-VALID_ROUTINE = {"format": "upright-routine", "version": 1, "routine": {
-    "id": "desk-break", "name": "Desk break", "description": "Two moves between meetings.", "sources": [],
-    "items": [{"exercise": "cat-cow", "reps": [6, 10], "sets": 2, "rest_s": 20},
-              {"exercise": "figure-four-stretch", "hold_s": 30, "sides": "each"}]}}
+VALID_SETTINGS = {
+    "interval_min": 30,
+    "natural_break_min": 5,
+    "snooze_min": 10,
+    "working_hours": {"start": "09:00", "end": "17:30", "days": [1, 2, 3, 4, 5]},
+    "quiet_when_fullscreen": True,
+    "quiet_when_dnd": True,
+    "quiet_in_calls": False,
+}
+VALID_ROUTINE = {
+    "format": "upright-routine",
+    "version": 1,
+    "routine": {
+        "id": "desk-break",
+        "name": "Desk break",
+        "description": "Two moves between meetings.",
+        "sources": [],
+        "items": [
+            {"exercise": "cat-cow", "reps": [6, 10], "sets": 2, "rest_s": 20},
+            {"exercise": "figure-four-stretch", "hold_s": 30, "sides": "each"},
+        ],
+    },
+}
 
 
 @st.composite
@@ -72,8 +97,12 @@ def _pick(draw, data):
     """
     parent, key = None, None
     node = data
-    if isinstance(data, dict) and isinstance(data.get("routine"), dict) and data["routine"] \
-            and draw(st.integers(0, 9)) < 8:
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("routine"), dict)
+        and data["routine"]
+        and draw(st.integers(0, 9)) < 8
+    ):
         node = data["routine"]  # mostly inside the routine: the envelope is one check, the routine many
     while isinstance(node, (dict, list)) and node and (parent is None or draw(st.integers(0, 3))):
         keys = list(node) if isinstance(node, dict) else list(range(len(node)))
@@ -96,15 +125,19 @@ def corrupted(draw, text: str) -> bytes:
         elif action == "insert":
             raw[at:at] = draw(st.binary(min_size=1, max_size=8))
         elif action == "delete":
-            del raw[at:at + draw(st.integers(1, 20))]
+            del raw[at : at + draw(st.integers(1, 20))]
         else:
-            raw = bytearray(bytes(raw).decode("utf-8", "replace").encode(draw(st.sampled_from(["utf-16", "latin-1"])),
-                                                                       "replace"))
+            raw = bytearray(
+                bytes(raw)
+                .decode("utf-8", "replace")
+                .encode(draw(st.sampled_from(["utf-16", "latin-1"])), "replace")
+            )
     return bytes(raw)
 
 
 def toml_text(data) -> str:
     """A small TOML writer for the shapes above; what it cannot express comes out as broken TOML."""
+
     def value(v):
         if isinstance(v, bool):
             return "true" if v else "false"
@@ -128,7 +161,9 @@ def load_or_content_error(read, path: Path):
     try:
         return read(path)
     except ContentError as error:
-        assert error.problems and all(isinstance(p, str) and p.strip() for p in error.problems), error.problems
+        assert error.problems and all(isinstance(p, str) and p.strip() for p in error.problems), (
+            error.problems
+        )
         assert error.report().startswith(f"{path} was not loaded:")
         return None
 
@@ -145,7 +180,9 @@ def test_the_valid_files_load(folder, catalog):
     assert isinstance(read_break_settings(settings_file), BreakSettings)
     assert isinstance(read_routine_file(routine_file, catalog), Routine)
     routine_file.with_suffix(".toml").write_text(toml_text(VALID_ROUTINE))
-    assert read_routine_file(routine_file.with_suffix(".toml"), catalog) == read_routine_file(routine_file, catalog)
+    assert read_routine_file(routine_file.with_suffix(".toml"), catalog) == read_routine_file(
+        routine_file, catalog
+    )
 
 
 @FILES
@@ -175,8 +212,10 @@ def test_mutated_routine_files_load_or_say_why(folder, catalog, data, syntax):
 
 
 @FILES
-@given(raw=st.one_of(corrupted(json.dumps(VALID_ROUTINE, indent=2)), corrupted(toml_text(VALID_ROUTINE))),
-       syntax=st.sampled_from(["json", "toml"]))
+@given(
+    raw=st.one_of(corrupted(json.dumps(VALID_ROUTINE, indent=2)), corrupted(toml_text(VALID_ROUTINE))),
+    syntax=st.sampled_from(["json", "toml"]),
+)
 def test_corrupted_routine_files_load_or_say_why(folder, catalog, raw, syntax):
     path = folder / f"routine-bytes.{syntax}"
     path.write_bytes(raw)
@@ -191,9 +230,18 @@ def test_files_that_cannot_be_read_as_such_are_named(tmp_path, catalog, make, mo
     elif make == "unreadable":
         path.write_text(json.dumps(VALID_SETTINGS))
         real_open = Path.open
-        monkeypatch.setattr(Path, "open", lambda self, *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
-                            if self == path else real_open(self, *a, **k))
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+        monkeypatch.setattr(
+            Path,
+            "open",
+            lambda self, *a, **k: (
+                (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                if self == path
+                else real_open(self, *a, **k)
+            ),
+        )
+        monkeypatch.setattr(
+            Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+        )
     elif make == "huge":
         path.write_bytes(b" " * (1024 * 1024))
     elif make == "deep":

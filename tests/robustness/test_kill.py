@@ -33,10 +33,19 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = 20261123
 CHAINS, KILLS_PER_CHAIN = 4, 5
 SPEED = 20  # the routine below then lasts about 3.7 s of wall time: holds of 0.3 s, rests of 0.2 s
-ROUTINE = {"format": "upright-routine", "version": 1, "routine": {
-    "id": "kill-test", "name": "Kill test", "description": "Eight short sets with rests between them.",
-    "items": [{"exercise": "figure-four-stretch", "hold_s": 6, "sets": 3, "rest_s": 4},
-              {"exercise": "standing-back-bend", "reps": 2, "sets": 2, "rest_s": 4}]}}
+ROUTINE = {
+    "format": "upright-routine",
+    "version": 1,
+    "routine": {
+        "id": "kill-test",
+        "name": "Kill test",
+        "description": "Eight short sets with rests between them.",
+        "items": [
+            {"exercise": "figure-four-stretch", "hold_s": 6, "sets": 3, "rest_s": 4},
+            {"exercise": "standing-back-bend", "reps": 2, "sets": 2, "rest_s": 4},
+        ],
+    },
+}
 SETS = 8
 
 pytestmark = pytest.mark.slow
@@ -89,14 +98,32 @@ def look(db_path: Path, run: Run, known_sessions: set[int]) -> None:
 
 def one_run(data: Path, routine: Path, run: Run, known_sessions: set[int]) -> None:
     db_path = data / "history.sqlite3"
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "run", str(routine),
-                             "--auto", "--speed", str(SPEED)], cwd=ROOT, env=env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--data-dir",
+            str(data),
+            "run",
+            str(routine),
+            "--auto",
+            "--speed",
+            str(SPEED),
+        ],
+        cwd=ROOT,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         started = time.monotonic()
         if not run.during_start:  # wait for the session to begin and commit some sets, then a bit more
-            while ((run.session is None or len(run.seen) < run.after_sets) and proc.poll() is None
-                   and time.monotonic() - started < 30):
+            while (
+                (run.session is None or len(run.seen) < run.after_sets)
+                and proc.poll() is None
+                and time.monotonic() - started < 30
+            ):
                 look(db_path, run, known_sessions)
                 time.sleep(0.01)
             started = time.monotonic()
@@ -135,9 +162,25 @@ def chain(number: int, folder: Path) -> list[Run]:
         one_run(data, routine, run, known)
         assert integrity(data / "history.sqlite3") == "ok", f"chain {number}, run {len(runs) + 1}"
         runs.append(run)
-    final = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), "run", "stand-and-extend",
-                            "--auto", "--speed", "200"], cwd=ROOT, env=env(), capture_output=True, text=True,
-                           timeout=60)
+    final = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--data-dir",
+            str(data),
+            "run",
+            "stand-and-extend",
+            "--auto",
+            "--speed",
+            "200",
+        ],
+        cwd=ROOT,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert final.returncode == 0, final.stderr
     return runs
 
@@ -149,18 +192,26 @@ def test_twenty_kills_lose_no_finished_set_and_leave_a_sound_file(tmp_path):
     with ThreadPoolExecutor(CHAINS) as pool:
         chains = list(pool.map(chain, range(CHAINS), folders))
     killed = mid_session = interrupted = 0
-    for number, (folder, runs) in enumerate(zip(folders, chains)):
+    for number, (folder, runs) in enumerate(zip(folders, chains, strict=False)):
         with sqlite3.connect(folder / "data" / "history.sqlite3") as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            sessions = {sid: (outcome, ended) for sid, outcome, ended in
-                        connection.execute("SELECT id, outcome, ended_at FROM sessions ORDER BY id")}
+            sessions = {
+                sid: (outcome, ended)
+                for sid, outcome, ended in connection.execute(
+                    "SELECT id, outcome, ended_at FROM sessions ORDER BY id"
+                )
+            }
             sets = {row[0]: row for row in connection.execute("SELECT * FROM sets")}
-            last_set_end = dict(connection.execute("SELECT session_id, max(ended_at) FROM sets GROUP BY session_id"))
+            last_set_end = dict(
+                connection.execute("SELECT session_id, max(ended_at) FROM sets GROUP BY session_id")
+            )
         connection.close()
         for n, run in enumerate(runs, start=1):
             where = f"chain {number}, run {n}"
             for set_id, row in run.seen.items():
-                assert sets.get(set_id) == row, f"{where}: a set committed before the kill was lost or changed"
+                assert sets.get(set_id) == row, (
+                    f"{where}: a set committed before the kill was lost or changed"
+                )
             if run.session is None:
                 continue
             outcome, ended = sessions[run.session]
@@ -177,6 +228,8 @@ def test_twenty_kills_lose_no_finished_set_and_leave_a_sound_file(tmp_path):
         killed += sum(run.killed and run.session is None for run in runs)
         assert [o for o, _ in sessions.values()][-1] == "completed"  # the last, unkilled start
         assert sum(o is None for o, _ in sessions.values()) == 0, "a session was left open"
-    assert killed >= 18, f"only {killed} of {CHAINS * KILLS_PER_CHAIN} runs were killed; the rest finished first"
+    assert killed >= 18, (
+        f"only {killed} of {CHAINS * KILLS_PER_CHAIN} runs were killed; the rest finished first"
+    )
     assert mid_session >= 10, f"only {mid_session} kills came after a set was committed"
     assert interrupted >= 10, f"only {interrupted} sessions were cut off mid-way"

@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-WITH_PLATFORM_LOG = ("import logging, sys; logging.basicConfig(level=logging.WARNING, format='%(name)s: %(message)s');"
-                     " logging.getLogger('upright.platform').setLevel(logging.INFO);"
-                     " from desktop.cli.main import main; sys.exit(main(sys.argv[1:]))")
+WITH_PLATFORM_LOG = (
+    "import logging, sys; logging.basicConfig(level=logging.WARNING, format='%(name)s: %(message)s');"
+    " logging.getLogger('upright.platform').setLevel(logging.INFO);"
+    " from desktop.cli.main import main; sys.exit(main(sys.argv[1:]))"
+)
 NO_TRAY = "There is no system tray on this desktop, so reminders appear in Upright's window instead."
 NO_SOUND = "No sound output was found, so the sound cues are silent."
 NO_SPEECH = "so the voice is off."
@@ -32,25 +34,44 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def bare_machine(tmp_path) -> dict[str, str]:
     nowhere = tmp_path / "nothing-listens-here"
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE")
+    }
     user = f"upright-test-{os.getpid()}"  # its own single-instance socket: a running Upright is not asked
-    env.update(QT_QPA_PLATFORM="offscreen", LOGNAME=user, USER=user,
-               DBUS_SESSION_BUS_ADDRESS=f"unix:path={nowhere}", DBUS_SYSTEM_BUS_ADDRESS=f"unix:path={nowhere}",
-               PULSE_SERVER=f"unix:{nowhere}", PIPEWIRE_REMOTE=str(nowhere), XDG_RUNTIME_DIR=str(tmp_path),
-               SPEECHD_ADDRESS=f"unix_socket:{nowhere}")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        LOGNAME=user,
+        USER=user,
+        DBUS_SESSION_BUS_ADDRESS=f"unix:path={nowhere}",
+        DBUS_SYSTEM_BUS_ADDRESS=f"unix:path={nowhere}",
+        PULSE_SERVER=f"unix:{nowhere}",
+        PIPEWIRE_REMOTE=str(nowhere),
+        XDG_RUNTIME_DIR=str(tmp_path),
+        SPEECHD_ADDRESS=f"unix_socket:{nowhere}",
+    )
     return env
 
 
 def upright(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", WITH_PLATFORM_LOG, *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=90)
+    return subprocess.run(
+        [sys.executable, "-c", WITH_PLATFORM_LOG, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
 
 
 def said(out: subprocess.CompletedProcess) -> list[str]:
     """Upright's own messages and the platform log, one per line."""
-    return [line for line in (out.stdout + out.stderr).splitlines()
-            if line.startswith(("upright: ", "upright.platform: "))]
+    return [
+        line
+        for line in (out.stdout + out.stderr).splitlines()
+        if line.startswith(("upright: ", "upright.platform: "))
+    ]
 
 
 def assert_said_once(lines: list[str], *fragments: str) -> None:
@@ -66,8 +87,14 @@ def test_tray_only_without_tray_or_bus_opens_the_window_and_says_so_once(bare_ma
     assert "Traceback" not in out.stderr
     lines = said(out)
     # The idle source says which it asks, then (when its first answer comes in time) that none answered.
-    assert_said_once(lines, NO_TRAY, NO_BUS, "sleep/resume: logind not available", "do-not-disturb: not available",
-                     "idle time: asking the session bus")
+    assert_said_once(
+        lines,
+        NO_TRAY,
+        NO_BUS,
+        "sleep/resume: logind not available",
+        "do-not-disturb: not available",
+        "idle time: asking the session bus",
+    )
 
 
 def test_main_window_without_tray_or_bus_paints_and_says_so_once(bare_machine, tmp_path):
@@ -78,8 +105,9 @@ def test_main_window_without_tray_or_bus_paints_and_says_so_once(bare_machine, t
 
 
 def test_a_session_without_sound_or_speech_runs_silently_and_says_so_once(bare_machine, tmp_path):
-    out = upright(bare_machine, "--data-dir", str(tmp_path / "data"), "run", "tweaked-back", "--auto",
-                  "--speed", "100")
+    out = upright(
+        bare_machine, "--data-dir", str(tmp_path / "data"), "run", "tweaked-back", "--auto", "--speed", "100"
+    )
     assert out.returncode == 0, out.stderr
     assert "session completed" in out.stdout and "Traceback" not in out.stderr
     assert_said_once(said(out), NO_SOUND, NO_SPEECH)

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,14 +29,21 @@ from desktop.storage.history import HistoryStore
 from desktop.storage.location import DATABASE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 def record_sets(store: HistoryStore, session: int, count: int, first: int = 1) -> None:
     for n in range(first, first + count):
-        store.record_set(session, exercise_id="bird-dog", side="left" if n % 2 else "right", set_index=n,
-                         planned_s=30.0, done_s=30.0, started_at=T0 + timedelta(minutes=n),
-                         ended_at=T0 + timedelta(minutes=n, seconds=30))
+        store.record_set(
+            session,
+            exercise_id="bird-dog",
+            side="left" if n % 2 else "right",
+            set_index=n,
+            planned_s=30.0,
+            done_s=30.0,
+            started_at=T0 + timedelta(minutes=n),
+            ended_at=T0 + timedelta(minutes=n, seconds=30),
+        )
 
 
 def committed_sets(db_path: Path) -> list[tuple]:
@@ -126,14 +133,18 @@ def fill_to_the_brim(db_path: Path, room_for_sets: int) -> None:
     row = ("figure-four-stretch", "left", 1, 6.0, 6.0, 1795456386022, 1795456386322)
     try:
         while True:
-            connection.execute("INSERT INTO sets (session_id, exercise_id, side, set_index, planned_s, done_s,"
-                               " started_at, ended_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", row)
+            connection.execute(
+                "INSERT INTO sets (session_id, exercise_id, side, set_index, planned_s, done_s,"
+                " started_at, ended_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
             connection.commit()
     except sqlite3.OperationalError as full:
         assert "full" in str(full)
     connection.rollback()
-    connection.execute("DELETE FROM sets WHERE id IN (SELECT id FROM sets ORDER BY id DESC LIMIT ?)",
-                       (room_for_sets,))
+    connection.execute(
+        "DELETE FROM sets WHERE id IN (SELECT id FROM sets ORDER BY id DESC LIMIT ?)", (room_for_sets,)
+    )
     connection.commit()
     connection.close()
 
@@ -143,15 +154,42 @@ def test_upright_run_says_the_disk_is_full_once_and_keeps_what_it_saved(history,
     db_path = history / DATABASE_NAME
     fill_to_the_brim(db_path, room_for_sets=2)
     routine = tmp_path / "routine.json"
-    routine.write_text(json.dumps({"format": "upright-routine", "version": 1, "routine": {
-        "id": "holds", "name": "Holds", "description": "Six short holds.",
-        "items": [{"exercise": "figure-four-stretch", "hold_s": 6, "sets": 3, "rest_s": 4}]}}))
+    routine.write_text(
+        json.dumps(
+            {
+                "format": "upright-routine",
+                "version": 1,
+                "routine": {
+                    "id": "holds",
+                    "name": "Holds",
+                    "description": "Six short holds.",
+                    "items": [{"exercise": "figure-four-stretch", "hold_s": 6, "sets": 3, "rest_s": 4}],
+                },
+            }
+        )
+    )
     before = committed_sets(db_path)
-    out = subprocess.run([sys.executable, "-c", FULL_DISK_RUN, "--data-dir", str(history), "run", str(routine),
-                          "--auto", "--speed", "20"], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FULL_DISK_RUN,
+            "--data-dir",
+            str(history),
+            "run",
+            str(routine),
+            "--auto",
+            "--speed",
+            "20",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     after = committed_sets(db_path)
-    assert after[:len(before)] == before and len(after) == len(before) + 2  # the two that had room
+    assert after[: len(before)] == before and len(after) == len(before) + 2  # the two that had room
     assert "Traceback" not in out.stderr, out.stderr[-3000:]
     assert out.stderr.count("the disk is full") == 1
     assert out.returncode == 2
@@ -170,6 +208,7 @@ def _truncate(fraction: float):
         pages = len(data) // 4096
         keep = max(1, int(pages * fraction)) * 4096 + (1000 if fraction == 0.5 else 0)  # one cut mid-page
         path.write_bytes(data[:keep])
+
     return cut
 
 
@@ -184,8 +223,11 @@ def _newer_schema(path: Path, _monkeypatch) -> None:
 
 
 DAMAGE = {
-    "read-only folder": (lambda path, mp: _read_only_folder(path.parent, mp), "not allowed to read and write",
-                         "folder"),
+    "read-only folder": (
+        lambda path, mp: _read_only_folder(path.parent, mp),
+        "not allowed to read and write",
+        "folder",
+    ),
     "cut to one page": (_truncate(0.0), "not an Upright history database", "file"),
     "cut mid-page": (_truncate(0.5), "not an Upright history database", "file"),
     "last page cut": (_truncate(0.97), "not an Upright history database", "file"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import sqlite3
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,30 +19,43 @@ import pytest
 from desktop.storage.aggregates import COUNTED_BREAKS, SessionRow
 from desktop.storage.database import Database
 from desktop.storage.history import HistoryStore
-from desktop.storage.models import BreakRow, PainRow
+from desktop.storage.models import BreakRow, PainRow, SetRow
 from desktop.storage.models import SessionRow as SessionModel
-from desktop.storage.models import SetRow
+import itertools
 
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
 NEW_YORK = timezone(timedelta(hours=-4))
 INDIA = timezone(timedelta(hours=5, minutes=30))
-UTC = timezone.utc
+UTC = UTC
 ZERO = dict.fromkeys(COUNTED_BREAKS, 0)
 
 
 def add_session(db: Database, routine: str, start: datetime, sets=(), pain=(None, None)) -> int:
     """A finished session whose offset is ``start``'s; ``sets`` are (start, end) aware datetimes."""
     with db.sessions.begin() as session:
-        row = SessionModel(routine_id=routine, routine_name=routine.title(), started_at=start,
-                           ended_at=start + timedelta(minutes=30), outcome="completed",
-                           utc_offset_s=int(start.utcoffset().total_seconds()))
+        row = SessionModel(
+            routine_id=routine,
+            routine_name=routine.title(),
+            started_at=start,
+            ended_at=start + timedelta(minutes=30),
+            outcome="completed",
+            utc_offset_s=int(start.utcoffset().total_seconds()),
+        )
         session.add(row)
         session.flush()
         for index, (begin, end) in enumerate(sets, 1):
-            session.add(SetRow(session_id=row.id, exercise_id="bridge", side="none", set_index=index,
-                               started_at=begin, ended_at=end))
-        for moment, value in zip(("before", "after"), pain):
+            session.add(
+                SetRow(
+                    session_id=row.id,
+                    exercise_id="bridge",
+                    side="none",
+                    set_index=index,
+                    started_at=begin,
+                    ended_at=end,
+                )
+            )
+        for moment, value in zip(("before", "after"), pain, strict=False):
             if value is not None:
                 session.add(PainRow(session_id=row.id, moment=moment, value=value, recorded_at=start))
         return row.id
@@ -50,8 +63,11 @@ def add_session(db: Database, routine: str, start: datetime, sets=(), pain=(None
 
 def add_break(db: Database, offered: datetime, outcome: str) -> None:
     with db.sessions.begin() as session:
-        session.add(BreakRow(offered_at=offered, outcome=outcome,
-                             utc_offset_s=int(offered.utcoffset().total_seconds())))
+        session.add(
+            BreakRow(
+                offered_at=offered, outcome=outcome, utc_offset_s=int(offered.utcoffset().total_seconds())
+            )
+        )
 
 
 def minutes(start: datetime, length: float) -> tuple[datetime, datetime]:
@@ -73,22 +89,59 @@ def spring(db: Database) -> dict[str, int]:
        3 Apr  10  G, outside the range
     """
     return {
-        "E": add_session(db, "evening-floor", datetime(2026, 3, 26, 23, 58, tzinfo=CET),
-                         [minutes(datetime(2026, 3, 27, 0, 1, tzinfo=CET), 2)], (7, 1)),
-        "A": add_session(db, "mobility-trio", datetime(2026, 3, 28, 23, 50, tzinfo=CET),
-                         [minutes(datetime(2026, 3, 28, 23, 52, tzinfo=CET), 5),
-                          minutes(datetime(2026, 3, 29, 0, 5, tzinfo=CET), 3)], (5, 3)),
-        "B": add_session(db, "evening-floor", datetime(2026, 3, 29, 3, 30, tzinfo=CEST),
-                         [minutes(datetime(2026, 3, 29, 3, 31, tzinfo=CEST), 10)], (4, None)),
-        "C": add_session(db, "mobility-trio", datetime(2026, 3, 30, 22, 30, tzinfo=NEW_YORK),
-                         [minutes(datetime(2026, 3, 30, 22, 32, tzinfo=NEW_YORK), 12)], (None, 2)),
-        "D": add_session(db, "stand-and-extend", datetime(2026, 4, 1, 0, 15, tzinfo=INDIA),
-                         [minutes(datetime(2026, 4, 1, 0, 16, tzinfo=INDIA), 6)], (6, 5)),
-        "F": add_session(db, "posterior-chain", datetime(2026, 4, 1, 23, 58, tzinfo=CEST),
-                         [minutes(datetime(2026, 4, 1, 23, 58, 59, 999000, tzinfo=CEST), 1),
-                          minutes(datetime(2026, 4, 2, 0, 0, tzinfo=CEST), 1)]),
-        "G": add_session(db, "mobility-trio", datetime(2026, 4, 3, 10, 0, tzinfo=CEST),
-                         [minutes(datetime(2026, 4, 3, 10, 0, tzinfo=CEST), 10)]),
+        "E": add_session(
+            db,
+            "evening-floor",
+            datetime(2026, 3, 26, 23, 58, tzinfo=CET),
+            [minutes(datetime(2026, 3, 27, 0, 1, tzinfo=CET), 2)],
+            (7, 1),
+        ),
+        "A": add_session(
+            db,
+            "mobility-trio",
+            datetime(2026, 3, 28, 23, 50, tzinfo=CET),
+            [
+                minutes(datetime(2026, 3, 28, 23, 52, tzinfo=CET), 5),
+                minutes(datetime(2026, 3, 29, 0, 5, tzinfo=CET), 3),
+            ],
+            (5, 3),
+        ),
+        "B": add_session(
+            db,
+            "evening-floor",
+            datetime(2026, 3, 29, 3, 30, tzinfo=CEST),
+            [minutes(datetime(2026, 3, 29, 3, 31, tzinfo=CEST), 10)],
+            (4, None),
+        ),
+        "C": add_session(
+            db,
+            "mobility-trio",
+            datetime(2026, 3, 30, 22, 30, tzinfo=NEW_YORK),
+            [minutes(datetime(2026, 3, 30, 22, 32, tzinfo=NEW_YORK), 12)],
+            (None, 2),
+        ),
+        "D": add_session(
+            db,
+            "stand-and-extend",
+            datetime(2026, 4, 1, 0, 15, tzinfo=INDIA),
+            [minutes(datetime(2026, 4, 1, 0, 16, tzinfo=INDIA), 6)],
+            (6, 5),
+        ),
+        "F": add_session(
+            db,
+            "posterior-chain",
+            datetime(2026, 4, 1, 23, 58, tzinfo=CEST),
+            [
+                minutes(datetime(2026, 4, 1, 23, 58, 59, 999000, tzinfo=CEST), 1),
+                minutes(datetime(2026, 4, 2, 0, 0, tzinfo=CEST), 1),
+            ],
+        ),
+        "G": add_session(
+            db,
+            "mobility-trio",
+            datetime(2026, 4, 3, 10, 0, tzinfo=CEST),
+            [minutes(datetime(2026, 4, 3, 10, 0, tzinfo=CEST), 10)],
+        ),
     }
 
 
@@ -132,12 +185,23 @@ def d(month: int, day: int) -> date:
 def test_daily_and_weekly_minutes_by_local_day(store: HistoryStore, spring) -> None:
     a = store.aggregates(d(3, 27), d(4, 2), today=d(4, 2))
     assert (a.first_day, a.last_day) == (d(3, 27), d(4, 2))
-    assert a.daily_minutes == [(d(3, 27), 2.0), (d(3, 28), 5.0), (d(3, 29), 13.0), (d(3, 30), 12.0),
-                               (d(3, 31), 0.0), (d(4, 1), 7.0), (d(4, 2), 1.0)]
+    assert a.daily_minutes == [
+        (d(3, 27), 2.0),
+        (d(3, 28), 5.0),
+        (d(3, 29), 13.0),
+        (d(3, 30), 12.0),
+        (d(3, 31), 0.0),
+        (d(4, 1), 7.0),
+        (d(4, 2), 1.0),
+    ]
     # Weeks start on Monday 23 Mar and 30 Mar; only days inside the range count.
-    assert a.weekly_minutes == [(d(3, 23), "evening-floor", 12.0), (d(3, 23), "mobility-trio", 8.0),
-                                (d(3, 30), "mobility-trio", 12.0), (d(3, 30), "posterior-chain", 2.0),
-                                (d(3, 30), "stand-and-extend", 6.0)]
+    assert a.weekly_minutes == [
+        (d(3, 23), "evening-floor", 12.0),
+        (d(3, 23), "mobility-trio", 8.0),
+        (d(3, 30), "mobility-trio", 12.0),
+        (d(3, 30), "posterior-chain", 2.0),
+        (d(3, 30), "stand-and-extend", 6.0),
+    ]
     assert sum(m for _, m in a.daily_minutes) == sum(m for _, _, m in a.weekly_minutes)
 
 
@@ -197,10 +261,18 @@ def test_breaks_per_day_across_the_autumn_dst_change(store: HistoryStore, autumn
         (d(10, 26), {**ZERO, "ignored": 2}),
         (d(10, 27), {**ZERO, "natural": 1}),
     ]
-    assert a.longest_sitting_min == [(d(10, 24), 180.0), (d(10, 25), 135.0), (d(10, 26), 1170.0),
-                                     (d(10, 27), 45.0)]
-    assert a.standups_per_hour == [(d(10, 24), pytest.approx(1 / 3)), (d(10, 25), 0.75), (d(10, 26), 0.0),
-                                   (d(10, 27), pytest.approx(4 / 3))]
+    assert a.longest_sitting_min == [
+        (d(10, 24), 180.0),
+        (d(10, 25), 135.0),
+        (d(10, 26), 1170.0),
+        (d(10, 27), 45.0),
+    ]
+    assert a.standups_per_hour == [
+        (d(10, 24), pytest.approx(1 / 3)),
+        (d(10, 25), 0.75),
+        (d(10, 26), 0.0),
+        (d(10, 27), pytest.approx(4 / 3)),
+    ]
     assert a.reminders_taken_share == pytest.approx(3 / 9)  # natural and pending breaks were not reminders
 
 
@@ -246,9 +318,17 @@ def test_empty_history(store: HistoryStore) -> None:
 def test_list_sessions_newest_first(store: HistoryStore, spring) -> None:
     rows = store.list_sessions(d(3, 27), d(4, 2))
     assert [r.id for r in rows] == [spring[k] for k in "FDCBA"]
-    assert rows[0] == SessionRow(id=spring["F"], routine_id="posterior-chain", routine_name="Posterior-Chain",
-                                 started_at=datetime(2026, 4, 1, 23, 58, tzinfo=CEST), minutes=2.0,
-                                 outcome="completed", pain_before=None, pain_after=None, set_count=2)
+    assert rows[0] == SessionRow(
+        id=spring["F"],
+        routine_id="posterior-chain",
+        routine_name="Posterior-Chain",
+        started_at=datetime(2026, 4, 1, 23, 58, tzinfo=CEST),
+        minutes=2.0,
+        outcome="completed",
+        pain_before=None,
+        pain_after=None,
+        set_count=2,
+    )
     assert rows[0].started_at.utcoffset() == timedelta(hours=2)
     assert (rows[-1].minutes, rows[-1].set_count, rows[-1].pain_before, rows[-1].pain_after) == (8.0, 2, 5, 3)
     assert [r.id for r in store.list_sessions(d(3, 27), d(4, 2), limit=2)] == [spring["F"], spring["D"]]
@@ -269,10 +349,18 @@ def _some_history(store: HistoryStore) -> list[int]:
         start = t0 + timedelta(hours=n)
         sid = store.start_session(f"routine-{n}", f"Routine {n}", start)
         for index in (1, 2):
-            store.record_set(sid, exercise_id="bridge", side="left", set_index=index, planned_reps=10,
-                             done_reps=9, planned_s=None, done_s=None,
-                             started_at=start + timedelta(seconds=40 * index),
-                             ended_at=start + timedelta(seconds=40 * index + 30.5))
+            store.record_set(
+                sid,
+                exercise_id="bridge",
+                side="left",
+                set_index=index,
+                planned_reps=10,
+                done_reps=9,
+                planned_s=None,
+                done_s=None,
+                started_at=start + timedelta(seconds=40 * index),
+                ended_at=start + timedelta(seconds=40 * index + 30.5),
+            )
         store.set_pain(sid, "before", 4 + n, recorded_at=start)
         store.set_pain(sid, "after", 2, recorded_at=start + timedelta(minutes=5))
         store.finish_session(sid, "completed", start + timedelta(minutes=5))
@@ -297,7 +385,9 @@ def test_delete_cascades_and_unknown_ids_raise(store: HistoryStore, db: Database
     store.delete_session(ids[0])
     with sqlite3.connect(db.path) as raw:
         assert raw.execute("SELECT count(*) FROM sets WHERE session_id = ?", (ids[0],)).fetchone() == (0,)
-        assert raw.execute("SELECT count(*) FROM pain_ratings WHERE session_id = ?", (ids[0],)).fetchone() == (0,)
+        assert raw.execute(
+            "SELECT count(*) FROM pain_ratings WHERE session_id = ?", (ids[0],)
+        ).fetchone() == (0,)
     with pytest.raises(LookupError):
         store.delete_session(ids[0])
 
@@ -317,15 +407,20 @@ def test_undo_after_the_id_was_reused_gets_a_new_id(store: HistoryStore) -> None
 def test_correct_pain(store: HistoryStore, db: Database) -> None:
     sid = _some_history(store)[0]
     with sqlite3.connect(db.path) as raw:
-        recorded = raw.execute("SELECT recorded_at FROM pain_ratings WHERE session_id = ? AND moment = 'after'",
-                               (sid,)).fetchone()
+        recorded = raw.execute(
+            "SELECT recorded_at FROM pain_ratings WHERE session_id = ? AND moment = 'after'", (sid,)
+        ).fetchone()
     store.correct_pain(sid, "after", 0)
     store.correct_pain(sid, "before", None)
     session = store.export_history()["sessions"][0]
     assert (session["pain_before"], session["pain_after"]) == (None, 0)
     with sqlite3.connect(db.path) as raw:
-        assert raw.execute("SELECT recorded_at FROM pain_ratings WHERE session_id = ? AND moment = 'after'",
-                           (sid,)).fetchone() == recorded  # only the number changed
+        assert (
+            raw.execute(
+                "SELECT recorded_at FROM pain_ratings WHERE session_id = ? AND moment = 'after'", (sid,)
+            ).fetchone()
+            == recorded
+        )  # only the number changed
     store.correct_pain(sid, "before", 3)  # a rating that was never given can be added
     assert store.export_history()["sessions"][0]["pain_before"] == 3
     for moment, value in [("after", 11), ("after", -1), ("after", True), ("after", 2.5), ("during", 3)]:
@@ -354,8 +449,10 @@ def _local_day(ms: int, offset_s: int) -> date:
 def _reference(path: Path, first: date, last: date) -> dict:
     """The same figures computed row by row in Python from the raw tables."""
     with sqlite3.connect(path) as raw:
-        sets = raw.execute("SELECT s.routine_id, s.utc_offset_s, st.started_at, st.ended_at"
-                           " FROM sets st JOIN sessions s ON s.id = st.session_id").fetchall()
+        sets = raw.execute(
+            "SELECT s.routine_id, s.utc_offset_s, st.started_at, st.ended_at"
+            " FROM sets st JOIN sessions s ON s.id = st.session_id"
+        ).fetchall()
         breaks = raw.execute("SELECT offered_at, utc_offset_s, outcome FROM breaks").fetchall()
     daily, weekly = defaultdict(float), defaultdict(float)
     for routine, offset, begin, end in sets:
@@ -373,14 +470,19 @@ def _reference(path: Path, first: date, last: date) -> dict:
         records = sorted(by_day[day])
         marks = [records[0][0]] + [at for at, o in records if o in ("taken", "natural")] + [records[-1][0]]
         marks.sort()
-        longest.append((day, max((b - a for a, b in zip(marks, marks[1:])), default=0) / 60000))
+        longest.append((day, max((b - a for a, b in itertools.pairwise(marks)), default=0) / 60000))
         hours = (records[-1][0] - records[0][0]) / 3_600_000
         ups = sum(o in ("taken", "natural") for _, o in records)
         rate.append((day, ups / hours if len(records) >= 2 and hours > 0 else 0.0))
     outcomes = [o for day in by_day for _, o in by_day[day]]
     reminders = sum(o in ("taken", "snoozed", "skipped", "ignored") for o in outcomes)
-    return {"daily": daily, "weekly": {k: v for k, v in weekly.items() if v > 0}, "longest": longest,
-            "rate": rate, "share": outcomes.count("taken") / reminders if reminders else None}
+    return {
+        "daily": daily,
+        "weekly": {k: v for k, v in weekly.items() if v > 0},
+        "longest": longest,
+        "rate": rate,
+        "share": outcomes.count("taken") / reminders if reminders else None,
+    }
 
 
 @pytest.mark.parametrize("days", [60, 400])
@@ -396,8 +498,10 @@ def test_sql_matches_a_python_reading_of_synthetic_history(data_dir: Path, days:
         ref = _reference(db.path, first, today)
     finally:
         db.close()
-    assert a.daily_minutes == [(day, pytest.approx(ref["daily"].get(day, 0.0)))
-                               for day in (first + timedelta(days=n) for n in range(days))]
+    assert a.daily_minutes == [
+        (day, pytest.approx(ref["daily"].get(day, 0.0)))
+        for day in (first + timedelta(days=n) for n in range(days))
+    ]
     assert {(w, r): m for w, r, m in a.weekly_minutes} == pytest.approx(ref["weekly"])
     assert a.longest_sitting_min == [(day, pytest.approx(v)) for day, v in ref["longest"]]
     assert a.standups_per_hour == [(day, pytest.approx(v)) for day, v in ref["rate"]]

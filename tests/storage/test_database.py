@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from desktop.storage.errors import StorageError
 from desktop.storage.history import HistoryStore
 from desktop.storage.location import DATABASE_NAME
 
-T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("fresh", [False, True], ids=["migrating-connection", "new-connection"])
@@ -42,9 +42,7 @@ def test_reopening_an_up_to_date_database_keeps_its_data(data_dir: Path) -> None
     again.close()
 
 
-def test_a_committed_set_is_visible_to_an_independent_connection(
-    store: HistoryStore, db: Database
-) -> None:
+def test_a_committed_set_is_visible_to_an_independent_connection(store: HistoryStore, db: Database) -> None:
     session_id = store.start_session("r", "Routine", T0)
     store.record_set(
         session_id,
@@ -56,9 +54,7 @@ def test_a_committed_set_is_visible_to_an_independent_connection(
     )
     other = create_engine(f"sqlite:///{db.path}")
     with other.connect() as connection:
-        assert connection.execute(text("SELECT exercise_id FROM sets")).scalars().all() == [
-            "bridge"
-        ]
+        assert connection.execute(text("SELECT exercise_id FROM sets")).scalars().all() == ["bridge"]
     other.dispose()
 
 
@@ -167,9 +163,7 @@ def test_a_database_from_a_newer_version_is_left_untouched(data_dir: Path) -> No
     with pytest.raises(StorageError) as caught:
         open_database(data_dir)
     assert caught.value.path == path
-    assert "newer version of Upright" in str(caught.value) and "0042_from_the_future" in str(
-        caught.value
-    )
+    assert "newer version of Upright" in str(caught.value) and "0042_from_the_future" in str(caught.value)
     assert path.read_bytes() == before
 
 

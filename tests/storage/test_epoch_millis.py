@@ -15,9 +15,7 @@ from desktop.storage.models import EpochMillis
 offsets = st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1).map(
     lambda minutes: timezone(timedelta(minutes=minutes))
 )
-aware = st.datetimes(
-    min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1), timezones=offsets
-)
+aware = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1), timezones=offsets)
 TYPE = EpochMillis()
 
 
@@ -37,18 +35,14 @@ def test_bind_and_result_round_trip_to_the_millisecond(moment: datetime) -> None
 @given(aware, aware)
 def test_stored_integers_sort_like_the_instants(a: datetime, b: datetime) -> None:
     """Why integers: SQL can order and compare them without knowing any zone."""
-    assert (TYPE.process_bind_param(a, None) <= TYPE.process_bind_param(b, None)) == (
-        to_ms(a) <= to_ms(b)
-    )
+    assert (TYPE.process_bind_param(a, None) <= TYPE.process_bind_param(b, None)) == (to_ms(a) <= to_ms(b))
 
 
 @pytest.fixture(scope="module")
 def table() -> Iterator[tuple[Engine, Table]]:
     engine = create_engine("sqlite://")
     metadata = MetaData()
-    times = Table(
-        "times", metadata, Column("id", Integer, primary_key=True), Column("at", EpochMillis)
-    )
+    times = Table("times", metadata, Column("id", Integer, primary_key=True), Column("at", EpochMillis))
     metadata.create_all(engine)
     yield engine, times
     engine.dispose()
@@ -59,9 +53,7 @@ def test_round_trip_through_sqlite(table: tuple[Engine, Table], moment: datetime
     engine, times = table
     with engine.begin() as connection:
         row_id = connection.execute(insert(times).values(at=moment)).inserted_primary_key[0]
-        raw = connection.exec_driver_sql(
-            "SELECT at FROM times WHERE id = ?", (row_id,)
-        ).scalar_one()
+        raw = connection.exec_driver_sql("SELECT at FROM times WHERE id = ?", (row_id,)).scalar_one()
         back = connection.execute(select(times.c.at).where(times.c.id == row_id)).scalar_one()
     assert isinstance(raw, int)
     assert back == to_ms(moment)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import event, text
@@ -12,7 +12,7 @@ from desktop.storage.database import Database
 from desktop.storage.errors import StorageError
 from desktop.storage.history import HistoryStore
 
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2025, 3, 1, 4, 0, 0, 123456, tzinfo=UTC)  # 09:30:00.123 in India
 
 
@@ -169,9 +169,7 @@ def test_an_unfinished_session_exports_nulls(store: HistoryStore) -> None:
 
 def test_deleting_a_session_cascades(store: HistoryStore, db: Database) -> None:
     sid = store.start_session("r", "Routine", T0)
-    store.record_set(
-        sid, exercise_id="e", side="right", set_index=1, started_at=at(1), ended_at=at(2)
-    )
+    store.record_set(sid, exercise_id="e", side="right", set_index=1, started_at=at(1), ended_at=at(2))
     store.set_pain(sid, "before", 3)
     with db.engine.begin() as connection:
         connection.execute(text("DELETE FROM sessions WHERE id = :id"), {"id": sid})
@@ -180,9 +178,7 @@ def test_deleting_a_session_cascades(store: HistoryStore, db: Database) -> None:
 
 def test_mark_interrupted_closes_only_unfinished_sessions(store: HistoryStore) -> None:
     done = store.start_session("r", "Done", at(0))
-    store.record_set(
-        done, exercise_id="e", side="none", set_index=1, started_at=at(1), ended_at=at(2)
-    )
+    store.record_set(done, exercise_id="e", side="none", set_index=1, started_at=at(1), ended_at=at(2))
     store.finish_session(done, "ended_early", at(5))
     with_sets = store.start_session("r", "Crashed mid-way", at(100))
     store.record_set(
@@ -244,9 +240,7 @@ def test_bad_pain_ratings_write_nothing(
     ],
     ids=["side", "set_index", "session-outcome", "break-outcome"],
 )
-def test_bad_values_are_refused_before_the_database(
-    store: HistoryStore, db: Database, call
-) -> None:
+def test_bad_values_are_refused_before_the_database(store: HistoryStore, db: Database, call) -> None:
     sid = store.start_session("r", "Routine", T0)
     with pytest.raises(ValueError):
         call(store, sid)
@@ -267,17 +261,14 @@ def test_settings_round_trip_as_json(store: HistoryStore, db: Database) -> None:
     assert store.get_setting("voice") == {"enabled": True, "rate": [1, 2]}
     with db.engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT value FROM settings WHERE key = 'volume'")).scalar_one()
-            == "0.25"
+            connection.execute(text("SELECT value FROM settings WHERE key = 'volume'")).scalar_one() == "0.25"
         )
     with pytest.raises(TypeError):
         store.set_setting("bad", object())
     assert store.get_setting("bad") is None
 
 
-def test_a_full_disk_is_a_storage_error_and_loses_nothing_saved(
-    store: HistoryStore, db: Database
-) -> None:
+def test_a_full_disk_is_a_storage_error_and_loses_nothing_saved(store: HistoryStore, db: Database) -> None:
     sid = store.start_session("r", "Routine", T0)
 
     @event.listens_for(db.engine, "connect")

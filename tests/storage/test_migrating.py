@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from desktop.storage import database
 from desktop.storage.database import open_database
 from desktop.storage.history import HistoryStore
 
-T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 
 
 NEXT = "9001"  # a revision after the shipped head, as the next release would add
@@ -55,9 +55,7 @@ def state(data_dir: Path) -> tuple[str, list[str], int]:
     db = open_database(data_dir)
     with db.engine.connect() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-        tables = connection.execute(
-            text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        )
+        tables = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         sets = connection.execute(text("SELECT count(*) FROM sets")).scalar_one()
         result = revision, list(tables.scalars()), sets
     db.close()

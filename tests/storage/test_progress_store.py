@@ -1,13 +1,13 @@
 """Ladder rungs, their change log, painful marks, evidence per rung and personal bests."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from desktop.core.progression import SessionEvidence
 from desktop.storage.progress_store import Best, ProgressStore
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -18,8 +18,17 @@ def progress(db):
 def session(store, day, exercise="push-up", before=None, after=None, reps=20, seconds=None):
     start = T0 + timedelta(days=day)
     sid = store.start_session("strength-foundation", "Strength", start)
-    store.record_set(sid, exercise_id=exercise, side="none", set_index=1, planned_reps=reps, done_reps=reps,
-                     done_s=seconds, started_at=start, ended_at=start + timedelta(seconds=40))
+    store.record_set(
+        sid,
+        exercise_id=exercise,
+        side="none",
+        set_index=1,
+        planned_reps=reps,
+        done_reps=reps,
+        done_s=seconds,
+        started_at=start,
+        ended_at=start + timedelta(seconds=40),
+    )
     for moment, value in (("before", before), ("after", after)):
         if value is not None:
             store.set_pain(sid, moment, value, recorded_at=start)
@@ -33,7 +42,9 @@ def test_steps_default_to_the_first_rung_and_changes_are_logged(progress):
     assert progress.steps() == {"push-up": 0}
     assert (change.from_step, change.to_step) == (1, 0)
     assert [(c.from_step, c.to_step, c.reason) for c in progress.changes()] == [
-        (0, 1, "3 steady sessions"), (1, 0, "pain rose")]
+        (0, 1, "3 steady sessions"),
+        (1, 0, "pain rose"),
+    ]
 
 
 def test_bad_step_changes_write_nothing(progress):
@@ -48,8 +59,10 @@ def test_evidence_is_the_sessions_on_the_current_rung(store, progress):
     session(store, 1, exercise="squat")
     painful = session(store, 2, before=3, after=3)
     progress.mark_painful(painful, ["push-up", "push-up"])
-    assert progress.evidence("push-up") == [SessionEvidence(first, 2, 2, False),
-                                            SessionEvidence(painful, 3, 3, True)]
+    assert progress.evidence("push-up") == [
+        SessionEvidence(first, 2, 2, False),
+        SessionEvidence(painful, 3, 3, True),
+    ]
     progress.change_step("push-up", 1, "moved on", T0 + timedelta(days=3))
     later = session(store, 4)
     assert progress.evidence("push-up") == [SessionEvidence(later, None, None, False)]

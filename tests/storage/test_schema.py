@@ -12,9 +12,7 @@ from sqlalchemy import Column, Engine, Integer, MetaData, create_engine
 from desktop.storage.database import HEAD_REVISION, Database, alembic_config
 from desktop.storage.models import Base
 
-SCHEMA_SQL = (
-    "SELECT type, name, sql FROM sqlite_master WHERE tbl_name != 'alembic_version' ORDER BY name"
-)
+SCHEMA_SQL = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name != 'alembic_version' ORDER BY name"
 
 
 def diff_against(engine: Engine, metadata: MetaData) -> list:
@@ -40,9 +38,7 @@ def test_migrated_sql_is_identical_to_create_all(db: Database, tmp_path: Path) -
     fresh = create_engine(f"sqlite:///{tmp_path / 'from_models.sqlite3'}")
     Base.metadata.create_all(fresh)
     with fresh.connect() as expected, db.engine.connect() as actual:
-        assert (
-            actual.exec_driver_sql(SCHEMA_SQL).all() == expected.exec_driver_sql(SCHEMA_SQL).all()
-        )
+        assert actual.exec_driver_sql(SCHEMA_SQL).all() == expected.exec_driver_sql(SCHEMA_SQL).all()
     fresh.dispose()
 
 
@@ -72,8 +68,10 @@ def test_reopening_an_up_to_date_database_does_not_load_alembic(tmp_path):
     from desktop.storage.database import open_database
 
     open_database(tmp_path).close()
-    code = ("import sys, pathlib; from desktop.storage.database import open_database;"
-            f"open_database(pathlib.Path({str(tmp_path)!r})).close();"
-            "print('alembic' in sys.modules)")
+    code = (
+        "import sys, pathlib; from desktop.storage.database import open_database;"
+        f"open_database(pathlib.Path({str(tmp_path)!r})).close();"
+        "print('alembic' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -72,8 +72,11 @@ def test_detail_shows_cautions_progressions_and_sources(page, catalog):
 
 
 def test_red_flags_show_on_the_relevant_cards_only(page, catalog):
-    flagged = {page.model.index(i, 0).data(Role.EXERCISE).id for i in range(page.model.rowCount())
-               if page.model.index(i, 0).data(Role.FLAGS)}
+    flagged = {
+        page.model.index(i, 0).data(Role.EXERCISE).id
+        for i in range(page.model.rowCount())
+        if page.model.index(i, 0).data(Role.FLAGS)
+    }
     assert {"reverse-jefferson-curl", "figure-four-stretch", "piriformis-release"} <= flagged
     assert "static-back" not in flagged and len(flagged) < len(catalog.exercises)
     page.show_exercise("figure-four-stretch")

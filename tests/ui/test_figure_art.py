@@ -25,7 +25,9 @@ def render(art, position, mirrored=False, palette=LIGHT, zoom=False) -> QImage:
     image = QImage(W, H, QImage.Format.Format_RGB32)
     image.fill(QColor(palette.surface))
     painter = QPainter(image)
-    paint_art(painter, QRectF(0, 0, W, H), art, palette, position, mirrored, zoom_to=art.bounds() if zoom else None)
+    paint_art(
+        painter, QRectF(0, 0, W, H), art, palette, position, mirrored, zoom_to=art.bounds() if zoom else None
+    )
     painter.end()
     return image
 
@@ -38,9 +40,13 @@ def _bgr(image: QImage) -> bytes:
 def ink_pixels(image: QImage, colour: QColor, tolerance: int = 24) -> list[tuple[int, int]]:
     data, width = _bgr(image), image.width()
     b, g, r = colour.blue(), colour.green(), colour.red()
-    return [((i // 4) % width, (i // 4) // width) for i in range(0, len(data), 4)
-            if abs(data[i] - b) <= tolerance and abs(data[i + 1] - g) <= tolerance
-            and abs(data[i + 2] - r) <= tolerance]
+    return [
+        ((i // 4) % width, (i // 4) // width)
+        for i in range(0, len(data), 4)
+        if abs(data[i] - b) <= tolerance
+        and abs(data[i + 1] - g) <= tolerance
+        and abs(data[i + 2] - r) <= tolerance
+    ]
 
 
 def differing(a: QImage, b: QImage, threshold: int = 48) -> float:
@@ -48,9 +54,13 @@ def differing(a: QImage, b: QImage, threshold: int = 48) -> float:
     da, db = _bgr(a), _bgr(b)
     if da == db:
         return 0.0
-    count = sum(1 for i in range(0, len(da), 4)
-                if abs(da[i] - db[i]) > threshold or abs(da[i + 1] - db[i + 1]) > threshold
-                or abs(da[i + 2] - db[i + 2]) > threshold)
+    count = sum(
+        1
+        for i in range(0, len(da), 4)
+        if abs(da[i] - db[i]) > threshold
+        or abs(da[i + 1] - db[i + 1]) > threshold
+        or abs(da[i + 2] - db[i + 2]) > threshold
+    )
     return count / (a.width() * a.height())
 
 
@@ -110,6 +120,7 @@ def test_no_art_means_an_empty_panel(poses):
 
 # -- the animated widget ------------------------------------------------------
 
+
 @pytest.fixture
 def figure(qtbot, poses):
     clock = FakeClock()
@@ -149,8 +160,13 @@ def test_a_session_side_and_alternating_reps_mirror_the_figure(figure):
     figure.clock.advance(100)
     assert figure.frame() == Frame(1.0, True, "hold", 0)  # a held stretch settles and stays
     start = figure.clock()
-    figure.show_exercise("supine-marching", Dosage(tempo={"lift": 2, "lower": 2}, sides="alternate"),
-                         side="alternate", session=True, started_at=start - 4.5)
+    figure.show_exercise(
+        "supine-marching",
+        Dosage(tempo={"lift": 2, "lower": 2}, sides="alternate"),
+        side="alternate",
+        session=True,
+        started_at=start - 4.5,
+    )
     assert figure.frame().mirrored and figure.frame().cycle == 1  # the second rep: the other leg
 
 
@@ -188,6 +204,7 @@ def test_the_widget_paints_the_figure(qtbot, figure):
 
 # -- where the art appears ------------------------------------------------------
 
+
 def test_cards_show_a_still_and_the_detail_area_animates(qtbot, catalog, poses):
     from desktop.ui.exercises_page import ExercisesPage
 
@@ -222,8 +239,9 @@ def test_the_session_view_moves_the_figure_and_pauses_it(qtbot, poses):
     view.set_motion("figure-four-stretch", Dosage(hold_s=None, sides="each"), "right", session=True)
     assert view.cues.art.frame().mirrored
     clock.advance(1.5)
-    view.render(Display("work", "Work", "Figure-4", "", "9", "seconds", 0.1, "", "figure-four-stretch",
-                        True, False))
+    view.render(
+        Display("work", "Work", "Figure-4", "", "9", "seconds", 0.1, "", "figure-four-stretch", True, False)
+    )
     frozen = view.cues.art.frame()
     clock.advance(5)
     assert view.cues.art.frame() == frozen

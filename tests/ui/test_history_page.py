@@ -1,8 +1,7 @@
 """The history page renders real aggregates offscreen, and a welcome when empty."""
 
 import asyncio
-
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from desktop.app.main_controller import MainController
 from desktop.app.media import Media
@@ -12,16 +11,28 @@ from tests.app_helpers import run
 
 
 def fill(store, today):
-    start = datetime.combine(today - timedelta(days=3), datetime.min.time(), timezone.utc) + timedelta(hours=9)
+    start = datetime.combine(today - timedelta(days=3), datetime.min.time(), UTC) + timedelta(
+        hours=9
+    )
     for day in range(3):
         t0 = start + timedelta(days=day)
         sid = store.start_session("mobility-trio", "Mobility trio", t0)
         store.set_pain(sid, "before", 4)
-        store.record_set(sid, exercise_id="segmental-bridge", side="none", set_index=1, planned_reps=5,
-                         done_reps=5, started_at=t0, ended_at=t0 + timedelta(minutes=12))
+        store.record_set(
+            sid,
+            exercise_id="segmental-bridge",
+            side="none",
+            set_index=1,
+            planned_reps=5,
+            done_reps=5,
+            started_at=t0,
+            ended_at=t0 + timedelta(minutes=12),
+        )
         store.set_pain(sid, "after", 3 - day % 2)
         store.finish_session(sid, "completed", t0 + timedelta(minutes=12))
-        store.record_break(t0 + timedelta(hours=2), "taken", answered_at=t0 + timedelta(hours=2), duration_s=40)
+        store.record_break(
+            t0 + timedelta(hours=2), "taken", answered_at=t0 + timedelta(hours=2), duration_s=40
+        )
         store.record_break(t0 + timedelta(hours=3), "skipped", answered_at=t0 + timedelta(hours=3))
 
 
@@ -34,7 +45,9 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
         page = controller.history
         await controller.load_history("4w")
         empty = page.stack.currentWidget() is page.empty
-        await worker.call("record_break", datetime.now(timezone.utc), "natural")  # any record leaves the welcome
+        await worker.call(
+            "record_break", datetime.now(UTC), "natural"
+        )  # any record leaves the welcome
         fill(worker.store, date.today())
         await controller.load_history("4w")
         shown = page.stack.currentWidget() is not page.empty
@@ -80,8 +93,11 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
         await controller.history_actions.session("open", first_id)
         timer.stop()
         await controller.history_actions.session("pain", first_id)
-        corrected = [s for s in await worker.call("list_sessions", date.today() - timedelta(days=27), date.today())
-                     if s.id == first_id][0]
+        corrected = next(
+            s
+            for s in await worker.call("list_sessions", date.today() - timedelta(days=27), date.today())
+            if s.id == first_id
+        )
         await controller.history_actions.session("delete", first_id)
         after_delete = page.sessions.rowCount()
         undo = controller.undo.button
@@ -152,9 +168,13 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
         fill(worker.store, date.today())
         await controller.load_history("4w")
         page = controller.history
-        before = {axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()}
+        before = {
+            axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()
+        }
         appearance.set_choice("dark")
-        after = {axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()}
+        after = {
+            axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()
+        }
         background = page.minutes.chart().backgroundBrush().color().name()
         await _dispose(controller)
         worker.close()
@@ -174,9 +194,13 @@ def test_years_of_history_are_drawn_as_months(qapp):
     counts = {**dict.fromkeys(BREAK_COLOURS, 0), "taken": 2, "skipped": 1}
     fill_breaks(breaks, [(m, counts) for m in mondays], "week", LIGHT)
     [minute_series], [break_series] = minutes.chart().series(), breaks.chart().series()
-    assert minutes.chart().title().startswith("Minutes per month") and breaks.chart().title().startswith("Breaks per month")
+    assert minutes.chart().title().startswith("Minutes per month") and breaks.chart().title().startswith(
+        "Breaks per month"
+    )
     assert minute_series.barSets()[0].count() == 36  # 2020 to 2022, month by month
-    assert sum(minute_series.barSets()[0].at(i) for i in range(36)) == 1560.0  # nothing lost in the regrouping
+    assert (
+        sum(minute_series.barSets()[0].at(i) for i in range(36)) == 1560.0
+    )  # nothing lost in the regrouping
     taken = next(s for s in break_series.barSets() if s.label() == "taken")
     assert taken.count() == 36 and sum(taken.at(i) for i in range(36)) == 312
 
@@ -187,8 +211,13 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
         controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
         await controller.open_store()
         fill(worker.store, date.today())
-        await worker.call("progress.change_step", "push-up", 1, "3 sessions on \u201c20 reps\u201d without pain rising.",
-                          datetime(2026, 11, 20, 9, tzinfo=timezone.utc))
+        await worker.call(
+            "progress.change_step",
+            "push-up",
+            1,
+            "3 sessions on \u201c20 reps\u201d without pain rising.",
+            datetime(2026, 11, 20, 9, tzinfo=UTC),
+        )
         await controller.load_history("4w")
         page = controller.history
         shown = (page.steps.isVisibleTo(page), page.steps.text())
@@ -197,4 +226,8 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
         return shown
 
     visible, text = run(qapp, scenario)
-    assert visible and text == "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
+    assert (
+        visible
+        and text
+        == "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
+    )

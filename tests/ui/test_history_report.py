@@ -1,6 +1,6 @@
 """The physiotherapist report: a real PDF, the right figures in its text, and a clear error."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -9,9 +9,13 @@ from desktop.ui.history_report import report_html, write_report
 from desktop.ui.theme import LIGHT
 
 FIRST = date(2026, 3, 2)  # a Monday
-ROUTINES = [("Mobility trio", ["Reverse Jefferson curl \u2014 10 reps, 4\u20136\u00d7 a day",
-                               "Segmental bridge \u2014 5 reps"]),
-            ("Desk reset", ["Standing extension \u2014 8 reps"])]
+ROUTINES = [
+    (
+        "Mobility trio",
+        ["Reverse Jefferson curl \u2014 10 reps, 4\u20136\u00d7 a day", "Segmental bridge \u2014 5 reps"],
+    ),
+    ("Desk reset", ["Standing extension \u2014 8 reps"]),
+]
 NAMES = {"mobility-trio": "Mobility trio", "desk-reset": "Desk reset"}
 
 
@@ -21,7 +25,7 @@ def aggregates(pain=(), avg_pain_change=None) -> HistoryAggregates:
     return HistoryAggregates(
         first_day=days[0],
         last_day=days[-1],
-        daily_minutes=list(zip(days, minutes)),
+        daily_minutes=list(zip(days, minutes, strict=False)),
         weekly_minutes=[(FIRST, "mobility-trio", 40.5)],
         breaks=[(d, {"taken": 2, "snoozed": 0, "skipped": 1, "natural": 0, "ignored": 1}) for d in days],
         break_period="day",
@@ -36,7 +40,7 @@ def aggregates(pain=(), avg_pain_change=None) -> HistoryAggregates:
 
 
 def rated(n: int):
-    t0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
     return [(t0 + timedelta(days=i), "mobility-trio", 5, 3 + i % 2) for i in range(n)]
 
 
@@ -66,8 +70,9 @@ def test_html_pain_shows_both_ends_and_the_average():
 
 
 def test_write_report_makes_a_pdf(qapp, tmp_path):
-    path = write_report(tmp_path / "report.pdf", aggregates(rated(12), -1.5), NAMES, ROUTINES,
-                        "Last 2 weeks", LIGHT)
+    path = write_report(
+        tmp_path / "report.pdf", aggregates(rated(12), -1.5), NAMES, ROUTINES, "Last 2 weeks", LIGHT
+    )
     assert path == tmp_path / "report.pdf"
     data = path.read_bytes()
     assert data.startswith(b"%PDF")

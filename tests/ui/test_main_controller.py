@@ -55,8 +55,15 @@ def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
 
     stored, history = run(qapp, scenario)
     assert stored is True
-    assert seen == ["Before your first session", "Pain before the session", "End session", "Pain after the session",
-                    "Pain before the session", "End session", "Pain after the session"]
+    assert seen == [
+        "Before your first session",
+        "Pain before the session",
+        "End session",
+        "Pain after the session",
+        "Pain before the session",
+        "End session",
+        "Pain after the session",
+    ]
     assert [s["outcome"] for s in history["sessions"]] == ["ended_early", "ended_early"]
 
 

@@ -24,9 +24,14 @@ def test_ctrl_number_switches_sections(qtbot, qapp, catalog, tmp_path):
     assert window.nav_buttons.checkedId() == 1
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is controller.exercises
-    controls = window.findChildren(QAbstractButton) + window.findChildren(QComboBox) + window.findChildren(QLineEdit)
-    unnamed = [w for w in controls if not (w.accessibleName() or w.text() if isinstance(w, QAbstractButton)
-                                           else w.accessibleName())]
+    controls = (
+        window.findChildren(QAbstractButton) + window.findChildren(QComboBox) + window.findChildren(QLineEdit)
+    )
+    unnamed = [
+        w
+        for w in controls
+        if not (w.accessibleName() or w.text() if isinstance(w, QAbstractButton) else w.accessibleName())
+    ]
     assert unnamed == []
 
 
@@ -53,8 +58,10 @@ def test_first_screen_does_not_load_charts_multimedia_or_the_orm():
     import subprocess
     import sys
 
-    code = ("import sys; import desktop.app.gui, desktop.app.shell, desktop.app.main_controller;"
-            "print(sorted(m for m in ('PySide6.QtCharts', 'PySide6.QtMultimedia', 'PySide6.QtTextToSpeech',"
-            " 'sqlalchemy', 'alembic') if m in sys.modules))")
+    code = (
+        "import sys; import desktop.app.gui, desktop.app.shell, desktop.app.main_controller;"
+        "print(sorted(m for m in ('PySide6.QtCharts', 'PySide6.QtMultimedia', 'PySide6.QtTextToSpeech',"
+        " 'sqlalchemy', 'alembic') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -12,7 +12,7 @@ from desktop.app.store_worker import StoreWorker
 from desktop.ui.progress_dialog import ProgressDialog
 from tests.app_helpers import run
 
-T0 = datetime.now(timezone.utc) - timedelta(days=10)
+T0 = datetime.now(UTC) - timedelta(days=10)
 
 
 def sessions(store, count, exercises=("push-up", "squat")):
@@ -22,8 +22,16 @@ def sessions(store, count, exercises=("push-up", "squat")):
         sid = store.start_session("strength-foundation", "Strength foundation", start)
         store.set_pain(sid, "before", 2, recorded_at=start)
         for e in exercises:
-            store.record_set(sid, exercise_id=e, side="none", set_index=1, planned_reps=20, done_reps=20,
-                             started_at=start, ended_at=start + timedelta(seconds=60))
+            store.record_set(
+                sid,
+                exercise_id=e,
+                side="none",
+                set_index=1,
+                planned_reps=20,
+                done_reps=20,
+                started_at=start,
+                ended_at=start + timedelta(seconds=60),
+            )
         store.set_pain(sid, "after", 2, recorded_at=start)
         ids.append(sid)
     return ids

@@ -18,8 +18,9 @@ def test_every_qrc_path_exists():
 
 
 def test_compiled_resources_are_up_to_date():
-    result = subprocess.run([sys.executable, "packaging/build_resources.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "packaging/build_resources.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -33,14 +34,17 @@ def test_every_exercise_has_its_art_in_the_qrc_and_the_compiled_resources(catalo
     import desktop.ui.resources_rc  # noqa: F401
 
     tree = ET.parse(ROOT / "resources.qrc")
-    art = {f.get("alias") for q in tree.iter("qresource") if q.get("prefix") == "/art" for f in q.iter("file")}
+    art = {
+        f.get("alias") for q in tree.iter("qresource") if q.get("prefix") == "/art" for f in q.iter("file")
+    }
     assert art == {f"{e.id}.svg" for e in catalog.exercises}
     assert all(QFile.exists(f":/art/{e.id}.svg") for e in catalog.exercises)
 
 
 def test_the_svg_art_is_up_to_date_with_the_pose_data():
-    result = subprocess.run([sys.executable, "packaging/build_art.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "packaging/build_art.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

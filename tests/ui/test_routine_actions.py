@@ -23,8 +23,12 @@ def routine_file(folder: Path, name: str, routine: dict) -> Path:
     return path
 
 
-BUSY = {"id": "busy-day", "name": "Busy day", "description": "Two moves.",
-        "items": [{"exercise": "cat-cow", "reps": 5}, {"exercise": "standing-back-bend"}]}
+BUSY = {
+    "id": "busy-day",
+    "name": "Busy day",
+    "description": "Two moves.",
+    "items": [{"exercise": "cat-cow", "reps": 5}, {"exercise": "standing-back-bend"}],
+}
 
 
 async def make(qapp, catalog, data: Path) -> MainController:
@@ -52,6 +56,7 @@ def test_import_copy_export_delete_and_undo(qapp, catalog, tmp_path, monkeypatch
         return exported
 
     from desktop.app import routine_actions
+
     monkeypatch.setattr(routine_actions.modal, "choose_path", choose)
 
     async def scenario():
@@ -97,7 +102,9 @@ def test_dropping_files_on_the_window_imports_them(qapp, catalog, tmp_path):
         buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
         enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
         QApplication.sendEvent(window, enter)  # Qt delivers a drop only where the drag was accepted
-        QApplication.sendEvent(window, QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, buttons, keys))
+        QApplication.sendEvent(
+            window, QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
+        )
         while controller._tasks:
             await asyncio.gather(*list(controller._tasks))
         result = [r.id for r in controller.library.own], window.stack.currentWidget() is controller.routines
@@ -115,7 +122,7 @@ def retype(field, text: str) -> None:
     QTest.keyClicks(field, text)
 
 
-def edit_when_open(change) -> "QTimer":
+def edit_when_open(change) -> QTimer:
     """When the editor opens, apply ``change(editor)`` and press Save."""
     from PySide6.QtCore import QTimer
 

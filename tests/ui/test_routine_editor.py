@@ -25,8 +25,12 @@ TWEAKED = "belly-breathing-feet-up", "cat-cow", "rocking-all-fours", "supine-mar
 def make(qtbot, qapp, catalog):
     def build(routine=None, show=False, dosage=None):
         routine = routine or as_copy(catalog.routine("tweaked-back"), {r.id for r in catalog.routines})
-        editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], dosage or catalog,
-                               lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)))
+        editor = RoutineEditor(
+            routine,
+            [(e.id, e.name) for e in catalog.exercises],
+            dosage or catalog,
+            lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)),
+        )
         qtbot.addWidget(editor)
         if show:
             editor.show()
@@ -251,7 +255,9 @@ def test_ctrl_z_in_a_field_uses_the_editor_stack(make, qtbot):
     qtbot.keyClick(reps, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.routine() == before and reps.text() == "10"
     assert editor.undo_stack.canRedo()  # the stack undid it, not the field's own undo
-    qtbot.keyClick(reps, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        reps, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert editor.routine().items[0].overrides.reps == Range(14, 14) and reps.text() == "14"
 
 
@@ -296,8 +302,10 @@ def test_save_emits_the_edited_routine_and_cancel_cancels(make, qtbot):
 def test_an_empty_routine_cannot_be_saved(make, catalog):
     from dataclasses import replace
 
-    editor = make(routine=replace(catalog.routine("tweaked-back"), items=()),
-                  dosage=lambda exercise_id: catalog.exercise(exercise_id).dosage)
+    editor = make(
+        routine=replace(catalog.routine("tweaked-back"), items=()),
+        dosage=lambda exercise_id: catalog.exercise(exercise_id).dosage,
+    )
     assert not editor.save.isEnabled() and editor.total.text() == "No exercises yet"
     assert not editor.form.fields["reps"].isEnabled()
     editor.add.click()
@@ -306,8 +314,12 @@ def test_an_empty_routine_cannot_be_saved(make, catalog):
 
 def test_every_control_has_an_accessible_name(make):
     editor = make()
-    controls = editor.findChildren(QLineEdit) + editor.findChildren(QComboBox) + editor.findChildren(
-        QAbstractButton) + editor.findChildren(QListView)
+    controls = (
+        editor.findChildren(QLineEdit)
+        + editor.findChildren(QComboBox)
+        + editor.findChildren(QAbstractButton)
+        + editor.findChildren(QListView)
+    )
     assert len(controls) >= 15
     assert [c for c in controls if not c.accessibleName() and not in_a_combo_popup(c)] == []
 
@@ -359,13 +371,17 @@ def test_a_real_mouse_drag_reorders_on_x11():
     for tool in ("Xvfb", "xdotool"):
         assert shutil.which(tool), f"{tool} is missing: run the README's test command, which installs it"
     display = f":{300 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(0.8)
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        out = subprocess.run([sys.executable, "-c", DRAG_CHILD], env=env, capture_output=True, text=True,
-                             timeout=60, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-c", DRAG_CHILD], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT
+        )
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)

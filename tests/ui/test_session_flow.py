@@ -12,8 +12,16 @@ from tests.app_helpers import FakeSpeaker, answer_dialogs, run
 
 
 def controller(catalog, routine_id, worker, speed=1.0, auto=False):
-    return SessionController(catalog, catalog.routine(routine_id), worker=worker, palette=LIGHT,
-                             sound=FakeSpeaker(), voice=FakeSpeaker(), speed=speed, auto=auto)
+    return SessionController(
+        catalog,
+        catalog.routine(routine_id),
+        worker=worker,
+        palette=LIGHT,
+        sound=FakeSpeaker(),
+        voice=FakeSpeaker(),
+        speed=speed,
+        auto=auto,
+    )
 
 
 def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_path):
@@ -32,7 +40,8 @@ def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_pat
     work = [s for s in c.engine.steps if s.kind == "work"]
     assert len(session["sets"]) == len(work)
     assert [(s["exercise"], s["side"]) for s in session["sets"]] == [
-        (w.exercise_id, w.side if w.side != "alternate" else "none") for w in work]
+        (w.exercise_id, w.side if w.side != "alternate" else "none") for w in work
+    ]
     assert session["outcome"] == "completed"
     assert "tick" in c.sound.heard and "side_switch" in c.sound.heard and c.sound.heard[-1] == "session_end"
     assert any(text.startswith("Get ready: ") for text in c.voice.heard) and "Switch sides" in c.voice.heard
@@ -73,7 +82,9 @@ def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_pat
     (session,) = history["sessions"]
     assert session["outcome"] == "ended_early"
     (partial,) = session["sets"]
-    assert partial["exercise"] == "static-back" and 1.0 <= partial["done_s"] < 3 and partial["planned_s"] == 1200
+    assert (
+        partial["exercise"] == "static-back" and 1.0 <= partial["done_s"] < 3 and partial["planned_s"] == 1200
+    )
     assert seen == ["Pain before the session", "End session", "Pain after the session"]
 
 
@@ -100,7 +111,7 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
         worker.close()
         return outcome, history
 
-    outcome, history = run(qapp, scenario, timeout_s=30)
+    _outcome, history = run(qapp, scenario, timeout_s=30)
     session = history["sessions"][0]
     assert (session["pain_before"], session["pain_after"]) == (3, 6)
     assert seen == ["Your pain went up"]

@@ -22,8 +22,21 @@ def shown(qtbot, palette=LIGHT):
 def test_timer_digits_are_at_least_thirty_percent_of_the_window(qtbot, big):
     view = shown(qtbot)
     view.set_cues("Static back", "supine", ("Lie on your back", "Calves on the ottoman", "Breathe"))
-    view.render(Display("work", "Work", "Static back", "", big, "minutes left", 0.3, "Next: finish", "static-back",
-                        False, False))
+    view.render(
+        Display(
+            "work",
+            "Work",
+            "Static back",
+            "",
+            big,
+            "minutes left",
+            0.3,
+            "Next: finish",
+            "static-back",
+            False,
+            False,
+        )
+    )
     qtbot.wait(10)
     digits = QFontMetricsF(view.dial.digit_font()).tightBoundingRect(big)
     assert digits.height() >= 0.30 * view.height(), (digits.height(), view.height())
@@ -64,9 +77,13 @@ def test_cue_stays_large_under_the_app_stylesheet(qtbot, qapp):
 
 def luminance(colour) -> float:
     """WCAG 2 relative luminance of a QColor."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+    return (
+        0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+    )
 
 
 def contrast(a, b) -> float:
@@ -79,15 +96,21 @@ def contrast(a, b) -> float:
 def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kind):
     """Measured on the pixels: the digits' ink against the background right beside them."""
     view = shown(qtbot, palette)
-    view.render(Display(kind, kind, "Static back", "", "20:00", "minutes left", 0.3, "", "static-back",
-                        False, False))
+    view.render(
+        Display(kind, kind, "Static back", "", "20:00", "minutes left", 0.3, "", "static-back", False, False)
+    )
     qtbot.wait(10)
     image = view.grab().toImage()
     dial = view.dial.geometry()
     background = image.pixelColor(dial.left() + 2, dial.top() + 2)
-    ink = max((image.pixelColor(x, y) for x in range(dial.left(), dial.right(), 3)
-               for y in range(dial.top(), dial.top() + dial.height() // 2, 3)),
-              key=lambda c: contrast(c, background))
+    ink = max(
+        (
+            image.pixelColor(x, y)
+            for x in range(dial.left(), dial.right(), 3)
+            for y in range(dial.top(), dial.top() + dial.height() // 2, 3)
+        ),
+        key=lambda c: contrast(c, background),
+    )
     assert contrast(ink, background) >= 7.0, (kind, ink.name(), background.name())
 
 
@@ -96,6 +119,8 @@ def test_the_done_screen_stops_the_figure_and_the_cues(qtbot):
     view.set_cues("Cat/cow", "all-fours", ("Hands under shoulders", "Round up", "Let the belly drop"))
     view.render(Display("work", "Work", "Cat/cow", "", "3", "of 8 reps", 0.3, "", "cat-cow", False, False))
     assert view.cue_timer.isActive() and view.buttons["skip"].isEnabled()
-    view.render(Display("done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None, False, False))
+    view.render(
+        Display("done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None, False, False)
+    )
     assert not view.cue_timer.isActive() and not view.buttons["skip"].isEnabled()
     assert view.cues.cue.text() == "Take your time getting up." and not view.cues.art.animating

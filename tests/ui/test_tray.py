@@ -52,15 +52,23 @@ def coach(qapp, catalog, tmp_path):
     clocks, sensors, opened = Clocks(), FakeSensors(), []
 
     def make(worker):
-        return TrayController(catalog, worker, Appearance(qapp, "light"), Media(), open_window=lambda: opened.append(1),
-                              quit_app=lambda: None, clock=lambda: clocks.mono, now=lambda: clocks.wall,
-                              sensors=sensors)
+        return TrayController(
+            catalog,
+            worker,
+            Appearance(qapp, "light"),
+            Media(),
+            open_window=lambda: opened.append(1),
+            quit_app=lambda: None,
+            clock=lambda: clocks.mono,
+            now=lambda: clocks.wall,
+            sensors=sensors,
+        )
 
     return make, clocks, sensors, opened, tmp_path
 
 
 def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
-    make, clocks, sensors, _, data = coach
+    make, clocks, _sensors, _, data = coach
 
     async def scenario():
         worker = StoreWorker(data)
@@ -122,7 +130,7 @@ def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
 
 
 def test_menu_pause_and_resume_and_open(coach, qapp):
-    make, clocks, sensors, opened, _ = coach
+    make, clocks, _sensors, opened, _ = coach
 
     async def scenario():
         tray = make(None)
@@ -213,7 +221,7 @@ def test_real_sensors_answer_or_say_unknown_without_raising(qapp):
 
 
 def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
-    make, clocks, sensors, _, data = coach
+    make, clocks, _sensors, _, data = coach
 
     async def scenario():
         worker = StoreWorker(data)

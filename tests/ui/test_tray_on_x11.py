@@ -41,13 +41,31 @@ def x_with_tray(tmp_path):
     for tool in ("Xvfb", "trayer"):
         assert shutil.which(tool), f"{tool} is missing: run the README's test command, which installs it"
     display = f":{200 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(0.8)
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    tray = subprocess.Popen(["trayer", "--edge", "top", "--widthtype", "pixel", "--width", "120",
-                             "--height", "24", "--transparent", "false"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tray = subprocess.Popen(
+        [
+            "trayer",
+            "--edge",
+            "top",
+            "--widthtype",
+            "pixel",
+            "--width",
+            "120",
+            "--height",
+            "24",
+            "--transparent",
+            "false",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.0)
     yield env
     tray.kill()
@@ -57,7 +75,9 @@ def x_with_tray(tmp_path):
 
 
 def test_tray_icon_and_menu_on_a_real_tray_host(x_with_tray):
-    out = subprocess.run([sys.executable, "-c", CHILD], env=x_with_tray, capture_output=True, text=True, timeout=30)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD], env=x_with_tray, capture_output=True, text=True, timeout=30
+    )
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     assert lines.get("available") == "True", out.stdout + out.stderr
     assert lines["visible"].startswith("True geometry")
@@ -65,7 +85,15 @@ def test_tray_icon_and_menu_on_a_real_tray_host(x_with_tray):
     assert width > 0 and height > 0
     shown, items = lines["menu"].split(" ", 1)
     assert shown == "True"
-    assert items.split("|") == ["Take a break now", "Snooze 10 min", "Snooze 30 min", "Pause for 1 hour",
-                                "Pause until tomorrow", "Resume reminders", "Open Upright", "Settings\u2026",
-                                "Quit Upright"]
+    assert items.split("|") == [
+        "Take a break now",
+        "Snooze 10 min",
+        "Snooze 30 min",
+        "Pause for 1 hour",
+        "Pause until tomorrow",
+        "Resume reminders",
+        "Open Upright",
+        "Settings\u2026",
+        "Quit Upright",
+    ]
     assert lines["tooltip"] == "Upright \u2014 Sitting for 31 min / A break is due"
