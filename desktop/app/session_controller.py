@@ -127,11 +127,17 @@ class SessionController:
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
-        reviewable = self.session_id is not None and self.storage_error is None and not self.auto
-        if self.worker is not None and self.session_id is not None and reviewable and self._done_exercises:
+        worker, session_id = self.worker, self.session_id
+        if (
+            worker
+            and session_id is not None
+            and self.storage_error is None
+            and not self.auto
+            and self._done_exercises
+        ):
             try:
                 await review_progress(
-                    self.view, self.catalog, self.worker, self.session_id, self._done_exercises, self.ladder
+                    self.view, self.catalog, worker, session_id, self._done_exercises, self.ladder
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
