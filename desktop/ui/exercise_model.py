@@ -38,7 +38,6 @@ def source_label(seed_file: str) -> str:
 class ExerciseListModel(QAbstractListModel):
     def __init__(self, catalog: Catalog, parent=None):
         super().__init__(parent)
-        self._catalog = catalog
         self._rows: tuple[Exercise, ...] = catalog.exercises
         self._routines = {e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows}
         self._flags = {e.id: catalog.flags_for(e.id) for e in self._rows}
