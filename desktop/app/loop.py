@@ -7,14 +7,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
 
-def run_on_qt_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int:
+def run_on_qt_loop(app: QApplication, main: Callable[[], Coroutine[Any, Any, int]]) -> int:
     from qasync import QEventLoop
 
     with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
         return runner.run(main())
-

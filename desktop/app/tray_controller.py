@@ -201,13 +201,16 @@ class TrayController(QObject):
             self._quit_app()
 
     async def _take_break(self, offered: datetime, answered: datetime) -> None:
-        from desktop.app.session_launch import run_session
+        from desktop.app.session_launch import SessionBusy, run_session
 
         start = time.monotonic()
         routine = self.catalog.routine(BREAK_ROUTINE)
-        await run_session(
-            self.catalog, routine, self.worker, self.appearance, self.media, auto=True, compact=True
-        )
+        try:
+            await run_session(
+                self.catalog, routine, self.worker, self.appearance, self.media, auto=True, compact=True
+            )
+        except SessionBusy:
+            return  # the session already on screen was brought forward; it is the break
         self._record(offered, "taken", answered, time.monotonic() - start)
 
     async def edit_settings(self) -> None:

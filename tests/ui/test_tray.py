@@ -240,3 +240,47 @@ def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
     breaks = run(qapp, scenario)
     assert [b["outcome"] for b in breaks] == ["snoozed"]
     assert breaks[0]["offered_at"].startswith("2026-11-23T")
+
+
+def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qapp):
+    """The main window refuses a second session; the tray's "Take a break now" must too."""
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.session_view import SessionView
+    from tests.app_helpers import answer_dialogs
+
+    make, clocks, _sensors, _, data = coach
+
+    def open_views():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()]
+
+    async def scenario():
+        worker = StoreWorker(data)
+        await worker.open()
+        tray = make(worker)
+        await tray.start()
+        clocks.advance(30)
+        tray.wake()
+        for _ in range(3):
+            tray._on_intent("take")
+            await asyncio.sleep(0)
+        while not open_views():
+            await asyncio.sleep(0.01)
+        for _ in range(5):  # let any further session get as far as showing itself
+            await asyncio.sleep(0.01)
+        shown = len(open_views())
+        confirm = answer_dialogs([True], [])
+        open_views()[0].intent.emit("end")
+        await _settle(tray)
+        confirm.stop()
+        history = await worker.run(worker.history.export_history)
+        tray.close()
+        worker.close()
+        return shown, history
+
+    shown, history = run(qapp, scenario, timeout_s=20)
+    assert shown == 1
+    assert len(history["sessions"]) == 1
+    assert [b["outcome"] for b in history["breaks"]] == ["taken"]
