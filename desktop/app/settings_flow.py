@@ -24,7 +24,7 @@ def validate(values: dict) -> tuple[BreakSettings | None, str | None]:
         return None, str(exc)
 
 
-async def edit_break_settings(worker, current: BreakSettings, appearance) -> dict | None:
+async def edit_break_settings(store, current: BreakSettings, appearance) -> dict | None:
     """Show the dialog; on Save store the values and apply autostart and theme. None if cancelled."""
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
 
@@ -50,7 +50,7 @@ async def edit_break_settings(worker, current: BreakSettings, appearance) -> dic
     except AutostartError as exc:
         await modal.error(None, "Start at login was not changed", str(exc))
     appearance.set_choice(edited["theme"])
-    if worker is not None:
-        await worker.call("set_setting", SETTINGS_KEY, asdict(settings))
-        await worker.call("set_setting", APPEARANCE_KEY, edited["theme"])
+    if store is not None:  # the tray's store: typed calls, each in a short-lived child
+        await store.set_setting(SETTINGS_KEY, asdict(settings))
+        await store.set_setting(APPEARANCE_KEY, edited["theme"])
     return asdict(settings)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Literal
 
 from desktop.core.break_settings import (
@@ -30,6 +31,7 @@ from desktop.core.break_settings import (
 __all__ = [
     "ANSWERS",
     "EVENTS",
+    "Answer",
     "AwayEffect",
     "BreakPolicy",
     "BreakSettings",
@@ -56,7 +58,17 @@ EVENTS = (
     "call_on",
     "call_off",
 )
-ANSWERS = ("take", "snooze", "skip")
+
+
+class Answer(StrEnum):
+    """What a person can say to a reminder, from the notification, the prompt or the command line."""
+
+    TAKE = "take"
+    SNOOZE = "snooze"
+    SKIP = "skip"
+
+
+ANSWERS = tuple(answer.value for answer in Answer)
 _QUIET_SETTING = {"fullscreen": "quiet_when_fullscreen", "dnd": "quiet_when_dnd", "call": "quiet_in_calls"}
 
 DecisionKind = Literal["remind", "natural_break", "break_taken", "snoozed", "skipped", "deferred"]
@@ -127,6 +139,15 @@ class BreakPolicy:
             return None
         day, count = self._skips
         return max(0, limit - (count if day == wall.date() else 0))
+
+    def count_skip(self, wall: datetime) -> None:
+        """A break skipped after it began (the break window's Skip, or closing it)."""
+        day, count = self._skips
+        self._skips = (wall.date(), count + 1 if day == wall.date() else 1)
+
+    @property
+    def paused_until(self) -> datetime | None:
+        return self._pause_until
 
     def note_skips(self, day: date, count: int) -> None:
         """Skips already recorded on ``day`` (read from the history when the tray starts)."""
@@ -322,8 +343,7 @@ class BreakPolicy:
     def _break(self, mono: float, wall: datetime, kind: DecisionKind) -> list[Decision]:
         """A break happened: the count, the reminder and its repeat all start over."""
         if kind == "skipped":
-            day, count = self._skips
-            self._skips = (wall.date(), count + 1 if day == wall.date() else 1)
+            self.count_skip(wall)
         self._reset()
         self._last_remind = None
         if self._present_from is not None:
