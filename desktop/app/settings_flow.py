@@ -10,7 +10,6 @@ from dataclasses import asdict
 
 from desktop.app import modal
 from desktop.core.breaks import BreakSettings, rules_text
-from desktop.ui.settings_dialog import SettingsDialog
 
 SETTINGS_KEY = "break_settings"
 APPEARANCE_KEY = "theme"
@@ -27,6 +26,7 @@ def validate(values: dict) -> tuple[BreakSettings | None, str | None]:
 async def edit_break_settings(store, current: BreakSettings, appearance) -> dict | None:
     """Show the dialog; on Save store the values and apply autostart and theme. None if cancelled."""
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
+    from desktop.ui.settings_dialog import SettingsDialog  # on first use: a waiting tray needs no dialog
 
     values = {**asdict(current), "autostart": is_autostart_enabled(), "theme": appearance.choice}
     dialog = SettingsDialog(values, rules_text(current))

@@ -175,7 +175,7 @@ class TrayController(QObject):
                 self._spawn(self.notifier.withdraw())
 
     def _remind(self, wall: datetime) -> None:
-        """A notification with buttons where the desktop has them (each replaces the last), else the prompt."""
+        """Buttons in a notification where the desktop has them (each replaces the last); else the prompt."""
         minutes = round(self.policy.sitting_s(self._clock()) / 60)
         can_skip = self.policy.skips_left(wall) != 0
         if self.notifier is not None:
