@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -205,7 +205,7 @@ def shipped_tempos(folder: Path) -> list[TempoUse]:
     """
     uses: list[TempoUse] = []
 
-    def read(name: str) -> dict:
+    def read(name: str) -> dict[str, Any]:
         try:
             return tomllib.loads((folder / name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

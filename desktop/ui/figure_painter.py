@@ -45,7 +45,9 @@ def _mix(a: str, b: str, t: float) -> QColor:
     """``a`` moved ``t`` of the way towards ``b``."""
     ca, cb = QColor(a), QColor(b)
     return QColor.fromRgbF(
-        *(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=False))
+        ca.redF() + (cb.redF() - ca.redF()) * t,
+        ca.greenF() + (cb.greenF() - ca.greenF()) * t,
+        ca.blueF() + (cb.blueF() - ca.blueF()) * t,
     )
 
 
