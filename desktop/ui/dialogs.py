@@ -7,13 +7,13 @@ from html import escape
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 
@@ -21,7 +21,7 @@ def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     dialog.resize(680, 560)
-    head = QLabel(heading, objectName="PageTitle", wordWrap=True)
+    head = PlainLabel(heading, objectName="PageTitle", wordWrap=True)
     body = QTextBrowser()
     body.setAccessibleName(heading)
     body.setHtml(html)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
         nav.setSpacing(SPACE[1])
-        nav.addWidget(QLabel("Upright", objectName="AppTitle"))
+        nav.addWidget(PlainLabel("Upright", objectName="AppTitle"))
         self.nav_buttons = QButtonGroup(self)
         for n, (title, page) in enumerate(pages):
             button = QPushButton(title, checkable=True)

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -66,9 +66,9 @@ class SettingsDialog(QDialog):
         for text, key in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
             self.theme.addItem(text, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(values.get("theme", "system"))))
-        self.rules = QLabel(wordWrap=True)
+        self.rules = PlainLabel(wordWrap=True)
         self.rules.setAccessibleName("How reminders work")
-        self.problem = QLabel(wordWrap=True, objectName="CautionBox")
+        self.problem = PlainLabel(wordWrap=True, objectName="CautionBox")
         self.problem.hide()
 
         form = QFormLayout()
@@ -77,7 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow("Snooze for", self.snooze)
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.start)
-        hours_row.addWidget(QLabel("to"))
+        hours_row.addWidget(PlainLabel("to"))
         hours_row.addWidget(self.end)
         hours_row.addStretch(1)
         days_row = QHBoxLayout()
@@ -99,7 +99,7 @@ class SettingsDialog(QDialog):
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[3])
         layout.addLayout(form)
-        layout.addWidget(QLabel("How reminders work", objectName="RoutineName"))
+        layout.addWidget(PlainLabel("How reminders work", objectName="RoutineName"))
         layout.addWidget(self.rules)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
