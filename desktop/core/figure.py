@@ -117,7 +117,9 @@ class Pose:
                 continue
             a, b = getattr(self, f.name), getattr(other, f.name)
             values[f.name] = (
-                tuple(_lerp(x, y, t) for x, y in zip(a, b, strict=False)) if isinstance(a, tuple) else _lerp(a, b, t)
+                tuple(_lerp(x, y, t) for x, y in zip(a, b, strict=False))
+                if isinstance(a, tuple)
+                else _lerp(a, b, t)
             )
         return Pose(**values)
 
@@ -390,7 +392,9 @@ class PoseBook:
         """Plain JSON-able values, for the cache of validated content."""
         return {
             k: {
-                "keyframes": [{"name": n, **_pose_data(p)} for n, p in zip(a.names, a.keyframes, strict=False)],
+                "keyframes": [
+                    {"name": n, **_pose_data(p)} for n, p in zip(a.names, a.keyframes, strict=False)
+                ],
                 "props": [
                     {
                         "kind": p.kind,

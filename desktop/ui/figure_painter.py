@@ -44,7 +44,9 @@ class Inks(NamedTuple):
 def _mix(a: str, b: str, t: float) -> QColor:
     """``a`` moved ``t`` of the way towards ``b``."""
     ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=False)))
+    return QColor.fromRgbF(
+        *(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=False))
+    )
 
 
 @lru_cache(maxsize=8)
