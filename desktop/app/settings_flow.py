@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.app import modal
 from desktop.core.breaks import BreakSettings, rules_text
 from desktop.ui.settings_dialog import LABELS, SettingsDialog
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
 
 SETTINGS_KEY = "break_settings"
 APPEARANCE_KEY = "theme"
@@ -70,6 +73,10 @@ def rules_as_edited(values: dict[str, Any]) -> list[str]:
     return rules_text(cast(BreakSettings, SimpleNamespace(**fields)))
 
 
+async def edit_break_settings(worker: StoreWorker | None, current: BreakSettings, appearance) -> dict | None:
+    """Show the dialog; on Save store the values and apply autostart and theme. None if cancelled."""
+
+
 def connect_preview(dialog: SettingsDialog) -> None:
     def preview(edited: dict[str, Any]) -> None:
         dialog.show_problem(problem_for(edited))
@@ -78,7 +85,9 @@ def connect_preview(dialog: SettingsDialog) -> None:
     dialog.changed.connect(preview)
 
 
-async def edit_preferences(worker, current: BreakSettings, appearance, media) -> dict | None:
+async def edit_preferences(
+    worker: StoreWorker | None, current: BreakSettings, appearance, media
+) -> dict | None:
     """Show Preferences; on Save store every value and apply it. The break settings, or None if cancelled."""
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
 
@@ -106,24 +115,26 @@ async def edit_preferences(worker, current: BreakSettings, appearance, media) ->
     appearance.set_choice(edited["theme"])
     media.want(sound=edited["sound"], voice=edited["voice"])
     if worker is not None:
-        await worker.call("set_setting", SETTINGS_KEY, asdict(settings))
-        await worker.call("set_setting", APPEARANCE_KEY, edited["theme"])
-        await worker.call("set_setting", SOUND_KEY, edited["sound"])
-        await worker.call("set_setting", VOICE_KEY, edited["voice"])
+        await worker.run(worker.history.set_setting, SETTINGS_KEY, asdict(settings))
+        await worker.run(worker.history.set_setting, APPEARANCE_KEY, edited["theme"])
+        await worker.run(worker.history.set_setting, SOUND_KEY, edited["sound"])
+        await worker.run(worker.history.set_setting, VOICE_KEY, edited["voice"])
+        await worker.run(worker.history.set_setting, SETTINGS_KEY, asdict(settings))
+        await worker.run(worker.history.set_setting, APPEARANCE_KEY, edited["theme"])
     return asdict(settings)
 
 
-async def stored_break_settings(worker) -> BreakSettings:
+async def stored_break_settings(worker: StoreWorker | None) -> BreakSettings:
     """The saved break settings, or the defaults when none are saved or they no longer validate."""
-    values = await worker.call("get_setting", SETTINGS_KEY, {}) if worker is not None else {}
+    values = await worker.run(worker.history.get_setting, SETTINGS_KEY, {}) if worker is not None else {}
     settings, _problem = validate(values if isinstance(values, dict) else {})
     return settings or BreakSettings()
 
 
-async def load_preferences(worker, appearance, media) -> None:
+async def load_preferences(worker: StoreWorker, appearance, media) -> None:
     """Apply the stored theme, sound and voice choices at start."""
-    appearance.set_choice(await worker.call("get_setting", APPEARANCE_KEY, "system"))
+    appearance.set_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY, "system"))
     media.want(
-        sound=bool(await worker.call("get_setting", SOUND_KEY, True)),
-        voice=bool(await worker.call("get_setting", VOICE_KEY, True)),
+        sound=bool(await worker.run(worker.history.get_setting, SOUND_KEY, True)),
+        voice=bool(await worker.run(worker.history.get_setting, VOICE_KEY, True)),
     )

@@ -46,7 +46,7 @@ class Shell:
                 quit_app=self.quit,
             )
             self.main.window.closing.connect(self._window_closed)
-            if self.worker.store is not None:
+            if self.worker.is_open:
                 self.main.spawn(self.main.store_opened())
         window = self.main.window
         window.showNormal()
