@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal
+from typing import Any, Literal, get_args
 
 Point = tuple[float, float]
 Pair = tuple[float, float]  # (near, far)
@@ -111,7 +111,9 @@ class Pose:
     def blend(self, other: Pose, t: float) -> Pose:
         """``self`` at t=0, ``other`` at t=1, every number linearly in between."""
         both_square = self.gaze is None and other.gaze is None
-        values = {"gaze": None if both_square else _lerp(self.gaze_angle, other.gaze_angle, t)}
+        values: dict[str, Any] = {
+            "gaze": None if both_square else _lerp(self.gaze_angle, other.gaze_angle, t)
+        }
         for f in fields(self):
             if f.name == "gaze":
                 continue
@@ -142,15 +144,16 @@ class Pose:
     def bone_angle(self, bone: str) -> float:
         name, _, side = bone.partition(".")
         value = getattr(self, name)
-        return value[SIDES.index(side)] if side else value
+        return float(value[SIDES.index(side)] if side else value)
 
     def with_angle(self, bone: str, angle: float) -> Pose:
         name, _, side = bone.partition(".")
-        if not side:
-            return replace(self, **{name: angle})
-        pair = list(getattr(self, name))
-        pair[SIDES.index(side)] = angle
-        return replace(self, **{name: tuple(pair)})
+        change: dict[str, Any] = {name: angle}
+        if side:
+            pair = list(getattr(self, name))
+            pair[SIDES.index(side)] = angle
+            change[name] = tuple(pair)
+        return replace(self, **change)
 
     def pinned(self, joint: str, target: Point) -> Pose:
         """This pose with the chain ending at ``joint`` bent so the joint lands on ``target``.
@@ -214,7 +217,7 @@ PropKind = Literal[
     "mat",
     "pillow",
 ]
-PROP_KINDS: tuple[str, ...] = PropKind.__args__
+PROP_KINDS: tuple[str, ...] = get_args(PropKind)
 Layer = Literal["back", "middle", "front"]  # behind the far limbs, between far and near, in front
 
 
@@ -266,13 +269,16 @@ class Scene:
 
     def mirrored_copy(self) -> Scene:
         """The picture flipped left to right: the same movement on the body's other side."""
-        flip = lambda p: (BOX_W - p[0], p[1])  # noqa: E731
+
+        def flip(p: Point) -> Point:
+            return (BOX_W - p[0], p[1])
+
         return Scene(
             {k: flip(p) for k, p in self.joints.items()},
             tuple(
                 replace(p, centre=flip(p.centre), angle=-p.angle, mirrored=not p.mirrored) for p in self.props
             ),
-            tuple(flip(p) for p in self.arrow) if self.arrow else None,
+            (flip(self.arrow[0]), flip(self.arrow[1]), flip(self.arrow[2])) if self.arrow else None,
             self.arrow_both,
             self.floor,
             not self.mirrored,
@@ -388,7 +394,7 @@ class PoseBook:
     def __contains__(self, exercise_id: str) -> bool:
         return exercise_id in self.arts
 
-    def to_data(self) -> dict:
+    def to_data(self) -> dict[str, Any]:
         """Plain JSON-able values, for the cache of validated content."""
         return {
             k: {
@@ -423,7 +429,7 @@ class PoseBook:
         }
 
     @classmethod
-    def from_data(cls, data: Mapping) -> PoseBook:
+    def from_data(cls, data: Mapping[str, Any]) -> PoseBook:
         """The inverse of ``to_data``, for data that was already validated."""
         return cls(
             {
@@ -459,7 +465,7 @@ class PoseBook:
         )
 
 
-def _pose_data(pose: Pose) -> dict:
+def _pose_data(pose: Pose) -> dict[str, Any]:
     return {
         f.name: (
             list(getattr(pose, f.name)) if isinstance(getattr(pose, f.name), tuple) else getattr(pose, f.name)
@@ -469,6 +475,9 @@ def _pose_data(pose: Pose) -> dict:
     }
 
 
-def pose_from_data(data: Mapping) -> Pose:
+def pose_from_data(data: Mapping[str, Any]) -> Pose:
     values = {f.name: data[f.name] for f in fields(Pose) if data.get(f.name) is not None}
-    return Pose(**{k: tuple(v) if isinstance(v, (list, tuple)) else float(v) for k, v in values.items()})
+    kwargs: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, (list, tuple)) else float(v) for k, v in values.items()
+    }
+    return Pose(**kwargs)

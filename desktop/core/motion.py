@@ -73,7 +73,7 @@ class Timeline:
             return Frame(float(last), self._mirrored(0), "hold", 0)
         cycle, t = divmod(elapsed, self.cycle_s) if self.cycle_s > 0 else (0, 0.0)
         mirrored = self._mirrored(int(cycle))
-        for phase, length in (
+        for phase, length in (  # noqa: B007 (the phase the loop stops on is read after it)
             ("rest", self.rest_s),
             ("go", self.go_s),
             ("hold", self.hold_s),
