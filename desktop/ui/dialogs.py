@@ -8,13 +8,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
@@ -22,7 +22,7 @@ from desktop.ui.theme import SPACE
 def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str, cancel: str | None):
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    head = QLabel(heading, objectName="PageTitle", wordWrap=True)
+    head = PlainLabel(heading, objectName="PageTitle", wordWrap=True)
     body = QTextBrowser()
     body.setAccessibleName(heading)
     body.setHtml(html)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from desktop.core import dosage_text
 from desktop.core.catalog import Catalog, Exercise
 from desktop.core.progression import ladder_text
+from desktop.ui.plain import plain_tooltip
 
 
 class Role(IntEnum):
@@ -66,7 +67,7 @@ class ExerciseListModel(QAbstractListModel):
             progress = f", {self._progress[e.id]}" if self._progress[e.id] else ""
             return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{progress}{caution}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)])
+            return plain_tooltip("\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)]))
         if role == Role.EXERCISE:
             return e
         if role == Role.SUMMARY:

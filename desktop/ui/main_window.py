@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
         nav.setSpacing(SPACE[1])
-        nav.addWidget(QLabel("Upright", objectName="AppTitle"))
+        nav.addWidget(PlainLabel("Upright", objectName="AppTitle"))
         self.nav_buttons = QButtonGroup(self)
         for n, (title, page) in enumerate(pages):
             button = QPushButton(title, checkable=True)

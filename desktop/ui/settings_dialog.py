@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
@@ -66,7 +66,7 @@ def _form() -> QFormLayout:
 
 
 def _section(form: QFormLayout, title: str) -> None:
-    label = QLabel(title, objectName="SectionTitle")
+    label = PlainLabel(title, objectName="SectionTitle")
     label.setContentsMargins(0, SPACE[2], 0, 0)
     form.addRow(label)
 
@@ -126,11 +126,9 @@ class SettingsDialog(QDialog):
         self.dnd.setChecked(values["quiet_when_dnd"])
         self.calls = QCheckBox("Wait while the microphone or camera is in use")
         self.calls.setChecked(values["quiet_in_calls"])
-        self.rules = QLabel(wordWrap=True, objectName="Muted")
-        self.rules.setTextFormat(Qt.TextFormat.PlainText)
+        self.rules = PlainLabel(wordWrap=True, objectName="Muted")
         self.rules.setAccessibleName("How reminders work")
-        self.problem = QLabel(wordWrap=True, objectName="CautionBox")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem = PlainLabel(wordWrap=True, objectName="CautionBox")
         self.problem.setAccessibleName("Problem with these settings")
         policy = self.problem.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the form keeps its place when a message comes and goes
@@ -186,7 +184,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.only_hours)
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.start)
-        hours_row.addWidget(QLabel("to"))
+        hours_row.addWidget(PlainLabel("to"))
         hours_row.addWidget(self.end)
         hours_row.addStretch(1)
         form.addRow(LABELS["hours"], hours_row)
