@@ -23,7 +23,7 @@ from desktop.core.catalog import Catalog
 if TYPE_CHECKING:  # loaded when poses are first needed: a tray-only start draws no figure
     from desktop.core.figure import PoseBook
 
-CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
+CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml", "sources.toml")
 POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
 _FIGURE = _HERE.parent / "core" / "figure.py"
