@@ -38,7 +38,14 @@ class Shell:
             # not needed by a tray-only run until someone opens the window.
             from desktop.app.main_controller import MainController
 
-            self.main = MainController(self.catalog, self.worker, self.appearance, self.media)
+            self.main = MainController(
+                self.catalog,
+                self.worker,
+                self.appearance,
+                self.media,
+                preferences=self._preferences,
+                quit_app=self.quit,
+            )
             self.main.window.closing.connect(self._window_closed)
             if self.tray is not None:  # made after start-up (from the tray): open its store now
                 self.main.spawn(self.main.open_store())
@@ -47,6 +54,14 @@ class Shell:
         window.raise_()
         window.activateWindow()
         return self.main
+
+    async def _preferences(self) -> None:
+        """One Preferences dialog for the window and the tray: the tray's policy hears of every change."""
+        if self.tray is not None:
+            await self.tray.edit_settings()
+        else:
+            assert self.main is not None
+            await self.main.edit_preferences()
 
     def _on_request(self, request: str) -> None:
         if request == "open" or self.tray is None or not self.tray.visible:

@@ -20,7 +20,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop.app.settings_flow import APPEARANCE_KEY, SETTINGS_KEY, validate
+from desktop.app.settings_flow import (
+    APPEARANCE_KEY,
+    SETTINGS_KEY,
+    SOUND_KEY,
+    VOICE_KEY,
+    apply_preferences,
+    validate,
+)
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
 from desktop.core.control import Control, ControlRequest
@@ -107,24 +114,26 @@ class TrayController(QObject):
         self.wake()
 
     async def _read_store(self) -> tuple[dict, int]:
-        """The break settings, the theme and today's skips, in one look at the history."""
+        """The break settings, today's skips and the theme, sound and voice, in one look at the history."""
         if self.store is None:
             return {}, 0
         since = encode_time(_midnight(self._now()))
         try:
-            values, theme, skips = await self.store.batch(
+            values, skips, theme, sound, voice = await self.store.batch(
                 [
                     (StoreRequest.GET_SETTING, {"key": SETTINGS_KEY, "default": {}}),
-                    (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
                     (StoreRequest.COUNT_BREAKS, {"outcome": "skipped", "since": since}),
+                    (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
+                    (StoreRequest.GET_SETTING, {"key": SOUND_KEY, "default": True}),
+                    (StoreRequest.GET_SETTING, {"key": VOICE_KEY, "default": True}),
                 ]
             )
         except StorageError as exc:
             self.media.notice(f"{exc} Reminders still come; their answers are not kept.")
             self.store = None
             return {}, 0
-        self.appearance.set_choice(theme)
-        return values or {}, skips
+        apply_preferences(self.appearance, self.media, theme, sound, voice)
+        return values if isinstance(values, dict) else {}, skips
 
     # -- the loop -----------------------------------------------------------
     def wake(self) -> None:
@@ -291,9 +300,10 @@ class TrayController(QObject):
             self._show_state()
 
     async def edit_settings(self) -> None:
-        from desktop.app.settings_flow import edit_break_settings
+        from desktop.app.settings_flow import edit_preferences
 
-        values = await edit_break_settings(self.store, self.policy.settings, self.appearance)
+        save = self.store.set_setting if self.store is not None else None
+        values = await edit_preferences(save, self.policy.settings, self.appearance, self.media)
         if values is not None:
             self.policy = BreakPolicy(_settings(values), restart_from=self.policy)
             self.wake()

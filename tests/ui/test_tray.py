@@ -174,7 +174,7 @@ async def _history(data):
     worker = StoreWorker(data)
     await worker.open()
     try:
-        return await worker.call("export_history")
+        return await worker.run(worker.history.export_history)
     finally:
         worker.close()
 
