@@ -191,9 +191,9 @@ def rules_text(settings: BreakSettings) -> list[str]:
 
 
 def _away_rule(s: BreakSettings) -> str:
-    if s.away_effect is AwayEffect.PAUSE:
+    if s.away_effect == AwayEffect.PAUSE:
         return "Locking the screen or sleep pauses the sitting count; it carries on afterwards."
-    if s.away_effect is AwayEffect.IGNORE:
+    if s.away_effect == AwayEffect.IGNORE:
         return (
             "Locking the screen or sleep changes nothing by itself; only time away from the keyboard counts."
         )
