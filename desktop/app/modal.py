@@ -24,7 +24,9 @@ async def answer(dialog: QDialog) -> bool:
 
 
 async def error(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    from desktop.ui.plain import plain_message_box
+
+    box = plain_message_box(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
     await answer(box)
 
 

@@ -244,10 +244,22 @@ class SafetyFlag:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A seed article (``file``) and its title as the app shows it."""
+
+    file: str
+    title: str
+
+    def to_data(self) -> Data:
+        return {"file": self.file, "title": self.title}
+
+
+@dataclass(frozen=True)
 class Catalog:
     exercises: tuple[Exercise, ...]
     routines: tuple[Routine, ...]
     safety: tuple[SafetyFlag, ...] = ()
+    sources: tuple[Source, ...] = ()
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -274,6 +286,10 @@ class Catalog:
         rung = exercise.rung(step) if step is not None else None
         return dosage.overridden(rung.dosage) if rung else dosage
 
+    def source_title(self, file: str) -> str:
+        """The article's title; a file the catalog gives no title for is named as it is."""
+        return next((s.title for s in self.sources if s.file == file), file)
+
     def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
         return tuple(f for f in self.safety if exercise_id in f.exercises)
 
@@ -288,7 +304,11 @@ class Catalog:
         }
 
     def to_cache(self) -> Data:
-        return {**self.to_data(), "safety": [f.to_data() for f in self.safety]}
+        return {
+            **self.to_data(),
+            "safety": [f.to_data() for f in self.safety],
+            "sources": [s.to_data() for s in self.sources],
+        }
 
     @classmethod
     def from_cache(cls, data: Data) -> Catalog:
@@ -297,4 +317,5 @@ class Catalog:
             tuple(Exercise.from_data(e) for e in data["exercises"]),
             tuple(Routine.from_data(r) for r in data["routines"]),
             tuple(SafetyFlag.from_data(f) for f in data["safety"]),
+            tuple(Source(s["file"], s["title"]) for s in data.get("sources", [])),
         )
