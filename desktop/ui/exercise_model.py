@@ -35,6 +35,7 @@ def label(kebab: str) -> str:
 class ExerciseListModel(QAbstractListModel):
     def __init__(self, catalog: Catalog, parent=None):
         super().__init__(parent)
+        self._catalog = catalog
         self._rows: tuple[Exercise, ...] = catalog.exercises
         self._routines = {e.id: frozenset(r.id for r in catalog.routines_with(e.id)) for e in self._rows}
         self._flags = {e.id: catalog.flags_for(e.id) for e in self._rows}
