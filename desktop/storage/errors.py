@@ -11,9 +11,12 @@ This module imports only the standard library, so the GUI can catch
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
+# How long a unit of work waits for another connection's write lock (SQLite's busy_timeout).
+BUSY_TIMEOUT_S = 5.0
 _ELSEWHERE = "or start Upright with --data-dir pointing to another folder"
 
 
@@ -56,6 +59,14 @@ class StorageError(Exception):
             f"{path} is not an Upright history database: it is damaged or belongs to "
             f"another program. Upright has left it untouched. Move it elsewhere to start "
             f"a fresh history, {_ELSEWHERE}.",
+        )
+
+    @classmethod
+    def damaged(cls, path: Path, detail: str) -> StorageError:
+        return cls(
+            path,
+            f"{path} is damaged: {detail}. Upright has left it untouched. Restore it from a "
+            f"backup, or move it elsewhere to start a fresh history, {_ELSEWHERE}.",
         )
 
     @classmethod
@@ -102,4 +113,28 @@ class StorageError(Exception):
             return cls.no_permission(path)
         if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             return cls.not_a_database(path)
+        if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StoreBusy(path)
+        if primary == sqlite3.SQLITE_ERROR and _MISSING.match(str(error)):
+            return cls.damaged(path, str(error))
         return None
+
+
+class StoreBusy(StorageError):
+    """Another connection kept the write lock longer than the busy timeout.
+
+    Its own class because it is the one storage failure worth retrying: the
+    other writer will finish, and a finished set waits in the journal until then.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"The history {path} is busy: another program (perhaps a second Upright) has been "
+            f"writing to it for more than {BUSY_TIMEOUT_S:g} seconds. Try again in a moment; "
+            f"if it stays busy, close the other program.",
+        )
+
+
+# A table or column the code expects is gone: the file was changed outside Upright.
+_MISSING = re.compile(r"no such (table|column)")

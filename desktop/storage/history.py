@@ -44,6 +44,9 @@ class HistoryStore:
     def _unit(self):
         return self._db.unit()
 
+    def _read(self):
+        return self._db.read()
+
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
         row = SessionRow(
             routine_id=routine_id,
@@ -163,7 +166,7 @@ class HistoryStore:
             return session.execute(stmt).rowcount
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        with self._unit() as session:
+        with self._read() as session:
             row = session.get(SettingRow, key)
             return default if row is None else json.loads(row.value)
 
@@ -174,7 +177,7 @@ class HistoryStore:
 
     def export_history(self) -> dict[str, Any]:
         """Everything, in the public JSON shape of ``desktop.storage.export``, oldest first."""
-        with self._unit() as session:
+        with self._read() as session:
             sessions = session.scalars(
                 select(SessionRow)
                 .options(selectinload(SessionRow.sets), selectinload(SessionRow.pain))
@@ -188,20 +191,20 @@ class HistoryStore:
     # ``desktop.storage.aggregates``.
 
     def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:
-        with self._unit() as session:
+        with self._read() as session:
             return agg.load_aggregates(session, first_day, last_day, today)
 
     def history_range(self) -> tuple[date, date] | None:
-        with self._unit() as session:
+        with self._read() as session:
             return agg.history_range(session)
 
     def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[agg.SessionRow]:
-        with self._unit() as session:
+        with self._read() as session:
             return agg.list_sessions(session, first_day, last_day, limit)
 
     def session_sets(self, session_id: int) -> list[dict[str, Any]]:
         """One session's sets as column values, in the order they were done."""
-        with self._unit() as session:
+        with self._read() as session:
             return sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
 
     def export_csv(self, folder: Path) -> list[Path]:
