@@ -31,6 +31,7 @@ from desktop.core.session_events import (
     SideSwitch,
     StepStarted,
 )
+from desktop.core.set_record import SetRecord
 from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
@@ -84,6 +85,7 @@ class SessionController:
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
+        self._said_busy = False
         self.view.set_toggles(sound.enabled, voice.enabled)
 
     # -- the whole session ----------------------------------------------------
@@ -108,7 +110,8 @@ class SessionController:
         self.timer.stop()
         await asyncio.gather(
             *self._writes, return_exceptions=True
-        )  # every set is in the store before we go on
+        )  # every set is in the store (or waiting in the journal) before we go on
+        await self._settle_sets()
         pain_after = None if self.auto else await self._ask_pain("after")
         if pain_after is not None:
             await self._save("set_pain", self.session_id, "after", pain_after)
@@ -161,6 +164,24 @@ class SessionController:
             self._storage_failed(exc)
         elif exc is not None:
             log.error("a finished set could not be saved", exc_info=exc)
+        elif task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
+            self._said_busy = True
+            self.view.notify(
+                "Another program is writing to the history, so this set waits on disk and is "
+                "saved as soon as the history is free."
+            )
+
+    async def _settle_sets(self) -> None:
+        """One more try for sets waiting in the journal; if some still wait, say so at the end."""
+        if self.worker is None or self.storage_error is not None:
+            return
+        try:
+            waiting = await self.worker.flush_sets()
+        except StorageError as exc:
+            self._storage_failed(exc)
+            return
+        if waiting:
+            self.storage_error = StorageError.sets_waiting(self.worker.journal_path, waiting)
 
     async def _ask_pain(self, moment: str) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -230,21 +251,19 @@ class SessionController:
             self._done_exercises.append(e.exercise_id)
         if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
-        task = asyncio.get_running_loop().create_task(
-            self.worker.call(
-                "record_set",
-                self.session_id,
-                exercise_id=e.exercise_id,
-                side=e.side if e.side != "alternate" else "none",
-                set_index=e.set_index,
-                planned_reps=e.planned_reps,
-                done_reps=e.done_reps,
-                planned_s=e.planned_s,
-                done_s=e.done_s,
-                started_at=self._wall(e.started_at),
-                ended_at=self._wall(e.at),
-            )
+        record = SetRecord(
+            session_id=self.session_id,
+            exercise_id=e.exercise_id,
+            side=e.side if e.side != "alternate" else "none",
+            set_index=e.set_index,
+            planned_reps=e.planned_reps,
+            done_reps=e.done_reps,
+            planned_s=e.planned_s,
+            done_s=e.done_s,
+            started_at=self._wall(e.started_at),
+            ended_at=self._wall(e.at),
         )
+        task = asyncio.get_running_loop().create_task(self.worker.record_set(record))
         self._writes.add(task)
         task.add_done_callback(self._write_done)
 

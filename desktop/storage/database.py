@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.storage.errors import BUSY_TIMEOUT_S, StorageError
 from desktop.storage.location import DATABASE_NAME
+from desktop.storage.session_owner import SessionOwnership
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's id. A database already stamped with it opens without
@@ -47,6 +48,7 @@ class Database:
         self._readers: sessionmaker[Session] = sessionmaker(
             engine.execution_options(upright_read=True), expire_on_commit=False
         )
+        self.owner = SessionOwnership(path.parent)
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
@@ -66,8 +68,10 @@ class Database:
             yield session
 
     def close(self) -> None:
-        """Close every connection; the last one checkpoints the WAL back into the file."""
+        """Close every connection (the last one checkpoints the WAL back into the file) and
+        let go of the sessions this process was running."""
         self.engine.dispose()
+        self.owner.close()
 
 
 def open_database(data_dir: Path) -> Database:

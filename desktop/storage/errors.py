@@ -11,6 +11,7 @@ This module imports only the standard library, so the GUI can catch
 
 from __future__ import annotations
 
+import errno
 import re
 import sqlite3
 from pathlib import Path
@@ -94,6 +95,24 @@ class StorageError(Exception):
             f"The disk reported an input/output error while Upright was saving to {path} "
             f"({detail}). The last change was not saved. Check the drive, or make a copy "
             f"of the file before it gets worse.",
+        )
+
+    @classmethod
+    def from_os(cls, path: Path, error: OSError) -> StorageError:
+        """A failed write of a file of ours beside the database (the set journal)."""
+        if error.errno == errno.ENOSPC:
+            return cls.disk_full(path)
+        if isinstance(error, PermissionError):
+            return cls.no_permission(path)
+        return cls.io_error(path, error.strerror or str(error))
+
+    @classmethod
+    def sets_waiting(cls, journal: Path | None, count: int) -> StorageError:
+        sets = "1 finished set was" if count == 1 else f"{count} finished sets were"
+        return cls(
+            journal or Path(),
+            f"{sets} not saved to the history yet: another program kept it busy. They are "
+            f"kept in {journal} and saved the next time Upright starts; nothing is lost.",
         )
 
     @classmethod
