@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -31,11 +33,15 @@ from desktop.core.session_events import (
     SideSwitch,
     StepStarted,
 )
-from desktop.core.set_record import SetRecord
-from desktop.storage.errors import StorageError
+from desktop.core.set_record import SessionEnd, SetRecord
+from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
 from desktop.ui.session_view import SessionView
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+    from desktop.storage.history import HistoryStore
 
 log = logging.getLogger("upright")
 
@@ -49,7 +55,7 @@ class SessionController:
         catalog: Catalog,
         routine: Routine,
         *,
-        worker,
+        worker: StoreWorker | None,
         palette,
         sound,
         voice,
@@ -93,11 +99,11 @@ class SessionController:
         self._done = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain("before")
         if self.worker is not None:
-            self.session_id = await self.worker.call(
-                "start_session", self.routine.id, self.routine.name, datetime.now(UTC)
+            self.session_id = await self.worker.run(
+                self.worker.history.start_session, self.routine.id, self.routine.name, datetime.now(UTC)
             )
             if pain_before is not None:
-                await self.worker.call("set_pain", self.session_id, "before", pain_before)
+                await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
         self.view.resize(*self._size)
         self.view.show()
@@ -111,11 +117,10 @@ class SessionController:
         await asyncio.gather(
             *self._writes, return_exceptions=True
         )  # every set is in the store (or waiting in the journal) before we go on
-        await self._settle_sets()
         pain_after = None if self.auto else await self._ask_pain("after")
         if pain_after is not None:
-            await self._save("set_pain", self.session_id, "after", pain_after)
-        await self._save("finish_session", self.session_id, outcome, self._wall(self.clock()))
+            await self._save(lambda history, sid: history.set_pain(sid, "after", pain_after))
+        await self._keep_end(outcome, self._wall(self.clock()))
         if (
             pain_before is not None
             and pain_after is not None
@@ -123,10 +128,17 @@ class SessionController:
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
-        if self.worker is not None and self.storage_error is None and not self.auto and self._done_exercises:
+        worker, session_id = self.worker, self.session_id
+        if (
+            worker
+            and session_id is not None
+            and self.storage_error is None
+            and not self.auto
+            and self._done_exercises
+        ):
             try:
                 await review_progress(
-                    self.view, self.catalog, self.worker, self.session_id, self._done_exercises, self.ladder
+                    self.view, self.catalog, worker, session_id, self._done_exercises, self.ladder
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
@@ -138,12 +150,12 @@ class SessionController:
         return outcome
 
     # -- saving -----------------------------------------------------------------
-    async def _save(self, method: str, *args) -> None:
-        """A store call after the session; after a disk problem nothing more is tried."""
+    async def _save(self, write: Callable[[HistoryStore, int], object]) -> None:
+        """A write about this session after it ends; after a disk problem nothing more is tried."""
         if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
         try:
-            await self.worker.call(method, *args)
+            await self.worker.run(write, self.worker.history, self.session_id)
         except StorageError as exc:
             self._storage_failed(exc)
 
@@ -171,17 +183,20 @@ class SessionController:
                 "saved as soon as the history is free."
             )
 
-    async def _settle_sets(self) -> None:
-        """One more try for sets waiting in the journal; if some still wait, say so at the end."""
-        if self.worker is None or self.storage_error is not None:
+    async def _keep_end(self, outcome: str, ended_at: datetime) -> None:
+        """Journal the session's end like a set, then give waiting sets one more try; if some
+        still wait, the caller is told (``upright run`` exits non-zero)."""
+        worker = self.worker
+        if worker is None or self.session_id is None:
             return
         try:
-            waiting = await self.worker.flush_sets()
+            await worker.sets.record(SessionEnd(self.session_id, outcome, ended_at))
+            waiting = await worker.sets.settle()
         except StorageError as exc:
             self._storage_failed(exc)
             return
-        if waiting:
-            self.storage_error = StorageError.sets_waiting(self.worker.journal_path, waiting)
+        if waiting and (self.storage_error is None or isinstance(self.storage_error, StoreBusy)):
+            self.storage_error = StorageError.sets_waiting(worker.sets.journal_path, worker.sets.waiting())
 
     async def _ask_pain(self, moment: str) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -263,7 +278,7 @@ class SessionController:
             started_at=self._wall(e.started_at),
             ended_at=self._wall(e.at),
         )
-        task = asyncio.get_running_loop().create_task(self.worker.record_set(record))
+        task = asyncio.get_running_loop().create_task(self.worker.sets.record(record))
         self._writes.add(task)
         task.add_done_callback(self._write_done)
 

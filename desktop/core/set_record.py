@@ -1,8 +1,8 @@
-"""A finished set as the history keeps it, with wall-clock times.
+"""A finished set and a session's end as the history keeps them, with wall-clock times.
 
-The session turns its engine event (``SetFinished``, in engine seconds) into
-this record once; the store writes it and the journal keeps a copy until the
-store has it, so both agree on what a set is.
+The session turns its engine events (in engine seconds) into these records
+once; the store writes them and the set journal keeps a copy until the
+store has them, so both agree on what was done.
 """
 
 from __future__ import annotations
@@ -22,4 +22,13 @@ class SetRecord:
     planned_s: float | None
     done_s: float | None
     started_at: datetime  # timezone-aware
+    ended_at: datetime
+
+
+@dataclass(frozen=True)
+class SessionEnd:
+    """How and when a session ended: journaled like a set, so a busy store cannot lose it."""
+
+    session_id: int
+    outcome: str  # completed or ended_early
     ended_at: datetime

@@ -108,10 +108,16 @@ class StorageError(Exception):
 
     @classmethod
     def sets_waiting(cls, journal: Path | None, count: int) -> StorageError:
-        sets = "1 finished set was" if count == 1 else f"{count} finished sets were"
+        what = (
+            "The end of this session was"
+            if count == 0
+            else "1 finished set was"
+            if count == 1
+            else f"{count} finished sets were"
+        )
         return cls(
             journal or Path(),
-            f"{sets} not saved to the history yet: another program kept it busy. They are "
+            f"{what} not saved to the history yet: another program kept it busy. It is all "
             f"kept in {journal} and saved the next time Upright starts; nothing is lost.",
         )
 

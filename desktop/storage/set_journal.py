@@ -1,4 +1,4 @@
-"""Finished sets kept on disk until the history has them.
+"""Finished sets (and session ends) kept on disk until the history has them.
 
 Another process can hold the database's write lock longer than the busy
 timeout (a second Upright importing a large file, a backup tool, a person
@@ -7,10 +7,12 @@ appended to a journal beside the database and fsync'd *before* the store
 write is tried; once the store has it a ``done`` line follows, and when
 nothing is left waiting the file is removed. Whatever still waits is
 written at the next chance, at the latest when Upright next opens the
-history (``orphans``). Writing twice is harmless: the store skips a set it
-already has (``HistoryStore.record_set`` matches on session, exercise,
-side, index and times), so a crash between the store's commit and the
-``done`` line never doubles a set.
+history (``orphans``). A session's end goes the same way, so a session
+finished while the store was busy is not later taken for a crashed one.
+Writing twice is harmless: the store skips a set it already has
+(``HistoryStore.record_set`` matches on session, exercise, side, index and
+times), so a crash between the store's commit and the ``done`` line never
+doubles a set.
 
 Each process keeps its own file, locked while it runs (``file_lock``): a
 journal whose lock can be taken belongs to a process that has ended.
@@ -31,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.set_record import SetRecord
+from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StoreBusy
 from desktop.storage.file_lock import open_locked
 
@@ -40,8 +42,9 @@ if TYPE_CHECKING:
 
 PATTERN = "unsaved-sets-*.jsonl"
 log = logging.getLogger("upright")
+Entry = SetRecord | SessionEnd
+_KINDS: dict[str, type[SetRecord] | type[SessionEnd]] = {"set": SetRecord, "end": SessionEnd}
 _TIMES = ("started_at", "ended_at")
-_FIELDS = tuple(f.name for f in fields(SetRecord))
 
 
 class SetJournal:
@@ -56,10 +59,10 @@ class SetJournal:
         self.path: Path | None = None
         self._fd: int | None = None
         self._lock = threading.Lock()
-        self._pending: dict[int, SetRecord] = {}
+        self._pending: dict[int, Entry] = {}
         self._next = 1
 
-    def append(self, record: SetRecord) -> int:
+    def append(self, record: Entry) -> int:
         """Write ``record`` durably (append + fsync); returns its key for ``done``."""
         with self._lock:
             if self._fd is None:
@@ -69,7 +72,7 @@ class SetJournal:
             self._pending[key] = record
             return key
 
-    def pending(self) -> list[tuple[int, SetRecord]]:
+    def pending(self) -> list[tuple[int, Entry]]:
         """The sets not yet in the store, oldest first."""
         with self._lock:
             return list(self._pending.items())
@@ -78,7 +81,7 @@ class SetJournal:
         with self._lock:
             return key in self._pending
 
-    def oldest(self) -> tuple[int, SetRecord] | None:
+    def oldest(self) -> tuple[int, Entry] | None:
         with self._lock:
             return next(iter(self._pending.items()), None)
 
@@ -190,28 +193,33 @@ def replay_orphans(folder: Path, store: HistoryStore) -> int:
     return stored
 
 
-def _store(store: HistoryStore, record: SetRecord) -> None:
+def _store(store: HistoryStore, record: Entry) -> None:
     from sqlalchemy.exc import IntegrityError
 
     try:
-        store.record_set(**asdict(record))
-    except IntegrityError:  # its session was deleted from the history meanwhile: nothing to add it to
-        log.warning("a waiting set of session %d was dropped: that session was deleted", record.session_id)
+        if isinstance(record, SessionEnd):
+            store.finish_session(record.session_id, record.outcome, record.ended_at)
+        else:
+            store.record_set(**asdict(record))
+    except (IntegrityError, LookupError):  # the session was deleted meanwhile: nothing to add it to
+        log.warning("what session %d left waiting was dropped: that session was deleted", record.session_id)
 
 
-def _encode(record: SetRecord) -> dict[str, Any]:
+def _encode(record: Entry) -> dict[str, Any]:
     data = asdict(record)
     for name in _TIMES:
-        data[name] = data[name].isoformat()
+        if name in data:
+            data[name] = data[name].isoformat()
+    data["kind"] = "end" if isinstance(record, SessionEnd) else "set"
     return data
 
 
-def _read(path: Path) -> list[SetRecord]:
+def _read(path: Path) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    pending: dict[Any, SetRecord] = {}
+    pending: dict[Any, Entry] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         try:
             data = json.loads(line)
@@ -224,13 +232,15 @@ def _read(path: Path) -> list[SetRecord]:
     return list(pending.values())
 
 
-def _decode(data: dict[str, Any]) -> SetRecord:
-    values = {name: data[name] for name in _FIELDS}
+def _decode(data: dict[str, Any]) -> Entry:
+    kind = _KINDS[data.get("kind", "set")]
+    values = {f.name: data[f.name] for f in fields(kind)}
     for name in _TIMES:
-        values[name] = datetime.fromisoformat(values[name])
-        if values[name].tzinfo is None:
-            raise ValueError(f"{name} has no time zone")
-    return SetRecord(**values)
+        if name in values:
+            values[name] = datetime.fromisoformat(values[name])
+            if values[name].tzinfo is None:
+                raise ValueError(f"{name} has no time zone")
+    return kind(**values)
 
 
 def _sync_folder(folder: Path) -> None:
