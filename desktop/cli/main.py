@@ -64,9 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     routines.add_argument("--json", action="store_true", help="print the routines as JSON")
     importing = commands.add_parser("import", help="add a routine from a file (JSON or TOML)")
     importing.add_argument("file", metavar="FILE", help="an Upright routine file")
-    exporting = commands.add_parser("export-routine", help="write a routine to a JSON file")
+    exporting = commands.add_parser("export-routine", help="write a routine to a JSON or TOML file")
     exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
-    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json or .toml)")
     breaks = commands.add_parser("breaks", help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
