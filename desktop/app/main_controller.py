@@ -132,15 +132,17 @@ class MainController:
 
     async def store_opened(self) -> None:
         self.history_available = True
-        self._safety_acknowledged = bool(await self.worker.call("get_setting", SAFETY_SETTING, False))
+        self._safety_acknowledged = bool(
+            await self.worker.run(self.worker.history.get_setting, SAFETY_SETTING, False)
+        )
         await self.refresh_library()
         self.window.say(f"History is kept in {self.worker.data_dir}")
 
     async def refresh_library(self) -> None:
         """Reload the person's own routines, rungs and bests, and show them."""
-        own = await self.worker.call("routines.all")
-        self.ladder = await self.worker.call("progress.steps")
-        bests = await self.worker.call("progress.bests")
+        own = await self.worker.run(self.worker.routines.all)
+        self.ladder = await self.worker.run(self.worker.progress.steps)
+        bests = await self.worker.run(self.worker.progress.bests)
         self.library = Library(self.catalog, tuple(s.routine for s in own))
         self.routines.set_rows(routine_rows(self.library, self.ladder))
         self.exercises.model.set_progress(self.ladder, bests)
@@ -153,7 +155,7 @@ class MainController:
                 return
             self._safety_acknowledged = True
             if self.history_available:
-                await self.worker.call("set_setting", SAFETY_SETTING, True)
+                await self.worker.run(self.worker.history.set_setting, SAFETY_SETTING, True)
         if self._session_running:
             self.window.say("A session is already running.")
             return
@@ -225,14 +227,14 @@ class MainController:
         if key in days:
             first = today - timedelta(days=days[key])
         else:
-            span = await self.worker.call("history_range")
+            span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)
         self._first_day = first
-        aggregates = await self.worker.call("aggregates", first, today, today)
-        sessions = await self.worker.call("list_sessions", first, today)
+        aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
+        sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
         self.history.show_history(aggregates, sessions, names)
-        changes = await self.worker.call("progress.changes")
+        changes = await self.worker.run(self.worker.progress.changes)
         exercises = {e.id: e.name for e in self.catalog.exercises}
         self.history.show_step_changes(
             [

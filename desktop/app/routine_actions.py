@@ -69,28 +69,32 @@ class RoutineActions:
         if edited is None:
             return
         try:
-            await self.main.worker.call("routines.replace", edited, now=_now())
+            await self.main.worker.run(self.main.worker.routines.replace, edited, now=_now())
         except KeyError:  # deleted meanwhile (another window, an undo): keep the edit as a new routine
-            await self.main.worker.call(
-                "routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now()
+            await self.main.worker.run(
+                self.main.worker.routines.add, edited, reserved=self.main.library.shipped_ids(), now=_now()
             )
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{edited.name}\u201d.")
 
     async def duplicate(self, routine: Routine) -> None:
         copy = as_copy(routine, self._taken())
-        stored = await self.main.worker.call(
-            "routines.add", copy, reserved=self.main.library.shipped_ids(), now=_now(), based_on=routine.id
+        stored = await self.main.worker.run(
+            self.main.worker.routines.add,
+            copy,
+            reserved=self.main.library.shipped_ids(),
+            now=_now(),
+            based_on=routine.id,
         )
         await self.main.refresh_library()
         self.window.say(f"Made \u201c{stored.name}\u201d.")
 
     async def delete(self, routine: Routine) -> None:
-        removed = await self.main.worker.call("routines.delete", routine.id)
+        removed = await self.main.worker.run(self.main.worker.routines.delete, routine.id)
         await self.main.refresh_library()
 
         async def undo() -> str:
-            back = await self.main.worker.call("routines.restore", removed, now=_now())
+            back = await self.main.worker.run(self.main.worker.routines.restore, removed, now=_now())
             await self.main.refresh_library()
             return f"\u201c{back.name}\u201d is back."
 
@@ -107,8 +111,12 @@ class RoutineActions:
             return
         # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
         edited = replace(edited, id=slug(edited.name))
-        stored = await self.main.worker.call(
-            "routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now(), based_on=based_on
+        stored = await self.main.worker.run(
+            self.main.worker.routines.add,
+            edited,
+            reserved=self.main.library.shipped_ids(),
+            now=_now(),
+            based_on=based_on,
         )
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
@@ -178,8 +186,8 @@ class RoutineActions:
             except ContentError as exc:
                 await modal.error(self.window, f"{path.name} was not imported", exc.report())
                 continue
-            stored = await self.main.worker.call(
-                "routines.add", routine, reserved=self.main.library.shipped_ids(), now=_now()
+            stored = await self.main.worker.run(
+                self.main.worker.routines.add, routine, reserved=self.main.library.shipped_ids(), now=_now()
             )
             copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
             said.append(f"Imported \u201c{stored.name}\u201d{copy}.")

@@ -84,17 +84,17 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         return 2
     try:
         if routine is None:
-            stored = await worker.call("routines.get", args.routine)
+            stored = await worker.run(worker.routines.get, args.routine)
             if stored is None:
-                own = [s.routine.id for s in await worker.call("routines.all")]
+                own = [s.routine.id for s in await worker.run(worker.routines.all)]
                 print(_unknown(args.routine, own + [r.id for r in catalog.routines]), file=sys.stderr)
                 return 2
             routine = stored.routine
-        if not args.auto and not await worker.call("get_setting", SAFETY_SETTING, False):
+        if not args.auto and not await worker.run(worker.history.get_setting, SAFETY_SETTING, False):
             flags = [(f.title, f.advice) for f in catalog.safety]
             if not await modal.answer(safety_notice(None, flags)):
                 return 0
-            await worker.call("set_setting", SAFETY_SETTING, True)
+            await worker.run(worker.history.set_setting, SAFETY_SETTING, True)
         try:
             outcome = await run_session(
                 catalog,
@@ -104,7 +104,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 Media(),
                 speed=args.speed,
                 auto=args.auto,
-                ladder=await worker.call("progress.steps"),
+                ladder=await worker.run(worker.progress.steps),
             )
         except StorageError as exc:
             print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)

@@ -7,10 +7,14 @@ and words the rules, so what the dialog promises is what the policy does.
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from desktop.app import modal
 from desktop.core.breaks import BreakSettings, rules_text
 from desktop.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
 
 SETTINGS_KEY = "break_settings"
 APPEARANCE_KEY = "theme"
@@ -24,7 +28,7 @@ def validate(values: dict) -> tuple[BreakSettings | None, str | None]:
         return None, str(exc)
 
 
-async def edit_break_settings(worker, current: BreakSettings, appearance) -> dict | None:
+async def edit_break_settings(worker: StoreWorker | None, current: BreakSettings, appearance) -> dict | None:
     """Show the dialog; on Save store the values and apply autostart and theme. None if cancelled."""
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
 
@@ -51,6 +55,6 @@ async def edit_break_settings(worker, current: BreakSettings, appearance) -> dic
         await modal.error(None, "Start at login was not changed", str(exc))
     appearance.set_choice(edited["theme"])
     if worker is not None:
-        await worker.call("set_setting", SETTINGS_KEY, asdict(settings))
-        await worker.call("set_setting", APPEARANCE_KEY, edited["theme"])
+        await worker.run(worker.history.set_setting, SETTINGS_KEY, asdict(settings))
+        await worker.run(worker.history.set_setting, APPEARANCE_KEY, edited["theme"])
     return asdict(settings)

@@ -39,7 +39,7 @@ class Shell:
 
             self.main = MainController(self.catalog, self.worker, self.appearance, self.media)
             self.main.window.closing.connect(self._window_closed)
-            if self.worker.store is not None:
+            if self.worker.is_open:
                 self.main.spawn(self.main.store_opened())
         window = self.main.window
         window.showNormal()
@@ -61,7 +61,9 @@ class Shell:
         if opened:
             from desktop.app.settings_flow import APPEARANCE_KEY
 
-            self.appearance.set_choice(await self.worker.call("get_setting", APPEARANCE_KEY, "system"))
+            self.appearance.set_choice(
+                await self.worker.run(self.worker.history.get_setting, APPEARANCE_KEY, "system")
+            )
         from desktop.app.tray_controller import TrayController
 
         self.tray = TrayController(

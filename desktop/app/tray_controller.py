@@ -12,6 +12,7 @@ import asyncio
 import math
 import time
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -20,6 +21,9 @@ from desktop.app.settings_flow import SETTINGS_KEY, validate
 from desktop.core.breaks import BreakPolicy, BreakSettings
 from desktop.ui.break_prompt import BreakPrompt
 from desktop.ui.tray_menu import TrayMenu
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
 
 BREAK_ROUTINE = "stand-and-extend"
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
@@ -34,7 +38,7 @@ class TrayController(QObject):
     def __init__(
         self,
         catalog,
-        worker,
+        worker: StoreWorker | None,
         appearance,
         media,
         *,
@@ -67,7 +71,7 @@ class TrayController(QObject):
     async def start(self) -> None:
         values = {}
         if self.worker is not None:
-            values = await self.worker.call("get_setting", SETTINGS_KEY, {}) or {}
+            values = await self.worker.run(self.worker.history.get_setting, SETTINGS_KEY, {}) or {}
         self.policy = BreakPolicy(_settings(values))
         if self._sensors is None:
             from desktop.app.sensors import Sensors
@@ -218,8 +222,12 @@ class TrayController(QObject):
     def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
         if self.worker is not None:
             self._spawn(
-                self.worker.call(
-                    "record_break", offered, outcome, answered_at=answered, duration_s=duration_s
+                self.worker.run(
+                    self.worker.history.record_break,
+                    offered,
+                    outcome,
+                    answered_at=answered,
+                    duration_s=duration_s,
                 )
             )
 

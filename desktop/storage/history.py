@@ -184,7 +184,8 @@ class HistoryStore:
             return history_to_data(sessions, breaks)
 
     # -- the history page ------------------------------------------------------
-    # Thin wrappers so the store thread can run them by name; the SQL lives in
+    # Each read is one unit of work on the store's connection (the caller runs it
+    # on the store thread with ``StoreWorker.run``); the SQL lives in
     # ``desktop.storage.aggregates``.
 
     def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:

@@ -92,7 +92,7 @@ def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
         assert tray.prompt.isVisible() or tray.visible
         tray.prompt._answer("skip")
         await _settle(tray)
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         tray.close()
         worker.close()
         return history["breaks"]
@@ -119,7 +119,7 @@ def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
         tray.wake()
         shown = tray.menu._shown
         await _settle(tray)
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         tray.close()
         worker.close()
         return shown, history["breaks"]
@@ -194,7 +194,7 @@ def test_screen_lock_counts_as_away(coach, qapp):
         tray.wake()
         minutes = tray.menu._shown[1]
         await _settle(tray)
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         tray.close()
         worker.close()
         return minutes, [b["outcome"] for b in history["breaks"]]
@@ -232,7 +232,7 @@ def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
         tray.wake()
         tray._on_intent("snooze:30")
         await _settle(tray)
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         tray.close()
         worker.close()
         return history["breaks"]
