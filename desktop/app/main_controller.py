@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from desktop.app import modal
@@ -53,7 +54,12 @@ class MainController:
         appearance: Appearance,
         media: Media,
         poses: PoseBook | None = None,
+        *,
+        preferences: Callable[[], Awaitable[None]] | None = None,
+        quit_app: Callable[[], None] | None = None,
     ):
+        """``preferences`` opens the one Preferences dialog the app shares with the tray;
+        without it (no tray yet, tests) the window opens the dialog itself."""
         from desktop.content.catalog_cache import shipped_poses
 
         self.catalog = catalog
@@ -87,15 +93,10 @@ class MainController:
         self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
         self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
         self.window.files_dropped.connect(lambda paths: self.spawn(self.routine_actions.import_paths(paths)))
-        self.window.add_menu(
-            "&File",
-            [
-                ("&New routine\u2026", "Ctrl+N", lambda: self.spawn(self.routine_actions.new())),
-                ("&Import routine\u2026", "Ctrl+O", lambda: self.spawn(self.routine_actions.import_dialog())),
-                None,
-                ("&Close window", "Ctrl+W", self.window.close),
-            ],
-        )
+        from desktop.app.main_menus import install_menus
+
+        self._preferences = preferences
+        self.actions = install_menus(self, quit_app or self.window.close)
 
     def spawn(self, coro) -> asyncio.Task:
         """Run ``coro`` on the loop, keeping a reference until it finishes.
@@ -118,6 +119,15 @@ class MainController:
             self.spawn(modal.error(self.window, "That change was not saved", str(exc)))
         else:
             log.error("an action failed", exc_info=exc)
+
+    async def open_preferences(self) -> None:
+        await (self._preferences() if self._preferences is not None else self.edit_preferences())
+
+    async def edit_preferences(self) -> None:
+        from desktop.app.settings_flow import edit_preferences, stored_break_settings
+
+        worker = self.worker if self.history_available else None
+        await edit_preferences(worker, await stored_break_settings(worker), self.appearance, self.media)
 
     async def open_store(self) -> bool:
         """Open the history; a problem is explained in a dialog and browsing goes on."""

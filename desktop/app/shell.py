@@ -37,7 +37,14 @@ class Shell:
             # not needed by a tray-only run until someone opens the window.
             from desktop.app.main_controller import MainController
 
-            self.main = MainController(self.catalog, self.worker, self.appearance, self.media)
+            self.main = MainController(
+                self.catalog,
+                self.worker,
+                self.appearance,
+                self.media,
+                preferences=self._preferences,
+                quit_app=self.quit,
+            )
             self.main.window.closing.connect(self._window_closed)
             if self.worker.is_open:
                 self.main.spawn(self.main.store_opened())
@@ -46,6 +53,14 @@ class Shell:
         window.raise_()
         window.activateWindow()
         return self.main
+
+    async def _preferences(self) -> None:
+        """One Preferences dialog for the window and the tray: the tray's policy hears of every change."""
+        if self.tray is not None:
+            await self.tray.edit_settings()
+        else:
+            assert self.main is not None
+            await self.main.edit_preferences()
 
     def _on_request(self, request: str) -> None:
         if request == "open" or self.tray is None or not self.tray.visible:
@@ -59,11 +74,9 @@ class Shell:
         """Open the store (reporting problems in the window), then start the tray."""
         opened = await (self.main.open_store() if self.main else self._open_store_quietly())
         if opened:
-            from desktop.app.settings_flow import APPEARANCE_KEY
+            from desktop.app.settings_flow import load_preferences
 
-            self.appearance.set_choice(
-                await self.worker.run(self.worker.history.get_setting, APPEARANCE_KEY, "system")
-            )
+            await load_preferences(self.worker, self.appearance, self.media)
         from desktop.app.tray_controller import TrayController
 
         self.tray = TrayController(

@@ -211,9 +211,9 @@ class TrayController(QObject):
         self._record(offered, "taken", answered, time.monotonic() - start)
 
     async def edit_settings(self) -> None:
-        from desktop.app.settings_flow import edit_break_settings
+        from desktop.app.settings_flow import edit_preferences
 
-        values = await edit_break_settings(self.worker, self.policy.settings, self.appearance)
+        values = await edit_preferences(self.worker, self.policy.settings, self.appearance, self.media)
         if values is not None:
             self.policy = BreakPolicy(_settings(values), restart_from=self.policy)
             self.wake()

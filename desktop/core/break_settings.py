@@ -34,7 +34,7 @@ class WorkingHours:
     end: str = "17:30"
     days: tuple[int, ...] = (1, 2, 3, 4, 5)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         try:
             object.__setattr__(self, "days", tuple(sorted(set(self.days))))
         except TypeError:  # not a collection of numbers: reported below
@@ -97,7 +97,7 @@ class BreakSettings:
     quiet_when_dnd: bool = True
     quiet_in_calls: bool = True
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         bad = [
             (name, low, high)
             for name, low, high in _MINUTE_RANGES
@@ -131,11 +131,11 @@ class BreakSettings:
             raise BreakSettingsError(problems)
 
 
-def _within(value, low: float, high: float) -> bool:
+def _within(value: object, low: float, high: float) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     """3.0 from a JSON file reads as 3, as it was typed."""
     return f"{value:g}" if isinstance(value, float) else repr(value)
 

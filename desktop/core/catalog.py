@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
+
+# A value in the JSON shape of the catalog and routine files (and of the cache).
+Data = dict[str, Any]
 
 Sides = Literal["none", "each", "alternate"]
 Position = Literal["standing", "supine", "prone", "side-lying", "all-fours", "kneeling", "seated"]
@@ -109,13 +112,13 @@ class Dosage:
         return Dosage(**{k: (v if v is not None else getattr(self, k)) for k, v in values.items()})
 
     @classmethod
-    def from_data(cls, data: dict) -> Dosage:
+    def from_data(cls, data: Data) -> Dosage:
         """The inverse of ``to_data``, for data that was already validated."""
         ranges = {k: Range.of(data[k]) for k in cls.RANGE_KEYS if k in data}
         return cls(**ranges, tempo=dict(data["tempo"]) if "tempo" in data else None, sides=data.get("sides"))
 
-    def to_data(self) -> dict:
-        data: dict = {}
+    def to_data(self) -> Data:
+        data: Data = {}
         for key in self.RANGE_KEYS:
             value = getattr(self, key)
             if value is not None:
@@ -133,11 +136,11 @@ class Load:
     max: float
     unit: Literal["lb", "kg"]
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {"start": _plain(self.start), "max": _plain(self.max), "unit": self.unit}
 
     @classmethod
-    def from_data(cls, data: dict | None) -> Load | None:
+    def from_data(cls, data: Data | None) -> Load | None:
         return cls(data["start"], data["max"], data["unit"]) if data else None
 
 
@@ -150,14 +153,14 @@ class Progression:
     notes: str = ""
     load: Load | None = None
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         data = {"name": self.name, "dosage": self.dosage.to_data(), "notes": self.notes}
         if self.load is not None:
             data["load"] = self.load.to_data()
         return data
 
     @classmethod
-    def from_data(cls, data: dict) -> Progression:
+    def from_data(cls, data: Data) -> Progression:
         return cls(
             data["name"], Dosage.from_data(data["dosage"]), data["notes"], Load.from_data(data.get("load"))
         )
@@ -183,7 +186,7 @@ class Exercise:
             return None
         return self.progressions[max(0, min(step, len(self.progressions) - 1))]
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {
             "id": self.id,
             "name": self.name,
@@ -199,7 +202,7 @@ class Exercise:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> Exercise:
+    def from_data(cls, d: Data) -> Exercise:
         return cls(
             d["id"],
             d["name"],
@@ -222,11 +225,11 @@ class RoutineItem:
     exercise: str
     overrides: Dosage = field(default_factory=Dosage)
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {"exercise": self.exercise, **self.overrides.to_data()}
 
     @classmethod
-    def from_data(cls, data: dict) -> RoutineItem:
+    def from_data(cls, data: Data) -> RoutineItem:
         return cls(data["exercise"], Dosage.from_data({k: v for k, v in data.items() if k != "exercise"}))
 
 
@@ -238,7 +241,7 @@ class Routine:
     sources: tuple[str, ...]
     items: tuple[RoutineItem, ...]
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {
             "id": self.id,
             "name": self.name,
@@ -248,7 +251,7 @@ class Routine:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> Routine:
+    def from_data(cls, d: Data) -> Routine:
         return cls(
             d["id"],
             d["name"],
@@ -268,7 +271,7 @@ class SafetyFlag:
     sources: tuple[str, ...]
     exercises: tuple[str, ...] = ()  # the cards it shows on; empty for general advice
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {
             "id": self.id,
             "title": self.title,
@@ -278,8 +281,19 @@ class SafetyFlag:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> SafetyFlag:
+    def from_data(cls, d: Data) -> SafetyFlag:
         return cls(d["id"], d["title"], d["advice"], tuple(d["sources"]), tuple(d["exercises"]))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A seed article (``file``) and its title as the app shows it."""
+
+    file: str
+    title: str
+
+    def to_data(self) -> Data:
+        return {"file": self.file, "title": self.title}
 
 
 @dataclass(frozen=True)
@@ -287,6 +301,7 @@ class Catalog:
     exercises: tuple[Exercise, ...]
     routines: tuple[Routine, ...]
     safety: tuple[SafetyFlag, ...] = ()
+    sources: tuple[Source, ...] = ()
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -313,27 +328,36 @@ class Catalog:
         rung = exercise.rung(step) if step is not None else None
         return dosage.overridden(rung.dosage) if rung else dosage
 
+    def source_title(self, file: str) -> str:
+        """The article's title; a file the catalog gives no title for is named as it is."""
+        return next((s.title for s in self.sources if s.file == file), file)
+
     def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
         return tuple(f for f in self.safety if exercise_id in f.exercises)
 
     def routines_with(self, exercise_id: str) -> tuple[Routine, ...]:
         return tuple(r for r in self.routines if any(i.exercise == exercise_id for i in r.items))
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         """The public ``upright catalog --json`` shape."""
         return {
             "exercises": [e.to_data() for e in self.exercises],
             "routines": [r.to_data() for r in self.routines],
         }
 
-    def to_cache(self) -> dict:
-        return {**self.to_data(), "safety": [f.to_data() for f in self.safety]}
+    def to_cache(self) -> Data:
+        return {
+            **self.to_data(),
+            "safety": [f.to_data() for f in self.safety],
+            "sources": [s.to_data() for s in self.sources],
+        }
 
     @classmethod
-    def from_cache(cls, data: dict) -> Catalog:
+    def from_cache(cls, data: Data) -> Catalog:
         """Rebuild from ``to_cache`` output, which was validated when it was written."""
         return cls(
             tuple(Exercise.from_data(e) for e in data["exercises"]),
             tuple(Routine.from_data(r) for r in data["routines"]),
             tuple(SafetyFlag.from_data(f) for f in data["safety"]),
+            tuple(Source(s["file"], s["title"]) for s in data.get("sources", [])),
         )

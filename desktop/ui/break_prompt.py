@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 
@@ -28,8 +29,8 @@ class BreakPrompt(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("Panel")
         self.setAccessibleName("Break reminder")
-        self.title = QLabel("Time to stand and extend", objectName="RoutineName")
-        self.text = QLabel(wordWrap=True, objectName="Muted")
+        self.title = PlainLabel("Time to stand and extend", objectName="RoutineName")
+        self.text = PlainLabel(wordWrap=True, objectName="Muted")
         row = QHBoxLayout()
         for key, label, name in (
             ("skip", "Skip", "Skip this break"),

@@ -8,12 +8,13 @@ above moves at the exercise's tempo and shows the side being worked.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
 from desktop.ui.animated_figure import AnimatedFigure
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 CUE_PX = 36  # readable from 3 m on a laptop screen
@@ -26,7 +27,7 @@ class CuePanel(QWidget):
         self._n = 0
         self.art = AnimatedFigure(poses, LIGHT, clock, self)
         self.art.setMinimumHeight(160)
-        self.cue = QLabel(objectName="SessionCue", wordWrap=True)
+        self.cue = PlainLabel(objectName="SessionCue", wordWrap=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setMinimumHeight(96)
         # On the widget itself, so no theme or app stylesheet can shrink it.

@@ -44,7 +44,11 @@ class Inks(NamedTuple):
 def _mix(a: str, b: str, t: float) -> QColor:
     """``a`` moved ``t`` of the way towards ``b``."""
     ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=False)))
+    return QColor.fromRgbF(
+        ca.redF() + (cb.redF() - ca.redF()) * t,
+        ca.greenF() + (cb.greenF() - ca.greenF()) * t,
+        ca.blueF() + (cb.blueF() - ca.blueF()) * t,
+    )
 
 
 @lru_cache(maxsize=8)
@@ -319,13 +323,14 @@ def paint_art(
     position: float | None = None,
     mirrored: bool = False,
     *,
+    swapped: bool = False,
     panel: bool = True,
     zoom_to: tuple[float, float, float, float] | None = None,
 ) -> None:
-    """``art`` at ``position`` (default: its end position, the still on a card).
+    """``art`` still at ``position`` (default: its end position, the still on a card).
 
-    ``zoom_to``: ``art.bounds()``, to fill ``rect`` with this exercise (see ``box_transform``)
-    instead of showing the shared box.
+    ``swapped``: the other limb works (see ``Pose.swapped``); ``zoom_to``: ``art.bounds()``, to
+    fill ``rect`` with this exercise (see ``box_transform``) instead of showing the shared box.
     """
     if art is None:
         if panel:
@@ -336,8 +341,21 @@ def paint_art(
             painter.drawRoundedRect(rect, PANEL_RADIUS, PANEL_RADIUS)
             painter.restore()
         return
-    scene = art.scene(art.end if position is None else position, mirrored)
+    scene = art.scene(art.end if position is None else position, mirrored, swapped)
+    paint_figure(painter, rect, scene, palette, panel=panel, zoom_to=zoom_to)
+
+
+def paint_figure(
+    painter: QPainter,
+    rect: QRectF,
+    scene: Scene,
+    palette: Palette,
+    *,
+    panel: bool = True,
+    zoom_to: tuple[float, float, float, float] | None = None,
+) -> None:
+    """A resolved ``scene`` (a still or a frame in motion), zoomed to the art's bounds if given."""
     bounds = zoom_to
-    if bounds is not None and mirrored:
+    if bounds is not None and scene.mirrored:
         bounds = (BOX_W - bounds[2], bounds[1], BOX_W - bounds[0], bounds[3])
     paint_scene(painter, rect, scene, palette, panel=panel, bounds=bounds)

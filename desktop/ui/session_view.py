@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
 from desktop.core.session_display import Display
 from desktop.ui.cue_panel import CuePanel
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 from desktop.ui.timer_dial import TimerDial
 
@@ -43,15 +44,15 @@ class SessionView(QWidget):
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
         self._compact = False
-        self.label = QLabel(objectName="SessionLabel")
-        self.title = QLabel(objectName="SessionTitle", wordWrap=True)
-        self.subtitle = QLabel(objectName="SessionSubtitle")
+        self.label = PlainLabel(objectName="SessionLabel")
+        self.title = PlainLabel(objectName="SessionTitle", wordWrap=True)
+        self.subtitle = PlainLabel(objectName="SessionSubtitle")
         self.dial = TimerDial()
         self.cues = CuePanel(poses=poses, clock=clock)
-        self.next = QLabel(objectName="SessionNext", wordWrap=True)
+        self.next = PlainLabel(objectName="SessionNext", wordWrap=True)
         for label in (self.title, self.next):  # long names wrap instead of widening the window
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.notice = QLabel(objectName="Muted", wordWrap=True)
+        self.notice = PlainLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
         self.buttons: dict[str, QPushButton] = {}
         controls = QHBoxLayout()

@@ -115,3 +115,35 @@ def test_not_toml(folder):
     with pytest.raises(ContentError) as err:
         load_poses(folder)
     assert "poses.toml" in err.value.source and "line 1" in err.value.problems[0]
+
+
+def test_every_tempo_phase_leads_to_a_keyframe(poses, catalog):
+    for e in catalog.exercises:
+        dosages = [(None, e.dosage), *((n, step.dosage) for n, step in enumerate(e.progressions))]
+        dosages += [
+            (None, item.overrides) for r in catalog.routines for item in r.items if item.exercise == e.id
+        ]
+        for rung, dosage in dosages:
+            for phase in dosage.tempo or {}:
+                rungs = [rung] if rung is not None else [None, *range(len(e.progressions))]
+                for r in rungs:
+                    assert poses.get(e.id, r).keyframe_for(phase) is not None, (e.id, r, phase)
+
+
+def test_a_tempo_phase_without_a_keyframe_is_refused_naming_exercise_and_phase(folder):
+    _edit(folder / "routines.toml", "tempo = { cat = 3, cow = 3 }", "tempo = { cat = 3, sway = 2, cow = 3 }")
+    problems = _problems(folder)
+    assert 'exercise "cat-cow"' in problems and 'tempo phase "sway"' in problems
+    assert 'poses["cat-cow"]' in problems and 'tempo phase "cat"' not in problems
+
+
+def test_a_phase_naming_a_missing_keyframe_or_a_ladder_naming_missing_art_is_refused(folder):
+    _edit(folder / "poses.toml", 'close = "arms together"', 'close = "arms crossed"')
+    (folder / "poses.toml").write_text(
+        (folder / "poses.toml").read_text() + '\n[ladders]\nsquat = ["squat", "squat-jump"]\n'
+    )
+    problems = _problems(folder)
+    assert (
+        'poses["open-book-rotation"].phases["close"]: there is no keyframe named "arms crossed"' in problems
+    )
+    assert 'ladders["squat"][1]: there is no art "squat-jump" in poses' in problems

@@ -226,8 +226,7 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
         return shown
 
     visible, text = run(qapp, scenario)
-    assert (
-        visible
-        and text
-        == "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
+    assert visible
+    assert text == (
+        "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
     )

@@ -6,7 +6,7 @@ import asyncio
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -124,8 +124,6 @@ def retype(field, text: str) -> None:
 
 def edit_when_open(change) -> QTimer:
     """When the editor opens, apply ``change(editor)`` and press Save."""
-    from PySide6.QtCore import QTimer
-
     from desktop.ui.routine_editor import RoutineEditor
 
     timer = QTimer()
