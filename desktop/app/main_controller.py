@@ -127,7 +127,13 @@ class MainController:
         from desktop.app.settings_flow import edit_preferences, stored_break_settings
 
         worker = self.worker if self.history_available else None
-        await edit_preferences(worker, await stored_break_settings(worker), self.appearance, self.media)
+
+        async def save(key: str, value) -> None:
+            await self.worker.run(self.worker.history.set_setting, key, value)
+
+        await edit_preferences(
+            save if worker else None, await stored_break_settings(worker), self.appearance, self.media
+        )
 
     async def open_store(self) -> bool:
         """Open the history; a problem is explained in a dialog and browsing goes on."""

@@ -83,10 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", metavar="FILE", help="an Upright routine file")
     exporting = commands.add_parser(
-        "export-routine", parents=[data_dir], help="write a routine to a JSON file"
+        "export-routine", parents=[data_dir], help="write a routine to a JSON or TOML file"
     )
     exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
-    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json or .toml)")
     breaks = commands.add_parser("breaks", parents=[data_dir], help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
@@ -100,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--settings", metavar="FILE", help="a JSON file with break settings to use instead of the defaults"
     )
+    status = commands.add_parser("status", help="what the running Upright's break reminder is doing")
+    status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
+    take = commands.add_parser("break", help="start a desk break in the running Upright")
+    take.add_argument("when", choices=["now"], help="now")
+    for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
+        control = commands.add_parser(name, help=f"{what} for MINUTES")
+        control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
+    # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
+    commands.add_parser("store-call")
     return parser
 
 
@@ -115,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.routines_cmd import run
     elif args.command == "breaks":
         from desktop.cli.breaks_cmd import run
+    elif args.command in ("status", "break", "snooze", "pause"):
+        from desktop.cli.control_cmd import run
+    elif args.command == "store-call":
+        from desktop.storage.store_call import run
     elif args.command == "run":
         from desktop.app.run_command import run
     else:

@@ -166,6 +166,16 @@ class HistoryStore:
             session.flush()
             return row.id
 
+    def count_breaks(self, outcome: str, since: datetime) -> int:
+        """How many reminders since ``since`` ended with ``outcome`` (the tray's daily skip count)."""
+        _require("outcome", outcome, BREAK_OUTCOMES)
+        with self._read() as session:
+            return session.scalar(
+                select(func.count())
+                .select_from(BreakRow)
+                .where(BreakRow.outcome == outcome, BreakRow.offered_at >= since)
+            )
+
     def mark_interrupted(self) -> int:
         """Close the sessions whose process has ended without finishing them; returns how many.
 
