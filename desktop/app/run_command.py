@@ -120,7 +120,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 ladder=await worker.run(worker.progress.steps),
             )
         except StorageError as exc:
-            print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)
+            print(f"upright: {exc}", file=sys.stderr)  # each message says what was kept
             return 2
         print(f"session {outcome}", flush=True)
         return 0

@@ -83,10 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", metavar="FILE", help="an Upright routine file")
     exporting = commands.add_parser(
-        "export-routine", parents=[data_dir], help="write a routine to a JSON file"
+        "export-routine", parents=[data_dir], help="write a routine to a JSON or TOML file"
     )
     exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
-    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json or .toml)")
     breaks = commands.add_parser("breaks", parents=[data_dir], help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
