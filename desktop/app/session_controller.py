@@ -23,6 +23,7 @@ from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
 from desktop.core.plan import expand
+from desktop.core.progression import pain_rose_too_much
 from desktop.core.session import SessionEngine
 from desktop.core.session_display import display
 from desktop.core.session_events import (
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("upright")
 
-PAIN_RISE_TO_STOP = 2
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
 
@@ -121,11 +121,7 @@ class SessionController:
         if pain_after is not None:
             await self._save(lambda history, sid: history.set_pain(sid, "after", pain_after))
         await self._keep_end(outcome, self._wall(self.clock()))
-        if (
-            pain_before is not None
-            and pain_after is not None
-            and pain_after - pain_before >= PAIN_RISE_TO_STOP
-        ):
+        if pain_before is not None and pain_after is not None and pain_rose_too_much(pain_before, pain_after):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
         worker, session_id = self.worker, self.session_id
