@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # loaded when poses are first needed: a tray-only start draws
 CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
 POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
-_FIGURE = _HERE.parent / "core" / "figure.py"
+_CORE = _HERE.parent / "core"
+_FIGURE = _CORE / "figure.py"
 
 T = TypeVar("T")
 
@@ -85,7 +86,14 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
         return load_catalog(folder)
 
     return load_cached(
-        [*(folder / name for name in CATALOG_FILES), _HERE / "schema.py"],
+        # The code that validates and the code that defines the cached shape key it too.
+        [
+            *(folder / name for name in CATALOG_FILES),
+            _HERE / "schema.py",
+            _HERE / "catalog_loader.py",
+            _CORE / "catalog.py",
+            _CORE / "cues.py",
+        ],
         cache or cache_file("catalog"),
         validate,
         Catalog.to_cache,

@@ -54,6 +54,7 @@ class Timeline:
     sides: str = "none"  # the exercise's sides: none | each | alternate
     side: str | None = None  # a session step's side: left/right stay put; None demonstrates both
     once: bool = False  # go to the end position and stay there (a held position in a session)
+    at_start: bool = False  # stand still in the start position (getting ready, resting)
 
     @property
     def cycle_s(self) -> float:
@@ -69,6 +70,8 @@ class Timeline:
     def frame(self, elapsed: float) -> Frame:
         last = self.keyframes - 1
         elapsed = max(elapsed, 0.0)
+        if self.at_start:
+            return Frame(0.0, self._mirrored(0), "rest", 0)
         if self.once and elapsed >= self.rest_s + self.go_s:
             return Frame(float(last), self._mirrored(0), "hold", 0)
         cycle, t = divmod(elapsed, self.cycle_s) if self.cycle_s > 0 else (0, 0.0)
@@ -87,6 +90,11 @@ class Timeline:
         u = ease(t / length)
         position = {"rest": 0.0, "go": u * last, "hold": float(last), "back": (1 - u) * last}[phase]
         return Frame(position, mirrored, phase, int(cycle))
+
+    @classmethod
+    def still(cls, art: ExerciseArt, side: str | None = None) -> Timeline:
+        """The start position held: nothing moves, so nothing repaints."""
+        return cls(0.0, 0.0, 0.0, keyframes=len(art.keyframes), side=side, once=True, at_start=True)
 
     @classmethod
     def for_exercise(

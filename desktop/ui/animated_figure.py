@@ -68,8 +68,9 @@ class AnimatedFigure(QWidget):
         side: str | None = None,
         session: bool = False,
         started_at: float | None = None,
+        rung: int | None = None,
     ) -> None:
-        """Play ``exercise_id`` from its start pose.
+        """Play ``exercise_id`` from its start pose (``rung``: the person's ladder step).
 
         ``side`` left/right fixes the side shown (a session step); ``started_at`` (clock time)
         lines the movement up with a step that began a moment ago, so reps stay in time.
@@ -80,6 +81,15 @@ class AnimatedFigure(QWidget):
         self._origin = self._clock() if started_at is None else started_at
         if self._paused_at is not None:
             self._paused_at = self._origin
+        self._sync_timer()
+        self.update()
+
+    def show_still(self, exercise_id: str | None, rung: int | None = None, side: str | None = None) -> None:
+        """The start position of ``exercise_id``, standing still (get ready, rest, switch sides)."""
+        self._art = self._poses.get(exercise_id) if exercise_id else None
+        self._timeline = Timeline.still(self._art, side) if self._art else None
+        self._bounds = self._art.bounds() if self._art else None
+        self._origin = self._clock()
         self._sync_timer()
         self.update()
 

@@ -138,7 +138,7 @@ class ExercisesPage(QWidget):
             self.detail.show_exercise(
                 exercise, current.data(Role.FLAGS), self._palette, current.data(Role.STEP)
             )
-            self.figure.show_exercise(exercise.id, exercise.dosage)
+            self.figure.show_exercise(exercise.id, exercise.base_dosage)
             self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")
         else:
             self.detail.show_exercise(None, (), self._palette)
