@@ -150,7 +150,7 @@ def machine() -> dict[str, str | int]:
     try:
         kib = int(
             next(
-                l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")
+                line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
             ).split()[1]
         )
         memory = f"{kib / 1024 / 1024:.0f} GiB"

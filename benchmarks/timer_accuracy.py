@@ -164,7 +164,8 @@ def main() -> int:
     print(f"live session {live['wall_s']:.1f} s, both cores busy")
     print(
         f"  {live['wakeup_count']} timer wake-ups (countdown seconds, rep phases, steps): lateness "
-        f"p50 {live['late_p50_ms']:.1f} ms, p99 {live['late_p99_ms']:.1f} ms, max {live['late_max_ms']:.1f} ms"
+        f"p50 {live['late_p50_ms']:.1f} ms, p99 {live['late_p99_ms']:.1f} ms, "
+        f"max {live['late_max_ms']:.1f} ms"
     )
     print(
         f"  {live['events']} engine events, as their listeners saw them: p50 {live['event_p50_ms']:.1f} ms, "

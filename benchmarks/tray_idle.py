@@ -53,7 +53,10 @@ def rss_mb(pid: int) -> float:
 
 
 def switches(pid: int) -> dict[str, tuple[str, int]]:
-    """(thread name, context switches) per thread id; threads that come or go are compared where both saw them."""
+    """(thread name, context switches) per thread id.
+
+    Threads that come or go are compared where both samples saw them.
+    """
     counts = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
@@ -199,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  wake-ups by thread: {app_r['threads'] or 'none'}")
     print(
-        f"bare PySide6 tray icon: {bare_r['rss_mb']:.1f} MB resident, {bare_r['wakeups_per_min']:.1f} wake-ups/min"
+        f"bare PySide6 tray icon: {bare_r['rss_mb']:.1f} MB resident, "
+        f"{bare_r['wakeups_per_min']:.1f} wake-ups/min"
     )
     for line in notices:
         print(f"  said: {line}")

@@ -36,7 +36,7 @@ class HistoryActions:
         if folder is None:
             return
         try:
-            paths = await self.main.worker.call("export_csv", folder)
+            paths = await self.main.worker.run(self.main.worker.history.export_csv, folder)
         except StorageError as exc:
             await modal.error(self.window, "The history was not exported", str(exc))
             return
@@ -61,7 +61,7 @@ class HistoryActions:
         if path is None:
             return
         first, today = self.main.range_start(), date.today()
-        aggregates = await self.main.worker.call("aggregates", first, today, today)
+        aggregates = await self.main.worker.run(self.main.worker.history.aggregates, first, today, today)
         catalog = self.main.catalog
         used = {r for _, r, _ in aggregates.weekly_minutes}
         routines = [
@@ -92,23 +92,25 @@ class HistoryActions:
 
     async def session(self, action: str, session_id: int) -> None:
         if action == "open":
-            sets = await self.main.worker.call("session_sets", session_id)
+            sets = await self.main.worker.run(self.main.worker.history.session_sets, session_id)
             names = {e.id: e.name for e in self.main.catalog.exercises}
             await modal.answer(session_sets(self.window, sets, names))
         elif action == "pain":
             for moment in ("before", "after"):
                 dialog = PainDialog(moment, self.window)
                 if await modal.answer(dialog):
-                    await self.main.worker.call("correct_pain", session_id, moment, dialog.value)
+                    await self.main.worker.run(
+                        self.main.worker.history.correct_pain, session_id, moment, dialog.value
+                    )
             await self.main.reload_history()
         elif action == "delete":
-            snapshot = await self.main.worker.call("delete_session", session_id)
+            snapshot = await self.main.worker.run(self.main.worker.history.delete_session, session_id)
             await self.main.reload_history()
             self._offer_undo(snapshot)
 
     def _offer_undo(self, snapshot: dict) -> None:
         async def undo() -> str:
-            await self.main.worker.call("restore_session", snapshot)
+            await self.main.worker.run(self.main.worker.history.restore_session, snapshot)
             await self.main.reload_history()
             return "Session restored."
 

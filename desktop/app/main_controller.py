@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from desktop.app import modal
@@ -53,7 +54,12 @@ class MainController:
         appearance: Appearance,
         media: Media,
         poses: PoseBook | None = None,
+        *,
+        preferences: Callable[[], Awaitable[None]] | None = None,
+        quit_app: Callable[[], None] | None = None,
     ):
+        """``preferences`` opens the one Preferences dialog the app shares with the tray;
+        without it (no tray yet, tests) the window opens the dialog itself."""
         from desktop.content.catalog_cache import shipped_poses
 
         self.catalog = catalog
@@ -87,15 +93,10 @@ class MainController:
         self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
         self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
         self.window.files_dropped.connect(lambda paths: self.spawn(self.routine_actions.import_paths(paths)))
-        self.window.add_menu(
-            "&File",
-            [
-                ("&New routine\u2026", "Ctrl+N", lambda: self.spawn(self.routine_actions.new())),
-                ("&Import routine\u2026", "Ctrl+O", lambda: self.spawn(self.routine_actions.import_dialog())),
-                None,
-                ("&Close window", "Ctrl+W", self.window.close),
-            ],
-        )
+        from desktop.app.main_menus import install_menus
+
+        self._preferences = preferences
+        self.actions = install_menus(self, quit_app or self.window.close)
 
     def spawn(self, coro) -> asyncio.Task:
         """Run ``coro`` on the loop, keeping a reference until it finishes.
@@ -119,6 +120,21 @@ class MainController:
         else:
             log.error("an action failed", exc_info=exc)
 
+    async def open_preferences(self) -> None:
+        await (self._preferences() if self._preferences is not None else self.edit_preferences())
+
+    async def edit_preferences(self) -> None:
+        from desktop.app.settings_flow import edit_preferences, stored_break_settings
+
+        worker = self.worker if self.history_available else None
+
+        async def save(key: str, value) -> None:
+            await self.worker.run(self.worker.history.set_setting, key, value)
+
+        await edit_preferences(
+            save if worker else None, await stored_break_settings(worker), self.appearance, self.media
+        )
+
     async def open_store(self) -> bool:
         """Open the history; a problem is explained in a dialog and browsing goes on."""
         try:
@@ -132,15 +148,17 @@ class MainController:
 
     async def store_opened(self) -> None:
         self.history_available = True
-        self._safety_acknowledged = bool(await self.worker.call("get_setting", SAFETY_SETTING, False))
+        self._safety_acknowledged = bool(
+            await self.worker.run(self.worker.history.get_setting, SAFETY_SETTING, False)
+        )
         await self.refresh_library()
         self.window.say(f"History is kept in {self.worker.data_dir}")
 
     async def refresh_library(self) -> None:
         """Reload the person's own routines, rungs and bests, and show them."""
-        own = await self.worker.call("routines.all")
-        self.ladder = await self.worker.call("progress.steps")
-        bests = await self.worker.call("progress.bests")
+        own = await self.worker.run(self.worker.routines.all)
+        self.ladder = await self.worker.run(self.worker.progress.steps)
+        bests = await self.worker.run(self.worker.progress.bests)
         self.library = Library(self.catalog, tuple(s.routine for s in own))
         self.routines.set_rows(routine_rows(self.library, self.ladder))
         self.exercises.model.set_progress(self.ladder, bests)
@@ -153,7 +171,7 @@ class MainController:
                 return
             self._safety_acknowledged = True
             if self.history_available:
-                await self.worker.call("set_setting", SAFETY_SETTING, True)
+                await self.worker.run(self.worker.history.set_setting, SAFETY_SETTING, True)
         if self._session_running:
             self.window.say("A session is already running.")
             return
@@ -225,14 +243,14 @@ class MainController:
         if key in days:
             first = today - timedelta(days=days[key])
         else:
-            span = await self.worker.call("history_range")
+            span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)
         self._first_day = first
-        aggregates = await self.worker.call("aggregates", first, today, today)
-        sessions = await self.worker.call("list_sessions", first, today)
+        aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
+        sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
         self.history.show_history(aggregates, sessions, names)
-        changes = await self.worker.call("progress.changes")
+        changes = await self.worker.run(self.worker.progress.changes)
         exercises = {e.id: e.name for e in self.catalog.exercises}
         self.history.show_step_changes(
             [

@@ -7,6 +7,7 @@ keeps one loop and lets the coroutine simply wait for the answer.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -23,7 +24,9 @@ async def answer(dialog: QDialog) -> bool:
 
 
 async def error(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    from desktop.ui.plain import plain_message_box
+
+    box = plain_message_box(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
     await answer(box)
 
 
@@ -37,8 +40,6 @@ async def choose_path(
     parent: QWidget | None, title: str, *, mode: str, name: str = "", filters: str = ""
 ) -> Path | None:
     """Ask for a folder (``mode="folder"``), a file to open (``"open"``) or a place to save (``"save"``)."""
-    from pathlib import Path
-
     from PySide6.QtWidgets import QFileDialog
 
     dialog = QFileDialog(parent, title, str(Path.home()), filters)

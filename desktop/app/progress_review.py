@@ -8,20 +8,29 @@ the marks and each confirmed change with its reason, linked to the session.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop.app import modal
 from desktop.core.catalog import Catalog
 from desktop.core.progression import suggestions
 from desktop.ui.progress_dialog import ProgressDialog
 
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+
 
 async def review_progress(
-    parent, catalog: Catalog, worker, session_id: int, exercise_ids: list[str], ladder: dict[str, int]
+    parent,
+    catalog: Catalog,
+    worker: StoreWorker,
+    session_id: int,
+    exercise_ids: list[str],
+    ladder: dict[str, int],
 ) -> list[str]:
     """Run the review; returns one line per change made."""
     if not any(catalog.exercise(e).progressions for e in exercise_ids):
         return []  # nothing on a ladder: no questions (a rise in pain was already answered with advice)
-    evidence = {e: await worker.call("progress.evidence", e) for e in exercise_ids}
+    evidence = {e: await worker.run(worker.progress.evidence, e) for e in exercise_ids}
     names = {e.id: e.name for e in catalog.exercises}
     dialog = ProgressDialog(
         [(e, names[e]) for e in exercise_ids],
@@ -32,11 +41,11 @@ async def review_progress(
     if not await modal.answer(dialog):
         return []
     marked, chosen = dialog.marked(), dialog.chosen()  # read now: the dialog is deleted once we wait
-    await worker.call("progress.mark_painful", session_id, marked)
+    await worker.run(worker.progress.mark_painful, session_id, marked)
     made = []
     for s in chosen:
-        await worker.call(
-            "progress.change_step", s.exercise_id, s.to_step, s.reason, datetime.now(UTC), session_id
+        await worker.run(
+            worker.progress.change_step, s.exercise_id, s.to_step, s.reason, datetime.now(UTC), session_id
         )
         made.append(f"{names[s.exercise_id]}: now on step {s.to_step + 1}.")
     return made

@@ -20,7 +20,8 @@ from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
 from desktop.ui.dialogs import GuardedDialog
 
-FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
+FILE_FILTER = "Upright routines (*.json *.toml);;All files (*)"
+EXPORT_FILTER = "Upright routine (*.json)"  # written as JSON only; TOML is read, not written
 
 
 def _now() -> datetime:
@@ -69,28 +70,32 @@ class RoutineActions:
         if edited is None:
             return
         try:
-            await self.main.worker.call("routines.replace", edited, now=_now())
+            await self.main.worker.run(self.main.worker.routines.replace, edited, now=_now())
         except KeyError:  # deleted meanwhile (another window, an undo): keep the edit as a new routine
-            await self.main.worker.call(
-                "routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now()
+            await self.main.worker.run(
+                self.main.worker.routines.add, edited, reserved=self.main.library.shipped_ids(), now=_now()
             )
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{edited.name}\u201d.")
 
     async def duplicate(self, routine: Routine) -> None:
         copy = as_copy(routine, self._taken())
-        stored = await self.main.worker.call(
-            "routines.add", copy, reserved=self.main.library.shipped_ids(), now=_now(), based_on=routine.id
+        stored = await self.main.worker.run(
+            self.main.worker.routines.add,
+            copy,
+            reserved=self.main.library.shipped_ids(),
+            now=_now(),
+            based_on=routine.id,
         )
         await self.main.refresh_library()
         self.window.say(f"Made \u201c{stored.name}\u201d.")
 
     async def delete(self, routine: Routine) -> None:
-        removed = await self.main.worker.call("routines.delete", routine.id)
+        removed = await self.main.worker.run(self.main.worker.routines.delete, routine.id)
         await self.main.refresh_library()
 
         async def undo() -> str:
-            back = await self.main.worker.call("routines.restore", removed, now=_now())
+            back = await self.main.worker.run(self.main.worker.routines.restore, removed, now=_now())
             await self.main.refresh_library()
             return f"\u201c{back.name}\u201d is back."
 
@@ -107,8 +112,12 @@ class RoutineActions:
             return
         # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
         edited = replace(edited, id=slug(edited.name))
-        stored = await self.main.worker.call(
-            "routines.add", edited, reserved=self.main.library.shipped_ids(), now=_now(), based_on=based_on
+        stored = await self.main.worker.run(
+            self.main.worker.routines.add,
+            edited,
+            reserved=self.main.library.shipped_ids(),
+            now=_now(),
+            based_on=based_on,
         )
         await self.main.refresh_library()
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
@@ -148,16 +157,33 @@ class RoutineActions:
             f"Export \u201c{routine.name}\u201d",
             mode="save",
             name=f"{routine.id}.json",
-            filters=FILE_FILTER,
+            filters=EXPORT_FILTER,
         )
         if path is None:
             return
         try:
             write_routine_file(routine, path)
         except ContentError as exc:
-            await modal.error(self.window, "The routine was not exported", exc.report())
+            await modal.error(self.window, "The routine was not exported", exc.report("was not written"))
             return
         self.window.say(f"Wrote \u201c{routine.name}\u201d to {path}.")
+
+    async def export_chosen(self) -> None:
+        """File > Export: ask which routine (yours first), then where."""
+        from PySide6.QtWidgets import QInputDialog
+
+        library = self.main.library
+        routines = sorted(library.routines, key=lambda r: not library.is_own(r.id))
+        picker = QInputDialog(self.window)
+        picker.setWindowTitle("Export a routine")
+        picker.setLabelText("Which routine do you want to export?")
+        picker.setComboBoxItems([r.name for r in routines])
+        picker.setOkButtonText("Export…")
+        if not await modal.answer(picker):
+            return
+        chosen = next((r for r in routines if r.name == picker.textValue()), None)
+        if chosen is not None:
+            await self.export(chosen)
 
     async def import_dialog(self) -> None:
         path = await modal.choose_path(self.window, "Import a routine", mode="open", filters=FILE_FILTER)
@@ -178,8 +204,8 @@ class RoutineActions:
             except ContentError as exc:
                 await modal.error(self.window, f"{path.name} was not imported", exc.report())
                 continue
-            stored = await self.main.worker.call(
-                "routines.add", routine, reserved=self.main.library.shipped_ids(), now=_now()
+            stored = await self.main.worker.run(
+                self.main.worker.routines.add, routine, reserved=self.main.library.shipped_ids(), now=_now()
             )
             copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
             said.append(f"Imported \u201c{stored.name}\u201d{copy}.")

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from desktop.content.errors import ContentError
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.routine_ids import find_routines
 
 SAFETY_SETTING = "safety_notice_acknowledged"
 
 
 def resolve_routine(catalog: Catalog, name: str) -> Routine | None:
     """A shipped routine id or the path of a routine file; ``None`` if ``name`` may be one of
-    the person's own routines, which only the store can tell."""
+    the person's own routines, which only the store can tell, or a name to match."""
     try:
         return catalog.routine(name)
     except KeyError:
@@ -31,8 +32,19 @@ def resolve_routine(catalog: Catalog, name: str) -> Routine | None:
     return None
 
 
-def _unknown(name: str, ids: list[str]) -> str:
-    return f"upright: {name}: no routine has this id and no such file exists (routines: {', '.join(ids)})"
+def pick(routines: list[Routine], name: str) -> tuple[Routine | None, str]:
+    """The one routine ``name`` means (by id or name, any case), or why there is none."""
+    found = find_routines(routines, name)
+    if len(found) == 1:
+        return found[0], ""
+    if found:
+        listed = "\n".join(f"  {r.id}  ({r.name})" for r in found)
+        return None, f"upright: {name!r} could mean several routines; give one of these ids:\n{listed}"
+    listed = "\n".join(f"  {r.id}  ({r.name})" for r in routines)
+    return (
+        None,
+        f"upright: {name!r}: no routine has this name or id, and no such file exists. Routines:\n{listed}",
+    )
 
 
 def _has_history(args) -> bool:
@@ -54,8 +66,10 @@ def run(args) -> int:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2
     if routine is None and not _has_history(args):  # no store, so no routines of the person's own
-        print(_unknown(args.routine, [r.id for r in catalog.routines]), file=sys.stderr)
-        return 2
+        routine, problem = pick(list(catalog.routines), args.routine)
+        if routine is None:
+            print(problem, file=sys.stderr)
+            return 2
     from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
 
@@ -84,17 +98,16 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         return 2
     try:
         if routine is None:
-            stored = await worker.call("routines.get", args.routine)
-            if stored is None:
-                own = [s.routine.id for s in await worker.call("routines.all")]
-                print(_unknown(args.routine, own + [r.id for r in catalog.routines]), file=sys.stderr)
+            own = [s.routine for s in await worker.run(worker.routines.all)]
+            routine, problem = pick(own + list(catalog.routines), args.routine)
+            if routine is None:
+                print(problem, file=sys.stderr)
                 return 2
-            routine = stored.routine
-        if not args.auto and not await worker.call("get_setting", SAFETY_SETTING, False):
+        if not args.auto and not await worker.run(worker.history.get_setting, SAFETY_SETTING, False):
             flags = [(f.title, f.advice) for f in catalog.safety]
             if not await modal.answer(safety_notice(None, flags)):
                 return 0
-            await worker.call("set_setting", SAFETY_SETTING, True)
+            await worker.run(worker.history.set_setting, SAFETY_SETTING, True)
         try:
             outcome = await run_session(
                 catalog,
@@ -104,7 +117,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 Media(),
                 speed=args.speed,
                 auto=args.auto,
-                ladder=await worker.call("progress.steps"),
+                ladder=await worker.run(worker.progress.steps),
             )
         except StorageError as exc:
             print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)

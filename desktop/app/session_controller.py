@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -37,6 +39,10 @@ from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
 from desktop.ui.session_view import SessionView
 
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+    from desktop.storage.history import HistoryStore
+
 log = logging.getLogger("upright")
 
 PAIN_RISE_TO_STOP = 2
@@ -50,7 +56,7 @@ class SessionController:
         catalog: Catalog,
         routine: Routine,
         *,
-        worker,
+        worker: StoreWorker | None,
         palette,
         sound,
         voice,
@@ -97,11 +103,11 @@ class SessionController:
         self._done = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain("before")
         if self.worker is not None:
-            self.session_id = await self.worker.call(
-                "start_session", self.routine.id, self.routine.name, datetime.now(UTC)
+            self.session_id = await self.worker.run(
+                self.worker.history.start_session, self.routine.id, self.routine.name, datetime.now(UTC)
             )
             if pain_before is not None:
-                await self.worker.call("set_pain", self.session_id, "before", pain_before)
+                await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
         self.view.resize(*self._size)
         self.view.show()
@@ -116,10 +122,11 @@ class SessionController:
             *self._writes, return_exceptions=True
         )  # every set is in the store before we go on
         # Recorded before anything is asked: a closed window or a kill from here on keeps it.
-        await self._save("finish_session", self.session_id, outcome, self._wall(self._finished_at))
+        ended_at = self._wall(self._finished_at)
+        await self._save(lambda history, sid: history.finish_session(sid, outcome, ended_at))
         pain_after = await self._ask_pain("after") if self._asks else None
         if pain_after is not None:
-            await self._save("set_pain", self.session_id, "after", pain_after)
+            await self._save(lambda history, sid: history.set_pain(sid, "after", pain_after))
         if (
             pain_before is not None
             and pain_after is not None
@@ -128,10 +135,17 @@ class SessionController:
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
-        if self.worker is not None and self.storage_error is None and self._asks and self._done_exercises:
+        worker, session_id = self.worker, self.session_id
+        if (
+            worker
+            and session_id is not None
+            and self.storage_error is None
+            and self._asks
+            and self._done_exercises
+        ):
             try:
                 await review_progress(
-                    self.view, self.catalog, self.worker, self.session_id, self._done_exercises, self.ladder
+                    self.view, self.catalog, worker, session_id, self._done_exercises, self.ladder
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
@@ -147,12 +161,12 @@ class SessionController:
         return not self.auto and not self._closed
 
     # -- saving -----------------------------------------------------------------
-    async def _save(self, method: str, *args) -> None:
-        """A store call after the session; after a disk problem nothing more is tried."""
+    async def _save(self, write: Callable[[HistoryStore, int], object]) -> None:
+        """A write about this session after it ends; after a disk problem nothing more is tried."""
         if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
         try:
-            await self.worker.call(method, *args)
+            await self.worker.run(write, self.worker.history, self.session_id)
         except StorageError as exc:
             self._storage_failed(exc)
 
@@ -263,8 +277,8 @@ class SessionController:
         if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
         task = asyncio.get_running_loop().create_task(
-            self.worker.call(
-                "record_set",
+            self.worker.run(
+                self.worker.history.record_set,
                 self.session_id,
                 exercise_id=e.exercise_id,
                 side=e.side if e.side != "alternate" else "none",

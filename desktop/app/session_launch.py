@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.app.media import Media
 from desktop.app.session_controller import SessionController
 from desktop.core.catalog import Catalog, Routine
 from desktop.ui.appearance import Appearance
 
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+
 
 async def run_session(
     catalog: Catalog,
     routine: Routine,
-    worker,
+    worker: StoreWorker | None,
     appearance: Appearance,
     media: Media,
     *,

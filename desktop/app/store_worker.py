@@ -2,29 +2,67 @@
 
 One thread keeps SQLite's connection on the thread that made it and keeps
 writes in order; the UI thread never waits on disk.
+
+A call names the store method itself, ``await worker.run(worker.routines.add,
+routine, reserved=ids, now=now)``, so the type checker sees the arguments and
+the result and go-to-definition reaches the SQL. The stores' modules are
+imported only for the checker here: SQLAlchemy loads on the store thread when
+``open`` runs, never for the first paint.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
+    from desktop.storage.history import HistoryStore
+    from desktop.storage.progress_store import ProgressStore
+    from desktop.storage.routine_store import RoutineStore
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class StoreNotOpen(RuntimeError):
+    """A store was asked for before ``open`` succeeded (a bug in the caller, not a disk problem)."""
 
 
 class StoreWorker:
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="upright-store")
-        self._db = None
-        self.store = None
-        self._others: dict[str, Any] = {}
+        self._db: Database | None = None
+        self._history: HistoryStore | None = None
+        self._routines: RoutineStore | None = None
+        self._progress: ProgressStore | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._history is not None
+
+    @property
+    def history(self) -> HistoryStore:
+        """Sessions, sets, pain, breaks, settings and the history page's reads."""
+        return _opened(self._history)
+
+    @property
+    def routines(self) -> RoutineStore:
+        return _opened(self._routines)
+
+    @property
+    def progress(self) -> ProgressStore:
+        return _opened(self._progress)
 
     async def open(self) -> None:
         """Open (and migrate) the database; raises ``StorageError`` with a clear message."""
-        await self._run(self._open_blocking)
+        await self.run(self._open_blocking)
 
     def _open_blocking(self) -> None:
         from datetime import datetime
@@ -35,22 +73,19 @@ class StoreWorker:
         from desktop.storage.routine_store import RoutineStore
 
         self._db = open_database(self.data_dir)
-        self.store = HistoryStore(self._db)
-        self._others = {"routines": RoutineStore(self._db), "progress": ProgressStore(self._db)}
-        self.store.mark_interrupted(datetime.now(UTC))
+        history = HistoryStore(self._db)
+        history.mark_interrupted(datetime.now(UTC))
+        self._routines, self._progress = RoutineStore(self._db), ProgressStore(self._db)
+        self._history = history  # last: ``is_open`` turns true only when all three are ready
 
-    async def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Run a store method on the store thread: ``"aggregates"`` on the history,
-        ``"routines.add"`` or ``"progress.steps"`` on the other two stores."""
-        if self.store is None:
-            raise RuntimeError("the history store is not open")
-        owner, _, name = method.rpartition(".")
-        target = self._others[owner] if owner else self.store
-        return await self._run(getattr(target, name), *args, **kwargs)
+    async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run ``fn(*args, **kwargs)`` on the store thread and return its result here.
 
-    async def _run(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
+        Calls run one at a time in the order they were made; an exception
+        raised there is raised to the awaiting caller.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: fn(*args, **kwargs))
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
 
     def close(self) -> None:
         """Finish queued writes, then release the database."""
@@ -58,3 +93,12 @@ class StoreWorker:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+S = TypeVar("S")
+
+
+def _opened(store: S | None) -> S:
+    if store is None:
+        raise StoreNotOpen("the history store is not open")
+    return store

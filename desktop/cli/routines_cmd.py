@@ -85,9 +85,7 @@ def _import(args, catalog) -> int:
     def add(db):
         from desktop.storage.routine_store import RoutineStore
 
-        return RoutineStore(db).add(
-            routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC)
-        )
+        return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC))
 
     stored, code = with_database(args, add)
     if stored is None:

@@ -14,9 +14,8 @@ settings class itself, so the file and the settings dialog cannot disagree.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Literal, NamedTuple
 
@@ -24,6 +23,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
     TypeAdapter,
     ValidationError,
     field_validator,
@@ -32,6 +34,7 @@ from pydantic import (
 )
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
+from desktop.content.bounded_read import parse_json, read_bounded
 from desktop.content.errors import ContentError, describe_validation_error
 from desktop.content.schema import _Strict
 from desktop.core.break_settings import BreakSettings, BreakSettingsError
@@ -39,25 +42,29 @@ from desktop.core.breaks import ANSWERS, EVENTS
 
 MAX_SETTINGS_BYTES = 64 * 1024
 MAX_TRACE_BYTES = 50 * 1024 * 1024
+MAX_SPAN_DAYS = 31  # a month of reminders replays in well under a second
+MAX_SPAN_S = MAX_SPAN_DAYS * 86400
 MAX_PROBLEMS = 100  # a wholly wrong file gets the first hundred, not millions of lines
 
-Number = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Number = Annotated[float, Field(ge=0, allow_inf_nan=False, strict=True)]
+# A replay adds a month to a date and looks a day either side: keep that inside what dates can hold.
+EARLIEST_YEAR, LATEST_YEAR = 1970, 9998
 
 
 @with_config(ConfigDict(extra="forbid"))
 class WorkingHoursFile(TypedDict):
-    start: str
-    end: str
-    days: list[int]
+    start: StrictStr
+    end: StrictStr
+    days: list[StrictInt]
 
 
 @with_config(ConfigDict(extra="forbid"))
 class BreakSettingsFile(TypedDict, total=False):
     """Only the keys present are passed on, so the defaults live in one place (the core)."""
 
-    interval_min: float
-    natural_break_min: float
-    snooze_min: float
+    interval_min: StrictFloat
+    natural_break_min: StrictFloat
+    snooze_min: StrictFloat
     working_hours: WorkingHoursFile | None
     quiet_when_fullscreen: StrictBool
     quiet_when_dnd: StrictBool
@@ -96,6 +103,8 @@ class TraceLineFile(_Strict):
             raise ValueError(f"{value!r} is not an ISO 8601 date and time") from None
         if parsed.utcoffset() is None:
             raise ValueError("needs a UTC offset (e.g. +01:00 or Z)")
+        if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+            raise ValueError(f"must be a date from {EARLIEST_YEAR} to {LATEST_YEAR}")
         return parsed
 
     @model_validator(mode="after")
@@ -111,15 +120,7 @@ class TraceLineFile(_Strict):
 
 def read_break_settings(path: Path) -> BreakSettings:
     source = str(path)
-    text = _read_text(path, MAX_SETTINGS_BYTES, "a settings file")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ContentError(
-            source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
-        ) from exc
-    except RecursionError as exc:
-        raise ContentError(source, ["nested too deeply to be settings"]) from exc
+    data = parse_json(read_bounded(path, MAX_SETTINGS_BYTES, "a settings file"), source)
     if not isinstance(data, dict):
         raise ContentError(source, ["must be a JSON object of setting names and values"])
     try:
@@ -134,13 +135,13 @@ def read_trace(path: Path) -> list[TraceLine]:
     """Every line of the trace, checked; ``ContentError`` names each bad line and field."""
     lines: list[TraceLine] = []
     problems: list[str] = []
-    for number, raw in enumerate(_lines(_read_text(path, MAX_TRACE_BYTES, "a trace")), start=1):
+    for number, raw in enumerate(_lines(read_bounded(path, MAX_TRACE_BYTES, "a trace")), start=1):
         if not raw.strip():
             continue
         line, found = _parse_line(raw)
-        if line is not None and lines and line.mono < lines[-1].mono:
-            found = [f"mono: goes back from {lines[-1].mono:g} to {line.mono:g}; it must never decrease"]
-        elif line is not None:
+        if line is not None and lines:
+            found = _out_of_order(lines[0], lines[-1], line)
+        if line is not None and not found:
             lines.append(line)
         problems += [f"line {number}: {p}" for p in found]
     if len(problems) > MAX_PROBLEMS:
@@ -148,6 +149,21 @@ def read_trace(path: Path) -> list[TraceLine]:
     if problems:
         raise ContentError(str(path), problems)
     return lines
+
+
+def _out_of_order(first: TraceLine, last: TraceLine, line: TraceLine) -> list[str]:
+    """A line that goes back in time, or reaches further from the first than a replay may cover."""
+    if line.mono < last.mono:
+        return [f"mono: goes back from {last.mono:g} to {line.mono:g}; it must never decrease"]
+    if line.mono - first.mono > MAX_SPAN_S:
+        return [
+            f"mono: is more than {MAX_SPAN_DAYS} days after the first line; a trace may cover at most that"
+        ]
+    if abs(line.wall - first.wall) > timedelta(days=MAX_SPAN_DAYS):
+        return [
+            f"wall: is more than {MAX_SPAN_DAYS} days from the first line's; a trace may cover at most that"
+        ]
+    return []
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -162,9 +178,9 @@ def _lines(text: str) -> Iterator[str]:
 
 def _parse_line(raw: str) -> tuple[TraceLine | None, list[str]]:
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError):
-        return None, ["not valid JSON"]
+        data = parse_json(raw, "", one_line=True)
+    except ContentError as exc:
+        return None, exc.problems
     if not isinstance(data, dict):
         return None, ["must be a JSON object"]
     try:
@@ -172,22 +188,3 @@ def _parse_line(raw: str) -> tuple[TraceLine | None, list[str]]:
     except ValidationError as exc:
         return None, describe_validation_error(exc)
     return TraceLine(checked.mono, checked.wall, checked.idle_s, checked.event, checked.answer), []
-
-
-def _read_text(path: Path, max_bytes: int, what: str) -> str:
-    source = str(path)
-    try:
-        with path.open("rb") as file:
-            raw = file.read(max_bytes + 1)  # never more: a huge file is refused unread
-    except OSError as exc:
-        raise ContentError(source, [f"cannot be read: {exc.strerror or exc}"]) from exc
-    if len(raw) > max_bytes:
-        raise ContentError(source, [f"is larger than {_size(max_bytes)}, the most {what} may be"])
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(source, [f"is not UTF-8 text (byte {exc.start})"]) from exc
-
-
-def _size(n: int) -> str:
-    return f"{n // 2**20} MB" if n >= 2**20 else f"{n // 2**10} KB"

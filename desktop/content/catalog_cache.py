@@ -23,7 +23,7 @@ from desktop.core.catalog import Catalog
 if TYPE_CHECKING:  # loaded when poses are first needed: a tray-only start draws no figure
     from desktop.core.figure import PoseBook
 
-CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
+CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml", "sources.toml")
 POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
 _CORE = _HERE.parent / "core"
@@ -114,7 +114,7 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
         return load_poses(folder)
 
     return load_cached(
-        [folder / POSES_FILE, _HERE / "pose_loader.py", _FIGURE],
+        [folder / POSES_FILE, *(folder / name for name in CATALOG_FILES), _HERE / "pose_loader.py", _FIGURE],
         cache or cache_file("poses"),
         validate,
         PoseBook.to_data,

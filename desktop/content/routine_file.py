@@ -5,6 +5,9 @@ Format (version 1; see docs/routine-format.md)::
     {"format": "upright-routine", "version": 1,
      "routine": {"id": "...", "name": "...", "description": "...", "sources": [], "items": [...]}}
 
+Key order is the author's: a tempo's phases run in the order written, so
+nothing here or downstream ever sorts keys.
+
 Files are data only: nothing in them is ever evaluated. Everything that can
 be wrong with one is collected before anything is used, so a bad file is
 refused whole, with one message per problem naming where it is.
@@ -14,13 +17,15 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from desktop.content import toml_text
+from desktop.content.bounded_read import decode, parse_json, parse_toml, read_bounded_bytes
 from desktop.content.catalog_loader import to_routine
+from desktop.content.dose_rules import dose_problems
 from desktop.content.errors import ContentError, describe_validation_error
 from desktop.content.schema import RoutineFile, _Strict
 from desktop.core.catalog import Catalog, Routine
@@ -28,7 +33,6 @@ from desktop.core.catalog import Catalog, Routine
 FORMAT = "upright-routine"
 VERSION = 1
 MAX_BYTES = 256 * 1024
-MAX_DEPTH = 12  # a valid routine nests 5 deep; anything much deeper is not one
 
 
 class RoutineDocument(_Strict):
@@ -39,28 +43,21 @@ class RoutineDocument(_Strict):
 
 def read_routine_file(path: Path, catalog: Catalog) -> Routine:
     """The routine in ``path``; ``ContentError`` lists every problem and nothing is used."""
-    source = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(source, [f"cannot be read: {exc.strerror or exc}"]) from exc
-    return parse_routine(raw, "toml" if path.suffix.lower() == ".toml" else "json", catalog, source)
+    raw = read_bounded_bytes(path, MAX_BYTES, "a routine file")
+    return parse_routine(raw, "toml" if path.suffix.lower() == ".toml" else "json", catalog, str(path))
 
 
 def parse_routine(raw: bytes, syntax: Literal["json", "toml"], catalog: Catalog, source: str) -> Routine:
-    if len(raw) > MAX_BYTES:
-        raise ContentError(source, [f"is {len(raw):,} bytes; a routine file may be at most {MAX_BYTES:,}"])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ContentError(source, [f"is not UTF-8 text (byte {exc.start})"]) from exc
-    data = _parse(text, syntax, source)
+    text = decode(raw, MAX_BYTES, source, "a routine file")
+    data = parse_toml(text, source) if syntax == "toml" else parse_json(text, source)
     _check_envelope(data, source)
     problems = _unknown_exercises(data, catalog)
     try:
         document = RoutineDocument.model_validate(data)
     except ValidationError as exc:
         problems = describe_validation_error(exc) + problems
+    if not problems:
+        problems = dose_problems(document.routine, catalog)
     if problems:
         raise ContentError(source, problems)
     return to_routine(document.routine)
@@ -83,10 +80,19 @@ def routine_document(routine: Routine) -> dict[str, Any]:
 
 
 def write_routine_file(routine: Routine, path: Path) -> None:
-    """Write ``routine`` as JSON, atomically: a reader never sees half a file."""
-    if path.suffix.lower() not in (".json", ""):
-        raise ContentError(str(path), ["routines are exported as JSON: use a name ending in .json"])
-    text = json.dumps(routine_document(routine), indent=2, ensure_ascii=False) + "\n"
+    """Write ``routine`` as TOML (a name ending in ``.toml``) or JSON, atomically: a reader
+    never sees half a file. Keys keep the routine's order (never sorted): a tempo's
+    phases are written in the order they are done."""
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".toml", ""):
+        raise ContentError(
+            str(path), ["routines are exported as JSON or TOML: use a name ending in .json or .toml"]
+        )
+    document = routine_document(routine)
+    if suffix == ".toml":
+        text = toml_text.dumps(document)
+    else:
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_text(text, encoding="utf-8")
@@ -98,8 +104,6 @@ def write_routine_file(routine: Routine, path: Path) -> None:
 
 def _check_envelope(data: Any, source: str) -> None:
     """Say plainly what a file is when it is not a version-1 routine at all."""
-    if _depth(data) > MAX_DEPTH:
-        raise ContentError(source, [f"is nested more than {MAX_DEPTH} levels deep; a routine never is"])
     if not isinstance(data, dict):
         raise ContentError(source, ['is not a routine file: it should hold one object with a "routine"'])
     if data.get("format") != FORMAT:
@@ -109,45 +113,3 @@ def _check_envelope(data: Any, source: str) -> None:
         raise ContentError(
             source, [f"version: {version} was written by a newer Upright; this one reads version {VERSION}"]
         )
-
-
-def _depth(value: Any, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
-    return level
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    doubled = sorted({k for k in keys if keys.count(k) > 1})
-    if doubled:
-        raise ValueError(f'the key "{doubled[0]}" appears twice in one object')
-    return dict(pairs)
-
-
-def _parse(text: str, syntax: str, source: str) -> Any:
-    if syntax == "toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ContentError(source, [f"not valid TOML: {exc}"]) from exc
-        except RecursionError as exc:
-            raise ContentError(source, ["nested too deeply to be a routine"]) from exc
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ContentError(
-            source, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
-        ) from exc
-    except ValueError as exc:
-        raise ContentError(source, [str(exc)]) from exc
-    except RecursionError as exc:
-        raise ContentError(source, ["nested too deeply to be a routine"]) from exc
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a routine can use")

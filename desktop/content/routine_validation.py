@@ -109,7 +109,7 @@ def routine_name_problem(name: str) -> str | None:
             return "give the routine a name"
         if err["type"] == "string_too_long":
             return f"keep the name to {err['ctx']['max_length']} characters or fewer"
-        return err["msg"]
+        return str(err["msg"]).removeprefix("Value error, ")
     return None
 
 

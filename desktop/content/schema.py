@@ -6,16 +6,57 @@ Unknown keys are refused everywhere (``extra="forbid"``) so a typo such as
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+# Direction overrides and isolates: they make text read differently from what it is.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Letters that draw nothing although Unicode does not file them as spaces or format characters.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
+
+
+def _shown_text(value: str) -> str:
+    """Text a person will see: NFC, no control or escape characters, no bidi overrides, not blank.
+
+    Escape sequences start with a control character (ESC, CSI), so refusing
+    those refuses them; line and paragraph separators count as control here.
+    """
+    value = unicodedata.normalize("NFC", value)
+    for ch in value:
+        if ch in _BIDI:
+            raise ValueError(f"must not contain the direction override U+{ord(ch):04X}")
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            raise ValueError(f"must not contain the control character U+{ord(ch):04X}")
+    if not any(_visible(ch) for ch in value):
+        raise ValueError("must have at least one visible character")
+    return value
+
+
+def _visible(ch: str) -> bool:
+    return unicodedata.category(ch)[0] not in "CZ" and ch not in _BLANK_LETTERS
+
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), AfterValidator(_shown_text)
+]
 SeedName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
 
 # strict: a number must be written as a number; "10" or true is a mistake to report, not to guess at.
-PositiveNumber = Annotated[float, Field(gt=0, le=24 * 3600, strict=True)]
+# Physical minimums: no set, hold or rest is shorter than a second, no tempo phase than half of one.
+MIN_SECONDS = 1
+MIN_PHASE_S = 0.5
+PositiveNumber = Annotated[float, Field(ge=MIN_SECONDS, le=24 * 3600, strict=True)]
 Count = Annotated[int, Field(ge=1, le=200, strict=True)]
 
 
@@ -42,7 +83,7 @@ class DosageFile(_Strict):
     per_day: CountOrRange | None = None
     per_week: CountOrRange | None = None
     rest_s: SecondsOrRange | None = None
-    tempo: dict[KebabId, Annotated[float, Field(gt=0, le=60, strict=True)]] | None = Field(
+    tempo: dict[KebabId, Annotated[float, Field(ge=MIN_PHASE_S, le=60, strict=True)]] | None = Field(
         default=None, min_length=1, max_length=6
     )
     sides: Literal["none", "each", "alternate"] | None = None
@@ -83,6 +124,12 @@ class ProgressionFile(_Strict):
     name: Text
     dosage: DosageFile
     notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)] = ""
+
+    @field_validator("notes")
+    @classmethod
+    def _notes_shown(cls, value: str) -> str:
+        return _shown_text(value) if value else value
+
     load: LoadFile | None = None
     cues: CueMoments | None = None  # where this step is done differently: its own words
     equipment: list[KebabId] | None = None
@@ -153,12 +200,20 @@ class SafetyFlagFile(_Strict):
     exercises: list[KebabId] = []
 
 
+class SourceFile(_Strict):
+    """A seed article and the title a person knows it by."""
+
+    file: SeedName
+    title: Text
+
+
 class CatalogFile(_Strict):
-    """The shipped catalog: ``exercises.toml`` + ``routines.toml`` + ``safety.toml``."""
+    """The shipped catalog: ``exercises.toml`` + ``routines.toml`` + ``safety.toml`` + ``sources.toml``."""
 
     exercise: Annotated[list[ExerciseFile], Field(min_length=1)]
     routine: list[RoutineFile] = []
     safety: list[SafetyFlagFile] = []
+    source: list[SourceFile] = []
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -185,6 +240,10 @@ class CatalogFile(_Strict):
             for exercise_id in flag.exercises:
                 if exercise_id not in seen:
                     problems.append(f'safety flag "{flag.id}": unknown exercise "{exercise_id}"')
+        if self.source:  # once titles are given, every article cited needs one
+            titled = {s.file for s in self.source}
+            cited = {f for entry in (*self.exercise, *self.routine, *self.safety) for f in entry.sources}
+            problems += [f'source "{f}" has no [[source]] title' for f in sorted(cited - titled)]
         if problems:
             raise ValueError("; ".join(problems))
         return self

@@ -6,12 +6,15 @@ them (see ``desktop.content``) can change without touching the rules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from desktop.core.cues import Cues
+
+# A value in the JSON shape of the catalog and routine files (and of the cache).
+Data = dict[str, Any]
 
 Sides = Literal["none", "each", "alternate"]
 Position = Literal["standing", "supine", "prone", "side-lying", "all-fours", "kneeling", "seated"]
@@ -43,6 +46,44 @@ def _plain(x: float) -> float:
     return int(x) if float(x).is_integer() else x
 
 
+class Tempo(Mapping[str, float]):
+    """A paced rep's phases with their seconds, in the order they are done (``open``, ``close``).
+
+    A dict would hold them, but two dicts with the same phases in another
+    order compare equal, which let a routine whose phases had been sorted
+    pass for the original. Here the order is part of the value: a reordered
+    tempo is a different tempo to every comparison and test.
+    """
+
+    __slots__ = ("_phases",)
+
+    def __init__(self, phases: Mapping[str, float] | Iterable[tuple[str, float]] = ()) -> None:
+        self._phases: tuple[tuple[str, float], ...] = tuple(dict(phases).items())
+
+    def __getitem__(self, phase: str) -> float:
+        for name, seconds in self._phases:
+            if name == phase:
+                return seconds
+        raise KeyError(phase)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self._phases)
+
+    def __len__(self) -> int:
+        return len(self._phases)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return self._phases == tuple(other.items())
+
+    def __hash__(self) -> int:
+        return hash(self._phases)
+
+    def __repr__(self) -> str:
+        return f"Tempo({dict(self._phases)!r})"
+
+
 @dataclass(frozen=True)
 class Dosage:
     """How much of an exercise to do. ``None`` means the seed says nothing about it."""
@@ -59,6 +100,10 @@ class Dosage:
 
     RANGE_KEYS = ("sets", "reps", "hold_s", "duration_s", "per_day", "per_week", "rest_s")
 
+    def __post_init__(self) -> None:
+        if self.tempo is not None and not isinstance(self.tempo, Tempo):
+            object.__setattr__(self, "tempo", Tempo(self.tempo))
+
     @property
     def effective_sides(self) -> Sides:
         return self.sides or "none"
@@ -69,13 +114,13 @@ class Dosage:
         return Dosage(**{k: (v if v is not None else getattr(self, k)) for k, v in values.items()})
 
     @classmethod
-    def from_data(cls, data: dict) -> Dosage:
+    def from_data(cls, data: Data) -> Dosage:
         """The inverse of ``to_data``, for data that was already validated."""
         ranges = {k: Range.of(data[k]) for k in cls.RANGE_KEYS if k in data}
         return cls(**ranges, tempo=dict(data["tempo"]) if "tempo" in data else None, sides=data.get("sides"))
 
-    def to_data(self) -> dict:
-        data: dict = {}
+    def to_data(self) -> Data:
+        data: Data = {}
         for key in self.RANGE_KEYS:
             value = getattr(self, key)
             if value is not None:
@@ -93,11 +138,11 @@ class Load:
     max: float
     unit: Literal["lb", "kg"]
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {"start": _plain(self.start), "max": _plain(self.max), "unit": self.unit}
 
     @classmethod
-    def from_data(cls, data: dict | None) -> Load | None:
+    def from_data(cls, data: Data | None) -> Load | None:
         return cls(data["start"], data["max"], data["unit"]) if data else None
 
 
@@ -117,8 +162,8 @@ class Progression:
     cues: Cues | None = None
     equipment: tuple[str, ...] | None = None
 
-    def to_data(self) -> dict:
-        data: dict = {"name": self.name, "dosage": self.dosage.to_data(), "notes": self.notes}
+    def to_data(self) -> Data:
+        data: Data = {"name": self.name, "dosage": self.dosage.to_data(), "notes": self.notes}
         if self.load is not None:
             data["load"] = self.load.to_data()
         if self.cues is not None:
@@ -128,7 +173,7 @@ class Progression:
         return data
 
     @classmethod
-    def from_data(cls, data: dict) -> Progression:
+    def from_data(cls, data: Data) -> Progression:
         return cls(
             data["name"],
             Dosage.from_data(data["dosage"]),
@@ -175,7 +220,7 @@ class Exercise:
         so an item added without a dose still has reps or seconds to run."""
         return self.session_dose.overridden(self.dosage)
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {
             "id": self.id,
             "name": self.name,
@@ -192,7 +237,7 @@ class Exercise:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> Exercise:
+    def from_data(cls, d: Data) -> Exercise:
         return cls(
             d["id"],
             d["name"],
@@ -216,11 +261,11 @@ class RoutineItem:
     exercise: str
     overrides: Dosage = field(default_factory=Dosage)
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {"exercise": self.exercise, **self.overrides.to_data()}
 
     @classmethod
-    def from_data(cls, data: dict) -> RoutineItem:
+    def from_data(cls, data: Data) -> RoutineItem:
         return cls(data["exercise"], Dosage.from_data({k: v for k, v in data.items() if k != "exercise"}))
 
 
@@ -232,7 +277,7 @@ class Routine:
     sources: tuple[str, ...]
     items: tuple[RoutineItem, ...]
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {
             "id": self.id,
             "name": self.name,
@@ -242,7 +287,7 @@ class Routine:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> Routine:
+    def from_data(cls, d: Data) -> Routine:
         return cls(
             d["id"],
             d["name"],
@@ -262,7 +307,7 @@ class SafetyFlag:
     sources: tuple[str, ...]
     exercises: tuple[str, ...] = ()  # the cards it shows on; empty for general advice
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         return {
             "id": self.id,
             "title": self.title,
@@ -272,8 +317,19 @@ class SafetyFlag:
         }
 
     @classmethod
-    def from_data(cls, d: dict) -> SafetyFlag:
+    def from_data(cls, d: Data) -> SafetyFlag:
         return cls(d["id"], d["title"], d["advice"], tuple(d["sources"]), tuple(d["exercises"]))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A seed article (``file``) and its title as the app shows it."""
+
+    file: str
+    title: str
+
+    def to_data(self) -> Data:
+        return {"file": self.file, "title": self.title}
 
 
 @dataclass(frozen=True)
@@ -281,6 +337,7 @@ class Catalog:
     exercises: tuple[Exercise, ...]
     routines: tuple[Routine, ...]
     safety: tuple[SafetyFlag, ...] = ()
+    sources: tuple[Source, ...] = ()
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -307,27 +364,36 @@ class Catalog:
         rung = exercise.rung(step) if step is not None else None
         return dosage.overridden(rung.dosage) if rung else dosage
 
+    def source_title(self, file: str) -> str:
+        """The article's title; a file the catalog gives no title for is named as it is."""
+        return next((s.title for s in self.sources if s.file == file), file)
+
     def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
         return tuple(f for f in self.safety if exercise_id in f.exercises)
 
     def routines_with(self, exercise_id: str) -> tuple[Routine, ...]:
         return tuple(r for r in self.routines if any(i.exercise == exercise_id for i in r.items))
 
-    def to_data(self) -> dict:
+    def to_data(self) -> Data:
         """The public ``upright catalog --json`` shape."""
         return {
             "exercises": [e.to_data() for e in self.exercises],
             "routines": [r.to_data() for r in self.routines],
         }
 
-    def to_cache(self) -> dict:
-        return {**self.to_data(), "safety": [f.to_data() for f in self.safety]}
+    def to_cache(self) -> Data:
+        return {
+            **self.to_data(),
+            "safety": [f.to_data() for f in self.safety],
+            "sources": [s.to_data() for s in self.sources],
+        }
 
     @classmethod
-    def from_cache(cls, data: dict) -> Catalog:
+    def from_cache(cls, data: Data) -> Catalog:
         """Rebuild from ``to_cache`` output, which was validated when it was written."""
         return cls(
             tuple(Exercise.from_data(e) for e in data["exercises"]),
             tuple(Routine.from_data(r) for r in data["routines"]),
             tuple(SafetyFlag.from_data(f) for f in data["safety"]),
+            tuple(Source(s["file"], s["title"]) for s in data.get("sources", [])),
         )

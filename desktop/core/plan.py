@@ -70,7 +70,7 @@ def work_steps(exercise_id: str, dosage: Dosage, set_index: int, sets: int) -> l
         seconds = duration if duration is not None else hold
         hold = None
     tempo = tuple(dosage.tempo.items()) if dosage.tempo and reps is not None else None
-    base = dict(
+    work = Step(
         kind="work",
         exercise_id=exercise_id,
         set_index=set_index,
@@ -83,8 +83,8 @@ def work_steps(exercise_id: str, dosage: Dosage, set_index: int, sets: int) -> l
     sides = dosage.effective_sides
     if sides == "each":
         switch = Step("side_switch", exercise_id, set_index, sets, "right", SIDE_SWITCH_S)
-        return [Step(**base, side="left"), switch, Step(**base, side="right")]
-    return [Step(**base, side="alternate" if sides == "alternate" else "none")]
+        return [replace(work, side="left"), switch, replace(work, side="right")]
+    return [replace(work, side="alternate" if sides == "alternate" else "none")]
 
 
 def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None = None) -> tuple[Step, ...]:
@@ -93,7 +93,7 @@ def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None 
     steps: list[Step] = []
     for n, item in enumerate(routine.items):
         dosage = catalog.item_dosage(item, ladder.get(item.exercise, 0))
-        sets = int(_low(dosage.sets, 1))
+        sets = int(dosage.sets.lo) if dosage.sets is not None else 1
         own = [Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S)]
         for k in range(1, sets + 1):
             own.extend(work_steps(item.exercise, dosage, k, sets))

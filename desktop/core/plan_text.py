@@ -27,7 +27,7 @@ def step_detail(step: Step) -> str:
         bits = [f"set {step.set_index} of {step.sets}"] if step.sets > 1 else []
         if step.side in SIDE_WORDS:
             bits.append(SIDE_WORDS[step.side])
-        if step.is_timed:
+        if step.seconds is not None:
             bits.append(seconds_text(step.seconds))
         else:
             bits.append(f"{step.reps} reps" + (" per side" if step.side == "alternate" else ""))

@@ -140,6 +140,7 @@ def ladder_text(exercise: Exercise, step: int, best_reps: int | None, best_s: fl
     if not exercise.progressions:
         return ""
     rung = exercise.rung(step)
+    assert rung is not None  # an exercise with a ladder always has a rung
     bits = [f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}"]
     dose = exercise.dosage.overridden(rung.dosage)
     if dose.reps is not None:
@@ -148,6 +149,7 @@ def ladder_text(exercise: Exercise, step: int, best_reps: int | None, best_s: fl
             bits.append(f"best {best_reps}")
     elif dose.duration_s is not None or dose.hold_s is not None:
         goal = dose.duration_s or dose.hold_s
+        assert goal is not None
         bits.append(f"goal {seconds_text(goal.hi)}")
         if best_s:
             bits.append(f"best {seconds_text(best_s)}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from desktop.core.catalog import Range, Routine, RoutineItem, Sides
 from desktop.core.routine_ids import slug, unique_id
@@ -78,11 +79,12 @@ def set_override(routine: Routine, index: int, field: str, value: OverrideValue)
     if field not in OVERRIDE_FIELDS:
         raise ValueError(f"{field!r} is not a routine item override; expected one of {OVERRIDE_FIELDS}")
     _check_index(routine, index)
-    if field == "tempo" and value is not None:
+    if isinstance(value, Mapping):
         value = dict(value)  # a private copy: a caller's dict changing later must not change history
     item = routine.items[index]
     items = list(routine.items)
-    items[index] = replace(item, overrides=replace(item.overrides, **{field: value}))
+    change: dict[str, Any] = {field: value}
+    items[index] = replace(item, overrides=replace(item.overrides, **change))
     return _with_items(routine, items)
 
 
@@ -91,7 +93,8 @@ def override_of(routine: Routine, index: int, field: str) -> OverrideValue:
     if field not in OVERRIDE_FIELDS:
         raise ValueError(f"{field!r} is not a routine item override")
     _check_index(routine, index)
-    return getattr(routine.items[index].overrides, field)
+    value: OverrideValue = getattr(routine.items[index].overrides, field)
+    return value
 
 
 def rename(routine: Routine, name: str) -> Routine:

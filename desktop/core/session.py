@@ -296,7 +296,9 @@ class SessionEngine:
     def _record(self, at: float, completed: bool) -> None:
         step = self.step
         elapsed = max(0.0, self._elapsed(at))
-        if step.is_timed:
+        done_s: float | None
+        done_reps: int | None
+        if step.seconds is not None:
             done_s = step.seconds if completed else min(elapsed, step.seconds)
             done_reps = None
         else:
@@ -304,6 +306,7 @@ class SessionEngine:
             done_reps = self._done_reps(step, elapsed, completed)
         if not completed and not done_reps and not done_s:
             return  # nothing was done: no set to keep
+        assert step.exercise_id is not None  # only work steps record, and work names its exercise
         self._emit(
             SetFinished(
                 at,
@@ -352,22 +355,28 @@ def _marks_for(step: Step, index: int) -> list[_Mark]:
                 side = "left" if rep % 2 == 0 else "right"
             offset = rep * rep_s
             for phase, seconds in step.tempo:
-                marks.append(
-                    _Mark(
-                        offset,
-                        lambda at, r=rep + 1, p=phase, s=seconds, sd=side: RepPhase(
-                            at, index, r, step.rep_count, p, s, sd
-                        ),
-                    )
-                )
+                marks.append(_Mark(offset, _rep_phase(index, rep + 1, step.rep_count, phase, seconds, side)))
                 offset += seconds
-            marks.append(
-                _Mark((rep + 1) * rep_s, lambda at, r=rep + 1: RepCounted(at, index, r, step.rep_count))
-            )
+            marks.append(_Mark((rep + 1) * rep_s, _rep_counted(index, rep + 1, step.rep_count)))
     elif step.is_timed and step.seconds:
         for left in (3, 2, 1):
             offset = step.seconds - left
             if offset >= 0:
-                marks.append(_Mark(offset, lambda at, n=left: Countdown(at, index, n)))
+                marks.append(_Mark(offset, _countdown(index, left)))
     marks.sort(key=lambda m: m.offset)  # stable: phase before rep count at the same instant
     return marks
+
+
+# Each mark makes its event when its deadline passes; these bind the values now.
+def _rep_phase(
+    index: int, rep: int, reps: int, phase: str, seconds: float, side: str
+) -> Callable[[float], Event]:
+    return lambda at: RepPhase(at, index, rep, reps, phase, seconds, side)
+
+
+def _rep_counted(index: int, rep: int, reps: int) -> Callable[[float], Event]:
+    return lambda at: RepCounted(at, index, rep, reps)
+
+
+def _countdown(index: int, left: int) -> Callable[[float], Event]:
+    return lambda at: Countdown(at, index, left)

@@ -225,6 +225,6 @@ def _figure_side(step: Step, shown: Step, state: SessionState) -> str | None:
     """The side the figure shows: the step's own, the coming one while switching or resting."""
     if step.kind == "side_switch":
         return step.side
-    if step.kind == "work":
-        return step.side if step.side in ("left", "right") else None
+    if step.kind == "work":  # "alternate": the limbs change over every rep, as the engine counts
+        return step.side if step.side in ("left", "right", "alternate") else None
     return shown.side if shown.side in ("left", "right") else None

@@ -8,6 +8,7 @@ caller reports "not available" instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -135,10 +136,8 @@ class BackgroundQuery:
 
     def poll(self) -> Any:
         if not self._closed and (self._task is None or self._task.done()):
-            try:
+            with contextlib.suppress(RuntimeError):  # no event loop running: the last answer stands
                 self._task = asyncio.get_running_loop().create_task(self.refresh())
-            except RuntimeError:  # no event loop running: the last answer stands
-                pass
         return self.latest
 
     def close(self) -> None:

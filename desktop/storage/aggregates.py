@@ -265,9 +265,18 @@ def list_sessions(session: Session, first_day: date, last_day: date, limit: int 
             pain_after=after,
             set_count=set_count,
         )
-        for sid, routine_id, routine_name, started, offset, outcome, minutes, set_count, before, after in session.execute(
-            text(_SESSION_LIST), params
-        )
+        for (
+            sid,
+            routine_id,
+            routine_name,
+            started,
+            offset,
+            outcome,
+            minutes,
+            set_count,
+            before,
+            after,
+        ) in session.execute(text(_SESSION_LIST), params)
     ]
 
 

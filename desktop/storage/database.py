@@ -25,7 +25,7 @@ from desktop.storage.location import DATABASE_NAME
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's id. A database already stamped with it opens without
 # importing Alembic at all (~16 MB and ~100 ms); a test keeps it equal to the head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PRAGMAS = (
     "PRAGMA busy_timeout=5000",  # first, so the WAL switch below waits for other processes

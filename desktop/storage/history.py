@@ -142,6 +142,16 @@ class HistoryStore:
             session.flush()
             return row.id
 
+    def count_breaks(self, outcome: str, since: datetime) -> int:
+        """How many reminders since ``since`` ended with ``outcome`` (the tray's daily skip count)."""
+        _require("outcome", outcome, BREAK_OUTCOMES)
+        with self._unit() as session:
+            return session.scalar(
+                select(func.count())
+                .select_from(BreakRow)
+                .where(BreakRow.outcome == outcome, BreakRow.offered_at >= since)
+            )
+
     def mark_interrupted(self, now: datetime) -> int:
         """Close sessions a previous run left open; returns how many.
 
@@ -184,7 +194,8 @@ class HistoryStore:
             return history_to_data(sessions, breaks)
 
     # -- the history page ------------------------------------------------------
-    # Thin wrappers so the store thread can run them by name; the SQL lives in
+    # Each read is one unit of work on the store's connection (the caller runs it
+    # on the store thread with ``StoreWorker.run``); the SQL lives in
     # ``desktop.storage.aggregates``.
 
     def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:

@@ -91,7 +91,8 @@ class RoutineStore:
 
 
 def _body(routine: Routine) -> str:
-    return json.dumps(routine.to_data(), ensure_ascii=False, sort_keys=True)
+    # Never sort_keys: a tempo's phases run in the order of its keys (open, then close).
+    return json.dumps(routine.to_data(), ensure_ascii=False)
 
 
 def _stored(row: RoutineRow) -> StoredRoutine:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
 from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.fit_text import fitting_px
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 CUE_PX = 36  # readable from 3 m on a laptop screen
@@ -35,8 +36,7 @@ class CuePanel(QWidget):
         super().__init__(parent)
         self.art = AnimatedFigure(poses, LIGHT, clock, self)
         self.art.setMinimumHeight(80)
-        self.cue = QLabel(objectName="SessionCue", wordWrap=True)
-        self.cue.setTextFormat(Qt.TextFormat.PlainText)  # cues come from the catalog's files
+        self.cue = PlainLabel(objectName="SessionCue", wordWrap=True)  # cues come from files
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self._cue_px, self._smallest = CUE_PX, 14

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from desktop.core import dosage_text
 from desktop.core.catalog import Catalog, Exercise
 from desktop.core.progression import ladder_text
+from desktop.ui.plain import plain_tooltip
 
 
 class Role(IntEnum):
@@ -29,10 +30,6 @@ class Role(IntEnum):
 def label(kebab: str) -> str:
     """``exercise-ball`` -> ``Exercise ball`` for filters and cards."""
     return kebab.replace("-", " ").capitalize()
-
-
-def source_label(seed_file: str) -> str:
-    return f"Source {seed_file[:3]}"
 
 
 class ExerciseListModel(QAbstractListModel):
@@ -70,7 +67,7 @@ class ExerciseListModel(QAbstractListModel):
             progress = f", {self._progress[e.id]}" if self._progress[e.id] else ""
             return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{progress}{caution}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)])
+            return plain_tooltip("\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)]))
         if role == Role.EXERCISE:
             return e
         if role == Role.SUMMARY:
@@ -88,7 +85,7 @@ class ExerciseListModel(QAbstractListModel):
         if role == Role.STEP:
             return self._ladder.get(e.id, 0) if e.progressions else None
         if role == Role.SOURCES:
-            return " \u00b7 ".join(source_label(s) for s in e.sources)
+            return " \u00b7 ".join(self._catalog.source_title(s) for s in e.sources)
         return None
 
     def row_of(self, exercise_id: str) -> int:

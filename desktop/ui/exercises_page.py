@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QSplitter,
@@ -26,6 +25,7 @@ from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.card_delegate import CARD_SIZE, CardDelegate
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.exercise_model import ExerciseFilter, ExerciseListModel, Role, label
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
 
@@ -67,7 +67,7 @@ class ExercisesPage(QWidget):
         self.position = _combo("Filter by position", "Any position", [(label(p), p) for p in positions])
         self.equipment = _combo("Filter by equipment", "Any equipment", [(label(x), x) for x in equipment])
         self.routine = _combo("Filter by routine", "Any routine", [(r.name, r.id) for r in catalog.routines])
-        self.count = QLabel(objectName="Muted")
+        self.count = PlainLabel(objectName="Muted")
 
         self.cards = QListView()
         self.cards.setAccessibleName("Exercise cards")
@@ -131,12 +131,19 @@ class ExercisesPage(QWidget):
         )
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total} exercises" if shown else "No exercise matches these filters.")
+        # The card in view stays selected; when it is filtered out, the first card that matches is.
+        if shown and not self.cards.currentIndex().isValid():
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
 
     def _show_current(self, current, _previous=None) -> None:
         if current.isValid():
             exercise = current.data(Role.EXERCISE)
             self.detail.show_exercise(
-                exercise, current.data(Role.FLAGS), self._palette, current.data(Role.STEP)
+                exercise,
+                current.data(Role.FLAGS),
+                self._palette,
+                current.data(Role.STEP),
+                current.data(Role.SOURCES),
             )
             self.figure.show_exercise(exercise.id, exercise.base_dosage)
             self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")

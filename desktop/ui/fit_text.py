@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from desktop.ui.plain import PlainLabel, plain_tooltip
+
 
 def wrapped_height(font: QFont, text: str, width: int) -> int:
     flags = int(Qt.TextFlag.TextWordWrap)
@@ -33,13 +35,12 @@ def fitting_px(label: QLabel, text: str, largest: int, smallest: int, width: int
     return best
 
 
-class ElidedLabel(QLabel):
+class ElidedLabel(PlainLabel):
     """One line that gives way at its end (with the whole text as its tooltip) instead of
     widening its window or being cut mid-letter: for the least important lines."""
 
     def __init__(self, object_name: str) -> None:
         super().__init__(objectName=object_name)
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._full = ""
 
@@ -48,7 +49,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self._elide()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

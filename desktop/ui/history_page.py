@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.adherence_calendar import AdherenceCalendar
 from desktop.ui.history_charts import chart_view, fill_breaks, fill_minutes, fill_pain, recolour
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
 RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
@@ -33,8 +34,8 @@ WEEK_GOAL_MIN = 60
 
 def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
     frame = QFrame(objectName="Panel")
-    value = QLabel(objectName="PageTitle")
-    caption = QLabel(title, objectName="Muted", wordWrap=True)
+    value = PlainLabel(objectName="PageTitle")
+    caption = PlainLabel(title, objectName="Muted", wordWrap=True)
     layout = QVBoxLayout(frame)
     layout.addWidget(value)
     layout.addWidget(caption)
@@ -51,7 +52,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self._palette = palette
-        title = QLabel("History", objectName="PageTitle")
+        title = PlainLabel("History", objectName="PageTitle")
         self.ranges = QButtonGroup(self)
         header = QHBoxLayout()
         header.addWidget(title, 1)
@@ -93,7 +94,7 @@ class HistoryPage(QWidget):
         self.pain = chart_view("Pain before and after", palette)
         calendar_box = QFrame(objectName="Panel")
         calendar_layout = QVBoxLayout(calendar_box)
-        calendar_layout.addWidget(QLabel("Days you exercised", objectName="RoutineName"))
+        calendar_layout.addWidget(PlainLabel("Days you exercised", objectName="RoutineName"))
         calendar_layout.addWidget(self.calendar)
         charts = QGridLayout()
         charts.setSpacing(SPACE[3])
@@ -123,7 +124,7 @@ class HistoryPage(QWidget):
         body.addLayout(cards)
         body.addLayout(charts)
         session_bar = QHBoxLayout()
-        session_bar.addWidget(QLabel("Sessions", objectName="RoutineName"), 1)
+        session_bar.addWidget(PlainLabel("Sessions", objectName="RoutineName"), 1)
         for key, text, name in (
             ("open", "Show sets", "Show the sets of the selected session"),
             ("pain", "Correct pain\u2026", "Correct the pain ratings of the selected session"),
@@ -135,8 +136,8 @@ class HistoryPage(QWidget):
             session_bar.addWidget(button)
         body.addLayout(session_bar)
         body.addWidget(self.sessions)
-        self.steps_title = QLabel("Step changes", objectName="RoutineName")
-        self.steps = QLabel(objectName="Muted", wordWrap=True)
+        self.steps_title = PlainLabel("Step changes", objectName="RoutineName")
+        self.steps = PlainLabel(objectName="Muted", wordWrap=True)
         self.steps.setAccessibleName("Step changes on exercise ladders, with their reasons")
         body.addWidget(self.steps_title)
         body.addWidget(self.steps)
@@ -149,9 +150,9 @@ class HistoryPage(QWidget):
         self.empty = QWidget()
         welcome = QVBoxLayout(self.empty)
         welcome.addStretch(1)
-        welcome.addWidget(QLabel("Nothing here yet", objectName="PageTitle"))
+        welcome.addWidget(PlainLabel("Nothing here yet", objectName="PageTitle"))
         welcome.addWidget(
-            QLabel(
+            PlainLabel(
                 "After your first session you will see the days you exercised, your minutes per week, "
                 "how your pain changed, and how many sit-breaks you took.",
                 wordWrap=True,

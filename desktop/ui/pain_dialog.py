@@ -9,8 +9,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 TEN_WINDOW_S = 1.0
@@ -22,11 +23,11 @@ class PainDialog(QDialog):
         self.setWindowTitle("Pain before the session" if moment == "before" else "Pain after the session")
         self.value: int | None = None
         self._last_one = -10.0
-        question = QLabel(
+        question = PlainLabel(
             "How is your back right now?" if moment == "before" else "How is your back now?",
             objectName="PageTitle",
         )
-        hint = QLabel(
+        hint = PlainLabel(
             "0 is no pain, 10 the worst you can imagine. Type a number or use the arrows; "
             "Enter saves, Esc skips.",
             wordWrap=True,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.progression import Suggestion
+from desktop.ui.plain import PlainLabel, rich_label
 from desktop.ui.theme import SPACE
 
 _ARROWS = {"forward": "\u2191", "back": "\u2193", "stop": "\u26a0"}
@@ -42,9 +43,9 @@ class ProgressDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[2])
-        layout.addWidget(QLabel("Did any exercise hurt?", objectName="PageTitle"))
+        layout.addWidget(PlainLabel("Did any exercise hurt?", objectName="PageTitle"))
         layout.addWidget(
-            QLabel(
+            PlainLabel(
                 "Tick the ones that did. Nothing changes until you press Apply.",
                 objectName="Muted",
                 wordWrap=True,
@@ -57,7 +58,7 @@ class ProgressDialog(QDialog):
             self.marks[exercise_id] = box
             layout.addWidget(box)
         layout.addSpacing(SPACE[2])
-        layout.addWidget(QLabel("Suggested next steps", objectName="SectionTitle"))
+        layout.addWidget(PlainLabel("Suggested next steps", objectName="SectionTitle"))
         self._suggestions = QVBoxLayout()
         self._suggestions.setSpacing(SPACE[1])
         layout.addLayout(self._suggestions)
@@ -87,7 +88,9 @@ class ProgressDialog(QDialog):
         self.choices = []
         found = self._suggest(set(self.marked()))
         if not found:
-            self._suggestions.addWidget(QLabel("None for now: keep going as you are.", objectName="Muted"))
+            self._suggestions.addWidget(
+                PlainLabel("None for now: keep going as you are.", objectName="Muted")
+            )
         for s in found:
             name = self._names[s.exercise_id]
             if s.changes_step:
@@ -99,7 +102,7 @@ class ProgressDialog(QDialog):
                 self._suggestions.addWidget(box)
                 self._suggestions.addWidget(_note(s.reason))
             else:
-                label = QLabel(
+                label = rich_label(
                     f"<b>{_ARROWS[s.kind]}  {escape(name)}: {escape(s.reason)}</b><br>{escape(s.advice)}",
                     wordWrap=True,
                     objectName="CautionBox",
@@ -109,6 +112,6 @@ class ProgressDialog(QDialog):
 
 
 def _note(text: str) -> QLabel:
-    note = QLabel(text, objectName="Muted", wordWrap=True)
+    note = PlainLabel(text, objectName="Muted", wordWrap=True)
     note.setContentsMargins(SPACE[5], 0, 0, SPACE[1])
     return note

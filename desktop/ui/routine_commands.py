@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit,
 from desktop.content.routine_validation import FieldProblem, field_text, parse_field
 from desktop.core.catalog import Dosage, Routine
 from desktop.core.dosage_text import summary
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 Apply = Callable[[Routine, int], None]  # show this routine with this row selected (-1: none)
@@ -179,7 +180,7 @@ class RoutineItemsModel(QAbstractListModel):
 
 def message_label(name: str) -> QLabel:
     """A field's problem, shown beside it; hidden while the field is fine."""
-    label = QLabel(objectName="CautionBox", wordWrap=True, accessibleName=name)
+    label = PlainLabel(objectName="CautionBox", wordWrap=True, accessibleName=name)
     label.hide()
     return label
 
@@ -210,8 +211,8 @@ class ItemForm(QFrame):
         super().__init__(parent, objectName="Panel")
         self.problems: dict[str, str] = {}
         self._shown: dict[str, object] = {}  # the value each field's text stands for
-        self.title = QLabel(objectName="RoutineName", wordWrap=True)
-        self.dose = QLabel(objectName="Muted", wordWrap=True)
+        self.title = PlainLabel(objectName="RoutineName", wordWrap=True)
+        self.dose = PlainLabel(objectName="Muted", wordWrap=True)
         self.fields: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
         self.sides = QComboBox(accessibleName="Sides")
@@ -234,7 +235,7 @@ class ItemForm(QFrame):
                     edit.installEventFilter(key_filter)
                 self.messages[field] = message_label(f"{label} problem")
                 grid.addWidget(self.messages[field], 2 * n + 1, 1, 1, 2)
-            caption = QLabel(label)
+            caption = PlainLabel(label)
             caption.setBuddy(edit)
             grid.addWidget(caption, 2 * n, 0)
             if field == "tempo":  # phases need room; numbers do not

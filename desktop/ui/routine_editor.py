@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.content.routine_validation import routine_name_problem
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override
+from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.routine_commands import (
     TEXT_FIELDS,
     ItemForm,
@@ -209,7 +209,7 @@ class RoutineEditor(QWidget):
         self.total.setText(text[:1].upper() + text[1:])
         self.save.setEnabled(has_items and not self.has_problems())
         why = "Fix the fields with a message first." if self.has_problems() else "Add at least one exercise."
-        self.save.setToolTip("Ctrl+S" if self.save.isEnabled() else why)
+        self.save.setToolTip("Ctrl+S" if self.save.isEnabled() else plain_tooltip(why))
         last = len(self._routine.items) - 1
         self.up.setEnabled(self._row > 0)
         self.down.setEnabled(0 <= self._row < last)
@@ -224,18 +224,18 @@ class RoutineEditor(QWidget):
         self.name.editingFinished.connect(self._end_run)
         self.name.installEventFilter(keys)
         self.name_message = message_label("Routine name problem")
-        self.total = QLabel(objectName="RoutineName", accessibleName="Estimated total time")
+        self.total = PlainLabel(objectName="RoutineName", accessibleName="Estimated total time")
         self.form = ItemForm(keys)
         self.form.edited.connect(self._override_edited)
         self.form.problems_changed.connect(self._refresh)
         self.form.run_ended.connect(self._end_run)
         header = QHBoxLayout()
-        header.addWidget(QLabel("Edit routine", objectName="PageTitle"), 1)
+        header.addWidget(PlainLabel("Edit routine", objectName="PageTitle"), 1)
         header.addWidget(self.total)
         name_row = QGridLayout()
         name_row.setHorizontalSpacing(SPACE[2])
         name_row.setVerticalSpacing(SPACE[1])
-        name_label = QLabel("Name")
+        name_label = PlainLabel("Name")
         name_label.setBuddy(self.name)
         name_row.addWidget(name_label, 0, 0)
         name_row.addWidget(self.name, 0, 1)
@@ -286,9 +286,9 @@ class RoutineEditor(QWidget):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
         layout.setSpacing(SPACE[2])
-        layout.addWidget(QLabel("Exercises", objectName="RoutineName"))
+        layout.addWidget(PlainLabel("Exercises", objectName="RoutineName"))
         layout.addWidget(
-            QLabel("Drag to reorder, or use Alt+Up and Alt+Down.", objectName="Muted", wordWrap=True)
+            PlainLabel("Drag to reorder, or use Alt+Up and Alt+Down.", objectName="Muted", wordWrap=True)
         )
         layout.addWidget(self.items, 1)
         for row_widgets in ((self.up, self.down, self.remove, None), (self.add_choice, self.add)):

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 
@@ -43,11 +43,11 @@ class RoutineCard(QFrame):
     def __init__(self, row: RoutineRow, parent=None):
         super().__init__(parent)
         self.setObjectName("RoutineCard")
-        name = QLabel(row.name, objectName="RoutineName")
-        kind = QLabel("Yours" if row.own else "Template", objectName="Muted")
-        estimate = QLabel(row.estimate, objectName="Muted")
-        description = QLabel(row.description, wordWrap=True)
-        contents = QLabel(" \u00b7 ".join(row.exercises), wordWrap=True, objectName="Muted")
+        name = PlainLabel(row.name, objectName="RoutineName")
+        kind = PlainLabel("Yours" if row.own else "Template", objectName="Muted")
+        estimate = PlainLabel(row.estimate, objectName="Muted")
+        description = PlainLabel(row.description, wordWrap=True)
+        contents = PlainLabel(" \u00b7 ".join(row.exercises), wordWrap=True, objectName="Muted")
         self.start = self._button("Start", "start", row, primary=True)
         # A template is never edited in place: "Customise" makes the person's own copy.
         self.edit = self._button("Edit" if row.own else "Customise", "edit", row)
@@ -103,8 +103,8 @@ class RoutinesPage(QWidget):
     def __init__(self, rows: list[RoutineRow], parent=None):
         super().__init__(parent)
         self.setObjectName("Page")
-        title = QLabel("Routines", objectName="PageTitle")
-        intro = QLabel(
+        title = PlainLabel("Routines", objectName="PageTitle")
+        intro = PlainLabel(
             "Pick a routine and press Start. Times include getting ready and rests. "
             "Templates stay as shipped: Customise makes your own copy.",
             objectName="Muted",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
@@ -21,6 +21,7 @@ from desktop.core.session_display import Display, FigureCue
 from desktop.ui.cue_panel import CuePanel
 from desktop.ui.fit_text import ElidedLabel, fitting_px
 from desktop.ui.paused_overlay import PausedOverlay
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 from desktop.ui.timer_dial import TimerDial
 
@@ -49,11 +50,6 @@ TYPE_SHARE = {
 }
 
 
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names and cues come from files
-    return label
-
-
 class SessionView(QWidget):
     intent = Signal(str)  # back | space | skip | end | mute | voice | set_done | close
 
@@ -69,10 +65,10 @@ class SessionView(QWidget):
         self._compact = False
         self._may_close = False
         self._figure: FigureCue | None = None
-        self.label = _plain(QLabel(objectName="SessionLabel"))
-        self.title = _plain(QLabel(objectName="SessionTitle", wordWrap=True))
+        self.label = PlainLabel(objectName="SessionLabel")
+        self.title = PlainLabel(objectName="SessionTitle", wordWrap=True)
         self.subtitle = ElidedLabel("SessionSubtitle")
-        self.phase = _plain(QLabel(objectName="SessionPhase"))
+        self.phase = PlainLabel(objectName="SessionPhase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dial = TimerDial()
         self.cues = CuePanel(poses=poses, clock=clock)
@@ -80,7 +76,7 @@ class SessionView(QWidget):
         for label in (self.title, self.phase):
             # long names wrap or elide instead of widening the window past the screen
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.notice = _plain(QLabel(objectName="Muted", wordWrap=True))
+        self.notice = PlainLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
         self.buttons: dict[str, QPushButton] = {}
         controls = QHBoxLayout()

@@ -136,7 +136,7 @@ def test_bad_trace_names_every_line_and_field_and_simulates_nothing(tmp_path, ca
         "  - line 4: wall: needs a UTC offset (e.g. +01:00 or Z)",
         "  - line 5: needs exactly one of idle_s or event",
         "  - line 6: needs exactly one of idle_s or event",
-        "  - line 7: not valid JSON",
+        "  - line 7: not valid JSON at column 23: Expecting value",
         "  - line 8: mono: goes back from 60 to 30; it must never decrease",
         "  - line 9: event: must be 'sleep', 'resume', 'lock', 'unlock', 'fullscreen_on', "
         "'fullscreen_off', 'dnd_on', 'dnd_off', 'call_on', 'call_off' or 'answer'",
@@ -156,7 +156,7 @@ def test_a_huge_list_of_problems_is_cut_short(tmp_path, capsys):
     code, _, err = simulate(capsys, trace)
     problems = err.splitlines()[1:]
     assert code == 2 and len(problems) == 101
-    assert problems[0] == "  - line 1: not valid JSON" and problems[-1] == "  - ... and 150 more problems"
+    assert problems[0] == "  - line 1: not valid JSON at column 1: Expecting value" and problems[-1] == "  - ... and 150 more problems"
 
 
 def test_bad_settings_name_the_field(tmp_path, capsys):
@@ -200,7 +200,7 @@ def test_bad_settings_name_the_field(tmp_path, capsys):
             ["not valid JSON at line 1, column 19: Expecting property name enclosed in double quotes"],
         ),
         ("[30]", ["must be a JSON object of setting names and values"]),
-        ('{"natural_break_min": NaN}', ["natural_break_min: must be between 1 and 60 minutes, not nan"]),
+        ('{"natural_break_min": NaN}', ["natural_break_min: NaN is not a finite number"]),
     ],
 )
 def test_settings_file_types_and_syntax(tmp_path, capsys, content, problems):
@@ -220,12 +220,12 @@ def test_both_files_bad_are_both_reported(tmp_path, capsys):
 
 def test_unreadable_non_utf8_and_oversized_files_are_refused(tmp_path, capsys):
     code, _, err = simulate(capsys, str(tmp_path / "missing.jsonl"))
-    assert code == 2 and "missing.jsonl was not loaded:\n  - cannot be read: No such file or directory" in err
+    assert code == 2 and "missing.jsonl was not loaded:\n  - does not exist" in err
     latin = tmp_path / "latin.jsonl"
     first = line(0, "09:00:00", idle_s=0).encode() + b'\n{"note": "caf'
     latin.write_bytes(first + b'\xe9"}\n')
     code, _, err = simulate(capsys, str(latin))
-    assert code == 2 and f"  - is not UTF-8 text (byte {len(first)})" in err
+    assert code == 2 and f"  - line 2: is not UTF-8 text (byte {len(first)})" in err
     huge = tmp_path / "huge.jsonl"
     with huge.open("wb") as f:
         f.truncate(MAX_TRACE_BYTES + 1)  # sparse: costs no disk

@@ -104,8 +104,8 @@ def test_a_broken_file_imports_nothing_and_leaves_the_store_untouched(capsys, tm
     assert digest(data) == before
 
 
-@pytest.mark.parametrize("name", ["missing.json", "folder"])
-def test_files_that_cannot_be_read(capsys, tmp_path, name):
+@pytest.mark.parametrize(("name", "said"), [("missing.json", "does not exist"), ("folder", "is a folder")])
+def test_files_that_cannot_be_read(capsys, tmp_path, name, said):
     (tmp_path / "folder").mkdir()
     code, _, err = cli(capsys, tmp_path / "data", "import", str(tmp_path / name))
-    assert code == 2 and "cannot be read" in err
+    assert code == 2 and said in err

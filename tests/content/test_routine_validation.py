@@ -1,5 +1,7 @@
 """The editor's field rules: the text forms people type, checked by the routine file schema."""
 
+import unicodedata
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from desktop.content.routine_validation import (
     field_text,
     item_problems,
     parse_field,
+    _name_adapter,
     routine_name_problem,
 )
 from desktop.content.schema import RoutineItemFile
@@ -60,12 +63,12 @@ def test_accepted_text(field, text, value):
         ("reps", "20-8", "put the smaller number first, such as 8-20"),
         ("reps", "10 s", "write a number such as 10 or a range such as 8-20"),
         ("sets", "-2", "write a number such as 10 or a range such as 8-20"),
-        ("hold_s", "0", "use more than 0 s and at most 24 h"),
-        ("rest_s", "86401", "use more than 0 s and at most 24 h"),
+        ("hold_s", "0", "use from 1 s and at most 24 h"),
+        ("rest_s", "86401", "use from 1 s and at most 24 h"),
         ("duration_s", "ten", "write seconds such as 30, a range such as 20-30, or minutes such as 2 min"),
         ("tempo", "lift", "write each phase and its seconds, such as lift 2, lower 3"),
-        ("tempo", "lift 61", "each phase takes more than 0 s and at most 1 min"),
-        ("tempo", "lift 0", "each phase takes more than 0 s and at most 1 min"),
+        ("tempo", "lift 61", "each phase takes from 0.5 s and at most 1 min"),
+        ("tempo", "lift 0", "each phase takes from 0.5 s and at most 1 min"),
         ("tempo", "lift! 2", "name each phase with letters, digits and hyphens, such as lift or roll-up"),
         ("tempo", "a 1, b 1, c 1, d 1, e 1, f 1, g 1", "use at most 6 phases"),
         ("tempo", "lift 2, Lift 3", '"lift" is named twice; give each phase once'),
@@ -90,7 +93,7 @@ def test_item_problems_maps_each_field():
     )
     assert problems == {
         "reps": "put the smaller number first, such as 8-20",
-        "hold_s": "use more than 0 s and at most 24 h",
+        "hold_s": "use from 1 s and at most 24 h",
         "tempo": "name each phase with letters, digits and hyphens, such as lift or roll-up",
         "sides": "choose none, each or alternate",
         "rest": "is not something a routine item can set",
@@ -147,7 +150,7 @@ def test_any_text_parses_to_an_accepted_value_or_a_message(field, text):
 
 
 counts = st.integers(1, 200)
-seconds = st.floats(min_value=0, max_value=86400, exclude_min=True, allow_nan=False)
+seconds = st.floats(min_value=1, max_value=86400, allow_nan=False)
 phase = st.from_regex(r"\A[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}\Z")
 
 
@@ -159,7 +162,7 @@ valid = st.one_of(
     st.tuples(st.sampled_from(("sets", "reps")), span(counts)),
     st.tuples(st.sampled_from(("hold_s", "duration_s", "rest_s")), span(seconds)),
     st.tuples(
-        st.just("tempo"), st.dictionaries(phase, st.floats(0, 60, exclude_min=True), min_size=1, max_size=6)
+        st.just("tempo"), st.dictionaries(phase, st.floats(0.5, 60), min_size=1, max_size=6)
     ),
     st.tuples(st.just("sides"), st.sampled_from(("none", "each", "alternate"))),
 )
@@ -195,9 +198,33 @@ def test_item_problems_never_raises(item):
 
 
 @given(
-    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=420)
-)  # control characters: pydantic and str.strip disagree on which are spaces
+    st.text(st.characters(exclude_categories=("Cc", "Cs", "Cf", "Cn", "Co", "Zl", "Zp")), max_size=420)
+)  # control and format characters have their own test below
 def test_any_name_is_fine_or_has_a_message(name):
     problem = routine_name_problem(name)
     assert problem is None or (problem and "\n" not in problem)
-    assert (problem is None) == (0 < len(name.strip()) <= 400)
+    visible = any(not unicodedata.category(c).startswith("Z") for c in name) and name.strip("\u2800\u3164")
+    assert (problem is None) == (0 < len(name.strip()) <= 400 and bool(visible))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Desk\x1b[31m break", "control character U+001B"),
+        ("Desk\u009b31m", "control character U+009B"),
+        ("Desk\nbreak", "control character U+000A"),
+        ("Desk\u2028break", "control character U+2028"),
+        ("evil\u202egnp.exe", "direction override U+202E"),
+        ("a\u2066b", "direction override U+2066"),
+        ("\u200b\u200d\ufeff", "at least one visible character"),
+        ("\u3164\u2800", "at least one visible character"),
+    ],
+)
+def test_names_refuse_controls_overrides_and_invisible_text(name, expected):
+    assert expected in (routine_name_problem(name) or "")
+
+
+def test_names_are_nfc_normalised():
+    decomposed = "Cafe\u0301 stretch"
+    assert routine_name_problem(decomposed) is None
+    assert _name_adapter().validate_python(decomposed) == "Caf\u00e9 stretch"

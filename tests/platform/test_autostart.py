@@ -128,7 +128,7 @@ def test_an_unwritable_folder_raises_a_clear_autostart_error():
     # A file where the autostart folder should be fails even for root, who ignores permissions.
     config_home().mkdir(parents=True, exist_ok=True)
     (config_home() / "autostart").write_text("not a folder")
-    with pytest.raises(AutostartError, match="autostart/upright.desktop") as caught:
+    with pytest.raises(AutostartError, match=r"autostart/upright\.desktop") as caught:
         set_autostart(True, COMMAND, platform="linux")
     assert isinstance(caught.value, OSError)
     assert not is_autostart_enabled(platform="linux")
@@ -136,7 +136,7 @@ def test_an_unwritable_folder_raises_a_clear_autostart_error():
 
 def test_an_unremovable_entry_raises_a_clear_autostart_error():
     (config_home() / "autostart" / "upright.desktop").mkdir(parents=True)
-    with pytest.raises(AutostartError, match="Could not remove the login item .*upright.desktop"):
+    with pytest.raises(AutostartError, match=r"Could not remove the login item .*upright\.desktop"):
         set_autostart(False, COMMAND, platform="linux")
 
 

@@ -79,9 +79,11 @@ def test_x11_idle_without_a_server_is_unavailable():
 
 @pytest.mark.slow
 def test_x11_idle_without_the_screen_saver_extension_is_unavailable():
-    with running_xvfb("-extension", "MIT-SCREEN-SAVER") as display:
-        with pytest.raises(IdleUnavailable, match="lacks the MIT-SCREEN-SAVER extension"):
-            X11Idle(display)
+    with (
+        running_xvfb("-extension", "MIT-SCREEN-SAVER") as display,
+        pytest.raises(IdleUnavailable, match="lacks the MIT-SCREEN-SAVER extension"),
+    ):
+        X11Idle(display)
 
 
 def test_x11_idle_without_libxss_is_unavailable(monkeypatch):

@@ -13,6 +13,7 @@ these go through the file readers, as the app does.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -229,18 +230,15 @@ def test_files_that_cannot_be_read_as_such_are_named(tmp_path, catalog, make, mo
         path.mkdir()
     elif make == "unreadable":
         path.write_text(json.dumps(VALID_SETTINGS))
-        real_open = Path.open
+        real_open = os.open
         monkeypatch.setattr(
-            Path,
+            os,
             "open",
-            lambda self, *a, **k: (
+            lambda name, *a, **k: (
                 (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
-                if self == path
-                else real_open(self, *a, **k)
+                if Path(name) == path
+                else real_open(name, *a, **k)
             ),
-        )
-        monkeypatch.setattr(
-            Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
         )
     elif make == "huge":
         path.write_bytes(b" " * (1024 * 1024))

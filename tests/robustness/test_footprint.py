@@ -23,9 +23,10 @@ def test_the_tray_alone_does_not_import_the_main_window():
     imported = run("""
         import sys
         import desktop.app.gui, desktop.app.shell, desktop.app.tray_controller
-        print(sorted(m for m in ("desktop.app.main_controller", "desktop.ui.main_window", "desktop.ui.exercises_page",
-                                 "desktop.app.session_controller", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
-                                 "PySide6.QtCharts") if m in sys.modules))
+        print(sorted(m for m in ("desktop.app.main_controller", "desktop.ui.main_window",
+                                 "desktop.ui.exercises_page", "desktop.app.session_controller",
+                                 "PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "PySide6.QtCharts")
+                     if m in sys.modules))
     """)
     assert imported == "[]"
 
@@ -40,8 +41,10 @@ def test_pyside_no_longer_keeps_the_source_of_every_module_imported_after_it():
         from desktop.core.breaks import BreakPolicy
         from email.mime.text import MIMEText
         feature = sys.modules["PySide6.support.feature"].pyside_feature_dict
-        print(sorted(name for name in linecache.cache if "tray_menu" in name or "breaks" in name or "mime" in name))
-        print(feature.get("desktop.ui.tray_menu"), feature.get("desktop.core.breaks"), feature.get("email.mime.text"))
+        print(sorted(name for name in linecache.cache
+                     if "tray_menu" in name or "breaks" in name or "mime" in name))
+        print(feature.get("desktop.ui.tray_menu"), feature.get("desktop.core.breaks"),
+              feature.get("email.mime.text"))
     """).splitlines()
     assert kept == "[]"
     # The hook still learns which modules use PySide6 (0) and which do not (-1).

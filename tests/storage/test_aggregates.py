@@ -9,6 +9,7 @@ comments). Berlin switches to summer time on 2026-03-29 and back on
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sqlite3
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -21,7 +22,6 @@ from desktop.storage.database import Database
 from desktop.storage.history import HistoryStore
 from desktop.storage.models import BreakRow, PainRow, SetRow
 from desktop.storage.models import SessionRow as SessionModel
-import itertools
 
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))

@@ -67,8 +67,8 @@ def main(width: int, height: int) -> list[str]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app.session_controller import SessionController  # noqa: F401  (imports the app's Qt bits)
-    from desktop.content.catalog_loader import load_catalog
     from desktop.content.catalog_cache import shipped_poses
+    from desktop.content.catalog_loader import load_catalog
     from desktop.core.clock import FakeClock
     from desktop.core.plan import expand
     from desktop.core.session import SessionEngine

@@ -11,9 +11,7 @@ from tests.app_helpers import run
 
 
 def fill(store, today):
-    start = datetime.combine(today - timedelta(days=3), datetime.min.time(), UTC) + timedelta(
-        hours=9
-    )
+    start = datetime.combine(today - timedelta(days=3), datetime.min.time(), UTC) + timedelta(hours=9)
     for day in range(3):
         t0 = start + timedelta(days=day)
         sid = store.start_session("mobility-trio", "Mobility trio", t0)
@@ -45,10 +43,10 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
         page = controller.history
         await controller.load_history("4w")
         empty = page.stack.currentWidget() is page.empty
-        await worker.call(
-            "record_break", datetime.now(UTC), "natural"
+        await worker.run(
+            worker.history.record_break, datetime.now(UTC), "natural"
         )  # any record leaves the welcome
-        fill(worker.store, date.today())
+        fill(worker.history, date.today())
         await controller.load_history("4w")
         shown = page.stack.currentWidget() is not page.empty
         cards = {k: v.text() for k, v in page.cards.items()}
@@ -84,7 +82,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
         worker = StoreWorker(tmp_path)
         controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
         await controller.open_store()
-        fill(worker.store, date.today())
+        fill(worker.history, date.today())
         await controller.load_history("4w")
         page = controller.history
         first_id = page._session_ids[0]
@@ -95,7 +93,9 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
         await controller.history_actions.session("pain", first_id)
         corrected = next(
             s
-            for s in await worker.call("list_sessions", date.today() - timedelta(days=27), date.today())
+            for s in await worker.run(
+                worker.history.list_sessions, date.today() - timedelta(days=27), date.today()
+            )
             if s.id == first_id
         )
         await controller.history_actions.session("delete", first_id)
@@ -105,7 +105,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
         while controller._tasks:
             await asyncio.gather(*list(controller._tasks))
         restored = page.sessions.rowCount()
-        paths = await worker.call("export_csv", tmp_path / "csv")
+        paths = await worker.run(worker.history.export_csv, tmp_path / "csv")
         await _dispose(controller)
         worker.close()
         return corrected, after_delete, restored, [p.name for p in paths]
@@ -132,7 +132,7 @@ def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
         controller = MainController(catalog, worker, Appearance(qapp, "dark"), Media())
         controller.window.resize(1280, 800)
         await controller.open_store()
-        fill(worker.store, date.today())
+        fill(worker.history, date.today())
         await controller.load_history("3m")
         await controller.history_actions.run("png")
         await controller.history_actions.run("pdf")
@@ -165,7 +165,7 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
         appearance = Appearance(qapp, "light")
         controller = MainController(catalog, worker, appearance, Media())
         await controller.open_store()
-        fill(worker.store, date.today())
+        fill(worker.history, date.today())
         await controller.load_history("4w")
         page = controller.history
         before = {
@@ -210,9 +210,9 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
         worker = StoreWorker(tmp_path)
         controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
         await controller.open_store()
-        fill(worker.store, date.today())
-        await worker.call(
-            "progress.change_step",
+        fill(worker.history, date.today())
+        await worker.run(
+            worker.progress.change_step,
             "push-up",
             1,
             "3 sessions on \u201c20 reps\u201d without pain rising.",
@@ -226,8 +226,7 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
         return shown
 
     visible, text = run(qapp, scenario)
-    assert (
-        visible
-        and text
-        == "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
+    assert visible
+    assert text == (
+        "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
     )

@@ -82,6 +82,6 @@ def test_write_report_makes_a_pdf(qapp, tmp_path):
 def test_unwritable_path_raises_naming_it(qapp, tmp_path):
     (tmp_path / "file.txt").write_text("not a folder")
     target = tmp_path / "file.txt" / "r.pdf"
-    with pytest.raises(OSError, match="r.pdf") as error:
+    with pytest.raises(OSError, match=r"r\.pdf") as error:
         write_report(target, aggregates(), NAMES, ROUTINES, "Last 2 weeks", LIGHT)
     assert str(target) in str(error.value)

@@ -46,8 +46,8 @@ def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
             await session
             first.stop()
             ender.stop()
-        stored = await controller.worker.call("get_setting", SAFETY_SETTING)
-        history = await controller.worker.call("export_history")
+        stored = await controller.worker.run(controller.worker.history.get_setting, SAFETY_SETTING)
+        history = await controller.worker.run(controller.worker.history.export_history)
         await controller.close()
         controller.worker.close()
         controller.window.deleteLater()
@@ -76,7 +76,7 @@ def test_declining_the_safety_notice_starts_nothing(qapp, catalog, tmp_path):
         timer = answer_dialogs([False], seen)
         await controller.start_routine("tweaked-back")
         timer.stop()
-        stored = await controller.worker.call("get_setting", SAFETY_SETTING, False)
+        stored = await controller.worker.run(controller.worker.history.get_setting, SAFETY_SETTING, False)
         await controller.close()
         controller.worker.close()
         return stored

@@ -61,14 +61,16 @@ def test_three_steady_sessions_move_push_ups_up_and_a_painful_squat_down(qapp, c
     async def scenario():
         worker = StoreWorker(tmp_path)
         await worker.open()
-        await worker.call("progress.change_step", "squat", 1, "set up by the test", T0 - timedelta(days=1))
-        ids = sessions(worker.store, 3)
+        await worker.run(
+            worker.progress.change_step, "squat", 1, "set up by the test", T0 - timedelta(days=1)
+        )
+        ids = sessions(worker.history, 3)
         timer = answer_review(["squat"])
         made = await review_progress(None, catalog, worker, ids[-1], ["push-up", "squat"], {"squat": 1})
         timer.stop()
-        steps = await worker.call("progress.steps")
-        changes = await worker.call("progress.changes")
-        evidence = await worker.call("progress.evidence", "squat")
+        steps = await worker.run(worker.progress.steps)
+        changes = await worker.run(worker.progress.changes)
+        evidence = await worker.run(worker.progress.evidence, "squat")
         worker.close()
         return made, steps, changes, ids, evidence
 
@@ -86,11 +88,11 @@ def test_nothing_changes_unless_ticked(qapp, catalog, tmp_path):
     async def scenario():
         worker = StoreWorker(tmp_path)
         await worker.open()
-        ids = sessions(worker.store, 3)
+        ids = sessions(worker.history, 3)
         timer = answer_review([], untick_all=True)
         made = await review_progress(None, catalog, worker, ids[-1], ["push-up", "squat"], {})
         timer.stop()
-        steps = await worker.call("progress.steps")
+        steps = await worker.run(worker.progress.steps)
         worker.close()
         return made, steps
 
@@ -101,7 +103,7 @@ def test_no_review_without_a_ladder(qapp, catalog, tmp_path):
     async def scenario():
         worker = StoreWorker(tmp_path)
         await worker.open()
-        ids = sessions(worker.store, 1, exercises=("standing-back-bend",))
+        ids = sessions(worker.history, 1, exercises=("standing-back-bend",))
         made = await review_progress(None, catalog, worker, ids[-1], ["standing-back-bend"], {})
         worker.close()
         return made

@@ -6,7 +6,7 @@ import asyncio
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -124,8 +124,6 @@ def retype(field, text: str) -> None:
 
 def edit_when_open(change) -> QTimer:
     """When the editor opens, apply ``change(editor)`` and press Save."""
-    from PySide6.QtCore import QTimer
-
     from desktop.ui.routine_editor import RoutineEditor
 
     timer = QTimer()
@@ -181,14 +179,11 @@ def test_a_disk_problem_in_any_action_is_explained_once(qapp, catalog, tmp_path)
 
     async def scenario():
         controller = await make(qapp, catalog, tmp_path / "data")
-        real_call = controller.worker.call
 
-        async def full_disk(method, *args, **kwargs):
-            if method == "routines.add":
-                raise StorageError(tmp_path, "Upright could not save because the disk is full.")
-            return await real_call(method, *args, **kwargs)
+        def full_disk(*args, **kwargs):
+            raise StorageError(tmp_path, "Upright could not save because the disk is full.")
 
-        controller.worker.call = full_disk
+        controller.worker.routines.add = full_disk  # runs on the store thread, like the real one
         timer = answer_dialogs([True], seen)
         controller.spawn(controller.routine_actions.run("duplicate", "tweaked-back"))
         while controller._tasks:

@@ -30,7 +30,7 @@ def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_pat
         await worker.open()
         c = controller(catalog, "mobility-trio", worker, speed=200, auto=True)
         outcome = await c.run()
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         worker.close()
         return c, outcome, history
 
@@ -78,7 +78,7 @@ def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_pat
         QTest.keyClick(view, Qt.Key.Key_Escape)
         outcome = await task
         answers.stop()
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         worker.close()
         return outcome, history
 
@@ -112,7 +112,7 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
         answers = answer_dialogs([True], seen)
         outcome = await c.run()
         answers.stop()
-        history = await worker.call("export_history")
+        history = await worker.run(worker.history.export_history)
         worker.close()
         return outcome, history
 

@@ -1,4 +1,4 @@
-"""No text on the session screen is clipped or overlapping, from the minimum size to 4K, at scale 1, 1.5 and 2.
+"""No session text is clipped or overlapping, from the minimum size to 4K, at scale 1, 1.5 and 2.
 
 Each scale factor needs its own Qt process; the probe renders every state of every shipped
 routine (and the longest name, paused, and the done screen) and measures each label's text

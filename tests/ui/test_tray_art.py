@@ -34,7 +34,9 @@ def test_each_variant_stands_out_from_the_panel_at_16_px(state, panel):
 def test_the_three_states_look_different_at_16_px(panel):
     images = {state: on_panel(state, 16, panel) for state in ("normal", "due", "paused")}
     for a, b in (("normal", "due"), ("normal", "paused"), ("due", "paused")):
-        changed = sum(1 for x, y in zip(pixels(images[a]), pixels(images[b]), strict=False) if contrast(x, y) > 1.5)
+        changed = sum(
+            1 for x, y in zip(pixels(images[a]), pixels(images[b]), strict=False) if contrast(x, y) > 1.5
+        )
         assert changed >= 20, (a, b, changed)
 
 

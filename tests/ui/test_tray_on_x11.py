@@ -28,7 +28,8 @@ def check():
     menu.menu.popup(geometry.bottomLeft())
     QTimer.singleShot(300, report)
 def report():
-    print("menu", menu.menu.isVisible(), "|".join(a.text() for a in menu.menu.actions() if a.text()), flush=True)
+    shown = "|".join(a.text() for a in menu.menu.actions() if a.text())
+    print("menu", menu.menu.isVisible(), shown, flush=True)
     print("tooltip", menu.icon.toolTip().replace("\n", " / "), flush=True)
     app.quit()
 QTimer.singleShot(1500, check)

@@ -1,0 +1,209 @@
+"""The one way Upright reads a file a person hands it: bounded, regular files only, checked values.
+
+Routine files, break traces, settings files and files dropped on the window
+all come through here, so each of these holds for all of them alike:
+
+- only a regular file is read; a FIFO, device, directory or socket is
+  refused by name before a byte is read (the file is opened non-blocking, so
+  a FIFO with no writer cannot hang the reader, and checked with ``fstat``
+  on the open descriptor, so a swapped path cannot slip past);
+- at most ``limit + 1`` bytes are ever read, so a symlink to ``/dev/zero``
+  or a file growing while read costs no more memory than the limit;
+- the text must be UTF-8;
+- a key given twice in one object, a number too large to mean anything
+  (beyond ``MAX_MAGNITUDE``, ``1e400``, ``Infinity``, ``NaN`` or 5,000
+  digits) and nesting deeper than ``MAX_DEPTH`` are refused with where they are.
+
+Every problem is a ``ContentError`` naming the file and the place (line or key path).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from desktop.content.errors import ContentError
+
+MAX_MAGNITUDE = 10**15  # nothing Upright reads is anywhere near this; far below float's exact range
+MAX_DEPTH = 12  # a valid routine nests 5 deep; anything much deeper is not one of Upright's files
+_CHUNK = 64 * 1024
+
+
+def read_bounded(path: Path, limit: int, what: str) -> str:
+    """The UTF-8 text of the regular file ``path``, refused when longer than ``limit`` bytes."""
+    return decode(read_bounded_bytes(path, limit, what), limit, str(path), what)
+
+
+def read_bounded_bytes(path: Path, limit: int, what: str) -> bytes:
+    """At most ``limit + 1`` bytes of the regular file ``path`` (one more says it is too long)."""
+    source = str(path)
+    try:
+        kind = _kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise ContentError(source, [f"is {kind}, not a file; give the path of {what}"])
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise ContentError(source, [_unreadable(exc)]) from exc
+    try:
+        kind = _kind(os.fstat(fd).st_mode)  # the thing really opened, whatever the path now points to
+        if kind is not None:
+            raise ContentError(source, [f"is {kind}, not a file; give the path of {what}"])
+        return _read_at_most(fd, limit + 1)
+    except OSError as exc:
+        raise ContentError(source, [_unreadable(exc)]) from exc
+    finally:
+        os.close(fd)
+
+
+def decode(raw: bytes, limit: int, source: str, what: str) -> str:
+    """``raw`` as text, refused when longer than ``limit`` bytes or not UTF-8 (a BOM is fine)."""
+    if len(raw) > limit:
+        raise ContentError(source, [f"is larger than {_size(limit)}, the most {what} may be"])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ContentError(source, [f"line {line}: is not UTF-8 text (byte {exc.start})"]) from exc
+
+
+def parse_json(text: str, source: str, *, one_line: bool = False) -> Any:
+    """``text`` as JSON; ``one_line`` for a line of JSON Lines, whose caller names the line."""
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_Object.of,
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=_TooLarge,
+        )
+    except json.JSONDecodeError as exc:
+        at = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
+        raise ContentError(source, [f"not valid JSON at {at}: {exc.msg}"]) from exc
+    except RecursionError as exc:
+        raise ContentError(source, [f"nested more than {MAX_DEPTH} levels deep"]) from exc
+    return _checked(data, source)
+
+
+def parse_toml(text: str, source: str) -> Any:
+    """``text`` as TOML (which refuses repeated keys itself) with the same value checks as JSON."""
+    try:
+        data = tomllib.loads(text, parse_float=_float)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(source, [f"not valid TOML: {exc}"]) from exc
+    except RecursionError as exc:
+        raise ContentError(source, [f"nested more than {MAX_DEPTH} levels deep"]) from exc
+    except ValueError as exc:  # an integer with more digits than Python converts (4,300)
+        found = re.search(r"[0-9][0-9_]{300,}", text)
+        line = f"line {text.count(chr(10), 0, found.start()) + 1}: " if found else ""
+        raise ContentError(source, [f"{line}a number too large to be a real value"]) from exc
+    return _checked(data, source)
+
+
+class _Object(dict[str, Any]):
+    """A parsed JSON object that remembers a key it was given twice, to report with its path."""
+
+    doubled: str | None = None
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _Object:
+        obj = cls(pairs)
+        if len(obj) < len(pairs):
+            seen: set[str] = set()
+            obj.doubled = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        return obj
+
+
+class _TooLarge:
+    """Stands in for a number that cannot be a real value, so its path can be reported."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text if len(text) <= 24 else f"{text[:12]}... ({len(text)} characters)"
+        finite = text.lower().lstrip("+-") not in ("nan", "inf", "infinity")
+        self.why = "is too large a number to be a real value" if finite else "is not a finite number"
+
+
+def _int(text: str) -> int | _TooLarge:
+    digits = text.lstrip("-")
+    if len(digits) > 16 or abs(int(text)) > MAX_MAGNITUDE:
+        return _TooLarge(text)
+    return int(text)
+
+
+def _float(text: str) -> float | _TooLarge:
+    value = float(text)
+    if value != value or abs(value) > MAX_MAGNITUDE:  # NaN, inf, 1e400
+        return _TooLarge(text)
+    return value
+
+
+def _checked(data: Any, source: str) -> Any:
+    problems: list[str] = []
+    _walk(data, "", 0, problems)
+    if problems:
+        raise ContentError(source, problems[:20])
+    return data
+
+
+def _walk(value: Any, path: str, depth: int, problems: list[str]) -> None:
+    at = f"{path}: " if path else ""
+    if depth > MAX_DEPTH:
+        problems.append(f"{at}nested more than {MAX_DEPTH} levels deep")
+        return
+    if isinstance(value, _TooLarge):
+        problems.append(f"{at}{value.text} {value.why}")
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
+        problems.append(f"{at}{value} is too large a number to be a real value")
+    elif isinstance(value, dict):
+        doubled = getattr(value, "doubled", None)
+        if doubled is not None:
+            problems.append(f'{at}the key "{doubled}" appears twice; give each key once')
+        for key, inner in value.items():
+            _walk(inner, f"{path}.{key}" if path else str(key), depth + 1, problems)
+    elif isinstance(value, list):
+        for n, inner in enumerate(value):
+            _walk(inner, f"{path}[{n}]", depth + 1, problems)
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _read_at_most(fd: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    left = count
+    while left > 0:
+        chunk = os.read(fd, min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "does not exist"
+    if exc.errno == errno.ENXIO:
+        return "is a socket or device, not a file"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MB" if n >= 2**20 else f"{n // 2**10} KB"
