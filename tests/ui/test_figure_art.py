@@ -233,9 +233,8 @@ def test_cards_show_a_still_and_the_detail_area_animates(qtbot, catalog, poses):
 
 
 def test_the_session_view_moves_the_figure_and_pauses_it(qtbot, poses):
-    from tests.ui.test_session_view import shown_display
-
     from desktop.ui.session_view import SessionView
+    from tests.ui.test_session_view import shown_display
 
     clock = FakeClock()
     view = SessionView(poses=poses, clock=clock)
