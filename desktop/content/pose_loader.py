@@ -33,8 +33,8 @@ from desktop.core.figure import (
     ExerciseArt,
     PoseBook,
     Prop,
-    pose_from_data,
 )
+from desktop.core.pose_data import pose_from_data
 
 KebabId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 Angle = Annotated[float, Field(ge=-720, le=720)]

@@ -14,8 +14,8 @@ from desktop.core.figure import (
     Pose,
     PoseBook,
     Prop,
-    pose_from_data,
 )
+from desktop.core.pose_data import pose_from_data
 
 STANDING = Pose(
     hip=(0.8, 0.44),
