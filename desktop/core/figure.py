@@ -49,6 +49,8 @@ LIMB_W = 0.044  # stroke width of arms and legs
 TORSO_W = 0.088  # stroke width of the trunk; a lying body's centre line sits TORSO_W / 2 up
 
 SIDES = ("near", "far")
+LIMB_FIELDS = {"arm": ("arm", "forearm", "arm_reach"), "leg": ("thigh", "shin", "foot", "leg_reach")}
+LIMBS = tuple(LIMB_FIELDS)
 # Each bone: name, from joint, to joint. Limb joints are named "<joint>.<side>".
 BONES = (
     ("lumbar", "hip", "waist"),
@@ -141,17 +143,15 @@ class Pose:
             at[f"toe.{side}"] = _ahead(at[f"ankle.{side}"], self.foot[n], LENGTH["foot"] * leg)
         return at
 
-    def swapped(self) -> Pose:
-        """The same pose with near and far limbs exchanged: the other arm or leg does the work.
+    def swapped(self, limbs: tuple[str, ...] = LIMBS) -> Pose:
+        """The same pose with near and far ``limbs`` ("arm", "leg") exchanged: the other arm or
+        leg does the work.
 
         Alternating sides use this instead of mirroring, so the head and trunk stay put and
         only the limbs change over.
         """
-        pairs: dict[str, Any] = {
-            f.name: tuple(reversed(getattr(self, f.name)))
-            for f in fields(self)
-            if isinstance(getattr(self, f.name), tuple) and f.name != "hip"
-        }
+        names = [name for limb in limbs for name in LIMB_FIELDS[limb]]
+        pairs: dict[str, Any] = {name: tuple(reversed(getattr(self, name))) for name in names}
         return replace(self, **pairs)
 
     def bone_angle(self, bone: str) -> float:
@@ -268,6 +268,7 @@ class Arrow:
 
 
 MIN_ARROW = 0.2  # short joint paths still get an arrow this long, so the cue reads
+SWAP_TOLERANCE = 5.0  # degrees: a limb that moves less than this between keyframes is only resting
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,24 @@ class ExerciseArt:
     phases: Mapping[str, str] = field(default_factory=dict)  # tempo phase -> keyframe name
     other_side: OtherSide = "swap"
 
+    @property
+    def working_limbs(self) -> tuple[str, ...]:
+        """The limbs ("arm", "leg") that move between keyframes: the ones the other side swaps.
+
+        Arms that only rest (supine marching) stay as they are when the legs change over.
+        """
+        moving = []
+        for limb, names in LIMB_FIELDS.items():
+            first = self.keyframes[0]
+            if any(
+                abs(a - b) > SWAP_TOLERANCE
+                for pose in self.keyframes[1:]
+                for name in names
+                for a, b in zip(getattr(first, name), getattr(pose, name), strict=True)
+            ):
+                moving.append(limb)
+        return tuple(moving)
+
     def keyframe_for(self, phase: str) -> float | None:
         """The position (keyframe index) that ``phase`` moves to, or None when the art does not know it."""
         name = self.phases.get(phase, phase)
@@ -361,7 +380,7 @@ class ExerciseArt:
             for joint in self.pins:
                 (ax, ay), (bx, by) = a.joints()[joint], b.joints()[joint]
                 pose = pose.pinned(joint, (ax + (bx - ax) * t, ay + (by - ay) * t))
-        return pose.swapped() if swapped else pose
+        return pose.swapped(self.working_limbs) if swapped else pose
 
     def pose_between(
         self, start: float, end: float, t: float, swapped_from: bool = False, swapped: bool = False
@@ -381,7 +400,9 @@ class ExerciseArt:
             return None
         a, dx, dy = self.arrow, *self.arrow.offset
         joint = _other_limb(a.joint) if swapped else a.joint
-        first, last = (k.swapped() if swapped else k for k in (self.keyframes[0], self.keyframes[-1]))
+        first, last = (
+            k.swapped(self.working_limbs) if swapped else k for k in (self.keyframes[0], self.keyframes[-1])
+        )
         p0, p1 = first.joints()[joint], last.joints()[joint]
         mid = ((p0[0] + p1[0]) / 2 + dx, (p0[1] + p1[1]) / 2 + dy)
         chord = math.dist(p0, p1)
