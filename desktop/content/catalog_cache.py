@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -26,8 +26,15 @@ if TYPE_CHECKING:  # loaded when poses are first needed: a tray-only start draws
 CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml", "sources.toml")
 POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
-_CORE = _HERE.parent / "core"
-_FIGURE = _CORE / "figure.py"
+_FIGURE = _HERE.parent / "core" / "figure.py"
+# The code that shapes a cached catalog: the schema and the loader that turn files into a
+# Catalog, and core/catalog.py and core/cues.py, whose to_cache/from_cache define what is stored.
+CATALOG_CODE = (
+    _HERE / "schema.py",
+    _HERE / "catalog_loader.py",
+    _HERE.parent / "core" / "catalog.py",
+    _HERE.parent / "core" / "cues.py",
+)
 
 T = TypeVar("T")
 
@@ -86,14 +93,7 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
         return load_catalog(folder)
 
     return load_cached(
-        # The code that validates and the code that defines the cached shape key it too.
-        [
-            *(folder / name for name in CATALOG_FILES),
-            _HERE / "schema.py",
-            _HERE / "catalog_loader.py",
-            _CORE / "catalog.py",
-            _CORE / "cues.py",
-        ],
+        [*(folder / name for name in CATALOG_FILES), *CATALOG_CODE],
         cache or cache_file("catalog"),
         validate,
         Catalog.to_cache,
@@ -114,7 +114,13 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
         return load_poses(folder)
 
     return load_cached(
-        [folder / POSES_FILE, *(folder / name for name in CATALOG_FILES), _HERE / "pose_loader.py", _FIGURE],
+        [
+            folder / POSES_FILE,
+            *(folder / name for name in CATALOG_FILES),
+            _HERE / "pose_loader.py",
+            _FIGURE,
+            _FIGURE.with_name("pose_data.py"),
+        ],
         cache or cache_file("poses"),
         validate,
         PoseBook.to_data,
@@ -135,5 +141,5 @@ def shipped_poses() -> PoseBook:
     try:
         return load_poses_cached()
     except ContentError as exc:
-        print(f"upright: {exc.report()}", file=sys.stderr)
+        logging.getLogger("upright").warning(exc.report())
         return PoseBook({})

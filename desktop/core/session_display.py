@@ -16,6 +16,7 @@ from desktop.core.catalog import Catalog, Exercise
 from desktop.core.cues import ROTATE_S, WORK, Cues, pick, setup_text, switch_text
 from desktop.core.plan import Step
 from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
+from desktop.core.progression import step_of
 from desktop.core.session import SessionState
 
 KIND_LABELS = {
@@ -88,7 +89,7 @@ def step_label(exercise: Exercise, rung: int | None) -> str:
     found = exercise.rung(rung) if rung is not None else None
     if found is None:
         return ""
-    return f"Step {exercise.progressions.index(found) + 1} of {len(exercise.progressions)}: {found.name}"
+    return f"{step_of(exercise, found)}: {found.name}"
 
 
 def _counts(state: SessionState) -> str:
