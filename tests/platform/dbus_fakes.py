@@ -85,11 +85,11 @@ class NotificationPortal(ServiceInterface):
         self.shown = {}
 
     @dbus_method()
-    def AddNotification(self, id: "s", notification: "a{sv}") -> None:  # noqa: F821, A002
+    def AddNotification(self, id: "s", notification: "a{sv}") -> None:  # noqa: F821, F722
         self.shown[id] = notification
 
     @dbus_method()
-    def RemoveNotification(self, id: "s") -> None:  # noqa: F821, A002
+    def RemoveNotification(self, id: "s") -> None:  # noqa: F821
         self.shown.pop(id, None)
 
     @dbus_signal()

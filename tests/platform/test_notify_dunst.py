@@ -71,8 +71,8 @@ async def notifier_when_ready(address: str, on_answer):
 
 def test_an_answer_in_the_notification_is_recorded_and_reminders_replace_each_other(
     dunst,
-    coach,
-    qapp,  # noqa: F811
+    coach,  # noqa: F811
+    qapp,
 ):
     make, clocks, _sensors, _, data = coach
     env = dunst
