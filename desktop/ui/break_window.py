@@ -134,7 +134,7 @@ class BreakWindow(QWidget):
             else f"Rep {m.rep} of {m.reps} \u00b7 {m.phase.replace('-', ' ')}"
         )
         if m.done:
-            QTimer.singleShot(DONE_LINGER_MS, lambda: self._end(BreakEnd.COMPLETED))
+            self._end(BreakEnd.COMPLETED)
         else:
             self._timer.start(max(10, round(self._plan.next_change(elapsed) * 1000)))
 
@@ -161,7 +161,10 @@ class BreakWindow(QWidget):
         self._timer.stop()
         self.figure.set_paused(True)
         self.ended.emit(end.value)
-        self.hide()
+        if end is BreakEnd.COMPLETED:  # "Well done" stays long enough to read
+            QTimer.singleShot(DONE_LINGER_MS, self.hide)
+        else:
+            self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._end(BreakEnd.CLOSED)
