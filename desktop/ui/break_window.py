@@ -125,7 +125,8 @@ class BreakWindow(QWidget):
         if m.phase != self._phase:
             self._enter(m.phase, elapsed)
         self.cue.setText(m.cue)
-        self.countdown.setText("" if m.done else clock_text(m.left_s))
+        left = clock_text(m.left_s)
+        self.countdown.setText("" if m.done else left if ":" in left else f"{left} s")
         self.detail.setText(
             "Get ready"
             if m.rep == 0

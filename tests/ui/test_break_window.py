@@ -56,11 +56,11 @@ def test_it_never_takes_the_focus_and_sits_in_the_middle(window):
 def test_each_phase_shows_its_own_cue_a_countdown_and_the_figure_moves_only_in_the_reps(window):
     w, clock, _ = window()
     assert w.cue.text().startswith("Stand up, feet hip-width apart")
-    assert (w.countdown.text(), w.detail.text()) == ("45", "Get ready")
+    assert (w.countdown.text(), w.detail.text()) == ("45 s", "Get ready")
     assert not w.figure.animating  # standing still in the start position while getting ready
     at(w, clock, 6.2)
     assert w.cue.text() == "Lean back gently and look up a little"
-    assert (w.countdown.text(), w.detail.text()) == ("39", "Rep 1 of 5 \u00b7 lean back")
+    assert (w.countdown.text(), w.detail.text()) == ("39 s", "Rep 1 of 5 \u00b7 lean back")
     assert w.figure.animating
     at(w, clock, 8.5)
     assert w.cue.text() == HOLD_CUE
