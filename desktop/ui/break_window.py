@@ -12,13 +12,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.desk_break import GET_READY_S, DeskBreak
 from desktop.core.figure import PoseBook
 from desktop.core.session_display import clock_text
 from desktop.ui.animated_figure import AnimatedFigure
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 SIZE = (560, 600)
@@ -58,14 +59,12 @@ class BreakWindow(QWidget):
         self._started: float | None = None
         self._phase = ""
         self._ended = False
-        self.title = QLabel(
-            plan.exercise_name, objectName="BreakTitle", alignment=Qt.AlignmentFlag.AlignCenter
-        )
+        centre = Qt.AlignmentFlag.AlignCenter
+        self.title = PlainLabel(plan.exercise_name, objectName="BreakTitle", alignment=centre)
         self.figure = AnimatedFigure(poses, palette, clock)
-        self.cue = QLabel(objectName="BreakCue", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.cue.setTextFormat(Qt.TextFormat.PlainText)  # cues come from files
-        self.countdown = QLabel(objectName="BreakCountdown", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel(objectName="BreakDetail", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.cue = PlainLabel(objectName="BreakCue", wordWrap=True, alignment=centre)  # cues come from files
+        self.countdown = PlainLabel(objectName="BreakCountdown", alignment=centre)
+        self.detail = PlainLabel(objectName="BreakDetail", alignment=centre)
         self.buttons: dict[BreakEnd, QPushButton] = {}
         row = QHBoxLayout()
         row.addStretch(1)
