@@ -18,6 +18,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Upright {__version__}")
     parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="say more on the terminal (-vv: everything); the log file is in the per-user state folder",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder for the history database (default: the per-user data folder; "
@@ -83,10 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", metavar="FILE", help="an Upright routine file")
     exporting = commands.add_parser(
-        "export-routine", parents=[data_dir], help="write a routine to a JSON file"
+        "export-routine", parents=[data_dir], help="write a routine to a JSON or TOML file"
     )
     exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
-    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json or .toml)")
     breaks = commands.add_parser("breaks", parents=[data_dir], help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
@@ -114,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from desktop.log_setup import configure
+
+    configure(args.verbose)
     if args.command == "catalog":
         from desktop.cli.catalog_cmd import run
     elif args.command == "history":

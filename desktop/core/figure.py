@@ -229,6 +229,7 @@ PropKind = Literal[
     "small-ball",
     "mat",
     "pillow",
+    "ankle-weight",
 ]
 PROP_KINDS: tuple[str, ...] = get_args(PropKind)
 Layer = Literal["back", "middle", "front"]  # behind the far limbs, between far and near, in front
