@@ -109,7 +109,13 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
         return load_poses(folder)
 
     return load_cached(
-        [folder / POSES_FILE, *(folder / name for name in CATALOG_FILES), _HERE / "pose_loader.py", _FIGURE],
+        [
+            folder / POSES_FILE,
+            *(folder / name for name in CATALOG_FILES),
+            _HERE / "pose_loader.py",
+            _FIGURE,
+            _FIGURE.with_name("pose_data.py"),
+        ],
         cache or cache_file("poses"),
         validate,
         PoseBook.to_data,
