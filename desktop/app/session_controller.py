@@ -8,7 +8,6 @@ Each finished set is queued to the store the moment its event arrives.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from desktop.app import modal
 from desktop.app.deadline_timer import DeadlineTimer
 from desktop.app.progress_review import review_progress
+from desktop.app.tasks import BackgroundTasks
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.history import HistoryStore
 
-log = logging.getLogger("upright")
 
 PHASE_EPSILON_S = 1e-6  # a phase event's own instant, past any rounding at its boundary
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
@@ -85,10 +84,11 @@ class SessionController:
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
         self.session_id: int | None = None
-        self._writes: set[asyncio.Task] = set()  # sets on their way to the store
+        self.tasks = BackgroundTasks(
+            self._storage_failed, "saving a set"
+        )  # sets on their way, the end dialog
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
-        self._confirm: asyncio.Task | None = None
         self._done: asyncio.Future | None = None
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
@@ -120,9 +120,7 @@ class SessionController:
         self._refresh()
         outcome: str = await self._done
         self.timer.stop()
-        await asyncio.gather(
-            *self._writes, return_exceptions=True
-        )  # every set is in the store (or waiting in the journal) before we go on
+        await self.tasks.settle()  # every set is in the store (or waiting in the journal) before we go on
         # Recorded before anything is asked: a closed window or a kill from here on keeps it.
         await self._keep_end(outcome, self._wall(self._finished_at))
         pain_after = await self._ask_pain("after") if self._asks else None
@@ -181,14 +179,11 @@ class SessionController:
             self.storage_error = exc
             self.view.notify(f"{exc} Sets from here on are not saved.")
 
-    def _write_done(self, task: asyncio.Task) -> None:
-        self._writes.discard(task)
-        exc = None if task.cancelled() else task.exception()
-        if isinstance(exc, StorageError):
-            self._storage_failed(exc)
-        elif exc is not None:
-            log.error("a finished set could not be saved", exc_info=exc)
-        elif task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
+    def _write_done(self, task: asyncio.Task[bool]) -> None:
+        """Failures are reported by ``self.tasks``; a set kept in the journal is said once here."""
+        if task.cancelled() or task.exception() is not None:
+            return
+        if task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
             self._said_busy = True
             self.view.notify(
                 "Another program is writing to the history, so this set waits on disk and is "
@@ -310,9 +305,7 @@ class SessionController:
             started_at=self._wall(e.started_at),
             ended_at=self._wall(e.at),
         )
-        task = asyncio.get_running_loop().create_task(self.worker.sets.record(record))
-        self._writes.add(task)
-        task.add_done_callback(self._write_done)
+        self.tasks.spawn(self.worker.sets.record(record)).add_done_callback(self._write_done)
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: str) -> None:
@@ -322,7 +315,7 @@ class SessionController:
         if self.engine.finished or self._confirming:
             return
         if intent == "end":
-            self._confirm = asyncio.get_running_loop().create_task(self._confirm_end())
+            self.tasks.spawn(self._confirm_end())
             return
         actions = {
             "space": self.engine.space,
