@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import modal
@@ -39,7 +39,8 @@ from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
-from desktop.ui.session_view import SessionView
+from desktop.ui.screen_fit import centre, fit
+from desktop.ui.session_view import MIN_SIZE, SessionView
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
@@ -111,7 +112,8 @@ class SessionController:
             if pain_before is not None:
                 await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
-        self.view.resize(*self._size)
+        fit(self.view, QSize(*self._size), QSize(*MIN_SIZE))
+        centre(self.view)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()  # keys must reach the session, not the window behind it

@@ -59,7 +59,6 @@ class SessionView(QWidget):
         self.setWindowTitle("Upright session")
         self.setAccessibleName("Session")
         self.setAutoFillBackground(True)
-        self.setMinimumSize(*MIN_SIZE)
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
         self._compact = False
