@@ -27,7 +27,8 @@ if [ "$mode" = test ]; then
   # xdotool moves the pointer for the idle-time tests.
   # dbus-daemon hosts the fake desktop services of the platform tests.
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
-  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream)
+  # poppler-utils (pdftotext, pdftoppm) reads the physiotherapist report back.
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream poppler-utils)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)
