@@ -37,7 +37,7 @@ def report_routines(catalog, library, ladder: dict[str, int], aggregates) -> lis
     from desktop.core import dosage_text
     from desktop.ui.history_report import ReportRoutine
 
-    used = {r for _, r, _ in aggregates.weekly_minutes}
+    used = {r for _, r, _ in aggregates.routine_minutes}
     chosen = [r for r in library.routines if library.is_own(r.id) or r.id in used]
     out = []
     for routine in chosen:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPoint, QRect, QRectF
+from PySide6.QtGui import QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
@@ -67,5 +67,5 @@ def paint(widget: QWidget, painter: QPainter, target: QRectF) -> None:
     painter.translate(target.topLeft())
     scale = min(target.width() / max(1, widget.width()), target.height() / max(1, widget.height()))
     painter.scale(scale, scale)
-    widget.render(painter)
+    widget.render(painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)  # paper stays white
     painter.restore()

@@ -49,7 +49,7 @@ BREAK_OUTCOMES = (  # outcome, how a person reads it, colour
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 PAIN_BEFORE = "#e0707a"
 NEW_ROUTINE_GAP_DAYS = 14
-MAX_PAIN_POINTS = 400
+MAX_PAIN_POINTS = 150  # more rated sessions than this are drawn as weekly (or monthly) means
 EMPTY_TEXT = {
     "minutes": "Minutes per routine will appear here after your first session.",
     "breaks": "Sit-break reminders and how you answered them will appear here "
@@ -152,7 +152,8 @@ class ChartPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         chart = QChart()
         chart.setTitle(title)
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last date label at the right edge
+        chart.setBackgroundRoundness(0)
         chart.legend().hide()  # the legend below wraps; Qt's own cuts long names short
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.view = QChartView(chart)
@@ -174,6 +175,7 @@ class ChartPanel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._palette = palette
         self._legend: list[tuple[str, str]] = []
+        self.view.setBackgroundBrush(QColor(palette.surface))
         self.show_empty("")
 
     def chart(self) -> QChart:
@@ -203,7 +205,8 @@ class ChartPanel(QWidget):
         """Colours named ``accent`` or ``muted`` follow the theme; others are fixed."""
         themed = {"accent": self._palette.accent, "muted": self._palette.muted}
         entries = [
-            f"<span style='color:{themed.get(c, c)}'>\u25a0</span>&nbsp;{escape(name).replace(' ', '&nbsp;')}"
+            f"<span style='color:{themed.get(c, c)}'>\u25a0</span>&nbsp;"
+            + escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")  # names never break inside
             for c, name in self._legend
         ]
         self.legend.setText(
@@ -213,6 +216,7 @@ class ChartPanel(QWidget):
     def restyle(self, palette: Palette) -> None:
         self._palette = palette
         recolour(self.chart(), palette)
+        self.view.setBackgroundBrush(QColor(palette.surface))
         self._draw_legend()
 
 
@@ -224,6 +228,8 @@ def recolour(chart: QChart, palette: Palette) -> None:
         axis.setLabelsColor(QColor(palette.muted))
         axis.setTitleBrush(QColor(palette.muted))
         axis.setGridLineColor(QColor(palette.border))
+        if isinstance(axis, QValueAxis):
+            axis.setMinorGridLineColor(QColor(palette.surface_alt))
         axis.setLinePenColor(QColor(palette.border))
     for series in chart.series():
         if isinstance(series, QLineSeries) and series.name() == "after":
@@ -280,32 +286,30 @@ def _hover(bar_set: QBarSet, labels: list[str], unit: str) -> None:
 # -- the three charts ----------------------------------------------------------------------
 def fill_minutes(
     panel: ChartPanel,
-    weekly: list[tuple[date, str, float]],
+    daily: list[tuple[date, str, float]],
     names: dict[str, str],
     palette: Palette,
     first: date,
     last: date,
 ) -> None:
-    """Minutes per week, month or year, stacked by routine; ``weekly`` rows are (Monday, routine, minutes).
-
-    Longer units take each week by its Monday, so a week spanning two months counts for the first.
-    """
+    """Minutes per week, month or year, stacked by routine; ``daily`` rows are (day, routine, minutes)."""
     chart = panel.chart()
     _clear(chart)
-    if not any(m > 0 for _, _, m in weekly):
+    if not any(m > 0 for _, _, m in daily):
         panel.show_empty(EMPTY_TEXT["minutes"])
         return
     unit = unit_for(first, last)
-    starts = buckets(min(first, *(w for w, _, _ in weekly)), last, unit)
+    starts = buckets(first, last, unit)
     labels = [bucket_label(s, unit) for s in starts]
     index = {s: i for i, s in enumerate(starts)}
-    routines = sorted({r for _, r, m in weekly if m > 0}, key=lambda r: names.get(r, r).casefold())
+    routines = sorted({r for _, r, m in daily if m > 0}, key=lambda r: names.get(r, r).casefold())
     sets, legend = [], []
     for n, routine in enumerate(routines):
         values = [0.0] * len(starts)
-        for week, r, minutes in weekly:
-            if r == routine and bucket(week, unit) in index:
-                values[index[bucket(week, unit)]] += minutes
+        for day, r, minutes in daily:
+            slot = index.get(bucket(day, unit))
+            if r == routine and slot is not None:
+                values[slot] += minutes
         name = names.get(routine, routine)
         colour = ROUTINE_COLOURS[n % len(ROUTINE_COLOURS)]
         bar_set = QBarSet(name)
@@ -360,11 +364,11 @@ def fill_breaks(
     panel.show_chart(legend)
 
 
-def weekly_pain(pain):
-    """Weekly means for long ranges: thousands of sessions would only draw noise, slowly."""
-    weeks: dict[tuple[int, int], list] = {}
+def averaged_pain(pain, unit: str):
+    """Mean ratings per week or month for long histories: thousands of points would only draw noise."""
+    groups: dict[date, list] = {}
     for started, routine, before, after in pain:
-        weeks.setdefault(started.isocalendar()[:2], []).append((started, routine, before, after))
+        groups.setdefault(bucket(started.date(), unit), []).append((started, routine, before, after))
 
     def mean(values):
         values = [v for v in values if v is not None]
@@ -372,7 +376,7 @@ def weekly_pain(pain):
 
     return [
         (rows[0][0], rows[0][1], mean(r[2] for r in rows), mean(r[3] for r in rows))
-        for rows in weeks.values()
+        for rows in groups.values()
     ]
 
 
@@ -389,7 +393,7 @@ def time_ticks(lo: datetime, hi: datetime, most: int = 7) -> list[tuple[str, dat
     elif span_days <= 3 * 366:
         unit, step = "month", max(1, math.ceil(span_days / 30.4 / (most - 1)))
     else:
-        unit, step = "year", max(1, math.ceil(span_days / 365.25 / (most - 1)))
+        unit, step = "year", max(1, math.ceil(span_days / 365.25 / (2 * most - 1)))  # "2016" is short
     at = lo.date() if unit == "day" else bucket(lo.date(), unit)
     moments: list[date] = []
     while not moments or datetime.combine(moments[-1], datetime.min.time(), tz) < hi or len(moments) < 2:
@@ -419,10 +423,12 @@ def fill_pain(
     if not rated:
         panel.show_empty(EMPTY_TEXT["pain"])
         return
-    averaged = len(rated) > MAX_PAIN_POINTS
-    if averaged:
-        rated = weekly_pain(rated)
-    chart.setTitle("Pain before and after" + (" (weekly average)" if averaged else ""))
+    averaged = ""
+    if len(rated) > MAX_PAIN_POINTS:
+        span = (rated[-1][0].date() - rated[0][0].date()).days
+        averaged = "week" if span <= 3 * 366 else "month"
+        rated = averaged_pain(rated, averaged)
+    chart.setTitle("Pain before and after" + (f" ({averaged}ly average)" if averaged else ""))
     before, after, changes = QLineSeries(), QLineSeries(), QScatterSeries()
     before.setName("before")
     after.setName("after")
@@ -432,7 +438,7 @@ def fill_pain(
     changes.setColor(QColor(palette.muted))
     changes.setMarkerSize(8)
     for series in (before, after):
-        series.setPointsVisible(not averaged or len(rated) < 120)
+        series.setPointsVisible(len(rated) <= MAX_PAIN_POINTS)
         series.setMarkerSize(7)
     last_used: dict[str, datetime] = {}
     for started, routine, b, a in rated:
@@ -443,7 +449,11 @@ def fill_pain(
             after.append(ms, a)
         # A routine taken up (first use, or back after two weeks) is what may explain a pain trend.
         previous = last_used.get(routine)
-        if last_used and (previous is None or (started - previous).days >= NEW_ROUTINE_GAP_DAYS):
+        if (
+            not averaged
+            and last_used
+            and (previous is None or (started - previous).days >= NEW_ROUTINE_GAP_DAYS)
+        ):
             changes.append(ms, 0)
         last_used[routine] = started
     ticks = time_ticks(rated[0][0], rated[-1][0])
@@ -456,7 +466,8 @@ def fill_pain(
     x.setTitleText("date")
     y = QValueAxis()
     y.setRange(0, 10)
-    y.setTickCount(11)
+    y.setTickCount(6)  # 0, 2, 4, 6, 8, 10, with a grid line at every whole number between
+    y.setMinorTickCount(1)
     y.setLabelFormat("%d")
     y.setTitleText("pain (0\u201310)")
     for axis in (x, y):

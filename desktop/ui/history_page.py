@@ -263,7 +263,7 @@ class HistoryPage(QWidget):
         self.calendar_title.setText(
             "Days you exercised, last 12 months" if self.calendar.truncated else "Days you exercised"
         )
-        fill_minutes(self.minutes, a.weekly_minutes, routine_names, self._palette, a.first_day, a.last_day)
+        fill_minutes(self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day)
         fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day)
         fill_pain(self.pain, a.pain, self._palette)
         self._fill_sessions(sessions)

@@ -110,7 +110,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
     charts = (
         (
             "Minutes exercised",
-            lambda p: fill_minutes(p, a.weekly_minutes, data.routine_names, LIGHT, a.first_day, a.last_day),
+            lambda p: fill_minutes(p, a.routine_minutes, data.routine_names, LIGHT, a.first_day, a.last_day),
         ),
         ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day)),
         (
@@ -124,11 +124,14 @@ def report_blocks(data: ReportInput) -> list[Block]:
         if not panel.has_chart:
             blocks.append(Html(_heading(heading) + f"<p>{escape(panel.empty.text())}</p>"))
             continue
-        legend = panel.legend.text()
         blocks.append(
-            Drawing(_chart_painter(panel), CHART_SIZE.height() / CHART_SIZE.width(), Html(_heading(heading)))
+            Drawing(
+                _chart_painter(panel),
+                CHART_SIZE.height() / CHART_SIZE.width(),
+                Html(_heading(heading)),
+                Html(panel.legend.text()),
+            )
         )
-        blocks.append(Html(legend))
     if a.avg_pain_change is not None:
         blocks.append(
             Html(

@@ -42,7 +42,8 @@ class Drawing:
 
     paint: Callable[[QPainter, QRectF], None]
     aspect: float
-    keep_with: Html | None = None  # a heading that must sit on the same page
+    keep_with: Html | None = None  # a heading that must sit on the same page, above
+    caption: Html | None = None  # a legend or note that must sit on the same page, below
 
 
 Block = Html | Drawing
@@ -116,14 +117,20 @@ def _place(blocks: list[Block], device, width: float, height: float, gap: float)
         if isinstance(block, Drawing):
             h = width * block.aspect
             head = _document(block.keep_with.html, device, width) if block.keep_with else None
+            tail = _document(block.caption.html, device, width) if block.caption else None
             head_h = head.size().height() if head else 0.0
-            if y and y + head_h + h > height:
+            tail_h = tail.size().height() if tail else 0.0
+            if y and y + head_h + h + tail_h > height:
                 new_page()
             if head is not None:
                 placed.append((page, _draw_doc(head, 0.0, head_h), y, head_h))
                 y += head_h
             placed.append((page, block.paint, y, h))
-            y += h + gap
+            y += h
+            if tail is not None:
+                placed.append((page, _draw_doc(tail, 0.0, tail_h), y, tail_h))
+                y += tail_h
+            y += gap
             continue
         doc = _document(block.html, device, width)
         total = doc.size().height()

@@ -26,7 +26,7 @@ def aggregates(pain=(), avg_pain_change=None) -> HistoryAggregates:
         first_day=days[0],
         last_day=days[-1],
         daily_minutes=list(zip(days, minutes, strict=False)),
-        weekly_minutes=[(FIRST, "mobility-trio", 40.5)],
+        routine_minutes=[(FIRST, "mobility-trio", 40.5)],
         breaks=[(d, {"taken": 2, "snoozed": 0, "skipped": 1, "natural": 0, "ignored": 1}) for d in days],
         break_period="day",
         pain=list(pain),
