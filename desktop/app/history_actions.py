@@ -137,9 +137,7 @@ class HistoryActions:
             return
         data = ReportInput(
             person=person_name(),
-            period=dict(RANGES)
-            .get(main.range_key, "Everything recorded")
-            .replace("All", "Everything recorded"),
+            period=PERIODS.get(main.range_key, "Everything recorded"),
             aggregates=aggregates,
             sessions=sessions[:MAX_SESSION_ROWS],
             session_count=len(sessions),
