@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
@@ -40,7 +40,11 @@ class PainDialog(QDialog):
         for n in range(11):
             button = QPushButton(str(n), checkable=True)
             button.setAccessibleName(f"Pain {n} of 10")
-            button.setMinimumSize(48, 48)
+            # Wide enough for "10" with the stylesheet's padding at any font size; never squeezed.
+            button.setMinimumSize(
+                max(44, button.fontMetrics().horizontalAdvance("10") + 2 * SPACE[3] + 8), 44
+            )
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.setAutoDefault(False)  # Enter saves; it never re-presses a number
             button.installEventFilter(self)  # digits and arrows mean the same on every button
             self.group.addButton(button, n)
@@ -60,7 +64,7 @@ class PainDialog(QDialog):
         buttons.addWidget(skip)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACE[5], SPACE[4], SPACE[5], SPACE[4])
+        layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[3])
         layout.addWidget(question)
         layout.addWidget(hint)

@@ -161,9 +161,7 @@ def span(ends):
 valid = st.one_of(
     st.tuples(st.sampled_from(("sets", "reps")), span(counts)),
     st.tuples(st.sampled_from(("hold_s", "duration_s", "rest_s")), span(seconds)),
-    st.tuples(
-        st.just("tempo"), st.dictionaries(phase, st.floats(0.5, 60), min_size=1, max_size=6)
-    ),
+    st.tuples(st.just("tempo"), st.dictionaries(phase, st.floats(0.5, 60), min_size=1, max_size=6)),
     st.tuples(st.just("sides"), st.sampled_from(("none", "each", "alternate"))),
 )
 
