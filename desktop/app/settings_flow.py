@@ -10,16 +10,20 @@ the tray menu open this same flow.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from desktop.app import modal
 from desktop.core.breaks import BreakSettings, rules_text
-from desktop.ui.settings_dialog import LABELS, SettingsDialog
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
+    from desktop.ui.settings_dialog import SettingsDialog
+
+# Saves one setting: the window's store, or the tray's short-lived child (TrayStore.set_setting).
+SaveSetting = Callable[[str, Any], Awaitable[None]]
 
 SETTINGS_KEY = "break_settings"
 APPEARANCE_KEY = "theme"
@@ -28,6 +32,8 @@ VOICE_KEY = "voice"
 
 
 def _quote(key: str) -> str:
+    from desktop.ui.settings_dialog import LABELS  # the dialog loads on first use, not in a waiting tray
+
     return f"\u201c{LABELS[key]}\u201d"
 
 
@@ -73,10 +79,6 @@ def rules_as_edited(values: dict[str, Any]) -> list[str]:
     return rules_text(cast(BreakSettings, SimpleNamespace(**fields)))
 
 
-async def edit_break_settings(worker: StoreWorker | None, current: BreakSettings, appearance) -> dict | None:
-    """Show the dialog; on Save store the values and apply autostart and theme. None if cancelled."""
-
-
 def connect_preview(dialog: SettingsDialog) -> None:
     def preview(edited: dict[str, Any]) -> None:
         dialog.show_problem(problem_for(edited))
@@ -86,10 +88,11 @@ def connect_preview(dialog: SettingsDialog) -> None:
 
 
 async def edit_preferences(
-    worker: StoreWorker | None, current: BreakSettings, appearance, media
+    save: SaveSetting | None, current: BreakSettings, appearance, media
 ) -> dict | None:
     """Show Preferences; on Save store every value and apply it. The break settings, or None if cancelled."""
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
+    from desktop.ui.settings_dialog import SettingsDialog
 
     values = {
         **asdict(current),
@@ -114,13 +117,11 @@ async def edit_preferences(
             await modal.error(None, "Start at login was not changed", str(exc))
     appearance.set_choice(edited["theme"])
     media.want(sound=edited["sound"], voice=edited["voice"])
-    if worker is not None:
-        await worker.run(worker.history.set_setting, SETTINGS_KEY, asdict(settings))
-        await worker.run(worker.history.set_setting, APPEARANCE_KEY, edited["theme"])
-        await worker.run(worker.history.set_setting, SOUND_KEY, edited["sound"])
-        await worker.run(worker.history.set_setting, VOICE_KEY, edited["voice"])
-        await worker.run(worker.history.set_setting, SETTINGS_KEY, asdict(settings))
-        await worker.run(worker.history.set_setting, APPEARANCE_KEY, edited["theme"])
+    if save is not None:
+        await save(SETTINGS_KEY, asdict(settings))
+        await save(APPEARANCE_KEY, edited["theme"])
+        await save(SOUND_KEY, edited["sound"])
+        await save(VOICE_KEY, edited["voice"])
     return asdict(settings)
 
 
@@ -131,10 +132,7 @@ async def stored_break_settings(worker: StoreWorker | None) -> BreakSettings:
     return settings or BreakSettings()
 
 
-async def load_preferences(worker: StoreWorker, appearance, media) -> None:
-    """Apply the stored theme, sound and voice choices at start."""
-    appearance.set_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY, "system"))
-    media.want(
-        sound=bool(await worker.run(worker.history.get_setting, SOUND_KEY, True)),
-        voice=bool(await worker.run(worker.history.get_setting, VOICE_KEY, True)),
-    )
+def apply_preferences(appearance, media, theme: str, sound: bool, voice: bool) -> None:
+    """Apply the stored theme, sound and voice choices (the tray reads them at start)."""
+    appearance.set_choice(theme)
+    media.want(sound=bool(sound), voice=bool(voice))

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 class Shell:
     def __init__(self, app, catalog, data_dir, *, tray_only: bool):
         self.app, self.catalog, self.tray_only = app, catalog, tray_only
-        self.worker = StoreWorker(data_dir)
+        self.data_dir = data_dir
+        self.worker = StoreWorker(data_dir)  # the window's store; opened when the window is made
         self.appearance = Appearance(app)
         self.media = Media()
         self.main: MainController | None = None
@@ -46,8 +47,8 @@ class Shell:
                 quit_app=self.quit,
             )
             self.main.window.closing.connect(self._window_closed)
-            if self.worker.is_open:
-                self.main.spawn(self.main.store_opened())
+            if self.tray is not None:  # made after start-up (from the tray): open its store now
+                self.main.spawn(self.main.open_store())
         window = self.main.window
         window.showNormal()
         window.raise_()
@@ -71,35 +72,27 @@ class Shell:
             self.quit()
 
     async def start(self) -> None:
-        """Open the store (reporting problems in the window), then start the tray."""
-        opened = await (self.main.open_store() if self.main else self._open_store_quietly())
-        if opened:
-            from desktop.app.settings_flow import load_preferences
+        """Open the window's store (reporting problems there), then start the tray.
 
-            await load_preferences(self.worker, self.appearance, self.media)
+        The tray never opens the store in this process: its reads and writes run in a
+        short-lived child (``TrayStore``), so a tray-only run never loads SQLAlchemy.
+        """
+        opened = await self.main.open_store() if self.main else True
         from desktop.app.tray_controller import TrayController
+        from desktop.app.tray_store import TrayStore
 
         self.tray = TrayController(
             self.catalog,
-            self.worker if opened else None,
+            TrayStore(self.data_dir) if opened else None,
             self.appearance,
             self.media,
             open_window=self.show_window,
             quit_app=self.quit,
         )
         await self.tray.start()
+        self.server.control = self.tray.control
         if self.tray_only and not self.tray.visible:
             self.show_window()  # no tray on this desktop: the window is how reminders reach the person
-
-    async def _open_store_quietly(self) -> bool:
-        from desktop.storage.errors import StorageError
-
-        try:
-            await self.worker.open()
-            return True
-        except StorageError as exc:
-            print(f"upright: {exc}")
-            return False
 
     def quit(self) -> None:
         if not self.finished.done():
@@ -107,6 +100,7 @@ class Shell:
 
     async def close(self) -> None:
         if self.tray is not None:
+            await self.tray.settle()  # answers already given are written before quitting
             self.tray.close()
         if self.main is not None:
             await self.main.close()

@@ -18,6 +18,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Upright {__version__}")
     parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="say more on the terminal (-vv: everything); the log file is in the per-user state folder",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder for the history database (default: the per-user data folder; "
@@ -83,10 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", metavar="FILE", help="an Upright routine file")
     exporting = commands.add_parser(
-        "export-routine", parents=[data_dir], help="write a routine to a JSON file"
+        "export-routine", parents=[data_dir], help="write a routine to a JSON or TOML file"
     )
     exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
-    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json or .toml)")
     breaks = commands.add_parser("breaks", parents=[data_dir], help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
@@ -100,11 +107,23 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--settings", metavar="FILE", help="a JSON file with break settings to use instead of the defaults"
     )
+    status = commands.add_parser("status", help="what the running Upright's break reminder is doing")
+    status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
+    take = commands.add_parser("break", help="start a desk break in the running Upright")
+    take.add_argument("when", choices=["now"], help="now")
+    for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
+        control = commands.add_parser(name, help=f"{what} for MINUTES")
+        control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
+    # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
+    commands.add_parser("store-call")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from desktop.log_setup import configure
+
+    configure(args.verbose)
     if args.command == "catalog":
         from desktop.cli.catalog_cmd import run
     elif args.command == "history":
@@ -115,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.routines_cmd import run
     elif args.command == "breaks":
         from desktop.cli.breaks_cmd import run
+    elif args.command in ("status", "break", "snooze", "pause"):
+        from desktop.cli.control_cmd import run
+    elif args.command == "store-call":
+        from desktop.storage.store_call import run
     elif args.command == "run":
         from desktop.app.run_command import run
     else:

@@ -44,7 +44,15 @@ LABELS = {
     "only_hours": "Only remind during working hours",
     "hours": "Working hours",
     "days": "Working days",
+    "away_effect": "A screen lock or sleep",
+    "daily_skip_limit": "Skips allowed a day",
 }
+AWAY_EFFECTS = (
+    ("Ends sitting (a long one is a break)", "end"),
+    ("Pauses the sitting count", "pause"),
+    ("Changes nothing", "ignore"),
+)
+NO_SKIP_LIMIT = -1  # the spin box's "No limit" entry
 THEMES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
 
 
@@ -126,6 +134,18 @@ class SettingsDialog(QDialog):
         self.dnd.setChecked(values["quiet_when_dnd"])
         self.calls = QCheckBox("Wait while the microphone or camera is in use")
         self.calls.setChecked(values["quiet_in_calls"])
+        self.away = QComboBox()
+        self.away.setAccessibleName(LABELS["away_effect"])
+        for text, value in AWAY_EFFECTS:
+            self.away.addItem(text, value)
+        self.away.setCurrentIndex(max(0, self.away.findData(str(values.get("away_effect", "end")))))
+        limit = values.get("daily_skip_limit")
+        self.skips = QSpinBox(
+            minimum=NO_SKIP_LIMIT, maximum=20, value=NO_SKIP_LIMIT if limit is None else limit
+        )
+        self.skips.setSpecialValueText("No limit")
+        self.skips.setAccessibleName(LABELS["daily_skip_limit"])
+        self.skips.setMinimumWidth(120)
         self.rules = PlainLabel(wordWrap=True, objectName="Muted")
         self.rules.setAccessibleName("How reminders work")
         self.problem = PlainLabel(wordWrap=True, objectName="CautionBox")
@@ -154,8 +174,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.show_rules(rules)
         self._reserve_problem_space()
-        for spin in (self.interval, self.natural, self.snooze):
+        for spin in (self.interval, self.natural, self.snooze, self.skips):
             spin.valueChanged.connect(self._edited)
+        self.away.currentIndexChanged.connect(self._edited)
         for edit in (self.start, self.end):
             edit.timeChanged.connect(self._edited)
         for box in (self.only_hours, *self.days, self.fullscreen, self.dnd, self.calls):
@@ -197,6 +218,9 @@ class SettingsDialog(QDialog):
         _section(form, "Quiet times")
         for box in (self.fullscreen, self.dnd, self.calls):
             form.addRow(box)
+        _section(form, "Away and skipping")
+        form.addRow(LABELS["away_effect"], self.away)
+        form.addRow(LABELS["daily_skip_limit"], self.skips)
         _section(form, "How reminders work")
         return _scrolling(form, self.rules)
 
@@ -221,6 +245,8 @@ class SettingsDialog(QDialog):
             "quiet_when_fullscreen": self.fullscreen.isChecked(),
             "quiet_when_dnd": self.dnd.isChecked(),
             "quiet_in_calls": self.calls.isChecked(),
+            "away_effect": self.away.currentData(),
+            "daily_skip_limit": None if self.skips.value() == NO_SKIP_LIMIT else self.skips.value(),
             "autostart": self.autostart.isChecked(),
             "theme": self.theme.currentData(),
             "sound": self.sound.isChecked(),
