@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QFrame,
+    QHBoxLayout,
     QMainWindow,
     QPushButton,
     QScrollArea,

@@ -10,9 +10,8 @@ change that does is one step on the undo stack.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from desktop.content.routine_validation import (
     FIELDS,
     FieldProblem,
+    _name_adapter,
     field_problem,
     field_text,
     item_problems,
     parse_field,
-    _name_adapter,
     routine_name_problem,
 )
 from desktop.content.schema import RoutineItemFile

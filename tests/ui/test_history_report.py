@@ -1,12 +1,10 @@
 """The physiotherapist report: a real PDF, the right figures in its text, and a clear error."""
 
+import shutil
+import subprocess
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-
-import shutil
-import subprocess
-
 from PySide6.QtGui import QPageSize
 
 from desktop.storage.aggregates import HistoryAggregates, SessionRow
