@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -118,6 +119,10 @@ class HistoryPage(QWidget):
         for n, (key, text) in enumerate(RANGES):
             button = QPushButton(text, checkable=True)
             button.setAccessibleName(f"Show {text}")
+            button.ensurePolished()  # the stylesheet's font, not the default
+            bold = QFont(button.font())
+            bold.setWeight(QFont.Weight.DemiBold)  # the checked range is drawn bold: room for that
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SPACE[3] + 8)
             button.clicked.connect(lambda _=False, k=key: self.range_requested.emit(k))
             self.ranges.addButton(button, n)
             range_row.addWidget(button)

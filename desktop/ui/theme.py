@@ -142,6 +142,9 @@ QToolButton::menu-indicator {{ image: url(:/icons/chevron-down.svg); width: 12px
     subcontrol-position: right center; right: {s[1]}px; }}
 QToolButton[popupMode="2"] {{ padding-right: {s[4] + s[1]}px; }}
 QPushButton:hover, QToolButton:hover {{ background: {p.surface_alt}; }}
+QLineEdit QToolButton, QLineEdit QToolButton:hover, QLineEdit QToolButton:focus {{
+    border: none; padding: 0; min-height: 0; background: transparent;
+}}
 QPushButton:pressed, QToolButton:pressed {{ background: {p.border}; }}
 QToolButton:focus {{ border: 2px solid {p.focus}; }}
 QPushButton:checked {{ background: {p.accent_soft}; border: 1px solid {p.accent}; font-weight: 600; }}
