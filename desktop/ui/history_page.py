@@ -256,7 +256,7 @@ class HistoryPage(QWidget):
         self.period.setText(f"{first.day} {first:%b %Y} \u2013 {last.day} {last:%b %Y}")
 
     def show_history(self, aggregates, sessions, routine_names: dict[str, str]) -> None:
-        """Render aggregates (``desktop.storage.aggregates.HistoryAggregates``) and the session rows."""
+        """Render aggregates (``desktop.core.history.HistoryAggregates``) and the session rows."""
         a = aggregates
         self.show_period(a.first_day, a.last_day)
         if not sessions and not a.pain and not any(sum(c.values()) for _, c in a.breaks):

@@ -30,8 +30,8 @@ from desktop.ui.history_page import OUTCOMES, duration
 from desktop.ui.report_pages import Block, Drawing, Html, page_size_for, write_pages
 from desktop.ui.theme import LIGHT
 
-if TYPE_CHECKING:  # the storage layer's value types; importing them would load SQLAlchemy here
-    from desktop.storage.aggregates import HistoryAggregates, SessionRow
+if TYPE_CHECKING:
+    from desktop.core.history import HistoryAggregates, SessionSummary
 
 TITLE = "Upright \u2014 back-care report"
 MAX_SESSION_ROWS = 60  # a ten-year history would print hundreds of pages; the most recent tell the story
@@ -53,7 +53,7 @@ class ReportInput:
     person: str
     period: str  # "Last 12 months"
     aggregates: HistoryAggregates
-    sessions: list[SessionRow]  # newest first, at most ``MAX_SESSION_ROWS``
+    sessions: list[SessionSummary]  # newest first, at most ``MAX_SESSION_ROWS``
     session_count: int  # all sessions in the period
     routines: list[ReportRoutine]
     routine_names: dict[str, str] = field(default_factory=dict)
@@ -240,7 +240,7 @@ def _sessions_title(data: ReportInput) -> str:
     return "Sessions" if shown == total else f"Sessions: the {shown} most recent of {total}"
 
 
-def _sessions(sessions: list[SessionRow]) -> str:
+def _sessions(sessions: list[SessionSummary]) -> str:
     rows = [
         (
             f"{s.started_at.day} {s.started_at:%b %Y, %H:%M}",

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtGui import QPageSize
 
-from desktop.storage.aggregates import HistoryAggregates, SessionRow
+from desktop.core.history import HistoryAggregates, SessionSummary
 from desktop.ui.history_report import ReportInput, ReportRoutine, has_content, report_text, write_report
 
 FIRST = date(2026, 3, 2)  # a Monday
@@ -63,15 +63,17 @@ def rated(n: int):
     return [(t0 + timedelta(days=i), "mobility-trio", 5, 3 + i % 2) for i in range(n)]
 
 
-def sessions(n: int) -> list[SessionRow]:
+def sessions(n: int) -> list[SessionSummary]:
     t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
     return [
-        SessionRow(i, "mobility-trio", "Mobility trio", t0 + timedelta(days=i), 12.0, "completed", 5, 3, 2)
+        SessionSummary(
+            i, "mobility-trio", "Mobility trio", t0 + timedelta(days=i), 12.0, "completed", 5, 3, 2
+        )
         for i in range(n)
     ]
 
 
-def report(agg: HistoryAggregates, rows: list[SessionRow] | None = None) -> ReportInput:
+def report(agg: HistoryAggregates, rows: list[SessionSummary] | None = None) -> ReportInput:
     rows = sessions(3) if rows is None else rows
     return ReportInput(
         "Alex Example", "Last 2 weeks", agg, rows, len(rows), ROUTINES, NAMES, date(2026, 3, 16)
