@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import modal
@@ -22,6 +22,7 @@ from desktop.app.tasks import BackgroundTasks
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
+from desktop.core.intents import SessionIntent
 from desktop.core.plan import expand
 from desktop.core.progression import pain_rose_too_much
 from desktop.core.session import SessionEngine
@@ -39,7 +40,8 @@ from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
-from desktop.ui.session_view import SessionView
+from desktop.ui.screen_fit import centre, fit
+from desktop.ui.session_view import MIN_SIZE, SessionView
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
@@ -111,7 +113,8 @@ class SessionController:
             if pain_before is not None:
                 await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
-        self.view.resize(*self._size)
+        fit(self.view, QSize(*self._size), QSize(*MIN_SIZE))
+        centre(self.view)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()  # keys must reach the session, not the window behind it
@@ -308,24 +311,28 @@ class SessionController:
         self.tasks.spawn(self.worker.sets.record(record)).add_done_callback(self._write_done)
 
     # -- keys and buttons -> engine ------------------------------------------
-    def _on_intent(self, intent: str) -> None:
-        if intent == "close":
+    def _on_intent(self, intent: SessionIntent) -> None:
+        if intent is SessionIntent.CLOSE:
             self._close_window()
             return
         if self.engine.finished or self._confirming:
             return
-        if intent == "end":
-            self.tasks.spawn(self._confirm_end())
-            return
-        actions = {
-            "space": self.engine.space,
-            "skip": self.engine.skip,
-            "back": self.engine.back,
-            "set_done": self.engine.set_done,
-            "mute": self._toggle_sound,
-            "voice": self._toggle_voice,
-        }
-        actions[intent]()
+        match intent:
+            case SessionIntent.END:
+                self.tasks.spawn(self._confirm_end())
+                return
+            case SessionIntent.SPACE:
+                self.engine.space()
+            case SessionIntent.SKIP:
+                self.engine.skip()
+            case SessionIntent.BACK:
+                self.engine.back()
+            case SessionIntent.SET_DONE:
+                self.engine.set_done()
+            case SessionIntent.MUTE:
+                self._toggle_sound()
+            case SessionIntent.VOICE:
+                self._toggle_voice()
         self._refresh()
 
     def _close_window(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
+from desktop.core.intents import SessionIntent
 from desktop.core.session_display import Display, FigureCue
 from desktop.ui.cue_panel import CuePanel
 from desktop.ui.fit_text import ElidedLabel, fitting_px
@@ -30,12 +31,12 @@ MIN_SIZE = (640, 400)  # below this the timer and the cue cannot both stay reada
 
 # (intent, button text, accessible name, keys)
 CONTROLS = (
-    ("back", "\u2190 Back", "Back to the previous step", ("Left",)),
-    ("space", "Pause", "Pause or resume; in a self-paced set, count a rep", ("Space",)),
-    ("skip", "Skip \u2192", "Skip to the next step", ("Right",)),
-    ("end", "End", "End the session", ("Escape",)),
-    ("mute", "Sound on", "Sound on or off", ("M",)),
-    ("voice", "Voice on", "Voice on or off", ("V",)),
+    (SessionIntent.BACK, "\u2190 Back", "Back to the previous step", ("Left",)),
+    (SessionIntent.SPACE, "Pause", "Pause or resume; in a self-paced set, count a rep", ("Space",)),
+    (SessionIntent.SKIP, "Skip \u2192", "Skip to the next step", ("Right",)),
+    (SessionIntent.END, "End", "End the session", ("Escape",)),
+    (SessionIntent.MUTE, "Sound on", "Sound on or off", ("M",)),
+    (SessionIntent.VOICE, "Voice on", "Voice on or off", ("V",)),
 )
 
 # Pixel size of each text as a share of the window's height (and its floor in px).
@@ -51,7 +52,7 @@ TYPE_SHARE = {
 
 
 class SessionView(QWidget):
-    intent = Signal(str)  # back | space | skip | end | mute | voice | set_done | close
+    intent = Signal(SessionIntent)
 
     def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
@@ -59,7 +60,6 @@ class SessionView(QWidget):
         self.setWindowTitle("Upright session")
         self.setAccessibleName("Session")
         self.setAutoFillBackground(True)
-        self.setMinimumSize(*MIN_SIZE)
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
         self._compact = False
@@ -78,7 +78,7 @@ class SessionView(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = PlainLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[SessionIntent, QPushButton] = {}
         controls = QHBoxLayout()
         controls.setSpacing(SPACE[2])
         controls.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +93,7 @@ class SessionView(QWidget):
             for key in keys:
                 QShortcut(QKeySequence(key), self, lambda i=intent: self.intent.emit(i))
         for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self, lambda: self.intent.emit("set_done"))
+            QShortcut(QKeySequence(key), self, lambda: self.intent.emit(SessionIntent.SET_DONE))
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
 
         header = QHBoxLayout()
@@ -147,7 +147,7 @@ class SessionView(QWidget):
             super().closeEvent(event)
             return
         event.ignore()
-        self.intent.emit("close")
+        self.intent.emit(SessionIntent.CLOSE)
 
     def close_for_good(self) -> None:
         self._may_close = True
@@ -219,8 +219,8 @@ class SessionView(QWidget):
         self.notice.setVisible(not self._compact)
 
     def set_toggles(self, sound: bool, voice: bool) -> None:
-        self.buttons["mute"].setText("Sound on" if sound else "Sound off")
-        self.buttons["voice"].setText("Voice on" if voice else "Voice off")
+        self.buttons[SessionIntent.MUTE].setText("Sound on" if sound else "Sound off")
+        self.buttons[SessionIntent.VOICE].setText("Voice on" if voice else "Voice off")
 
     def render(self, d: Display) -> None:
         self.label.setText(d.label)
@@ -233,7 +233,7 @@ class SessionView(QWidget):
         self._fit_title()
         self.next.set_full_text(d.next_text)
         space = "Resume" if d.paused else ("Rep done" if d.awaits_reps else "Pause")
-        self.buttons["space"].setText(space)
+        self.buttons[SessionIntent.SPACE].setText(space)
         if not d.figure.moving and d.figure != self._figure:
             self._figure = d.figure
             self.cues.show_still(d.figure.exercise_id, d.figure.rung, d.figure.side)
@@ -243,7 +243,7 @@ class SessionView(QWidget):
             self.paused.cover()
         if d.kind != self._kind:
             self.cues.art.setVisible(d.kind != "done" and not self._compact)  # nothing left to show
-            for intent in ("back", "space", "skip", "end"):
+            for intent in (SessionIntent.BACK, SessionIntent.SPACE, SessionIntent.SKIP, SessionIntent.END):
                 self.buttons[intent].setEnabled(d.kind != "done")
             self._kind = d.kind
             self._paint_background()
