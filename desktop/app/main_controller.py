@@ -212,6 +212,10 @@ class MainController:
     def range_start(self) -> date:
         return self._first_day
 
+    @property
+    def range_key(self) -> str:
+        return self._range
+
     async def reload_history(self) -> None:
         await self.load_history(self._range)
 

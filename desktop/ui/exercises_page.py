@@ -7,6 +7,7 @@ the selected exercise's movement above its text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -60,6 +61,9 @@ class ExercisesPage(QWidget):
         self.search = QLineEdit(placeholderText="Search exercises by name")
         self.search.setAccessibleName("Search exercises")
         self.search.setClearButtonEnabled(True)
+        for action in self.search.findChildren(QAction):  # Qt's own icon is missing without an icon theme
+            if action.objectName() == "_q_qlineeditclearaction":
+                action.setIcon(QIcon(":/icons/clear.svg"))
         for button in self.search.findChildren(QToolButton):
             button.setAccessibleName("Clear search")
         positions = sorted({e.position for e in catalog.exercises})

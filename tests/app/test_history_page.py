@@ -2,6 +2,8 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCore import Qt
+
 from desktop.app.main_controller import MainController
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
@@ -50,7 +52,7 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
         shown = page.stack.currentWidget() is not page.empty
         cards = {k: v.text() for k, v in page.cards.items()}
         rows = page.sessions.rowCount()
-        series = [len(view.chart().series()) for view in (page.minutes, page.breaks, page.pain)]
+        series = [len(panel.chart().series()) for panel in (page.minutes, page.breaks, page.pain)]
         image = page.grab()
         await _dispose(controller)
         worker.close()
@@ -60,7 +62,7 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
     assert empty and shown
     assert rows == 3
     assert cards["taken"] == "50%" and cards["pain"] == "-1.3"  # changes -1, -2, -1
-    assert series == [1, 1, 3]  # stacked minutes, stacked breaks, pain before/after/changes
+    assert series == [1, 1, 2]  # stacked minutes, stacked breaks, pain before/after (one routine: no changes)
     assert width > 0
 
 
@@ -115,7 +117,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
     assert sorted(files) == ["breaks.csv", "sessions.csv", "sets.csv"]
 
 
-def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
+def test_charts_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
     from desktop.app import history_actions
 
     targets = iter([tmp_path / "charts.png", tmp_path / "report.pdf"])
@@ -132,7 +134,7 @@ def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
         await controller.open_store()
         fill(worker.history, date.today())
         await controller.load_history("3m")
-        await controller.history_actions.run("png")
+        await controller.history_actions.run("charts")
         await controller.history_actions.run("pdf")
         status = controller.window.statusBar().currentMessage()
         await _dispose(controller)
@@ -140,9 +142,12 @@ def test_png_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
         return status
 
     status = run(qapp, scenario)
-    assert (tmp_path / "charts.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    written = sorted(p.name for p in tmp_path.glob("charts-*.png"))
+    assert written == ["charts-breaks.png", "charts-calendar.png", "charts-minutes.png", "charts-pain.png"]
+    assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in tmp_path.glob("charts-*.png"))
+    assert not (tmp_path / "charts.png").exists()  # one file per chart, never a grab of the page
     assert (tmp_path / "report.pdf").read_bytes()[:4] == b"%PDF"
-    assert status == f"Wrote the report to {tmp_path / 'report.pdf'}"
+    assert status.startswith("Wrote the report (") and status.endswith(f"to {tmp_path / 'report.pdf'}")
 
 
 async def _dispose(controller):
@@ -182,25 +187,30 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
     assert before == {LIGHT.muted} and after == {DARK.muted} and background == DARK.surface
 
 
-def test_years_of_history_are_drawn_as_months(qapp):
-    from desktop.ui.history_charts import BREAK_COLOURS, chart_view, fill_breaks, fill_minutes
+def test_years_of_history_are_drawn_as_months_then_years(qapp):
+    from desktop.ui.history_charts import BREAK_OUTCOMES, ChartPanel, axis_labels, fill_breaks, fill_minutes
     from desktop.ui.theme import LIGHT
 
-    mondays = [date(2020, 1, 6) + timedelta(weeks=n) for n in range(156)]
-    minutes, breaks = chart_view("m", LIGHT), chart_view("b", LIGHT)
-    fill_minutes(minutes, [(m, "mobility-trio", 10.0) for m in mondays], {}, LIGHT)
-    counts = {**dict.fromkeys(BREAK_COLOURS, 0), "taken": 2, "skipped": 1}
-    fill_breaks(breaks, [(m, counts) for m in mondays], "week", LIGHT)
+    first = date(2020, 1, 1)
+    days = [first + timedelta(days=n) for n in range(3 * 365)]
+    counts = {**{o: 0 for o, _, _ in BREAK_OUTCOMES}, "taken": 2, "skipped": 1}
+    minutes, breaks = ChartPanel("m", LIGHT), ChartPanel("b", LIGHT)
+    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in days], {}, LIGHT, days[0], days[-1])
+    fill_breaks(breaks, [(d, counts) for d in days], LIGHT, days[0], days[-1])
     [minute_series], [break_series] = minutes.chart().series(), breaks.chart().series()
-    assert minutes.chart().title().startswith("Minutes per month") and breaks.chart().title().startswith(
-        "Breaks per month"
-    )
+    assert minutes.chart().title() == "Minutes per month" and breaks.chart().title() == "Sit-breaks per month"
     assert minute_series.barSets()[0].count() == 36  # 2020 to 2022, month by month
-    assert (
-        sum(minute_series.barSets()[0].at(i) for i in range(36)) == 1560.0
-    )  # nothing lost in the regrouping
-    taken = next(s for s in break_series.barSets() if s.label() == "taken")
-    assert taken.count() == 36 and sum(taken.at(i) for i in range(36)) == 312
+    assert sum(minute_series.barSets()[0].at(i) for i in range(36)) == len(days)  # nothing lost
+    taken = next(s for s in break_series.barSets() if s.label() == "Taken")
+    assert sum(taken.at(i) for i in range(36)) == 2 * len(days)
+    for panel in (minutes, breaks):
+        for axis in panel.chart().axes():
+            labels = axis_labels(axis)
+            assert len(labels) == len(set(labels)), labels
+    decade = [first + timedelta(days=n) for n in range(3653)]
+    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in decade], {}, LIGHT, decade[0], decade[-1])
+    assert minutes.chart().title() == "Minutes per year"
+    assert axis_labels(minutes.chart().axes(Qt.Orientation.Horizontal)[0])[:2] == ["2020", "2021"]
 
 
 def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):

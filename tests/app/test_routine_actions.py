@@ -159,10 +159,14 @@ def test_customising_a_template_saves_a_copy_and_editing_it_keeps_its_id(qapp, c
         [edited] = controller.library.own
         shipped = controller.library.routine("tweaked-back")
         title = controller.window.statusBar().currentMessage()
+        page = controller.window.stack.currentWidget() is controller.routines
+        card = next(c for c in controller.routines.cards if c.row_id == edited.id)
+        selected = controller.routines.selected_id == edited.id and card.property("selected")
         await dispose(controller)
-        return mine, edited, shipped, title
+        return mine, edited, shipped, title, page, selected
 
-    mine, edited, shipped, title = run(qapp, scenario)
+    mine, edited, shipped, title, page, focused = run(qapp, scenario)
+    assert page and focused  # the saved routine is shown and selected
     assert (mine.name, mine.id, len(mine.items)) == ("Quick tweak", "quick-tweak", 2)
     assert mine.items == shipped.items[:2] and len(shipped.items) == 4  # the template is untouched
     assert (edited.id, edited.name, edited.items) == (mine.id, "Quicker tweak", mine.items)

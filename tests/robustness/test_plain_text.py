@@ -94,7 +94,11 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         while view is None:
             await asyncio.sleep(0.01)
             view = next(
-                (w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SessionView" and w.isVisible()),
+                (
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if type(w).__name__ == "SessionView" and w.isVisible()
+                ),
                 None,
             )
         answers.stop()
