@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import modal
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from desktop.storage.history import HistoryStore
 
 
+SIZE = (1280, 720)  # the first size asked for; the screen may offer less
 PHASE_EPSILON_S = 1e-6  # a phase event's own instant, past any rounding at its boundary
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
@@ -64,7 +65,6 @@ class SessionController:
         voice,
         speed: float = 1.0,
         auto: bool = False,
-        compact: bool = False,
         base_clock=clocks.monotonic,
         ladder: dict[str, int] | None = None,
         poses: PoseBook | None = None,
@@ -78,10 +78,6 @@ class SessionController:
         self.engine = SessionEngine(expand(catalog, routine, self.ladder), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView(poses=poses if poses is not None else shipped_poses(), clock=self.clock)
-        self._size = (820, 480) if compact else (1280, 720)
-        if compact:  # a desk break: small, above the work, gone by itself at the end
-            self.view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-            self.view.set_compact(True)
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
@@ -113,7 +109,7 @@ class SessionController:
             if pain_before is not None:
                 await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
-        fit(self.view, QSize(*self._size), QSize(*MIN_SIZE))
+        fit(self.view, QSize(*SIZE), QSize(*MIN_SIZE))
         centre(self.view)
         self.view.show()
         self.view.raise_()
