@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -370,21 +369,13 @@ def test_a_real_mouse_drag_reorders_on_x11():
     """QListView's own internal move (not just the model) becomes one undoable move."""
     for tool in ("Xvfb", "xdotool"):
         assert shutil.which(tool), f"{tool} is missing: run the README's test command, which installs it"
-    display = f":{300 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(0.8)
+    from tests.xvfb import running_xvfb
+
+    with running_xvfb(screen="1024x768x24") as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         out = subprocess.run(
             [sys.executable, "-c", DRAG_CHILD], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT
         )
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     assert lines.get("items") == ",".join([*TWEAKED[1:], TWEAKED[0]]), out.stdout + out.stderr
     assert lines.get("steps") == "1 row 3"

@@ -14,25 +14,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.platform.conftest import running_xvfb
+from tests.xvfb import running_xvfb, until
 
 pytestmark = pytest.mark.slow
 TITLE = "Standing back bend"
-
-
-def until(check, what: str, timeout_s: float = 30.0):
-    """Poll a condition of another process (the only waiting here: that process runs on its own)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def test_wmctrl_close_records_a_skip_and_the_tray_runs_on(tmp_path):
