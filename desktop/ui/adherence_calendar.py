@@ -34,7 +34,8 @@ class AdherenceCalendar(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Adherence calendar: minutes exercised per day")
         self.setMouseTracking(True)
-        self._days: list[tuple[date, float]] = []
+        self._all: list[tuple[date, float]] = []  # as given, up to a year
+        self._days: list[tuple[date, float]] = []  # the most recent weeks that fit the width
         self._palette: Palette = LIGHT
         self._locale = QLocale()
         self.first_weekday = self._locale.firstDayOfWeek().value  # ISO: Monday is 1
@@ -51,13 +52,34 @@ class AdherenceCalendar(QWidget):
         self.update()
 
     def show_days(self, days: list[tuple[date, float]]) -> None:
-        self._days = days[-MAX_DAYS:]
-        self.updateGeometry()
-        self.update()
+        self._all = days[-MAX_DAYS:]
+        self._fit(self.width())
 
     @property
     def truncated(self) -> bool:
-        return False if not self._days else (self._days[-1][0] - self._days[0][0]).days + 1 >= MAX_DAYS
+        """Fewer days shown than given, or a year cut from a longer range."""
+        return bool(self._all) and (
+            len(self._days) < len(self._all) or (self._all[-1][0] - self._all[0][0]).days + 1 >= MAX_DAYS
+        )
+
+    def shown_days(self) -> list[tuple[date, float]]:
+        return self._days
+
+    def _fit(self, width: int) -> None:
+        """Keep the most recent weeks that fit ``width`` at the smallest cell; older ones wait for room."""
+        self._days = self._all
+        if self._all:
+            left, _top = self._gutters()
+            room = max(4, (width - left - 8) // (MIN_CELL + GAP))
+            if self.weeks() > room:
+                start = self._start() + timedelta(weeks=self.weeks() - room)
+                self._days = [(d, m) for d, m in self._all if d >= start]
+        self.updateGeometry()
+        self.update()
+
+    def resizeEvent(self, event) -> None:
+        self._fit(event.size().width())
+        super().resizeEvent(event)
 
     # -- geometry ----------------------------------------------------------------------
     def row(self, day: date) -> int:
@@ -91,12 +113,13 @@ class AdherenceCalendar(QWidget):
 
     def sizeHint(self) -> QSize:
         left, _top = self._gutters()
-        width = left + max(1, self.weeks()) * (18 + GAP) + 8
+        width = left + min(53, max(8, self.weeks())) * (MIN_CELL + GAP) + 8
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
+        """Eight weeks' width: narrower windows show fewer, more recent weeks rather than scroll."""
         left, top = self._gutters()
-        return QSize(left + max(1, self.weeks()) * (MIN_CELL + GAP) + 8, top + 7 * (MIN_CELL + GAP) + 4)
+        return QSize(left + 8 * (MIN_CELL + GAP) + 8, top + 7 * (MIN_CELL + GAP) + 4)
 
     def _origin(self) -> tuple[float, float, int]:
         """Left edge of the first column, top of the first row, and the cell size, centred."""

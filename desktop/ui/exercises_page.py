@@ -33,6 +33,9 @@ from desktop.ui.theme import SPACE, Palette
 def _combo(name: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
+    # Narrow windows may shrink a filter to about six characters; its list still shows names in full.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
     combo.addItem(everything, None)
     for text, value in choices:
         combo.addItem(text, value)

@@ -38,6 +38,7 @@ from desktop.ui.theme import SPACE, Palette
 RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
 WEEK_GOAL_MIN = 60
 WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
+NARROW = 640  # below this, cards go two to a row
 OUTCOMES = {"completed": "Completed", "ended_early": "Ended early", "interrupted": "Interrupted"}
 
 
@@ -96,7 +97,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self._palette = palette
-        self._wide: bool | None = None
+        self._columns = 0
         title = PlainLabel("History", objectName="PageTitle")
         self.export = QToolButton()
         self.export.setText("Export")
@@ -110,8 +111,13 @@ class HistoryPage(QWidget):
         ):
             menu.addAction(text).triggered.connect(lambda _=False, k=key: self.action_requested.emit(k))
         self.export.setMenu(menu)
+        self.period = PlainLabel(objectName="Muted", wordWrap=True)  # wraps rather than widen the page
+        self.period.setAccessibleName("Period shown")
+        self.period.setMinimumWidth(90)
         top = QHBoxLayout()
-        top.addWidget(title, 1)
+        top.addWidget(title)
+        top.addSpacing(SPACE[3])
+        top.addWidget(self.period, 1)
         top.addWidget(self.export)
         self.ranges = QButtonGroup(self)
         range_row = QHBoxLayout()
@@ -126,10 +132,7 @@ class HistoryPage(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.range_requested.emit(k))
             self.ranges.addButton(button, n)
             range_row.addWidget(button)
-        self.period = PlainLabel(objectName="Muted")
-        self.period.setAccessibleName("Period shown")
-        range_row.addSpacing(SPACE[2])
-        range_row.addWidget(self.period, 1)
+        range_row.addStretch(1)
         self.ranges.button(2).setChecked(True)
 
         self.cards: dict[str, PlainLabel] = {}
@@ -230,15 +233,15 @@ class HistoryPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(range_row)
         layout.addWidget(self.stack, 1)
-        self._reflow(True)
+        self._reflow(6)
 
     # -- layout ----------------------------------------------------------------------------
-    def _reflow(self, wide: bool) -> None:
-        """Six cards in a row and the bar charts side by side when wide; three and stacked when not."""
-        if wide == self._wide:
+    def _reflow(self, columns: int) -> None:
+        """Six cards in a row and the bar charts side by side when wide; three or two and stacked when not."""
+        if columns == self._columns:
             return
-        self._wide = wide
-        columns = 6 if wide else 3
+        self._columns = columns
+        wide = columns == 6
         for n, frame in enumerate(self._card_frames):
             self.card_grid.addWidget(frame, n // columns, n % columns)
         for column in range(6):
@@ -248,8 +251,10 @@ class HistoryPage(QWidget):
         self.chart_grid.addWidget(self.pain, 1 if wide else 2, 0, 1, 2)
 
     def resizeEvent(self, event) -> None:
-        self._reflow(event.size().width() >= WIDE)
+        width = event.size().width()
+        self._reflow(6 if width >= WIDE else 3 if width >= NARROW else 2)
         super().resizeEvent(event)
+        self._title_calendar()  # a narrower window shows fewer weeks; the title says from when
 
     # -- data --------------------------------------------------------------------------------
     def show_period(self, first: date, last: date) -> None:
@@ -265,13 +270,19 @@ class HistoryPage(QWidget):
         self.stack.setCurrentWidget(self.scroll)
         self._fill_cards(a)
         self.calendar.show_days(a.daily_minutes)
-        self.calendar_title.setText(
-            "Days you exercised, last 12 months" if self.calendar.truncated else "Days you exercised"
-        )
+        self._title_calendar()
         fill_minutes(self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day)
         fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day)
         fill_pain(self.pain, a.pain, self._palette)
         self._fill_sessions(sessions)
+
+    def _title_calendar(self) -> None:
+        days = self.calendar.shown_days()
+        if self.calendar.truncated and days:
+            first = days[0][0]
+            self.calendar_title.setText(f"Days you exercised since {first.day} {first:%b %Y}")
+        else:
+            self.calendar_title.setText("Days you exercised")
 
     def _fill_cards(self, a) -> None:
         cards, captions = self.cards, self.captions

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 TITLE = "Upright \u2014 back-care report"
 MAX_SESSION_ROWS = 60  # a ten-year history would print hundreds of pages; the most recent tell the story
-CHART_SIZE = QSizeF(760, 270)  # logical size the charts are laid out at before scaling onto the page
+CHART_SIZE = QSizeF(760, 270)
+CALENDAR_WIDTH = 820  # logical px: 53 weeks at the smallest square, scaled onto the page  # logical size the charts are laid out at before scaling onto the page
 DASH = "\u2013"
 
 
@@ -93,9 +94,11 @@ def report_blocks(data: ReportInput) -> list[Block]:
     ]
     calendar = AdherenceCalendar()
     calendar.set_palette(LIGHT)
+    calendar.resize(CALENDAR_WIDTH, 200)  # wide enough for a year of weeks; set before the days
     calendar.show_days(a.daily_minutes)
-    calendar.resize(int(CHART_SIZE.width()), calendar.heightForWidth(int(CHART_SIZE.width())))
-    note = " (the last 12 months)" if calendar.truncated else ""
+    calendar.resize(CALENDAR_WIDTH, calendar.heightForWidth(CALENDAR_WIDTH))
+    shown = calendar.shown_days()
+    note = f" since {shown[0][0].day} {shown[0][0]:%b %Y}" if calendar.truncated and shown else ""
     blocks.append(
         Drawing(
             _painter_of(calendar),

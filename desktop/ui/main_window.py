@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.page_titles = [title for title, _page in pages]
         self.stack = QStackedWidget()
         sidebar = QWidget(objectName="Sidebar")
-        sidebar.setFixedWidth(200)
+        sidebar.setFixedWidth(176)
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
         nav.setSpacing(SPACE[1])

@@ -172,7 +172,7 @@ QCheckBox::indicator:hover {{ border-color: {p.accent}; }}
 QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent}; image: url(:/icons/check.svg); }}
 QCheckBox:focus {{ outline: none; }}
 QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
-QStatusBar {{ color: {p.muted}; }}
+QStatusBar {{ color: {p.muted}; background: {p.window}; }}
 #SessionLabel {{
     font-size: {TYPE["title"]}px; font-weight: 700; padding: {s[1]}px {s[3]}px;
     border-radius: 16px; background: {p.surface}; color: {p.text};

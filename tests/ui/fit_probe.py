@@ -97,7 +97,9 @@ def probe(data_dir: Path) -> dict:
             window.resize(window.minimumSize())
         for n, title in enumerate(window.page_titles):
             window.show_page(Page(n))
-            out[f"{title.lower()}-{label}"] = report(app, window)
+            result = report(app, window)
+            result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
+            out[f"{title.lower()}-{label}"] = result
     for name, dialog in dialogs(window, catalog):
         dialog.show()
         out[name] = report(app, dialog)

@@ -66,3 +66,7 @@ def test_every_screen_fits_without_clipping_or_overlap(scale, month, tmp_path):
     assert problems == {}, f"at {logical[0]}x{logical[1]} logical px"
     window = screens["exercises-first"]["size"]
     assert window[0] <= logical[0] and window[1] <= logical[1]
+    if scale == "1":  # at 100 % even the smallest window shows every page without scrolling sideways
+        assert not any(
+            screens[f"{page}-minimum"]["sideways"] for page in ("exercises", "routines", "history")
+        )
