@@ -99,7 +99,7 @@ def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
         tray.close()
         return history["breaks"]
 
-    breaks = run(qapp, scenario)
+    breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert [b["outcome"] for b in breaks] == ["ignored", "snoozed", "skipped"]
 
 
@@ -123,7 +123,7 @@ def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
         tray.close()
         return shown, history["breaks"]
 
-    shown, breaks = run(qapp, scenario)
+    shown, breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert shown[0] == "normal" and shown[1] <= 1
     assert [b["outcome"] for b in breaks] == ["natural"]
 
@@ -162,7 +162,7 @@ def test_no_tray_says_so_once(coach, qapp):
         tray.close()
         return tray.visible
 
-    visible = run(qapp, scenario)
+    visible = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     if not visible:
         assert len(notices) == 1 and "no system tray" in notices[0]
     else:
@@ -198,7 +198,7 @@ def test_screen_lock_counts_as_away(coach, qapp):
         tray.close()
         return minutes, [b["outcome"] for b in history["breaks"]]
 
-    minutes, outcomes = run(qapp, scenario)
+    minutes, outcomes = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert minutes <= 1 and outcomes == ["natural"]
 
 
@@ -233,7 +233,7 @@ def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
         tray.close()
         return history["breaks"]
 
-    breaks = run(qapp, scenario)
+    breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert [b["outcome"] for b in breaks] == ["snoozed"]
     assert breaks[0]["offered_at"].startswith("2026-11-23T")
 
@@ -270,7 +270,7 @@ def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qap
         tray.close()
         return len(shown), history
 
-    shown, history = run(qapp, scenario, timeout_s=20)
+    shown, history = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert shown == 1
     assert [b["outcome"] for b in history["breaks"]] == ["taken"]
 
@@ -303,6 +303,6 @@ def test_a_failed_break_record_is_reported_not_dropped(coach, qapp, caplog):
         tray.close()
 
     with caplog.at_level(logging.ERROR, "upright"):
-        run(qapp, scenario)
+        run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert any("disk is full" in n and "not kept" in n for n in notices)
     assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
