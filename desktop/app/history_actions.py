@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from desktop.app.undo_slot import UndoSlot
     from desktop.app.window_state import WindowState
     from desktop.core.catalog import Catalog
+    from desktop.core.history import HistoryAggregates
+    from desktop.core.library import Library
     from desktop.ui.history_page import HistoryPage
+    from desktop.ui.history_report import ReportRoutine
     from desktop.ui.main_window import MainWindow
 
 PERIODS = {"4w": "Last 4 weeks", "3m": "Last 3 months", "12m": "Last 12 months", "all": "Everything recorded"}
@@ -42,9 +45,13 @@ def person_name() -> str:
     return full or getpass.getuser()
 
 
-def report_routines(catalog, library, ladder: dict[str, int], aggregates) -> list:
-    """The person's own routines, and the templates used in the period, with each exercise's step."""
+def report_routines(
+    catalog: Catalog, library: Library, ladder: dict[str, int], aggregates: HistoryAggregates
+) -> list[ReportRoutine]:
+    """The person's own routines, and the templates used in the period, each exercise at the
+    dose of the step the person is on (the same rung and words the session and cards use)."""
     from desktop.core import dosage_text
+    from desktop.core.progression import step_of
     from desktop.ui.history_report import ReportRoutine
 
     used = {r for _, r, _ in aggregates.routine_minutes}
@@ -54,15 +61,11 @@ def report_routines(catalog, library, ladder: dict[str, int], aggregates) -> lis
         lines = []
         for item in routine.items:
             exercise = catalog.exercise(item.exercise)
-            step = (
-                min(ladder.get(exercise.id, 0), len(exercise.progressions) - 1)
-                if exercise.progressions
-                else None
-            )
+            rung = exercise.rung(ladder.get(exercise.id, 0))
+            step = exercise.progressions.index(rung) if rung is not None else None
             line = f"{exercise.name}: {dosage_text.summary(catalog.item_dosage(item, step))}"
-            if step is not None:
-                rung = exercise.progressions[step].name
-                line += f" \u2014 step {step + 1} of {len(exercise.progressions)}, {rung}"
+            if rung is not None:
+                line += f" \u2014 {step_of(exercise, rung).lower()}, {rung.name}"
             lines.append(line)
         out.append(ReportRoutine(routine.name, library.is_own(routine.id), tuple(lines)))
     return out
