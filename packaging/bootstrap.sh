@@ -27,7 +27,11 @@ if [ "$mode" = test ]; then
   # xdotool moves the pointer for the idle-time tests.
   # dbus-daemon hosts the fake desktop services of the platform tests.
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
-  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream)
+  # dunst is a real notification server (answering a reminder from the notification);
+  # sway (headless), wayland-protocols and wayland-utils test the Wayland idle adapters;
+  # openbox and wmctrl close windows the way a title bar does.
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream
+             dunst sway wayland-protocols wayland-utils openbox wmctrl)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)
