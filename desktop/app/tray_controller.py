@@ -10,10 +10,9 @@ history. What a waiting tray does not need is imported on first use.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,6 +27,7 @@ from desktop.app.settings_flow import (
     apply_preferences,
     validate,
 )
+from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
 from desktop.core.control import Control, ControlRequest
@@ -81,7 +81,7 @@ class TrayController(QObject):
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
-        self._tasks: set[asyncio.Task] = set()
+        self.tasks = BackgroundTasks(self._disk_problem, "the tray")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)  # minutes matter here, not milliseconds
@@ -312,23 +312,17 @@ class TrayController(QObject):
     # -- bookkeeping ---------------------------------------------------------
     def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
         if self.store is not None:
-            self._spawn(self._write(offered, outcome, answered, duration_s))
+            self._spawn(self.store.record_break(offered, outcome, answered, duration_s))
 
-    async def _write(self, offered: datetime, outcome: str, answered: datetime | None, duration_s) -> None:
-        try:
-            await self.store.record_break(offered, outcome, answered, duration_s)
-        except StorageError as exc:
-            self.media.notice(f"{exc} This reminder's answer was not kept.")
+    def _disk_problem(self, exc: StorageError) -> None:
+        self.media.notice(f"{exc} This reminder's answer was not kept.")
 
-    def _spawn(self, coro) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        self.tasks.spawn(coro)
 
     async def settle(self) -> None:
         """Wait for every write and notification under way (before quitting, and in tests)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.tasks.settle()
 
     def finish(self) -> None:
         """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer

@@ -15,16 +15,10 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from desktop.core.catalog import Routine
+from desktop.core.history import StoredRoutine
 from desktop.core.routine_ids import unique_id
 from desktop.storage.database import Database
 from desktop.storage.models import RoutineRow
-
-
-@dataclass(frozen=True)
-class StoredRoutine:
-    routine: Routine
-    based_on: str | None
-    updated_at: datetime
 
 
 @dataclass(frozen=True)

@@ -175,7 +175,7 @@ class HistoryPage(QWidget):
         layout.addWidget(self.stack, 1)
 
     def show_history(self, aggregates, sessions, routine_names: dict[str, str]) -> None:
-        """Render aggregates (``desktop.storage.aggregates.HistoryAggregates``) and the session rows."""
+        """Render aggregates (``desktop.core.history.HistoryAggregates``) and the session rows."""
         if not sessions and not any(sum(c.values()) for _, c in aggregates.breaks):
             self.stack.setCurrentWidget(self.empty)
             return

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage.aggregates import COUNTED_BREAKS, SessionRow
+from desktop.core.history import SessionSummary
+from desktop.storage.aggregates import COUNTED_BREAKS
 from desktop.storage.database import Database
 from desktop.storage.history import HistoryStore
 from desktop.storage.models import BreakRow, PainRow, SetRow
@@ -318,7 +319,7 @@ def test_empty_history(store: HistoryStore) -> None:
 def test_list_sessions_newest_first(store: HistoryStore, spring) -> None:
     rows = store.list_sessions(d(3, 27), d(4, 2))
     assert [r.id for r in rows] == [spring[k] for k in "FDCBA"]
-    assert rows[0] == SessionRow(
+    assert rows[0] == SessionSummary(
         id=spring["F"],
         routine_id="posterior-chain",
         routine_name="Posterior-Chain",

@@ -1,6 +1,5 @@
 """The history page renders real aggregates offscreen, and a welcome when empty."""
 
-import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 from desktop.app.main_controller import MainController
@@ -102,8 +101,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
         after_delete = page.sessions.rowCount()
         undo = controller.undo.button
         undo.click()
-        while controller._tasks:
-            await asyncio.gather(*list(controller._tasks))
+        await controller.tasks.settle()
         restored = page.sessions.rowCount()
         paths = await worker.run(worker.history.export_csv, tmp_path / "csv")
         await _dispose(controller)

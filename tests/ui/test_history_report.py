@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop.storage.aggregates import HistoryAggregates
+from desktop.core.history import HistoryAggregates
 from desktop.ui.history_report import report_html, write_report
 from desktop.ui.theme import LIGHT
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -72,8 +71,7 @@ def test_import_copy_export_delete_and_undo(qapp, catalog, tmp_path, monkeypatch
         await actions.run("delete", "busy-day")
         after_delete = [r.id for r in controller.library.own]
         controller.undo.button.click()
-        while controller._tasks:
-            await asyncio.gather(*list(controller._tasks))
+        await controller.tasks.settle()
         after_undo = sorted(r.id for r in controller.library.own)
         own_cards = [c.edit.text() for c in controller.routines.cards[:3]]
         await dispose(controller)
@@ -105,8 +103,7 @@ def test_dropping_files_on_the_window_imports_them(qapp, catalog, tmp_path):
         QApplication.sendEvent(
             window, QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
         )
-        while controller._tasks:
-            await asyncio.gather(*list(controller._tasks))
+        await controller.tasks.settle()
         result = [r.id for r in controller.library.own], window.stack.currentWidget() is controller.routines
         await dispose(controller)
         return result
@@ -186,8 +183,7 @@ def test_a_disk_problem_in_any_action_is_explained_once(qapp, catalog, tmp_path)
         controller.worker.routines.add = full_disk  # runs on the store thread, like the real one
         timer = answer_dialogs([True], seen)
         controller.spawn(controller.routine_actions.run("duplicate", "tweaked-back"))
-        while controller._tasks:
-            await asyncio.gather(*list(controller._tasks), return_exceptions=True)
+        await controller.tasks.settle()
         timer.stop()
         own = [r.id for r in controller.library.own]
         await dispose(controller)

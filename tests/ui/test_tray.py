@@ -273,3 +273,36 @@ def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qap
     shown, history = run(qapp, scenario, timeout_s=20)
     assert shown == 1
     assert [b["outcome"] for b in history["breaks"]] == ["taken"]
+
+
+def test_a_failed_break_record_is_reported_not_dropped(coach, qapp, caplog):
+    """A disk problem is said once where the person looks; any other failure is logged with its traceback."""
+    import logging
+
+    from desktop.storage.errors import StorageError
+
+    make, clocks, _sensors, _, data = coach
+    failures = [StorageError(data, "Upright could not save because the disk is full."), RuntimeError("a bug")]
+
+    class FailingStore(TrayStore):
+        async def record_break(self, *args, **kwargs):
+            raise failures.pop(0)
+
+    notices: list[str] = []
+
+    async def scenario():
+        tray = make(FailingStore(data))
+        tray.media.on_notice(notices.append)
+        await tray.start()
+        clocks.advance(12)
+        tray.wake()
+        tray._on_intent("snooze:30")
+        await tray.settle()
+        tray._on_intent("snooze:30")
+        await tray.settle()
+        tray.close()
+
+    with caplog.at_level(logging.ERROR, "upright"):
+        run(qapp, scenario)
+    assert any("disk is full" in n and "not kept" in n for n in notices)
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
