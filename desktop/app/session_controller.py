@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import modal
@@ -40,13 +40,15 @@ from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
-from desktop.ui.session_view import SessionView
+from desktop.ui.screen_fit import centre, fit
+from desktop.ui.session_view import MIN_SIZE, SessionView
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.history import HistoryStore
 
 
+SIZE = (1280, 720)  # the first size asked for; the screen may offer less
 PHASE_EPSILON_S = 1e-6  # a phase event's own instant, past any rounding at its boundary
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
@@ -63,7 +65,6 @@ class SessionController:
         voice,
         speed: float = 1.0,
         auto: bool = False,
-        compact: bool = False,
         base_clock=clocks.monotonic,
         ladder: dict[str, int] | None = None,
         poses: PoseBook | None = None,
@@ -77,10 +78,6 @@ class SessionController:
         self.engine = SessionEngine(expand(catalog, routine, self.ladder), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView(poses=poses if poses is not None else shipped_poses(), clock=self.clock)
-        self._size = (820, 480) if compact else (1280, 720)
-        if compact:  # a desk break: small, above the work, gone by itself at the end
-            self.view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-            self.view.set_compact(True)
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
@@ -112,7 +109,8 @@ class SessionController:
             if pain_before is not None:
                 await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
-        self.view.resize(*self._size)
+        fit(self.view, QSize(*SIZE), QSize(*MIN_SIZE))
+        centre(self.view)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()  # keys must reach the session, not the window behind it

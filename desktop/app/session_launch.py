@@ -55,7 +55,6 @@ async def run_session(
     *,
     speed: float = 1.0,
     auto: bool = False,
-    compact: bool = False,
     ladder: dict[str, int] | None = None,
 ) -> str:
     """Run ``routine`` to its end; returns the outcome (completed or ended_early).
@@ -76,7 +75,6 @@ async def run_session(
         voice=media.voice,
         speed=speed,
         auto=auto,
-        compact=compact,
         ladder=ladder,
     )
     _current, _current_done = controller, asyncio.get_running_loop().create_future()

@@ -51,7 +51,7 @@ class HistoryAggregates:
     first_day: date
     last_day: date
     daily_minutes: list[tuple[date, float]]
-    weekly_minutes: list[tuple[date, str, float]]
+    routine_minutes: list[tuple[date, str, float]]  # (local day, routine id, minutes), days with any
     breaks: list[tuple[date, dict[str, int]]]
     break_period: str
     pain: list[tuple[datetime, str, int | None, int | None]]

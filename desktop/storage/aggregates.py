@@ -49,15 +49,14 @@ _SETS_IN_RANGE = """
     WHERE st.started_at >= :lo_ms AND st.started_at < :hi_ms AND day BETWEEN :first AND :last
 """
 
-# Per day (kind 0) and per Monday and routine (kind 1) from one pass over the sets.
+# Per day (kind 0) and per day and routine (kind 1) from one pass over the sets.
 _MINUTES = f"""
     WITH per_day AS MATERIALIZED (
         SELECT day, routine_id, sum(ms) AS ms FROM ({_SETS_IN_RANGE}) GROUP BY day, routine_id
     )
     SELECT 0, day, NULL, sum(ms) / 60000.0 FROM per_day GROUP BY day
     UNION ALL
-    SELECT 1, day - (day + 3) % 7 AS monday, routine_id, sum(ms) / 60000.0 FROM per_day
-    GROUP BY monday, routine_id HAVING sum(ms) > 0
+    SELECT 1, day, routine_id, ms / 60000.0 FROM per_day WHERE ms > 0
     ORDER BY 1, 2, 3
 """
 
@@ -170,12 +169,12 @@ def load_aggregates(session: Session, first_day: date, last_day: date, today: da
     days = range(params["first"], params["last"] + 1)
 
     daily: dict[int, float] = {}
-    weekly: list[tuple[date, str, float]] = []
+    by_routine: list[tuple[date, str, float]] = []
     for kind, day, routine, minutes in session.execute(text(_MINUTES), params):
         if kind == 0:
             daily[day] = minutes
         else:
-            weekly.append((_date(day), routine, minutes))
+            by_routine.append((_date(day), routine, minutes))
 
     weekly_breaks = len(days) > WEEKLY_BREAKS_AFTER_DAYS
     break_rows = _BreakRows(session, {**params, "weekly": weekly_breaks})
@@ -194,7 +193,7 @@ def load_aggregates(session: Session, first_day: date, last_day: date, today: da
         first_day=first_day,
         last_day=last_day,
         daily_minutes=[(_date(d), daily.get(d, 0.0)) for d in days],
-        weekly_minutes=weekly,
+        routine_minutes=by_routine,
         breaks=[(_date(p), counts.get(p) or dict.fromkeys(COUNTED_BREAKS, 0)) for p in periods],
         break_period="week" if weekly_breaks else "day",
         pain=pain,

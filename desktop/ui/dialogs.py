@@ -42,7 +42,7 @@ def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str
     layout.addWidget(body, 1)
     layout.addWidget(buttons)
     accept.setFocus()
-    fit(dialog, QSize(680, 560), QSize(360, 280))
+    fit(dialog, QSize(680, 560), QSize(440, 320))
     return dialog
 
 

@@ -60,10 +60,8 @@ class SessionView(QWidget):
         self.setWindowTitle("Upright session")
         self.setAccessibleName("Session")
         self.setAutoFillBackground(True)
-        self.setMinimumSize(*MIN_SIZE)
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
-        self._compact = False
         self._may_close = False
         self._figure: FigureCue | None = None
         self.label = PlainLabel(objectName="SessionLabel")
@@ -130,14 +128,6 @@ class SessionView(QWidget):
         self._fit_type()
 
     # -- window ------------------------------------------------------------------
-    def set_compact(self, compact: bool) -> None:
-        """The small desk-break window: the cue and the timer, nothing that crowds them."""
-        self.cues.art.setVisible(not compact)
-        self.next.setVisible(not compact)
-        self._compact = compact
-        if compact:
-            self.notice.hide()
-
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
@@ -217,7 +207,7 @@ class SessionView(QWidget):
         lines = [t for t in self.notice.text().split("\n") if t]
         if text not in lines:
             self.notice.setText("\n".join([*lines, text]))
-        self.notice.setVisible(not self._compact)
+        self.notice.setVisible(True)
 
     def set_toggles(self, sound: bool, voice: bool) -> None:
         self.buttons[SessionIntent.MUTE].setText("Sound on" if sound else "Sound off")
@@ -243,7 +233,7 @@ class SessionView(QWidget):
         if d.paused:
             self.paused.cover()
         if d.kind != self._kind:
-            self.cues.art.setVisible(d.kind != "done" and not self._compact)  # nothing left to show
+            self.cues.art.setVisible(d.kind != "done")  # nothing left to show
             for intent in (SessionIntent.BACK, SessionIntent.SPACE, SessionIntent.SKIP, SessionIntent.END):
                 self.buttons[intent].setEnabled(d.kind != "done")
             self._kind = d.kind
