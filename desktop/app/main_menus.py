@@ -8,11 +8,12 @@ on Linux, Cmd+, on macOS).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Coroutine
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from desktop import __version__
 from desktop.app import modal
@@ -22,6 +23,7 @@ from desktop.ui.dialogs import safety_notice_to_read
 
 if TYPE_CHECKING:
     from desktop.app.main_controller import MainController
+    from desktop.ui.main_window import MainWindow
 
 
 def _keys(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -30,12 +32,18 @@ def _keys(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     return keys if not keys.isEmpty() else QKeySequence(fallback)
 
 
-def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[str, QAction]:
+def install_menus(main: MainController, quit_app: Callable[[], object]) -> dict[str, QAction]:
     """Fill the menu bar; returns the actions by name, for tests and for enabling."""
     window, spawn, routines = main.window, main.spawn, main.routine_actions
     actions: dict[str, QAction] = {}
 
-    def add(menu, name: str, text: str, keys: QKeySequence | str | None, slot: Callable[[], object]):
+    def add(
+        menu: QMenu,
+        name: str,
+        text: str,
+        keys: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = menu.addAction(text)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -74,7 +82,7 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
     view = bar.addMenu("&View")
     for page, title in zip(Page, window.page_titles, strict=True):
         key = f"Ctrl+{page.value + 1}"
-        add(view, f"page-{page.value}", title, key, lambda page=page: window.show_page(page))
+        add(view, f"page-{page.value}", title, key, partial(window.show_page, page))
     view.addSeparator()
     full = add(
         view, "fullscreen", "&Full screen", QKeySequence.StandardKey.FullScreen, window.toggle_full_screen
@@ -108,9 +116,7 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
             f"source-{source.file[:3]}",
             source.title,
             None,
-            lambda title=source.title, names=names: spawn(
-                modal.answer(help_dialogs.sources_dialog(window, [(title, names)]))
-            ),
+            partial(_show_source, spawn, window, source.title, names),
         )
     sources.addSeparator()
     everything = [
@@ -135,3 +141,9 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
         ),
     ).setMenuRole(QAction.MenuRole.AboutRole)
     return actions
+
+
+def _show_source(
+    spawn: Callable[[Coroutine[Any, Any, bool]], object], window: MainWindow, title: str, names: list[str]
+) -> None:
+    spawn(modal.answer(help_dialogs.sources_dialog(window, [(title, names)])))

@@ -49,7 +49,7 @@ def send_control(request: ControlRequest, name: str | None = None) -> dict[str, 
     socket.flush()
     reply = b""
     while not reply.endswith(b"\n") and socket.waitForReadyRead(REPLY_TIMEOUT_MS):
-        reply += bytes(socket.readAll())
+        reply += bytes(socket.readAll().data())
     socket.disconnectFromServer()
     if not reply:
         return {"error": "the running Upright did not answer (it may be an older version)"}
@@ -78,7 +78,7 @@ class InstanceServer(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self, socket: QLocalSocket) -> None:
-        for line in bytes(socket.readAll()).decode(errors="replace").splitlines():
+        for line in bytes(socket.readAll().data()).decode(errors="replace").splitlines():
             word = line.strip().partition(" ")[0]
             if line.strip() in ("open", "tray"):
                 self.request.emit(line.strip())
