@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from desktop import __version__
 
@@ -82,6 +84,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its output cannot fail on the locale, and a closed pipe ends it quietly."""
+    from desktop.app.display import NoDisplay
+    from desktop.cli.output import EXIT_PIPE_CLOSED, prepare_streams
+
+    prepare_streams()
+    try:
+        code = _dispatch(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _quiet_after_closed_pipe(EXIT_PIPE_CLOSED)
+    except NoDisplay as exc:
+        print(exc, file=sys.stderr)  # one line, already saying it is Upright's
+        return EXIT_BAD_INPUT
+    return code
+
+
+def _quiet_after_closed_pipe(code: int) -> int:
+    """The reader went away (``| head``): say nothing more, and let nothing flush into the pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a file descriptor (a test's capture): nothing will be flushed to a pipe
+    return code
+
+
+def _dispatch(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "catalog":
         from desktop.cli.catalog_cmd import run
