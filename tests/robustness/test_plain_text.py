@@ -22,6 +22,7 @@ from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.core.catalog import Catalog, SafetyFlag
 from desktop.ui.appearance import Appearance
+from desktop.ui.session_view import SessionView
 from tests.app_helpers import answer_dialogs, run
 
 # No file behind the "image": a label that parsed it would try to load it and show bold text.
@@ -94,7 +95,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         while view is None:
             await asyncio.sleep(0.01)
             view = next(
-                (w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SessionView" and w.isVisible()),
+                (w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()),
                 None,
             )
         answers.stop()
@@ -135,7 +136,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
 
     run(qapp, scenario, timeout_s=30)
     assert seen[:1] == ["Before your first session"]
-    assert {name: bad for name, (_, bad) in checked.items()} == dict.fromkeys(checked, [])
+    assert {name: bad for name, (_, bad) in checked.items()} == {name: [] for name in checked}
     shown = {name: count for name, (count, _) in checked.items()}
     assert all(shown[name] > 0 for name in ("exercises", "routines", "session", "editor", "dialogs")), shown
 
