@@ -69,8 +69,24 @@ def render_all() -> dict[Path, bytes]:
     }
 
 
+def sheet_entries() -> list[tuple[str, object]]:
+    """(label, art) for every exercise, and for every ladder step that has its own drawing."""
+    from desktop.content.catalog_loader import load_catalog
+
+    book, catalog = _book(), load_catalog(ROOT / "assets" / "catalog")
+    entries: list[tuple[str, object]] = []
+    for exercise in catalog.exercises:
+        if exercise.id in book.ladders:
+            for n, step in enumerate(exercise.progressions):
+                entries.append((f"{exercise.name} · step {n + 1}: {step.name}", book.get(exercise.id, n)))
+        else:
+            steps = f" (all {len(exercise.progressions)} steps)" if exercise.progressions else ""
+            entries.append((exercise.name + steps, book.get(exercise.id)))
+    return entries
+
+
 def contact_sheet(path: Path, columns: int = 3) -> None:
-    """Every exercise's start and end in one PNG, for reviewing the art at a glance."""
+    """Every exercise's and ladder step's start and end in one PNG, for reviewing the art."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
@@ -78,19 +94,19 @@ def contact_sheet(path: Path, columns: int = 3) -> None:
     from desktop.ui.theme import LIGHT
 
     _app()
-    arts = list(_book().arts.items())
+    entries = sheet_entries()
     w, h, label, gap = 260, 165, 22, 14
-    rows = (len(arts) + columns - 1) // columns
+    rows = (len(entries) + columns - 1) // columns
     image = QImage(columns * (2 * w + gap) + gap, rows * (h + label) + gap, QImage.Format.Format_RGB32)
     image.fill(QColor(LIGHT.surface))
     painter = QPainter(image)
     font = QFont()
     font.setPixelSize(13)
     painter.setFont(font)
-    for n, (exercise_id, art) in enumerate(arts):
+    for n, (title, art) in enumerate(entries):
         x, y = gap + (n % columns) * (2 * w + gap), gap + (n // columns) * (h + label)
         painter.setPen(QColor(LIGHT.text))
-        painter.drawText(x + 2, y + 14, exercise_id)
+        painter.drawText(x + 2, y + 14, title)
         for k, position in enumerate((0.0, art.end)):
             paint_art(painter, QRectF(x + k * w + 2, y + label, w - 4, h - 4), art, LIGHT, position)
     painter.end()

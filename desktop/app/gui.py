@@ -13,7 +13,20 @@ import time
 _STARTED = time.perf_counter()
 
 
+def keep_openssl_out() -> None:
+    """Leave OpenSSL unloaded in a tray-only run: about 5 MB of a process that waits all day.
+
+    Upright opens no network connection; only asyncio imports ``ssl``, and it runs
+    without it (it guards the import). Any later ``import ssl`` raises ImportError,
+    which the standard library's users of it handle.
+    """
+    if "ssl" not in sys.modules:
+        sys.modules["ssl"] = None  # type: ignore[assignment]
+
+
 def run(args) -> int:
+    if args.tray:
+        keep_openssl_out()
     from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
     from desktop.app.single_instance import InstanceProblem, claim

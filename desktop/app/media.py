@@ -15,6 +15,8 @@ class Media:
     def __init__(self):
         self._sound = None
         self._voice = None
+        self.sound_wanted = True  # the person's preference, applied when the cues are made
+        self.voice_wanted = True
         self.notices: list[str] = []
         self._listeners: list[Callable[[str], None]] = []
 
@@ -34,12 +36,21 @@ class Media:
         for listener in list(self._listeners):
             listener(text)
 
+    def want(self, *, sound: bool, voice: bool) -> None:
+        """Apply the preferences now to what exists, later to what is made."""
+        self.sound_wanted, self.voice_wanted = sound, voice
+        if self._sound is not None:
+            self._sound.set_enabled(sound)
+        if self._voice is not None:
+            self._voice.set_enabled(voice)
+
     @property
     def sound(self):
         if self._sound is None:
             from desktop.platform.audio import SoundCues
 
             self._sound = SoundCues()
+            self._sound.set_enabled(self.sound_wanted)
             self._sound.unavailable.connect(self.notice)  # emitted from the loop, so not missed
         return self._sound
 
@@ -49,6 +60,7 @@ class Media:
             from desktop.platform.speech import Voice
 
             self._voice = Voice()
+            self._voice.set_enabled(self.voice_wanted)
             self._voice.unavailable.connect(self.notice)
             self._voice.start()
         return self._voice

@@ -20,7 +20,8 @@ from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
 from desktop.ui.dialogs import GuardedDialog
 
-FILE_FILTER = "Routine files (*.json *.toml);;All files (*)"
+FILE_FILTER = "Upright routines (*.json *.toml);;All files (*)"
+EXPORT_FILTER = "Upright routine (*.json)"  # written as JSON only; TOML is read, not written
 
 
 def _now() -> datetime:
@@ -156,16 +157,33 @@ class RoutineActions:
             f"Export \u201c{routine.name}\u201d",
             mode="save",
             name=f"{routine.id}.json",
-            filters=FILE_FILTER,
+            filters=EXPORT_FILTER,
         )
         if path is None:
             return
         try:
             write_routine_file(routine, path)
         except ContentError as exc:
-            await modal.error(self.window, "The routine was not exported", exc.report())
+            await modal.error(self.window, "The routine was not exported", exc.report("was not written"))
             return
         self.window.say(f"Wrote \u201c{routine.name}\u201d to {path}.")
+
+    async def export_chosen(self) -> None:
+        """File > Export: ask which routine (yours first), then where."""
+        from PySide6.QtWidgets import QInputDialog
+
+        library = self.main.library
+        routines = sorted(library.routines, key=lambda r: not library.is_own(r.id))
+        picker = QInputDialog(self.window)
+        picker.setWindowTitle("Export a routine")
+        picker.setLabelText("Which routine do you want to export?")
+        picker.setComboBoxItems([r.name for r in routines])
+        picker.setOkButtonText("Export…")
+        if not await modal.answer(picker):
+            return
+        chosen = next((r for r in routines if r.name == picker.textValue()), None)
+        if chosen is not None:
+            await self.export(chosen)
 
     async def import_dialog(self) -> None:
         path = await modal.choose_path(self.window, "Import a routine", mode="open", filters=FILE_FILTER)

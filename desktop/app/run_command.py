@@ -12,13 +12,12 @@ from pathlib import Path
 
 from desktop.content.errors import ContentError
 from desktop.core.catalog import Catalog, Routine
-
-SAFETY_SETTING = "safety_notice_acknowledged"
+from desktop.core.routine_ids import find_routines
 
 
 def resolve_routine(catalog: Catalog, name: str) -> Routine | None:
     """A shipped routine id or the path of a routine file; ``None`` if ``name`` may be one of
-    the person's own routines, which only the store can tell."""
+    the person's own routines, which only the store can tell, or a name to match."""
     try:
         return catalog.routine(name)
     except KeyError:
@@ -31,8 +30,19 @@ def resolve_routine(catalog: Catalog, name: str) -> Routine | None:
     return None
 
 
-def _unknown(name: str, ids: list[str]) -> str:
-    return f"upright: {name}: no routine has this id and no such file exists (routines: {', '.join(ids)})"
+def pick(routines: list[Routine], name: str) -> tuple[Routine | None, str]:
+    """The one routine ``name`` means (by id or name, any case), or why there is none."""
+    found = find_routines(routines, name)
+    if len(found) == 1:
+        return found[0], ""
+    if found:
+        listed = "\n".join(f"  {r.id}  ({r.name})" for r in found)
+        return None, f"upright: {name!r} could mean several routines; give one of these ids:\n{listed}"
+    listed = "\n".join(f"  {r.id}  ({r.name})" for r in routines)
+    return (
+        None,
+        f"upright: {name!r}: no routine has this name or id, and no such file exists. Routines:\n{listed}",
+    )
 
 
 def _has_history(args) -> bool:
@@ -54,8 +64,10 @@ def run(args) -> int:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2
     if routine is None and not _has_history(args):  # no store, so no routines of the person's own
-        print(_unknown(args.routine, [r.id for r in catalog.routines]), file=sys.stderr)
-        return 2
+        routine, problem = pick(list(catalog.routines), args.routine)
+        if routine is None:
+            print(problem, file=sys.stderr)
+            return 2
     from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
 
@@ -66,14 +78,13 @@ def run(args) -> int:
 
 
 async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
-    from desktop.app import modal
     from desktop.app.media import Media
+    from desktop.app.safety_gate import safety_acknowledged
     from desktop.app.session_launch import run_session
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.errors import StorageError
     from desktop.storage.location import resolve_data_dir
     from desktop.ui.appearance import Appearance
-    from desktop.ui.dialogs import safety_notice
 
     worker = StoreWorker(resolve_data_dir(args.data_dir))
     try:
@@ -84,17 +95,13 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         return 2
     try:
         if routine is None:
-            stored = await worker.run(worker.routines.get, args.routine)
-            if stored is None:
-                own = [s.routine.id for s in await worker.run(worker.routines.all)]
-                print(_unknown(args.routine, own + [r.id for r in catalog.routines]), file=sys.stderr)
+            own = [s.routine for s in await worker.run(worker.routines.all)]
+            routine, problem = pick(own + list(catalog.routines), args.routine)
+            if routine is None:
+                print(problem, file=sys.stderr)
                 return 2
-            routine = stored.routine
-        if not args.auto and not await worker.run(worker.history.get_setting, SAFETY_SETTING, False):
-            flags = [(f.title, f.advice) for f in catalog.safety]
-            if not await modal.answer(safety_notice(None, flags)):
-                return 0
-            await worker.run(worker.history.set_setting, SAFETY_SETTING, True)
+        if not args.auto and not await safety_acknowledged(None, catalog, worker):
+            return 0
         try:
             outcome = await run_session(
                 catalog,
@@ -107,7 +114,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 ladder=await worker.run(worker.progress.steps),
             )
         except StorageError as exc:
-            print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)
+            print(f"upright: {exc}", file=sys.stderr)  # each message says what was kept
             return 2
         print(f"session {outcome}", flush=True)
         return 0

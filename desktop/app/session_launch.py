@@ -1,4 +1,9 @@
-"""Starting a session, the same way from the main window and from ``upright run``."""
+"""Starting a session, the same way from the main window, the tray and ``upright run``.
+
+Only one session runs at a time, whoever asks: a second one would be a second
+window counting the same minutes, and a second record of them. The guard lives
+here, where every session starts, rather than in each caller.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,17 @@ if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
 
 
+class SessionBusy(Exception):
+    """A session is already on screen; it has been brought to the front instead."""
+
+
+_current: SessionController | None = None
+
+
+def session_running() -> bool:
+    return _current is not None
+
+
 async def run_session(
     catalog: Catalog,
     routine: Routine,
@@ -25,7 +41,15 @@ async def run_session(
     compact: bool = False,
     ladder: dict[str, int] | None = None,
 ) -> str:
-    """Run ``routine`` to its end; returns the outcome (completed or ended_early)."""
+    """Run ``routine`` to its end; returns the outcome (completed or ended_early).
+
+    Raises ``SessionBusy`` (and raises the running session's window) when one is already on.
+    """
+    global _current
+    if _current is not None:
+        _current.view.raise_()
+        _current.view.activateWindow()
+        raise SessionBusy(f"{_current.routine.name} is already running")
     controller = SessionController(
         catalog,
         routine,
@@ -38,10 +62,12 @@ async def run_session(
         compact=compact,
         ladder=ladder,
     )
+    _current = controller
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
     try:
         return await controller.run()
     finally:
+        _current = None
         appearance.changed.disconnect(controller.view.set_palette)
         media.drop_listener(controller.view.notify)

@@ -1,60 +1,138 @@
-"""Editing the settings: live rule sentences, validation by the core, then saving.
+"""Editing the preferences: live rule sentences, checks worded for a person, then saving.
 
 The dialog only shows; the core's ``BreakSettings`` decides what is valid
 and words the rules, so what the dialog promises is what the policy does.
+The core's messages name fields as the settings file spells them; here
+each problem is said again in the dialog's own words, naming the field as
+it is labelled and saying what to change. The main window's Edit menu and
+the tray menu open this same flow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.app import modal
 from desktop.core.breaks import BreakSettings, rules_text
-from desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
+    from desktop.ui.settings_dialog import SettingsDialog
+
+# Saves one setting: the window's store, or the tray's short-lived child (TrayStore.set_setting).
+SaveSetting = Callable[[str, Any], Awaitable[None]]
 
 SETTINGS_KEY = "break_settings"
 APPEARANCE_KEY = "theme"
+SOUND_KEY = "sound_cues"
+VOICE_KEY = "voice"
 
 
-def validate(values: dict) -> tuple[BreakSettings | None, str | None]:
+def _quote(key: str) -> str:
+    from desktop.ui.settings_dialog import LABELS  # the dialog loads on first use, not in a waiting tray
+
+    return f"\u201c{LABELS[key]}\u201d"
+
+
+def problem_for(values: dict[str, Any]) -> str | None:
+    """The first problem with the edited values, in the words of the dialog; None if they are fine."""
+    interval, natural = values.get("interval_min"), values.get("natural_break_min")
+    if isinstance(interval, int | float) and isinstance(natural, int | float) and natural >= interval:
+        return (
+            f"{_quote('natural_break_min')} ({natural} min) must be shorter than "
+            f"{_quote('interval_min')} ({interval} min). Lower the first or raise the second."
+        )
+    hours = values.get("working_hours")
+    if isinstance(hours, dict) and {"start", "end", "days"} <= hours.keys():
+        if hours["start"] >= hours["end"]:
+            return (
+                f"Working hours end at {hours['end']}, which is not after they start at {hours['start']}. "
+                "Pick an end time later in the day."
+            )
+        if not hours["days"]:
+            return f"Tick at least one working day, or untick {_quote('only_hours')}."
+    return None
+
+
+def validate(values: dict[str, Any]) -> tuple[BreakSettings | None, str | None]:
+    """The settings the values make, or the problem with them in a person's words."""
+    problem = problem_for(values)
+    if problem is not None:
+        return None, problem
     fields = {k: v for k, v in values.items() if k in BreakSettings.__dataclass_fields__}
     try:
         return BreakSettings(**fields), None
-    except ValueError as exc:
-        return None, str(exc)
+    except ValueError as exc:  # a limit the spin boxes already keep; said plainly all the same
+        return None, f"These settings cannot be used: {exc}"
 
 
-async def edit_break_settings(worker: StoreWorker | None, current: BreakSettings, appearance) -> dict | None:
-    """Show the dialog; on Save store the values and apply autostart and theme. None if cancelled."""
-    from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
+def rules_as_edited(values: dict[str, Any]) -> list[str]:
+    """The rule sentences for the values as they stand, valid or not, so the help follows each edit."""
+    hours = values.get("working_hours")
+    fields = {k: v for k, v in values.items() if k in BreakSettings.__dataclass_fields__}
+    # Hours with no day ticked have no sentence; the message under the form asks for a day.
+    usable = hours is not None and bool(hours["days"])
+    fields["working_hours"] = SimpleNamespace(**hours) if usable else None
+    return rules_text(cast(BreakSettings, SimpleNamespace(**fields)))
 
-    values = {**asdict(current), "autostart": is_autostart_enabled(), "theme": appearance.choice}
-    dialog = SettingsDialog(values, rules_text(current))
 
-    def preview(edited: dict) -> None:
-        settings, problem = validate(edited)
-        dialog.show_problem(problem)
-        if settings is not None:
-            dialog.show_rules(rules_text(settings))
+def connect_preview(dialog: SettingsDialog) -> None:
+    def preview(edited: dict[str, Any]) -> None:
+        dialog.show_problem(problem_for(edited))
+        dialog.show_rules(rules_as_edited(edited))
 
     dialog.changed.connect(preview)
+
+
+async def edit_preferences(
+    save: SaveSetting | None, current: BreakSettings, appearance, media
+) -> dict | None:
+    """Show Preferences; on Save store every value and apply it. The break settings, or None if cancelled."""
+    from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    values = {
+        **asdict(current),
+        "autostart": is_autostart_enabled(),
+        "theme": appearance.choice,
+        "sound": media.sound_wanted,
+        "voice": media.voice_wanted,
+    }
+    dialog = SettingsDialog(values, rules_text(current))
+    connect_preview(dialog)
     if not await modal.answer(dialog):
         return None
     edited = dialog.values()
     settings, problem = validate(edited)
     if settings is None:
-        await modal.error(None, "Settings not saved", problem)
+        await modal.error(None, "Preferences not saved", problem or "")
         return None
-    try:
-        set_autostart(edited["autostart"])
-    except AutostartError as exc:
-        await modal.error(None, "Start at login was not changed", str(exc))
+    if edited["autostart"] != values["autostart"]:
+        try:
+            set_autostart(edited["autostart"])
+        except AutostartError as exc:
+            await modal.error(None, "Start at login was not changed", str(exc))
     appearance.set_choice(edited["theme"])
-    if worker is not None:
-        await worker.run(worker.history.set_setting, SETTINGS_KEY, asdict(settings))
-        await worker.run(worker.history.set_setting, APPEARANCE_KEY, edited["theme"])
+    media.want(sound=edited["sound"], voice=edited["voice"])
+    if save is not None:
+        await save(SETTINGS_KEY, asdict(settings))
+        await save(APPEARANCE_KEY, edited["theme"])
+        await save(SOUND_KEY, edited["sound"])
+        await save(VOICE_KEY, edited["voice"])
     return asdict(settings)
+
+
+async def stored_break_settings(worker: StoreWorker | None) -> BreakSettings:
+    """The saved break settings, or the defaults when none are saved or they no longer validate."""
+    values = await worker.run(worker.history.get_setting, SETTINGS_KEY, {}) if worker is not None else {}
+    settings, _problem = validate(values if isinstance(values, dict) else {})
+    return settings or BreakSettings()
+
+
+def apply_preferences(appearance, media, theme: str, sound: bool, voice: bool) -> None:
+    """Apply the stored theme, sound and voice choices (the tray reads them at start)."""
+    appearance.set_choice(theme)
+    media.want(sound=bool(sound), voice=bool(voice))

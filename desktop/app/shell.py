@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 class Shell:
     def __init__(self, app, catalog, data_dir, *, tray_only: bool, instance: Instance | None = None):
         self.app, self.catalog, self.tray_only = app, catalog, tray_only
-        self.worker = StoreWorker(data_dir)
+        self.data_dir = data_dir
+        self.worker = StoreWorker(data_dir)  # the window's store; opened when the window is made
         self.appearance = Appearance(app)
         self.media = Media()
         self.main: MainController | None = None
@@ -38,15 +39,30 @@ class Shell:
             # not needed by a tray-only run until someone opens the window.
             from desktop.app.main_controller import MainController
 
-            self.main = MainController(self.catalog, self.worker, self.appearance, self.media)
+            self.main = MainController(
+                self.catalog,
+                self.worker,
+                self.appearance,
+                self.media,
+                preferences=self._preferences,
+                quit_app=self.quit,
+            )
             self.main.window.closing.connect(self._window_closed)
-            if self.worker.is_open:
-                self.main.spawn(self.main.store_opened())
+            if self.tray is not None:  # made after start-up (from the tray): open its store now
+                self.main.spawn(self.main.open_store())
         window = self.main.window
         window.showNormal()
         window.raise_()
         window.activateWindow()
         return self.main
+
+    async def _preferences(self) -> None:
+        """One Preferences dialog for the window and the tray: the tray's policy hears of every change."""
+        if self.tray is not None:
+            await self.tray.edit_settings()
+        else:
+            assert self.main is not None
+            await self.main.edit_preferences()
 
     def _on_request(self, request: str) -> None:
         if request == "open" or self.tray is None or not self.tray.visible:
@@ -57,37 +73,28 @@ class Shell:
             self.quit()
 
     async def start(self) -> None:
-        """Open the store (reporting problems in the window), then start the tray."""
-        opened = await (self.main.open_store() if self.main else self._open_store_quietly())
-        if opened:
-            from desktop.app.settings_flow import APPEARANCE_KEY
+        """Open the window's store (reporting problems there), then start the tray.
 
-            self.appearance.set_choice(
-                await self.worker.run(self.worker.history.get_setting, APPEARANCE_KEY, "system")
-            )
+        The tray never opens the store in this process: its reads and writes run in a
+        short-lived child (``TrayStore``), so a tray-only run never loads SQLAlchemy.
+        """
+        opened = await self.main.open_store() if self.main else True
         from desktop.app.tray_controller import TrayController
+        from desktop.app.tray_store import TrayStore
 
         self.tray = TrayController(
             self.catalog,
-            self.worker if opened else None,
+            TrayStore(self.data_dir) if opened else None,
             self.appearance,
             self.media,
             open_window=self.show_window,
             quit_app=self.quit,
         )
         await self.tray.start()
+        if self.instance is not None:
+            self.instance.control = self.tray.control
         if self.tray_only and not self.tray.visible:
             self.show_window()  # no tray on this desktop: the window is how reminders reach the person
-
-    async def _open_store_quietly(self) -> bool:
-        from desktop.storage.errors import StorageError
-
-        try:
-            await self.worker.open()
-            return True
-        except StorageError as exc:
-            print(f"upright: {exc}")
-            return False
 
     def quit(self) -> None:
         if not self.finished.done():
@@ -95,6 +102,7 @@ class Shell:
 
     async def close(self) -> None:
         if self.tray is not None:
+            await self.tray.settle()  # answers already given are written before quitting
             self.tray.close()
         if self.main is not None:
             await self.main.close()

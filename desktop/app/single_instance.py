@@ -7,6 +7,9 @@ sends "open" or "tray" and exits. The kernel drops the lock when its holder
 dies, however it dies, so a stale socket from a killed run is simply
 replaced by the next start, and two simultaneous starts cannot both win.
 
+The same socket carries the control requests of ``upright
+status|break|snooze|pause``: one line in, one JSON line back.
+
 Both files live in a folder only this user can enter: ``$XDG_RUNTIME_DIR``
 when it is a private folder of this user's, otherwise ``~/.cache/upright/run``
 created with mode 0700. Never a shared folder such as /tmp, where another
@@ -17,18 +20,25 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import stat
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.core.control import Control, ControlRequest
+
 CONNECT_TIMEOUT_MS = 300
+REPLY_TIMEOUT_MS = 5000
 ANSWER_WAIT_S = 5.0  # how long a second start waits for a first one still starting to listen
 REQUESTS = ("open", "tray")
+_SOCKET_PATH_MAX = 107  # sockaddr_un.sun_path is 108 bytes with the terminating zero
 
 
 class InstanceProblem(Exception):
@@ -36,11 +46,17 @@ class InstanceProblem(Exception):
 
 
 def runtime_dir() -> Path:
-    """A folder only this user can enter, for the socket and its lock."""
+    """A folder only this user can enter, for the socket and its lock.
+
+    ``$XDG_RUNTIME_DIR`` if it is private; else ``~/.cache/upright/run``; else,
+    where that path is too long for a socket name (107 bytes), ``/tmp/upright-UID``,
+    used only if it is this user's and mode 0700 (a squatter's is refused, not used).
+    """
     xdg = os.environ.get("XDG_RUNTIME_DIR", "")
-    if xdg and _private(Path(xdg)):
+    if xdg and _private(Path(xdg)) and _fits(Path(xdg)):
         return Path(xdg)
-    fallback = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "upright" / "run"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "upright" / "run"
+    fallback = cache if _fits(cache) else Path("/tmp") / f"upright-{os.getuid()}"
     try:
         fallback.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
@@ -48,6 +64,10 @@ def runtime_dir() -> Path:
     if not _private(fallback):
         raise InstanceProblem(f"{fallback} is not a private folder of this user's (mode 0700)")
     return fallback
+
+
+def _fits(folder: Path) -> bool:
+    return len(os.fsencode(folder / "upright-0123456789abcdef.sock")) <= _SOCKET_PATH_MAX
 
 
 def _private(path: Path) -> bool:
@@ -64,13 +84,17 @@ def socket_path(data_dir: Path, folder: Path | None = None) -> Path:
     return (folder or runtime_dir()) / f"upright-{key}.sock"
 
 
+ControlHandler = Callable[[ControlRequest], dict[str, Any]]
+
+
 class Instance(QObject):
-    """The running Upright's end: holds the lock and answers later starts."""
+    """The running Upright's end: holds the lock, answers later starts and control requests."""
 
     request = Signal(str)
 
     def __init__(self, lock_fd: int, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.control: ControlHandler | None = None  # set once the tray can answer
         self._lock_fd = lock_fd
         self.path = path
         path.unlink(missing_ok=True)  # a socket left by a run that died: the lock says it is ours now
@@ -93,8 +117,21 @@ class Instance(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         for line in bytes(socket.readAll()).decode(errors="replace").splitlines():
+            word = line.strip().partition(" ")[0]
             if line.strip() in REQUESTS:
                 self.request.emit(line.strip())
+            elif word in set(Control):
+                socket.write(json.dumps(self._answer(line)).encode() + b"\n")
+                socket.flush()
+
+    def _answer(self, line: str) -> dict[str, Any]:
+        try:
+            request = ControlRequest.from_line(line)
+        except ValueError as exc:
+            return {"error": str(exc)}
+        if self.control is None:
+            return {"error": "Upright is starting; ask again in a moment"}
+        return self.control(request)
 
     def close(self) -> None:
         self._server.close()
@@ -107,16 +144,40 @@ def claim(data_dir: Path, message: str) -> Instance | None:
 
     Raises ``InstanceProblem`` when another holds the lock but does not answer within ``ANSWER_WAIT_S``.
     """
+    instance = hold(data_dir)
+    if instance is None:
+        _tell_running(socket_path(data_dir), message)
+    return instance
+
+
+def hold(data_dir: Path) -> Instance | None:
+    """This process's ``Instance`` for ``data_dir``, or ``None`` when another process holds it."""
     path = socket_path(data_dir)
-    lock = path.with_suffix(".lock")
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        _tell_running(path, message)
         return None
     return Instance(fd, path)
+
+
+def send_control(request: ControlRequest, data_dir: Path) -> dict[str, Any] | None:
+    """The running instance's answer to ``request``; None when no instance runs."""
+    socket = QLocalSocket()
+    socket.connectToServer(str(socket_path(data_dir)))
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return None
+    socket.write(request.line().encode() + b"\n")
+    socket.flush()
+    reply = b""
+    while not reply.endswith(b"\n") and socket.waitForReadyRead(REPLY_TIMEOUT_MS):
+        reply += bytes(socket.readAll())
+    socket.disconnectFromServer()
+    if not reply:
+        return {"error": "the running Upright did not answer (it may be an older version)"}
+    answer: dict[str, Any] = json.loads(reply)
+    return answer
 
 
 def _tell_running(path: Path, message: str) -> None:

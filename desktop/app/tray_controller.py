@@ -2,8 +2,10 @@
 
 It wakes only when the policy says something can change (a single-shot
 timer at ``next_deadline``), reads the sensors, passes what it saw to the
-policy and turns each decision into the tray icon, a gentle prompt, a
-stand-and-extend break and a row in the history.
+policy and turns each decision into the tray icon, a notification the
+person answers from where it appears (or the corner prompt where the
+desktop has no such notifications), the desk break window and a row in the
+history. What a waiting tray does not need is imported on first use.
 """
 
 from __future__ import annotations
@@ -11,54 +13,71 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop.app.settings_flow import SETTINGS_KEY, validate
-from desktop.core.breaks import BreakPolicy, BreakSettings
+from desktop.app.settings_flow import (
+    APPEARANCE_KEY,
+    SETTINGS_KEY,
+    SOUND_KEY,
+    VOICE_KEY,
+    apply_preferences,
+    validate,
+)
+from desktop.app.tray_store import TrayStore
+from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
+from desktop.core.control import Control, ControlRequest
+from desktop.storage.errors import StorageError
+from desktop.storage.store_call import StoreRequest, encode_time
 from desktop.ui.break_prompt import BreakPrompt
 from desktop.ui.tray_menu import TrayMenu
 
-if TYPE_CHECKING:
-    from desktop.app.store_worker import StoreWorker
-
-BREAK_ROUTINE = "stand-and-extend"
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
+TITLE = "Time to stand and extend"
 
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _midnight(wall: datetime) -> datetime:
+    return wall.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 class TrayController(QObject):
     def __init__(
         self,
         catalog,
-        worker: StoreWorker | None,
+        store: TrayStore | None,
         appearance,
         media,
         *,
-        open_window,
-        quit_app,
-        clock=time.monotonic,
-        now=local_now,
+        open_window: Callable[[], object],
+        quit_app: Callable[[], None],
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = local_now,
         sensors=None,
+        notifier_factory=None,
     ):
         super().__init__()
-        self.catalog, self.worker, self.appearance, self.media = catalog, worker, appearance, media
+        self.catalog, self.store, self.appearance, self.media = catalog, store, appearance, media
         self._open_window, self._quit_app = open_window, quit_app
         self._clock, self._now = clock, now
         self._sensors = sensors
+        self._notifier_factory = notifier_factory
+        self.notifier = None
         self.visible = QSystemTrayIcon.isSystemTrayAvailable()
         self.menu = TrayMenu(self)
         self.menu.intent.connect(self._on_intent)
         self.prompt = BreakPrompt()
-        self.prompt.answered.connect(self._answer)
+        self.prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
         self.policy: BreakPolicy | None = None
+        self.break_window = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -69,10 +88,9 @@ class TrayController(QObject):
         self._timer.timeout.connect(self.wake)
 
     async def start(self) -> None:
-        values = {}
-        if self.worker is not None:
-            values = await self.worker.run(self.worker.history.get_setting, SETTINGS_KEY, {}) or {}
+        values, skips = await self._read_store()
         self.policy = BreakPolicy(_settings(values))
+        self.policy.note_skips(self._now().date(), skips)
         if self._sensors is None:
             from desktop.app.sensors import Sensors
 
@@ -82,6 +100,11 @@ class TrayController(QObject):
                 "The desktop's system services (logind over D-Bus) did not answer, so a locked "
                 "screen is not seen as time away; sleep is still noticed from the clock."
             )
+        if self._notifier_factory is None:
+            from desktop.platform.notify import start_notifier
+
+            self._notifier_factory = start_notifier
+        self.notifier = await self._notifier_factory(self._answer)
         if self.visible:
             self.menu.icon.show()
         else:
@@ -89,6 +112,28 @@ class TrayController(QObject):
                 "There is no system tray on this desktop, so reminders appear in Upright's window instead."
             )
         self.wake()
+
+    async def _read_store(self) -> tuple[dict, int]:
+        """The break settings, today's skips and the theme, sound and voice, in one look at the history."""
+        if self.store is None:
+            return {}, 0
+        since = encode_time(_midnight(self._now()))
+        try:
+            values, skips, theme, sound, voice = await self.store.batch(
+                [
+                    (StoreRequest.GET_SETTING, {"key": SETTINGS_KEY, "default": {}}),
+                    (StoreRequest.COUNT_BREAKS, {"outcome": "skipped", "since": since}),
+                    (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
+                    (StoreRequest.GET_SETTING, {"key": SOUND_KEY, "default": True}),
+                    (StoreRequest.GET_SETTING, {"key": VOICE_KEY, "default": True}),
+                ]
+            )
+        except StorageError as exc:
+            self.media.notice(f"{exc} Reminders still come; their answers are not kept.")
+            self.store = None
+            return {}, 0
+        apply_preferences(self.appearance, self.media, theme, sound, voice)
+        return values if isinstance(values, dict) else {}, skips
 
     # -- the loop -----------------------------------------------------------
     def wake(self) -> None:
@@ -124,7 +169,7 @@ class TrayController(QObject):
                 self._record(self._offered_at, "ignored", None)
             self._offered_at = wall
             self._reminders_unanswered += 1
-            self._remind()
+            self._remind(wall)
         elif decision in RECORDED:
             pending, self._offered_at = self._offered_at, None
             if decision == "natural_break":
@@ -135,20 +180,27 @@ class TrayController(QObject):
                 self._record(pending or wall, RECORDED[decision], wall)  # a menu snooze has no reminder
             self._reminders_unanswered = 0
             self.prompt.hide()
+            if self.notifier is not None:
+                self._spawn(self.notifier.withdraw())
 
-    def _remind(self) -> None:
-        """Gently: first the icon and a notification, then the corner prompt."""
+    def _remind(self, wall: datetime) -> None:
+        """Buttons in a notification where the desktop has them (each replaces the last); else the prompt."""
         minutes = round(self.policy.sitting_s(self._clock()) / 60)
-        if self.visible and self._reminders_unanswered == 1:
-            self.menu.notify(
-                "Time to stand and extend",
-                f"You have been sitting for {minutes} minutes. Choose Take a break in the menu.",
-            )
+        can_skip = self.policy.skips_left(wall) != 0
+        if self.notifier is not None:
+            answers = [Answer.TAKE, Answer.SNOOZE, *([Answer.SKIP] if can_skip else [])]
+            body = f"You have been sitting for {minutes} minutes. A few slow back bends take under a minute."
+            self._spawn(self.notifier.show(TITLE, body, answers))
         else:
-            self.prompt.offer(minutes, gentle=self._reminders_unanswered <= 1)
+            self.prompt.offer(minutes, gentle=self._reminders_unanswered <= 1, can_skip=can_skip)
 
     def _show_state(self) -> None:
-        mono = self._clock()
+        status = self.status()
+        self.menu.show_state(status["state"], status["sitting_min"], status["progress"], status["detail"])
+
+    def status(self) -> dict[str, Any]:
+        """What the tooltip says, as values: also the answer to ``upright status``."""
+        mono, wall = self._clock(), self._now()
         sat = self.policy.sitting_s(mono)
         interval = self.policy.settings.interval_min * 60
         flags = self.policy.state
@@ -156,14 +208,24 @@ class TrayController(QObject):
             "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
         )
         left = max(0, math.ceil((interval - sat) / 60))
-        detail = (
-            "Reminders paused"
-            if state == "paused"
-            else "A break is due"
-            if state == "due"
-            else f"Next break in about {left} min"
-        )
-        self.menu.show_state(state, int(sat // 60), sat / interval, detail)
+        detail = {
+            "paused": "Reminders paused",
+            "due": "A break is due",
+            "normal": f"Next break in about {left} min",
+        }[state]
+        sitting = "Just had a break" if int(sat // 60) == 0 else f"Sitting for {int(sat // 60)} min"
+        paused_until = self.policy.paused_until
+        return {
+            "state": state,
+            "sitting_min": int(sat // 60),
+            "progress": sat / interval,
+            "next_break_min": left if state == "normal" else None,
+            "paused_until": encode_time(paused_until),
+            "skips_left": self.policy.skips_left(wall),
+            "on_break": self.break_window is not None,
+            "detail": detail,
+            "text": f"{sitting} \u00b7 {detail}",
+        }
 
     def _on_session_event(self, kind: str) -> None:
         if kind == "resume":
@@ -173,17 +235,28 @@ class TrayController(QObject):
             self._apply(self.policy.event(self._clock(), wall, kind), wall)
 
     # -- what the person chose -----------------------------------------------
-    def _answer(self, answer: str) -> None:
+    def _answer(self, answer: Answer) -> None:
         mono, wall = self._clock(), self._now()
         offered = self._offered_at or wall
-        self._apply(self.policy.answer(mono, wall, answer), wall)
-        if answer == "take":
+        self._apply(self.policy.answer(mono, wall, answer.value), wall)
+        if answer is Answer.TAKE:
             self._spawn(self._take_break(offered, wall))
+
+    def control(self, request: ControlRequest) -> dict[str, Any]:
+        """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
+        mono, wall = self._clock(), self._now()
+        if request.control is Control.BREAK:
+            self._answer(Answer.TAKE)
+        elif request.control is Control.SNOOZE:
+            self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
+        elif request.control is Control.PAUSE:
+            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
+        return self.status()
 
     def _on_intent(self, intent: str) -> None:
         mono, wall = self._clock(), self._now()
         if intent == "take":
-            self._answer("take")
+            self._answer(Answer.TAKE)
         elif intent.startswith("snooze:"):
             self._apply(self.policy.snooze(mono, wall, int(intent.split(":")[1])), wall)
         elif intent == "pause:hour":
@@ -201,45 +274,69 @@ class TrayController(QObject):
             self._quit_app()
 
     async def _take_break(self, offered: datetime, answered: datetime) -> None:
-        from desktop.app.session_launch import run_session
+        """The desk break window; how it ends is recorded, and a snooze asks again later."""
+        if self.break_window is not None:  # already on screen
+            self.break_window.raise_()
+            return
+        from desktop.app.desk_break_run import open_desk_break
 
-        start = time.monotonic()
-        routine = self.catalog.routine(BREAK_ROUTINE)
-        await run_session(
-            self.catalog, routine, self.worker, self.appearance, self.media, auto=True, compact=True
-        )
-        self._record(offered, "taken", answered, time.monotonic() - start)
+        window, ended = open_desk_break(self.catalog, self.appearance, self.policy.skips_left(answered) != 0)
+        self.break_window = window
+        try:
+            end = await ended
+            seconds = window.elapsed()
+        finally:
+            self.break_window = None
+            window.deleteLater()
+        mono, wall = self._clock(), self._now()
+        if end == "completed":
+            self._record(offered, "taken", answered, seconds)
+        elif end == "snoozed":
+            self._record(offered, "snoozed", wall, seconds)
+            self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)
+        else:  # Skip, or the window closed by any means (its x, Alt+F4, the window manager)
+            self._record(offered, "skipped", wall, seconds)
+            self.policy.count_skip(wall)
+            self._show_state()
 
     async def edit_settings(self) -> None:
-        from desktop.app.settings_flow import edit_break_settings
+        from desktop.app.settings_flow import edit_preferences
 
-        values = await edit_break_settings(self.worker, self.policy.settings, self.appearance)
+        save = self.store.set_setting if self.store is not None else None
+        values = await edit_preferences(save, self.policy.settings, self.appearance, self.media)
         if values is not None:
             self.policy = BreakPolicy(_settings(values), restart_from=self.policy)
             self.wake()
 
     # -- bookkeeping ---------------------------------------------------------
     def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
-        if self.worker is not None:
-            self._spawn(
-                self.worker.run(
-                    self.worker.history.record_break,
-                    offered,
-                    outcome,
-                    answered_at=answered,
-                    duration_s=duration_s,
-                )
-            )
+        if self.store is not None:
+            self._spawn(self._write(offered, outcome, answered, duration_s))
+
+    async def _write(self, offered: datetime, outcome: str, answered: datetime | None, duration_s) -> None:
+        try:
+            await self.store.record_break(offered, outcome, answered, duration_s)
+        except StorageError as exc:
+            self.media.notice(f"{exc} This reminder's answer was not kept.")
 
     def _spawn(self, coro) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def settle(self) -> None:
+        """Wait for every write and notification under way (before quitting, and in tests)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
     def close(self) -> None:
         self._timer.stop()
         self.prompt.close()
         self.menu.close()
+        if self.break_window is not None:
+            self.break_window.close()
+        if self.notifier is not None:
+            self.notifier.close()
         if self._sensors is not None:
             self._sensors.close()
 

@@ -18,10 +18,11 @@ def run(args) -> int:
         print_json(catalog.to_data())
         return EXIT_OK
     print_table(
-        ["EXERCISE", "POSITION", "DOSE", "HOW OFTEN", "SOURCES"],
+        ["EXERCISE", "ID", "POSITION", "DOSE", "HOW OFTEN", "SOURCES"],
         [
             [
                 e.name,
+                e.id,
                 e.position,
                 dosage_text.summary(e.dosage),
                 dosage_text.frequency(e.dosage),
@@ -30,6 +31,8 @@ def run(args) -> int:
             for e in catalog.exercises
         ],
     )
+    print()
+    print_table(["SOURCE", "TITLE"], [[s.file[:3], s.title] for s in catalog.sources])
     print()
     print_table(
         ["ROUTINE", "ID", "EXERCISES", "ABOUT"],

@@ -36,21 +36,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the main window, print how long its first paint took, then quit "
         "(for smoke tests and start-up benchmarks)",
     )
+    # Every command also takes --data-dir after its name (``upright run ROUTINE --data-dir DIR``);
+    # SUPPRESS leaves the value given before the command alone when it is not repeated after it.
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="as before the command: the history's folder",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    catalog = commands.add_parser("catalog", help="list the exercises and routines")
+    catalog = commands.add_parser("catalog", parents=[data_dir], help="list the exercises and routines")
     catalog.add_argument("--json", action="store_true", help="print the catalog as JSON")
-    history = commands.add_parser("history", help="list recorded sessions and breaks")
+    history = commands.add_parser("history", parents=[data_dir], help="list recorded sessions and breaks")
     history.add_argument("--json", action="store_true", help="print the history as JSON")
-    export = commands.add_parser("export", help="write the history to files")
+    export = commands.add_parser("export", parents=[data_dir], help="write the history to files")
     export.add_argument(
         "--csv",
         required=True,
         metavar="DIR",
         help="write sessions.csv, sets.csv and breaks.csv into DIR (created if needed)",
     )
-    session = commands.add_parser("run", help="open the session view for a routine straight away")
+    session = commands.add_parser(
+        "run", parents=[data_dir], help="open the session view for a routine straight away"
+    )
     session.add_argument(
-        "routine", metavar="ROUTINE", help="a routine id (see `upright catalog`) or a routine file"
+        "routine",
+        metavar="ROUTINE",
+        help="a routine's id or name (see `upright routines`; any case, a unique part is enough) "
+        "or a routine file",
     )
     session.add_argument(
         "--speed",
@@ -62,17 +76,25 @@ def build_parser() -> argparse.ArgumentParser:
     session.add_argument(
         "--auto", action="store_true", help="answer every prompt with its default and quit at the end"
     )
-    routines = commands.add_parser("routines", help="list every routine: the shipped ones and yours")
+    routines = commands.add_parser(
+        "routines", parents=[data_dir], help="list every routine: the shipped ones and yours"
+    )
     routines.add_argument("--json", action="store_true", help="print the routines as JSON")
-    importing = commands.add_parser("import", help="add a routine from a file (JSON or TOML)")
+    importing = commands.add_parser(
+        "import", parents=[data_dir], help="add a routine from a file (JSON or TOML)"
+    )
     importing.add_argument("file", metavar="FILE", help="an Upright routine file")
-    exporting = commands.add_parser("export-routine", help="write a routine to a JSON file")
+    exporting = commands.add_parser(
+        "export-routine", parents=[data_dir], help="write a routine to a JSON or TOML file"
+    )
     exporting.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
-    exporting.add_argument("file", metavar="FILE", help="where to write it (.json)")
-    breaks = commands.add_parser("breaks", help="try the sit-break reminder rules")
+    exporting.add_argument("file", metavar="FILE", help="where to write it (.json or .toml)")
+    breaks = commands.add_parser("breaks", parents=[data_dir], help="try the sit-break reminder rules")
     break_commands = breaks.add_subparsers(dest="breaks_command", metavar="COMMAND", required=True)
     simulate = break_commands.add_parser(
-        "simulate", help="replay an idle/event trace (JSON Lines) and print each reminder decision as JSON"
+        "simulate",
+        parents=[data_dir],
+        help="replay an idle/event trace (JSON Lines) and print each reminder decision as JSON",
     )
     simulate.add_argument(
         "trace", metavar="TRACE", help="a .jsonl file: one {mono, wall, idle_s | event} a line"
@@ -80,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--settings", metavar="FILE", help="a JSON file with break settings to use instead of the defaults"
     )
+    status = commands.add_parser(
+        "status", parents=[data_dir], help="what the running Upright's break reminder is doing"
+    )
+    status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
+    take = commands.add_parser("break", parents=[data_dir], help="start a desk break in the running Upright")
+    take.add_argument("when", choices=["now"], help="now")
+    for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
+        control = commands.add_parser(name, parents=[data_dir], help=f"{what} for MINUTES")
+        control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
+    # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
+    commands.add_parser("store-call")
     return parser
 
 
@@ -122,6 +155,10 @@ def _dispatch(argv: list[str] | None) -> int:
         from desktop.cli.routines_cmd import run
     elif args.command == "breaks":
         from desktop.cli.breaks_cmd import run
+    elif args.command in ("status", "break", "snooze", "pause"):
+        from desktop.cli.control_cmd import run
+    elif args.command == "store-call":
+        from desktop.storage.store_call import run
     elif args.command == "run":
         from desktop.app.run_command import run
     else:

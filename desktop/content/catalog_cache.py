@@ -23,10 +23,13 @@ from desktop.core.catalog import Catalog
 if TYPE_CHECKING:  # loaded when poses are first needed: a tray-only start draws no figure
     from desktop.core.figure import PoseBook
 
-CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml")
+CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml", "sources.toml")
 POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
 _FIGURE = _HERE.parent / "core" / "figure.py"
+# The code that shapes a cached catalog: the schema and the loader that turn files into a
+# Catalog, and core/catalog.py, whose to_cache/from_cache define what is stored.
+CATALOG_CODE = (_HERE / "schema.py", _HERE / "catalog_loader.py", _HERE.parent / "core" / "catalog.py")
 
 T = TypeVar("T")
 
@@ -85,7 +88,7 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
         return load_catalog(folder)
 
     return load_cached(
-        [*(folder / name for name in CATALOG_FILES), _HERE / "schema.py"],
+        [*(folder / name for name in CATALOG_FILES), *CATALOG_CODE],
         cache or cache_file("catalog"),
         validate,
         Catalog.to_cache,
@@ -106,7 +109,7 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
         return load_poses(folder)
 
     return load_cached(
-        [folder / POSES_FILE, _HERE / "pose_loader.py", _FIGURE],
+        [folder / POSES_FILE, *(folder / name for name in CATALOG_FILES), _HERE / "pose_loader.py", _FIGURE],
         cache or cache_file("poses"),
         validate,
         PoseBook.to_data,

@@ -20,6 +20,7 @@ from desktop.core.catalog import (
     Routine,
     RoutineItem,
     SafetyFlag,
+    Source,
 )
 
 
@@ -50,6 +51,7 @@ def to_catalog(parsed: schema.CatalogFile) -> Catalog:
         safety=tuple(
             SafetyFlag(f.id, f.title, f.advice, tuple(f.sources), tuple(f.exercises)) for f in parsed.safety
         ),
+        sources=tuple(Source(s.file, s.title) for s in parsed.source),
     )
 
 

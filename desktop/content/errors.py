@@ -13,8 +13,9 @@ class ContentError(Exception):
         self.problems = problems
         super().__init__(f"{source}: " + "; ".join(problems))
 
-    def report(self) -> str:
-        lines = [f"{self.source} was not loaded:"]
+    def report(self, outcome: str = "was not loaded") -> str:
+        """The problems under a heading such as "FILE was not loaded:" (or "was not written")."""
+        lines = [f"{self.source} {outcome}:"]
         lines += [f"  - {p}" for p in self.problems]
         return "\n".join(lines)
 

@@ -3,6 +3,11 @@
 The schema refuses unknown keys, joints, bones and prop kinds, and names
 each problem by its path in the file (``poses["cat-cow"].keyframes[1].hip``)
 so a pose typo is found at start-up rather than as a strange drawing.
+
+The pictures must move as the words say: every tempo phase the shipped
+exercises and routines name (``exercises.toml``, its ladder steps, and
+``routines.toml`` in the same folder) must lead to a keyframe of the art
+drawn for it, or loading fails naming the exercise and the phase.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -100,10 +105,13 @@ class ArtFile(_Strict):
     stay: bool = False
     pace: PaceFile = PaceFile()
     pins: list[Literal[PINS]] = []
+    phases: dict[KebabId, Annotated[str, Field(max_length=40)]] = {}
+    other_side: Literal["swap", "mirror"] = "swap"
 
 
 class PosesFile(_Strict):
     poses: dict[KebabId, ArtFile] = Field(min_length=1)
+    ladders: dict[KebabId, Annotated[list[KebabId], Field(min_length=1, max_length=12)]] = {}
 
 
 def load_poses(folder: Path | None = None) -> PoseBook:
@@ -127,7 +135,7 @@ def load_poses(folder: Path | None = None) -> PoseBook:
         ]
         raise ContentError(str(path), problems) from exc
     book = to_pose_book(parsed)
-    problems = check(book)
+    problems = check(book) + check_tempos(book, shipped_tempos(folder))
     if problems:
         raise ContentError(str(path), problems)
     return book
@@ -149,17 +157,31 @@ def to_pose_book(parsed: PosesFile) -> PoseBook:
                 stay=art.stay,
                 pace=art.pace.model_dump(exclude_none=True),
                 pins=tuple(art.pins),
+                phases=dict(art.phases),
+                other_side=art.other_side,
             )
             for exercise_id, art in parsed.poses.items()
-        }
+        },
+        {exercise_id: tuple(arts) for exercise_id, arts in parsed.ladders.items()},
     )
 
 
 def check(book: PoseBook) -> list[str]:
     """What the schema cannot see: a movement that does not move, a body sunk into the floor."""
     problems = []
+    for exercise_id, arts in book.ladders.items():
+        problems += [
+            f'ladders["{exercise_id}"][{n}]: there is no art "{art_id}" in poses'
+            for n, art_id in enumerate(arts)
+            if art_id not in book.arts
+        ]
     for exercise_id, art in book.arts.items():
         where = f'poses["{exercise_id}"]'
+        problems += [
+            f'{where}.phases["{phase}"]: there is no keyframe named "{name}"'
+            for phase, name in art.phases.items()
+            if name not in art.names
+        ]
         if art.keyframes[0] == art.keyframes[-1]:
             problems.append(f"{where}.keyframes: the first and last keyframes are the same pose")
         if art.view != "side":
@@ -168,4 +190,58 @@ def check(book: PoseBook) -> list[str]:
             low = pose.lowest()
             if low < -FLOOR_SLACK:
                 problems.append(f"{where}.keyframes[{n}]: the body dips {-low:.3f} below the floor (y = 0)")
+    return problems
+
+
+# (exercise id, ladder step index or None for every step, phase name, where the tempo is written)
+TempoUse = tuple[str, int | None, str, str]
+
+
+def shipped_tempos(folder: Path) -> list[TempoUse]:
+    """Every tempo phase named in ``exercises.toml`` and ``routines.toml`` beside ``poses.toml``.
+
+    Read raw: the catalog loader validates these files; here only the phase names matter,
+    and a file that is missing or broken is that loader's to report.
+    """
+    uses: list[TempoUse] = []
+
+    def read(name: str) -> dict[str, Any]:
+        try:
+            return tomllib.loads((folder / name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return {}
+
+    def phases(dosage: object) -> list[str]:
+        tempo = dosage.get("tempo") if isinstance(dosage, dict) else None
+        return [str(k) for k in tempo] if isinstance(tempo, dict) else []
+
+    for exercise in read("exercises.toml").get("exercise", []):
+        eid = str(exercise.get("id", ""))
+        uses += [(eid, None, p, "exercises.toml") for p in phases(exercise.get("dosage"))]
+        for n, step in enumerate(exercise.get("progressions", [])):
+            uses += [(eid, n, p, f"exercises.toml, ladder step {n + 1}") for p in phases(step.get("dosage"))]
+    for routine in read("routines.toml").get("routine", []):
+        for item in routine.get("items", []):
+            where = f'routines.toml, routine "{routine.get("id", "")}"'
+            uses += [(str(item.get("exercise", "")), None, p, where) for p in phases(item)]
+    return uses
+
+
+def check_tempos(book: PoseBook, uses: list[TempoUse]) -> list[str]:
+    """Each tempo phase must name a keyframe of every drawing it can play on."""
+    problems = []
+    for exercise_id, step, phase, where in uses:
+        if exercise_id not in book:
+            continue  # an exercise without art is reported by the catalog tests, not here
+        ladder = book.ladders.get(exercise_id, ())
+        art_ids = (
+            [ladder[min(step, len(ladder) - 1)]] if step is not None and ladder else [exercise_id, *ladder]
+        )
+        for art_id in dict.fromkeys(art_ids):
+            art = book.arts.get(art_id)
+            if art is not None and art.keyframe_for(phase) is None:
+                problems.append(
+                    f'exercise "{exercise_id}" ({where}): tempo phase "{phase}" has no keyframe in '
+                    f'poses["{art_id}"]; name a keyframe "{phase}" or add it to that art\'s phases'
+                )
     return problems

@@ -5,6 +5,9 @@ Format (version 1; see docs/routine-format.md)::
     {"format": "upright-routine", "version": 1,
      "routine": {"id": "...", "name": "...", "description": "...", "sources": [], "items": [...]}}
 
+Key order is the author's: a tempo's phases run in the order written, so
+nothing here or downstream ever sorts keys.
+
 Files are data only: nothing in them is ever evaluated. Everything that can
 be wrong with one is collected before anything is used, so a bad file is
 refused whole, with one message per problem naming where it is.
@@ -19,6 +22,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from desktop.content import toml_text
 from desktop.content.bounded_read import decode, parse_json, parse_toml, read_bounded_bytes
 from desktop.content.catalog_loader import to_routine
 from desktop.content.dose_rules import dose_problems
@@ -76,10 +80,19 @@ def routine_document(routine: Routine) -> dict[str, Any]:
 
 
 def write_routine_file(routine: Routine, path: Path) -> None:
-    """Write ``routine`` as JSON, atomically: a reader never sees half a file."""
-    if path.suffix.lower() not in (".json", ""):
-        raise ContentError(str(path), ["routines are exported as JSON: use a name ending in .json"])
-    text = json.dumps(routine_document(routine), indent=2, ensure_ascii=False) + "\n"
+    """Write ``routine`` as TOML (a name ending in ``.toml``) or JSON, atomically: a reader
+    never sees half a file. Keys keep the routine's order (never sorted): a tempo's
+    phases are written in the order they are done."""
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".toml", ""):
+        raise ContentError(
+            str(path), ["routines are exported as JSON or TOML: use a name ending in .json or .toml"]
+        )
+    document = routine_document(routine)
+    if suffix == ".toml":
+        text = toml_text.dumps(document)
+    else:
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_text(text, encoding="utf-8")

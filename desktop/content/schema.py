@@ -158,12 +158,20 @@ class SafetyFlagFile(_Strict):
     exercises: list[KebabId] = []
 
 
+class SourceFile(_Strict):
+    """A seed article and the title a person knows it by."""
+
+    file: SeedName
+    title: Text
+
+
 class CatalogFile(_Strict):
-    """The shipped catalog: ``exercises.toml`` + ``routines.toml`` + ``safety.toml``."""
+    """The shipped catalog: ``exercises.toml`` + ``routines.toml`` + ``safety.toml`` + ``sources.toml``."""
 
     exercise: Annotated[list[ExerciseFile], Field(min_length=1)]
     routine: list[RoutineFile] = []
     safety: list[SafetyFlagFile] = []
+    source: list[SourceFile] = []
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -185,6 +193,10 @@ class CatalogFile(_Strict):
             for exercise_id in flag.exercises:
                 if exercise_id not in seen:
                     problems.append(f'safety flag "{flag.id}": unknown exercise "{exercise_id}"')
+        if self.source:  # once titles are given, every article cited needs one
+            titled = {s.file for s in self.source}
+            cited = {f for entry in (*self.exercise, *self.routine, *self.safety) for f in entry.sources}
+            problems += [f'source "{f}" has no [[source]] title' for f in sorted(cited - titled)]
         if problems:
             raise ValueError("; ".join(problems))
         return self

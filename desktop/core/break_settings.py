@@ -12,10 +12,28 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from enum import StrEnum
 
 _HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _MINUTE_RANGES = (("interval_min", 5, 240), ("natural_break_min", 1, 60), ("snooze_min", 1, 120))
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class AwayEffect(StrEnum):
+    """What a screen lock or a sleep does to the sitting clock (a setting; people differ).
+
+    ``END``: the time locked or asleep is not sitting, and when it lasts the
+    natural-break minutes it counts as a break. ``PAUSE``: the clock stops and
+    picks up where it was, never a break. ``IGNORE``: the lock or sleep says
+    nothing; only idle time tells whether someone is there.
+    """
+
+    END = "end"
+    PAUSE = "pause"
+    IGNORE = "ignore"
+
+
+MAX_DAILY_SKIPS = 20
 
 
 class BreakSettingsError(ValueError):
@@ -96,6 +114,8 @@ class BreakSettings:
     quiet_when_fullscreen: bool = True
     quiet_when_dnd: bool = True
     quiet_in_calls: bool = True
+    away_effect: AwayEffect = AwayEffect.END
+    daily_skip_limit: int | None = None  # None: Skip is always offered
 
     def __post_init__(self) -> None:
         bad = [
@@ -127,6 +147,19 @@ class BreakSettings:
                     problems += exc.problems
         elif not isinstance(hours, (WorkingHours, type(None))):
             problems.append(f"working_hours: must be start, end and days, or None, not {hours!r}")
+        try:
+            object.__setattr__(self, "away_effect", AwayEffect(self.away_effect))
+        except ValueError:
+            choices = ", ".join(effect.value for effect in AwayEffect)
+            problems.append(f"away_effect: must be one of {choices}, not {self.away_effect!r}")
+        limit = self.daily_skip_limit
+        if limit is not None and not (
+            isinstance(limit, int) and not isinstance(limit, bool) and 0 <= limit <= MAX_DAILY_SKIPS
+        ):
+            problems.append(
+                f"daily_skip_limit: must be a whole number from 0 to {MAX_DAILY_SKIPS}, "
+                f"or none, not {limit!r}"
+            )
         if problems:
             raise BreakSettingsError(problems)
 
@@ -151,8 +184,31 @@ def rules_text(settings: BreakSettings) -> list[str]:
         f"A reminder left unanswered asks again at most every {_minutes(s.snooze_min)} while you keep sitting.",
         _hours_rule(s.working_hours),
         _quiet_rule(s),
+        _away_rule(s),
+        _skip_rule(s.daily_skip_limit),
         "After the computer sleeps you get at most one reminder, never a pile of them.",
     ]
+
+
+def _away_rule(s: BreakSettings) -> str:
+    if s.away_effect == AwayEffect.PAUSE:
+        return "Locking the screen or sleep pauses the sitting count; it carries on afterwards."
+    if s.away_effect == AwayEffect.IGNORE:
+        return (
+            "Locking the screen or sleep changes nothing by itself; only time away from the keyboard counts."
+        )
+    return (
+        "Locking the screen or sleep is time away: "
+        f"{_minutes(s.natural_break_min)} or more of it counts as a break."
+    )
+
+
+def _skip_rule(limit: int | None) -> str:
+    if limit is None:
+        return "You can skip as many breaks as you like."
+    if limit == 0:
+        return "Breaks cannot be skipped, only snoozed."
+    return f"You can skip {limit} break{'' if limit == 1 else 's'} a day; after that, only snooze."
 
 
 def _minutes(value: float) -> str:

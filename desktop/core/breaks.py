@@ -16,14 +16,23 @@ ticks: both call back at ``next_deadline``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
 from typing import Literal
 
-from desktop.core.break_settings import BreakSettings, BreakSettingsError, WorkingHours, rules_text
+from desktop.core.break_settings import (
+    AwayEffect,
+    BreakSettings,
+    BreakSettingsError,
+    WorkingHours,
+    rules_text,
+)
 
 __all__ = [
     "ANSWERS",
     "EVENTS",
+    "Answer",
+    "AwayEffect",
     "BreakPolicy",
     "BreakSettings",
     "BreakSettingsError",
@@ -49,7 +58,17 @@ EVENTS = (
     "call_on",
     "call_off",
 )
-ANSWERS = ("take", "snooze", "skip")
+
+
+class Answer(StrEnum):
+    """What a person can say to a reminder, from the notification, the prompt or the command line."""
+
+    TAKE = "take"
+    SNOOZE = "snooze"
+    SKIP = "skip"
+
+
+ANSWERS = tuple(answer.value for answer in Answer)
 _QUIET_SETTING = {"fullscreen": "quiet_when_fullscreen", "dnd": "quiet_when_dnd", "call": "quiet_in_calls"}
 
 DecisionKind = Literal["remind", "natural_break", "break_taken", "snoozed", "skipped", "deferred"]
@@ -99,6 +118,7 @@ class BreakPolicy:
         self._last_input: float | None = None  # mono of the last keyboard/mouse input a sample implied
         self._last_remind: float | None = None  # cleared only by an answer or a break
         self._counting = False
+        self._skips: tuple[date, int] = (date.min, 0)  # skips on the day of the latest one
         self._fresh(0.0)
 
     # -- queries ---------------------------------------------------------
@@ -111,6 +131,27 @@ class BreakPolicy:
         if self._present_from is None:
             return self._accrued
         return self._accrued + max(0.0, mono - self._present_from)
+
+    def skips_left(self, wall: datetime) -> int | None:
+        """Skips still allowed on ``wall``'s day; None when there is no daily limit."""
+        limit = self.settings.daily_skip_limit
+        if limit is None:
+            return None
+        day, count = self._skips
+        return max(0, limit - (count if day == wall.date() else 0))
+
+    def count_skip(self, wall: datetime) -> None:
+        """A break skipped after it began (the break window's Skip, or closing it)."""
+        day, count = self._skips
+        self._skips = (wall.date(), count + 1 if day == wall.date() else 1)
+
+    @property
+    def paused_until(self) -> datetime | None:
+        return self._pause_until
+
+    def note_skips(self, day: date, count: int) -> None:
+        """Skips already recorded on ``day`` (read from the history when the tray starts)."""
+        self._skips = (day, count)
 
     def next_deadline(self, mono: float) -> float | None:
         """When to call back (``tick``, or ``sample`` with a fresh idle reading).
@@ -165,6 +206,8 @@ class BreakPolicy:
         source, _, switch = kind.rpartition("_")
         if source in _QUIET_SETTING:
             (self._quiet.add if switch == "on" else self._quiet.discard)(source)
+        elif kind in ("lock", "sleep") and self.settings.away_effect is AwayEffect.IGNORE:
+            pass  # an absence begun under other settings still ends at unlock or resume
         elif kind == "lock":
             self._begin_absence(mono)
             self._locked = True
@@ -183,11 +226,16 @@ class BreakPolicy:
         return out + self._check(mono, wall)
 
     def answer(self, mono: float, wall: datetime, answer: str) -> list[Decision]:
-        """The answer to the latest reminder; ignored when none is due."""
+        """The answer to the latest reminder; ignored when none is due.
+
+        A skip beyond the daily limit is taken as a snooze: the break is still owed.
+        """
         if answer not in ANSWERS:
             raise ValueError(f"unknown answer {answer!r}; expected one of {', '.join(ANSWERS)}")
         self._observe(mono, wall)
         out: list[Decision] = []
+        if answer == "skip" and self.skips_left(wall) == 0:
+            answer = "snooze"
         if self._due and answer == "snooze":
             out += self._snooze(mono, wall, self.settings.snooze_min)
         elif self._due:
@@ -294,6 +342,8 @@ class BreakPolicy:
 
     def _break(self, mono: float, wall: datetime, kind: DecisionKind) -> list[Decision]:
         """A break happened: the count, the reminder and its repeat all start over."""
+        if kind == "skipped":
+            self.count_skip(wall)
         self._reset()
         self._last_remind = None
         if self._present_from is not None:
@@ -329,7 +379,8 @@ class BreakPolicy:
         self._away_since = None
         if not self._counting:
             return []
-        out = self._natural_break(mono, wall) if away_s >= self._natural_s else []
+        ends_sitting = self.settings.away_effect is AwayEffect.END
+        out = self._natural_break(mono, wall) if ends_sitting and away_s >= self._natural_s else []
         self._present_from = mono
         self._poll_at = mono + POLL_S
         return out

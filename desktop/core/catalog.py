@@ -6,7 +6,7 @@ them (see ``desktop.content``) can change without touching the rules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
@@ -44,6 +44,44 @@ def _plain(x: float) -> float:
     return int(x) if float(x).is_integer() else x
 
 
+class Tempo(Mapping[str, float]):
+    """A paced rep's phases with their seconds, in the order they are done (``open``, ``close``).
+
+    A dict would hold them, but two dicts with the same phases in another
+    order compare equal, which let a routine whose phases had been sorted
+    pass for the original. Here the order is part of the value: a reordered
+    tempo is a different tempo to every comparison and test.
+    """
+
+    __slots__ = ("_phases",)
+
+    def __init__(self, phases: Mapping[str, float] | Iterable[tuple[str, float]] = ()) -> None:
+        self._phases: tuple[tuple[str, float], ...] = tuple(dict(phases).items())
+
+    def __getitem__(self, phase: str) -> float:
+        for name, seconds in self._phases:
+            if name == phase:
+                return seconds
+        raise KeyError(phase)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self._phases)
+
+    def __len__(self) -> int:
+        return len(self._phases)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return self._phases == tuple(other.items())
+
+    def __hash__(self) -> int:
+        return hash(self._phases)
+
+    def __repr__(self) -> str:
+        return f"Tempo({dict(self._phases)!r})"
+
+
 @dataclass(frozen=True)
 class Dosage:
     """How much of an exercise to do. ``None`` means the seed says nothing about it."""
@@ -59,6 +97,10 @@ class Dosage:
     sides: Sides | None = None
 
     RANGE_KEYS = ("sets", "reps", "hold_s", "duration_s", "per_day", "per_week", "rest_s")
+
+    def __post_init__(self) -> None:
+        if self.tempo is not None and not isinstance(self.tempo, Tempo):
+            object.__setattr__(self, "tempo", Tempo(self.tempo))
 
     @property
     def effective_sides(self) -> Sides:
@@ -244,10 +286,22 @@ class SafetyFlag:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A seed article (``file``) and its title as the app shows it."""
+
+    file: str
+    title: str
+
+    def to_data(self) -> Data:
+        return {"file": self.file, "title": self.title}
+
+
+@dataclass(frozen=True)
 class Catalog:
     exercises: tuple[Exercise, ...]
     routines: tuple[Routine, ...]
     safety: tuple[SafetyFlag, ...] = ()
+    sources: tuple[Source, ...] = ()
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -274,6 +328,10 @@ class Catalog:
         rung = exercise.rung(step) if step is not None else None
         return dosage.overridden(rung.dosage) if rung else dosage
 
+    def source_title(self, file: str) -> str:
+        """The article's title; a file the catalog gives no title for is named as it is."""
+        return next((s.title for s in self.sources if s.file == file), file)
+
     def flags_for(self, exercise_id: str) -> tuple[SafetyFlag, ...]:
         return tuple(f for f in self.safety if exercise_id in f.exercises)
 
@@ -288,7 +346,11 @@ class Catalog:
         }
 
     def to_cache(self) -> Data:
-        return {**self.to_data(), "safety": [f.to_data() for f in self.safety]}
+        return {
+            **self.to_data(),
+            "safety": [f.to_data() for f in self.safety],
+            "sources": [s.to_data() for s in self.sources],
+        }
 
     @classmethod
     def from_cache(cls, data: Data) -> Catalog:
@@ -297,4 +359,5 @@ class Catalog:
             tuple(Exercise.from_data(e) for e in data["exercises"]),
             tuple(Routine.from_data(r) for r in data["routines"]),
             tuple(SafetyFlag.from_data(f) for f in data["safety"]),
+            tuple(Source(s["file"], s["title"]) for s in data.get("sources", [])),
         )

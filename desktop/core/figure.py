@@ -141,6 +141,19 @@ class Pose:
             at[f"toe.{side}"] = _ahead(at[f"ankle.{side}"], self.foot[n], LENGTH["foot"] * leg)
         return at
 
+    def swapped(self) -> Pose:
+        """The same pose with near and far limbs exchanged: the other arm or leg does the work.
+
+        Alternating sides use this instead of mirroring, so the head and trunk stay put and
+        only the limbs change over.
+        """
+        pairs: dict[str, Any] = {
+            f.name: tuple(reversed(getattr(self, f.name)))
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), tuple) and f.name != "hip"
+        }
+        return replace(self, **pairs)
+
     def bone_angle(self, bone: str) -> float:
         name, _, side = bone.partition(".")
         value = getattr(self, name)
@@ -216,6 +229,7 @@ PropKind = Literal[
     "small-ball",
     "mat",
     "pillow",
+    "ankle-weight",
 ]
 PROP_KINDS: tuple[str, ...] = get_args(PropKind)
 Layer = Literal["back", "middle", "front"]  # behind the far limbs, between far and near, in front
@@ -296,9 +310,24 @@ def _place(prop: Prop, pose: Pose, joints: Mapping[str, Point]) -> PlacedProp:
     )
 
 
+OtherSide = Literal["swap", "mirror"]
+
+
+def _other_limb(joint: str) -> str:
+    name, _, side = joint.partition(".")
+    return f"{name}.{SIDES[1 - SIDES.index(side)]}" if side else joint
+
+
 @dataclass(frozen=True)
 class ExerciseArt:
-    """One exercise's illustration: keyframes (start ... end), props, an arrow, a view."""
+    """One exercise's illustration: keyframes (start ... end), props, an arrow, a view.
+
+    ``phases`` names, for each tempo phase, the keyframe the body is at or moves to while
+    that phase runs (``{"lean-back": "lean back", "hold": "lean back", "return": "tall"}``),
+    so the figure shows what the phase word on screen says. ``other_side`` is how the other
+    side is shown: "swap" exchanges the near and far limbs (the head stays where it is),
+    "mirror" flips the whole picture (lying on the other side).
+    """
 
     keyframes: tuple[Pose, ...]
     names: tuple[str, ...]
@@ -308,26 +337,52 @@ class ExerciseArt:
     stay: bool = False  # a position to settle into: a session moves there once and stays
     pace: Mapping[str, float] = field(default_factory=dict)  # go/hold/back/rest seconds without a tempo
     pins: tuple[str, ...] = ()  # joints that travel in a straight line (planted hands, feet, shoulders)
+    phases: Mapping[str, str] = field(default_factory=dict)  # tempo phase -> keyframe name
+    other_side: OtherSide = "swap"
 
-    def pose_at(self, position: float) -> Pose:
-        """``position`` 0 is the first keyframe, ``len - 1`` the last; in between blends."""
+    def keyframe_for(self, phase: str) -> float | None:
+        """The position (keyframe index) that ``phase`` moves to, or None when the art does not know it."""
+        name = self.phases.get(phase, phase)
+        return float(self.names.index(name)) if name in self.names else None
+
+    def pose_at(self, position: float, swapped: bool = False) -> Pose:
+        """``position`` 0 is the first keyframe, ``len - 1`` the last; in between blends.
+
+        ``swapped``: the far limbs do what the near limbs do in the data (the other side).
+        """
         last = len(self.keyframes) - 1
         position = min(max(position, 0.0), float(last))
         n = min(int(position), last - 1)
         a, b, t = self.keyframes[n], self.keyframes[n + 1], position - n
         if t in (0.0, 1.0):
-            return a if t == 0.0 else b
-        pose = a.blend(b, t)
-        for joint in self.pins:
-            (ax, ay), (bx, by) = a.joints()[joint], b.joints()[joint]
-            pose = pose.pinned(joint, (ax + (bx - ax) * t, ay + (by - ay) * t))
-        return pose
+            pose = a if t == 0.0 else b
+        else:
+            pose = a.blend(b, t)
+            for joint in self.pins:
+                (ax, ay), (bx, by) = a.joints()[joint], b.joints()[joint]
+                pose = pose.pinned(joint, (ax + (bx - ax) * t, ay + (by - ay) * t))
+        return pose.swapped() if swapped else pose
 
-    def arrow_curve(self) -> tuple[Point, Point, Point] | None:
+    def pose_between(
+        self, start: float, end: float, t: float, swapped_from: bool = False, swapped: bool = False
+    ) -> Pose:
+        """The body ``t`` (0..1) of the way from position ``start`` to ``end``.
+
+        On one side the path runs through every keyframe in between (``pose_at``); when the
+        working limb changes over (alternating reps) the previous limb's pose blends into this one.
+        """
+        here = self.pose_at(start + (end - start) * t, swapped)
+        if swapped_from == swapped or t >= 1.0:
+            return here
+        return self.pose_at(start, swapped_from).blend(here, t)
+
+    def arrow_curve(self, swapped: bool = False) -> tuple[Point, Point, Point] | None:
         if self.arrow is None:
             return None
         a, dx, dy = self.arrow, *self.arrow.offset
-        p0, p1 = (k.joints()[a.joint] for k in (self.keyframes[0], self.keyframes[-1]))
+        joint = _other_limb(a.joint) if swapped else a.joint
+        first, last = (k.swapped() if swapped else k for k in (self.keyframes[0], self.keyframes[-1]))
+        p0, p1 = first.joints()[joint], last.joints()[joint]
         mid = ((p0[0] + p1[0]) / 2 + dx, (p0[1] + p1[1]) / 2 + dy)
         chord = math.dist(p0, p1)
         heading = math.degrees(math.atan2(p1[1] - p0[1], p1[0] - p0[0]))
@@ -335,13 +390,16 @@ class ExerciseArt:
         start, end = _ahead(mid, heading + 180, length / 2), _ahead(mid, heading, length / 2)
         return start, _ahead(mid, heading + 90, a.bend * length), end
 
-    def scene(self, position: float, mirrored: bool = False) -> Scene:
-        pose = self.pose_at(position)
+    def scene(self, position: float, mirrored: bool = False, swapped: bool = False) -> Scene:
+        """The still picture at ``position``; see ``scene_of`` for a pose in motion."""
+        return self.scene_of(self.pose_at(position, swapped), mirrored, swapped)
+
+    def scene_of(self, pose: Pose, mirrored: bool = False, swapped: bool = False) -> Scene:
         joints = pose.joints()
         scene = Scene(
             joints,
             tuple(_place(p, pose, joints) for p in self.props),
-            self.arrow_curve(),
+            self.arrow_curve(swapped),
             bool(self.arrow and self.arrow.both),
             self.view == "side",
         )
@@ -366,8 +424,9 @@ class ExerciseArt:
                 (p[1] - (pad_x if pad_y is None else pad_y), p[1] + (pad_x if pad_y is None else pad_y))
             )
 
-        for n in range(len(self.keyframes)):
-            scene = self.scene(float(n))
+        swaps = (False, True) if self.other_side == "swap" else (False,)
+        for n, swapped in ((n, s) for n in range(len(self.keyframes)) for s in swaps):
+            scene = self.scene(float(n), swapped=swapped)
             for point in scene.joints.values():
                 add(point, HEAD_R)
             for prop in scene.props:
@@ -377,18 +436,29 @@ class ExerciseArt:
                     abs(math.sin(math.radians(prop.angle))),
                 )
                 add(prop.centre, (w * c + h * s) / 2, (w * s + h * c) / 2)
-        for point in self.arrow_curve() or ():
-            add(point, 0.06)  # the arrow head
+        for swapped in swaps:
+            for point in self.arrow_curve(swapped) or ():
+                add(point, 0.06)  # the arrow head
         return min(xs), min(ys), max(xs), max(ys)
 
 
 @dataclass(frozen=True)
 class PoseBook:
-    """Every exercise's art by exercise id, as validated from ``poses.toml``."""
+    """Every illustration by id, as validated from ``poses.toml``.
+
+    An exercise's own art has the exercise's id. ``ladders`` gives, for an exercise whose
+    ladder steps differ in position or equipment, the art id of each rung (easiest first).
+    """
 
     arts: Mapping[str, ExerciseArt]
+    ladders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def get(self, exercise_id: str) -> ExerciseArt | None:
+    def get(self, exercise_id: str, rung: int | None = None) -> ExerciseArt | None:
+        """The art of ``exercise_id`` at ladder ``rung`` (0 = easiest, clamped to the top one,
+        as ``Exercise.rung`` does); the exercise's own art without a rung or a ladder."""
+        ladder = self.ladders.get(exercise_id)
+        if rung is not None and ladder:
+            return self.arts.get(ladder[max(0, min(rung, len(ladder) - 1))])
         return self.arts.get(exercise_id)
 
     def __contains__(self, exercise_id: str) -> bool:
@@ -424,13 +494,17 @@ class PoseBook:
                 "stay": a.stay,
                 "pace": dict(a.pace or {}),
                 "pins": list(a.pins),
+                "phases": dict(a.phases),
+                "other_side": a.other_side,
             }
             for k, a in self.arts.items()
-        }
+        } | {"@ladders": {k: list(v) for k, v in self.ladders.items()}}
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PoseBook:
         """The inverse of ``to_data``, for data that was already validated."""
+        ladders = {k: tuple(v) for k, v in data.get("@ladders", {}).items()}
+        data = {k: v for k, v in data.items() if k != "@ladders"}
         return cls(
             {
                 k: ExerciseArt(
@@ -459,9 +533,12 @@ class PoseBook:
                     stay=a.get("stay", False),
                     pace=dict(a.get("pace") or {}),
                     pins=tuple(a.get("pins", ())),
+                    phases=dict(a.get("phases") or {}),
+                    other_side=a.get("other_side", "swap"),
                 )
                 for k, a in data.items()
-            }
+            },
+            ladders,
         )
 
 

@@ -1,14 +1,16 @@
-"""The tempo timeline: at a given second, which pose to show and which side.
+"""The tempo timeline: at a given second, which pose to show, on which side, in which phase.
 
 An illustration's movement is a pure function of elapsed seconds, so a
 widget only has to ask "where are we now?" on each frame, tests step a fake
 clock instead of sleeping, and a session can restart the timeline when a
 step starts so the figure moves in time with the reps the engine counts.
 
-One cycle is: rest at the start pose, go (start -> end through every
-keyframe), hold at end range, back (end -> start). With a tempo the phases
-come from it (first phase goes, last comes back, any between hold) and there
-is no rest, so a cycle lasts exactly one paced rep.
+One cycle is one rep: a list of beats, each a phase with its seconds and the
+keyframe the body reaches by its end. With a tempo the beats are exactly the
+tempo's phases in the author's order, each moving to the keyframe the art
+names for it (``ExerciseArt.phases``), so the phase word on screen and the
+picture agree at every instant. Without a tempo a cycle demonstrates the
+movement: rest at the start, go to the end, hold, come back.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.catalog import Dosage
-from desktop.core.figure import ExerciseArt
+from desktop.core.figure import ExerciseArt, Pose, Scene
 
 # Seconds used when the dosage sets no tempo; poses.toml may override per exercise.
 DEFAULT_PACE = {"go": 2.0, "hold": 1.0, "back": 2.0, "rest": 0.8}
@@ -31,62 +33,105 @@ def ease(t: float) -> float:
 
 
 @dataclass(frozen=True)
-class Frame:
-    position: float  # 0 = first keyframe ... keyframes - 1 = last; fractions blend
-    mirrored: bool  # shown from the other side: the other limb is working
-    phase: str  # rest | go | hold | back
-    cycle: int  # how many whole cycles came before this one
+class Beat:
+    """One phase of a rep: its name, its seconds, and the keyframe position reached at its end."""
 
-    def keys(self) -> tuple[int, int, float]:
-        """The two keyframes around ``position`` and the blend factor between them."""
-        a = math.floor(self.position)
-        t = self.position - a
-        return (a, a, 0.0) if t == 0 else (a, a + 1, t)
+    phase: str
+    seconds: float
+    target: float
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The figure at one instant: moving from position ``start`` to ``end``, ``t`` (eased) of the way.
+
+    ``swapped``: the far limbs work (the other side of an alternating or one-sided exercise);
+    ``swapped_from``: the same for the pose this beat started from (the previous rep's side).
+    ``mirrored``: the whole picture is flipped (lying on the other side).
+    """
+
+    phase: str
+    cycle: int
+    start: float
+    end: float
+    t: float = 0.0
+    mirrored: bool = False
+    swapped: bool = False
+    swapped_from: bool = False
+
+    @property
+    def position(self) -> float:
+        """0 = first keyframe ... keyframes - 1 = last; fractions blend."""
+        return self.start + (self.end - self.start) * self.t
+
+    def pose(self, art: ExerciseArt) -> Pose:
+        return art.pose_between(self.start, self.end, self.t, self.swapped_from, self.swapped)
+
+    def scene(self, art: ExerciseArt) -> Scene:
+        return art.scene_of(self.pose(art), self.mirrored, self.swapped)
+
+
+def flip_for(side: str | None, sides: str, cycle: int) -> bool:
+    """Whether the far limb works (or the picture is flipped) in rep ``cycle``.
+
+    The near limb drawn in front is the person's right one (the figure's face is always
+    clockwise of its trunk), so a step on the left side, and the left reps of alternating
+    sides (the session engine starts them on the left), flip. A demonstration (``side`` None)
+    shows the near side first, then the other.
+    """
+    if side in ("left", "right"):
+        return side == "left"
+    if side == "alternate":
+        return cycle % 2 == 0
+    if side == "none" or sides == "none":
+        return False
+    return cycle % 2 == 1
 
 
 @dataclass(frozen=True)
 class Timeline:
-    go_s: float
-    hold_s: float
-    back_s: float
-    rest_s: float = 0.0
-    keyframes: int = 2
+    beats: tuple[Beat, ...]
     sides: str = "none"  # the exercise's sides: none | each | alternate
-    side: str | None = None  # a session step's side: left/right stay put; None demonstrates both
+    side: str | None = None  # a session step's side: left/right/alternate/none; None demonstrates
+    mirror: bool = False  # the other side flips the whole picture instead of swapping limbs
     once: bool = False  # go to the end position and stay there (a held position in a session)
+    settle_beat: int = 0  # with ``once``: the beat that reaches the end position
+
+    @property
+    def settle_s(self) -> float:
+        return sum(b.seconds for b in self.beats[: self.settle_beat + 1])
 
     @property
     def cycle_s(self) -> float:
-        return self.rest_s + self.go_s + self.hold_s + self.back_s
-
-    def _mirrored(self, cycle: int) -> bool:
-        if self.side in ("left", "right"):
-            return self.side == "right"
-        if self.side == "none" or self.sides == "none":
-            return False
-        return cycle % 2 == 1  # alternate reps, or a demonstration of "each": one cycle per side
+        return sum(b.seconds for b in self.beats)
 
     def frame(self, elapsed: float) -> Frame:
-        last = self.keyframes - 1
         elapsed = max(elapsed, 0.0)
-        if self.once and elapsed >= self.rest_s + self.go_s:
-            return Frame(float(last), self._mirrored(0), "hold", 0)
-        cycle, t = divmod(elapsed, self.cycle_s) if self.cycle_s > 0 else (0, 0.0)
-        mirrored = self._mirrored(int(cycle))
-        for phase, length in (  # noqa: B007 (the phase the loop stops on is read after it)
-            ("rest", self.rest_s),
-            ("go", self.go_s),
-            ("hold", self.hold_s),
-            ("back", self.back_s),
-        ):
-            if t < length:
-                break
-            t -= length
-        else:
-            phase, t, length = "rest", 0.0, 1.0
-        u = ease(t / length)
-        position = {"rest": 0.0, "go": u * last, "hold": float(last), "back": (1 - u) * last}[phase]
-        return Frame(position, mirrored, phase, int(cycle))
+        if self.once and elapsed >= self.settle_s:
+            target = self.beats[self.settle_beat].target
+            return self._frame(self.settle_beat, 0, target, 1.0, "hold")
+        cycle_s = self.cycle_s
+        cycle, t = divmod(elapsed, cycle_s) if cycle_s > 0 else (0.0, 0.0)
+        for n, beat in enumerate(self.beats):
+            if t < beat.seconds:
+                return self._frame(n, int(cycle), self._origin(n, int(cycle)), ease(t / beat.seconds))
+            t -= beat.seconds
+        return self._frame(len(self.beats) - 1, int(cycle), self.beats[-1].target, 1.0)
+
+    def _origin(self, n: int, cycle: int) -> float:
+        """Where beat ``n`` starts: the previous beat's end; the first rep starts at the start pose."""
+        if n > 0:
+            return self.beats[n - 1].target
+        return 0.0 if cycle == 0 else self.beats[-1].target
+
+    def _frame(self, n: int, cycle: int, start: float, t: float, phase: str | None = None) -> Frame:
+        flip = flip_for(self.side, self.sides, cycle)
+        before = flip_for(self.side, self.sides, cycle - 1) if n == 0 and cycle > 0 else flip
+        beat = self.beats[n]
+        phase = phase or beat.phase
+        if self.mirror:
+            return Frame(phase, cycle, start, beat.target, t, mirrored=flip)
+        return Frame(phase, cycle, start, beat.target, t, swapped=flip, swapped_from=before)
 
     @classmethod
     def for_exercise(
@@ -98,19 +143,43 @@ class Timeline:
         data, such as static back) then move into place once and stay, instead of looping.
         """
         dosage = dosage or Dosage()
-        pace: Mapping[str, float] = {**DEFAULT_PACE, **(art.pace or {})}
-        hold = dosage.hold_s.lo if dosage.hold_s is not None else None
-        phases = list((dosage.tempo or {}).values())
-        if phases:
-            go, back = phases[0], phases[-1]
-            middle = sum(phases[1:-1])
-            timing = (go, middle or (hold or 0.0), back, 0.0)
-        else:
-            timing = (pace["go"], hold if hold is not None else pace["hold"], pace["back"], pace["rest"])
+        beats = tempo_beats(art, dosage.tempo) if dosage.tempo else pace_beats(art, dosage)
+        end_at = next((n for n, b in enumerate(beats) if b.target == art.end), len(beats) - 1)
         return cls(
-            *timing,
-            keyframes=len(art.keyframes),
+            beats,
             sides=dosage.effective_sides,
             side=side,
+            mirror=art.other_side == "mirror",
             once=session and art.stay,
+            settle_beat=end_at,
         )
+
+
+def tempo_beats(art: ExerciseArt, tempo: Mapping[str, float]) -> tuple[Beat, ...]:
+    """The tempo's phases in order, each moving to the keyframe the art names for it.
+
+    A phase the art does not know (a name typed in a person's own routine) keeps the old
+    rule of thumb: the first phase goes to the end position, the last comes back, any
+    other holds where the body is.
+    """
+    beats: list[Beat] = []
+    phases = list(tempo.items())
+    for n, (phase, seconds) in enumerate(phases):
+        target = art.keyframe_for(phase)
+        if target is None:
+            previous = beats[-1].target if beats else 0.0
+            target = art.end if n == 0 else 0.0 if n == len(phases) - 1 else previous
+        beats.append(Beat(phase, seconds, target))
+    return tuple(beats)
+
+
+def pace_beats(art: ExerciseArt, dosage: Dosage) -> tuple[Beat, ...]:
+    """A demonstration cycle without a tempo: rest, go, hold (the dosage's hold if any), back."""
+    pace: Mapping[str, float] = {**DEFAULT_PACE, **(art.pace or {})}
+    hold = dosage.hold_s.lo if dosage.hold_s is not None else pace["hold"]
+    return (
+        Beat("rest", pace["rest"], 0.0),
+        Beat("go", pace["go"], art.end),
+        Beat("hold", hold, art.end),
+        Beat("back", pace["back"], 0.0),
+    )

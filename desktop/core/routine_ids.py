@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from desktop.core.catalog import Routine
 
 MAX_ID = 64
 
@@ -31,3 +34,18 @@ def unique_id(base: str, taken: set[str] | frozenset[str]) -> str:
         if candidate not in taken:
             return candidate
         n += 1
+
+
+def find_routines(routines: Iterable[Routine], wanted: str) -> list[Routine]:
+    """The routines ``wanted`` names: an exact id; else a name matched regardless of case;
+    else every routine whose name or id contains it. One result is a match; more are
+    candidates to list; none means nothing fits."""
+    routines = list(routines)
+    exact = [r for r in routines if r.id == wanted]
+    if exact:
+        return exact
+    folded = wanted.casefold().strip()
+    named = [r for r in routines if r.name.casefold() == folded or r.id == slug(wanted)]
+    if named:
+        return named
+    return [r for r in routines if folded and (folded in r.name.casefold() or folded in r.id)]

@@ -1,5 +1,8 @@
-"""A widget that plays an exercise's illustration at the exercise's tempo.
+"""A widget that plays an exercise's illustration at the exercise's tempo, or shows it still.
 
+Two uses: ``show_exercise`` moves the figure through the tempo's phases (a session
+step, a demonstration in the exercise details); ``show_still`` draws one position and
+runs no timer (rest and get-ready show the next exercise's start position this way).
 Cheap by design: a coarse ~30 fps timer runs only while the widget is
 visible and something moves, and each frame is a pure function of the
 injected clock (see ``desktop.core.motion``), so tests step a fake clock
@@ -15,8 +18,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import ExerciseArt, PoseBook
-from desktop.core.motion import Frame, Timeline
-from desktop.ui.figure_painter import paint_art
+from desktop.core.motion import Frame, Timeline, flip_for
+from desktop.ui.figure_painter import paint_art, paint_figure
 from desktop.ui.theme import LIGHT, Palette
 
 FRAME_MS = 33
@@ -42,6 +45,7 @@ class AnimatedFigure(QWidget):
         self._clock = clock
         self._art: ExerciseArt | None = None
         self._timeline: Timeline | None = None
+        self._still: Frame | None = None
         self._bounds: tuple[float, float, float, float] | None = None
         self._origin = clock()
         self._paused_at: float | None = None
@@ -68,18 +72,43 @@ class AnimatedFigure(QWidget):
         side: str | None = None,
         session: bool = False,
         started_at: float | None = None,
+        rung: int | None = None,
     ) -> None:
-        """Play ``exercise_id`` from its start pose.
+        """Play ``exercise_id`` from its start pose, one cycle per rep.
 
-        ``side`` left/right fixes the side shown (a session step); ``started_at`` (clock time)
+        ``dosage``: its tempo sets the phases (in order, each moving to the keyframe the
+        pose data names for it) and its sides whether reps alternate. ``side``: a session
+        step's side, "left"/"right" (the named limb works), "alternate" (the limbs change over
+        every rep, left first, as the session engine counts) or None (a demonstration of both).
+        ``session``: positions meant to be held settle and stay. ``started_at`` (clock time)
         lines the movement up with a step that began a moment ago, so reps stay in time.
+        ``rung``: the person's ladder step (0 = easiest), whose drawing may differ.
         """
-        self._art = self._poses.get(exercise_id) if exercise_id else None
+        self._art = self._poses.get(exercise_id, rung) if exercise_id else None
+        self._still = None
         self._timeline = Timeline.for_exercise(self._art, dosage, side, session) if self._art else None
         self._bounds = self._art.bounds() if self._art else None  # one exercise: fill the widget with it
         self._origin = self._clock() if started_at is None else started_at
         if self._paused_at is not None:
             self._paused_at = self._origin
+        self._sync_timer()
+        self.update()
+
+    def show_still(self, exercise_id: str | None, rung: int | None = None, side: str | None = None) -> None:
+        """Draw ``exercise_id``'s start position (at ladder ``rung``) without moving.
+
+        For rest and get-ready, which show where the next exercise begins: no timer runs and
+        ``frame()`` stays the same however the clock moves. ``side`` "left" shows the left limb
+        (or lying on that side) as a session step on that side would start.
+        """
+        self._art = self._poses.get(exercise_id, rung) if exercise_id else None
+        self._timeline = None
+        flip = flip_for(side, "each", 0) if side in ("left", "right") else False
+        mirror = self._art is not None and self._art.other_side == "mirror"
+        self._still = Frame(
+            "still", 0, 0.0, 0.0, 0.0, flip and mirror, flip and not mirror, flip and not mirror
+        )
+        self._bounds = self._art.bounds() if self._art else None
         self._sync_timer()
         self.update()
 
@@ -107,7 +136,7 @@ class AnimatedFigure(QWidget):
         t = self._timeline
         if self._cycles is None or t is None or t.once:
             return None
-        return (self._cycles - 1) * t.cycle_s + t.rest_s + t.go_s
+        return (self._cycles - 1) * t.cycle_s + t.settle_s
 
     def mousePressEvent(self, event) -> None:
         if self._limit() is not None:  # play the demonstration again
@@ -117,13 +146,16 @@ class AnimatedFigure(QWidget):
         super().mousePressEvent(event)
 
     def frame(self) -> Frame | None:
-        return self._timeline.frame(self.elapsed()) if self._timeline else None
+        """Where the figure is now: a still, a frame of the timeline, or None without art."""
+        if self._art is None:
+            return None
+        return self._timeline.frame(self.elapsed()) if self._timeline else self._still
 
     def _settled(self) -> bool:
         t, limit = self._timeline, self._limit()
         return (
             t is None
-            or (t.once and self.elapsed() >= t.rest_s + t.go_s)
+            or (t.once and self.elapsed() >= t.settle_s)
             or (limit is not None and self.elapsed() >= limit)
         )
 
@@ -150,16 +182,10 @@ class AnimatedFigure(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         frame = self.frame()
-        if frame is None:
+        if frame is None or self._art is None:
             paint_art(painter, QRectF(self.rect()), None, self._palette)
         else:
-            paint_art(
-                painter,
-                QRectF(self.rect()),
-                self._art,
-                self._palette,
-                frame.position,
-                frame.mirrored,
-                zoom_to=self._bounds,
+            paint_figure(
+                painter, QRectF(self.rect()), frame.scene(self._art), self._palette, zoom_to=self._bounds
             )
         painter.end()

@@ -32,6 +32,7 @@ class BreakPrompt(QWidget):
         self.title = PlainLabel("Time to stand and extend", objectName="RoutineName")
         self.text = PlainLabel(wordWrap=True, objectName="Muted")
         row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
         for key, label, name in (
             ("skip", "Skip", "Skip this break"),
             ("snooze", "Snooze", "Ask again later"),
@@ -44,6 +45,7 @@ class BreakPrompt(QWidget):
                 button.setProperty("primary", True)
             button.clicked.connect(lambda _=False, k=key: self._answer(k))
             row.addWidget(button)
+            self.buttons[key] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
         layout.addWidget(self.title)
@@ -51,7 +53,9 @@ class BreakPrompt(QWidget):
         layout.addLayout(row)
         self.setFixedWidth(360)
 
-    def offer(self, minutes_sat: int, gentle: bool) -> None:
+    def offer(self, minutes_sat: int, gentle: bool, can_skip: bool = True) -> None:
+        """Show in the screen's corner; Skip is left out once the day's skips are used."""
+        self.buttons["skip"].setVisible(can_skip)
         self.text.setText(
             f"You have been sitting for {minutes_sat} minutes. A few slow back bends take under a minute."
             if gentle

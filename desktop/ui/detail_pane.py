@@ -21,7 +21,10 @@ def _list(items, ordered=False) -> str:
     return f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette, step: int | None = None) -> str:
+def exercise_html(
+    e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette, step: int | None = None, sources: str = ""
+) -> str:
+    """``sources`` names the articles by title; the file names stand in where none is given."""
     d = e.dosage
     dose_rows = [("Dose", dosage_text.summary(d))]
     if dosage_text.frequency(d):
@@ -67,7 +70,7 @@ def exercise_html(e: Exercise, flags: tuple[SafetyFlag, ...], p: Palette, step: 
         parts.append("<h3>Progressions</h3><ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
     parts.append(
         f"<p style='color:{p.muted}; font-size:{TYPE['caption']}px'>Sources: "
-        + escape(", ".join(e.sources))
+        + escape(sources or ", ".join(e.sources))
         + "</p>"
     )
     return "".join(parts)
@@ -82,6 +85,7 @@ class DetailPane(QTextBrowser):
         self._exercise: Exercise | None = None
         self._flags: tuple[SafetyFlag, ...] = ()
         self._step: int | None = None
+        self._sources = ""
 
     def show_exercise(
         self,
@@ -89,12 +93,13 @@ class DetailPane(QTextBrowser):
         flags: tuple[SafetyFlag, ...],
         palette: Palette,
         step: int | None = None,
+        sources: str = "",
     ) -> None:
-        self._exercise, self._flags, self._step = exercise, flags, step
+        self._exercise, self._flags, self._step, self._sources = exercise, flags, step, sources
         if exercise is None:
             self.setHtml(f"<p style='color:{palette.muted}'>Pick an exercise to see how to do it.</p>")
         else:
-            self.setHtml(exercise_html(exercise, flags, palette, step))
+            self.setHtml(exercise_html(exercise, flags, palette, step, sources))
 
     def restyle(self, palette: Palette) -> None:
-        self.show_exercise(self._exercise, self._flags, palette, self._step)
+        self.show_exercise(self._exercise, self._flags, palette, self._step, self._sources)

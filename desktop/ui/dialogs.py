@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,13 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.plain import PlainLabel
+from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
 
 def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str, cancel: str | None):
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    dialog.resize(680, 560)
     head = PlainLabel(heading, objectName="PageTitle", wordWrap=True)
     body = QTextBrowser()
     body.setAccessibleName(heading)
@@ -40,7 +41,13 @@ def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str
     layout.addWidget(body, 1)
     layout.addWidget(buttons)
     accept.setFocus()
+    fit(dialog, QSize(680, 560), QSize(360, 280))
     return dialog
+
+
+def info_dialog(parent: QWidget | None, title: str, heading: str, html: str) -> QDialog:
+    """A page of text to read, with one Close button."""
+    return _dialog(parent, title, heading, html, "Close", None)
 
 
 def safety_notice(parent: QWidget | None, flags: list[tuple[str, str]]) -> QDialog:
@@ -57,6 +64,13 @@ def safety_notice(parent: QWidget | None, flags: list[tuple[str, str]]) -> QDial
         "I understand, continue",
         "Not now",
     )
+
+
+def safety_notice_to_read(parent: QWidget | None, flags: list[tuple[str, str]]) -> QDialog:
+    """The same advice from Help > Safety, to read at any time."""
+    items = "".join(f"<li><b>{escape(t)}</b><br>{escape(a)}</li>" for t, a in flags)
+    html = f"<p>These routines are general exercises, not treatment.</p><ul>{items}</ul>"
+    return info_dialog(parent, "Safety", "When to stop, and when to see someone", html)
 
 
 def confirm_end(parent: QWidget | None) -> QMessageBox:

@@ -32,10 +32,6 @@ def label(kebab: str) -> str:
     return kebab.replace("-", " ").capitalize()
 
 
-def source_label(seed_file: str) -> str:
-    return f"Source {seed_file[:3]}"
-
-
 class ExerciseListModel(QAbstractListModel):
     def __init__(self, catalog: Catalog, parent=None):
         super().__init__(parent)
@@ -89,7 +85,7 @@ class ExerciseListModel(QAbstractListModel):
         if role == Role.STEP:
             return self._ladder.get(e.id, 0) if e.progressions else None
         if role == Role.SOURCES:
-            return " \u00b7 ".join(source_label(s) for s in e.sources)
+            return " \u00b7 ".join(self._catalog.source_title(s) for s in e.sources)
         return None
 
     def row_of(self, exercise_id: str) -> int:

@@ -131,12 +131,19 @@ class ExercisesPage(QWidget):
         )
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total} exercises" if shown else "No exercise matches these filters.")
+        # The card in view stays selected; when it is filtered out, the first card that matches is.
+        if shown and not self.cards.currentIndex().isValid():
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
 
     def _show_current(self, current, _previous=None) -> None:
         if current.isValid():
             exercise = current.data(Role.EXERCISE)
             self.detail.show_exercise(
-                exercise, current.data(Role.FLAGS), self._palette, current.data(Role.STEP)
+                exercise,
+                current.data(Role.FLAGS),
+                self._palette,
+                current.data(Role.STEP),
+                current.data(Role.SOURCES),
             )
             self.figure.show_exercise(exercise.id, exercise.dosage)
             self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")

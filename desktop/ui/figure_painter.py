@@ -11,13 +11,14 @@ at different sizes.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
-from desktop.core.figure import BOX_BOTTOM, BOX_H, BOX_W, HEAD_R, LIMB_W, TORSO_W, ExerciseArt, Scene
+from desktop.core.figure import BOX_BOTTOM, BOX_H, BOX_W, HEAD_R, LIMB_W, TORSO_W, ExerciseArt, Point, Scene
 from desktop.ui.theme import Palette
 
 ARROW_W = 0.024
@@ -27,6 +28,8 @@ PANEL_RADIUS = 8.0  # px
 FIT_MARGIN = 0.05  # figure units around an exercise's bounds when zoomed to them
 MAX_ZOOM = 1.8
 HAIR_FROM, HAIR_SPAN = 40.0, 190.0  # degrees from the gaze, counter-clockwise
+NOSE_SPAN, NOSE_TIP = 24.0, 1.34  # half the nose's base (degrees) and its tip (head radii out)
+EYE_ANGLE, EYE_FROM, EYE_R = 16.0, 0.55, 0.16  # the eye: degrees above the gaze, head radii
 
 
 class Inks(NamedTuple):
@@ -45,7 +48,9 @@ def _mix(a: str, b: str, t: float) -> QColor:
     """``a`` moved ``t`` of the way towards ``b``."""
     ca, cb = QColor(a), QColor(b)
     return QColor.fromRgbF(
-        *(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=False))
+        ca.redF() + (cb.redF() - ca.redF()) * t,
+        ca.greenF() + (cb.greenF() - ca.greenF()) * t,
+        ca.blueF() + (cb.blueF() - ca.blueF()) * t,
     )
 
 
@@ -134,7 +139,7 @@ def paint_scene(
             _polyline(painter, arm, ink.far, LIMB_W)
             _polyline(painter, leg, ink.far, LIMB_W)
             _props(painter, scene, "middle", ink)
-            _torso(painter, j, ink, -1.0 if scene.mirrored else 1.0)
+            _torso(painter, j, ink, scene.mirrored)
         else:
             for limb in (leg, arm):
                 _polyline(painter, limb, ink.panel, LIMB_W + 2 * KNOCKOUT)
@@ -145,16 +150,19 @@ def paint_scene(
     painter.restore()
 
 
-def _torso(painter: QPainter, j, ink: Inks, turn: float) -> None:
-    """Trunk, neck and head; ``turn`` -1 draws the hair the mirrored way round."""
+def _torso(painter: QPainter, j: Mapping[str, Point], ink: Inks, mirrored: bool) -> None:
+    """Trunk, neck and head, with hair over the back and top of the head and a face at the front."""
     _polyline(painter, [j["hip"], j["waist"], j["shoulder"]], ink.body, TORSO_W)
     _polyline(painter, [j["shoulder"], j["head"]], ink.body, LIMB_W * 0.9)
-    head, face = j["head"], j["face"]
+    head, face, shoulder = j["head"], j["face"], j["shoulder"]
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(ink.face)
     painter.drawEllipse(QPointF(*head), HEAD_R, HEAD_R)
-    # Hair over the back and top of the head: which way the figure faces reads at a glance.
     gaze = math.degrees(math.atan2(face[1] - head[1], face[0] - head[0]))
+    # The crown is where the neck points; the hair runs from the face over the crown to the back,
+    # whichever way round that is (a profile seen from either side, or a body seen in perspective).
+    crown = (math.degrees(math.atan2(head[1] - shoulder[1], head[0] - shoulder[0])) - gaze) % 360
+    turn = 1.0 if 5 < crown < 175 else -1.0 if 185 < crown < 355 else (-1.0 if mirrored else 1.0)
     hair = QPainterPath()
     box = QRectF(head[0] - HEAD_R, head[1] - HEAD_R, 2 * HEAD_R, 2 * HEAD_R)
     hair.arcMoveTo(box, -(gaze + turn * HAIR_FROM))
@@ -162,6 +170,32 @@ def _torso(painter: QPainter, j, ink: Inks, turn: float) -> None:
     hair.closeSubpath()
     painter.setBrush(ink.body)
     painter.drawPath(hair)
+    _face(painter, head, gaze, turn, ink)
+
+
+def _face(painter: QPainter, head: tuple[float, float], gaze: float, turn: float, ink: Inks) -> None:
+    """A nose that sticks out of the head and an eye above it: which way the person looks.
+
+    Both are in the head's own colours, so at 16 px they merge into a head that is simply
+    a little longer towards the front, and from ~100 px up they read as a profile.
+    """
+
+    def at(angle: float, r: float) -> QPointF:
+        rad = math.radians(angle)
+        return QPointF(head[0] + r * HEAD_R * math.cos(rad), head[1] + r * HEAD_R * math.sin(rad))
+
+    painter.setBrush(ink.face)
+    painter.drawPolygon(
+        QPolygonF(
+            [
+                at(gaze + turn * NOSE_SPAN, 0.9),
+                at(gaze - turn * 8, NOSE_TIP),
+                at(gaze - turn * NOSE_SPAN, 0.9),
+            ]
+        )
+    )
+    painter.setBrush(ink.body)
+    painter.drawEllipse(at(gaze + turn * EYE_ANGLE, EYE_FROM), EYE_R * HEAD_R, EYE_R * HEAD_R)
 
 
 def _arrow(painter: QPainter, curve, both: bool, colour: QColor) -> None:
@@ -299,7 +333,20 @@ def _backpack(painter, w, h, ink) -> None:
     painter.drawArc(QRectF(-w * 0.22, h / 2 - w * 0.2, w * 0.44, w * 0.4), 0, 180 * 16)
 
 
+def _weight(painter: QPainter, w: float, h: float, ink: Inks) -> None:
+    """A small dumbbell: two plates on a short bar (held between the feet)."""
+    _fill(painter, ink)
+    painter.drawRect(QRectF(-w / 2, -h * 0.12, w, h * 0.24))
+    plate = w * 0.26
+    for x in (-w / 2, w / 2 - plate):
+        painter.drawRoundedRect(QRectF(x, -h / 2, plate, h), plate * 0.3, plate * 0.3)
+    _line(painter, ink)
+    for x in (-w / 2, w / 2 - plate):
+        painter.drawRoundedRect(QRectF(x, -h / 2, plate, h), plate * 0.3, plate * 0.3)
+
+
 PROP_SHAPES = {
+    "ankle-weight": _weight,
     "wall": _wall,
     "plyo-box": lambda p, w, h, ink: _rounded(p, w, h, ink, 0.015),
     "mat": _mat,
@@ -321,13 +368,14 @@ def paint_art(
     position: float | None = None,
     mirrored: bool = False,
     *,
+    swapped: bool = False,
     panel: bool = True,
     zoom_to: tuple[float, float, float, float] | None = None,
 ) -> None:
-    """``art`` at ``position`` (default: its end position, the still on a card).
+    """``art`` still at ``position`` (default: its end position, the still on a card).
 
-    ``zoom_to``: ``art.bounds()``, to fill ``rect`` with this exercise (see ``box_transform``)
-    instead of showing the shared box.
+    ``swapped``: the other limb works (see ``Pose.swapped``); ``zoom_to``: ``art.bounds()``, to
+    fill ``rect`` with this exercise (see ``box_transform``) instead of showing the shared box.
     """
     if art is None:
         if panel:
@@ -338,8 +386,21 @@ def paint_art(
             painter.drawRoundedRect(rect, PANEL_RADIUS, PANEL_RADIUS)
             painter.restore()
         return
-    scene = art.scene(art.end if position is None else position, mirrored)
+    scene = art.scene(art.end if position is None else position, mirrored, swapped)
+    paint_figure(painter, rect, scene, palette, panel=panel, zoom_to=zoom_to)
+
+
+def paint_figure(
+    painter: QPainter,
+    rect: QRectF,
+    scene: Scene,
+    palette: Palette,
+    *,
+    panel: bool = True,
+    zoom_to: tuple[float, float, float, float] | None = None,
+) -> None:
+    """A resolved ``scene`` (a still or a frame in motion), zoomed to the art's bounds if given."""
     bounds = zoom_to
-    if bounds is not None and mirrored:
+    if bounds is not None and scene.mirrored:
         bounds = (BOX_W - bounds[2], bounds[1], BOX_W - bounds[0], bounds[3])
     paint_scene(painter, rect, scene, palette, panel=panel, bounds=bounds)

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QMainWindow,
-    QMenu,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.plain import PlainLabel
+from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
+
+# The smallest window in which every page still works: the sidebar, one column
+# of cards beside the details, and a history page that scrolls.
+MIN_WIDTH, MIN_HEIGHT = 760, 480
 
 
 class MainWindow(QMainWindow):
@@ -28,14 +29,14 @@ class MainWindow(QMainWindow):
 
     closing = Signal()
     files_dropped = Signal(list)  # local paths of routine files dropped on the window
+    full_screen_changed = Signal(bool)
 
     DROPPABLE = (".json", ".toml")
 
     def __init__(self, pages: list[tuple[str, QWidget]], parent=None):
         super().__init__(parent)
         self.setWindowTitle("Upright")
-        self.resize(1280, 800)
-        self.setMinimumSize(900, 600)
+        self.page_titles = [title for title, _page in pages]
         self.stack = QStackedWidget()
         sidebar = QWidget(objectName="Sidebar")
         sidebar.setFixedWidth(200)
@@ -47,11 +48,10 @@ class MainWindow(QMainWindow):
         for n, (title, page) in enumerate(pages):
             button = QPushButton(title, checkable=True)
             button.setAccessibleName(f"Show {title}")
-            button.setToolTip(f"{title} (Ctrl+{n + 1})")
+            button.setToolTip(f"{title} (Ctrl+{n + 1})")  # the keys live on the View menu's actions
             self.nav_buttons.addButton(button, n)
             nav.addWidget(button)
             self.stack.addWidget(page)
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.show_page(n))
         nav.addStretch(1)
         self.nav_buttons.idClicked.connect(self.show_page)
         body = QWidget()
@@ -63,28 +63,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.setAcceptDrops(True)
         self.show_page(0)
+        fit(self, QSize(1280, 800), QSize(MIN_WIDTH, MIN_HEIGHT))
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.full_screen_changed.emit(self.isFullScreen())
+        super().changeEvent(event)
 
     def show_page(self, n: int) -> None:
         self.stack.setCurrentIndex(n)
         self.nav_buttons.button(n).setChecked(True)
         page = self.stack.currentWidget()
         page.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def add_menu(self, title: str, entries: list[tuple[str, str, Callable[[], object]] | None]) -> QMenu:
-        """A menu of (text, shortcut, slot) entries; ``None`` is a separator."""
-        menu = self.menuBar().addMenu(title)
-        overflow = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
-        if overflow is not None:  # shown when a narrow window hides menus: name it for screen readers
-            overflow.setAccessibleName("More menus")
-        for entry in entries:
-            if entry is None:
-                menu.addSeparator()
-                continue
-            text, keys, slot = entry
-            action = menu.addAction(text)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-        return menu
 
     def say(self, message: str) -> None:
         """A quiet status line for things worth knowing but not worth a dialog."""

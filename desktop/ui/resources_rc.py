@@ -13592,7 +13592,7 @@ $\x92#\xd4\x22\xd9!\xa4 :\x1f\x9c\x1d\xd1\x1b\xdc\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
-\x00\x00-L\
+\x00\x001T\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -13819,228 +13819,48 @@ dd\x22 d=\x22M0.933643\
 8,0.368075 L0.93\
 3643,0.450042 Z \
 \x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
+l=\x22#6d7278\x22 fill\
 -opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.6,0\
-.232 L0.6,0.022 \
-L0.4,0.022 L0.33\
-0171,0.026883 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.6,0.2\
-32 L0.6,0.022 L0\
-.4,0.022 L0.3301\
-71,0.026883 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.822329,\
-0.347933 L0.8197\
-12,0.197956 L0.8\
-50968,0.0206903 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.822\
-329,0.347933 L0.\
-819712,0.197956 \
-L0.850968,0.0206\
-903 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#0b6e69\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.024\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.710317,0.429112\
- C0.689729,0.467\
-03 0.669141,0.50\
-4948 0.648553,0.\
-542866 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#0b6e6\
-9\x22 fill-opacity=\
-\x221\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.0144\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-631719,0.57387 0\
-.628307,0.514668\
- 0.683229,0.5444\
-88 \x22 />\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.727151,0.398\
-107 0.730563,0.4\
-5731 0.675641,0.\
-427489 \x22 />\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#000000\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x221\x22 stroke-lin\
-ecap=\x22square\x22 st\
-roke-linejoin=\x22b\
-evel\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22#e9eef2\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-336,8 C336,3.581\
-72 339.582,0 344\
-,0 L648,0 C652.4\
-18,0 656,3.58172\
- 656,8 L656,192 \
-C656,196.418 652\
-.418,200 648,200\
- L344,200 C339.5\
-82,200 336,196.4\
-18 336,192 L336,\
-8 Z \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#a7a\
-eb5\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.016\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.93\
+5675,0.432082 0.\
+964775,0.394038 \
+0.931591,0.38540\
+5 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
 86)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.06,-0.\
-008 L1.54,-0.008\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#7a7f84\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
+\x22 \x0a>\x0a<circle cx=\
+\x220.915766\x22 cy=\x220\
+.420046\x22 r=\x220.01\
+024\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
 family=\x22Sans Ser\
 if\x22 font-size=\x229\
 \x22 font-weight=\x224\
@@ -14049,65 +13869,86 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-818798,0.347481 \
-L0.831871,0.1980\
-52 L0.863128,0.0\
-207866 \x22/>\x0a</g>\x0a\
+6,0.232 L0.6,0.0\
+22 L0.4,0.022 L0\
+.330171,0.026883\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.6,\
+0.232 L0.6,0.022\
+ L0.4,0.022 L0.3\
+30171,0.026883 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8223\
+29,0.347933 L0.8\
+19712,0.197956 L\
+0.850968,0.02069\
+03 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+822329,0.347933 \
+L0.819712,0.1979\
+56 L0.850968,0.0\
+206903 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#7a7f84\x22\
+stroke=\x22#0b6e69\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
+=\x220.024\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
 m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.6,0.232 L0\
-.596335,0.022032\
- L0.396335,0.022\
-032 L0.326506,0.\
-0269149 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.088\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.6,0.232 L\
-0.66889,0.342246\
- L0.818798,0.347\
-481 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.0396\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
+0,-200,0,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
@@ -14116,75 +13957,137 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.818798,0.347\
-481 L0.862798,0.\
-271271 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
+\x22M0.710317,0.429\
+112 C0.689729,0.\
+46703 0.669141,0\
+.504948 0.648553\
+,0.542866 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#0b\
+6e69\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22#\
+0b6e69\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0144\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.631719,0.5738\
+7 0.628307,0.514\
+668 0.683229,0.5\
+44488 \x22 />\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.727151,0.\
+398107 0.730563,\
+0.45731 0.675641\
+,0.427489 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M336,8 C336,3.\
+58172 339.582,0 \
+344,0 L648,0 C65\
+2.418,0 656,3.58\
+172 656,8 L656,1\
+92 C656,196.418 \
+652.418,200 648,\
+200 L344,200 C33\
+9.582,200 336,19\
+6.418 336,192 L3\
+36,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
 \x221\x22 stroke=\x22none\
 \x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<circ\
-le cx=\x220.862798\x22\
- cy=\x220.271271\x22 r\
-=\x220.064\x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#2e333\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-840883,0.211122 \
-C0.847727,0.2086\
-29 0.855104,0.20\
-7271 0.862798,0.\
-207271 C0.898144\
-,0.207271 0.9267\
-98,0.235925 0.92\
-6798,0.271271 C0\
-.926798,0.302823\
- 0.903966,0.3290\
-42 0.873943,0.33\
-4304 L0.840883,0\
-.211122 Z \x22/>\x0a</\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.818798,0.3474\
+81 L0.831871,0.1\
+98052 L0.863128,\
+0.0207866 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.6,0.232\
- L0.6,0.022 L0.4\
-,0.022 L0.330171\
-,0.026883 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
 dth=\x220.044\x22 stro\
 ke-linecap=\x22roun\
@@ -14201,62 +14104,71 @@ t-style=\x22normal\x22\
 -effect=\x22none\x22 f\
 ill-rule=\x22evenod\
 d\x22 d=\x22M0.6,0.232\
- L0.6,0.022 L0.4\
-,0.022 L0.330171\
-,0.026883 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.818798,\
-0.347481 L0.8161\
-8,0.197504 L0.85\
-0526,0.0208111 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.81\
-8798,0.347481 L0\
-.81618,0.197504 \
-L0.850526,0.0208\
-111 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#0b6e69\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.024\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
+ L0.596335,0.022\
+032 L0.396335,0.\
+022032 L0.326506\
+,0.0269149 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.088\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.6,0.23\
+2 L0.66889,0.342\
+246 L0.818798,0.\
+347481 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0396\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.818798,0.\
+347481 L0.862798\
+,0.271271 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.8627\
+98\x22 cy=\x220.271271\
+\x22 r=\x220.064\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
 matrix(200,0,0,-\
 200,336,186)\x22\x0afo\
 nt-family=\x22Sans \
@@ -14267,59 +14179,212 @@ e=\x22normal\x22 \x0a>\x0a<p\
 ath vector-effec\
 t=\x22none\x22 fill-ru\
 le=\x22evenodd\x22 d=\x22\
-M0.710317,0.4291\
-12 C0.689729,0.4\
-6703 0.669141,0.\
-504948 0.648553,\
-0.542866 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#0b6\
-e69\x22 fill-opacit\
-y=\x221\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
+M0.840883,0.2111\
+22 C0.847727,0.2\
+08629 0.855104,0\
+.207271 0.862798\
+,0.207271 C0.898\
+144,0.207271 0.9\
+26798,0.235925 0\
+.926798,0.271271\
+ C0.926798,0.302\
+823 0.903966,0.3\
+29042 0.873943,0\
+.334304 L0.84088\
+3,0.211122 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
 acity=\x221\x22 stroke\
--width=\x220.0144\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.631719,0.573\
-87 0.628307,0.51\
-4668 0.683229,0.\
-544488 \x22 />\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x220.727151,0\
-.398107 0.730563\
-,0.45731 0.67564\
-1,0.427489 \x22 />\x0a\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.828\
+942,0.224672 0.7\
+83283,0.239145 0\
+.805514,0.26525 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.838346\x22 cy=\x220\
+.24595\x22 r=\x220.010\
+24\x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#e9eef2\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+76\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.232 L0.6,0.\
+022 L0.4,0.022 L\
+0.330171,0.02688\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.232 L0.6,0.\
+022 L0.4,0.022 L\
+0.330171,0.02688\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#e9eef2\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+76\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.818798,0.347481\
+ L0.81618,0.1975\
+04 L0.850526,0.0\
+208111 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.818798,0.3\
+47481 L0.81618,0\
+.197504 L0.85052\
+6,0.0208111 \x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#00\
-0000\x22 stroke-opa\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x221\x22 stroke\
--linecap=\x22square\
-\x22 stroke-linejoi\
-n=\x22bevel\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a<\
-/g>\x0a</svg>\x0a\
-\x00\x006v\
+width=\x220.024\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.71031\
+7,0.429112 C0.68\
+9729,0.46703 0.6\
+69141,0.504948 0\
+.648553,0.542866\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#0b6e69\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0144\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.6317\
+19,0.57387 0.628\
+307,0.514668 0.6\
+83229,0.544488 \x22\
+ />\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+727151,0.398107 \
+0.730563,0.45731\
+ 0.675641,0.4274\
+89 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a</g>\x0a</sv\
+g>\x0a\
+\x00\x00:\x80\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -14628,77 +14693,87 @@ nodd\x22 d=\x22M0.3296\
 93,0.00541462 L0\
 .329646,0.109876\
  Z \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-72,0.044 L0.72,0\
-.254 L0.92,0.254\
- L0.938117,0.321\
-615 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.72,0.044 L0.72,\
-0.254 L0.92,0.25\
-4 L0.938117,0.32\
-1615 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.448317,0.03916\
-16 L0.596857,0.0\
-182856 L0.746084\
-,0.11894 \x22/>\x0a</g\
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.347719,0.110332\
+ 0.388155,0.1360\
+05 0.393864,0.10\
+2195 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.357975\x22 cy\
+=\x220.0894498\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.72,0.044 L0.\
+72,0.254 L0.92,0\
+.254 L0.938117,0\
+.321615 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.72,0.044 L0\
+.72,0.254 L0.92,\
+0.254 L0.938117,\
+0.321615 \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
+th=\x220.076\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
@@ -14717,15 +14792,483 @@ d=\x22M0.448317,0.0\
 ,0.0182856 L0.74\
 6084,0.11894 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
 acity=\x221\x22 stroke\
--width=\x220.024\x22 s\
+-width=\x220.044\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
 ansform=\x22matrix(\
 200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.448317\
+,0.0391616 L0.59\
+6857,0.0182856 L\
+0.746084,0.11894\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.60\
+4118,0.28898 C0.\
+595993,0.22281 0\
+.589302,0.168312\
+ 0.584043,0.1254\
+87 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.5797\
+44,0.0904703 0.6\
+16901,0.136686 0\
+.554871,0.144303\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M336,8 \
+C336,3.58172 339\
+.582,0 344,0 L64\
+8,0 C652.418,0 6\
+56,3.58172 656,8\
+ L656,192 C656,1\
+96.418 652.418,2\
+00 648,200 L344,\
+200 C339.582,200\
+ 336,196.418 336\
+,192 L336,8 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a7aeb5\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.016\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#c\
+9cfd4\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,520,162.8)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M-0.15,-0.056\
+ C-0.15,-0.07256\
+85 -0.136569,-0.\
+086 -0.12,-0.086\
+ L0.12,-0.086 C0\
+.136569,-0.086 0\
+.15,-0.0725685 0\
+.15,-0.056 L0.15\
+,0.086 C0.15,0.1\
+02569 0.136569,0\
+.116 0.12,0.116 \
+L-0.12,0.116 C-0\
+.136569,0.116 -0\
+.15,0.102569 -0.\
+15,0.086 L-0.15,\
+-0.056 Z \x22/>\x0a<re\
+ct x=\x22-0.12\x22 y=\x22\
+-0.116\x22 width=\x220\
+.02\x22 height=\x220.0\
+4\x22/>\x0a<rect x=\x220.\
+1\x22 y=\x22-0.116\x22 wi\
+dth=\x220.02\x22 heigh\
+t=\x220.04\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a0a7af\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.012\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,520,162.8\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.125,0.0\
+5136 0.125,0.051\
+36 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.44,0.044 L0.5\
+89794,0.0361496 \
+L0.769767,0.0330\
+082 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.72,0.044 L0.7\
+27329,0.253872 L\
+0.927298,0.25038\
+2 L0.941852,0.31\
+8852 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.72,0.044 L0.\
+59,0.044 L0.44,0\
+.044 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.44,0.044 L0\
+.352856,0.056247\
+2 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x220.352856\x22 cy=\x22\
+0.0562472\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.3189\
+36,0.110529 C0.3\
+00869,0.0992137 \
+0.288856,0.07913\
+33 0.288856,0.05\
+62472 C0.288856,\
+0.020901 0.31751\
+,-0.00775277 0.3\
+52856,-0.0077527\
+7 C0.369324,-0.0\
+0775277 0.38434,\
+-0.00153296 0.39\
+5681,0.00868554 \
+L0.318936,0.1105\
+29 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.33698,0.111\
+616 0.376495,0.1\
+38685 0.38338,0.\
+105095 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.347958\
+\x22 cy=\x220.0911047\x22\
+ r=\x220.01024\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.72,0.0\
+44 L0.72,0.254 L\
+0.92,0.254 L0.93\
+8117,0.321615 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.72,\
+0.044 L0.72,0.25\
+4 L0.92,0.254 L0\
+.938117,0.321615\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+44,0.044 L0.5885\
+4,0.023124 L0.73\
+7767,0.123779 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.44,\
+0.044 L0.58854,0\
+.023124 L0.73776\
+7,0.123779 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
 86)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
@@ -14750,450 +15293,36 @@ ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
 und\x22 transform=\x22\
 matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x220.579744,0\
-.0904703 0.61690\
-1,0.136686 0.554\
-871,0.144303 \x22 /\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-000000\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x221\x22 stro\
-ke-linecap=\x22squa\
-re\x22 stroke-linej\
-oin=\x22bevel\x22 tran\
-sform=\x22matrix(1,\
-0,0,1,0,0)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M336,8 C336\
-,3.58172 339.582\
-,0 344,0 L648,0 \
-C652.418,0 656,3\
-.58172 656,8 L65\
-6,192 C656,196.4\
-18 652.418,200 6\
-48,200 L344,200 \
-C339.582,200 336\
-,196.418 336,192\
- L336,8 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(1,0,0,1,0\
-,0)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a7aeb5\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-06,-0.008 L1.54,\
--0.008 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#e9eef\
-2\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a</g>\x0a\
-\x0a<g fill=\x22#c9cfd\
-4\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,520,162.8)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
--0.15,-0.056 C-0\
-.15,-0.0725685 -\
-0.136569,-0.086 \
--0.12,-0.086 L0.\
-12,-0.086 C0.136\
-569,-0.086 0.15,\
--0.0725685 0.15,\
--0.056 L0.15,0.0\
-86 C0.15,0.10256\
-9 0.136569,0.116\
- 0.12,0.116 L-0.\
-12,0.116 C-0.136\
-569,0.116 -0.15,\
-0.102569 -0.15,0\
-.086 L-0.15,-0.0\
-56 Z \x22/>\x0a<rect x\
-=\x22-0.12\x22 y=\x22-0.1\
-16\x22 width=\x220.02\x22\
- height=\x220.04\x22/>\
-\x0a<rect x=\x220.1\x22 y\
-=\x22-0.116\x22 width=\
-\x220.02\x22 height=\x220\
-.04\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#a0a7af\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-012\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,520,162.8)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-polyline fill=\x22n\
-one\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x22-0.125,0.05136\
- 0.125,0.05136 \x22\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.579744\
+,0.0904703 0.616\
+901,0.136686 0.5\
+54871,0.144303 \x22\
  />\x0a</g>\x0a\x0a<g fil\
-l=\x22#e9eef2\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#7a7f84\x22 stroke\
+\x22#000000\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.4\
-4,0.044 L0.58979\
-4,0.0361496 L0.7\
-69767,0.0330082 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#7a7f84\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-2,0.044 L0.72732\
-9,0.253872 L0.92\
-7298,0.250382 L0\
-.941852,0.318852\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.08\
-8\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-72,0.044 L0.59,0\
-.044 L0.44,0.044\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.03\
-96\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.44,0.044 L0.352\
-856,0.0562472 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#6d7278\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<circle cx=\x220.\
-352856\x22 cy=\x220.05\
-62472\x22 r=\x220.064\x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#2e3338\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.318936,0\
-.110529 C0.30086\
-9,0.0992137 0.28\
-8856,0.0791333 0\
-.288856,0.056247\
-2 C0.288856,0.02\
-0901 0.31751,-0.\
-00775277 0.35285\
-6,-0.00775277 C0\
-.369324,-0.00775\
-277 0.38434,-0.0\
-0153296 0.395681\
-,0.00868554 L0.3\
-18936,0.110529 Z\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#e9eef2\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.07\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-72,0.044 L0.72,0\
-.254 L0.92,0.254\
- L0.938117,0.321\
-615 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
 nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.72,0.044 L0.7\
-2,0.254 L0.92,0.\
-254 L0.938117,0.\
-321615 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.44,0.044 L\
-0.58854,0.023124\
- L0.737767,0.123\
-779 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.44,0.044 L0.5\
-8854,0.023124 L0\
-.737767,0.123779\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.02\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-604118,0.28898 C\
-0.595993,0.22281\
- 0.589302,0.1683\
-12 0.584043,0.12\
-5487 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#0b6e69\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.0144\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-579744,0.0904703\
- 0.616901,0.1366\
-86 0.554871,0.14\
-4303 \x22 />\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#000000\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x221\x22 stroke-linec\
-ap=\x22square\x22 stro\
-ke-linejoin=\x22bev\
-el\x22 transform=\x22m\
-atrix(1,0,0,1,0,\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a</g>\x0a</g>\x0a</\
-svg>\x0a\
-\x00\x00,\xaf\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a</g>\x0a</svg>\x0a\
+\x00\x000\xb8\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -15422,237 +15551,109 @@ h vector-effect=\
 0.948023,0.11776\
 9 L1.05497,0.048\
 3043 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.64,0.044 L0.\
-430128,0.0513289\
- L0.230615,0.065\
-2802 L0.163327,0\
-.0459856 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.64,0.044 L\
-0.430128,0.05132\
-89 L0.230615,0.0\
-652802 L0.163327\
-,0.0459856 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.918461,0\
-.0694129 L1.067,\
-0.0902889 L1.245\
-25,0.11534 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.918461,0\
-.0694129 L1.067,\
-0.0902889 L1.245\
-25,0.11534 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.024\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M1.29525,0.\
-16534 C1.29778,0\
-.251366 1.27815,\
-0.317647 1.23637\
-,0.364185 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#0b\
-6e69\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.0144\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<polygon \
-fill-rule=\x22eveno\
-dd\x22 vector-effec\
-t=\x22none\x22 points=\
-\x221.2128,0.390436\
- 1.22322,0.33205\
-8 1.26972,0.3738\
-11 \x22 />\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#000000\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x221\
-\x22 stroke-linecap\
-=\x22square\x22 stroke\
--linejoin=\x22bevel\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
 \x22 transform=\x22mat\
-rix(1,0,0,1,0,0)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
 mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M336,\
-8 C336,3.58172 3\
-39.582,0 344,0 L\
-648,0 C652.418,0\
- 656,3.58172 656\
-,8 L656,192 C656\
-,196.418 652.418\
-,200 648,200 L34\
-4,200 C339.582,2\
-00 336,196.418 3\
-36,192 L336,8 Z \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#e9eef2\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(1,0\
-,0,1,0,0)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#a7aeb5\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.016\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.06,-0.008 \
-L1.54,-0.008 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#7\
-a7f84\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.8996\
-01,0.141449 L1.0\
-2681,0.220937 L1\
-.17604,0.321592 \
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x221.03839,0.041\
+1097 1.01052,0.0\
+0215804 0.992562\
+,0.0313678 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+2e3338\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x221.0210\
+6\x22 cy=\x220.0566294\
+\x22 r=\x220.01024\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.64,0.04\
+4 L0.430128,0.05\
+13289 L0.230615,\
+0.0652802 L0.163\
+327,0.0459856 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.64,0.\
+044 L0.430128,0.\
+0513289 L0.23061\
+5,0.0652802 L0.1\
+63327,0.0459856 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#7a7f84\x22 stroke\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.918\
+461,0.0694129 L1\
+.067,0.0902889 L\
+1.24525,0.11534 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
 -opacity=\x221\x22 str\
 oke-width=\x220.044\
 \x22 stroke-linecap\
@@ -15660,108 +15661,119 @@ oke-width=\x220.044\
 linejoin=\x22round\x22\
  transform=\x22matr\
 ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.6\
-4,0.044 L0.43538\
-2,0.0912397 L0.2\
-4313,0.146367 L0\
-.173173,0.143924\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.08\
-8\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-64,0.044 L0.7671\
-59,0.0710285 L0.\
-899601,0.141449 \
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.918\
+461,0.0694129 L1\
+.067,0.0902889 L\
+1.24525,0.11534 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
+\x22#0b6e69\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x220.039\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-899601,0.141449 \
-L0.972557,0.1906\
-58 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#6d7278\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M1.295\
+25,0.16534 C1.29\
+778,0.251366 1.2\
+7815,0.317647 1.\
+23637,0.364185 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#0b6e69\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0144\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x221.2128,0.3\
+90436 1.22322,0.\
+332058 1.26972,0\
+.373811 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
 ly=\x22Sans Serif\x22 \
 font-size=\x229\x22 fo\
 nt-weight=\x22400\x22 \
 font-style=\x22norm\
-al\x22 \x0a>\x0a<circle c\
-x=\x220.972557\x22 cy=\
-\x220.190658\x22 r=\x220.\
-064\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
 ill-opacity=\x221\x22 \
 stroke=\x22none\x22 tr\
 ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M1.0340\
-9,0.172987 C1.03\
-57,0.178611 1.03\
-656,0.184534 1.0\
-3656,0.190658 C1\
-.03656,0.226004 \
-1.0079,0.254658 \
-0.972557,0.25465\
-8 C0.939472,0.25\
-4658 0.91225,0.2\
-29553 0.908905,0\
-.197373 L1.03409\
-,0.172987 Z \x22/>\x0a\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M336,8 C336,3.58\
+172 339.582,0 34\
+4,0 L648,0 C652.\
+418,0 656,3.5817\
+2 656,8 L656,192\
+ C656,196.418 65\
+2.418,200 648,20\
+0 L344,200 C339.\
+582,200 336,196.\
+418 336,192 L336\
+,8 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
+one\x22 stroke=\x22#a7\
+aeb5\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
+width=\x220.016\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -15775,84 +15787,14 @@ ont-style=\x22norma\
 l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 d=\x22M0.64,0.\
-044 L0.438135,0.\
-101884 L0.249031\
-,0.166997 L0.179\
-031,0.166997 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#2\
-e3338\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.64,0\
-.044 L0.438135,0\
-.101884 L0.24903\
-1,0.166997 L0.17\
-9031,0.166997 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.899\
-601,0.141449 L1.\
-02095,0.229617 L\
-1.1628,0.340436 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.8\
-99601,0.141449 L\
-1.02095,0.229617\
- L1.1628,0.34043\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
+odd\x22 d=\x22M0.06,-0\
+.008 L1.54,-0.00\
+8 \x22/>\x0a</g>\x0a\x0a<g f\
 ill=\x22none\x22 strok\
-e=\x22#0b6e69\x22 stro\
+e=\x22#7a7f84\x22 stro\
 ke-opacity=\x221\x22 s\
 troke-width=\x220.0\
-24\x22 stroke-linec\
+44\x22 stroke-linec\
 ap=\x22round\x22 strok\
 e-linejoin=\x22roun\
 d\x22 transform=\x22ma\
@@ -15865,52 +15807,304 @@ rif\x22 font-size=\x22\
 \x22normal\x22 \x0a>\x0a<pat\
 h vector-effect=\
 \x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.899601,0.141449\
+ L1.02681,0.2209\
+37 L1.17604,0.32\
+1592 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.64,0.044 L0.\
+435382,0.0912397\
+ L0.24313,0.1463\
+67 L0.173173,0.1\
+43924 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.088\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.64,0.044 L0\
+.767159,0.071028\
+5 L0.899601,0.14\
+1449 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.899601,0.14\
+1449 L0.972557,0\
+.190658 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#6d72\
+78\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.972557\
+\x22 cy=\x220.190658\x22 \
+r=\x220.064\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M1\
-.29525,0.16534 C\
-1.29778,0.251366\
- 1.27815,0.31764\
-7 1.23637,0.3641\
-85 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#0b6e69\x22 f\
+.03409,0.172987 \
+C1.0357,0.178611\
+ 1.03656,0.18453\
+4 1.03656,0.1906\
+58 C1.03656,0.22\
+6004 1.0079,0.25\
+4658 0.972557,0.\
+254658 C0.939472\
+,0.254658 0.9122\
+5,0.229553 0.908\
+905,0.197373 L1.\
+03409,0.172987 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x221\
+.0214,0.160135 1\
+.01015,0.113578 \
+0.982559,0.13393\
+3 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
 ill-opacity=\x221\x22 \
-stroke=\x22#0b6e69\x22\
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.999521\x22 cy=\
+\x220.168032\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.64,0.044 L0.\
+438135,0.101884 \
+L0.249031,0.1669\
+97 L0.179031,0.1\
+66997 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.64,0.044 L0\
+.438135,0.101884\
+ L0.249031,0.166\
+997 L0.179031,0.\
+166997 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.0144\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<polygon fill-\
-rule=\x22evenodd\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x221.21\
-28,0.390436 1.22\
-322,0.332058 1.2\
-6972,0.373811 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a</g>\x0a</svg>\x0a\
-\x00\x006{\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.899601,0.1\
+41449 L1.02095,0\
+.229617 L1.1628,\
+0.340436 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.899601,0\
+.141449 L1.02095\
+,0.229617 L1.162\
+8,0.340436 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M1.29525,\
+0.16534 C1.29778\
+,0.251366 1.2781\
+5,0.317647 1.236\
+37,0.364185 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x221.2128,0.39\
+0436 1.22322,0.3\
+32058 1.26972,0.\
+373811 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
+</svg>\x0a\
+\x00\x00;S\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -16006,7 +16200,7 @@ dee3\x22 fill-opaci\
 ty=\x221\x22 stroke=\x22n\
 one\x22 transform=\x22\
 matrix(200,0,0,-\
-200,160,102)\x22\x0afo\
+200,164,118)\x22\x0afo\
 nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
@@ -16015,37 +16209,648 @@ e=\x22normal\x22 \x0a>\x0a<p\
 ath vector-effec\
 t=\x22none\x22 fill-ru\
 le=\x22evenodd\x22 d=\x22\
-M-0.68,-0.36 C-0\
-.68,-0.382091 -0\
-.662091,-0.4 -0.\
-64,-0.4 L0.64,-0\
-.4 C0.662091,-0.\
-4 0.68,-0.382091\
- 0.68,-0.36 L0.6\
-8,0.36 C0.68,0.3\
-82091 0.662091,0\
-.4 0.64,0.4 L-0.\
-64,0.4 C-0.66209\
-1,0.4 -0.68,0.38\
-2091 -0.68,0.36 \
-L-0.68,-0.36 Z \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
+M-0.56,-0.18 C-0\
+.56,-0.202091 -0\
+.542091,-0.22 -0\
+.52,-0.22 L0.52,\
+-0.22 C0.542091,\
+-0.22 0.56,-0.20\
+2091 0.56,-0.18 \
+L0.56,0.18 C0.56\
+,0.202091 0.5420\
+91,0.22 0.52,0.2\
+2 L-0.52,0.22 C-\
+0.542091,0.22 -0\
+.56,0.202091 -0.\
+56,0.18 L-0.56,-\
+0.18 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#c9cfd4\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,1\
+20,111)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M-0.1\
+2,0 C-0.12,-0.02\
+48528 -0.0998528\
+,-0.045 -0.075,-\
+0.045 L0.075,-0.\
+045 C0.0998528,-\
+0.045 0.12,-0.02\
+48528 0.12,0 C0.\
+12,0.0248528 0.0\
+998528,0.045 0.0\
+75,0.045 L-0.075\
+,0.045 C-0.09985\
+28,0.045 -0.12,0\
+.0248528 -0.12,0\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,120,111)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.066,0 0.066,0\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.7,0\
+.42 L0.773278,0.\
+332671 L0.861211\
+,0.227876 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.98,0.42 L\
+1.07719,0.304174\
+ L1.22099,0.2966\
+38 L1.256,0.2603\
+83 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+088\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+98,0.42 L0.85,0.\
+42 L0.7,0.42 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-#c9cfd4\x22 fill-op\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.7,0.4\
+2 L0.612,0.42 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#6d7278\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<circle cx=\x220.61\
+2\x22 cy=\x220.42\x22 r=\x22\
+0.064\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6175\
+82,0.35624 C0.61\
+5743,0.356081 0.\
+613881,0.356 0.6\
+12,0.356 C0.5766\
+54,0.356 0.548,0\
+.384654 0.548,0.\
+42 C0.548,0.4553\
+46 0.576654,0.48\
+4 0.612,0.484 C0\
+.613887,0.484 0.\
+615755,0.483918 \
+0.6176,0.483758 \
+L0.617582,0.3562\
+4 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#6d7278\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.632642,0.36622\
+6 0.680491,0.368\
+388 0.665774,0.3\
+99358 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.629065\x22 c\
+y=\x220.389213\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.98,0.42 L1.0\
+9904,0.320111 L1\
+.24695,0.325276 \
+L1.28294,0.28801\
+4 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.9\
+8,0.42 L1.09904,\
+0.320111 L1.2469\
+5,0.325276 L1.28\
+294,0.288014 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.7,0.42\
+ L0.78026,0.3477\
+34 L0.876571,0.2\
+61015 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.7,0.42 L0.780\
+26,0.347734 L0.8\
+76571,0.261015 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.024\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8965\
+71,0.311015 C0.9\
+42122,0.536081 0\
+.868935,0.686185\
+ 0.677009,0.7613\
+26 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.6441\
+57,0.774188 0.67\
+9697,0.726716 0.\
+702481,0.784911 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M336,8 C\
+336,3.58172 339.\
+582,0 344,0 L648\
+,0 C652.418,0 65\
+6,3.58172 656,8 \
+L656,192 C656,19\
+6.418 652.418,20\
+0 648,200 L344,2\
+00 C339.582,200 \
+336,196.418 336,\
+192 L336,8 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#d9dee3\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,50\
+0,118)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M-0.56\
+,-0.18 C-0.56,-0\
+.202091 -0.54209\
+1,-0.22 -0.52,-0\
+.22 L0.52,-0.22 \
+C0.542091,-0.22 \
+0.56,-0.202091 0\
+.56,-0.18 L0.56,\
+0.18 C0.56,0.202\
+091 0.542091,0.2\
+2 0.52,0.22 L-0.\
+52,0.22 C-0.5420\
+91,0.22 -0.56,0.\
+202091 -0.56,0.1\
+8 L-0.56,-0.18 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,456,1\
+11)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M-0.12,0 \
+C-0.12,-0.024852\
+8 -0.0998528,-0.\
+045 -0.075,-0.04\
+5 L0.075,-0.045 \
+C0.0998528,-0.04\
+5 0.12,-0.024852\
+8 0.12,0 C0.12,0\
+.0248528 0.09985\
+28,0.045 0.075,0\
+.045 L-0.075,0.0\
+45 C-0.0998528,0\
+.045 -0.12,0.024\
+8528 -0.12,0 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a0a7af\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.012\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,4\
+56,111)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+66,0 0.066,0 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.7,0\
+.42 L0.773278,0.\
+332671 L0.861211\
+,0.227876 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.98,0.42\
+ L1.07719,0.3041\
+74 L1.22099,0.29\
+6638 L1.256,0.26\
+0383 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.98,0.42 L0.8\
+5,0.42 L0.7,0.42\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.03\
+96\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.7,0.42 L0.612,0\
+.42 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#6d7278\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.612\x22 cy=\x220\
+.42\x22 r=\x220.064\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
 acity=\x221\x22 stroke\
 =\x22none\x22 transfor\
 m=\x22matrix(200,0,\
-0,-200,108,102)\x22\
+0,-200,336,186)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
@@ -16054,37 +16859,1209 @@ tyle=\x22normal\x22 \x0a>\
 \x0a<path vector-ef\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
-d=\x22M-0.1,0 C-0.1\
-,-0.0828427 -0.0\
-552285,-0.15 0,-\
-0.15 C0.0552285,\
--0.15 0.1,-0.082\
-8427 0.1,0 C0.1,\
-0.0828427 0.0552\
-285,0.15 0,0.15 \
-C-0.0552285,0.15\
- -0.1,0.0828427 \
--0.1,0 Z \x22/>\x0a</g\
+d=\x22M0.562972,0.4\
+6114 C0.553628,0\
+.450015 0.548,0.\
+435665 0.548,0.4\
+2 C0.548,0.38465\
+4 0.576654,0.356\
+ 0.612,0.356 C0.\
+635686,0.356 0.6\
+56366,0.368867 0\
+.667431,0.387989\
+ L0.562972,0.461\
+14 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.57979,0.467\
+753 0.609007,0.5\
+05708 0.625935,0\
+.475889 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x220.59656\
+9\x22 cy=\x220.451638\x22\
+ r=\x220.01024\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.98,0.4\
+2 L1.09904,0.320\
+111 L1.24695,0.3\
+25276 L1.28294,0\
+.288014 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.98,0.42 L\
+1.09904,0.320111\
+ L1.24695,0.3252\
+76 L1.28294,0.28\
+8014 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.7,0.42 L0.66\
+5526,0.558267 L0\
+.624157,0.724188\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+7,0.42 L0.665526\
+,0.558267 L0.624\
+157,0.724188 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.024\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8965\
+71,0.311015 C0.9\
+42122,0.536081 0\
+.868935,0.686185\
+ 0.677009,0.7613\
+26 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.64\
+4157,0.774188 0.\
+679697,0.726716 \
+0.702481,0.78491\
+1 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#000000\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x221\x22\
+ stroke-linecap=\
+\x22square\x22 stroke-\
+linejoin=\x22bevel\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a</g>\x0a</svg\
+>\x0a\
+\x00\x001n\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: prone-ba\
+ck-extension-lyi\
+ng</title>\x0a<desc\
+>prone-back-exte\
+nsion-lying: bre\
+ath out (left), \
+breath in (right\
+)</desc>\x0a<defs>\x0a\
+</defs>\x0a<g fill=\
+\x22none\x22 stroke=\x22b\
+lack\x22 stroke-wid\
+th=\x221\x22 fill-rule\
+=\x22evenodd\x22 strok\
+e-linecap=\x22squar\
+e\x22 stroke-linejo\
+in=\x22bevel\x22 >\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0,8 \
+C0,3.58172 3.581\
+72,0 8,0 L312,0 \
+C316.418,0 320,3\
+.58172 320,8 L32\
+0,192 C320,196.4\
+18 316.418,200 3\
+12,200 L8,200 C3\
+.58172,200 0,196\
+.418 0,192 L0,8 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#a0a7a\
-f\x22 stroke-opacit\
+\x22 stroke=\x22#a7aeb\
+5\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.012\x22 strok\
+th=\x220.016\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
 orm=\x22matrix(200,\
-0,0,-200,108,102\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.06,-0.008 \
+L1.54,-0.008 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.88,0.0\
+44 L0.730023,0.0\
+413821 L0.55005,\
+0.0445236 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.6,0.044 L\
+0.39,0.044 L0.19\
+,0.044 L0.124222\
+,0.0200586 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.088\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<polyline fil\
-l=\x22none\x22 vector-\
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.6,0.044 \
+L0.73,0.044 L0.8\
+8,0.044 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0396\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.88,0.044 L\
+0.966663,0.05928\
+1 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<circle cx=\x22\
+0.966663\x22 cy=\x220.\
+059281\x22 r=\x220.064\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M1.01569,0.0\
+181414 C1.02504,\
+0.0292659 1.0306\
+6,0.0436162 1.03\
+066,0.059281 C1.\
+03066,0.0946273 \
+1.00201,0.123281\
+ 0.966663,0.1232\
+81 C0.942977,0.1\
+23281 0.922297,0\
+.110414 0.911232\
+,0.0912923 L1.01\
+569,0.0181414 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.99\
+8873,0.0115285 0\
+.969656,-0.02642\
+67 0.952728,0.00\
+339201 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.982094\x22 \
+cy=\x220.0276435\x22 r\
+=\x220.01024\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.044 L0\
+.39,0.044 L0.19,\
+0.044 L0.124222,\
+0.0200586 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.6,0.044 L\
+0.39,0.044 L0.19\
+,0.044 L0.124222\
+,0.0200586 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.88,0.044\
+ L0.730091,0.038\
+7651 L0.550091,0\
+.0387651 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.88,0.044 L\
+0.730091,0.03876\
+51 L0.550091,0.0\
+387651 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.024\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.751605,0.122\
+704 C0.750476,0.\
+165836 0.749346,\
+0.208968 0.74821\
+7,0.2521 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.747293,0.28736\
+8 0.717375,0.236\
+167 0.77985,0.23\
+7803 \x22 />\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.752529,0.0\
+874361 0.782447,\
+0.138637 0.71997\
+2,0.137001 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M336,8 C336,3\
+.58172 339.582,0\
+ 344,0 L648,0 C6\
+52.418,0 656,3.5\
+8172 656,8 L656,\
+192 C656,196.418\
+ 652.418,200 648\
+,200 L344,200 C3\
+39.582,200 336,1\
+96.418 336,192 L\
+336,8 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a7aeb5\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.016\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.06\
+,-0.008 L1.54,-0\
+.008 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.879456,0.061\
+2671 L0.729479,0\
+.0586493 L0.5495\
+07,0.0617907 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6,0.\
+044 L0.39,0.044 \
+L0.19,0.044 L0.1\
+24222,0.0200586 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.088\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+,0.044 L0.729822\
+,0.0508037 L0.87\
+9456,0.0612671 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0396\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+79456,0.0612671 \
+L0.96612,0.07654\
+82 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.96612\x22 cy=\x22\
+0.0765482\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M1.0151\
+5,0.0354085 C1.0\
+2449,0.0465331 1\
+.03012,0.0608834\
+ 1.03012,0.07654\
+82 C1.03012,0.11\
+1894 1.00147,0.1\
+40548 0.96612,0.\
+140548 C0.942434\
+,0.140548 0.9217\
+53,0.127681 0.91\
+0688,0.108559 L1\
+.01515,0.0354085\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.998329,0.0287\
+956 0.969113,-0.\
+00915957 0.95218\
+5,0.0206592 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<circle cx=\x220.9\
+8155\x22 cy=\x220.0449\
+106\x22 r=\x220.01024\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.6,\
+0.044 L0.39,0.04\
+4 L0.19,0.044 L0\
+.124222,0.020058\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.044 L0.39,0\
+.044 L0.19,0.044\
+ L0.124222,0.020\
+0586 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.879456,0.061\
+2671 L0.729548,0\
+.0560322 L0.5495\
+48,0.0560322 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8794\
+56,0.0612671 L0.\
+729548,0.0560322\
+ L0.549548,0.056\
+0322 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.751605,0.122\
+704 C0.750476,0.\
+165836 0.749346,\
+0.208968 0.74821\
+7,0.2521 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.747293,0.287\
+368 0.717375,0.2\
+36167 0.77985,0.\
+237803 \x22 />\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
 effect=\x22none\x22 po\
-ints=\x220.08,0 -0.\
-08,0 \x22 />\x0a</g>\x0a\x0a\
+ints=\x220.752529,0\
+.0874361 0.78244\
+7,0.138637 0.719\
+972,0.137001 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a</g>\x0a</svg>\x0a\
+\x00\x00?\xed\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: reverse-\
+jefferson-curl-h\
+ands-on-hips</ti\
+tle>\x0a<desc>rever\
+se-jefferson-cur\
+l-hands-on-hips:\
+ tall (left), le\
+an back (right)<\
+/desc>\x0a<defs>\x0a</\
+defs>\x0a<g fill=\x22n\
+one\x22 stroke=\x22bla\
+ck\x22 stroke-width\
+=\x221\x22 fill-rule=\x22\
+evenodd\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 >\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0,8 C0\
+,3.58172 3.58172\
+,0 8,0 L312,0 C3\
+16.418,0 320,3.5\
+8172 320,8 L320,\
+192 C320,196.418\
+ 316.418,200 312\
+,200 L8,200 C3.5\
+8172,200 0,196.4\
+18 0,192 L0,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#c9c\
+fd4\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,170,96)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<rec\
+t x=\x22-0.06\x22 y=\x22-\
+0.49\x22 width=\x220.1\
+2\x22 height=\x220.98\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a0a7af\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.012\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,1\
+70,96)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x22-0.04\
+8,-0.37 0.048,-0\
+.37 \x22 />\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+24,-0.37 -0.024,\
+-0.25 \x22 />\x0a<poly\
+line fill=\x22none\x22\
+ vector-effect=\x22\
+none\x22 points=\x22-0\
+.048,-0.25 0.048\
+,-0.25 \x22 />\x0a<pol\
+yline fill=\x22none\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.012,-0.25 0.012\
+,-0.13 \x22 />\x0a<pol\
+yline fill=\x22none\
+\x22 vector-effect=\
+\x22none\x22 points=\x22-\
+0.048,-0.13 0.04\
+8,-0.13 \x22 />\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.024,-0.13 -0.\
+024,-0.01 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.048,-0.01 0\
+.048,-0.01 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.012,-0.01 0\
+.012,0.11 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.048,0.11 0.\
+048,0.11 \x22 />\x0a<p\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.024,0.11 -0.\
+024,0.23 \x22 />\x0a<p\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.048,0.23 0.0\
+48,0.23 \x22 />\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.012,0.23 0.012\
+,0.35 \x22 />\x0a<poly\
+line fill=\x22none\x22\
+ vector-effect=\x22\
+none\x22 points=\x22-0\
+.048,0.35 0.048,\
+0.35 \x22 />\x0a<polyl\
+ine fill=\x22none\x22 \
+vector-effect=\x22n\
+one\x22 points=\x22-0.\
+024,0.35 -0.024,\
+0.47 \x22 />\x0a</g>\x0a\x0a\
 <g fill=\x22#e9eef2\
 \x22 fill-opacity=\x22\
 1\x22 stroke=\x22none\x22\
@@ -16114,160 +18091,14 @@ rif\x22 font-size=\x22\
 h vector-effect=\
 \x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M0\
-.64,0.42 L0.6373\
-82,0.569977 L0.6\
-34241,0.74995 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-7a7f84\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.92,0.\
-42 L0.930991,0.6\
-29712 L1.13087,0\
-.622732 L1.18603\
-,0.665829 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.088\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.92,0.42 L\
-0.79,0.42 L0.64,\
-0.42 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.0396\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.64,0.42 L0.55\
-2,0.42 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<circle\
- cx=\x220.552\x22 cy=\x22\
-0.42\x22 r=\x220.064\x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#2e3338\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.510861,0.46\
-9028 C0.496884,0\
-.457288 0.488,0.\
-439681 0.488,0.4\
-2 C0.488,0.38465\
-4 0.516654,0.356\
- 0.552,0.356 C0.\
-571681,0.356 0.5\
-89288,0.364884 0\
-.601028,0.37886 \
-L0.510861,0.4690\
-28 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.92,0.42 L0.92,\
-0.63 L1.12,0.63 \
-L1.17362,0.67499\
-5 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.9\
-2,0.42 L0.92,0.6\
-3 L1.12,0.63 L1.\
-17362,0.674995 \x22\
+.74,0.722 L0.602\
+546,0.661948 L0.\
+725075,0.53009 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#e9eef2\x22 stroke-\
+#7a7f84\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.076\x22\
+ke-width=\x220.044\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -16281,99 +18112,43 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.64,0\
-.42 L0.650463,0.\
-569635 L0.66302,\
-0.749196 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.64,0.42 L0\
-.650463,0.569635\
- L0.66302,0.7491\
-96 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-024\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-61302,0.749196 C\
-0.38952,0.533365\
- 0.377517,0.3221\
-6 0.577009,0.115\
-579 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#0b6e69\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22#0b6e69\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.0144\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
+nodd\x22 d=\x22M0.74,0\
+.442 L0.747329,0\
+.232128 L0.70916\
+7,0.0358025 L0.7\
+78997,0.0309195 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.088\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
-e\x22 points=\x220.601\
-517,0.090201 0.5\
-88984,0.148162 0\
-.544028,0.104749\
- \x22 />\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#000000\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x221\x22 \
-stroke-linecap=\x22\
-square\x22 stroke-l\
-inejoin=\x22bevel\x22 \
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.74,\
+0.442 L0.74,0.57\
+2 L0.74,0.722 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0396\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
 transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
 ly=\x22Sans Serif\x22 \
 font-size=\x229\x22 fo\
 nt-weight=\x22400\x22 \
@@ -16381,45 +18156,135 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M336,8 \
-C336,3.58172 339\
-.582,0 344,0 L64\
-8,0 C652.418,0 6\
-56,3.58172 656,8\
- L656,192 C656,1\
-96.418 652.418,2\
-00 648,200 L344,\
-200 C339.582,200\
- 336,196.418 336\
-,192 L336,8 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22#d9dee3\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,4\
-96,102)\x22\x0afont-fa\
+nodd\x22 d=\x22M0.74,0\
+.722 L0.74,0.81 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<circle cx=\x220.\
+74\x22 cy=\x220.81\x22 r=\
+\x220.064\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.789\
+028,0.851139 C0.\
+777288,0.865116 \
+0.759681,0.874 0\
+.74,0.874 C0.704\
+654,0.874 0.676,\
+0.845346 0.676,0\
+.81 C0.676,0.790\
+319 0.684884,0.7\
+72712 0.69886,0.\
+760972 L0.789028\
+,0.851139 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+6d7278\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.79262,\
+0.833428 0.82492\
+5,0.798065 0.792\
+62,0.786572 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.773\
+836\x22 cy=\x220.81970\
+2\x22 r=\x220.01024\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.4\
+42 L0.74,0.232 L\
+0.701838,0.03567\
+46 L0.771455,0.0\
+283576 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.442 L0.\
+74,0.232 L0.7018\
+38,0.0356746 L0.\
+771455,0.0283576\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
 mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
@@ -16427,67 +18292,184 @@ font-weight=\x22400\
 rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M-0.6\
-8,-0.36 C-0.68,-\
-0.382091 -0.6620\
-91,-0.4 -0.64,-0\
-.4 L0.64,-0.4 C0\
-.662091,-0.4 0.6\
-8,-0.382091 0.68\
-,-0.36 L0.68,0.3\
-6 C0.68,0.382091\
- 0.662091,0.4 0.\
-64,0.4 L-0.64,0.\
-4 C-0.662091,0.4\
- -0.68,0.382091 \
--0.68,0.36 L-0.6\
-8,-0.36 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a</\
-g>\x0a\x0a<g fill=\x22#c9\
-cfd4\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,444,102)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M-0.1,0 C-0.1,-0\
-.0828427 -0.0552\
-285,-0.15 0,-0.1\
-5 C0.0552285,-0.\
-15 0.1,-0.082842\
-7 0.1,0 C0.1,0.0\
-828427 0.0552285\
-,0.15 0,0.15 C-0\
-.0552285,0.15 -0\
-.1,0.0828427 -0.\
-1,0 Z \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#a0a7af\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.012\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,444,102)\x22\x0a\
+venodd\x22 d=\x22M0.74\
+,0.722 L0.605643\
+,0.655305 L0.734\
+906,0.53004 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.72\
+2 L0.605643,0.65\
+5305 L0.734906,0\
+.53004 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.024\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.744985,0.898\
+089 C0.672237,0.\
+934556 0.61483,0\
+.932927 0.572765\
+,0.893203 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#0b\
+6e69\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22#\
+0b6e69\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.0144\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.547115,0.8689\
+81 0.605213,0.88\
+0866 0.562304,0.\
+926303 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+336,8 C336,3.581\
+72 339.582,0 344\
+,0 L648,0 C652.4\
+18,0 656,3.58172\
+ 656,8 L656,192 \
+C656,196.418 652\
+.418,200 648,200\
+ L344,200 C339.5\
+82,200 336,196.4\
+18 336,192 L336,\
+8 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a7a\
+eb5\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.016\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.06,-0.\
+008 L1.54,-0.008\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,506,9\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<rect x=\x22-0.\
+06\x22 y=\x22-0.49\x22 wi\
+dth=\x220.12\x22 heigh\
+t=\x220.98\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a0a7af\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.012\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,506,96)\x22\x0a\
 font-family=\x22San\
 s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
@@ -16496,19 +18478,107 @@ yle=\x22normal\x22 \x0a>\x0a\
 <polyline fill=\x22\
 none\x22 vector-eff\
 ect=\x22none\x22 point\
-s=\x220.08,0 -0.08,\
-0 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22#e9eef2\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+s=\x22-0.048,-0.37 \
+0.048,-0.37 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.024,-0.37\
+ -0.024,-0.25 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,-0.\
+25 0.048,-0.25 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.012,-0.\
+25 0.012,-0.13 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,-0\
+.13 0.048,-0.13 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.024,-\
+0.13 -0.024,-0.0\
+1 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,-0.01 0.048,-0.\
+01 \x22 />\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.012\
+,-0.01 0.012,0.1\
+1 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,0.11 0.048,0.11\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.024,\
+0.11 -0.024,0.23\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.048,\
+0.23 0.048,0.23 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.012,0.\
+23 0.012,0.35 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,0.3\
+5 0.048,0.35 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.024,0.35\
+ -0.024,0.47 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.685\
+066,0.715477 L0.\
+569156,0.620268 \
+L0.724883,0.5299\
+96 \x22/>\x0a</g>\x0a\x0a<g \
 fill=\x22none\x22 stro\
 ke=\x22#7a7f84\x22 str\
 oke-opacity=\x221\x22 \
@@ -16527,17 +18597,57 @@ erif\x22 font-size=\
 th vector-effect\
 =\x22none\x22 fill-rul\
 e=\x22evenodd\x22 d=\x22M\
-0.64,0.42 L0.637\
-382,0.569977 L0.\
-634241,0.74995 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#7a7f84\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
+0.74,0.442 L0.74\
+7329,0.232128 L0\
+.709167,0.035802\
+5 L0.778997,0.03\
+09195 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.088\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.74,0.442 L0\
+.726411,0.571288\
+ L0.685066,0.715\
+477 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0396\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.685066,0.715\
+477 L0.6521,0.79\
+7069 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
 transform=\x22matri\
 x(200,0,0,-200,3\
 36,186)\x22\x0afont-fa\
@@ -16545,22 +18655,13 @@ mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.92\
-,0.42 L0.930991,\
-0.629712 L1.1308\
-7,0.622732 L1.18\
-603,0.665829 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#2\
-e3338\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.088\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.6521\x22 cy=\
+\x220.797069\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
 ansform=\x22matrix(\
 200,0,0,-200,336\
 ,186)\x22\x0afont-fami\
@@ -16571,112 +18672,100 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.92,0\
-.42 L0.79,0.42 L\
-0.64,0.42 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0396\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.64,0.4\
-2 L0.552,0.42 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#6d7278\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<circle cx=\x220.\
-552\x22 cy=\x220.42\x22 r\
-=\x220.064\x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#2e333\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-593139,0.370972 \
-C0.607116,0.3827\
-12 0.616,0.40031\
-9 0.616,0.42 C0.\
-616,0.455346 0.5\
-87346,0.484 0.55\
-2,0.484 C0.53231\
-9,0.484 0.514712\
-,0.475116 0.5029\
-72,0.46114 L0.59\
-3139,0.370972 Z \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.9\
-2,0.42 L0.92,0.6\
-3 L1.12,0.63 L1.\
-17362,0.674995 \x22\
+nodd\x22 d=\x22M0.6577\
+,0.860828 C0.655\
+843,0.860988 0.6\
+53981,0.861069 0\
+.6521,0.861069 C\
+0.616754,0.86106\
+9 0.5881,0.83241\
+6 0.5881,0.79706\
+9 C0.5881,0.7617\
+23 0.616754,0.73\
+3069 0.6521,0.73\
+3069 C0.653987,0\
+.733069 0.655855\
+,0.733151 0.6576\
+83,0.733309 L0.6\
+577,0.860828 Z \x22\
 />\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
+=\x22#6d7278\x22 fill-\
 opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.92\
-,0.42 L0.92,0.63\
- L1.12,0.63 L1.1\
-7362,0.674995 \x22/\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.6\
+72742,0.850844 0\
+.720591,0.848681\
+ 0.705875,0.8177\
+11 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.669166\x22 cy\
+=\x220.827856\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.74,0.442 L0\
+.74,0.232 L0.701\
+838,0.0356746 L0\
+.771455,0.028357\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.442 L0.74,\
+0.232 L0.701838,\
+0.0356746 L0.771\
+455,0.0283576 \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
 e9eef2\x22 stroke-o\
@@ -16695,32 +18784,33 @@ ont-weight=\x22400\x22\
 mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
 e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.64,\
-0.42 L0.645235,0\
-.270091 L0.65151\
-7,0.090201 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.64,0.4\
-2 L0.645235,0.27\
-0091 L0.651517,0\
-.090201 \x22/>\x0a</g>\
+enodd\x22 d=\x22M0.685\
+066,0.715477 L0.\
+575363,0.613177 \
+L0.735025,0.5300\
+63 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.685066,0.71547\
+7 L0.575363,0.61\
+3177 L0.735025,0\
+.530063 \x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
  stroke=\x22#0b6e69\
 \x22 stroke-opacity\
@@ -16739,52 +18829,52 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.61302,0.7\
-49196 C0.38952,0\
-.533365 0.377517\
-,0.32216 0.57700\
-9,0.115579 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#0\
-b6e69\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.0144\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<polyg\
-on fill-rule=\x22ev\
-enodd\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x220.601517,0.0\
-90201 0.588984,0\
-.148162 0.544028\
-,0.104749 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#000\
-000\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x221\x22 stroke-\
-linecap=\x22square\x22\
- stroke-linejoin\
-=\x22bevel\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a</\
-g>\x0a</svg>\x0a\
-\x00\x00,\x99\
+ d=\x22M0.744985,0.\
+898089 C0.672237\
+,0.934556 0.6148\
+3,0.932927 0.572\
+765,0.893203 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#0b6e69\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.547115,0\
+.868981 0.605213\
+,0.880866 0.5623\
+04,0.926303 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+00000\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x221\x22 strok\
+e-linecap=\x22squar\
+e\x22 stroke-linejo\
+in=\x22bevel\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+</g>\x0a</svg>\x0a\
+\x00\x000\xa3\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -17012,16 +19102,234 @@ evenodd\x22 d=\x22M0.3\
 .414476,0.010253\
 1 L0.341329,0.11\
 4714 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.359402,0.11\
+517 0.399838,0.1\
+40844 0.405546,0\
+.107034 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.369658\x22\
+ cy=\x220.0942882\x22 \
+r=\x220.01024\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.874985,0.2048\
+69 L0.980969,0.0\
+352597 L1.05097,\
+0.0352597 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.874985,0.2048\
+69 L0.980969,0.0\
+352597 L1.05097,\
+0.0352597 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.46,0.044 \
+L0.60854,0.02312\
+4 L0.757767,0.12\
+3779 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.46,0.044 L0.60\
+854,0.023124 L0.\
+757767,0.123779 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.846\
+366,0.324576 C0.\
+789472,0.377563 \
+0.735384,0.39524\
+5 0.684101,0.377\
+623 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.650\
+736,0.366158 0.7\
+08555,0.352985 0\
+.688246,0.412089\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M336,8 \
+C336,3.58172 339\
+.582,0 344,0 L64\
+8,0 C652.418,0 6\
+56,3.58172 656,8\
+ L656,192 C656,1\
+96.418 652.418,2\
+00 648,200 L344,\
+200 C339.582,200\
+ 336,196.418 336\
+,192 L336,8 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a7aeb5\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.016\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
@@ -17030,55 +19338,192 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.74,0.044 L0.\
-874985,0.204869 \
-L0.980969,0.0352\
-597 L1.05097,0.0\
-352597 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.74,0.044 L0.\
-874985,0.204869 \
-L0.980969,0.0352\
-597 L1.05097,0.0\
-352597 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.46,0.044 L0.\
-60854,0.023124 L\
-0.757767,0.12377\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.46,0.0\
+44 L0.609794,0.0\
+361496 L0.789767\
+,0.0330082 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.0\
+44 L0.877772,0.2\
+02489 L0.989611,\
+0.0366815 L1.059\
+61,0.0366815 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.088\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.74,0\
+.044 L0.61,0.044\
+ L0.46,0.044 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.46,\
+0.044 L0.373337,\
+0.059281 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x220.37333\
+7\x22 cy=\x220.059281\x22\
+ r=\x220.064\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.341329,0.11471\
+4 C0.322202,0.10\
+3645 0.309337,0.\
+0829654 0.309337\
+,0.059281 C0.309\
+337,0.0239348 0.\
+337991,-0.004718\
+96 0.373337,-0.0\
+0471896 C0.38900\
+2,-0.00471896 0.\
+403352,0.0009090\
+3 0.414476,0.010\
+2531 L0.341329,0\
+.114714 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.359402\
+,0.11517 0.39983\
+8,0.140844 0.405\
+546,0.107034 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#2e3338\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<circle cx=\x220.\
+369658\x22 cy=\x220.09\
+42882\x22 r=\x220.0102\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.044 L0.6821\
+16,0.245865 L0.8\
+77746,0.287447 L\
+0.943524,0.31138\
 9 \x22/>\x0a</g>\x0a\x0a<g f\
 ill=\x22none\x22 strok\
 e=\x22#2e3338\x22 stro\
@@ -17089,7 +19534,52 @@ ap=\x22round\x22 strok\
 e-linejoin=\x22roun\
 d\x22 transform=\x22ma\
 trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.044 L0.682\
+116,0.245865 L0.\
+877746,0.287447 \
+L0.943524,0.3113\
+89 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.46,0.044 L0.60\
+854,0.023124 L0.\
+757767,0.123779 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
 amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
@@ -17110,59 +19600,132 @@ troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
 ansform=\x22matrix(\
-200,0,0,-200,0,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.846366\
-,0.324576 C0.789\
-472,0.377563 0.7\
-35384,0.395245 0\
-.684101,0.377623\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#0b6e69\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22#0b6e69\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.0144\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-olygon fill-rule\
-=\x22evenodd\x22 vecto\
-r-effect=\x22none\x22 \
-points=\x220.650736\
-,0.366158 0.7085\
-55,0.352985 0.68\
-8246,0.412089 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8463\
+66,0.324576 C0.7\
+89472,0.377563 0\
+.735384,0.395245\
+ 0.684101,0.3776\
+23 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.65\
+0736,0.366158 0.\
+708555,0.352985 \
+0.688246,0.41208\
+9 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#000000\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x221\x22\
+ stroke-linecap=\
+\x22square\x22 stroke-\
+linejoin=\x22bevel\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a</g>\x0a</svg\
+>\x0a\
+\x00\x00Rk\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: reverse-\
+hyperextension-w\
+eighted</title>\x0a\
+<desc>reverse-hy\
+perextension-wei\
+ghted: legs down\
+ (left), legs up\
+ (right)</desc>\x0a\
+<defs>\x0a</defs>\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22black\x22 str\
+oke-width=\x221\x22 fi\
+ll-rule=\x22evenodd\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 >\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0,8 C0,3.5817\
+2 3.58172,0 8,0 \
+L312,0 C316.418,\
+0 320,3.58172 32\
+0,8 L320,192 C32\
+0,196.418 316.41\
+8,200 312,200 L8\
+,200 C3.58172,20\
+0 0,196.418 0,19\
+2 L0,8 Z \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22#e9e\
 ef2\x22 fill-opacit\
 y=\x221\x22 stroke=\x22no\
@@ -17173,41 +19736,170 @@ atrix(1,0,0,1,0,\
 t-size=\x229\x22 font-\
 weight=\x22400\x22 fon\
 t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M336,8 C33\
-6,3.58172 339.58\
-2,0 344,0 L648,0\
- C652.418,0 656,\
-3.58172 656,8 L6\
-56,192 C656,196.\
-418 652.418,200 \
-648,200 L344,200\
- C339.582,200 33\
-6,196.418 336,19\
-2 L336,8 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#a7aeb5\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.016\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
 y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
 t-weight=\x22400\x22 f\
 ont-style=\x22norma\
 l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#a7aeb5\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-16\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
+ill=\x22#c9cfd4\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,156,\
+160)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M-0.17,-\
+0.115 C-0.17,-0.\
+123284 -0.163284\
+,-0.13 -0.155,-0\
+.13 L0.155,-0.13\
+ C0.163284,-0.13\
+ 0.17,-0.123284 \
+0.17,-0.115 L0.1\
+7,0.115 C0.17,0.\
+123284 0.163284,\
+0.13 0.155,0.13 \
+L-0.155,0.13 C-0\
+.163284,0.13 -0.\
+17,0.123284 -0.1\
+7,0.115 L-0.17,-\
+0.115 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a0a7af\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.012\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,156,160)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M-0.15,-0.10\
+1 C-0.15,-0.1059\
+71 -0.145971,-0.\
+11 -0.141,-0.11 \
+L0.141,-0.11 C0.\
+145971,-0.11 0.1\
+5,-0.105971 0.15\
+,-0.101 L0.15,0.\
+101 C0.15,0.1059\
+71 0.145971,0.11\
+ 0.141,0.11 L-0.\
+141,0.11 C-0.145\
+971,0.11 -0.15,0\
+.105971 -0.15,0.\
+101 L-0.15,-0.10\
+1 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22#c9cfd4\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,152,\
+106)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x220\x22 cy=\x220\x22 r=\x220\
+.14\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0112\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,152,106)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M-0.0356833,0.08\
+82867 C-0.059568\
+3,0.0786192 -0.0\
+786285,0.0595563\
+ -0.0882811,0.03\
+56971 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
@@ -17216,84 +19908,202 @@ rif\x22 font-size=\x22\
 h vector-effect=\
 \x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M0\
-.06,-0.008 L1.54\
-,-0.008 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.46,0.044 \
-L0.609794,0.0361\
-496 L0.789767,0.\
-0330082 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.74,0.044 \
-L0.877772,0.2024\
-89 L0.989611,0.0\
-366815 L1.05961,\
-0.0366815 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.088\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
+.963936,0.428832\
+ L0.869538,0.312\
+26 L0.972782,0.1\
+64813 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#7a7f84\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.73,0.582 L0.6\
+21842,0.401995 L\
+0.456034,0.29015\
+6 L0.38842,0.272\
+039 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.088\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.73,0.582 L0.842\
+583,0.517 L0.963\
+936,0.428832 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.96393\
+6,0.428832 L1.02\
+05,0.36142 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#6\
+d7278\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x221.0205\x22\
+ cy=\x220.36142\x22 r=\
+\x220.064\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M1.009\
+36,0.298387 C1.0\
+1299,0.29775 1.0\
+1671,0.29742 1.0\
+205,0.29742 C1.0\
+5585,0.29742 1.0\
+845,0.326074 1.0\
+845,0.36142 C1.0\
+845,0.396767 1.0\
+5585,0.42542 1.0\
+205,0.42542 L1.0\
+0936,0.298387 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
 form=\x22matrix(200\
-,0,0,-200,336,18\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.99\
+5251,0.30965 0.9\
+47773,0.315974 0\
+.965132,0.345544\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22#2e3338\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
 6)\x22\x0afont-family=\
 \x22Sans Serif\x22 fon\
 t-size=\x229\x22 font-\
 weight=\x22400\x22 fon\
 t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.74,0.04\
-4 L0.61,0.044 L0\
-.46,0.044 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0396\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
+ \x0a>\x0a<circle cx=\x22\
+1.00082\x22 cy=\x220.3\
+32238\x22 r=\x220.0102\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.73\
+,0.582 L0.606565\
+,0.412106 L0.433\
+36,0.312106 L0.3\
+64423,0.299951 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.73,0\
+.582 L0.606565,0\
+.412106 L0.43336\
+,0.312106 L0.364\
+423,0.299951 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
 86)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
@@ -17302,56 +20112,269 @@ nt-style=\x22normal\
 \x22 \x0a>\x0a<path vecto\
 r-effect=\x22none\x22 \
 fill-rule=\x22eveno\
-dd\x22 d=\x22M0.46,0.0\
-44 L0.373337,0.0\
-59281 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#6d7278\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
+dd\x22 d=\x22M0.963936\
+,0.428832 L0.867\
+518,0.313926 L0.\
+960225,0.159635 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
  transform=\x22matr\
 ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<circl\
-e cx=\x220.373337\x22 \
-cy=\x220.059281\x22 r=\
-\x220.064\x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#2e3338\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.3\
-41329,0.114714 C\
-0.322202,0.10364\
-5 0.309337,0.082\
-9654 0.309337,0.\
-059281 C0.309337\
-,0.0239348 0.337\
-991,-0.00471896 \
-0.373337,-0.0047\
-1896 C0.389002,-\
-0.00471896 0.403\
-352,0.00090903 0\
-.414476,0.010253\
-1 L0.341329,0.11\
-4714 Z \x22/>\x0a</g>\x0a\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.963\
+936,0.428832 L0.\
+867518,0.313926 \
+L0.960225,0.1596\
+35 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(34\
+.7296,196.962,19\
+6.962,-34.7296,7\
+8.0989,121.029)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<rect x=\x22-0.075\
+\x22 y=\x22-0.012\x22 wid\
+th=\x220.15\x22 height\
+=\x220.024\x22/>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M-0\
+.075,-0.0383 C-0\
+.075,-0.0447617 \
+-0.0697617,-0.05\
+ -0.0633,-0.05 L\
+-0.0477,-0.05 C-\
+0.0412383,-0.05 \
+-0.036,-0.044761\
+7 -0.036,-0.0383\
+ L-0.036,0.0383 \
+C-0.036,0.044761\
+7 -0.0412383,0.0\
+5 -0.0477,0.05 L\
+-0.0633,0.05 C-0\
+.0697617,0.05 -0\
+.075,0.0447617 -\
+0.075,0.0383 L-0\
+.075,-0.0383 Z \x22\
+/>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.036,-0.0\
+383 C0.036,-0.04\
+47617 0.0412383,\
+-0.05 0.0477,-0.\
+05 L0.0633,-0.05\
+ C0.0697617,-0.0\
+5 0.075,-0.04476\
+17 0.075,-0.0383\
+ L0.075,0.0383 C\
+0.075,0.0447617 \
+0.0697617,0.05 0\
+.0633,0.05 L0.04\
+77,0.05 C0.04123\
+83,0.05 0.036,0.\
+0447617 0.036,0.\
+0383 L0.036,-0.0\
+383 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a0a7af\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.012\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(34.7296\
+,196.962,196.962\
+,-34.7296,78.098\
+9,121.029)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M-\
+0.075,-0.0383 C-\
+0.075,-0.0447617\
+ -0.0697617,-0.0\
+5 -0.0633,-0.05 \
+L-0.0477,-0.05 C\
+-0.0412383,-0.05\
+ -0.036,-0.04476\
+17 -0.036,-0.038\
+3 L-0.036,0.0383\
+ C-0.036,0.04476\
+17 -0.0412383,0.\
+05 -0.0477,0.05 \
+L-0.0633,0.05 C-\
+0.0697617,0.05 -\
+0.075,0.0447617 \
+-0.075,0.0383 L-\
+0.075,-0.0383 Z \
+\x22/>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.036,-0.\
+0383 C0.036,-0.0\
+447617 0.0412383\
+,-0.05 0.0477,-0\
+.05 L0.0633,-0.0\
+5 C0.0697617,-0.\
+05 0.075,-0.0447\
+617 0.075,-0.038\
+3 L0.075,0.0383 \
+C0.075,0.0447617\
+ 0.0697617,0.05 \
+0.0633,0.05 L0.0\
+477,0.05 C0.0412\
+383,0.05 0.036,0\
+.0447617 0.036,0\
+.0383 L0.036,-0.\
+0383 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.36336,0.292106\
+ C0.263917,0.374\
+052 0.224622,0.4\
+6665 0.245474,0.\
+569902 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#0b6e6\
+9\x22 fill-opacity=\
+\x221\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0144\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+252458,0.604483 \
+0.211851,0.56126\
+7 0.27311,0.5488\
+95 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M336,\
+8 C336,3.58172 3\
+39.582,0 344,0 L\
+648,0 C652.418,0\
+ 656,3.58172 656\
+,8 L656,192 C656\
+,196.418 652.418\
+,200 648,200 L34\
+4,200 C339.582,2\
+00 336,196.418 3\
+36,192 L336,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
+stroke=\x22#a7aeb5\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
+=\x220.016\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -17365,42 +20388,86 @@ tyle=\x22normal\x22 \x0a>\
 \x0a<path vector-ef\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
-d=\x22M0.74,0.044 L\
-0.682116,0.24586\
-5 L0.877746,0.28\
-7447 L0.943524,0\
-.311389 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.74,0.044 \
-L0.682116,0.2458\
-65 L0.877746,0.2\
-87447 L0.943524,\
-0.311389 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
+d=\x22M0.06,-0.008 \
+L1.54,-0.008 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#c9cfd4\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,492,160)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M-0.17,-0.115\
+ C-0.17,-0.12328\
+4 -0.163284,-0.1\
+3 -0.155,-0.13 L\
+0.155,-0.13 C0.1\
+63284,-0.13 0.17\
+,-0.123284 0.17,\
+-0.115 L0.17,0.1\
+15 C0.17,0.12328\
+4 0.163284,0.13 \
+0.155,0.13 L-0.1\
+55,0.13 C-0.1632\
+84,0.13 -0.17,0.\
+123284 -0.17,0.1\
+15 L-0.17,-0.115\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,492,160)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.15,-0.101 C-0\
+.15,-0.105971 -0\
+.145971,-0.11 -0\
+.141,-0.11 L0.14\
+1,-0.11 C0.14597\
+1,-0.11 0.15,-0.\
+105971 0.15,-0.1\
+01 L0.15,0.101 C\
+0.15,0.105971 0.\
+145971,0.11 0.14\
+1,0.11 L-0.141,0\
+.11 C-0.145971,0\
+.11 -0.15,0.1059\
+71 -0.15,0.101 L\
+-0.15,-0.101 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
 orm=\x22matrix(200,\
 0,0,-200,336,186\
 )\x22\x0afont-family=\x22\
@@ -17408,15 +20475,79 @@ Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.46,0.044\
- L0.60854,0.0231\
-24 L0.757767,0.1\
-23779 \x22/>\x0a</g>\x0a\x0a\
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#c9cfd4\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,488,106\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+\x22 cy=\x220\x22 r=\x220.14\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#a0a7af\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.011\
+2\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,488,106)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M-0\
+.0356833,0.08828\
+67 C-0.0595683,0\
+.0786192 -0.0786\
+285,0.0595563 -0\
+.0882811,0.03569\
+71 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.975968,0.44963\
+6 L0.892089,0.32\
+5281 L0.973807,0\
+.1649 \x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
+troke=\x22#7a7f84\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
 \x220.044\x22 stroke-l\
@@ -17433,39 +20564,180 @@ yle=\x22normal\x22 \x0a>\x0a\
 <path vector-eff\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
-=\x22M0.46,0.044 L0\
-.60854,0.023124 \
-L0.757767,0.1237\
-79 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-024\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
+=\x22M0.73,0.582 L0\
+.521565,0.607593\
+ L0.324604,0.642\
+322 L0.254774,0.\
+647205 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.088\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.73,0.582 L\
+0.848761,0.52912\
+4 L0.975968,0.44\
+9636 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.975968,0.44\
+9636 L1.0371,0.3\
+86334 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x221.0371\x22 cy\
+=\x220.386334\x22 r=\x220\
+.064\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M1.030\
+38,0.322682 C1.0\
+326,0.322452 1.0\
+3484,0.322334 1.\
+0371,0.322334 C1\
+.07244,0.322334 \
+1.1011,0.350988 \
+1.1011,0.386334 \
+C1.1011,0.421681\
+ 1.07244,0.45033\
+4 1.0371,0.45033\
+4 C1.03559,0.450\
+334 1.0341,0.450\
+282 1.03263,0.45\
+0181 L1.03038,0.\
+322682 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
 atrix(200,0,0,-2\
 00,336,186)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.846366,0.32457\
-6 C0.789472,0.37\
-7563 0.735384,0.\
-395245 0.684101,\
-0.377623 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#0b6\
-e69\x22 fill-opacit\
-y=\x221\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x221.01552,0\
+.332929 0.967717\
+,0.335926 0.9829\
+72,0.366634 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
 acity=\x221\x22 stroke\
--width=\x220.0144\x22 \
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<circle cx=\x221.0\
+195\x22 cy=\x220.35585\
+\x22 r=\x220.01024\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.73,0.\
+582 L0.520512,0.\
+596649 L0.322458\
+,0.624483 L0.252\
+501,0.626926 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.73,0\
+.582 L0.520512,0\
+.596649 L0.32245\
+8,0.624483 L0.25\
+2501,0.626926 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
 stroke-linecap=\x22\
 round\x22 stroke-li\
 nejoin=\x22round\x22 t\
@@ -17476,31 +20748,235 @@ ily=\x22Sans Serif\x22\
  font-size=\x229\x22 f\
 ont-weight=\x22400\x22\
  font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.975\
+968,0.449636 L0.\
+892089,0.325281 \
+L0.962421,0.1595\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.975968,0.449636\
+ L0.892089,0.325\
+281 L0.962421,0.\
+15959 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#c9cfd4\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(-6.9799,199.8\
+78,199.878,6.979\
+9,392.636,56.826\
+5)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<rect x=\x22-0.\
+075\x22 y=\x22-0.012\x22 \
+width=\x220.15\x22 hei\
+ght=\x220.024\x22/>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M-0.075,-0.0383 \
+C-0.075,-0.04476\
+17 -0.0697617,-0\
+.05 -0.0633,-0.0\
+5 L-0.0477,-0.05\
+ C-0.0412383,-0.\
+05 -0.036,-0.044\
+7617 -0.036,-0.0\
+383 L-0.036,0.03\
+83 C-0.036,0.044\
+7617 -0.0412383,\
+0.05 -0.0477,0.0\
+5 L-0.0633,0.05 \
+C-0.0697617,0.05\
+ -0.075,0.044761\
+7 -0.075,0.0383 \
+L-0.075,-0.0383 \
+Z \x22/>\x0a<path vect\
+or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.650736,0.366\
-158 0.708555,0.3\
-52985 0.688246,0\
-.412089 \x22 />\x0a</g\
+odd\x22 d=\x22M0.036,-\
+0.0383 C0.036,-0\
+.0447617 0.04123\
+83,-0.05 0.0477,\
+-0.05 L0.0633,-0\
+.05 C0.0697617,-\
+0.05 0.075,-0.04\
+47617 0.075,-0.0\
+383 L0.075,0.038\
+3 C0.075,0.04476\
+17 0.0697617,0.0\
+5 0.0633,0.05 L0\
+.0477,0.05 C0.04\
+12383,0.05 0.036\
+,0.0447617 0.036\
+,0.0383 L0.036,-\
+0.0383 Z \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
+\x22 stroke=\x22#a0a7a\
+f\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a</g>\
-\x0a</svg>\x0a\
-\x00\x00,\x98\
+th=\x220.012\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(-6.9\
+799,199.878,199.\
+878,6.9799,392.6\
+36,56.8265)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.075,-0.0383 C\
+-0.075,-0.044761\
+7 -0.0697617,-0.\
+05 -0.0633,-0.05\
+ L-0.0477,-0.05 \
+C-0.0412383,-0.0\
+5 -0.036,-0.0447\
+617 -0.036,-0.03\
+83 L-0.036,0.038\
+3 C-0.036,0.0447\
+617 -0.0412383,0\
+.05 -0.0477,0.05\
+ L-0.0633,0.05 C\
+-0.0697617,0.05 \
+-0.075,0.0447617\
+ -0.075,0.0383 L\
+-0.075,-0.0383 Z\
+ \x22/>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.036,-0\
+.0383 C0.036,-0.\
+0447617 0.041238\
+3,-0.05 0.0477,-\
+0.05 L0.0633,-0.\
+05 C0.0697617,-0\
+.05 0.075,-0.044\
+7617 0.075,-0.03\
+83 L0.075,0.0383\
+ C0.075,0.044761\
+7 0.0697617,0.05\
+ 0.0633,0.05 L0.\
+0477,0.05 C0.041\
+2383,0.05 0.036,\
+0.0447617 0.036,\
+0.0383 L0.036,-0\
+.0383 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.36336,0.2\
+92106 C0.263917,\
+0.374052 0.22462\
+2,0.46665 0.2454\
+74,0.569902 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.252458,0.\
+604483 0.211851,\
+0.561267 0.27311\
+,0.548895 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
+\x00\x000\x9c\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -17727,57 +21203,111 @@ C1.14315,0.42570\
 33173 1.01678,0.\
 404785 L1.13807,\
 0.365327 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.743,0.24\
-1 L0.549694,0.15\
-8946 L0.365593,0\
-.0808002 L0.4192\
-16,0.0358051 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#2\
-e3338\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,0,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.743,0.\
-241 L0.549694,0.\
-158946 L0.365593\
-,0.0808002 L0.41\
-9216,0.0358051 \x22\
+/g>\x0a\x0a<g fill=\x22#6\
+d7278\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x221.12391,0\
+.354107 1.10707,\
+0.309268 1.08216\
+,0.332835 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x221.10316\
+\x22 cy=\x220.364612\x22 \
+r=\x220.01024\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.743,0.241\
+ L0.549694,0.158\
+946 L0.365593,0.\
+0808002 L0.41921\
+6,0.0358051 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.743,0.2\
+41 L0.549694,0.1\
+58946 L0.365593,\
+0.0808002 L0.419\
+216,0.0358051 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M1.00074\
+,0.350405 L1.000\
+74,0.200405 L1.0\
+0074,0.0204047 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#e9eef2\x22 stroke-\
+#2e3338\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.076\x22\
+ke-width=\x220.044\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -17797,9 +21327,9 @@ nodd\x22 d=\x22M1.0007\
 00074,0.0204047 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
+\x22#0b6e69\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x220.044\
+oke-width=\x220.024\
 \x22 stroke-linecap\
 =\x22round\x22 stroke-\
 linejoin=\x22round\x22\
@@ -17813,78 +21343,138 @@ ont-weight=\x22400\x22\
 mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
 e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M1.000\
-74,0.350405 L1.0\
-0074,0.200405 L1\
-.00074,0.0204047\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.02\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.86\
-0741,0.470405 C0\
-.866139,0.395071\
- 0.870696,0.3314\
-67 0.874413,0.27\
-9593 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#0b6e69\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.0144\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<polygon fill-\
-rule=\x22evenodd\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x220.87\
-6935,0.244404 0.\
-904501,0.296908 \
-0.842164,0.29244\
-2 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#000000\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x221\x22\
- stroke-linecap=\
-\x22square\x22 stroke-\
-linejoin=\x22bevel\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
+enodd\x22 d=\x22M0.860\
+741,0.470405 C0.\
+866139,0.395071 \
+0.870696,0.33146\
+7 0.874413,0.279\
+593 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#e9eef2\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.876\
+935,0.244404 0.9\
+04501,0.296908 0\
+.842164,0.292442\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
+stroke-linecap=\x22\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M336,8 \
+C336,3.58172 339\
+.582,0 344,0 L64\
+8,0 C652.418,0 6\
+56,3.58172 656,8\
+ L656,192 C656,1\
+96.418 652.418,2\
+00 648,200 L344,\
+200 C339.582,200\
+ 336,196.418 336\
+,192 L336,8 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a7aeb5\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.016\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.06,-0.008 L1\
+.54,-0.008 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M1.01693,\
+0.124404 L0.8671\
+4,0.132254 L1.00\
+898,0.0214349 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
 ily=\x22Sans Serif\x22\
  font-size=\x229\x22 f\
 ont-weight=\x22400\x22\
@@ -17892,73 +21482,152 @@ ont-weight=\x22400\x22\
 mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
 e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M336,8\
- C336,3.58172 33\
-9.582,0 344,0 L6\
-48,0 C652.418,0 \
-656,3.58172 656,\
-8 L656,192 C656,\
-196.418 652.418,\
-200 648,200 L344\
-,200 C339.582,20\
-0 336,196.418 33\
-6,192 L336,8 Z \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#a7aeb5\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.016\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.06,-0.008 L\
-1.54,-0.008 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#7a\
-7f84\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.044\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M1.01693\
-,0.124404 L0.867\
-14,0.132254 L1.0\
-0898,0.0214349 \x22\
+enodd\x22 d=\x22M0.738\
+,0.1 L0.528799,0\
+.0816973 L0.3295\
+6,0.0642661 L0.3\
+83183,0.019271 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#7a7f84\x22 stroke-\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.088\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.73\
+8,0.1 L0.867505,\
+0.11133 L1.01693\
+,0.124404 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M1.01693,\
+0.124404 L1.1019\
+4,0.14718 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x221.1019\
+4\x22 cy=\x220.14718\x22 \
+r=\x220.064\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M1\
+.15436,0.110466 \
+C1.16166,0.12086\
+ 1.16594,0.13352\
+ 1.16594,0.14718\
+ C1.16594,0.1825\
+26 1.13728,0.211\
+18 1.10194,0.211\
+18 C1.07626,0.21\
+118 1.05412,0.19\
+606 1.04392,0.17\
+4246 L1.15436,0.\
+110466 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x221.13818,0\
+.102416 1.11239,\
+0.0620589 1.0929\
+3,0.0902888 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<circle cx=\x221.1\
+2007\x22 cy=\x220.1170\
+07\x22 r=\x220.01024\x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.738\
+,0.1 L0.528799,0\
+.0816973 L0.3295\
+6,0.0642661 L0.3\
+83183,0.019271 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
 opacity=\x221\x22 stro\
 ke-width=\x220.044\x22\
  stroke-linecap=\
@@ -17981,9 +21650,9 @@ venodd\x22 d=\x22M0.73\
 383183,0.019271 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
+\x22#e9eef2\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x220.088\
+oke-width=\x220.076\
 \x22 stroke-linecap\
 =\x22round\x22 stroke-\
 linejoin=\x22round\x22\
@@ -17997,49 +21666,19 @@ f\x22 font-size=\x229\x22\
 ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-38,0.1 L0.867505\
-,0.11133 L1.0169\
-3,0.124404 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.0396\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M1.01693\
-,0.124404 L1.101\
-94,0.14718 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#6\
-d7278\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-circle cx=\x221.101\
-94\x22 cy=\x220.14718\x22\
- r=\x220.064\x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#2e3\
-338\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
+evenodd\x22 d=\x22M1.0\
+1693,0.124404 L0\
+.868394,0.14528 \
+L1.00004,0.02251\
+99 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
 atrix(200,0,0,-2\
 00,336,186)\x22\x0afon\
 t-family=\x22Sans S\
@@ -18050,173 +21689,74 @@ erif\x22 font-size=\
 th vector-effect\
 =\x22none\x22 fill-rul\
 e=\x22evenodd\x22 d=\x22M\
-1.15436,0.110466\
- C1.16166,0.1208\
-6 1.16594,0.1335\
-2 1.16594,0.1471\
-8 C1.16594,0.182\
-526 1.13728,0.21\
-118 1.10194,0.21\
-118 C1.07626,0.2\
-1118 1.05412,0.1\
-9606 1.04392,0.1\
-74246 L1.15436,0\
-.110466 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.738,0.1\
- L0.528799,0.081\
-6973 L0.32956,0.\
-0642661 L0.38318\
-3,0.019271 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.738,0.\
-1 L0.528799,0.08\
-16973 L0.32956,0\
-.0642661 L0.3831\
-83,0.019271 \x22/>\x0a\
+1.01693,0.124404\
+ L0.868394,0.145\
+28 L1.00004,0.02\
+25199 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.024\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.860741,0.47\
+0405 C0.866139,0\
+.395071 0.870696\
+,0.331467 0.8744\
+13,0.279593 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.876935,0.\
+244404 0.904501,\
+0.296908 0.84216\
+4,0.292442 \x22 />\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M1.01693\
-,0.124404 L0.868\
-394,0.14528 L1.0\
-0004,0.0225199 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M1.01\
-693,0.124404 L0.\
-868394,0.14528 L\
-1.00004,0.022519\
-9 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-24\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.860741,0.470405\
- C0.866139,0.395\
-071 0.870696,0.3\
-31467 0.874413,0\
-.279593 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#0b6e\
-69\x22 fill-opacity\
-=\x221\x22 stroke=\x22#0b\
-6e69\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.0144\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<polygon \
-fill-rule=\x22eveno\
-dd\x22 vector-effec\
-t=\x22none\x22 points=\
-\x220.876935,0.2444\
-04 0.904501,0.29\
-6908 0.842164,0.\
-292442 \x22 />\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#000000\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x221\x22 stroke-lin\
-ecap=\x22square\x22 st\
-roke-linejoin=\x22b\
-evel\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
-</svg>\x0a\
-\x00\x00,P\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a<\
+/g>\x0a</svg>\x0a\
+\x00\x000X\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -18440,29 +21980,106 @@ C0.709654,0.874 \
 386,0.760972 L0.\
 794028,0.851139 \
 Z \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#e9eef2\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-76\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-45,0.442 L0.7705\
-93,0.233565 L0.7\
-39306,0.0360276 \
-L0.808922,0.0287\
-106 \x22/>\x0a</g>\x0a\x0a<g\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+79762,0.833428 0\
+.829925,0.798065\
+ 0.79762,0.78657\
+2 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.778836\x22 cy=\x220\
+.819702\x22 r=\x220.01\
+024\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+745,0.442 L0.770\
+593,0.233565 L0.\
+739306,0.0360276\
+ L0.808922,0.028\
+7106 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.745,0.442 L0.7\
+70593,0.233565 L\
+0.739306,0.03602\
+76 L0.808922,0.0\
+287106 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.745,0.722 L0\
+.734537,0.572365\
+ L0.747093,0.392\
+804 \x22/>\x0a</g>\x0a\x0a<g\
  fill=\x22none\x22 str\
 oke=\x22#2e3338\x22 st\
 roke-opacity=\x221\x22\
@@ -18481,121 +22098,20 @@ rif\x22 font-size=\x22\
 h vector-effect=\
 \x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M0\
-.745,0.442 L0.77\
-0593,0.233565 L0\
-.739306,0.036027\
-6 L0.808922,0.02\
-87106 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#e9eef2\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.076\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.745,0.722 L0.\
-734537,0.572365 \
-L0.747093,0.3928\
-04 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-745,0.722 L0.734\
-537,0.572365 L0.\
-747093,0.392804 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.024\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.625\
-,0.442 C0.532267\
-,0.419667 0.4768\
-84,0.373717 0.45\
-8852,0.304151 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#0b6e69\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-144\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.45,0.27 0\
-.492894,0.310947\
- 0.432398,0.3266\
-28 \x22 />\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#000000\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x221\
-\x22 stroke-linecap\
-=\x22square\x22 stroke\
--linejoin=\x22bevel\
+.745,0.722 L0.73\
+4537,0.572365 L0\
+.747093,0.392804\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
 \x22 transform=\x22mat\
-rix(1,0,0,1,0,0)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
 mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
@@ -18603,81 +22119,55 @@ font-weight=\x22400\
 rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M336,\
-8 C336,3.58172 3\
-39.582,0 344,0 L\
-648,0 C652.418,0\
- 656,3.58172 656\
-,8 L656,192 C656\
-,196.418 652.418\
-,200 648,200 L34\
-4,200 C339.582,2\
-00 336,196.418 3\
-36,192 L336,8 Z \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#e9eef2\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(1,0\
-,0,1,0,0)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#a7aeb5\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.016\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.06,-0.008 \
-L1.54,-0.008 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#7\
-a7f84\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.7110\
-46,0.509473 L0.8\
-60681,0.519937 L\
-1.0397,0.538752 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#7a7f84\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
+venodd\x22 d=\x22M0.62\
+5,0.442 C0.53226\
+7,0.419667 0.476\
+884,0.373717 0.4\
+58852,0.304151 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#0b6e69\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0144\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.45,0.27 \
+0.492894,0.31094\
+7 0.432398,0.326\
+628 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
 amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
@@ -18685,100 +22175,53 @@ f\x22 font-size=\x229\x22\
 ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.5\
-7,0.27 L0.77681,\
-0.233534 L0.7489\
-75,0.0354803 L0.\
-818804,0.0305973\
+evenodd\x22 d=\x22M336\
+,8 C336,3.58172 \
+339.582,0 344,0 \
+L648,0 C652.418,\
+0 656,3.58172 65\
+6,8 L656,192 C65\
+6,196.418 652.41\
+8,200 648,200 L3\
+44,200 C339.582,\
+200 336,196.418 \
+336,192 L336,8 Z\
  \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.08\
-8\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-57,0.27 L0.65003\
-6,0.372441 L0.71\
-1046,0.509473 \x22/\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a7aeb5\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.016\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.06,-0.008\
+ L1.54,-0.008 \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
+7a7f84\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.0396\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.71\
-1046,0.509473 L0\
-.729343,0.59555 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#6d7278\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<circle cx=\x22\
-0.729343\x22 cy=\x220.\
-59555\x22 r=\x220.064\x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#2e3338\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.785861,0\
-.625606 C0.77509\
-5,0.645805 0.753\
-824,0.65955 0.72\
-9343,0.65955 C0.\
-693996,0.65955 0\
-.665343,0.630896\
- 0.665343,0.5955\
-5 C0.665343,0.58\
-0688 0.670409,0.\
-567009 0.678908,\
-0.556146 L0.7858\
-61,0.625606 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
+e-width=\x220.044\x22 \
 stroke-linecap=\x22\
 round\x22 stroke-li\
 nejoin=\x22round\x22 t\
@@ -18792,39 +22235,60 @@ ont-weight=\x22400\x22\
 mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
 e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.57,\
-0.27 L0.77681,0.\
-233534 L0.738648\
-,0.0372084 L0.80\
-8264,0.0298915 \x22\
+enodd\x22 d=\x22M0.711\
+046,0.509473 L0.\
+860681,0.519937 \
+L1.0397,0.538752\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+57,0.27 L0.77681\
+,0.233534 L0.748\
+975,0.0354803 L0\
+.818804,0.030597\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.57,0.27 L0.6500\
+36,0.372441 L0.7\
+11046,0.509473 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
 #2e3338\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.57\
-,0.27 L0.77681,0\
-.233534 L0.73864\
-8,0.0372084 L0.8\
-08264,0.0298915 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
+ke-width=\x220.0396\
 \x22 stroke-linecap\
 =\x22round\x22 stroke-\
 linejoin=\x22round\x22\
@@ -18840,36 +22304,132 @@ vector-effect=\x22n\
 one\x22 fill-rule=\x22\
 evenodd\x22 d=\x22M0.7\
 11046,0.509473 L\
-0.860955,0.51470\
-8 L1.04052,0.527\
-264 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.711046,0.5094\
-73 L0.860955,0.5\
-14708 L1.04052,0\
-.527264 \x22/>\x0a</g>\
+0.729343,0.59555\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.729343\x22 cy=\x220\
+.59555\x22 r=\x220.064\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.785861,\
+0.625606 C0.7750\
+95,0.645805 0.75\
+3824,0.65955 0.7\
+29343,0.65955 C0\
+.693996,0.65955 \
+0.665343,0.63089\
+6 0.665343,0.595\
+55 C0.665343,0.5\
+80688 0.670409,0\
+.567009 0.678908\
+,0.556146 L0.785\
+861,0.625606 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.7\
+85684,0.607526 0\
+.809931,0.566219\
+ 0.775942,0.5616\
+94 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.764457\x22 cy\
+=\x220.598006\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.57,0.27 L0.\
+77681,0.233534 L\
+0.738648,0.03720\
+84 L0.808264,0.0\
+298915 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.57,0.27 L0\
+.77681,0.233534 \
+L0.738648,0.0372\
+084 L0.808264,0.\
+0298915 \x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#0b6e69\
+ stroke=\x22#e9eef2\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
-h=\x220.024\x22 stroke\
+h=\x220.076\x22 stroke\
 -linecap=\x22round\x22\
  stroke-linejoin\
 =\x22round\x22 transfo\
@@ -18883,51 +22443,96 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.625,0.442\
- C0.532267,0.419\
-667 0.476884,0.3\
-73717 0.458852,0\
-.304151 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#0b6e\
-69\x22 fill-opacity\
-=\x221\x22 stroke=\x22#0b\
-6e69\x22 stroke-opa\
+ d=\x22M0.711046,0.\
+509473 L0.860955\
+,0.514708 L1.040\
+52,0.527264 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.0144\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<polygon \
-fill-rule=\x22eveno\
-dd\x22 vector-effec\
-t=\x22none\x22 points=\
-\x220.45,0.27 0.492\
-894,0.310947 0.4\
-32398,0.326628 \x22\
- />\x0a</g>\x0a\x0a<g fil\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.71104\
+6,0.509473 L0.86\
+0955,0.514708 L1\
+.04052,0.527264 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#000000\x22 stroke\
+\x22#0b6e69\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x221\x22 st\
-roke-linecap=\x22sq\
-uare\x22 stroke-lin\
-ejoin=\x22bevel\x22 tr\
-ansform=\x22matrix(\
-1,0,0,1,0,0)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a</\
-g>\x0a</g>\x0a</svg>\x0a\
-\x00\x00,l\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+25,0.442 C0.5322\
+67,0.419667 0.47\
+6884,0.373717 0.\
+458852,0.304151 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.45,0.\
+27 0.492894,0.31\
+0947 0.432398,0.\
+326628 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
+</svg>\x0a\
+\x00\x000{\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -19151,81 +22756,9 @@ d\x22 d=\x22M0.849028,\
  0.75886,0.76097\
 2 L0.849028,0.85\
 1139 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.8,0.442 L0.8\
-29226,0.234044 L\
-0.801392,0.03599\
-01 L0.871008,0.0\
-286731 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.8,0.442 L0.8\
-29226,0.234044 L\
-0.801392,0.03599\
-01 L0.871008,0.0\
-286731 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.8,0.722 L0.6\
-62968,0.66099 L0\
-.724532,0.491845\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
 ,0,186)\x22\x0afont-fa\
@@ -19233,42 +22766,100 @@ mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.8,\
-0.722 L0.662968,\
-0.66099 L0.72453\
-2,0.491845 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.024\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.767117,0\
-.89687 C0.687865\
-,0.915345 0.6324\
-24,0.90036 0.600\
-796,0.851913 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#0b6e69\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.85262,0.833\
+428 0.884925,0.7\
+98065 0.85262,0.\
+786572 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.833836\x22 \
+cy=\x220.819702\x22 r=\
+\x220.01024\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.8,0.442 L0.\
+829226,0.234044 \
+L0.801392,0.0359\
+901 L0.871008,0.\
+0286731 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.8,0.442 L0.\
+829226,0.234044 \
+L0.801392,0.0359\
+901 L0.871008,0.\
+0286731 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.8,0.722 L0.\
+662968,0.66099 L\
+0.724532,0.49184\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
 44\x22 stroke-linec\
 ap=\x22round\x22 strok\
 e-linejoin=\x22roun\
@@ -19279,68 +22870,202 @@ amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<polyg\
-on fill-rule=\x22ev\
-enodd\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x220.58151,0.82\
-2371 0.635227,0.\
-847491 0.582896,\
-0.881656 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0000\
-00\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x221\x22 stroke-l\
-inecap=\x22square\x22 \
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+,0.722 L0.662968\
+,0.66099 L0.7245\
+32,0.491845 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.024\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.790852,\
+0.901977 C0.7137\
+48,0.928002 0.65\
+7122,0.918428 0.\
+620973,0.873254 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.598931,\
+0.845708 0.65481\
+8,0.865536 0.606\
+022,0.904583 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a7aeb5\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
 stroke-linejoin=\
-\x22bevel\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M336,8 C336,3.5\
-8172 339.582,0 3\
-44,0 L648,0 C652\
-.418,0 656,3.581\
-72 656,8 L656,19\
-2 C656,196.418 6\
-52.418,200 648,2\
-00 L344,200 C339\
-.582,200 336,196\
-.418 336,192 L33\
-6,8 Z \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#e9eef2\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#a\
-7aeb5\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.016\x22 s\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.736415,0.7\
+03057 L0.607304,\
+0.626701 L0.7350\
+27,0.499866 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#7a\
+7f84\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.82,0.\
+438 L0.856466,0.\
+23119 L0.811476,\
+0.0363164 L0.881\
+305,0.0314334 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.088\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.82,\
+0.438 L0.797426,\
+0.566025 L0.7364\
+15,0.703057 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0396\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -19354,33 +23079,108 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.06,-\
-0.008 L1.54,-0.0\
-08 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#7a7f84\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.717971,0.69506\
-3 L0.604765,0.59\
-6654 L0.744651,0\
-.483376 \x22/>\x0a</g>\
+nodd\x22 d=\x22M0.7364\
+15,0.703057 L0.6\
+89782,0.777685 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.689782\x22 cy=\x220.7\
+77685\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.66999,0.\
+838566 C0.644325\
+,0.830222 0.6257\
+82,0.806119 0.62\
+5782,0.777685 C0\
+.625782,0.742339\
+ 0.654436,0.7136\
+85 0.689782,0.71\
+3685 C0.700647,0\
+.713685 0.71088,\
+0.716393 0.71983\
+8,0.721167 L0.66\
+999,0.838566 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.6\
+87772,0.83525 0.\
+732662,0.851955 \
+0.731216,0.81769\
+7 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.693462\x22 cy=\
+\x220.812692\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.82,0.438 L0.\
+849226,0.230044 \
+L0.800842,0.0359\
+846 L0.870459,0.\
+0286676 \x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
+ stroke=\x22#2e3338\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
 h=\x220.044\x22 stroke\
@@ -19398,117 +23198,32 @@ style=\x22normal\x22 \x0a\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
  d=\x22M0.82,0.438 \
-L0.856466,0.2311\
-9 L0.811476,0.03\
-63164 L0.881305,\
-0.0314334 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.088\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.82,0.43\
-8 L0.792971,0.56\
-5159 L0.717971,0\
-.695063 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.0396\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.717971,0\
-.695063 L0.64862\
-7,0.749241 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#6\
-d7278\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-circle cx=\x220.648\
-627\x22 cy=\x220.74924\
-1\x22 r=\x220.064\x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#2\
-e3338\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.621567,0.807\
-256 C0.599743,0.\
-797056 0.584627,\
-0.774914 0.58462\
-7,0.749241 C0.58\
-4627,0.713895 0.\
-61328,0.685241 0\
-.648627,0.685241\
- C0.662287,0.685\
-241 0.674947,0.6\
-89521 0.685339,0\
-.696811 L0.62156\
-7,0.807256 Z \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#e\
-9eef2\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.076\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.82,0\
-.438 L0.849226,0\
-.230044 L0.80084\
-2,0.0359846 L0.8\
-70459,0.0286676 \
+L0.849226,0.2300\
+44 L0.800842,0.0\
+359846 L0.870459\
+,0.0286676 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.736415\
+,0.703057 L0.609\
+907,0.622462 L0.\
+741978,0.500162 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
 \x22#2e3338\x22 stroke\
@@ -19527,120 +23242,75 @@ f\x22 font-size=\x229\x22\
 ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.8\
-2,0.438 L0.84922\
-6,0.230044 L0.80\
-0842,0.0359846 L\
-0.870459,0.02866\
-76 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.717971,0.69506\
-3 L0.6065,0.5946\
-93 L0.735981,0.4\
-69655 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.044\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.717971,0.69\
-5063 L0.6065,0.5\
-94693 L0.735981,\
-0.469655 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.767117,0\
-.89687 C0.687865\
-,0.915345 0.6324\
-24,0.90036 0.600\
-796,0.851913 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#0b6e69\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x220.58151,0.\
-822371 0.635227,\
-0.847491 0.58289\
-6,0.881656 \x22 />\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#00\
-0000\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x221\x22 stroke\
--linecap=\x22square\
-\x22 stroke-linejoi\
-n=\x22bevel\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
+evenodd\x22 d=\x22M0.7\
+36415,0.703057 L\
+0.609907,0.62246\
+2 L0.741978,0.50\
+0162 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.790852,0.901\
+977 C0.713748,0.\
+928002 0.657122,\
+0.918428 0.62097\
+3,0.873254 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#0\
+b6e69\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0144\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
 amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a<\
-/g>\x0a</svg>\x0a\
-\x00\x006{\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.598931,0.8\
+45708 0.654818,0\
+.865536 0.606022\
+,0.904583 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
+\x00\x00:\x83\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -19947,62 +23617,334 @@ C0.300869,0.0992\
 0.395681,0.00868\
 554 L0.318936,0.\
 110529 Z \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.33698,0.1\
+11616 0.376495,0\
+.138685 0.38338,\
+0.105095 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.347958\
+\x22 cy=\x220.0911047\x22\
+ r=\x220.01024\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.72,0.044\
+ L0.846381,0.211\
+713 L0.940275,0.\
+0351239 L1.01028\
+,0.0351239 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.72,0.044\
+ L0.846381,0.211\
+713 L0.940275,0.\
+0351239 L1.01028\
+,0.0351239 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.44,0.044\
+ L0.58854,0.0231\
+24 L0.737767,0.1\
+23779 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.44,0.044 L0.5\
+8854,0.023124 L0\
+.737767,0.123779\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.89\
+5785,0.272992 C0\
+.887707,0.195667\
+ 0.906136,0.1418\
+29 0.951073,0.11\
+1477 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#0b6e69\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.72,0.044 L\
-0.846381,0.21171\
-3 L0.940275,0.03\
-51239 L1.01028,0\
-.0351239 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.72,0.044 L\
-0.846381,0.21171\
-3 L0.940275,0.03\
-51239 L1.01028,0\
-.0351239 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
+th=\x220.0144\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.98\
+0309,0.0917307 0\
+.956033,0.145835\
+ 0.921053,0.0940\
+457 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M336\
+,8 C336,3.58172 \
+339.582,0 344,0 \
+L648,0 C652.418,\
+0 656,3.58172 65\
+6,8 L656,192 C65\
+6,196.418 652.41\
+8,200 648,200 L3\
+44,200 C339.582,\
+200 336,196.418 \
+336,192 L336,8 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a7aeb5\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.016\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.06,-0.008\
+ L1.54,-0.008 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#c9cfd4\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,520,162.\
+8)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M-0.15,-0.\
+056 C-0.15,-0.07\
+25685 -0.136569,\
+-0.086 -0.12,-0.\
+086 L0.12,-0.086\
+ C0.136569,-0.08\
+6 0.15,-0.072568\
+5 0.15,-0.056 L0\
+.15,0.086 C0.15,\
+0.102569 0.13656\
+9,0.116 0.12,0.1\
+16 L-0.12,0.116 \
+C-0.136569,0.116\
+ -0.15,0.102569 \
+-0.15,0.086 L-0.\
+15,-0.056 Z \x22/>\x0a\
+<rect x=\x22-0.12\x22 \
+y=\x22-0.116\x22 width\
+=\x220.02\x22 height=\x22\
+0.04\x22/>\x0a<rect x=\
+\x220.1\x22 y=\x22-0.116\x22\
+ width=\x220.02\x22 he\
+ight=\x220.04\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#a0a7\
+af\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.012\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,520,16\
+2.8)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.125,\
+0.05136 0.125,0.\
+05136 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
@@ -20012,65 +23954,272 @@ tyle=\x22normal\x22 \x0a>\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
 d=\x22M0.44,0.044 L\
-0.58854,0.023124\
- L0.737767,0.123\
-779 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.44,0.044 L0.588\
-54,0.023124 L0.7\
-37767,0.123779 \x22\
+0.589794,0.03614\
+96 L0.769767,0.0\
+330082 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.72,0.044 L\
+0.72,0.254 L0.92\
+,0.254 L0.934554\
+,0.32247 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.088\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.72,0.044\
+ L0.59,0.044 L0.\
+44,0.044 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.0396\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.44,0.04\
+4 L0.352856,0.05\
+62472 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.352856\x22 \
+cy=\x220.0562472\x22 r\
+=\x220.064\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+318936,0.110529 \
+C0.300869,0.0992\
+137 0.288856,0.0\
+791333 0.288856,\
+0.0562472 C0.288\
+856,0.020901 0.3\
+1751,-0.00775277\
+ 0.352856,-0.007\
+75277 C0.369324,\
+-0.00775277 0.38\
+434,-0.00153296 \
+0.395681,0.00868\
+554 L0.318936,0.\
+110529 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.33698,0\
+.111616 0.376495\
+,0.138685 0.3833\
+8,0.105095 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+2e3338\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<circle cx=\x220.34\
+7958\x22 cy=\x220.0911\
+047\x22 r=\x220.01024\x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
+#e9eef2\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.024\x22\
+ke-width=\x220.076\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
 transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.8957\
-85,0.272992 C0.8\
-87707,0.195667 0\
-.906136,0.141829\
- 0.951073,0.1114\
-77 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#0b6e69\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22#0b6e69\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.0144\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.72\
+,0.044 L0.929712\
+,0.0330094 L1.12\
+968,0.029519 L1.\
+14184,0.0984555 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+2,0.044 L0.92971\
+2,0.0330094 L1.1\
+2968,0.029519 L1\
+.14184,0.0984555\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+44,0.044 L0.5885\
+4,0.023124 L0.73\
+7767,0.123779 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.44,\
+0.044 L0.58854,0\
+.023124 L0.73776\
+7,0.123779 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.895785\
+,0.272992 C0.887\
+707,0.195667 0.9\
+06136,0.141829 0\
+.951073,0.111477\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#0b6e69\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0144\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
 font-family=\x22San\
 s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
@@ -20098,423 +24247,9 @@ ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#e9eef2\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M336,8\
- C336,3.58172 33\
-9.582,0 344,0 L6\
-48,0 C652.418,0 \
-656,3.58172 656,\
-8 L656,192 C656,\
-196.418 652.418,\
-200 648,200 L344\
-,200 C339.582,20\
-0 336,196.418 33\
-6,192 L336,8 Z \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#a7aeb5\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.016\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.06,-0.008 L\
-1.54,-0.008 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-c9cfd4\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,520,162.8)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M-0.15,-0.05\
-6 C-0.15,-0.0725\
-685 -0.136569,-0\
-.086 -0.12,-0.08\
-6 L0.12,-0.086 C\
-0.136569,-0.086 \
-0.15,-0.0725685 \
-0.15,-0.056 L0.1\
-5,0.086 C0.15,0.\
-102569 0.136569,\
-0.116 0.12,0.116\
- L-0.12,0.116 C-\
-0.136569,0.116 -\
-0.15,0.102569 -0\
-.15,0.086 L-0.15\
-,-0.056 Z \x22/>\x0a<r\
-ect x=\x22-0.12\x22 y=\
-\x22-0.116\x22 width=\x22\
-0.02\x22 height=\x220.\
-04\x22/>\x0a<rect x=\x220\
-.1\x22 y=\x22-0.116\x22 w\
-idth=\x220.02\x22 heig\
-ht=\x220.04\x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#a0a7af\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.012\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,520,162.\
-8)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<polyline fi\
-ll=\x22none\x22 vector\
--effect=\x22none\x22 p\
-oints=\x22-0.125,0.\
-05136 0.125,0.05\
-136 \x22 />\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#7a7f84\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.44,0.044 L0.\
-589794,0.0361496\
- L0.769767,0.033\
-0082 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#7a7f84\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.72,0.044 L0.\
-72,0.254 L0.92,0\
-.254 L0.934554,0\
-.32247 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.088\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.72,0.044 L\
-0.59,0.044 L0.44\
-,0.044 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.0396\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.44,0.044 \
-L0.352856,0.0562\
-472 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#6d7278\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<circle \
-cx=\x220.352856\x22 cy\
-=\x220.0562472\x22 r=\x22\
-0.064\x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#2e3338\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.31\
-8936,0.110529 C0\
-.300869,0.099213\
-7 0.288856,0.079\
-1333 0.288856,0.\
-0562472 C0.28885\
-6,0.020901 0.317\
-51,-0.00775277 0\
-.352856,-0.00775\
-277 C0.369324,-0\
-.00775277 0.3843\
-4,-0.00153296 0.\
-395681,0.0086855\
-4 L0.318936,0.11\
-0529 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.72,0.044 L\
-0.929712,0.03300\
-94 L1.12968,0.02\
-9519 L1.14184,0.\
-0984555 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.72,0.044 \
-L0.929712,0.0330\
-094 L1.12968,0.0\
-29519 L1.14184,0\
-.0984555 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.44,0.044\
- L0.58854,0.0231\
-24 L0.737767,0.1\
-23779 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.044\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.44,0.044 L0\
-.58854,0.023124 \
-L0.737767,0.1237\
-79 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-024\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.895785,0.27299\
-2 C0.887707,0.19\
-5667 0.906136,0.\
-141829 0.951073,\
-0.111477 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#0b6\
-e69\x22 fill-opacit\
-y=\x221\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.0144\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.980309,0.091\
-7307 0.956033,0.\
-145835 0.921053,\
-0.0940457 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#000\
-000\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x221\x22 stroke-\
-linecap=\x22square\x22\
- stroke-linejoin\
-=\x22bevel\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a</\
-g>\x0a</svg>\x0a\
-\x00\x00,2\
+\x0a</g>\x0a</g>\x0a</svg\
+>\x0a\
+\x00\x000C\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -20741,38 +24476,232 @@ d=\x22M1.01471,0.01\
 ,0.0901706 L1.01\
 471,0.0134224 Z \
 \x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
+l=\x22#6d7278\x22 fill\
 -opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.99\
+7667,0.00739966 \
+0.967144,-0.0295\
+128 0.951267,0.0\
+00878559 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.981461\
+\x22 cy=\x220.0240904\x22\
+ r=\x220.01024\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.6,0.044 \
+L0.39,0.044 L0.1\
+9,0.044 L0.12422\
+2,0.0200586 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.044\
+ L0.39,0.044 L0.\
+19,0.044 L0.1242\
+22,0.0200586 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.88,0.0\
+44 L0.98037,0.15\
+5472 L0.859926,0\
+.0217057 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.88,0.044 L\
+0.98037,0.155472\
+ L0.859926,0.021\
+7057 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+1.05,0.104 C1.05\
+704,0.19362 1.03\
+259,0.256293 0.9\
+76645,0.292018 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#0b6e69\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0144\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.946911,0\
+.311007 0.972569\
+,0.257545 1.0062\
+1,0.310216 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
  transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.6,0\
-.044 L0.39,0.044\
- L0.19,0.044 L0.\
-124222,0.0200586\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M336,8 C336,3\
+.58172 339.582,0\
+ 344,0 L648,0 C6\
+52.418,0 656,3.5\
+8172 656,8 L656,\
+192 C656,196.418\
+ 652.418,200 648\
+,200 L344,200 C3\
+39.582,200 336,1\
+96.418 336,192 L\
+336,8 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a7aeb5\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.016\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
 mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
@@ -20780,21 +24709,116 @@ font-weight=\x22400\
 rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.6,\
-0.044 L0.39,0.04\
-4 L0.19,0.044 L0\
-.124222,0.020058\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#e9eef2\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-76\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
+venodd\x22 d=\x22M0.06\
+,-0.008 L1.54,-0\
+.008 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.776911,0.251\
+007 L0.7159,0.11\
+3975 L0.87019,0.\
+0212684 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#7a7f84\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.6,0.044 L\
+0.39,0.044 L0.19\
+,0.044 L0.124222\
+,0.0200586 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.088\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.6,0.04\
+4 L0.70649,0.118\
+565 L0.776911,0.\
+251007 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0396\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.776911,0.\
+251007 L0.807008\
+,0.3337 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#6d72\
+78\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
 trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.807008\
+\x22 cy=\x220.3337\x22 r=\
+\x220.064\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
 amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
@@ -20803,19 +24827,105 @@ ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
 evenodd\x22 d=\x22M0.8\
-8,0.044 L0.98037\
-,0.155472 L0.859\
-926,0.0217057 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
+67162,0.355604 C\
+0.85821,0.380168\
+ 0.834656,0.3977\
+ 0.807008,0.3977\
+ C0.771662,0.397\
+7 0.743008,0.369\
+046 0.743008,0.3\
+337 C0.743008,0.\
+322038 0.746127,\
+0.311105 0.75157\
+5,0.301692 L0.86\
+7162,0.355604 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+864468,0.337718 \
+0.88273,0.293438\
+ 0.848442,0.2936\
+88 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
 ransform=\x22matrix\
-(200,0,0,-200,0,\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.842123\x22 cy\
+=\x220.331245\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.6,0.044 L0.\
+39,0.044 L0.19,0\
+.044 L0.124222,0\
+.0200586 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.6,0.044 \
+L0.39,0.044 L0.1\
+9,0.044 L0.12422\
+2,0.0200586 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
 186)\x22\x0afont-famil\
 y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
@@ -20824,20 +24934,43 @@ ont-style=\x22norma\
 l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 d=\x22M0.88,0.\
-044 L0.98037,0.1\
-55472 L0.859926,\
-0.0217057 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.024\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
+odd\x22 d=\x22M0.77691\
+1,0.251007 L0.70\
+8812,0.117356 L0\
+.861461,0.021970\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.776911,0.251007\
+ L0.708812,0.117\
+356 L0.861461,0.\
+0219706 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
 \x22\x0afont-family=\x22S\
 ans Serif\x22 font-\
 size=\x229\x22 font-we\
@@ -20861,370 +24994,37 @@ e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
 orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.946\
-911,0.311007 0.9\
-72569,0.257545 1\
-.00621,0.310216 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#000000\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x221\x22 s\
-troke-linecap=\x22s\
-quare\x22 stroke-li\
-nejoin=\x22bevel\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M336,8 C\
-336,3.58172 339.\
-582,0 344,0 L648\
-,0 C652.418,0 65\
-6,3.58172 656,8 \
-L656,192 C656,19\
-6.418 652.418,20\
-0 648,200 L344,2\
-00 C339.582,200 \
-336,196.418 336,\
-192 L336,8 Z \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#e9eef2\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#a7aeb5\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.016\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.06,-0.008 L1.\
-54,-0.008 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#7a7f\
-84\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.776911,\
-0.251007 L0.7159\
-,0.113975 L0.870\
-19,0.0212684 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#7\
-a7f84\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.6,0.\
-044 L0.39,0.044 \
-L0.19,0.044 L0.1\
-24222,0.0200586 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.088\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.6\
-,0.044 L0.70649,\
-0.118565 L0.7769\
-11,0.251007 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.0396\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.7769\
-11,0.251007 L0.8\
-07008,0.3337 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#6d7278\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<circle cx=\x220.8\
-07008\x22 cy=\x220.333\
-7\x22 r=\x220.064\x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#2\
-e3338\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.867162,0.355\
-604 C0.85821,0.3\
-80168 0.834656,0\
-.3977 0.807008,0\
-.3977 C0.771662,\
-0.3977 0.743008,\
-0.369046 0.74300\
-8,0.3337 C0.7430\
-08,0.322038 0.74\
-6127,0.311105 0.\
-751575,0.301692 \
-L0.867162,0.3556\
-04 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.6,0.044 L0.3\
-9,0.044 L0.19,0.\
-044 L0.124222,0.\
-0200586 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.6,0.044 L\
-0.39,0.044 L0.19\
-,0.044 L0.124222\
-,0.0200586 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.776911\
-,0.251007 L0.708\
-812,0.117356 L0.\
-861461,0.0219706\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-776911,0.251007 \
-L0.708812,0.1173\
-56 L0.861461,0.0\
-219706 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#0b6e69\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.024\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
 -rule=\x22evenodd\x22 \
-d=\x22M1.05,0.104 C\
-1.05704,0.19362 \
-1.03259,0.256293\
- 0.976645,0.2920\
-18 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#0b6e69\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22#0b6e69\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.0144\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<polygon fill-\
-rule=\x22evenodd\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x220.94\
-6911,0.311007 0.\
-972569,0.257545 \
-1.00621,0.310216\
- \x22 />\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#000000\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x221\x22 \
-stroke-linecap=\x22\
-square\x22 stroke-l\
-inejoin=\x22bevel\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a</g>\x0a</svg>\
-\x0a\
-\x00\x00Ft\
+vector-effect=\x22n\
+one\x22 points=\x220.9\
+46911,0.311007 0\
+.972569,0.257545\
+ 1.00621,0.31021\
+6 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#000000\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x221\x22\
+ stroke-linecap=\
+\x22square\x22 stroke-\
+linejoin=\x22bevel\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a</g>\x0a</svg\
+>\x0a\
+\x00\x00J\x87\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -21550,37 +25350,14 @@ rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
 venodd\x22 d=\x22M0.74\
-,0.722 L0.630297\
-,0.6197 L0.66464\
-3,0.443007 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#7a7\
-f84\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.74,0.442\
- L0.747329,0.232\
-128 L0.709167,0.\
-0358025 L0.77899\
-7,0.0309195 \x22/>\x0a\
+,0.722 L0.68139,\
+0.583924 L0.6287\
+63,0.411789 \x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
+one\x22 stroke=\x22#7a\
+7f84\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.088\x22 st\
+width=\x220.044\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -21595,117 +25372,36 @@ t-style=\x22normal\x22\
 -effect=\x22none\x22 f\
 ill-rule=\x22evenod\
 d\x22 d=\x22M0.74,0.44\
-2 L0.74,0.572 L0\
-.74,0.722 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0396\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.74,0.722\
- L0.74,0.81 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-6d7278\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.74\x22 \
-cy=\x220.81\x22 r=\x220.0\
-64\x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#2e3338\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.789028,\
-0.851139 C0.7772\
-88,0.865116 0.75\
-9681,0.874 0.74,\
-0.874 C0.704654,\
-0.874 0.676,0.84\
-5346 0.676,0.81 \
-C0.676,0.790319 \
-0.684884,0.77271\
-2 0.69886,0.7609\
-72 L0.789028,0.8\
-51139 Z \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#e9eef2\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.076\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.74,0.442 L0\
-.74,0.232 L0.701\
-838,0.0356746 L0\
-.771455,0.028357\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-4,0.442 L0.74,0.\
-232 L0.701838,0.\
-0356746 L0.77145\
-5,0.0283576 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
+2 L0.747329,0.23\
+2128 L0.709167,0\
+.0358025 L0.7789\
+97,0.0309195 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.088\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.4\
+42 L0.74,0.572 L\
+0.74,0.722 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0396\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -21720,17 +25416,11 @@ t-style=\x22normal\x22\
 -effect=\x22none\x22 f\
 ill-rule=\x22evenod\
 d\x22 d=\x22M0.74,0.72\
-2 L0.63963,0.610\
-528 L0.655318,0.\
-431213 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
+2 L0.74,0.81 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
 m=\x22matrix(200,0,\
 0,-200,0,186)\x22\x0af\
 ont-family=\x22Sans\
@@ -21738,45 +25428,38 @@ ont-family=\x22Sans\
 e=\x229\x22 font-weigh\
 t=\x22400\x22 font-sty\
 le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.74,0.722 L0.\
-63963,0.610528 L\
-0.655318,0.43121\
-3 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-24\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.6\
-9,0.89 C0.595733\
-,0.906333 0.5306\
-46,0.883208 0.49\
-4738,0.820626 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#0b6e69\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-144\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
+circle cx=\x220.74\x22\
+ cy=\x220.81\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.789028\
+,0.851139 C0.777\
+288,0.865116 0.7\
+59681,0.874 0.74\
+,0.874 C0.704654\
+,0.874 0.676,0.8\
+45346 0.676,0.81\
+ C0.676,0.790319\
+ 0.684884,0.7727\
+12 0.69886,0.760\
+972 L0.789028,0.\
+851139 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
 atrix(200,0,0,-2\
 00,0,186)\x22\x0afont-\
 family=\x22Sans Ser\
@@ -21787,323 +25470,34 @@ normal\x22 \x0a>\x0a<poly\
 gon fill-rule=\x22e\
 venodd\x22 vector-e\
 ffect=\x22none\x22 poi\
-nts=\x220.477181,0.\
-790026 0.529366,\
-0.81819 0.475159\
-,0.849292 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#000\
-000\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x221\x22 stroke-\
-linecap=\x22square\x22\
- stroke-linejoin\
-=\x22bevel\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M336,8 C336,3.\
-58172 339.582,0 \
-344,0 L648,0 C65\
-2.418,0 656,3.58\
-172 656,8 L656,1\
-92 C656,196.418 \
-652.418,200 648,\
-200 L344,200 C33\
-9.582,200 336,19\
-6.418 336,192 L3\
-36,8 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#e9eef\
-2\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(1,0,0,1,0,0)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-a7aeb5\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.016\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.06,\
--0.008 L1.54,-0.\
-008 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22#c9cfd4\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,50\
-6,96)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<rect x=\x22\
--0.06\x22 y=\x22-0.49\x22\
- width=\x220.12\x22 he\
-ight=\x220.98\x22/>\x0a</\
+nts=\x220.79262,0.8\
+33428 0.824925,0\
+.798065 0.79262,\
+0.786572 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.773836\
+\x22 cy=\x220.819702\x22 \
+r=\x220.01024\x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#a0a7\
-af\x22 stroke-opaci\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
-dth=\x220.012\x22 stro\
+dth=\x220.076\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
 form=\x22matrix(200\
-,0,0,-200,506,96\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<polyline fil\
-l=\x22none\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x22-0.048,-0.\
-37 0.048,-0.37 \x22\
- />\x0a<polyline fi\
-ll=\x22none\x22 vector\
--effect=\x22none\x22 p\
-oints=\x22-0.024,-0\
-.37 -0.024,-0.25\
- \x22 />\x0a<polyline \
-fill=\x22none\x22 vect\
-or-effect=\x22none\x22\
- points=\x22-0.048,\
--0.25 0.048,-0.2\
-5 \x22 />\x0a<polyline\
- fill=\x22none\x22 vec\
-tor-effect=\x22none\
-\x22 points=\x220.012,\
--0.25 0.012,-0.1\
-3 \x22 />\x0a<polyline\
- fill=\x22none\x22 vec\
-tor-effect=\x22none\
-\x22 points=\x22-0.048\
-,-0.13 0.048,-0.\
-13 \x22 />\x0a<polylin\
-e fill=\x22none\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x22-0.02\
-4,-0.13 -0.024,-\
-0.01 \x22 />\x0a<polyl\
-ine fill=\x22none\x22 \
-vector-effect=\x22n\
-one\x22 points=\x22-0.\
-048,-0.01 0.048,\
--0.01 \x22 />\x0a<poly\
-line fill=\x22none\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-012,-0.01 0.012,\
-0.11 \x22 />\x0a<polyl\
-ine fill=\x22none\x22 \
-vector-effect=\x22n\
-one\x22 points=\x22-0.\
-048,0.11 0.048,0\
-.11 \x22 />\x0a<polyli\
-ne fill=\x22none\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x22-0.0\
-24,0.11 -0.024,0\
-.23 \x22 />\x0a<polyli\
-ne fill=\x22none\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x22-0.0\
-48,0.23 0.048,0.\
-23 \x22 />\x0a<polylin\
-e fill=\x22none\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.012\
-,0.23 0.012,0.35\
- \x22 />\x0a<polyline \
-fill=\x22none\x22 vect\
-or-effect=\x22none\x22\
- points=\x22-0.048,\
-0.35 0.048,0.35 \
-\x22 />\x0a<polyline f\
-ill=\x22none\x22 vecto\
-r-effect=\x22none\x22 \
-points=\x22-0.024,0\
-.35 -0.024,0.47 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22#e9eef2\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#c9cfd4\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(-1\
-38.932,-143.868,\
--143.868,138.932\
-,455.946,73.1873\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M-0.085,0 C\
--0.085,-0.023472\
-1 -0.0621665,-0.\
-0425 -0.034,-0.0\
-425 L0.034,-0.04\
-25 C0.0621665,-0\
-.0425 0.085,-0.0\
-234721 0.085,0 C\
-0.085,0.0234721 \
-0.0621665,0.0425\
- 0.034,0.0425 L-\
-0.034,0.0425 C-0\
-.0621665,0.0425 \
--0.085,0.0234721\
- -0.085,0 Z \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#a0\
-a7af\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.012\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(-\
-138.932,-143.868\
-,-143.868,138.93\
-2,455.946,73.187\
-3)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M-0.0544,-\
-0.01955 C-0.0544\
-,-0.0284694 -0.0\
-452666,-0.0357 -\
-0.034,-0.0357 L0\
-.034,-0.0357 C0.\
-0452666,-0.0357 \
-0.0544,-0.028469\
-4 0.0544,-0.0195\
-5 C0.0544,-0.010\
-6306 0.0452666,-\
-0.0034 0.034,-0.\
-0034 L-0.034,-0.\
-0034 C-0.0452666\
-,-0.0034 -0.0544\
-,-0.0106306 -0.0\
-544,-0.01955 Z \x22\
-/>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.0374,0.0\
-425 C0.0374,0.02\
-37223 0.0206554,\
-0.0085 0,0.0085 \
-C-0.0206554,0.00\
-85 -0.0374,0.023\
-7223 -0.0374,0.0\
-425 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#7a7f84\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.608773,0.6770\
-6 L0.533773,0.54\
-7156 L0.667539,0\
-.426713 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
+,0,0,-200,0,186)\
 \x22\x0afont-family=\x22S\
 ans Serif\x22 font-\
 size=\x229\x22 font-we\
@@ -22113,37 +25507,177 @@ style=\x22normal\x22 \x0a\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
  d=\x22M0.74,0.442 \
-L0.747329,0.2321\
-28 L0.709167,0.0\
-358025 L0.778997\
-,0.0309195 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.088\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.74,0.4\
-42 L0.712971,0.5\
-69159 L0.608773,\
-0.67706 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.0396\x22 strok\
+L0.74,0.232 L0.7\
+01838,0.0356746 \
+L0.771455,0.0283\
+576 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.442 L0.74,\
+0.232 L0.701838,\
+0.0356746 L0.771\
+455,0.0283576 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+722 L0.688697,0.\
+581046 L0.645151\
+,0.406393 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.722 \
+L0.688697,0.5810\
+46 L0.645151,0.4\
+06393 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.024\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.718598,0.8966\
+95 C0.643048,0.9\
+26936 0.58598,0.\
+920502 0.547393,\
+0.877392 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.523863,0.85110\
+4 0.58076,0.8678\
+17 0.534194,0.90\
+9498 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#000000\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x221\x22 stroke-linec\
+ap=\x22square\x22 stro\
+ke-linejoin=\x22bev\
+el\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M33\
+6,8 C336,3.58172\
+ 339.582,0 344,0\
+ L648,0 C652.418\
+,0 656,3.58172 6\
+56,8 L656,192 C6\
+56,196.418 652.4\
+18,200 648,200 L\
+344,200 C339.582\
+,200 336,196.418\
+ 336,192 L336,8 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#a7aeb\
+5\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.016\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
@@ -22157,50 +25691,381 @@ eight=\x22400\x22 font\
 \x0a>\x0a<path vector-\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
-\x22 d=\x22M0.608773,0\
-.67706 L0.527181\
-,0.710026 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#6d\
-7278\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.5271\
-81\x22 cy=\x220.710026\
-\x22 r=\x220.064\x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#2e\
-3338\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
+\x22 d=\x22M0.06,-0.00\
+8 L1.54,-0.008 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#c9cfd4\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,506,96)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<rect x=\x22-0.06\
+\x22 y=\x22-0.49\x22 widt\
+h=\x220.12\x22 height=\
+\x220.98\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a0a7af\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.012\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,506,96)\x22\x0afo\
 nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.474752,0.7467\
-4 C0.46746,0.736\
-345 0.463181,0.7\
-23685 0.463181,0\
-.710026 C0.46318\
-1,0.674679 0.491\
-834,0.646026 0.5\
-27181,0.646026 C\
-0.552856,0.64602\
-6 0.575,0.661145\
- 0.585192,0.6829\
-59 L0.474752,0.7\
-4674 Z \x22/>\x0a</g>\x0a\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.048,-0.37 0.\
+048,-0.37 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.024,-0.37 -\
+0.024,-0.25 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.048,-0.25\
+ 0.048,-0.25 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.012,-0.25\
+ 0.012,-0.13 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.048,-0.1\
+3 0.048,-0.13 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.024,-0.\
+13 -0.024,-0.01 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.048,-\
+0.01 0.048,-0.01\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.012,-\
+0.01 0.012,0.11 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.048,0\
+.11 0.048,0.11 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.024,0.\
+11 -0.024,0.23 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,0.\
+23 0.048,0.23 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.012,0.23\
+ 0.012,0.35 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.048,0.35 \
+0.048,0.35 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.024,0.35 -\
+0.024,0.47 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+c9cfd4\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(-87.674\
+2,-179.759,-179.\
+759,87.6742,457.\
+63,65.9654)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.085,0 C-0.085\
+,-0.0234721 -0.0\
+621665,-0.0425 -\
+0.034,-0.0425 L0\
+.034,-0.0425 C0.\
+0621665,-0.0425 \
+0.085,-0.0234721\
+ 0.085,0 C0.085,\
+0.0234721 0.0621\
+665,0.0425 0.034\
+,0.0425 L-0.034,\
+0.0425 C-0.06216\
+65,0.0425 -0.085\
+,0.0234721 -0.08\
+5,0 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a0a7af\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.012\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(-87.674\
+2,-179.759,-179.\
+759,87.6742,457.\
+63,65.9654)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.0544,-0.01955\
+ C-0.0544,-0.028\
+4694 -0.0452666,\
+-0.0357 -0.034,-\
+0.0357 L0.034,-0\
+.0357 C0.0452666\
+,-0.0357 0.0544,\
+-0.0284694 0.054\
+4,-0.01955 C0.05\
+44,-0.0106306 0.\
+0452666,-0.0034 \
+0.034,-0.0034 L-\
+0.034,-0.0034 C-\
+0.0452666,-0.003\
+4 -0.0544,-0.010\
+6306 -0.0544,-0.\
+01955 Z \x22/>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.0374,0.0425 C0.\
+0374,0.0237223 0\
+.0206554,0.0085 \
+0,0.0085 C-0.020\
+6554,0.0085 -0.0\
+374,0.0237223 -0\
+.0374,0.0425 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6516\
+7,0.704844 L0.61\
+5382,0.5593 L0.5\
+84125,0.382034 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#7a7f84\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.74\
+,0.442 L0.747329\
+,0.232128 L0.709\
+167,0.0358025 L0\
+.778997,0.030919\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.442 L0.717\
+426,0.570025 L0.\
+65167,0.704844 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0396\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+5167,0.704844 L0\
+.602461,0.777799\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.602461\x22 cy=\x220\
+.777799\x22 r=\x220.06\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.589142\
+,0.840412 C0.560\
+179,0.834271 0.5\
+38461,0.808572 0\
+.538461,0.777799\
+ C0.538461,0.742\
+453 0.567115,0.7\
+13799 0.602461,0\
+.713799 C0.61094\
+8,0.713799 0.619\
+048,0.715451 0.6\
+2645,0.718447 L0\
+.589142,0.840412\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.606479,0.8352\
+59 0.65287,0.847\
+181 0.647851,0.8\
+13262 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.60978\x22 \
+cy=\x220.81223\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
 stroke=\x22#e9eef2\x22\
  stroke-opacity=\
@@ -22264,16 +26129,38 @@ font-weight=\x22400\
 rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.60\
-8773,0.67706 L0.\
-536051,0.545867 \
-L0.658811,0.4142\
-24 \x22/>\x0a</g>\x0a\x0a<g \
+venodd\x22 d=\x22M0.65\
+167,0.704844 L0.\
+623049,0.5576 L0\
+.601112,0.378942\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+65167,0.704844 L\
+0.623049,0.5576 \
+L0.601112,0.3789\
+42 \x22/>\x0a</g>\x0a\x0a<g \
 fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
+ke=\x22#0b6e69\x22 str\
 oke-opacity=\x221\x22 \
 stroke-width=\x220.\
-044\x22 stroke-line\
+024\x22 stroke-line\
 cap=\x22round\x22 stro\
 ke-linejoin=\x22rou\
 nd\x22 transform=\x22m\
@@ -22287,74 +26174,52 @@ erif\x22 font-size=\
 th vector-effect\
 =\x22none\x22 fill-rul\
 e=\x22evenodd\x22 d=\x22M\
-0.608773,0.67706\
- L0.536051,0.545\
-867 L0.658811,0.\
-414224 \x22/>\x0a</g>\x0a\
+0.718598,0.89669\
+5 C0.643048,0.92\
+6936 0.58598,0.9\
+20502 0.547393,0\
+.877392 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.523863,0.8511\
+04 0.58076,0.867\
+817 0.534194,0.9\
+09498 \x22 />\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#0b6e69\x22\
+stroke=\x22#000000\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.024\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.69,0.89 C0\
-.595733,0.906333\
- 0.530646,0.8832\
-08 0.494738,0.82\
-0626 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#0b6e69\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.0144\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-477181,0.790026 \
-0.529366,0.81819\
- 0.475159,0.8492\
-92 \x22 />\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#000000\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x221\
-\x22 stroke-linecap\
-=\x22square\x22 stroke\
--linejoin=\x22bevel\
-\x22 transform=\x22mat\
-rix(1,0,0,1,0,0)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a</g>\x0a</sv\
-g>\x0a\
-\x00\x00:\xa9\
+=\x221\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a</g>\x0a<\
+/svg>\x0a\
+\x00\x00>\xb2\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -22693,84 +26558,195 @@ e=\x22evenodd\x22 d=\x22M\
 3 0.404476,0.010\
 2531 L0.331329,0\
 .114714 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.73,0.044 \
-L0.867772,0.2024\
-89 L0.979611,0.0\
-366815 L1.04961,\
-0.0366815 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.73,0.044 \
-L0.867772,0.2024\
-89 L0.979611,0.0\
-366815 L1.04961,\
-0.0366815 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.45,0.044 \
-L0.599635,0.0335\
-365 L0.779525,0.\
-0272546 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.349402,0\
+.11517 0.389838,\
+0.140844 0.39554\
+6,0.107034 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+2e3338\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.3596\
+58\x22 cy=\x220.094288\
+2\x22 r=\x220.01024\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.73,0.0\
+44 L0.867772,0.2\
+02489 L0.979611,\
+0.0366815 L1.049\
+61,0.0366815 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.73,0.0\
+44 L0.867772,0.2\
+02489 L0.979611,\
+0.0366815 L1.049\
+61,0.0366815 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.45,0.0\
+44 L0.599635,0.0\
+335365 L0.779525\
+,0.0272546 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#2e3\
+338\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.45,0.044\
+ L0.599635,0.033\
+5365 L0.779525,0\
+.0272546 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.024\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.750498,0.1\
+81623 C0.736833,\
+0.246874 0.72557\
+8,0.300615 0.716\
+734,0.342846 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#0b6e69\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.709502,0.3\
+77377 0.689249,0\
+.321642 0.750418\
+,0.334452 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
  stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
 font-family=\x22San\
 s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
@@ -22779,168 +26755,127 @@ yle=\x22normal\x22 \x0a>\x0a\
 <path vector-eff\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
-=\x22M0.45,0.044 L0\
-.599635,0.033536\
-5 L0.779525,0.02\
-72546 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.024\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.750498,0.1816\
-23 C0.736833,0.2\
-46874 0.725578,0\
-.300615 0.716734\
-,0.342846 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#0b\
-6e69\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
+=\x22M336,8 C336,3.\
+58172 339.582,0 \
+344,0 L648,0 C65\
+2.418,0 656,3.58\
+172 656,8 L656,1\
+92 C656,196.418 \
+652.418,200 648,\
+200 L344,200 C33\
+9.582,200 336,19\
+6.418 336,192 L3\
+36,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.0144\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<polygon \
-fill-rule=\x22eveno\
-dd\x22 vector-effec\
-t=\x22none\x22 points=\
-\x220.709502,0.3773\
-77 0.689249,0.32\
-1642 0.750418,0.\
-334452 \x22 />\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#000000\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x221\x22 stroke-lin\
-ecap=\x22square\x22 st\
-roke-linejoin=\x22b\
-evel\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22#e9eef2\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-336,8 C336,3.581\
-72 339.582,0 344\
-,0 L648,0 C652.4\
-18,0 656,3.58172\
- 656,8 L656,192 \
-C656,196.418 652\
-.418,200 648,200\
- L344,200 C339.5\
-82,200 336,196.4\
-18 336,192 L336,\
-8 Z \x22/>\x0a</g>\x0a\x0a<g\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
  fill=\x22#e9eef2\x22 \
 fill-opacity=\x221\x22\
  stroke=\x22none\x22 t\
 ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#a7a\
-eb5\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.016\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.06,-0.\
-008 L1.54,-0.008\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#e9eef2\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#d9dee3\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,484,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M-0.5,0 C\
--0.5,-0.00552285\
- -0.495523,-0.01\
- -0.49,-0.01 L0.\
-49,-0.01 C0.4955\
-23,-0.01 0.5,-0.\
-00552285 0.5,0 C\
-0.5,0.00552285 0\
-.495523,0.01 0.4\
-9,0.01 L-0.49,0.\
-01 C-0.495523,0.\
-01 -0.5,0.005522\
-85 -0.5,0 Z \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#d9dee3\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,48\
+4,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M-0.5,\
+0 C-0.5,-0.00552\
+285 -0.495523,-0\
+.01 -0.49,-0.01 \
+L0.49,-0.01 C0.4\
+95523,-0.01 0.5,\
+-0.00552285 0.5,\
+0 C0.5,0.0055228\
+5 0.495523,0.01 \
+0.49,0.01 L-0.49\
+,0.01 C-0.495523\
+,0.01 -0.5,0.005\
+52285 -0.5,0 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#7a7f84\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.47\
+0753,0.0619353 L\
+0.620548,0.05408\
+49 L0.80052,0.05\
+09435 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#7a7f84\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
 =\x22matrix(200,0,0\
 ,-200,336,186)\x22\x0a\
 font-family=\x22San\
@@ -22948,11 +26883,289 @@ s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
 ht=\x22400\x22 font-st\
 yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.69,0.235 L0\
+.89885,0.213049 \
+L0.989648,0.0348\
+477 L1.05965,0.0\
+348477 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22#c9cfd\
+4\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(199.513,13.9\
+513,13.9513,-199\
+.513,507.617,131\
+.326)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220\x22 cy=\x220\x22 r=\x22\
+0.05\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a0a7af\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.008\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(199.513,1\
+3.9513,13.9513,-\
+199.513,507.617,\
+131.326)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M-0.\
+012744,0.031531 \
+C-0.0212744,0.02\
+80783 -0.0280816\
+,0.0212701 -0.03\
+1529,0.012749 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.088\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.69,\
+0.235 L0.582225,\
+0.162305 L0.4707\
+53,0.0619353 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.470\
+753,0.0619353 L0\
+.384676,0.080231\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x220.384676\x22 cy=\x22\
+0.0802316\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.3546\
+21,0.13675 C0.33\
+4422,0.125983 0.\
+320676,0.104713 \
+0.320676,0.08023\
+16 C0.320676,0.0\
+448853 0.34933,0\
+.0162316 0.38467\
+6,0.0162316 C0.3\
+99539,0.0162316 \
+0.413218,0.02129\
+77 0.424081,0.02\
+97967 L0.354621,\
+0.13675 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.372701\
+,0.136573 0.4140\
+08,0.16082 0.418\
+533,0.126831 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#2e3338\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<circle cx=\x220.\
+382221\x22 cy=\x220.11\
+5346\x22 r=\x220.01024\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+9,0.235 L0.89948\
+8,0.220351 L0.98\
+0836,0.037642 L1\
+.05084,0.037642 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+9,0.235 L0.89948\
+8,0.220351 L0.98\
+0836,0.037642 L1\
+.05084,0.037642 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#e9eef2\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.076\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+70753,0.0619353 \
+L0.620388,0.0514\
+719 L0.800278,0.\
+04519 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.470753,0.06\
+19353 L0.620388,\
+0.0514719 L0.800\
+278,0.04519 \x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#7a\
-7f84\x22 stroke-opa\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.044\x22 st\
+width=\x220.024\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -22966,186 +27179,18 @@ ont-style=\x22norma\
 l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 d=\x22M0.47075\
-3,0.0619353 L0.6\
-20548,0.0540849 \
-L0.80052,0.05094\
-35 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#7a7f84\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.69,0.235 L0.89\
-885,0.213049 L0.\
-989648,0.0348477\
- L1.05965,0.0348\
-477 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22#c9cfd4\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(199.513,13.9513\
-,13.9513,-199.51\
-3,507.617,131.32\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<circle cx=\x22\
-0\x22 cy=\x220\x22 r=\x220.0\
-5\x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a0a7af\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.00\
-8\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(199.513,13.9\
-513,13.9513,-199\
-.513,507.617,131\
-.326)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M-0.012\
-744,0.031531 C-0\
-.0212744,0.02807\
-83 -0.0280816,0.\
-0212701 -0.03152\
-9,0.012749 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.088\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.69,0.2\
-35 L0.582225,0.1\
-62305 L0.470753,\
-0.0619353 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0396\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.470753\
-,0.0619353 L0.38\
-4676,0.0802316 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#6d7278\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<circle cx=\x220\
-.384676\x22 cy=\x220.0\
-802316\x22 r=\x220.064\
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#2e3338\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.354621,\
-0.13675 C0.33442\
-2,0.125983 0.320\
-676,0.104713 0.3\
-20676,0.0802316 \
-C0.320676,0.0448\
-853 0.34933,0.01\
-62316 0.384676,0\
-.0162316 C0.3995\
-39,0.0162316 0.4\
-13218,0.0212977 \
-0.424081,0.02979\
-67 L0.354621,0.1\
-3675 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
+odd\x22 d=\x22M0.75049\
+8,0.181623 C0.73\
+6833,0.246874 0.\
+725578,0.300615 \
+0.716734,0.34284\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#0b6e69\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0144\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -23156,146 +27201,31 @@ ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.69,0.235 L\
-0.899488,0.22035\
-1 L0.980836,0.03\
-7642 L1.05084,0.\
-037642 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.69,0.235 L\
-0.899488,0.22035\
-1 L0.980836,0.03\
-7642 L1.05084,0.\
-037642 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.470753,0.0\
-619353 L0.620388\
-,0.0514719 L0.80\
-0278,0.04519 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#2\
-e3338\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.4707\
-53,0.0619353 L0.\
-620388,0.0514719\
- L0.800278,0.045\
-19 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-024\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.750498,0.18162\
-3 C0.736833,0.24\
-6874 0.725578,0.\
-300615 0.716734,\
-0.342846 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#0b6\
-e69\x22 fill-opacit\
-y=\x221\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.0144\x22 \
+\x0a<polygon fill-r\
+ule=\x22evenodd\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.709\
+502,0.377377 0.6\
+89249,0.321642 0\
+.750418,0.334452\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#000000\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x221\x22 \
 stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.709502,0.377\
-377 0.689249,0.3\
-21642 0.750418,0\
-.334452 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a</g>\
-\x0a</svg>\x0a\
-\x00\x00=q\
+square\x22 stroke-l\
+inejoin=\x22bevel\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+</g>\x0a</g>\x0a</svg>\
+\x0a\
+\x00\x00Au\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -23656,59 +27586,27 @@ odd\x22 d=\x22M1.00936\
 5,0.42542 L1.009\
 36,0.298387 Z \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
+\x22#6d7278\x22 fill-o\
 pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.73,0.\
-582 L0.606565,0.\
-412106 L0.43336,\
-0.312106 L0.3644\
-23,0.299951 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.044\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.73,0.58\
-2 L0.606565,0.41\
-2106 L0.43336,0.\
-312106 L0.364423\
-,0.299951 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.9952\
+51,0.30965 0.947\
+773,0.315974 0.9\
+65132,0.345544 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
 form=\x22matrix(200\
 ,0,0,-200,0,186)\
 \x22\x0afont-family=\x22S\
@@ -23716,13 +27614,32 @@ ans Serif\x22 font-\
 size=\x229\x22 font-we\
 ight=\x22400\x22 font-\
 style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.963936,0.\
-428832 L0.867518\
-,0.313926 L0.960\
-225,0.159635 \x22/>\
+>\x0a<circle cx=\x221.\
+00082\x22 cy=\x220.332\
+238\x22 r=\x220.01024\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.73,0\
+.582 L0.606565,0\
+.412106 L0.43336\
+,0.312106 L0.364\
+423,0.299951 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
 none\x22 stroke=\x22#2\
 e3338\x22 stroke-op\
@@ -23741,236 +27658,44 @@ nt-style=\x22normal\
 \x22 \x0a>\x0a<path vecto\
 r-effect=\x22none\x22 \
 fill-rule=\x22eveno\
-dd\x22 d=\x22M0.963936\
-,0.428832 L0.867\
-518,0.313926 L0.\
-960225,0.159635 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.024\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.363\
-36,0.292106 C0.2\
-63917,0.374052 0\
-.224622,0.46665 \
-0.245474,0.56990\
-2 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#0b6e69\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0144\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-polygon fill-rul\
-e=\x22evenodd\x22 vect\
-or-effect=\x22none\x22\
- points=\x220.25245\
-8,0.604483 0.211\
-851,0.561267 0.2\
-7311,0.548895 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22#e9e\
-ef2\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(1,0,0,1,0,\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M336,8 C33\
-6,3.58172 339.58\
-2,0 344,0 L648,0\
- C652.418,0 656,\
-3.58172 656,8 L6\
-56,192 C656,196.\
-418 652.418,200 \
-648,200 L344,200\
- C339.582,200 33\
-6,196.418 336,19\
-2 L336,8 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#a7aeb5\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-16\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.06,-0.008 L1.54\
-,-0.008 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#c9cf\
-d4\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,492,160)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M-\
-0.17,-0.115 C-0.\
-17,-0.123284 -0.\
-163284,-0.13 -0.\
-155,-0.13 L0.155\
-,-0.13 C0.163284\
-,-0.13 0.17,-0.1\
-23284 0.17,-0.11\
-5 L0.17,0.115 C0\
-.17,0.123284 0.1\
-63284,0.13 0.155\
-,0.13 L-0.155,0.\
-13 C-0.163284,0.\
-13 -0.17,0.12328\
-4 -0.17,0.115 L-\
-0.17,-0.115 Z \x22/\
+dd\x22 d=\x22M0.73,0.5\
+82 L0.606565,0.4\
+12106 L0.43336,0\
+.312106 L0.36442\
+3,0.299951 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.963936,0\
+.428832 L0.86751\
+8,0.313926 L0.96\
+0225,0.159635 \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
-a0a7af\x22 stroke-o\
+2e3338\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.012\x22 \
+e-width=\x220.044\x22 \
 stroke-linecap=\x22\
 round\x22 stroke-li\
 nejoin=\x22round\x22 t\
 ransform=\x22matrix\
-(200,0,0,-200,49\
-2,160)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M-0.15\
-,-0.101 C-0.15,-\
-0.105971 -0.1459\
-71,-0.11 -0.141,\
--0.11 L0.141,-0.\
-11 C0.145971,-0.\
-11 0.15,-0.10597\
-1 0.15,-0.101 L0\
-.15,0.101 C0.15,\
-0.105971 0.14597\
-1,0.11 0.141,0.1\
-1 L-0.141,0.11 C\
--0.145971,0.11 -\
-0.15,0.105971 -0\
-.15,0.101 L-0.15\
-,-0.101 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a</\
-g>\x0a\x0a<g fill=\x22#c9\
-cfd4\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,488,106)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220\x22 cy=\
-\x220\x22 r=\x220.14\x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#a0a\
-7af\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.0112\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,488,\
-106)\x22\x0afont-famil\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
 y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
 t-weight=\x22400\x22 f\
@@ -23978,74 +27703,288 @@ ont-style=\x22norma\
 l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 d=\x22M-0.0356\
-833,0.0882867 C-\
-0.0595683,0.0786\
-192 -0.0786285,0\
-.0595563 -0.0882\
-811,0.0356971 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-7a7f84\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.975\
-968,0.449636 L0.\
-892089,0.325281 \
-L0.973807,0.1649\
+odd\x22 d=\x22M0.96393\
+6,0.428832 L0.86\
+7518,0.313926 L0\
+.960225,0.159635\
  \x22/>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
-=\x22#7a7f84\x22 strok\
+=\x22#0b6e69\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.04\
+roke-width=\x220.02\
 4\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-73,0.582 L0.5215\
-65,0.607593 L0.3\
-24604,0.642322 L\
-0.254774,0.64720\
-5 \x22/>\x0a</g>\x0a\x0a<g f\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.36\
+336,0.292106 C0.\
+263917,0.374052 \
+0.224622,0.46665\
+ 0.245474,0.5699\
+02 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.2524\
+58,0.604483 0.21\
+1851,0.561267 0.\
+27311,0.548895 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#000000\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M336,8 C3\
+36,3.58172 339.5\
+82,0 344,0 L648,\
+0 C652.418,0 656\
+,3.58172 656,8 L\
+656,192 C656,196\
+.418 652.418,200\
+ 648,200 L344,20\
+0 C339.582,200 3\
+36,196.418 336,1\
+92 L336,8 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a7aeb5\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+016\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.06,-0.008 L1.5\
+4,-0.008 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#c9c\
+fd4\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,492,160)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.17,-0.115 C-0\
+.17,-0.123284 -0\
+.163284,-0.13 -0\
+.155,-0.13 L0.15\
+5,-0.13 C0.16328\
+4,-0.13 0.17,-0.\
+123284 0.17,-0.1\
+15 L0.17,0.115 C\
+0.17,0.123284 0.\
+163284,0.13 0.15\
+5,0.13 L-0.155,0\
+.13 C-0.163284,0\
+.13 -0.17,0.1232\
+84 -0.17,0.115 L\
+-0.17,-0.115 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a0a7af\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.012\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,4\
+92,160)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M-0.1\
+5,-0.101 C-0.15,\
+-0.105971 -0.145\
+971,-0.11 -0.141\
+,-0.11 L0.141,-0\
+.11 C0.145971,-0\
+.11 0.15,-0.1059\
+71 0.15,-0.101 L\
+0.15,0.101 C0.15\
+,0.105971 0.1459\
+71,0.11 0.141,0.\
+11 L-0.141,0.11 \
+C-0.145971,0.11 \
+-0.15,0.105971 -\
+0.15,0.101 L-0.1\
+5,-0.101 Z \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#c\
+9cfd4\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,488,106)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220\x22 cy\
+=\x220\x22 r=\x220.14\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a0\
+a7af\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0112\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,488\
+,106)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M-0.035\
+6833,0.0882867 C\
+-0.0595683,0.078\
+6192 -0.0786285,\
+0.0595563 -0.088\
+2811,0.0356971 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#7a7f84\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.97\
+5968,0.449636 L0\
+.892089,0.325281\
+ L0.973807,0.164\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
 ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
+e=\x22#7a7f84\x22 stro\
 ke-opacity=\x221\x22 s\
 troke-width=\x220.0\
-88\x22 stroke-linec\
+44\x22 stroke-linec\
 ap=\x22round\x22 strok\
 e-linejoin=\x22roun\
 d\x22 transform=\x22ma\
@@ -24059,48 +27998,160 @@ rif\x22 font-size=\x22\
 h vector-effect=\
 \x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M0\
-.73,0.582 L0.848\
-761,0.529124 L0.\
-975968,0.449636 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.039\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-975968,0.449636 \
-L1.0371,0.386334\
+.73,0.582 L0.521\
+565,0.607593 L0.\
+324604,0.642322 \
+L0.254774,0.6472\
+05 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+088\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.73,0.582 L0.84\
+8761,0.529124 L0\
+.975968,0.449636\
  \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#6d7278\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x221.0371\x22 cy=\x220.3\
-86334\x22 r=\x220.064\x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#2e3338\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.03\
+96\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.975968,0.449636\
+ L1.0371,0.38633\
+4 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x221.0371\x22 cy=\x220.\
+386334\x22 r=\x220.064\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M1.03038,0\
+.322682 C1.0326,\
+0.322452 1.03484\
+,0.322334 1.0371\
+,0.322334 C1.072\
+44,0.322334 1.10\
+11,0.350988 1.10\
+11,0.386334 C1.1\
+011,0.421681 1.0\
+7244,0.450334 1.\
+0371,0.450334 C1\
+.03559,0.450334 \
+1.0341,0.450282 \
+1.03263,0.450181\
+ L1.03038,0.3226\
+82 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x221.01552,0.332\
+929 0.967717,0.3\
+35926 0.982972,0\
+.366634 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x221.0195\x22\
+ cy=\x220.35585\x22 r=\
+\x220.01024\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.73,0.582 \
+L0.520512,0.5966\
+49 L0.322458,0.6\
+24483 L0.252501,\
+0.626926 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
 orm=\x22matrix(200,\
 0,0,-200,336,186\
 )\x22\x0afont-family=\x22\
@@ -24111,95 +28162,16 @@ eight=\x22400\x22 font\
 \x0a>\x0a<path vector-\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
-\x22 d=\x22M1.03038,0.\
-322682 C1.0326,0\
-.322452 1.03484,\
-0.322334 1.0371,\
-0.322334 C1.0724\
-4,0.322334 1.101\
-1,0.350988 1.101\
-1,0.386334 C1.10\
-11,0.421681 1.07\
-244,0.450334 1.0\
-371,0.450334 C1.\
-03559,0.450334 1\
-.0341,0.450282 1\
-.03263,0.450181 \
-L1.03038,0.32268\
-2 Z \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#e9eef2\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.076\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.73,0.582 L0.5\
-20512,0.596649 L\
-0.322458,0.62448\
-3 L0.252501,0.62\
-6926 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.73,0.582 L0.\
-520512,0.596649 \
-L0.322458,0.6244\
-83 L0.252501,0.6\
-26926 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#e9eef2\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.076\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.975968,0.44\
-9636 L0.892089,0\
-.325281 L0.96242\
-1,0.15959 \x22/>\x0a</\
+\x22 d=\x22M0.73,0.582\
+ L0.520512,0.596\
+649 L0.322458,0.\
+624483 L0.252501\
+,0.626926 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
+dth=\x220.076\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
@@ -24219,9 +28191,9 @@ d\x22 d=\x22M0.975968,\
 62421,0.15959 \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
+2e3338\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.024\x22 \
+e-width=\x220.044\x22 \
 stroke-linecap=\x22\
 round\x22 stroke-li\
 nejoin=\x22round\x22 t\
@@ -24235,53 +28207,1097 @@ ont-weight=\x22400\x22\
 mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
 e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.363\
-36,0.292106 C0.2\
-63917,0.374052 0\
-.224622,0.46665 \
-0.245474,0.56990\
-2 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#0b6e69\x22 fi\
+enodd\x22 d=\x22M0.975\
+968,0.449636 L0.\
+892089,0.325281 \
+L0.962421,0.1595\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.36336,0.292106 \
+C0.263917,0.3740\
+52 0.224622,0.46\
+665 0.245474,0.5\
+69902 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#0b6e69\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0144\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.252458,0.604483\
+ 0.211851,0.5612\
+67 0.27311,0.548\
+895 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a</g>\x0a</s\
+vg>\x0a\
+\x00\x00?\xb5\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: reverse-\
+jefferson-curl-a\
+rms-behind</titl\
+e>\x0a<desc>reverse\
+-jefferson-curl-\
+arms-behind: tal\
+l (left), lean b\
+ack (right)</des\
+c>\x0a<defs>\x0a</defs\
+>\x0a<g fill=\x22none\x22\
+ stroke=\x22black\x22 \
+stroke-width=\x221\x22\
+ fill-rule=\x22even\
+odd\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 >\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0,8 C0,3.5\
+8172 3.58172,0 8\
+,0 L312,0 C316.4\
+18,0 320,3.58172\
+ 320,8 L320,192 \
+C320,196.418 316\
+.418,200 312,200\
+ L8,200 C3.58172\
+,200 0,196.418 0\
+,192 L0,8 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a7aeb5\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+016\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#c9cfd4\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,1\
+70,96)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<rect x=\
+\x22-0.06\x22 y=\x22-0.49\
+\x22 width=\x220.12\x22 h\
+eight=\x220.98\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a0a\
+7af\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.012\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,170,9\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,-0\
+.37 0.048,-0.37 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.024,-\
+0.37 -0.024,-0.2\
+5 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,-0.25 0.048,-0.\
+25 \x22 />\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.012\
+,-0.25 0.012,-0.\
+13 \x22 />\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x22-0.04\
+8,-0.13 0.048,-0\
+.13 \x22 />\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+24,-0.13 -0.024,\
+-0.01 \x22 />\x0a<poly\
+line fill=\x22none\x22\
+ vector-effect=\x22\
+none\x22 points=\x22-0\
+.048,-0.01 0.048\
+,-0.01 \x22 />\x0a<pol\
+yline fill=\x22none\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.012,-0.01 0.012\
+,0.11 \x22 />\x0a<poly\
+line fill=\x22none\x22\
+ vector-effect=\x22\
+none\x22 points=\x22-0\
+.048,0.11 0.048,\
+0.11 \x22 />\x0a<polyl\
+ine fill=\x22none\x22 \
+vector-effect=\x22n\
+one\x22 points=\x22-0.\
+024,0.11 -0.024,\
+0.23 \x22 />\x0a<polyl\
+ine fill=\x22none\x22 \
+vector-effect=\x22n\
+one\x22 points=\x22-0.\
+048,0.23 0.048,0\
+.23 \x22 />\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.01\
+2,0.23 0.012,0.3\
+5 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,0.35 0.048,0.35\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.024,\
+0.35 -0.024,0.47\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
 ll-opacity=\x221\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0144\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.74,\
+0.722 L0.68139,0\
+.583924 L0.62876\
+3,0.411789 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.442\
+ L0.747329,0.232\
+128 L0.709167,0.\
+0358025 L0.77899\
+7,0.0309195 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.088\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.44\
+2 L0.74,0.572 L0\
+.74,0.722 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.722\
+ L0.74,0.81 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+6d7278\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.74\x22 \
+cy=\x220.81\x22 r=\x220.0\
+64\x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#2e3338\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.789028,\
+0.851139 C0.7772\
+88,0.865116 0.75\
+9681,0.874 0.74,\
+0.874 C0.704654,\
+0.874 0.676,0.84\
+5346 0.676,0.81 \
+C0.676,0.790319 \
+0.684884,0.77271\
+2 0.69886,0.7609\
+72 L0.789028,0.8\
+51139 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#6d72\
+78\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.79262,0.83\
+3428 0.824925,0.\
+798065 0.79262,0\
+.786572 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.773836\x22\
+ cy=\x220.819702\x22 r\
+=\x220.01024\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.252\
-458,0.604483 0.2\
-11851,0.561267 0\
-.27311,0.548895 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#000000\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x221\x22 s\
-troke-linecap=\x22s\
-quare\x22 stroke-li\
-nejoin=\x22bevel\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.442 L\
+0.74,0.232 L0.70\
+1838,0.0356746 L\
+0.771455,0.02835\
+76 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.442 L0.74,0\
+.232 L0.701838,0\
+.0356746 L0.7714\
+55,0.0283576 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.7\
+22 L0.688697,0.5\
+81046 L0.645151,\
+0.406393 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.722 L\
+0.688697,0.58104\
+6 L0.645151,0.40\
+6393 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.718598,0.89669\
+5 C0.643048,0.92\
+6936 0.58598,0.9\
+20502 0.547393,0\
+.877392 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.523863,0.851104\
+ 0.58076,0.86781\
+7 0.534194,0.909\
+498 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M336\
+,8 C336,3.58172 \
+339.582,0 344,0 \
+L648,0 C652.418,\
+0 656,3.58172 65\
+6,8 L656,192 C65\
+6,196.418 652.41\
+8,200 648,200 L3\
+44,200 C339.582,\
+200 336,196.418 \
+336,192 L336,8 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a7aeb5\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.016\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.06,-0.008\
+ L1.54,-0.008 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#c9cfd4\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,506,96)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<rect x=\x22-0.06\x22\
+ y=\x22-0.49\x22 width\
+=\x220.12\x22 height=\x22\
+0.98\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a0a7af\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.012\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,506,96)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.048,-0.37 0.0\
+48,-0.37 \x22 />\x0a<p\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.024,-0.37 -0\
+.024,-0.25 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.048,-0.25 \
+0.048,-0.25 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.012,-0.25 \
+0.012,-0.13 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.048,-0.13\
+ 0.048,-0.13 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.024,-0.1\
+3 -0.024,-0.01 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,-0\
+.01 0.048,-0.01 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.012,-0\
+.01 0.012,0.11 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,0.\
+11 0.048,0.11 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.024,0.1\
+1 -0.024,0.23 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,0.2\
+3 0.048,0.23 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.012,0.23 \
+0.012,0.35 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.048,0.35 0\
+.048,0.35 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.024,0.35 -0\
+.024,0.47 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
 t=\x22400\x22 font-sty\
 le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a</g>\x0a</svg>\x0a\
-\
-\x00\x003\xdf\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.65167,\
+0.704844 L0.6153\
+82,0.5593 L0.584\
+125,0.382034 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.74,0\
+.442 L0.747329,0\
+.232128 L0.70916\
+7,0.0358025 L0.7\
+78997,0.0309195 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.088\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+4,0.442 L0.71742\
+6,0.570025 L0.65\
+167,0.704844 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.651\
+67,0.704844 L0.6\
+02461,0.777799 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.602461\x22 cy=\x220.7\
+77799\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.589142,0\
+.840412 C0.56017\
+9,0.834271 0.538\
+461,0.808572 0.5\
+38461,0.777799 C\
+0.538461,0.74245\
+3 0.567115,0.713\
+799 0.602461,0.7\
+13799 C0.610948,\
+0.713799 0.61904\
+8,0.715451 0.626\
+45,0.718447 L0.5\
+89142,0.840412 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.606479,0.835259\
+ 0.65287,0.84718\
+1 0.647851,0.813\
+262 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.60978\x22 cy\
+=\x220.81223\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.442 L0.\
+74,0.232 L0.7018\
+38,0.0356746 L0.\
+771455,0.0283576\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.442 L0.74,0\
+.232 L0.701838,0\
+.0356746 L0.7714\
+55,0.0283576 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6516\
+7,0.704844 L0.62\
+3049,0.5576 L0.6\
+01112,0.378942 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.65\
+167,0.704844 L0.\
+623049,0.5576 L0\
+.601112,0.378942\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+718598,0.896695 \
+C0.643048,0.9269\
+36 0.58598,0.920\
+502 0.547393,0.8\
+77392 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#0b6e69\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0144\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.523863,0.851104\
+ 0.58076,0.86781\
+7 0.534194,0.909\
+498 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a</g>\x0a</s\
+vg>\x0a\
+\x00\x007\xe6\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -24567,6 +29583,84 @@ C0.438651,0.5024\
 7283,0.386003 L0\
 .519252,0.483686\
  Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.524375,0.466356\
+ 0.55964,0.43394\
+3 0.528459,0.419\
+679 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.506859\x22 cy=\
+\x220.451046\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.6,0.097 L0.778\
+09,0.208283 L0.8\
+81098,0.0368496 \
+L0.951098,0.0368\
+496 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.097 L0.7780\
+9,0.208283 L0.88\
+1098,0.0368496 L\
+0.951098,0.03684\
+96 \x22/>\x0a</g>\x0a\x0a<g \
 fill=\x22none\x22 stro\
 ke=\x22#e9eef2\x22 str\
 oke-opacity=\x221\x22 \
@@ -24585,61 +29679,62 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-6,0.097 L0.77809\
-,0.208283 L0.881\
-098,0.0368496 L0\
-.951098,0.036849\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.6\
-,0.097 L0.77809,\
-0.208283 L0.8810\
-98,0.0368496 L0.\
-951098,0.0368496\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#e9eef2\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.07\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.48\
-1667,0.350766 L0\
-.432832,0.208938\
- L0.374229,0.038\
-7451 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
+481667,0.350766 \
+L0.432832,0.2089\
+38 L0.374229,0.0\
+387451 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.481667,0.350\
+766 L0.432832,0.\
+208938 L0.374229\
+,0.0387451 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.941098,0\
+.0668496 C0.9614\
+17,0.157462 0.94\
+2386,0.221477 0.\
+884004,0.258894 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
 necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
@@ -24649,100 +29744,29 @@ t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.481667,0.35076\
-6 L0.432832,0.20\
-8938 L0.374229,0\
-.0387451 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.941098,0.0\
-668496 C0.961417\
-,0.157462 0.9423\
-86,0.221477 0.88\
-4004,0.258894 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#0b6e69\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-144\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.8543,0.27\
-793 0.879873,0.2\
-24426 0.913595,0\
-.277044 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a\x0a<g \
-fill=\x22#e9eef2\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-1,0,0,1,0,0)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M336,8 C336,3.58\
-172 339.582,0 34\
-4,0 L648,0 C652.\
-418,0 656,3.5817\
-2 656,8 L656,192\
- C656,196.418 65\
-2.418,200 648,20\
-0 L344,200 C339.\
-582,200 336,196.\
-418 336,192 L336\
-,8 Z \x22/>\x0a</g>\x0a\x0a<\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.8543,0.\
+27793 0.879873,0\
+.224426 0.913595\
+,0.277044 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
 g fill=\x22#e9eef2\x22\
  fill-opacity=\x221\
 \x22 stroke=\x22none\x22 \
@@ -24753,286 +29777,180 @@ s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
 ht=\x22400\x22 font-st\
 yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#a7\
-aeb5\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.016\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.06,-0\
-.008 L1.54,-0.00\
-8 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#7a7f84\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.499998,0.358488\
- L0.448695,0.217\
-534 L0.387131,0.\
-0483892 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M336,8 C336,3.\
+58172 339.582,0 \
+344,0 L648,0 C65\
+2.418,0 656,3.58\
+172 656,8 L656,1\
+92 C656,196.418 \
+652.418,200 648,\
+200 L344,200 C33\
+9.582,200 336,19\
+6.418 336,192 L3\
+36,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
 \x22\x0afont-family=\x22S\
 ans Serif\x22 font-\
 size=\x229\x22 font-we\
 ight=\x22400\x22 font-\
 style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.6,0.097 L\
-0.78367,0.19881 \
-L0.901227,0.0370\
-066 L0.971227,0.\
-0370066 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#c9cf\
-d4\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,456,180)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220\x22 cy=\x220\
-\x22 r=\x220.03\x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#a0a7a\
-f\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.006\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,456,180\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M-0.0225,0.\
-0165 C-0.003,0 0\
-.003,0 0.0225,0.\
-0165 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.088\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.6,0.097 L0.5\
-51301,0.217534 L\
-0.499998,0.35848\
-8 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-396\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.499998,0.35848\
-8 L0.499998,0.44\
-6488 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#6d7278\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<circle\
- cx=\x220.499998\x22 c\
-y=\x220.446488\x22 r=\x22\
-0.064\x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#2e3338\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.54\
-9026,0.487627 C0\
-.537286,0.501604\
- 0.519679,0.5104\
-88 0.499998,0.51\
-0488 C0.464652,0\
-.510488 0.435998\
-,0.481834 0.4359\
-98,0.446488 C0.4\
-35998,0.426806 0\
-.444882,0.4092 0\
-.458858,0.39746 \
-L0.549026,0.4876\
-27 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.6,0.097 L0.6\
-55067,0.233296 L\
-0.7943,0.24793 L\
-0.842556,0.25643\
-9 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.6,0.097 L0.6550\
-67,0.233296 L0.7\
-943,0.24793 L0.8\
-42556,0.256439 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#e9eef2\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.076\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.49\
-9998,0.358488 L0\
-.446243,0.218451\
- L0.381737,0.050\
-4063 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.499998,0.3584\
+88 L0.448695,0.2\
+17534 L0.387131,\
+0.0483892 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.097\
+ L0.78367,0.1988\
+1 L0.901227,0.03\
+70066 L0.971227,\
+0.0370066 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#c9\
+cfd4\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,456,180)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220\x22 cy=\
+\x220\x22 r=\x220.03\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a0a\
+7af\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.006\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,456,1\
+80)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M-0.0225,\
+0.0165 C-0.003,0\
+ 0.003,0 0.0225,\
+0.0165 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.088\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.097 L0\
+.551301,0.217534\
+ L0.499998,0.358\
+488 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0396\x22 stroke-li\
 necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
@@ -25047,73 +29965,236 @@ path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
 \x22M0.499998,0.358\
-488 L0.446243,0.\
-218451 L0.381737\
-,0.0504063 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.024\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.941098\
-,0.0668496 C0.96\
-1417,0.157462 0.\
-942386,0.221477 \
-0.884004,0.25889\
-4 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#0b6e69\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22#0b6e69\x22 \
+488 L0.499998,0.\
+446488 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.499998\x22\
+ cy=\x220.446488\x22 r\
+=\x220.064\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+549026,0.487627 \
+C0.537286,0.5016\
+04 0.519679,0.51\
+0488 0.499998,0.\
+510488 C0.464652\
+,0.510488 0.4359\
+98,0.481834 0.43\
+5998,0.446488 C0\
+.435998,0.426806\
+ 0.444882,0.4092\
+ 0.458858,0.3974\
+6 L0.549026,0.48\
+7627 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.552618,0.\
+469916 0.584924,\
+0.434552 0.55261\
+8,0.42306 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.533\
+835\x22 cy=\x220.45619\
+\x22 r=\x220.01024\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.6,0.0\
+97 L0.655067,0.2\
+33296 L0.7943,0.\
+24793 L0.842556,\
+0.256439 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.6,0.097 \
+L0.655067,0.2332\
+96 L0.7943,0.247\
+93 L0.842556,0.2\
+56439 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
-\x220.0144\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.854\
-3,0.27793 0.8798\
-73,0.224426 0.91\
-3595,0.277044 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a</g>\x0a</svg>\x0a\
-\x00\x00,\x9e\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.499998,0.35\
+8488 L0.446243,0\
+.218451 L0.38173\
+7,0.0504063 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.49999\
+8,0.358488 L0.44\
+6243,0.218451 L0\
+.381737,0.050406\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.941098,0.066849\
+6 C0.961417,0.15\
+7462 0.942386,0.\
+221477 0.884004,\
+0.258894 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.8543,0.27793\
+ 0.879873,0.2244\
+26 0.913595,0.27\
+7044 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#000000\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x221\x22 stroke-linec\
+ap=\x22square\x22 stro\
+ke-linejoin=\x22bev\
+el\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a</g>\x0a</\
+svg>\x0a\
+\x00\x000\xa8\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -25340,124 +30421,110 @@ odd\x22 d=\x22M0.34132\
 476,0.0102531 L0\
 .341329,0.114714\
  Z \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-74,0.044 L0.8749\
-85,0.204869 L0.9\
-80969,0.0352597 \
-L1.05097,0.03525\
-97 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-74,0.044 L0.8749\
-85,0.204869 L0.9\
-80969,0.0352597 \
-L1.05097,0.03525\
-97 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-46,0.044 L0.6085\
-4,0.023124 L0.75\
-7767,0.123779 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.46,0.\
-044 L0.60854,0.0\
-23124 L0.757767,\
-0.123779 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.273337,0.0\
-99281 C0.284583,\
-0.24724 0.350318\
-,0.338082 0.4705\
-44,0.371807 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.359402,0.11517 \
+0.399838,0.14084\
+4 0.405546,0.107\
+034 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.369658\x22 cy=\
+\x220.0942882\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.74,0.044 L0.8\
+74985,0.204869 L\
+0.980969,0.03525\
+97 L1.05097,0.03\
+52597 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.74,0.044 L0.8\
+74985,0.204869 L\
+0.980969,0.03525\
+97 L1.05097,0.03\
+52597 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.46,0.044 L0.6\
+0854,0.023124 L0\
+.757767,0.123779\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
 4\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
@@ -25468,314 +30535,23 @@ mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.504513,0.38\
-1335 0.447546,0.\
-39781 0.464425,0\
-.337636 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a\x0a<g \
-fill=\x22#e9eef2\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-1,0,0,1,0,0)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M336,8 C336,3.58\
-172 339.582,0 34\
-4,0 L648,0 C652.\
-418,0 656,3.5817\
-2 656,8 L656,192\
- C656,196.418 65\
-2.418,200 648,20\
-0 L344,200 C339.\
-582,200 336,196.\
-418 336,192 L336\
-,8 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.46\
+,0.044 L0.60854,\
+0.023124 L0.7577\
+67,0.123779 \x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#a7\
-aeb5\x22 stroke-opa\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.016\x22 st\
+width=\x220.024\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
 nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.06,-0\
-.008 L1.54,-0.00\
-8 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#7a7f84\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.577319,0.257643\
- L0.726498,0.273\
-322 L0.906059,0.\
-285878 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#7a7f84\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.74,0.044 L\
-0.877772,0.20248\
-9 L0.989611,0.03\
-66815 L1.05961,0\
-.0366815 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.088\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.74,0.044\
- L0.63351,0.1185\
-65 L0.577319,0.2\
-57643 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0396\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.577319,0.2\
-57643 L0.604513,\
-0.341335 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#6d7\
-278\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<ci\
-rcle cx=\x220.60451\
-3\x22 cy=\x220.341335\x22\
- r=\x220.064\x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#2e3\
-338\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.663865,0.36532\
-4 C0.654368,0.38\
-8789 0.631372,0.\
-405335 0.604513,\
-0.405335 C0.5691\
-67,0.405335 0.54\
-0513,0.376682 0.\
-540513,0.341335 \
-C0.540513,0.3288\
-75 0.544073,0.31\
-7247 0.550231,0.\
-307415 L0.663865\
-,0.365324 Z \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.74,0.\
-044 L0.874985,0.\
-204869 L0.980969\
-,0.0352597 L1.05\
-097,0.0352597 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.74,\
-0.044 L0.874985,\
-0.204869 L0.9809\
-69,0.0352597 L1.\
-05097,0.0352597 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.5\
-77319,0.257643 L\
-0.725859,0.27851\
-8 L0.904873,0.29\
-7334 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.577319,0.257\
-643 L0.725859,0.\
-278518 L0.904873\
-,0.297334 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.024\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
+00,0,0,-200,0,18\
 6)\x22\x0afont-family=\
 \x22Sans Serif\x22 fon\
 t-size=\x229\x22 font-\
@@ -25800,36 +30576,406 @@ ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
 und\x22 transform=\x22\
 matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.504513,0\
+.381335 0.447546\
+,0.39781 0.46442\
+5,0.337636 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M336,8 C336,3\
+.58172 339.582,0\
+ 344,0 L648,0 C6\
+52.418,0 656,3.5\
+8172 656,8 L656,\
+192 C656,196.418\
+ 652.418,200 648\
+,200 L344,200 C3\
+39.582,200 336,1\
+96.418 336,192 L\
+336,8 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a7aeb5\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.016\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.06\
+,-0.008 L1.54,-0\
+.008 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.577319,0.257\
+643 L0.726498,0.\
+273322 L0.906059\
+,0.285878 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.04\
+4 L0.877772,0.20\
+2489 L0.989611,0\
+.0366815 L1.0596\
+1,0.0366815 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.088\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+044 L0.63351,0.1\
+18565 L0.577319,\
+0.257643 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.0396\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.577319,\
+0.257643 L0.6045\
+13,0.341335 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+6d7278\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<circle cx=\x220.60\
+4513\x22 cy=\x220.3413\
+35\x22 r=\x220.064\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+2e3338\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.663865,0.36\
+5324 C0.654368,0\
+.388789 0.631372\
+,0.405335 0.6045\
+13,0.405335 C0.5\
+69167,0.405335 0\
+.540513,0.376682\
+ 0.540513,0.3413\
+35 C0.540513,0.3\
+28875 0.544073,0\
+.317247 0.550231\
+,0.307415 L0.663\
+865,0.365324 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.6\
+61797,0.347356 0\
+.681593,0.303741\
+ 0.647318,0.3027\
+94 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.639691\x22 cy\
+=\x220.340107\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.74,0.044 L0\
+.874985,0.204869\
+ L0.980969,0.035\
+2597 L1.05097,0.\
+0352597 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.874985,0.2048\
+69 L0.980969,0.0\
+352597 L1.05097,\
+0.0352597 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.577319,\
+0.257643 L0.7258\
+59,0.278518 L0.9\
+04873,0.297334 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.57\
+7319,0.257643 L0\
+.725859,0.278518\
+ L0.904873,0.297\
+334 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.024\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
 200,336,186)\x22\x0afo\
 nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<p\
-olygon fill-rule\
-=\x22evenodd\x22 vecto\
-r-effect=\x22none\x22 \
-points=\x220.504513\
-,0.381335 0.4475\
-46,0.39781 0.464\
-425,0.337636 \x22 /\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-000000\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x221\x22 stro\
-ke-linecap=\x22squa\
-re\x22 stroke-linej\
-oin=\x22bevel\x22 tran\
-sform=\x22matrix(1,\
-0,0,1,0,0)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a</g>\x0a</svg>\x0a\
-\x00\x00-\xa1\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.273337,0.0992\
+81 C0.284583,0.2\
+4724 0.350318,0.\
+338082 0.470544,\
+0.371807 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.504513,0.381\
+335 0.447546,0.3\
+9781 0.464425,0.\
+337636 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
+</svg>\x0a\
+\x00\x001\xa9\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -26058,11 +31204,65 @@ C0.997472,0.3449\
 0.880476,0.40011\
 7 L0.989786,0.33\
 4422 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.973468,0.32\
+6655 0.946971,0.\
+286754 0.928004,\
+0.315319 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<cir\
+cle cx=\x220.955606\
+\x22 cy=\x220.34156\x22 r\
+=\x220.01024\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.232 L0\
+.6,0.022 L0.4,0.\
+022 L0.330171,0.\
+026883 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
+stroke=\x22#2e3338\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
+=\x220.044\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -26081,54 +31281,10 @@ ule=\x22evenodd\x22 d=\
 2 L0.330171,0.02\
 6883 \x22/>\x0a</g>\x0a\x0a<\
 g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
+roke=\x22#e9eef2\x22 s\
 troke-opacity=\x221\
 \x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.6,0.232 L0.6,0\
-.022 L0.4,0.022 \
-L0.330171,0.0268\
-83 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-85262,0.350755 L\
-0.83434,0.201873\
- L0.850028,0.022\
-5582 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
+0.076\x22 stroke-li\
 necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
@@ -26147,10 +31303,10 @@ e=\x22evenodd\x22 d=\x22M\
 73 L0.850028,0.0\
 225582 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#0b6e69\x22\
+stroke=\x22#2e3338\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.024\x22 stroke-\
+=\x220.044\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -26164,62 +31320,20 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.574881,0.397\
-704 C0.523885,0.\
-399117 0.482523,\
-0.379849 0.45079\
-5,0.3399 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#0b6\
-e69\x22 fill-opacit\
-y=\x221\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.0144\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<polygon f\
-ill-rule=\x22evenod\
-d\x22 vector-effect\
-=\x22none\x22 points=\x22\
-0.428853,0.31227\
-3 0.484668,0.332\
-306 0.435729,0.3\
-71174 \x22 />\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.610147,0.\
-396727 0.560632,\
-0.429359 0.55890\
-1,0.366887 \x22 />\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#00\
-0000\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x221\x22 stroke\
--linecap=\x22square\
+\x22M0.85262,0.3507\
+55 L0.83434,0.20\
+1873 L0.850028,0\
+.0225582 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.024\x22 strok\
+e-linecap=\x22round\
 \x22 stroke-linejoi\
-n=\x22bevel\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
-<g fill=\x22#e9eef2\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
@@ -26228,17 +31342,57 @@ tyle=\x22normal\x22 \x0a>\
 \x0a<path vector-ef\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
-d=\x22M336,8 C336,3\
-.58172 339.582,0\
- 344,0 L648,0 C6\
-52.418,0 656,3.5\
-8172 656,8 L656,\
-192 C656,196.418\
- 652.418,200 648\
-,200 L344,200 C3\
-39.582,200 336,1\
-96.418 336,192 L\
-336,8 Z \x22/>\x0a</g>\
+d=\x22M0.574881,0.3\
+97704 C0.523885,\
+0.399117 0.48252\
+3,0.379849 0.450\
+795,0.3399 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#0\
+b6e69\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0144\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.428853,0.312\
+273 0.484668,0.3\
+32306 0.435729,0\
+.371174 \x22 />\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.610147,\
+0.396727 0.56063\
+2,0.429359 0.558\
+901,0.366887 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
 \x0a\x0a<g fill=\x22#e9ee\
 f2\x22 fill-opacity\
 =\x221\x22 stroke=\x22non\
@@ -26249,203 +31403,213 @@ Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#a7aeb5\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.016\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.06\
-,-0.008 L1.54,-0\
-.008 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#7a7f84\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.630753,0.266\
-844 L0.733053,0.\
-157141 L0.858091\
-,0.0276598 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#7a7\
-f84\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.439,0.\
-157 L0.597489,0.\
-0192276 L0.39748\
-9,0.0192276 L0.3\
-2766,0.0241106 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.088\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.43\
-9,0.157 L0.48132\
-4,0.279917 L0.63\
-0753,0.266844 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.0396\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.63\
-0753,0.266844 L0\
-.718539,0.272983\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a7aeb5\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.630753,0.2\
+66844 L0.733053,\
+0.157141 L0.8580\
+91,0.0276598 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.439,\
+0.157 L0.597489,\
+0.0192276 L0.397\
+489,0.0192276 L0\
+.32766,0.0241106\
  \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#6d7278\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x220.718539\x22 cy=\x220\
-.272983\x22 r=\x220.06\
-4\x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#2e3338\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.762997\
-,0.226945 C0.775\
-046,0.238583 0.7\
-82539,0.254908 0\
-.782539,0.272983\
- C0.782539,0.308\
-329 0.753885,0.3\
-36983 0.718539,0\
-.336983 C0.69725\
-3,0.336983 0.678\
-394,0.326591 0.6\
-66759,0.310605 L\
-0.762997,0.22694\
-5 Z \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#e9eef2\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.076\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+439,0.157 L0.481\
+324,0.279917 L0.\
+630753,0.266844 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+630753,0.266844 \
+L0.718539,0.2729\
+83 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.718539\x22 cy=\
+\x220.272983\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.7629\
+97,0.226945 C0.7\
+75046,0.238583 0\
+.782539,0.254908\
+ 0.782539,0.2729\
+83 C0.782539,0.3\
+08329 0.753885,0\
+.336983 0.718539\
+,0.336983 C0.697\
+253,0.336983 0.6\
+78394,0.326591 0\
+.666759,0.310605\
+ L0.762997,0.226\
+945 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.74558,0.22\
+2125 0.712556,0.\
+187432 0.698838,\
+0.218856 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
 matrix(200,0,0,-\
 200,336,186)\x22\x0afo\
 nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.439,0.157 L0.\
-599869,0.0220146\
- L0.399869,0.022\
-0146 L0.33004,0.\
-0268976 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.439,0.157\
- L0.599869,0.022\
-0146 L0.399869,0\
-.0220146 L0.3300\
-4,0.0268976 \x22/>\x0a\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.7305\
+78\x22 cy=\x220.239905\
+\x22 r=\x220.01024\x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
 one\x22 stroke=\x22#e9\
 eef2\x22 stroke-opa\
@@ -26464,105 +31628,151 @@ ont-style=\x22norma\
 l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 d=\x22M0.63075\
-3,0.266844 L0.71\
-8921,0.145492 L0\
-.850565,0.022731\
-8 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.630753,0.266844\
- L0.718921,0.145\
-492 L0.850565,0.\
-0227318 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
+odd\x22 d=\x22M0.439,0\
+.157 L0.599869,0\
+.0220146 L0.3998\
+69,0.0220146 L0.\
+33004,0.0268976 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+39,0.157 L0.5998\
+69,0.0220146 L0.\
+399869,0.0220146\
+ L0.33004,0.0268\
+976 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#e9eef2\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.076\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.630753,0.2668\
+44 L0.718921,0.1\
+45492 L0.850565,\
+0.0227318 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.630753,\
+0.266844 L0.7189\
+21,0.145492 L0.8\
+50565,0.0227318 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.5\
+74881,0.397704 C\
+0.523885,0.39911\
+7 0.482523,0.379\
+849 0.450795,0.3\
+399 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
  stroke=\x22#0b6e69\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
-h=\x220.024\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.574881,0.\
-397704 C0.523885\
-,0.399117 0.4825\
-23,0.379849 0.45\
-0795,0.3399 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.428853,0.\
-312273 0.484668,\
-0.332306 0.43572\
-9,0.371174 \x22 />\x0a\
-<polygon fill-ru\
-le=\x22evenodd\x22 vec\
-tor-effect=\x22none\
-\x22 points=\x220.6101\
-47,0.396727 0.56\
-0632,0.429359 0.\
-558901,0.366887 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#000000\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x221\x22 s\
-troke-linecap=\x22s\
-quare\x22 stroke-li\
-nejoin=\x22bevel\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a</g>\x0a</svg>\x0a\
-\
-\x00\x006P\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.4\
+28853,0.312273 0\
+.484668,0.332306\
+ 0.435729,0.3711\
+74 \x22 />\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.610147,0.396\
+727 0.560632,0.4\
+29359 0.558901,0\
+.366887 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a</g>\
+\x0a</svg>\x0a\
+\x00\x00:Z\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -26860,418 +32070,83 @@ evenodd\x22 d=\x22M0.2\
 .375681,0.008685\
 54 L0.298936,0.1\
 10529 Z \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#e9eef2\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.076\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.7,0.044 L0.\
-85606,0.184517 L\
-1.05411,0.156683\
- L1.07806,0.2224\
-61 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
+\x0a\x0a<g fill=\x22#6d72\
+78\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.31698,0.11\
+1616 0.356495,0.\
+138685 0.36338,0\
+.105095 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
 atrix(200,0,0,-2\
 00,0,186)\x22\x0afont-\
 family=\x22Sans Ser\
 if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-7,0.044 L0.85606\
-,0.184517 L1.054\
-11,0.156683 L1.0\
-7806,0.222461 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.42,0.\
-044 L0.569178,0.\
-0283207 L0.73096\
-1,0.107228 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.42,0.044\
- L0.569178,0.028\
-3207 L0.730961,0\
-.107228 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#0b6e69\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.024\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.595347,0.16\
-0813 C0.599107,0\
-.203796 0.602868\
-,0.246778 0.6066\
-28,0.289761 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.609703,0.32\
-4907 0.574181,0.\
-277422 0.63644,0\
-.271975 \x22 />\x0a<po\
-lygon fill-rule=\
-\x22evenodd\x22 vector\
--effect=\x22none\x22 p\
-oints=\x220.592272,\
-0.125668 0.62779\
-4,0.173152 0.565\
-535,0.178599 \x22 /\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-000000\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x221\x22 stro\
-ke-linecap=\x22squa\
-re\x22 stroke-linej\
-oin=\x22bevel\x22 tran\
-sform=\x22matrix(1,\
-0,0,1,0,0)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M336,8 C336\
-,3.58172 339.582\
-,0 344,0 L648,0 \
-C652.418,0 656,3\
-.58172 656,8 L65\
-6,192 C656,196.4\
-18 652.418,200 6\
-48,200 L344,200 \
-C339.582,200 336\
-,196.418 336,192\
- L336,8 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(1,0,0,1,0\
-,0)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a7aeb5\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-06,-0.008 L1.54,\
--0.008 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#e9eef\
-2\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a</g>\x0a\
-\x0a<g fill=\x22#c9cfd\
-4\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,540,171)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M-0\
-.14,0 C-0.14,-0.\
-0414214 -0.10642\
-1,-0.075 -0.065,\
--0.075 L0.065,-0\
-.075 C0.106421,-\
-0.075 0.14,-0.04\
-14214 0.14,0 C0.\
-14,0.0414214 0.1\
-06421,0.075 0.06\
-5,0.075 L-0.065,\
-0.075 C-0.106421\
-,0.075 -0.14,0.0\
-414214 -0.14,0 Z\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a0a7af\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-2\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,540,171)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-line fill=\x22none\x22\
- vector-effect=\x22\
-none\x22 points=\x22-0\
-.05,0 0.05,0 \x22 /\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.327958\x22\
+ cy=\x220.0911047\x22 \
+r=\x220.01024\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
 \x22\x0afont-family=\x22S\
 ans Serif\x22 font-\
 size=\x229\x22 font-we\
 ight=\x22400\x22 font-\
 style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-7a7f84\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.424\
-254,0.040527 L0.\
-572794,0.0196511\
- L0.716548,0.127\
-978 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#7a7f84\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.7,0.044 L0.86\
-0869,0.178985 L1\
-.05841,0.147699 \
-L1.08004,0.21427\
-2 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-88\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.7,0.044 L0.5719\
-75,0.0665743 L0.\
-424254,0.040527 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.039\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-424254,0.040527 \
-L0.33711,0.05277\
-43 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#6d7278\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<circle c\
-x=\x220.33711\x22 cy=\x22\
-0.0527743\x22 r=\x220.\
-064\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.3031\
-89,0.107056 C0.2\
-85123,0.0957407 \
-0.27311,0.075660\
-4 0.27311,0.0527\
-743 C0.27311,0.0\
-17428 0.301764,-\
-0.0112257 0.3371\
-1,-0.0112257 C0.\
-353578,-0.011225\
-7 0.368594,-0.00\
-500592 0.379935,\
-0.00521258 L0.30\
-3189,0.107056 Z \
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.7,0.044 L\
+0.85606,0.184517\
+ L1.05411,0.1566\
+83 L1.07806,0.22\
+2461 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.7,0.044 L0.856\
+06,0.184517 L1.0\
+5411,0.156683 L1\
+.07806,0.222461 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
 \x22#e9eef2\x22 stroke\
@@ -27282,19 +32157,18 @@ oke-width=\x220.076\
 linejoin=\x22round\x22\
  transform=\x22matr\
 ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-,0.044 L0.85606,\
-0.184517 L1.0541\
-1,0.156683 L1.07\
-806,0.222461 \x22/>\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.42,\
+0.044 L0.569178,\
+0.0283207 L0.730\
+961,0.107228 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
 none\x22 stroke=\x22#2\
 e3338\x22 stroke-op\
@@ -27304,100 +32178,54 @@ troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
 ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.7,0.\
-044 L0.85606,0.1\
-84517 L1.05411,0\
-.156683 L1.07806\
-,0.222461 \x22/>\x0a</\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.42,0.0\
+44 L0.569178,0.0\
+283207 L0.730961\
+,0.107228 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
+e\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
+dth=\x220.024\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
 form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.424254,\
-0.040527 L0.5734\
-32,0.0248478 L0.\
-722659,0.125502 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.4\
-24254,0.040527 L\
-0.573432,0.02484\
-78 L0.722659,0.1\
-25502 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.024\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.595347,0.16\
-0813 C0.599107,0\
-.203796 0.602868\
-,0.246778 0.6066\
-28,0.289761 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.595347,0.\
+160813 C0.599107\
+,0.203796 0.6028\
+68,0.246778 0.60\
+6628,0.289761 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#0b6e69\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+144\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
 family=\x22Sans Ser\
 if\x22 font-size=\x229\
 \x22 font-weight=\x224\
@@ -27432,8 +32260,455 @@ Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a</\
-g>\x0a</g>\x0a</svg>\x0a\
-\x00\x00,\x9b\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M336,8 C3\
+36,3.58172 339.5\
+82,0 344,0 L648,\
+0 C652.418,0 656\
+,3.58172 656,8 L\
+656,192 C656,196\
+.418 652.418,200\
+ 648,200 L344,20\
+0 C339.582,200 3\
+36,196.418 336,1\
+92 L336,8 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a7aeb5\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+016\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.06,-0.008 L1.5\
+4,-0.008 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#c9c\
+fd4\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,540,171)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.14,0 C-0.14,-\
+0.0414214 -0.106\
+421,-0.075 -0.06\
+5,-0.075 L0.065,\
+-0.075 C0.106421\
+,-0.075 0.14,-0.\
+0414214 0.14,0 C\
+0.14,0.0414214 0\
+.106421,0.075 0.\
+065,0.075 L-0.06\
+5,0.075 C-0.1064\
+21,0.075 -0.14,0\
+.0414214 -0.14,0\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,540,171)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.05,0 0.05,0 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+24254,0.040527 L\
+0.572794,0.01965\
+11 L0.716548,0.1\
+27978 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#7a7f84\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.7,0.044 L0.\
+860869,0.178985 \
+L1.05841,0.14769\
+9 L1.08004,0.214\
+272 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.088\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.7,0.044 L0.57\
+1975,0.0665743 L\
+0.424254,0.04052\
+7 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+396\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.424254,0.04052\
+7 L0.33711,0.052\
+7743 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.33711\x22 cy\
+=\x220.0527743\x22 r=\x22\
+0.064\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.30\
+3189,0.107056 C0\
+.285123,0.095740\
+7 0.27311,0.0756\
+604 0.27311,0.05\
+27743 C0.27311,0\
+.017428 0.301764\
+,-0.0112257 0.33\
+711,-0.0112257 C\
+0.353578,-0.0112\
+257 0.368594,-0.\
+00500592 0.37993\
+5,0.00521258 L0.\
+303189,0.107056 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.321234,0.10814\
+3 0.360749,0.135\
+212 0.367634,0.1\
+01622 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.332211\x22\
+ cy=\x220.0876317\x22 \
+r=\x220.01024\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.7,0.044\
+ L0.85606,0.1845\
+17 L1.05411,0.15\
+6683 L1.07806,0.\
+222461 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.7,0.044 L0\
+.85606,0.184517 \
+L1.05411,0.15668\
+3 L1.07806,0.222\
+461 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#e9eef2\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.076\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.424254,0.0405\
+27 L0.573432,0.0\
+248478 L0.722659\
+,0.125502 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.424254,\
+0.040527 L0.5734\
+32,0.0248478 L0.\
+722659,0.125502 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.5\
+95347,0.160813 C\
+0.599107,0.20379\
+6 0.602868,0.246\
+778 0.606628,0.2\
+89761 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#0b6e69\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0144\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.609703,0.324907\
+ 0.574181,0.2774\
+22 0.63644,0.271\
+975 \x22 />\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.592272,0.12\
+5668 0.627794,0.\
+173152 0.565535,\
+0.178599 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#0000\
+00\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x221\x22 stroke-l\
+inecap=\x22square\x22 \
+stroke-linejoin=\
+\x22bevel\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a</g\
+>\x0a</svg>\x0a\
+\x00\x000\xa5\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -27662,11 +32937,157 @@ M0.341329,0.1147\
 03 0.414476,0.01\
 02531 L0.341329,\
 0.114714 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
+/g>\x0a\x0a<g fill=\x22#6\
+d7278\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.359402,\
+0.11517 0.399838\
+,0.140844 0.4055\
+46,0.107034 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.369\
+658\x22 cy=\x220.09428\
+82\x22 r=\x220.01024\x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+044 L0.772857,0.\
+213036 L0.934366\
+,0.241515 L0.944\
+333,0.298042 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.0\
+44 L0.772857,0.2\
+13036 L0.934366,\
+0.241515 L0.9443\
+33,0.298042 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.46,0.04\
+4 L0.60854,0.023\
+124 L0.757767,0.\
+123779 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.46,0.044 L0.\
+60854,0.023124 L\
+0.757767,0.12377\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.9\
+09528,0.323821 C\
+0.853568,0.37779\
+2 0.799797,0.396\
+416 0.748214,0.3\
+79692 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#0b6e69\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0144\x22 str\
 oke-linecap=\x22rou\
 nd\x22 stroke-linej\
 oin=\x22round\x22 tran\
@@ -27677,197 +33098,105 @@ Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.74,0.044\
- L0.772857,0.213\
-036 L0.934366,0.\
-241515 L0.944333\
-,0.298042 \x22/>\x0a</\
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.7\
+14654,0.368811 0\
+.772234,0.35463 \
+0.75296,0.41408 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M336,8 C\
+336,3.58172 339.\
+582,0 344,0 L648\
+,0 C652.418,0 65\
+6,3.58172 656,8 \
+L656,192 C656,19\
+6.418 652.418,20\
+0 648,200 L344,2\
+00 C339.582,200 \
+336,196.418 336,\
+192 L336,8 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a7aeb5\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.016\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.06,-0.008 L1.\
+54,-0.008 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
 dth=\x220.044\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
 form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.74,0.044 \
-L0.772857,0.2130\
-36 L0.934366,0.2\
-41515 L0.944333,\
-0.298042 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.46,0.044 L\
-0.60854,0.023124\
- L0.757767,0.123\
-779 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.46,0.044 L0.608\
-54,0.023124 L0.7\
-57767,0.123779 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.024\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.9095\
-28,0.323821 C0.8\
-53568,0.377792 0\
-.799797,0.396416\
- 0.748214,0.3796\
-92 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#0b6e69\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22#0b6e69\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.0144\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<polygon fill-ru\
-le=\x22evenodd\x22 vec\
-tor-effect=\x22none\
-\x22 points=\x220.7146\
-54,0.368811 0.77\
-2234,0.35463 0.7\
-5296,0.41408 \x22 /\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-000000\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x221\x22 stro\
-ke-linecap=\x22squa\
-re\x22 stroke-linej\
-oin=\x22bevel\x22 tran\
-sform=\x22matrix(1,\
-0,0,1,0,0)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M336,8 C336\
-,3.58172 339.582\
-,0 344,0 L648,0 \
-C652.418,0 656,3\
-.58172 656,8 L65\
-6,192 C656,196.4\
-18 652.418,200 6\
-48,200 L344,200 \
-C339.582,200 336\
-,196.418 336,192\
- L336,8 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(1,0,0,1,0\
-,0)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a7aeb5\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-06,-0.008 L1.54,\
--0.008 \x22/>\x0a</g>\x0a\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.46,0.04\
+4 L0.503856,0.18\
+7446 L0.68164,0.\
+159288 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
 stroke=\x22#7a7f84\x22\
  stroke-opacity=\
@@ -27886,33 +33215,790 @@ tyle=\x22normal\x22 \x0a>\
 \x0a<path vector-ef\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
-d=\x22M0.46,0.044 L\
-0.503856,0.18744\
-6 L0.68164,0.159\
-288 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#7a7f84\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
+d=\x22M0.74,0.044 L\
+0.689196,0.24776\
+2 L0.883256,0.29\
+6146 L0.952192,0\
+.308302 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.088\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.61,0.044 L0.4\
+6,0.044 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0396\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.46,0.044\
+ L0.376307,0.071\
+1935 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.376307\x22 c\
+y=\x220.0711935\x22 r=\
+\x220.064\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.3\
+52318,0.130546 C\
+0.328853,0.12104\
+8 0.312307,0.098\
+0532 0.312307,0.\
+0711935 C0.31230\
+7,0.0358473 0.34\
+0961,0.0071935 0\
+.376307,0.007193\
+5 C0.388767,0.00\
+71935 0.400396,0\
+.0107542 0.41022\
+8,0.0169121 L0.3\
+52318,0.130546 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.370286,0.128478\
+ 0.413902,0.1482\
+74 0.414849,0.11\
+3999 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.377535\x22 \
+cy=\x220.106372\x22 r=\
+\x220.01024\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.627027,0.1739\
+61 L0.748902,0.2\
+83698 L0.75887,0\
+.340226 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.044 \
+L0.627027,0.1739\
+61 L0.748902,0.2\
+83698 L0.75887,0\
+.340226 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.46,0.044 \
+L0.60854,0.02312\
+4 L0.757767,0.12\
+3779 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.46,0.044 L0.\
+60854,0.023124 L\
+0.757767,0.12377\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.909528,0.323821\
+ C0.853568,0.377\
+792 0.799797,0.3\
+96416 0.748214,0\
+.379692 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.714654,0.3688\
+11 0.772234,0.35\
+463 0.75296,0.41\
+408 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a</g>\x0a</s\
+vg>\x0a\
+\x00\x000\x80\
+<\
+?xml version=\x221.\
+0\x22 encoding=\x22UTF\
+-8\x22 standalone=\x22\
+no\x22?>\x0a<svg width\
+=\x22231.422mm\x22 hei\
+ght=\x2270.5556mm\x22\x0a\
+ viewBox=\x220 0 65\
+6 200\x22\x0a xmlns=\x22h\
+ttp://www.w3.org\
+/2000/svg\x22 xmlns\
+:xlink=\x22http://w\
+ww.w3.org/1999/x\
+link\x22 version=\x221\
+.2\x22 baseProfile=\
+\x22tiny\x22>\x0a<title>U\
+pright: supine-m\
+arching-heel-tap\
+s</title>\x0a<desc>\
+supine-marching-\
+heel-taps: knees\
+ up (left), heel\
+ down (right)</d\
+esc>\x0a<defs>\x0a</de\
+fs>\x0a<g fill=\x22non\
+e\x22 stroke=\x22black\
+\x22 stroke-width=\x22\
+1\x22 fill-rule=\x22ev\
+enodd\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 >\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#000000\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
 nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.74,0.044 L0.6\
-89196,0.247762 L\
-0.883256,0.29614\
-6 L0.952192,0.30\
-8302 \x22/>\x0a</g>\x0a\x0a<\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0,8 C0,3\
+.58172 3.58172,0\
+ 8,0 L312,0 C316\
+.418,0 320,3.581\
+72 320,8 L320,19\
+2 C320,196.418 3\
+16.418,200 312,2\
+00 L8,200 C3.581\
+72,200 0,196.418\
+ 0,192 L0,8 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a7aeb5\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.016\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.06,-0.008 L1.5\
+4,-0.008 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#7a7f8\
+4\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.46,0.044 L\
+0.609794,0.03614\
+96 L0.789767,0.0\
+330082 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.044 L0.\
+732671,0.253872 \
+L0.932549,0.2608\
+52 L0.95418,0.32\
+7426 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.74,0.044 L0.61\
+,0.044 L0.46,0.0\
+44 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+0396\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.46,0.044 L0.373\
+337,0.059281 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.373\
+337\x22 cy=\x220.05928\
+1\x22 r=\x220.064\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.341329,0.11471\
+4 C0.322202,0.10\
+3645 0.309337,0.\
+0829654 0.309337\
+,0.059281 C0.309\
+337,0.0239348 0.\
+337991,-0.004718\
+96 0.373337,-0.0\
+0471896 C0.38900\
+2,-0.00471896 0.\
+403352,0.0009090\
+3 0.414476,0.010\
+2531 L0.341329,0\
+.114714 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#6d\
+7278\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.359402,0\
+.11517 0.399838,\
+0.140844 0.40554\
+6,0.107034 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+2e3338\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.3696\
+58\x22 cy=\x220.094288\
+2\x22 r=\x220.01024\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.0\
+44 L0.74,0.254 L\
+0.94,0.254 L0.96\
+3941,0.319778 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+044 L0.74,0.254 \
+L0.94,0.254 L0.9\
+63941,0.319778 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.46,0\
+.044 L0.60854,0.\
+023124 L0.757767\
+,0.123779 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.46,0.044 \
+L0.60854,0.02312\
+4 L0.757767,0.12\
+3779 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+1.02,0.274 C1.00\
+303,0.17843 1.02\
+347,0.107935 1.0\
+8132,0.062516 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#0b6e69\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+144\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x221.10906,0.0\
+407281 1.08872,0\
+.0964307 1.05013\
+,0.0472767 \x22 />\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#00\
+0000\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x221\x22 stroke\
+-linecap=\x22square\
+\x22 stroke-linejoi\
+n=\x22bevel\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M336,8 C336,3\
+.58172 339.582,0\
+ 344,0 L648,0 C6\
+52.418,0 656,3.5\
+8172 656,8 L656,\
+192 C656,196.418\
+ 652.418,200 648\
+,200 L344,200 C3\
+39.582,200 336,1\
+96.418 336,192 L\
+336,8 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a7aeb5\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.016\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.06\
+,-0.008 L1.54,-0\
+.008 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.46,0.044 L0.\
+609794,0.0361496\
+ L0.789767,0.033\
+0082 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#7a7f84\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.044 L0.\
+732671,0.253872 \
+L0.932549,0.2608\
+52 L0.95418,0.32\
+7426 \x22/>\x0a</g>\x0a\x0a<\
 g fill=\x22none\x22 st\
 roke=\x22#2e3338\x22 s\
 troke-opacity=\x221\
@@ -27953,8 +34039,50 @@ yle=\x22normal\x22 \x0a>\x0a\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
 =\x22M0.46,0.044 L0\
-.376307,0.071193\
-5 \x22/>\x0a</g>\x0a\x0a<g f\
+.373337,0.059281\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.373337\x22 cy=\x220\
+.059281\x22 r=\x220.06\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.341329\
+,0.114714 C0.322\
+202,0.103645 0.3\
+09337,0.0829654 \
+0.309337,0.05928\
+1 C0.309337,0.02\
+39348 0.337991,-\
+0.00471896 0.373\
+337,-0.00471896 \
+C0.389002,-0.004\
+71896 0.403352,0\
+.00090903 0.4144\
+76,0.0102531 L0.\
+341329,0.114714 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
 ill=\x22#6d7278\x22 fi\
 ll-opacity=\x221\x22 s\
 troke=\x22none\x22 tra\
@@ -27965,110 +34093,79 @@ y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
 t-weight=\x22400\x22 f\
 ont-style=\x22norma\
-l\x22 \x0a>\x0a<circle cx\
-=\x220.376307\x22 cy=\x22\
-0.0711935\x22 r=\x220.\
-064\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.3523\
-18,0.130546 C0.3\
-28853,0.121048 0\
-.312307,0.098053\
-2 0.312307,0.071\
-1935 C0.312307,0\
-.0358473 0.34096\
-1,0.0071935 0.37\
-6307,0.0071935 C\
-0.388767,0.00719\
-35 0.400396,0.01\
-07542 0.410228,0\
-.0169121 L0.3523\
-18,0.130546 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.74,\
-0.044 L0.627027,\
-0.173961 L0.7489\
-02,0.283698 L0.7\
-5887,0.340226 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.74,\
-0.044 L0.627027,\
-0.173961 L0.7489\
-02,0.283698 L0.7\
-5887,0.340226 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.46,\
-0.044 L0.60854,0\
-.023124 L0.75776\
-7,0.123779 \x22/>\x0a<\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.359402,0.11517\
+ 0.399838,0.1408\
+44 0.405546,0.10\
+7034 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.369658\x22 \
+cy=\x220.0942882\x22 r\
+=\x220.01024\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.74,0.044\
+ L0.903201,0.176\
+157 L1.02906,0.0\
+207281 L1.09251,\
+0.0503114 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.74,0.04\
+4 L0.903201,0.17\
+6157 L1.02906,0.\
+0207281 L1.09251\
+,0.0503114 \x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
 ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
+idth=\x220.076\x22 str\
 oke-linecap=\x22rou\
 nd\x22 stroke-linej\
 oin=\x22round\x22 tran\
@@ -28087,10 +34184,10 @@ dd\x22 d=\x22M0.46,0.0\
 3124 L0.757767,0\
 .123779 \x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#0b6e69\
+ stroke=\x22#2e3338\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
-h=\x220.024\x22 stroke\
+h=\x220.044\x22 stroke\
 -linecap=\x22round\x22\
  stroke-linejoin\
 =\x22round\x22 transfo\
@@ -28104,51 +34201,72 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.909528,0.\
-323821 C0.853568\
-,0.377792 0.7997\
-97,0.396416 0.74\
-8214,0.379692 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#0b6e69\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-144\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<po\
-lygon fill-rule=\
-\x22evenodd\x22 vector\
--effect=\x22none\x22 p\
-oints=\x220.714654,\
-0.368811 0.77223\
-4,0.35463 0.7529\
-6,0.41408 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#000\
-000\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x221\x22 stroke-\
-linecap=\x22square\x22\
- stroke-linejoin\
-=\x22bevel\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a</\
-g>\x0a</svg>\x0a\
+ d=\x22M0.46,0.044 \
+L0.60854,0.02312\
+4 L0.757767,0.12\
+3779 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M1.02,0.274 C1.\
+00303,0.17843 1.\
+02347,0.107935 1\
+.08132,0.062516 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x221.10906\
+,0.0407281 1.088\
+72,0.0964307 1.0\
+5013,0.0472767 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#000000\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a</g>\x0a</svg>\x0a\
 \x00\x00\x03{\
 <\
 svg xmlns=\x22http:\
@@ -28274,6 +34392,27 @@ inecap=\x22round\x22 s\
 troke-linejoin=\x22\
 round\x22/>\x0a</svg>\x0a\
 \
+\x00\x00\x01*\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 16 16\x22 width\
+=\x2216\x22 height=\x2216\
+\x22>\x0a  <!-- Up arr\
+ow for spin boxe\
+s; mid grey read\
+s on both light \
+and dark fields.\
+ -->\x0a  <path d=\x22\
+M4 10 L8 6 L12 1\
+0\x22 fill=\x22none\x22 s\
+troke=\x22#7d8793\x22 \
+stroke-width=\x222\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22/\
+>\x0a</svg>\x0a\
 \x00\x00\x01:\
 <\
 svg xmlns=\x22http:\
@@ -28349,10 +34488,27 @@ qt_resource_name = b"\
 \x00o\
 \x00p\x00e\x00n\x00-\x00b\x00o\x00o\x00k\x00-\x00r\x00o\x00t\x00a\x00t\x00i\x00o\
 \x00n\x00.\x00s\x00v\x00g\
+\x00\x1e\
+\x09Mrg\
+\x00p\
+\x00r\x00o\x00n\x00e\x00-\x00b\x00a\x00c\x00k\x00-\x00e\x00x\x00t\x00e\x00n\x00s\
+\x00i\x00o\x00n\x00-\x00l\x00y\x00i\x00n\x00g\x00.\x00s\x00v\x00g\
+\x00(\
+\x0e\x0e'\xa7\
+\x00r\
+\x00e\x00v\x00e\x00r\x00s\x00e\x00-\x00j\x00e\x00f\x00f\x00e\x00r\x00s\x00o\x00n\
+\x00-\x00c\x00u\x00r\x00l\x00-\x00h\x00a\x00n\x00d\x00s\x00-\x00o\x00n\x00-\x00h\
+\x00i\x00p\x00s\x00.\x00s\x00v\x00g\
 \x00\x13\
 \x0f'[\xe7\
 \x00s\
 \x00u\x00p\x00i\x00n\x00e\x00-\x00m\x00a\x00r\x00c\x00h\x00i\x00n\x00g\x00.\x00s\
+\x00v\x00g\
+\x00#\
+\x02\xbb]G\
+\x00r\
+\x00e\x00v\x00e\x00r\x00s\x00e\x00-\x00h\x00y\x00p\x00e\x00r\x00e\x00x\x00t\x00e\
+\x00n\x00s\x00i\x00o\x00n\x00-\x00w\x00e\x00i\x00g\x00h\x00t\x00e\x00d\x00.\x00s\
 \x00v\x00g\
 \x00\x0b\
 \x04,\xc9\xa7\
@@ -28392,6 +34548,12 @@ qt_resource_name = b"\
 \x00r\
 \x00e\x00v\x00e\x00r\x00s\x00e\x00-\x00h\x00y\x00p\x00e\x00r\x00e\x00x\x00t\x00e\
 \x00n\x00s\x00i\x00o\x00n\x00.\x00s\x00v\x00g\
+\x00&\
+\x04\xa2-\x07\
+\x00r\
+\x00e\x00v\x00e\x00r\x00s\x00e\x00-\x00j\x00e\x00f\x00f\x00e\x00r\x00s\x00o\x00n\
+\x00-\x00c\x00u\x00r\x00l\x00-\x00a\x00r\x00m\x00s\x00-\x00b\x00e\x00h\x00i\x00n\
+\x00d\x00.\x00s\x00v\x00g\
 \x00\x16\
 \x03h\x8b\xc7\
 \x00p\
@@ -28416,6 +34578,11 @@ qt_resource_name = b"\
 \x00f\
 \x00i\x00g\x00u\x00r\x00e\x00-\x00f\x00o\x00u\x00r\x00-\x00s\x00t\x00r\x00e\x00t\
 \x00c\x00h\x00.\x00s\x00v\x00g\
+\x00\x1d\
+\x07\x81/g\
+\x00s\
+\x00u\x00p\x00i\x00n\x00e\x00-\x00m\x00a\x00r\x00c\x00h\x00i\x00n\x00g\x00-\x00h\
+\x00e\x00e\x00l\x00-\x00t\x00a\x00p\x00s\x00.\x00s\x00v\x00g\
 \x00\x0b\
 \x0d\x0f\xab'\
 \x00u\
@@ -28429,6 +34596,10 @@ qt_resource_name = b"\
 \x0e\x17\x06\x87\
 \x00c\
 \x00h\x00e\x00v\x00r\x00o\x00n\x00-\x00d\x00o\x00w\x00n\x00.\x00s\x00v\x00g\
+\x00\x0e\
+\x09Xl\x87\
+\x00c\
+\x00h\x00e\x00v\x00r\x00o\x00n\x00-\x00u\x00p\x00.\x00s\x00v\x00g\
 \x00\x09\
 \x0b\x9e\x89\x07\
 \x00c\
@@ -28438,9 +34609,9 @@ qt_resource_name = b"\
 qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x01\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\x10\x00\x02\x00\x00\x00\x12\x00\x00\x00\x0d\
+\x00\x00\x00\x10\x00\x02\x00\x00\x00\x17\x00\x00\x00\x0e\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\x00\x00\x02\x00\x00\x00\x04\x00\x00\x00\x09\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x05\x00\x00\x00\x09\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\x1c\x00\x02\x00\x00\x00\x05\x00\x00\x00\x04\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
@@ -28454,49 +34625,61 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04d\x00\x00\x00\x00\x00\x01\x00\x06\xe3C\
+\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xd0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xfa\x00\x00\x00\x00\x00\x01\x00\x06\xdb\xe1\
+\x00\x00\x05\xfc\x00\x00\x00\x00\x00\x01\x00\x08a\xfe\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04>\x00\x00\x00\x00\x00\x01\x00\x06\xe2\x0e\
+\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Yn\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\x16\x00\x00\x00\x00\x00\x01\x00\x06\xdf`\
+\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\x9b\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xc6\x00\x00\x00\x00\x00\x01\x00\x06\xafB\
+\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xed\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x0e\x00\x00\x00\x00\x00\x01\x00\x05\xea\xc4\
+\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcau\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\x9a\x00\x00\x00\x00\x00\x01\x00\x04D\x15\
+\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8A\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03Z\x00\x00\x00\x00\x00\x01\x00\x06KI\
+\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x026\x00\x00\x00\x00\x00\x01\x00\x04\xff\xf4\
+\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xe4\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03@\x00\x00\x00\x00\x00\x01\x00\x06\x1e\xa7\
+\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8c6\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x00\x00\x00\x00\x00\x00\x01\x00\x04\xc9u\
+\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xe6\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xe0\xf9\
+\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xe7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03}\xcc\
+\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[\x8a\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02l\x00\x00\x00\x00\x00\x01\x00\x05,*\
+\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xae_\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xb4F\
+\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x14\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd4\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xea\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x19-\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(k\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xbcX\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\xca\x00\x00\x00\x00\x00\x01\x00\x03P|\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xa6\x00\x00\x00\x00\x00\x01\x00\x05r\xa2\
+\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06c\xb8\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\xce\x00\x00\x00\x00\x00\x01\x00\x04\x9d\x05\
+\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xe0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\xb6\x00\x00\x00\x00\x00\x01\x00\x04p\xb1\
+\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05M\x84\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04\x17x\
+\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xdd\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06x\xee\
+\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xce\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xd4\x00\x00\x00\x00\x00\x01\x00\x05\xadO\
+\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xe3\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2n\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 "
 

@@ -106,6 +106,23 @@ QLineEdit, QComboBox, QSpinBox, QTimeEdit {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1]}px {s[2]}px; min-height: 24px;
 }}
+QSpinBox, QTimeEdit {{ padding-right: 26px; }}
+QSpinBox::up-button, QTimeEdit::up-button {{
+    subcontrol-origin: border; subcontrol-position: top right; width: 24px;
+    border-left: 1px solid {p.border}; border-top-right-radius: 8px; background: {p.surface_alt};
+}}
+QSpinBox::down-button, QTimeEdit::down-button {{
+    subcontrol-origin: border; subcontrol-position: bottom right; width: 24px;
+    border-left: 1px solid {p.border}; border-top: 1px solid {p.border};
+    border-bottom-right-radius: 8px; background: {p.surface_alt};
+}}
+QSpinBox::up-button:hover, QSpinBox::down-button:hover,
+QTimeEdit::up-button:hover, QTimeEdit::down-button:hover {{ background: {p.accent_soft}; }}
+QSpinBox::up-arrow, QTimeEdit::up-arrow {{ image: url(:/icons/chevron-up.svg); width: 12px; height: 12px; }}
+QSpinBox::down-arrow, QTimeEdit::down-arrow {{ image: url(:/icons/chevron-down.svg); width: 12px; height: 12px; }}
+QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled,
+QTimeEdit::up-arrow:disabled, QTimeEdit::down-arrow:disabled {{ image: none; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QComboBox::drop-down {{ border: none; width: 28px; }}
 QComboBox::down-arrow {{ image: url(:/icons/chevron-down.svg); width: 16px; height: 16px; }}
 QComboBox QAbstractItemView {{

@@ -70,6 +70,3 @@ class TrayMenu(QObject):
         """
         self.icon.hide()
         self.icon.setContextMenu(None)
-
-    def notify(self, title: str, text: str) -> None:
-        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)

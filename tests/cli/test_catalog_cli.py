@@ -46,6 +46,8 @@ def test_catalog_table(capsys):
     out = capsys.readouterr().out
     assert "Reverse hyperextension" in out and "2\u20133 \u00d7 8\u201320" in out
     assert "stand-and-extend" in out
+    assert "reverse-hyperextension" in out  # the ids routine files need
+    assert "How to Fix Lower Back Pain" in out  # sources by title
 
 
 def test_catalog_command_does_not_load_qt_or_the_orm():

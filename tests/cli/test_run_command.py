@@ -151,3 +151,17 @@ def test_run_an_imported_routine_by_its_id_at_the_persons_rung(tmp_path):
     assert session["routine"] == "pushes" and session["sets"][0]["planned_reps"] == 40
     result = upright("--data-dir", str(tmp_path), "run", "pushez")
     assert result.returncode == 2 and "pushes" in result.stderr and "tweaked-back" in result.stderr
+
+
+def test_run_by_name_in_any_case_with_the_data_dir_after_the_command(tmp_path):
+    result = upright("run", "mobility TRIO", "--auto", "--speed", "60", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    (session,) = history(tmp_path)["sessions"]
+    assert session["routine"] == "mobility-trio"
+
+
+def test_an_ambiguous_name_lists_the_candidates(tmp_path):
+    result = upright("run", "strength", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "posterior-chain" in result.stderr and "strength-foundation" in result.stderr
+    assert "tweaked-back" not in result.stderr  # only the candidates, not every routine

@@ -35,7 +35,12 @@ def _problems(folder) -> str:
 
 
 def test_every_catalog_exercise_has_art_and_nothing_else_does(poses, catalog):
-    assert set(poses.arts) == {e.id for e in catalog.exercises}
+    exercises = {e.id: e for e in catalog.exercises}
+    rung_arts = {art_id for ladder in poses.ladders.values() for art_id in ladder}
+    assert set(poses.arts) == set(exercises) | rung_arts
+    for exercise_id, ladder in poses.ladders.items():  # one drawing per ladder step, the own art among them
+        assert len(ladder) == len(exercises[exercise_id].progressions), exercise_id
+        assert exercise_id in ladder, exercise_id
 
 
 def test_every_movement_moves(poses):
@@ -115,3 +120,77 @@ def test_not_toml(folder):
     with pytest.raises(ContentError) as err:
         load_poses(folder)
     assert "poses.toml" in err.value.source and "line 1" in err.value.problems[0]
+
+
+def test_every_tempo_phase_leads_to_a_keyframe(poses, catalog):
+    for e in catalog.exercises:
+        dosages = [(None, e.dosage), *((n, step.dosage) for n, step in enumerate(e.progressions))]
+        dosages += [
+            (None, item.overrides) for r in catalog.routines for item in r.items if item.exercise == e.id
+        ]
+        for rung, dosage in dosages:
+            for phase in dosage.tempo or {}:
+                rungs = [rung] if rung is not None else [None, *range(len(e.progressions))]
+                for r in rungs:
+                    assert poses.get(e.id, r).keyframe_for(phase) is not None, (e.id, r, phase)
+
+
+def test_a_tempo_phase_without_a_keyframe_is_refused_naming_exercise_and_phase(folder):
+    _edit(folder / "routines.toml", "tempo = { cat = 3, cow = 3 }", "tempo = { cat = 3, sway = 2, cow = 3 }")
+    problems = _problems(folder)
+    assert 'exercise "cat-cow"' in problems and 'tempo phase "sway"' in problems
+    assert 'poses["cat-cow"]' in problems and 'tempo phase "cat"' not in problems
+
+
+def test_a_phase_naming_a_missing_keyframe_or_a_ladder_naming_missing_art_is_refused(folder):
+    _edit(folder / "poses.toml", 'close = "arms together"', 'close = "arms crossed"')
+    _edit(folder / "poses.toml", "\n[ladders]\n", '\n[ladders]\nsquat = ["squat", "squat-jump"]\n')
+    problems = _problems(folder)
+    assert (
+        'poses["open-book-rotation"].phases["close"]: there is no keyframe named "arms crossed"' in problems
+    )
+    assert 'ladders["squat"][1]: there is no art "squat-jump" in poses' in problems
+
+
+def test_a_ladder_step_with_other_equipment_draws_other_props(poses, catalog):
+    """Jefferson curl: no backpack until the weighted step; reverse hyper: a weight at the feet."""
+    kinds = {
+        (e.id, n): sorted(p.kind for p in poses.get(e.id, n).props)
+        for e in catalog.exercises
+        for n in range(len(e.progressions))
+    }
+    assert kinds[("reverse-jefferson-curl", 0)] == kinds[("reverse-jefferson-curl", 1)] == ["wall"]
+    assert kinds[("reverse-jefferson-curl", 2)] == ["backpack", "wall"]
+    assert "ankle-weight" not in kinds[("reverse-hyperextension", 0)]
+    assert "ankle-weight" in kinds[("reverse-hyperextension", 1)]
+    # Steps that only change the numbers (20, 30, 40 push-ups) keep one drawing.
+    assert poses.get("push-up", 0) is poses.get("push-up", 2) is poses.get("push-up")
+    # Steps that change the position have their own start and end.
+    for exercise_id in ("supine-marching", "prone-back-extension", "reverse-jefferson-curl"):
+        first, last = poses.get(exercise_id, 0), poses.get(exercise_id, 99)
+        assert first.keyframes[0] != last.keyframes[0] and first.keyframes[-1] != last.keyframes[-1]
+
+
+def test_alternating_exercises_move_a_limb_and_keep_the_head_still(poses, catalog):
+    from desktop.core.motion import Timeline
+
+    alternating = {
+        (e.id, n)
+        for e in catalog.exercises
+        for n, dosage in [(None, e.dosage), *enumerate(s.dosage for s in e.progressions)]
+        if dosage.sides == "alternate"
+    }
+    assert ("supine-marching", 0) in alternating and ("supine-marching", 1) in alternating
+    for exercise_id, rung in alternating:
+        art = poses.get(exercise_id, rung)
+        assert art.other_side == "swap", exercise_id
+        dosage = catalog.item_dosage(
+            next(i for r in catalog.routines for i in r.items if i.exercise == exercise_id), rung
+        )
+        timeline = Timeline.for_exercise(art, dosage, "alternate", session=True)
+        head = art.pose_at(0).joints()["head"]
+        frames = [timeline.frame(n * 0.1) for n in range(int(timeline.cycle_s * 40))]
+        assert not any(f.mirrored for f in frames), exercise_id
+        assert {f.swapped for f in frames} == {True, False}, exercise_id  # both legs take turns
+        for f in frames:
+            assert f.pose(art).joints()["head"] == pytest.approx(head), (exercise_id, f)

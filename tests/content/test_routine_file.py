@@ -105,8 +105,8 @@ def test_a_bom_is_fine(catalog):
 
 
 def test_export_refuses_other_suffixes_and_unwritable_places(catalog, tmp_path):
-    with pytest.raises(ContentError, match="use a name ending in .json"):
-        write_routine_file(catalog.routines[0], tmp_path / "r.toml")
+    with pytest.raises(ContentError, match=r"use a name ending in \.json or \.toml"):
+        write_routine_file(catalog.routines[0], tmp_path / "r.yaml")
     with pytest.raises(ContentError, match="cannot be written"):
         write_routine_file(catalog.routines[0], tmp_path / "missing-folder" / "r.json")
 
@@ -168,10 +168,15 @@ def test_generated_valid_files_import_and_round_trip(catalog, tmp_path, data):
     )
     name = unicodedata.normalize("NFC", name)
     routine = parse_routine(json.dumps(doc(name=name, items=items)).encode(), "json", catalog, "gen")
-    path = tmp_path / "gen.json"
-    write_routine_file(routine, path)
-    assert read_routine_file(path, catalog) == routine
-    assert json.loads(path.read_text())["routine"] == routine_document(routine)["routine"]
+    # The phases run in the order written; Tempo equality is order-sensitive, so == checks it too.
+    assert [list(i.overrides.tempo or {}) for i in routine.items] == [list(i.get("tempo", {})) for i in items]
+    for suffix in (".json", ".toml"):
+        path = tmp_path / f"gen{suffix}"
+        write_routine_file(routine, path)
+        assert read_routine_file(path, catalog) == routine
+    written = json.loads((tmp_path / "gen.json").read_text())["routine"]
+    assert written == routine_document(routine)["routine"]
+    assert [list(i.get("tempo", {})) for i in written["items"]] == [list(i.get("tempo", {})) for i in items]
 
 
 json_values = st.recursive(

@@ -134,6 +134,8 @@ def test_defaults_are_the_physiotherapist_ones_and_read_as_rules():
         "A reminder left unanswered asks again at most every 10 minutes while you keep sitting.",
         "Outside 09:00\u201317:30, Monday to Friday, nothing is counted and nothing is shown.",
         "While a full-screen app, do-not-disturb or a call is on, reminders wait; at most one comes afterwards.",
+        "Locking the screen or sleep is time away: 5 minutes or more of it counts as a break.",
+        "You can skip as many breaks as you like.",
         "After the computer sleeps you get at most one reminder, never a pile of them.",
     ]
     with pytest.raises(FrozenInstanceError):

@@ -212,3 +212,23 @@ def test_pose_book_round_trips_through_json():
     again = PoseBook.from_data(json.loads(json.dumps(book.to_data())))
     assert again == book
     assert pose_from_data(json.loads(json.dumps(book.to_data()))["x"]["keyframes"][0]) == art.keyframes[0]
+
+
+def test_a_ladder_rung_has_its_own_art_and_the_exercise_art_is_the_default():
+    own = ExerciseArt((STANDING, SQUAT), ("a", "b"))
+    easy = ExerciseArt((STANDING, SQUAT), ("a", "b"), props=(Prop("wall", (0.5, 0.5), (0.1, 0.9)),))
+    book = PoseBook({"x": own, "x-easy": easy, "y": own}, {"x": ("x-easy", "x")})
+    assert book.get("x") is own and book.get("x", None) is own
+    assert book.get("x", 0) is easy and book.get("x", 1) is own
+    assert book.get("x", 7) is own and book.get("x", -1) is easy  # clamped like Exercise.rung
+    assert book.get("y", 3) is own  # no ladder: the exercise's own art
+    again = PoseBook.from_data(json.loads(json.dumps(book.to_data())))
+    assert again == book
+
+
+def test_swapping_exchanges_near_and_far_limbs_only():
+    pose = Pose(**{**SQUAT.__dict__, "thigh": (10.0, -80.0), "arm_reach": (0.5, 1.0)})
+    swapped = pose.swapped()
+    assert swapped.thigh == (-80.0, 10.0) and swapped.arm_reach == (1.0, 0.5)
+    assert (swapped.hip, swapped.lumbar, swapped.neck) == (pose.hip, pose.lumbar, pose.neck)
+    assert swapped.swapped() == pose

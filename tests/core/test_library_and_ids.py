@@ -46,3 +46,15 @@ def test_the_persons_rung_sets_the_dose_in_every_routine(catalog):
         if s.kind == "work" and s.exercise_id == "push-up"
     ]
     assert works[0].reps == 40
+
+
+def test_find_routines_by_id_name_or_part():
+    from desktop.core.catalog import Routine
+    from desktop.core.routine_ids import find_routines
+
+    a = Routine("mobility-trio", "Mobility trio", "", (), ())
+    b = Routine("mobility-plus", "Mobility plus", "", (), ())
+    assert find_routines([a, b], "mobility-trio") == [a]
+    assert find_routines([a, b], "MOBILITY TRIO") == [a]
+    assert find_routines([a, b], "mobility") == [a, b]
+    assert find_routines([a, b], "yoga") == []

@@ -285,3 +285,22 @@ def test_squatted_names_and_a_killed_instance_do_not_block_starting(tmp_path):
         stranger.close()
         if squatted:
             squat.unlink(missing_ok=True)
+
+
+def test_a_runtime_folder_others_can_enter_or_own_is_not_used(tmp_path, monkeypatch):
+    from desktop.app.single_instance import runtime_dir
+
+    cache = short_dir(tmp_path) / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    owners = ((0o755, os.getuid()), (0o700, 65534)) if os.getuid() == 0 else ((0o755, os.getuid()),)
+    for mode, owner in owners:  # only root can give a folder to another user
+        folder = short_dir(tmp_path) / f"runtime-{mode:o}-{owner}"
+        folder.mkdir(mode=mode)
+        folder.chmod(mode)
+        if owner != os.getuid():
+            os.chown(folder, owner, -1)
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+        assert runtime_dir() == cache / "upright" / "run"
+    private = private_dir(short_dir(tmp_path) / "runtime-ok")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(private))
+    assert runtime_dir() == private

@@ -24,6 +24,22 @@ def test_added_routines_come_back_equal(routines, catalog):
     assert back.routine == mine and back.based_on == "tweaked-back" and back.updated_at == NOW
 
 
+def test_the_stored_body_keeps_the_order_the_routine_was_written_in(routines, catalog, db):
+    """The body is the routine's file shape, key for key in its order: never sorted."""
+    import json
+
+    from sqlalchemy import text
+
+    mine = replace(catalog.routine("mobility-trio"), id="mine")
+    routines.add(mine, reserved=set(), now=NOW)
+    with db.engine.connect() as connection:
+        body = connection.execute(text("SELECT body FROM routines")).scalar_one()
+    assert body == json.dumps(mine.to_data(), ensure_ascii=False)
+    assert [list(i["tempo"]) for i in json.loads(body)["items"] if "tempo" in i] == [
+        list(i.overrides.tempo) for i in mine.items if i.overrides.tempo
+    ]
+
+
 def test_an_id_that_is_shipped_or_stored_becomes_a_copy(routines, catalog):
     shipped = catalog.routine("tweaked-back")
     first = routines.add(shipped, reserved={"tweaked-back"}, now=NOW)

@@ -67,7 +67,7 @@ def test_detail_shows_cautions_progressions_and_sources(page, catalog):
     e = catalog.exercise("reverse-jefferson-curl")
     assert "Take care" in text and e.cautions[0] in text and "see a doctor" in text
     assert e.progressions[-1].name in text
-    assert "000_54d43dbb48fd0cba.txt" in text
+    assert catalog.source_title("000_54d43dbb48fd0cba.txt") in text and "000_" not in text
     assert "never above 15 lb" in text
 
 
@@ -110,3 +110,18 @@ def test_the_persons_step_and_best_show_on_the_card_and_in_the_details(qtbot, ca
     assert "best 26" in index.data(Qt.ItemDataRole.AccessibleTextRole)
     page.show_exercise("cat-cow")
     assert page.cards.currentIndex().data(Role.STEP) is None and "your step" not in page.detail.toHtml()
+
+
+def test_a_selection_survives_a_search_or_is_picked_anew(page, qtbot):
+    page.show_exercise("segmental-bridge")
+    qtbot.keyClicks(page.search, "bridge")
+    assert page.cards.currentIndex().data(Role.EXERCISE).id == "segmental-bridge"
+    page.search.setText("squat")  # the bridge is filtered out: the first match is shown instead
+    assert page.cards.currentIndex().data(Role.EXERCISE).id == "squat"
+    assert "Squat" in page.detail.toPlainText()
+
+
+def test_cards_name_sources_by_title(page, catalog):
+    index = page.proxy.index(0, 0)
+    assert index.data(Role.SOURCES) == catalog.source_title(index.data(Role.EXERCISE).sources[0])
+    assert len(catalog.sources) == 5 and all(not s.title.startswith("Source") for s in catalog.sources)

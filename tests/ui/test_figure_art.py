@@ -133,13 +133,14 @@ def figure(qtbot, poses):
 
 def test_the_figure_follows_the_clock_at_the_tempo(figure):
     figure.show_exercise("cat-cow", Dosage(tempo={"cat": 3, "cow": 3}))
-    assert figure.frame() == Frame(0.0, False, "go", 0)
+    cat = figure.art.keyframe_for("cat")
+    assert figure.frame() == Frame("cat", 0, 0.0, cat, 0.0)  # from cow (the start) to cat
     figure.clock.advance(1.5)
-    assert figure.frame().position == pytest.approx(0.5)
+    assert figure.frame().position == pytest.approx(cat / 2)
     figure.clock.advance(1.5)
-    assert figure.frame().position == pytest.approx(1.0)
+    assert figure.frame().phase == "cow" and figure.frame().position == pytest.approx(cat)
     figure.clock.advance(3.0)
-    assert figure.frame() == Frame(0.0, False, "go", 1)
+    assert figure.frame() == Frame("cat", 1, 0.0, cat, 0.0)
 
 
 def test_pausing_freezes_the_movement(figure):
@@ -154,11 +155,12 @@ def test_pausing_freezes_the_movement(figure):
     assert figure.frame().position > frozen.position
 
 
-def test_a_session_side_and_alternating_reps_mirror_the_figure(figure):
-    figure.show_exercise("supine-groin-stretch", Dosage(sides="each"), side="right", session=True)
-    assert figure.frame().mirrored
+def test_a_session_side_and_alternating_reps_move_the_named_limb(figure):
+    figure.show_exercise("supine-groin-stretch", Dosage(sides="each"), side="left", session=True)
+    assert figure.frame().swapped and not figure.frame().mirrored  # the left (far) leg works
     figure.clock.advance(100)
-    assert figure.frame() == Frame(1.0, True, "hold", 0)  # a held stretch settles and stays
+    end = figure.art.end
+    assert figure.frame() == Frame("hold", 0, end, end, 1.0, False, True, True)  # settles and stays
     start = figure.clock()
     figure.show_exercise(
         "supine-marching",
@@ -167,7 +169,8 @@ def test_a_session_side_and_alternating_reps_mirror_the_figure(figure):
         session=True,
         started_at=start - 4.5,
     )
-    assert figure.frame().mirrored and figure.frame().cycle == 1  # the second rep: the other leg
+    frame = figure.frame()
+    assert frame.cycle == 1 and not frame.swapped and not frame.mirrored  # rep 2: the right (near) leg
 
 
 def test_it_animates_only_while_visible_and_moving(qtbot, figure):
@@ -236,8 +239,8 @@ def test_the_session_view_moves_the_figure_and_pauses_it(qtbot, poses):
     clock = FakeClock()
     view = SessionView(poses=poses, clock=clock)
     qtbot.addWidget(view)
-    view.set_motion("figure-four-stretch", Dosage(hold_s=None, sides="each"), "right", session=True)
-    assert view.cues.art.frame().mirrored
+    view.set_motion("figure-four-stretch", Dosage(hold_s=None, sides="each"), "left", session=True)
+    assert view.cues.art.frame().swapped
     clock.advance(1.5)
     view.render(
         Display("work", "Work", "Figure-4", "", "9", "seconds", 0.1, "", "figure-four-stretch", True, False)
@@ -265,6 +268,28 @@ def test_a_demonstration_plays_a_few_times_then_rests_on_the_end_position(qtbot)
     clock.advance(cycle * 10)
     figure._tick()
     end = figure.frame()
-    assert not figure.animating and end.position == figure._timeline.frame(figure._limit()).position
+    assert not figure.animating and end.position == figure.art.end
     qtbot.mouseClick(figure, Qt.MouseButton.LeftButton)
     assert figure.animating and figure.elapsed() == 0
+
+
+def test_a_still_shows_the_start_position_and_runs_no_timer(qtbot, figure, poses):
+    figure.show()
+    qtbot.waitExposed(figure)
+    figure.show_exercise("cat-cow", Dosage(tempo={"cat": 3, "cow": 3}))
+    assert figure.animating
+    figure.show_still("cat-cow")
+    assert not figure.animating
+    still = figure.frame()
+    assert still.position == 0.0 and still.phase == "still"
+    figure.clock.advance(7.3)
+    assert figure.frame() == still
+    start = render(poses.get("cat-cow"), 0.0, zoom=True)
+    grabbed = figure.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert len(ink_pixels(grabbed, inks(LIGHT).body)) > 300
+    assert differing(grabbed, start) < 0.002  # the start position, zoomed to the exercise
+    assert differing(grabbed, render(poses.get("cat-cow"), poses.get("cat-cow").end, zoom=True)) > 0.01
+    figure.show_still("supine-groin-stretch", side="left")
+    assert figure.frame().swapped and not figure.animating
+    figure.show_still(None)
+    assert figure.frame() is None

@@ -30,15 +30,18 @@ def test_compiled_resources_serve_the_app_icon():
     assert QFile.exists(":/icons/upright.svg")
 
 
-def test_every_exercise_has_its_art_in_the_qrc_and_the_compiled_resources(catalog):
+def test_every_exercise_and_ladder_step_has_its_art_in_the_qrc_and_the_compiled_resources(catalog):
     import desktop.ui.resources_rc  # noqa: F401
+    from desktop.content.pose_loader import load_poses
 
     tree = ET.parse(ROOT / "resources.qrc")
     art = {
         f.get("alias") for q in tree.iter("qresource") if q.get("prefix") == "/art" for f in q.iter("file")
     }
-    assert art == {f"{e.id}.svg" for e in catalog.exercises}
-    assert all(QFile.exists(f":/art/{e.id}.svg") for e in catalog.exercises)
+    ids = set(load_poses().arts)
+    assert ids >= {e.id for e in catalog.exercises}
+    assert art == {f"{art_id}.svg" for art_id in ids}
+    assert all(QFile.exists(f":/art/{art_id}.svg") for art_id in ids)
 
 
 def test_the_svg_art_is_up_to_date_with_the_pose_data():

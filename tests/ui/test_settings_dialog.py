@@ -1,26 +1,18 @@
-"""Settings: every rule in a plain sentence, live; bad values blocked with a message."""
+"""Preferences: every rule in a plain sentence, live; bad values blocked with a message a person reads."""
 
 from dataclasses import asdict
 
-from PySide6.QtWidgets import QDialogButtonBox
-
-from desktop.app.settings_flow import validate
+from desktop.app.settings_flow import connect_preview, validate
 from desktop.core.breaks import BreakSettings, rules_text
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.settings_dialog import LABELS, SettingsDialog
 
 
-def make(qtbot):
+def make(qtbot, **overrides):
     settings = BreakSettings()
-    dialog = SettingsDialog({**asdict(settings), "autostart": False, "theme": "dark"}, rules_text(settings))
+    values = {**asdict(settings), "autostart": False, "theme": "dark", "sound": True, "voice": False}
+    dialog = SettingsDialog({**values, **overrides}, rules_text(settings))
     qtbot.addWidget(dialog)
-
-    def preview(values):
-        checked, problem = validate(values)
-        dialog.show_problem(problem)
-        if checked is not None:
-            dialog.show_rules(rules_text(checked))
-
-    dialog.changed.connect(preview)
+    connect_preview(dialog)
     return dialog
 
 
@@ -33,21 +25,58 @@ def test_rules_follow_the_edits(qtbot):
     assert "09:00" not in dialog.rules.text()
     values = dialog.values()
     assert values["working_hours"] is None and values["theme"] == "dark"
+    assert values["sound"] is True and values["voice"] is False
 
 
-def test_a_break_longer_than_the_interval_is_refused(qtbot):
+def test_rules_follow_even_values_that_cannot_be_saved(qtbot):
+    dialog = make(qtbot)
+    dialog.natural.setValue(5)
+    dialog.interval.setValue(5)
+    assert "After 5 minutes of sitting" in dialog.rules.text()  # not the last valid 30
+    assert dialog.problem.text()
+
+
+def test_a_break_longer_than_the_interval_is_refused_in_the_forms_words(qtbot):
     dialog = make(qtbot)
     dialog.interval.setValue(10)
     dialog.natural.setValue(15)
-    assert "natural_break_min" in dialog.problem.text()
-    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-    assert not button.isEnabled()
+    text = dialog.problem.text()
+    assert LABELS["natural_break_min"] in text and LABELS["interval_min"] in text
+    assert "_min" not in text and "Lower" in text  # no file keys; says what to do
+    assert not dialog.save_button.isEnabled()
     dialog.natural.setValue(5)
-    assert button.isEnabled() and not dialog.problem.text()
+    assert dialog.save_button.isEnabled() and not dialog.problem.text()
 
 
 def test_no_working_days_is_refused(qtbot):
     dialog = make(qtbot)
     for box in dialog.days:
         box.setChecked(False)
-    assert "working_hours.days" in dialog.problem.text()
+    assert "Tick at least one working day" in dialog.problem.text()
+    assert "working_hours" not in dialog.problem.text()
+
+
+def test_the_end_before_the_start_is_refused(qtbot):
+    from PySide6.QtCore import QTime
+
+    dialog = make(qtbot)
+    dialog.end.setTime(QTime(8, 0))
+    assert "08:00" in dialog.problem.text() and "later in the day" in dialog.problem.text()
+
+
+def test_the_form_keeps_its_place_when_a_message_appears(qtbot):
+    dialog = make(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tabs_before = dialog.tabs.geometry()
+    buttons_before = dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft())
+    dialog.natural.setValue(40)
+    qtbot.wait(1)
+    assert dialog.problem.isVisible()
+    assert dialog.tabs.geometry() == tabs_before
+    assert dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft()) == buttons_before
+
+
+def test_validate_reads_stored_values_that_lack_keys():
+    settings, problem = validate({})
+    assert settings == BreakSettings() and problem is None

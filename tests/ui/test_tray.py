@@ -7,6 +7,7 @@ import pytest
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tray_controller import TrayController
+from desktop.app.tray_store import TrayStore
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import run
 
@@ -51,10 +52,13 @@ class FakeSensors:
 def coach(qapp, catalog, tmp_path):
     clocks, sensors, opened = Clocks(), FakeSensors(), []
 
-    def make(worker):
+    async def no_notifier(on_answer):
+        return None  # the corner prompt answers; tests/platform/test_notify_dunst.py covers a real server
+
+    def make(store):
         return TrayController(
             catalog,
-            worker,
+            store,
             Appearance(qapp, "light"),
             Media(),
             open_window=lambda: opened.append(1),
@@ -62,6 +66,7 @@ def coach(qapp, catalog, tmp_path):
             clock=lambda: clocks.mono,
             now=lambda: clocks.wall,
             sensors=sensors,
+            notifier_factory=no_notifier,
         )
 
     return make, clocks, sensors, opened, tmp_path
@@ -71,18 +76,16 @@ def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
     make, clocks, _sensors, _, data = coach
 
     async def scenario():
-        worker = StoreWorker(data)
-        await worker.open()
-        tray = make(worker)
+        tray = make(TrayStore(data))
         await tray.start()
         clocks.advance(29)
         tray.wake()
         assert not tray.prompt.isVisible() and tray.menu._shown[0] == "normal"
         assert "Sitting for 29 min" in tray.menu.icon.toolTip()
         clocks.advance(1)
-        tray.wake()  # 30 minutes: first reminder is the icon (and a notification where a tray exists)
+        tray.wake()  # 30 minutes: no notification server with buttons here, so the corner prompt
         assert tray.menu._shown[0] == "due"
-        assert tray.prompt.isVisible() != tray.visible
+        assert tray.prompt.isVisible()
         clocks.advance(10)
         tray.wake()  # still sitting 10 minutes later: the corner prompt
         assert tray.prompt.isVisible()
@@ -91,10 +94,9 @@ def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
         tray.wake()
         assert tray.prompt.isVisible() or tray.visible
         tray.prompt._answer("skip")
-        await _settle(tray)
-        history = await worker.run(worker.history.export_history)
+        await tray.settle()
+        history = await _history(data)
         tray.close()
-        worker.close()
         return history["breaks"]
 
     breaks = run(qapp, scenario)
@@ -105,9 +107,7 @@ def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
     make, clocks, sensors, _, data = coach
 
     async def scenario():
-        worker = StoreWorker(data)
-        await worker.open()
-        tray = make(worker)
+        tray = make(TrayStore(data))
         await tray.start()
         clocks.advance(25)
         tray.wake()
@@ -118,10 +118,9 @@ def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
         clocks.advance(1)
         tray.wake()
         shown = tray.menu._shown
-        await _settle(tray)
-        history = await worker.run(worker.history.export_history)
+        await tray.settle()
+        history = await _history(data)
         tray.close()
-        worker.close()
         return shown, history["breaks"]
 
     shown, breaks = run(qapp, scenario)
@@ -170,20 +169,21 @@ def test_no_tray_says_so_once(coach, qapp):
         assert notices == []
 
 
-async def _settle(tray):
-    import asyncio
-
-    while tray._tasks:
-        await asyncio.gather(*list(tray._tasks))
+async def _history(data):
+    """What the tray's child processes wrote, read back through the app's own store."""
+    worker = StoreWorker(data)
+    await worker.open()
+    try:
+        return await worker.run(worker.history.export_history)
+    finally:
+        worker.close()
 
 
 def test_screen_lock_counts_as_away(coach, qapp):
     make, clocks, sensors, _, data = coach
 
     async def scenario():
-        worker = StoreWorker(data)
-        await worker.open()
-        tray = make(worker)
+        tray = make(TrayStore(data))
         await tray.start()
         clocks.advance(20)
         tray.wake()
@@ -193,10 +193,9 @@ def test_screen_lock_counts_as_away(coach, qapp):
         clocks.advance(1)
         tray.wake()
         minutes = tray.menu._shown[1]
-        await _settle(tray)
-        history = await worker.run(worker.history.export_history)
+        await tray.settle()
+        history = await _history(data)
         tray.close()
-        worker.close()
         return minutes, [b["outcome"] for b in history["breaks"]]
 
     minutes, outcomes = run(qapp, scenario)
@@ -224,19 +223,53 @@ def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
     make, clocks, _sensors, _, data = coach
 
     async def scenario():
-        worker = StoreWorker(data)
-        await worker.open()
-        tray = make(worker)
+        tray = make(TrayStore(data))
         await tray.start()
         clocks.advance(12)
         tray.wake()
         tray._on_intent("snooze:30")
-        await _settle(tray)
-        history = await worker.run(worker.history.export_history)
+        await tray.settle()
+        history = await _history(data)
         tray.close()
-        worker.close()
         return history["breaks"]
 
     breaks = run(qapp, scenario)
     assert [b["outcome"] for b in breaks] == ["snoozed"]
     assert breaks[0]["offered_at"].startswith("2026-11-23T")
+
+
+def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qapp):
+    """Three clicks on "Take a break now" are one break: one window, one record."""
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.break_window import BreakEnd, BreakWindow
+
+    make, clocks, _sensors, _, data = coach
+
+    def open_windows():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, BreakWindow) and w.isVisible()]
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(30)
+        tray.wake()
+        for _ in range(3):
+            tray._on_intent("take")
+            await asyncio.sleep(0)
+        while not open_windows():
+            await asyncio.sleep(0.01)
+        for _ in range(5):  # let any further break get as far as showing itself
+            await asyncio.sleep(0.01)
+        shown = open_windows()
+        shown[0]._end(BreakEnd.COMPLETED)
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return len(shown), history
+
+    shown, history = run(qapp, scenario, timeout_s=20)
+    assert shown == 1
+    assert [b["outcome"] for b in history["breaks"]] == ["taken"]

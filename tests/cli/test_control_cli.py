@@ -1,0 +1,93 @@
+"""``upright status|break|snooze|pause`` drive the running tray over its single-instance socket."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from desktop.app.single_instance import hold
+from desktop.core.control import Control, ControlRequest, parse_minutes
+from tests.app_helpers import run
+from tests.ui.test_tray import coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
+
+
+def upright(*args: str, user: str) -> subprocess.CompletedProcess:
+    """``user`` names the data folder: one instance per folder, so each test has its own socket."""
+    env = {**os.environ, "UPRIGHT_DATA_DIR": data_dir(user), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def data_dir(user: str) -> str:
+    return str(Path(tempfile.gettempdir()) / user)
+
+
+@pytest.mark.parametrize("text", ["0", "-5", "abc", "1441", "2.5", ""])
+def test_bad_minutes_are_refused_before_anything_is_sent(text):
+    with pytest.raises(ValueError, match="MINUTES must be a whole number from 1 to 1440"):
+        parse_minutes(text)
+    done = upright("snooze", text, user=f"upright-test-{os.getpid()}-bad")
+    assert done.returncode == 2
+    assert "MINUTES must be a whole number from 1 to 1440" in done.stderr
+
+
+def test_without_a_running_instance_it_says_so():
+    done = upright("status", "--json", user=f"upright-test-{os.getpid()}-none")
+    assert done.returncode == 1
+    assert "Upright is not running" in done.stderr and done.stdout == ""
+
+
+def test_requests_round_trip_as_lines():
+    for request in (ControlRequest(Control.STATUS), ControlRequest(Control.PAUSE, 30)):
+        assert ControlRequest.from_line(request.line()) == request
+    with pytest.raises(ValueError, match="status takes no argument"):
+        ControlRequest.from_line("status 5")
+
+
+def test_status_snooze_pause_and_break_reach_the_running_tray(coach, qapp):  # noqa: F811
+    make, clocks, *_ = coach
+    user = f"upright-test-{os.getpid()}-ctl"
+
+    async def ask(*args: str) -> subprocess.CompletedProcess:
+        return await asyncio.get_running_loop().run_in_executor(None, lambda: upright(*args, user=user))
+
+    async def scenario():
+        server = hold(Path(data_dir(user)))
+        assert server is not None
+        tray = make(None)
+        await tray.start()
+        server.control = tray.control
+        clocks.advance(12)
+        tray.wake()
+        status = await ask("status", "--json")
+        plain = await ask("status")
+        snoozed = await ask("snooze", "25")
+        paused = await ask("pause", "90")
+        bad = await ask("pause", "0")
+        await ask("break", "now")
+        on_break = tray.break_window is not None and tray.break_window.isVisible()
+        tray.break_window.close()  # closing the break window by any means: skipped, the tray runs on
+        await tray.settle()
+        after = tray.status()
+        tray.close()
+        server.close()
+        return status, plain, snoozed, paused, bad, on_break, after
+
+    status, plain, snoozed, paused, bad, on_break, after = run(qapp, scenario, timeout_s=60)
+    reply = json.loads(status.stdout)
+    assert status.returncode == 0
+    assert reply["state"] == "normal" and reply["sitting_min"] == 12 and reply["next_break_min"] == 18
+    assert plain.stdout.strip() == "Sitting for 12 min \u00b7 Next break in about 18 min"
+    assert snoozed.returncode == 0
+    assert paused.returncode == 0 and "Reminders paused" in paused.stdout
+    assert bad.returncode == 2 and "MINUTES" in bad.stderr
+    assert on_break
+    assert after["state"] == "paused" and not after["on_break"]
