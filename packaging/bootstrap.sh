@@ -27,7 +27,9 @@ if [ "$mode" = test ]; then
   # xdotool moves the pointer for the idle-time tests.
   # dbus-daemon hosts the fake desktop services of the platform tests.
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
-  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream)
+  # locales has localedef, which builds the ISO-8859-1 locale the output tests run in;
+  # tzdata has the zones the time-zone test reads a session in.
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream locales tzdata)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)
