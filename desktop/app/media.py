@@ -7,8 +7,10 @@ said once per run, not once per session.
 
 from __future__ import annotations
 
-import sys
+import logging
 from collections.abc import Callable
+
+log = logging.getLogger("upright")
 
 
 class Media:
@@ -32,7 +34,7 @@ class Media:
     def notice(self, text: str) -> None:
         """Say once what cannot work here; listeners show it where the person looks."""
         self.notices.append(text)
-        print(f"upright: {text}", file=sys.stderr)
+        log.warning(text)
         for listener in list(self._listeners):
             listener(text)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -109,7 +109,13 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
         return load_poses(folder)
 
     return load_cached(
-        [folder / POSES_FILE, *(folder / name for name in CATALOG_FILES), _HERE / "pose_loader.py", _FIGURE],
+        [
+            folder / POSES_FILE,
+            *(folder / name for name in CATALOG_FILES),
+            _HERE / "pose_loader.py",
+            _FIGURE,
+            _FIGURE.with_name("pose_data.py"),
+        ],
         cache or cache_file("poses"),
         validate,
         PoseBook.to_data,
@@ -130,5 +136,5 @@ def shipped_poses() -> PoseBook:
     try:
         return load_poses_cached()
     except ContentError as exc:
-        print(f"upright: {exc.report()}", file=sys.stderr)
+        logging.getLogger("upright").warning(exc.report())
         return PoseBook({})
