@@ -388,3 +388,20 @@ def test_a_real_mouse_drag_reorders_on_x11():
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     assert lines.get("items") == ",".join([*TWEAKED[1:], TWEAKED[0]]), out.stdout + out.stderr
     assert lines.get("steps") == "1 row 3"
+
+
+def test_a_dose_key_that_does_not_fit_the_exercise_blocks_saving(qtbot, catalog):
+    """The editor refuses what import refuses: a hold exercise takes no reps (docs/routine-format.md)."""
+    from desktop.core.catalog import Routine, RoutineItem
+
+    routine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("figure-four-stretch"),))
+    editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog, lambda r: "1 min")
+    qtbot.addWidget(editor)
+    assert editor.save.isEnabled() and editor.form.misfit.isHidden()
+    editor.form.fields["reps"].setText("5")
+    editor.form.fields["reps"].textEdited.emit("5")
+    assert not editor.save.isEnabled()
+    assert "is a hold, so reps does not fit" in editor.form.misfit.text()
+    editor.form.fields["reps"].setText("")
+    editor.form.fields["reps"].textEdited.emit("")
+    assert editor.save.isEnabled() and editor.form.misfit.text() == ""
