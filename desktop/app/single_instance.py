@@ -116,7 +116,7 @@ class Instance(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self, socket: QLocalSocket) -> None:
-        for line in bytes(socket.readAll()).decode(errors="replace").splitlines():
+        for line in bytes(socket.readAll().data()).decode(errors="replace").splitlines():
             word = line.strip().partition(" ")[0]
             if line.strip() in REQUESTS:
                 self.request.emit(line.strip())
@@ -172,7 +172,7 @@ def send_control(request: ControlRequest, data_dir: Path) -> dict[str, Any] | No
     socket.flush()
     reply = b""
     while not reply.endswith(b"\n") and socket.waitForReadyRead(REPLY_TIMEOUT_MS):
-        reply += bytes(socket.readAll())
+        reply += bytes(socket.readAll().data())
     socket.disconnectFromServer()
     if not reply:
         return {"error": "the running Upright did not answer (it may be an older version)"}
