@@ -14,14 +14,16 @@ _STARTED = time.perf_counter()
 
 
 def keep_openssl_out() -> None:
-    """Leave OpenSSL unloaded in a tray-only run: about 5 MB of a process that waits all day.
+    """Leave OpenSSL unloaded in a tray-only run: about 8 MB of a process that waits all day.
 
-    Upright opens no network connection; only asyncio imports ``ssl``, and it runs
-    without it (it guards the import). Any later ``import ssl`` raises ImportError,
-    which the standard library's users of it handle.
+    Upright opens no network connection. asyncio imports ``ssl`` and runs without
+    it (it guards the import); ``hashlib`` falls back to Python's own SHA-2 when
+    ``_hashlib`` (OpenSSL's) is missing, and the catalog cache's key needs no more.
+    Any later import of either raises ImportError, which their users handle.
     """
-    if "ssl" not in sys.modules:
-        sys.modules["ssl"] = None  # type: ignore[assignment]
+    for name in ("ssl", "_hashlib"):
+        if name not in sys.modules:
+            sys.modules[name] = None  # type: ignore[assignment]
 
 
 def run(args) -> int:

@@ -14,6 +14,49 @@ from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import session_sets
 from desktop.ui.pain_dialog import PainDialog
 
+PERIODS = {"4w": "Last 4 weeks", "3m": "Last 3 months", "12m": "Last 12 months", "all": "Everything recorded"}
+ALL_SESSIONS = 1_000_000  # the report counts every session of the period and lists the latest
+
+
+def person_name() -> str:
+    """Who the report is for: the full name of this computer's account, else its login name."""
+    import getpass
+    import os
+
+    try:
+        import pwd
+
+        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError):  # Windows, or an account the system does not list
+        full = ""
+    return full or getpass.getuser()
+
+
+def report_routines(catalog, library, ladder: dict[str, int], aggregates) -> list:
+    """The person's own routines, and the templates used in the period, with each exercise's step."""
+    from desktop.core import dosage_text
+    from desktop.ui.history_report import ReportRoutine
+
+    used = {r for _, r, _ in aggregates.routine_minutes}
+    chosen = [r for r in library.routines if library.is_own(r.id) or r.id in used]
+    out = []
+    for routine in chosen:
+        lines = []
+        for item in routine.items:
+            exercise = catalog.exercise(item.exercise)
+            step = (
+                min(ladder.get(exercise.id, 0), len(exercise.progressions) - 1)
+                if exercise.progressions
+                else None
+            )
+            line = f"{exercise.name}: {dosage_text.summary(catalog.item_dosage(item, step))}"
+            if step is not None:
+                rung = exercise.progressions[step].name
+                line += f" \u2014 step {step + 1} of {len(exercise.progressions)}, {rung}"
+            lines.append(line)
+        out.append(ReportRoutine(routine.name, library.is_own(routine.id), tuple(lines)))
+    return out
+
 
 def _dated(suffix: str) -> str:
     return f"upright-{date.today():%Y-%m-%d}.{suffix}"
@@ -28,7 +71,7 @@ class HistoryActions:
         return self.main.window
 
     async def run(self, action: str) -> None:
-        handler = {"csv": self.export_csv, "png": self.save_png, "pdf": self.report}[action]
+        handler = {"csv": self.export_csv, "charts": self.save_charts, "pdf": self.report}[action]
         await handler()
 
     async def export_csv(self) -> None:
@@ -42,53 +85,71 @@ class HistoryActions:
             return
         self.window.say(f"Wrote {', '.join(p.name for p in paths)} to {folder}")
 
-    async def save_png(self) -> None:
-        path = await modal.choose_path(self.window, "Save charts as PNG", mode="save", name=_dated("png"))
-        if path is None:
-            return
-        if not self.main.history.charts_image().save(str(path), "PNG"):
-            await modal.error(self.window, "The charts were not saved", f"Could not write {path}.")
-            return
-        self.window.say(f"Saved the charts to {path}")
+    async def save_charts(self) -> None:
+        """Each chart in its own file, PNG or SVG as the name chosen says."""
+        from desktop.ui.chart_export import FILTERS, save_charts, targets
 
-    async def report(self) -> None:
-        from desktop.core import dosage_text
-        from desktop.ui.history_report import write_report
-
+        charts = self.main.history.chart_widgets()
+        if not charts:
+            await modal.error(
+                self.window, "No charts to save", "There is nothing recorded in this period yet."
+            )
+            return
         path = await modal.choose_path(
-            self.window, "Save a report for your physiotherapist", mode="save", name=_dated("pdf")
+            self.window, "Save each chart as an image", mode="save", name=_dated("png"), filters=FILTERS
         )
         if path is None:
             return
-        first, today = self.main.range_start(), date.today()
-        aggregates = await self.main.worker.run(self.main.worker.history.aggregates, first, today, today)
-        catalog = self.main.catalog
-        used = {r for _, r, _ in aggregates.weekly_minutes}
-        routines = [
-            (
-                r.name,
-                [
-                    f"{catalog.exercise(i.exercise).name} \u2014 "
-                    f"{dosage_text.summary(catalog.item_dosage(i))}"
-                    for i in r.items
-                ],
-            )
-            for r in catalog.routines
-            if r.id in used
-        ]
         try:
-            write_report(
-                path,
-                aggregates,
-                {r.id: r.name for r in catalog.routines},
-                routines,
-                f"{first:%d %b %Y} \u2013 {today:%d %b %Y}",
-                self.main.appearance.palette,
+            written = save_charts(charts, path)
+        except OSError as exc:
+            await modal.error(self.window, "The charts were not saved", str(exc))
+            return
+        first = targets(path, [charts[0][0]])[0]
+        self.window.say(
+            f"Saved {len(written)} charts beside {first.parent}: {', '.join(p.name for p in written)}"
+        )
+
+    async def report(self) -> None:
+        """Say there is nothing to report, or ask where and write the PDF for this period."""
+        from desktop.ui.history_report import MAX_SESSION_ROWS, ReportInput, has_content, write_report
+
+        worker, main = self.main.worker, self.main
+        first, today = main.range_start(), date.today()
+        aggregates = await worker.run(worker.history.aggregates, first, today, today)
+        sessions = await worker.run(worker.history.list_sessions, first, today, ALL_SESSIONS)
+        if not has_content(aggregates, len(sessions)):
+            await modal.error(
+                self.window,
+                "Nothing to report",
+                "No session, pain rating or sit-break was recorded in this period, so no report was "
+                "written. Pick a longer period above, or come back after a session.",
             )
+            return
+        path = await modal.choose_path(
+            self.window,
+            "Save a report for your physiotherapist",
+            mode="save",
+            name=_dated("pdf"),
+            filters="PDF documents (*.pdf)",
+        )
+        if path is None:
+            return
+        data = ReportInput(
+            person=person_name(),
+            period=PERIODS.get(main.range_key, "Everything recorded"),
+            aggregates=aggregates,
+            sessions=sessions[:MAX_SESSION_ROWS],
+            session_count=len(sessions),
+            routines=report_routines(main.catalog, main.library, main.ladder, aggregates),
+            routine_names={r.id: r.name for r in main.library.routines},
+        )
+        try:
+            pages = write_report(path, data)
         except OSError as exc:
             await modal.error(self.window, "The report was not written", str(exc))
             return
-        self.window.say(f"Wrote the report to {path}")
+        self.window.say(f"Wrote the report ({pages} page{'' if pages == 1 else 's'}) to {path}")
 
     async def session(self, action: str, session_id: int) -> None:
         if action == "open":

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from desktop.app import modal
 from desktop.app.history_actions import HistoryActions
@@ -14,6 +15,7 @@ from desktop.app.routine_actions import RoutineActions
 from desktop.app.safety_gate import safety_acknowledged, stored_acknowledgement
 from desktop.app.session_launch import SessionBusy, run_session
 from desktop.app.store_worker import StoreWorker
+from desktop.app.tasks import BackgroundTasks
 from desktop.app.undo_slot import UndoSlot
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
@@ -43,6 +45,7 @@ def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list
 
 
 log = logging.getLogger("upright")
+T = TypeVar("T")
 
 
 class MainController:
@@ -67,7 +70,7 @@ class MainController:
         self.media = media
         self.history_available = False
         self._safety_acknowledged = False
-        self._tasks: set[asyncio.Task] = set()
+        self.tasks = BackgroundTasks(self._show_disk_problem, "an action")
         self.library = Library(catalog)
         self.ladder: dict[str, int] = {}  # the person's rung per exercise, from the store
         self.exercises = ExercisesPage(
@@ -96,27 +99,13 @@ class MainController:
         self._preferences = preferences
         self.actions = install_menus(self, quit_app or self.window.close)
 
-    def spawn(self, coro) -> asyncio.Task:
-        """Run ``coro`` on the loop, keeping a reference until it finishes.
+    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+        """Run an action from a slot (``BackgroundTasks``): a disk problem in any of them
+        (saving a routine, importing, undoing) is explained in one dialog, here."""
+        return self.tasks.spawn(coro)
 
-        A disk problem in any action (saving a routine, importing, undoing) is
-        explained in a dialog here, once for all of them; anything else is a bug
-        and goes to the log with its traceback.
-        """
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task) -> None:
-        self._tasks.discard(task)
-        if task.cancelled() or task.exception() is None:
-            return
-        exc = task.exception()
-        if isinstance(exc, StorageError):
-            self.spawn(modal.error(self.window, "That change was not saved", str(exc)))
-        else:
-            log.error("an action failed", exc_info=exc)
+    async def _show_disk_problem(self, exc: StorageError) -> None:
+        await modal.error(self.window, "That change was not saved", str(exc))
 
     async def open_preferences(self) -> None:
         await (self._preferences() if self._preferences is not None else self.edit_preferences())
@@ -223,6 +212,10 @@ class MainController:
     def range_start(self) -> date:
         return self._first_day
 
+    @property
+    def range_key(self) -> str:
+        return self._range
+
     async def reload_history(self) -> None:
         await self.load_history(self._range)
 
@@ -252,6 +245,4 @@ class MainController:
 
     async def close(self) -> None:
         """Stop what this window started; the store belongs to the app and stays open."""
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.tasks.cancel()

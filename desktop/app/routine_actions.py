@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.app import modal
@@ -19,6 +20,7 @@ from desktop.core.catalog import Routine
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
 from desktop.ui.dialogs import GuardedDialog
+from desktop.ui.screen_fit import fit
 
 FILE_FILTER = "Upright routines (*.json *.toml);;All files (*)"
 EXPORT_FILTER = "Upright routine (*.json)"  # written as JSON only; TOML is read, not written
@@ -59,7 +61,7 @@ class RoutineActions:
     async def new(self) -> None:
         if not await self._store_open():
             return
-        blank = Routine("my-routine", "My routine", "A routine of my own.", (), ())
+        blank = Routine("new-routine", "New routine", "A routine of my own.", (), ())
         await self._edit_new(blank, based_on=None)
 
     async def edit(self, routine: Routine) -> None:
@@ -76,6 +78,7 @@ class RoutineActions:
                 self.main.worker.routines.add, edited, reserved=self.main.library.shipped_ids(), now=_now()
             )
         await self.main.refresh_library()
+        self._show(edited.id)
         self.window.say(f"Saved \u201c{edited.name}\u201d.")
 
     async def duplicate(self, routine: Routine) -> None:
@@ -88,6 +91,7 @@ class RoutineActions:
             based_on=routine.id,
         )
         await self.main.refresh_library()
+        self._show(stored.id)
         self.window.say(f"Made \u201c{stored.name}\u201d.")
 
     async def delete(self, routine: Routine) -> None:
@@ -120,6 +124,7 @@ class RoutineActions:
             based_on=based_on,
         )
         await self.main.refresh_library()
+        self._show(stored.id)
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
 
     async def _open_editor(self, routine: Routine, title: str) -> Routine | None:
@@ -129,13 +134,14 @@ class RoutineActions:
         # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
         dialog = GuardedDialog(self.window, lambda: not editor.undo_stack.isClean())
         dialog.setWindowTitle(title)
-        dialog.resize(1080, 720)
+        fit(dialog, QSize(1080, 720), QSize(640, 420))
         editor = RoutineEditor(
             routine,
             [(e.id, e.name) for e in catalog.exercises],
             catalog,
             lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
             dialog,
+            heading=title,
         )
         QVBoxLayout(dialog).addWidget(editor)
         result: list[Routine] = []
@@ -143,6 +149,11 @@ class RoutineActions:
         editor.cancelled.connect(dialog.reject)
         accepted = await modal.answer(dialog)
         return result[-1] if accepted and result else None
+
+    def _show(self, routine_id: str) -> None:
+        """After a save: the Routines page, with the saved routine's card in view and focused."""
+        self.window.show_page(1)
+        self.main.routines.select(routine_id)
 
     def _taken(self) -> frozenset[str]:
         return frozenset(r.id for r in self.main.library.routines)

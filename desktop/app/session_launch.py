@@ -38,7 +38,6 @@ async def run_session(
     *,
     speed: float = 1.0,
     auto: bool = False,
-    compact: bool = False,
     ladder: dict[str, int] | None = None,
 ) -> str:
     """Run ``routine`` to its end; returns the outcome (completed or ended_early).
@@ -59,7 +58,6 @@ async def run_session(
         voice=media.voice,
         speed=speed,
         auto=auto,
-        compact=compact,
         ladder=ladder,
     )
     _current = controller

@@ -10,12 +10,11 @@ history. What a waiting tray does not need is imported on first use.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -28,13 +27,16 @@ from desktop.app.settings_flow import (
     apply_preferences,
     validate,
 )
+from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
 from desktop.core.control import Control, ControlRequest
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
-from desktop.ui.break_prompt import BreakPrompt
 from desktop.ui.tray_menu import TrayMenu
+
+if TYPE_CHECKING:
+    from desktop.ui.break_prompt import BreakPrompt
 
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
@@ -74,14 +76,13 @@ class TrayController(QObject):
         self.visible = QSystemTrayIcon.isSystemTrayAvailable()
         self.menu = TrayMenu(self)
         self.menu.intent.connect(self._on_intent)
-        self.prompt = BreakPrompt()
-        self.prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+        self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy: BreakPolicy | None = None
         self.break_window = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
-        self._tasks: set[asyncio.Task] = set()
+        self.tasks = BackgroundTasks(self._disk_problem, "the tray")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)  # minutes matter here, not milliseconds
@@ -179,7 +180,8 @@ class TrayController(QObject):
             elif decision != "break_taken":  # a taken break is recorded when it ends, with its length
                 self._record(pending or wall, RECORDED[decision], wall)  # a menu snooze has no reminder
             self._reminders_unanswered = 0
-            self.prompt.hide()
+            if self._prompt is not None:
+                self._prompt.hide()
             if self.notifier is not None:
                 self._spawn(self.notifier.withdraw())
 
@@ -193,6 +195,16 @@ class TrayController(QObject):
             self._spawn(self.notifier.show(TITLE, body, answers))
         else:
             self.prompt.offer(minutes, gentle=self._reminders_unanswered <= 1, can_skip=can_skip)
+
+    @property
+    def prompt(self) -> BreakPrompt:
+        """The corner prompt, for desktops whose notifications have no buttons."""
+        if self._prompt is None:
+            from desktop.ui.break_prompt import BreakPrompt
+
+            self._prompt = BreakPrompt()
+            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+        return self._prompt
 
     def _show_state(self) -> None:
         status = self.status()
@@ -312,27 +324,22 @@ class TrayController(QObject):
     # -- bookkeeping ---------------------------------------------------------
     def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
         if self.store is not None:
-            self._spawn(self._write(offered, outcome, answered, duration_s))
+            self._spawn(self.store.record_break(offered, outcome, answered, duration_s))
 
-    async def _write(self, offered: datetime, outcome: str, answered: datetime | None, duration_s) -> None:
-        try:
-            await self.store.record_break(offered, outcome, answered, duration_s)
-        except StorageError as exc:
-            self.media.notice(f"{exc} This reminder's answer was not kept.")
+    def _disk_problem(self, exc: StorageError) -> None:
+        self.media.notice(f"{exc} This reminder's answer was not kept.")
 
-    def _spawn(self, coro) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        self.tasks.spawn(coro)
 
     async def settle(self) -> None:
         """Wait for every write and notification under way (before quitting, and in tests)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.tasks.settle()
 
     def close(self) -> None:
         self._timer.stop()
-        self.prompt.close()
+        if self._prompt is not None:
+            self._prompt.close()
         self.menu.close()
         if self.break_window is not None:
             self.break_window.close()

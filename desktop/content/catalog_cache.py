@@ -28,8 +28,13 @@ POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
 _FIGURE = _HERE.parent / "core" / "figure.py"
 # The code that shapes a cached catalog: the schema and the loader that turn files into a
-# Catalog, and core/catalog.py, whose to_cache/from_cache define what is stored.
-CATALOG_CODE = (_HERE / "schema.py", _HERE / "catalog_loader.py", _HERE.parent / "core" / "catalog.py")
+# Catalog, and core/catalog.py and core/cues.py, whose to_cache/from_cache define what is stored.
+CATALOG_CODE = (
+    _HERE / "schema.py",
+    _HERE / "catalog_loader.py",
+    _HERE.parent / "core" / "catalog.py",
+    _HERE.parent / "core" / "cues.py",
+)
 
 T = TypeVar("T")
 

@@ -14,8 +14,11 @@ from __future__ import annotations
 import errno
 import os
 import re
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Below this much free space an I/O error is taken for what it almost surely is: a full disk.
 LOW_SPACE_BYTES = 1024 * 1024
@@ -126,6 +129,8 @@ class StorageError(Exception):
 
     @classmethod
     def from_sqlite(cls, path: Path, error: sqlite3.Error) -> StorageError | None:
+        import sqlite3  # here, not at the top: the waiting tray catches StorageError without loading SQLite
+
         """Map a SQLite failure that is about the disk or the file to a user-facing error.
 
         Returns ``None`` for everything else (constraint violations, SQL bugs),

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.history import DoneSet, HistoryAggregates, SessionSummary
 from desktop.storage import aggregates as agg
 from desktop.storage.database import Database
 from desktop.storage.export import history_to_data
@@ -228,7 +229,7 @@ class HistoryStore:
     # on the store thread with ``StoreWorker.run``); the SQL lives in
     # ``desktop.storage.aggregates``.
 
-    def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:
+    def aggregates(self, first_day: date, last_day: date, today: date) -> HistoryAggregates:
         with self._read() as session:
             return agg.load_aggregates(session, first_day, last_day, today)
 
@@ -236,14 +237,16 @@ class HistoryStore:
         with self._read() as session:
             return agg.history_range(session)
 
-    def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[agg.SessionRow]:
+    def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[SessionSummary]:
         with self._read() as session:
             return agg.list_sessions(session, first_day, last_day, limit)
 
-    def session_sets(self, session_id: int) -> list[dict[str, Any]]:
-        """One session's sets as column values, in the order they were done."""
+    def session_sets(self, session_id: int) -> list[DoneSet]:
+        """One session's sets, in the order they were done."""
         with self._read() as session:
-            return sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
+            rows = sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
+        fields = DoneSet.__dataclass_fields__
+        return [DoneSet(**{k: v for k, v in row.items() if k in fields}) for row in rows]
 
     def export_csv(self, folder: Path) -> list[Path]:
         from desktop.storage.csv_export import export_csv

@@ -9,22 +9,16 @@ replace, and an import whose id is taken becomes a copy under a new id.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import delete, select
 
 from desktop.core.catalog import Routine
+from desktop.core.history import StoredRoutine
 from desktop.core.routine_ids import unique_id
 from desktop.storage.database import Database
 from desktop.storage.models import RoutineRow
-
-
-@dataclass(frozen=True)
-class StoredRoutine:
-    routine: Routine
-    based_on: str | None
-    updated_at: datetime
 
 
 class RoutineStore:

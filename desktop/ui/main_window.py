@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -19,8 +21,9 @@ from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
-# The smallest window in which every page still works: the sidebar, one column
-# of cards beside the details, and a history page that scrolls.
+# The smallest window asked for. A screen smaller still (1280x720 at 200 % is
+# 640x360) gets a window that fits it, and the pages scroll inside it rather
+# than being squeezed until text is cut.
 MIN_WIDTH, MIN_HEIGHT = 760, 480
 
 
@@ -39,7 +42,7 @@ class MainWindow(QMainWindow):
         self.page_titles = [title for title, _page in pages]
         self.stack = QStackedWidget()
         sidebar = QWidget(objectName="Sidebar")
-        sidebar.setFixedWidth(200)
+        sidebar.setFixedWidth(176)
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
         nav.setSpacing(SPACE[1])
@@ -60,7 +63,11 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(sidebar)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        frame = QScrollArea(objectName="WindowScroll")
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        frame.setWidget(body)  # scrolls only when the window is smaller than what the pages need
+        self.setCentralWidget(frame)
         self.setAcceptDrops(True)
         self.show_page(0)
         fit(self, QSize(1280, 800), QSize(MIN_WIDTH, MIN_HEIGHT))

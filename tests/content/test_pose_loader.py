@@ -200,12 +200,10 @@ def test_alternating_exercises_move_a_limb_and_keep_the_head_still(poses, catalo
 
 def test_a_tempo_in_any_dose_table_of_an_exercise_or_step_is_checked(folder):
     text = (folder / "exercises.toml").read_text()
-    marker = 'id = "cat-cow"\n'
+    marker = "session_dose = { reps = 8, tempo = { cat = 3, cow = 3 } }\n"
     assert marker in text
     (folder / "exercises.toml").write_text(
-        text.replace(
-            marker, marker + "session_dose = { reps = 4, tempo = { cat = 2, wiggle = 1, cow = 2 } }\n"
-        )
+        text.replace(marker, "session_dose = { reps = 4, tempo = { cat = 2, wiggle = 1, cow = 2 } }\n")
     )
     problems = _problems(folder)
     assert 'exercise "cat-cow" (exercises.toml): tempo phase "wiggle" has no keyframe' in problems

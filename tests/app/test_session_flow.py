@@ -1,0 +1,122 @@
+"""A real session view driven by keys, with the store underneath."""
+
+import asyncio
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from desktop.app.session_controller import SessionController
+from desktop.app.store_worker import StoreWorker
+from desktop.ui.theme import LIGHT
+from tests.app_helpers import FakeSpeaker, answer_dialogs, run
+
+
+def controller(catalog, routine_id, worker, speed=1.0, auto=False):
+    return SessionController(
+        catalog,
+        catalog.routine(routine_id),
+        worker=worker,
+        palette=LIGHT,
+        sound=FakeSpeaker(),
+        voice=FakeSpeaker(),
+        speed=speed,
+        auto=auto,
+    )
+
+
+def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_path):
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        c = controller(catalog, "mobility-trio", worker, speed=200, auto=True)
+        outcome = await c.run()
+        history = await worker.run(worker.history.export_history)
+        worker.close()
+        return c, outcome, history
+
+    c, outcome, history = run(qapp, scenario, timeout_s=30)
+    assert outcome == "completed"
+    (session,) = history["sessions"]
+    work = [s for s in c.engine.steps if s.kind == "work"]
+    assert len(session["sets"]) == len(work)
+    assert [(s["exercise"], s["side"]) for s in session["sets"]] == [
+        (w.exercise_id, w.side if w.side != "alternate" else "none") for w in work
+    ]
+    assert session["outcome"] == "completed"
+    assert "tick" in c.sound.heard and "side_switch" in c.sound.heard and c.sound.heard[-1] == "session_end"
+    assert any(text.startswith("Get ready: ") for text in c.voice.heard)
+    assert "Roll over to lie on your other side" in c.voice.heard  # the open book's own switch cue
+    open_book = catalog.exercise("open-book-rotation").cues
+    spoken = [t for t in c.voice.heard if t in open_book.get("open") + open_book.get("close")]
+    # 2 sides x 5 reps, each rep's phases in the author's order: open, then close
+    assert spoken == [open_book.get("open")[0], open_book.get("close")[0]] * 10
+
+
+def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_path):
+    seen = []
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        c = controller(catalog, "evening-floor", worker)
+        answers = answer_dialogs([False, False], seen)  # skip both pain ratings
+        task = asyncio.ensure_future(c.run())
+        while not c.view.isVisible():
+            await asyncio.sleep(0.01)
+        answers.stop()
+        view = c.view
+        QTest.keyClick(view, Qt.Key.Key_Space)
+        assert c.engine.paused and view.buttons["space"].text() == "Resume"
+        QTest.keyClick(view, Qt.Key.Key_Space)
+        assert not c.engine.paused
+        QTest.keyClick(view, Qt.Key.Key_Right)  # skip get-ready
+        assert c.engine.step.kind == "work"
+        await asyncio.sleep(1.2)
+        QTest.keyClick(view, Qt.Key.Key_M)
+        assert view.buttons["mute"].text() == "Sound off" and not c.sound.enabled
+        answers = answer_dialogs([True, False], seen)  # yes, end it; then skip pain after
+        QTest.keyClick(view, Qt.Key.Key_Escape)
+        outcome = await task
+        answers.stop()
+        history = await worker.run(worker.history.export_history)
+        worker.close()
+        return outcome, history
+
+    outcome, history = run(qapp, scenario, timeout_s=30)
+    assert outcome == "ended_early"
+    (session,) = history["sessions"]
+    assert session["outcome"] == "ended_early"
+    (partial,) = session["sets"]
+    assert (
+        partial["exercise"] == "static-back" and 1.0 <= partial["done_s"] < 3 and partial["planned_s"] == 1200
+    )
+    assert seen == ["Pain before the session", "End session", "Pain after the session"]
+
+
+def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatch):
+    from desktop.ui import pain_dialog
+
+    values = iter([3, 6])
+    seen = []
+
+    def fake_exec(self):  # answer with a number, as a person pressing digits then Enter would
+        self._pick(next(values))
+        self.accept()
+
+    monkeypatch.setattr(pain_dialog.PainDialog, "open", fake_exec)
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        c = controller(catalog, "stand-and-extend", worker, speed=100)
+        answers = answer_dialogs([True], seen)
+        outcome = await c.run()
+        answers.stop()
+        history = await worker.run(worker.history.export_history)
+        worker.close()
+        return outcome, history
+
+    _outcome, history = run(qapp, scenario, timeout_s=30)
+    session = history["sessions"][0]
+    assert (session["pain_before"], session["pain_after"]) == (3, 6)
+    assert seen == ["Your pain went up"]
