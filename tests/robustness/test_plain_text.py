@@ -21,6 +21,7 @@ from desktop.app.main_controller import MainController
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.core.catalog import Catalog, SafetyFlag
+from desktop.core.cues import Cues
 from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
 from tests.app_helpers import answer_dialogs, run
@@ -33,14 +34,19 @@ def hostile_catalog(catalog: Catalog) -> Catalog:
     def text(n: int) -> str:
         return f"{HOSTILE} {n}"
 
+    def cues(n: int, cues: Cues | None) -> Cues | None:
+        return None if cues is None else Cues({m: tuple(text(n) for _ in c) for m, c in cues.moments.items()})
+
     exercises = tuple(
         replace(
             e,
             name=text(n),
             why=tuple(text(n) for _ in e.why),
-            cues=tuple(text(n) for _ in e.cues),
+            cues=cues(n, e.cues),
             cautions=tuple(text(n) for _ in e.cautions),
-            progressions=tuple(replace(p, name=text(n), notes=text(n)) for p in e.progressions),
+            progressions=tuple(
+                replace(p, name=text(n), notes=text(n), cues=cues(n, p.cues)) for p in e.progressions
+            ),
         )
         for n, e in enumerate(catalog.exercises)
     )
