@@ -66,7 +66,7 @@ async def _main(app, catalog, data_dir, args, instance) -> int:
         window = shell.show_window()
         from desktop.app.painted import first_paint
 
-        await first_paint(window.exercises.cards.viewport())
+        await first_paint(window.exercises.cards_surface())
         if args.exit_after_paint:
             print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
     await shell.start()

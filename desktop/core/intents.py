@@ -38,6 +38,6 @@ class RoutineAction(StrEnum):
 class Page(Enum):
     """The main window's pages, in the order of its navigation."""
 
-    ROUTINES = 0
-    EXERCISES = 1
+    EXERCISES = 0
+    ROUTINES = 1
     HISTORY = 2

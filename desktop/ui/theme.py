@@ -142,6 +142,7 @@ QToolButton::menu-indicator {{ image: url(:/icons/chevron-down.svg); width: 12px
     subcontrol-position: right center; right: {s[1]}px; }}
 QToolButton[popupMode="2"] {{ padding-right: {s[4] + s[1]}px; }}
 QPushButton:hover, QToolButton:hover {{ background: {p.surface_alt}; }}
+QFileDialog QToolButton {{ padding: {s[1]}px; min-height: 0; border-radius: 6px; }}
 QLineEdit QToolButton, QLineEdit QToolButton:hover, QLineEdit QToolButton:focus {{
     border: none; padding: 0; min-height: 0; background: transparent;
 }}

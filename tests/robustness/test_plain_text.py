@@ -22,6 +22,7 @@ from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.core.catalog import Catalog, SafetyFlag
 from desktop.core.cues import Cues
+from desktop.core.intents import Page
 from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
 from tests.app_helpers import answer_dialogs, run
@@ -92,7 +93,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         window = controller.window
         window.show()
         check("exercises", window)
-        window.show_page(1)
+        window.show_page(Page.ROUTINES)
         check("routines", window)
 
         answers = answer_dialogs([True, False], seen)  # the safety notice, no pain rating before
@@ -113,8 +114,8 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         await session
         ender.stop()
 
-        window.show_page(2)
-        await controller.load_history(controller._range)
+        window.show_page(Page.HISTORY)
+        await controller.reload_history()
         check("history", controller.history)
 
         from desktop.ui.routine_editor import RoutineEditor
