@@ -59,9 +59,22 @@ def run(args) -> int:
 
 
 async def _main(app, catalog, data_dir, args, instance) -> int:
+    import asyncio
+
+    from desktop.app.session_launch import end_running_session
     from desktop.app.shell import Shell
+    from desktop.app.stop_signals import StopSignals
 
     shell = Shell(app, catalog, data_dir, tray_only=args.tray, instance=instance)
+    stopping: list[asyncio.Future] = []
+
+    async def stop() -> None:
+        """Ctrl+C, SIGTERM (logout) or SIGHUP: end a session on screen as closing it does,
+        then quit as the menu's Quit does (a pending reminder is recorded on the way out)."""
+        await end_running_session()
+        shell.quit()
+
+    signals = StopSignals(lambda: stopping.append(asyncio.ensure_future(stop())), on_force=shell.quit)
     if not args.tray:
         window = shell.show_window()
         from desktop.app.painted import first_paint
@@ -74,4 +87,5 @@ async def _main(app, catalog, data_dir, args, instance) -> int:
         shell.quit()
     await shell.finished
     await shell.close()
-    return 0
+    signals.close()
+    return signals.exit_status(0)

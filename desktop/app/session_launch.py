@@ -7,6 +7,7 @@ here, where every session starts, rather than in each caller.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from desktop.app.media import Media
@@ -23,10 +24,26 @@ class SessionBusy(Exception):
 
 
 _current: SessionController | None = None
+_current_done: asyncio.Future[None] | None = None
 
 
 def session_running() -> bool:
     return _current is not None
+
+
+def session_on_screen() -> bool:
+    """A session has begun (its window is up), rather than still asking its first questions."""
+    return _current is not None and _current.view.isVisible()
+
+
+async def end_running_session() -> None:
+    """End the session on screen the way closing its window does (it is recorded as ended
+    early with the sets done, and nothing more is asked), and wait until it is recorded."""
+    if _current is None or _current_done is None:
+        return
+    done = _current_done
+    _current.view.close()
+    await asyncio.shield(done)
 
 
 async def run_session(
@@ -44,7 +61,7 @@ async def run_session(
 
     Raises ``SessionBusy`` (and raises the running session's window) when one is already on.
     """
-    global _current
+    global _current, _current_done
     if _current is not None:
         _current.view.raise_()
         _current.view.activateWindow()
@@ -60,12 +77,14 @@ async def run_session(
         auto=auto,
         ladder=ladder,
     )
-    _current = controller
+    _current, _current_done = controller, asyncio.get_running_loop().create_future()
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
     try:
         return await controller.run()
     finally:
-        _current = None
+        if _current_done is not None:
+            _current_done.set_result(None)
+        _current, _current_done = None, None
         appearance.changed.disconnect(controller.view.set_palette)
         media.drop_listener(controller.view.notify)

@@ -336,6 +336,16 @@ class TrayController(QObject):
         """Wait for every write and notification under way (before quitting, and in tests)."""
         await self.tasks.settle()
 
+    def finish(self) -> None:
+        """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer
+        is recorded as ignored, and a desk break on screen ends as closing its window does
+        (recorded with its time). ``settle`` then waits for the writes."""
+        if self.break_window is not None:
+            self.break_window.close()
+        if self._offered_at is not None:
+            pending, self._offered_at = self._offered_at, None
+            self._record(pending, "ignored", None)
+
     def close(self) -> None:
         self._timer.stop()
         if self._prompt is not None:
