@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.content.routine_validation import routine_name_problem
+from desktop.content.routine_validation import routine_description_problem, routine_name_problem
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.dose_kinds import kind_of, misfits
 from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override
@@ -62,10 +62,9 @@ MAX_DESCRIPTION = 400  # the routine file format's limit
 
 
 def description_problem(text: str) -> str | None:
-    """What is wrong with a description as typed, in the editor's words; None if it can be saved."""
-    if not text.strip():
-        return "Write a sentence about what this routine is for; it shows on the routine's card."
-    return None
+    """What is wrong with a description as typed; None if it can be saved (the routine file rule)."""
+    problem = routine_description_problem(text)
+    return None if problem is None else problem[:1].upper() + problem[1:] + "."
 
 
 def _button(text: str, name: str, slot, tip: str = "") -> QPushButton:
