@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
 from desktop.cli.output import fail, print_json, print_table
-from desktop.cli.with_store import with_database
+from desktop.cli.with_store import Failed, with_database
 from desktop.content.catalog_cache import load_catalog_cached
 from desktop.content.errors import ContentError
 from desktop.core import dosage_text, plan
@@ -28,9 +28,9 @@ def run(args) -> int:
         return _import(args, catalog)
     if getattr(args, "routines_command", None) == "delete":
         return _delete(args, catalog)
-    loaded, code = with_database(args, lambda db: _library(db, catalog))
-    if loaded is None:
-        return code
+    loaded = with_database(args, lambda db: _library(db, catalog))
+    if isinstance(loaded, Failed):
+        return loaded.code
     library, ladder, unreadable = loaded
     for bad in unreadable:
         print(f"upright: {bad.notice()}", file=sys.stderr)
@@ -69,9 +69,9 @@ def _delete(args, catalog) -> int:
         removed = store.delete(args.id)
         return removed, [s.routine.id for s in store.all()]
 
-    done, code = with_database(args, remove)
-    if done is None:
-        return code
+    done = with_database(args, remove)
+    if isinstance(done, Failed):
+        return done.code
     removed, left = done
     if removed is None:
         yours = ", ".join(left) if left else "none yet"
@@ -126,9 +126,9 @@ def _import(args, catalog) -> int:
 
         return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC))
 
-    stored, code = with_database(args, add)
-    if stored is None:
-        return code
+    stored = with_database(args, add)
+    if isinstance(stored, Failed):
+        return stored.code
     note = "" if stored.id == routine.id else f' (the id "{routine.id}" was taken, so this is a copy)'
     print(f"Imported \u201c{stored.name}\u201d as {stored.id}{note}.")
     return EXIT_OK

@@ -54,7 +54,7 @@ class ExerciseListModel(QAbstractListModel):
             )
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.STEP])
 
-    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QPersistentModelIndex,
     QSignalBlocker,
     QSize,
     Qt,
@@ -118,7 +119,7 @@ class RoutineItemsModel(QAbstractListModel):
     def name(self, exercise_id: str) -> str:
         return self._names.get(exercise_id, exercise_id)
 
-    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() or self._routine is None else len(self._routine.items)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
