@@ -30,9 +30,11 @@ if [ "$mode" = test ]; then
   # dunst is a real notification server (answering a reminder from the notification);
   # sway (headless), wayland-protocols and wayland-utils test the Wayland idle adapters;
   # openbox and wmctrl close windows the way a title bar does;
-  # poppler-utils (pdftotext, pdftoppm) reads the physiotherapist report back.
+  # poppler-utils (pdftotext, pdftoppm) reads the physiotherapist report back;
+  # locales has localedef, which builds the ISO-8859-1 locale the output tests run in;
+  # tzdata has the zones the time-zone test reads a session in.
   packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream
-             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils)
+             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils locales tzdata)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)
