@@ -83,10 +83,11 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
     from desktop.app import modal
     from desktop.app.media import Media
     from desktop.app.session_launch import run_session
+    from desktop.app.settings_flow import APPEARANCE_KEY
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.errors import StorageError
     from desktop.storage.location import resolve_data_dir
-    from desktop.ui.appearance import Appearance
+    from desktop.ui.appearance import Appearance, theme_choice
     from desktop.ui.dialogs import safety_notice
 
     worker = StoreWorker(resolve_data_dir(args.data_dir))
@@ -97,6 +98,10 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         worker.close()
         return 2
     try:
+        # The saved theme, before the first dialog; sound and voice are read as the session starts.
+        appearance = Appearance(
+            app, theme_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY))
+        )
         if routine is None:
             own = [s.routine for s in await worker.run(worker.routines.all)]
             routine, problem = pick(own + list(catalog.routines), args.routine)
@@ -113,7 +118,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 catalog,
                 routine,
                 worker,
-                Appearance(app),
+                appearance,
                 Media(),
                 speed=args.speed,
                 auto=args.auto,

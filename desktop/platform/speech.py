@@ -67,6 +67,7 @@ class Voice(QObject):
     """
 
     unavailable = Signal(str)
+    enabled_changed = Signal(bool)  # the person's V choice, for the settings to remember
 
     def __init__(
         self, parent: QObject | None = None, *, engine_factory: Callable[[QObject], Engine] = system_engine
@@ -87,7 +88,9 @@ class Voice(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """Turning the voice off also cuts off what it is saying now."""
-        self._enabled = enabled
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.enabled_changed.emit(enabled)
         if not enabled and self._engine is not None and self._reason is None:
             self._engine.stop()
 
