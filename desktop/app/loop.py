@@ -7,24 +7,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
 
-def run_on_qt_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int:
+def run_on_qt_loop(app: QApplication, main: Callable[[], Coroutine[Any, Any, int]]) -> int:
     from qasync import QEventLoop
 
     with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
         return runner.run(main())
-
-
-def resolved_by(signal) -> asyncio.Future:
-    """A future that resolves the first time ``signal`` fires (e.g. a window closing).
-
-    The app quits by finishing its main coroutine, not by ``QApplication.quit()``,
-    which would stop qasync's loop under a coroutine that has not finished.
-    """
-    future = asyncio.get_running_loop().create_future()
-    signal.connect(lambda *args: future.done() or future.set_result(None))
-    return future

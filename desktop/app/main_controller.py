@@ -11,8 +11,8 @@ from desktop.app import modal
 from desktop.app.history_actions import HistoryActions
 from desktop.app.media import Media
 from desktop.app.routine_actions import RoutineActions
-from desktop.app.run_command import SAFETY_SETTING
-from desktop.app.session_launch import run_session
+from desktop.app.safety_gate import safety_acknowledged, stored_acknowledgement
+from desktop.app.session_launch import SessionBusy, run_session
 from desktop.app.store_worker import StoreWorker
 from desktop.app.undo_slot import UndoSlot
 from desktop.core import dosage_text, plan
@@ -21,7 +21,6 @@ from desktop.core.figure import PoseBook
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
 from desktop.ui.appearance import Appearance
-from desktop.ui.dialogs import safety_notice
 from desktop.ui.exercises_page import ExercisesPage
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
@@ -67,7 +66,6 @@ class MainController:
         self.appearance = appearance
         self.media = media
         self.history_available = False
-        self._session_running = False
         self._safety_acknowledged = False
         self._tasks: set[asyncio.Task] = set()
         self.library = Library(catalog)
@@ -148,9 +146,7 @@ class MainController:
 
     async def store_opened(self) -> None:
         self.history_available = True
-        self._safety_acknowledged = bool(
-            await self.worker.run(self.worker.history.get_setting, SAFETY_SETTING, False)
-        )
+        self._safety_acknowledged = await stored_acknowledgement(self.worker)
         await self.refresh_library()
         self.window.say(f"History is kept in {self.worker.data_dir}")
 
@@ -165,17 +161,10 @@ class MainController:
 
     async def start_routine(self, routine_id: str) -> None:
         routine = self.library.routine(routine_id)
-        if not self._safety_acknowledged:
-            flags = [(f.title, f.advice) for f in self.catalog.safety]
-            if not await modal.answer(safety_notice(self.window, flags)):
-                return
-            self._safety_acknowledged = True
-            if self.history_available:
-                await self.worker.run(self.worker.history.set_setting, SAFETY_SETTING, True)
-        if self._session_running:
-            self.window.say("A session is already running.")
+        worker = self.worker if self.history_available else None
+        if not await safety_acknowledged(self.window, self.catalog, worker, known=self._safety_acknowledged):
             return
-        self._session_running = True
+        self._safety_acknowledged = True
         try:
             outcome = await run_session(
                 self.catalog,
@@ -185,6 +174,9 @@ class MainController:
                 self.media,
                 ladder=self.ladder,
             )
+        except SessionBusy:
+            self.window.say("A session is already running.")
+            return
         except StorageError as exc:
             await modal.error(
                 self.window,
@@ -192,8 +184,6 @@ class MainController:
                 f"{exc}\n\nThe sets finished before that are kept.",
             )
             return
-        finally:
-            self._session_running = False
         before = dict(self.ladder)
         if self.history_available:
             await self.refresh_library()  # rungs the person confirmed after the session, new bests

@@ -14,8 +14,6 @@ from desktop.content.errors import ContentError
 from desktop.core.catalog import Catalog, Routine
 from desktop.core.routine_ids import find_routines
 
-SAFETY_SETTING = "safety_notice_acknowledged"
-
 
 def resolve_routine(catalog: Catalog, name: str) -> Routine | None:
     """A shipped routine id or the path of a routine file; ``None`` if ``name`` may be one of
@@ -80,15 +78,14 @@ def run(args) -> int:
 
 
 async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
-    from desktop.app import modal
     from desktop.app.media import Media
+    from desktop.app.safety_gate import safety_acknowledged
     from desktop.app.session_launch import run_session
     from desktop.app.settings_flow import APPEARANCE_KEY
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.errors import StorageError
     from desktop.storage.location import resolve_data_dir
     from desktop.ui.appearance import Appearance, theme_choice
-    from desktop.ui.dialogs import safety_notice
 
     worker = StoreWorker(resolve_data_dir(args.data_dir))
     try:
@@ -108,11 +105,8 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
             if routine is None:
                 print(problem, file=sys.stderr)
                 return 2
-        if not args.auto and not await worker.run(worker.history.get_setting, SAFETY_SETTING, False):
-            flags = [(f.title, f.advice) for f in catalog.safety]
-            if not await modal.answer(safety_notice(None, flags)):
-                return 0
-            await worker.run(worker.history.set_setting, SAFETY_SETTING, True)
+        if not args.auto and not await safety_acknowledged(None, catalog, worker):
+            return 0
         try:
             outcome = await run_session(
                 catalog,
@@ -125,7 +119,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 ladder=await worker.run(worker.progress.steps),
             )
         except StorageError as exc:
-            print(f"upright: {exc} The sets finished before that are kept.", file=sys.stderr)
+            print(f"upright: {exc}", file=sys.stderr)  # each message says what was kept
             return 2
         print(f"session {outcome}", flush=True)
         return 0

@@ -23,6 +23,7 @@ from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
 from desktop.core.plan import expand
+from desktop.core.progression import pain_rose_too_much
 from desktop.core.session import SessionEngine
 from desktop.core.session_display import display
 from desktop.core.session_events import (
@@ -33,7 +34,8 @@ from desktop.core.session_events import (
     SideSwitch,
     StepStarted,
 )
-from desktop.storage.errors import StorageError
+from desktop.core.set_record import SessionEnd, SetRecord
+from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
 from desktop.ui.session_view import SessionView
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("upright")
 
-PAIN_RISE_TO_STOP = 2
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
 
@@ -90,6 +91,7 @@ class SessionController:
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
+        self._said_busy = False
         self.view.set_toggles(sound.enabled, voice.enabled)
 
     # -- the whole session ----------------------------------------------------
@@ -114,17 +116,12 @@ class SessionController:
         self.timer.stop()
         await asyncio.gather(
             *self._writes, return_exceptions=True
-        )  # every set is in the store before we go on
+        )  # every set is in the store (or waiting in the journal) before we go on
         pain_after = None if self.auto else await self._ask_pain("after")
         if pain_after is not None:
             await self._save(lambda history, sid: history.set_pain(sid, "after", pain_after))
-        ended_at = self._wall(self.clock())
-        await self._save(lambda history, sid: history.finish_session(sid, outcome, ended_at))
-        if (
-            pain_before is not None
-            and pain_after is not None
-            and pain_after - pain_before >= PAIN_RISE_TO_STOP
-        ):
+        await self._keep_end(outcome, self._wall(self.clock()))
+        if pain_before is not None and pain_after is not None and pain_rose_too_much(pain_before, pain_after):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
         worker, session_id = self.worker, self.session_id
@@ -175,6 +172,27 @@ class SessionController:
             self._storage_failed(exc)
         elif exc is not None:
             log.error("a finished set could not be saved", exc_info=exc)
+        elif task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
+            self._said_busy = True
+            self.view.notify(
+                "Another program is writing to the history, so this set waits on disk and is "
+                "saved as soon as the history is free."
+            )
+
+    async def _keep_end(self, outcome: str, ended_at: datetime) -> None:
+        """Journal the session's end like a set, then give waiting sets one more try; if some
+        still wait, the caller is told (``upright run`` exits non-zero)."""
+        worker = self.worker
+        if worker is None or self.session_id is None:
+            return
+        try:
+            await worker.sets.record(SessionEnd(self.session_id, outcome, ended_at))
+            waiting = await worker.sets.settle()
+        except StorageError as exc:
+            self._storage_failed(exc)
+            return
+        if waiting and (self.storage_error is None or isinstance(self.storage_error, StoreBusy)):
+            self.storage_error = StorageError.sets_waiting(worker.sets.journal_path, worker.sets.waiting())
 
     async def _ask_pain(self, moment: str) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -244,21 +262,19 @@ class SessionController:
             self._done_exercises.append(e.exercise_id)
         if self.worker is None or self.session_id is None or self.storage_error is not None:
             return
-        task = asyncio.get_running_loop().create_task(
-            self.worker.run(
-                self.worker.history.record_set,
-                self.session_id,
-                exercise_id=e.exercise_id,
-                side=e.side if e.side != "alternate" else "none",
-                set_index=e.set_index,
-                planned_reps=e.planned_reps,
-                done_reps=e.done_reps,
-                planned_s=e.planned_s,
-                done_s=e.done_s,
-                started_at=self._wall(e.started_at),
-                ended_at=self._wall(e.at),
-            )
+        record = SetRecord(
+            session_id=self.session_id,
+            exercise_id=e.exercise_id,
+            side=e.side if e.side != "alternate" else "none",
+            set_index=e.set_index,
+            planned_reps=e.planned_reps,
+            done_reps=e.done_reps,
+            planned_s=e.planned_s,
+            done_s=e.done_s,
+            started_at=self._wall(e.started_at),
+            ended_at=self._wall(e.at),
         )
+        task = asyncio.get_running_loop().create_task(self.worker.sets.record(record))
         self._writes.add(task)
         task.add_done_callback(self._write_done)
 

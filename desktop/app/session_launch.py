@@ -1,8 +1,12 @@
-"""Starting a session, the same way from the main window and from ``upright run``.
+"""Starting a session, the same way from the main window, the tray and ``upright run``.
+
+Only one session runs at a time, whoever asks: a second one would be a second
+window counting the same minutes, and a second record of them. The guard lives
+here, where every session starts, rather than in each caller.
 
 The sound and voice choices are the person's: read from the settings as the
-session starts (the Preferences dialog or an M/V in the last session may
-have changed them) and saved the moment M or V changes them.
+session starts (Preferences, or M and V in the last session, may have changed
+them) and saved the moment M or V changes them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,24 @@ if TYPE_CHECKING:
 log = logging.getLogger("upright")
 
 
+class SessionBusy(Exception):
+    """A session is already on screen; it has been brought to the front instead."""
+
+
+_current: SessionController | None = None
+
+
+def session_running() -> bool:
+    return _current is not None
+
+
+def _refuse_if_busy() -> None:
+    if _current is not None:
+        _current.view.raise_()
+        _current.view.activateWindow()
+        raise SessionBusy(f"{_current.routine.name} is already running")
+
+
 async def run_session(
     catalog: Catalog,
     routine: Routine,
@@ -35,14 +57,15 @@ async def run_session(
     compact: bool = False,
     ladder: dict[str, int] | None = None,
 ) -> str:
-    """Run ``routine`` to its end; returns the outcome (completed or ended_early)."""
-    from desktop.app.settings_flow import SOUND_KEY, VOICE_KEY
+    """Run ``routine`` to its end; returns the outcome (completed or ended_early).
 
-    if worker is not None:
-        media.want(
-            sound=bool(await worker.run(worker.history.get_setting, SOUND_KEY, True)),
-            voice=bool(await worker.run(worker.history.get_setting, VOICE_KEY, True)),
-        )
+    Raises ``SessionBusy`` (and raises the running session's window) when one is already on.
+    """
+    global _current
+    _refuse_if_busy()
+    choices = _Choices(worker, media)
+    await choices.recall()
+    _refuse_if_busy()  # again: another session may have started while the settings were read
     controller = SessionController(
         catalog,
         routine,
@@ -55,27 +78,53 @@ async def run_session(
         compact=compact,
         ladder=ladder,
     )
+    _current = controller
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
-    saving: set[asyncio.Task] = set()
-
-    def remember(key: str, enabled: bool) -> None:
-        media.want(sound=media.sound.enabled, voice=media.voice.enabled)  # the app's preference too
-        if worker is not None:
-            task = asyncio.ensure_future(worker.run(worker.history.set_setting, key, enabled))
-            saving.add(task)
-            task.add_done_callback(saving.discard)
-
-    on_sound, on_voice = partial(remember, SOUND_KEY), partial(remember, VOICE_KEY)
-    media.sound.enabled_changed.connect(on_sound)
-    media.voice.enabled_changed.connect(on_voice)
+    choices.follow()
     try:
         return await controller.run()
     finally:
-        media.sound.enabled_changed.disconnect(on_sound)
-        media.voice.enabled_changed.disconnect(on_voice)
+        _current = None
         appearance.changed.disconnect(controller.view.set_palette)
         media.drop_listener(controller.view.notify)
-        for failed in await asyncio.gather(*saving, return_exceptions=True):
-            if failed is not None:  # the choice is only a convenience; the session's sets are what matter
+        await choices.close()
+
+
+class _Choices:
+    """M and V: read from the settings before a session, saved as the person changes them."""
+
+    def __init__(self, worker: StoreWorker | None, media: Media) -> None:
+        from desktop.app.settings_flow import SOUND_KEY, VOICE_KEY
+
+        self._worker, self._media = worker, media
+        self._saving: set[asyncio.Task[None]] = set()
+        self._on_sound = partial(self._changed, SOUND_KEY)
+        self._on_voice = partial(self._changed, VOICE_KEY)
+        self._keys = SOUND_KEY, VOICE_KEY
+
+    async def recall(self) -> None:
+        if self._worker is not None:
+            get = self._worker.history.get_setting
+            sound, voice = [bool(await self._worker.run(get, key, True)) for key in self._keys]
+            self._media.want(sound=sound, voice=voice)
+
+    def follow(self) -> None:
+        self._media.sound.enabled_changed.connect(self._on_sound)
+        self._media.voice.enabled_changed.connect(self._on_voice)
+
+    def _changed(self, key: str, enabled: bool) -> None:
+        media = self._media
+        media.want(sound=media.sound.enabled, voice=media.voice.enabled)  # the app's preference too
+        if self._worker is not None:
+            task = asyncio.ensure_future(self._worker.run(self._worker.history.set_setting, key, enabled))
+            self._saving.add(task)
+            task.add_done_callback(self._saving.discard)
+
+    async def close(self) -> None:
+        """Stop following and wait for the last choice to reach the disk (``upright run`` exits next)."""
+        self._media.sound.enabled_changed.disconnect(self._on_sound)
+        self._media.voice.enabled_changed.disconnect(self._on_voice)
+        for failed in await asyncio.gather(*self._saving, return_exceptions=True):
+            if failed is not None:  # only a convenience lost; the session's sets are saved on their own
                 log.warning("the sound or voice choice was not saved: %s", failed)

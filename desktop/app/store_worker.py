@@ -8,6 +8,9 @@ routine, reserved=ids, now=now)``, so the type checker sees the arguments and
 the result and go-to-definition reaches the SQL. The stores' modules are
 imported only for the checker here: SQLAlchemy loads on the store thread when
 ``open`` runs, never for the first paint.
+
+Finished sets take their own path, ``worker.sets`` (``SetSaver``): through
+the set journal first, so a store that stays busy loses none of them.
 """
 
 from __future__ import annotations
@@ -16,15 +19,17 @@ import asyncio
 import functools
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from desktop.app.set_saver import SetSaver
 
 if TYPE_CHECKING:
     from desktop.storage.database import Database
     from desktop.storage.history import HistoryStore
     from desktop.storage.progress_store import ProgressStore
     from desktop.storage.routine_store import RoutineStore
+    from desktop.storage.set_journal import SetJournal
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -42,6 +47,8 @@ class StoreWorker:
         self._history: HistoryStore | None = None
         self._routines: RoutineStore | None = None
         self._progress: ProgressStore | None = None
+        self.journal: SetJournal | None = None
+        self.sets = SetSaver(self)
 
     @property
     def is_open(self) -> bool:
@@ -65,16 +72,17 @@ class StoreWorker:
         await self.run(self._open_blocking)
 
     def _open_blocking(self) -> None:
-        from datetime import datetime
-
         from desktop.storage.database import open_database
         from desktop.storage.history import HistoryStore
         from desktop.storage.progress_store import ProgressStore
         from desktop.storage.routine_store import RoutineStore
+        from desktop.storage.set_journal import SetJournal, replay_orphans
 
         self._db = open_database(self.data_dir)
         history = HistoryStore(self._db)
-        history.mark_interrupted(datetime.now(UTC))
+        self.journal = SetJournal(self.data_dir)
+        replay_orphans(self.data_dir, history)  # first, so a closed session ends at its last set
+        history.mark_interrupted()
         self._routines, self._progress = RoutineStore(self._db), ProgressStore(self._db)
         self._history = history  # last: ``is_open`` turns true only when all three are ready
 
@@ -88,8 +96,12 @@ class StoreWorker:
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
 
     def close(self) -> None:
-        """Finish queued writes, then release the database."""
+        """Finish queued writes, then release the database (sets still waiting stay in the
+        journal for the next start)."""
+        self.sets.close()
         self._executor.shutdown(wait=True)
+        if self.journal is not None:
+            self.journal.close()
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TypeVar
 
 from desktop.cli.main import EXIT_BAD_INPUT
@@ -17,13 +18,28 @@ def with_database(args, work: Callable[..., T]) -> tuple[T | None, int | None]:
     from desktop.storage.database import open_database
     from desktop.storage.errors import StorageError
 
+    data_dir = resolve_data_dir(args.data_dir)
     try:
-        db = open_database(resolve_data_dir(args.data_dir))
+        db = open_database(data_dir)
     except StorageError as exc:
         return None, fail(str(exc), EXIT_BAD_INPUT)
     try:
+        _replay_waiting_sets(db, data_dir)
         return work(db), None
     except StorageError as exc:
         return None, fail(str(exc), EXIT_BAD_INPUT)
     finally:
         db.close()
+
+
+def _replay_waiting_sets(db, data_dir) -> None:
+    """Sets a busy store kept in a journal are written at the next start, whichever command it is."""
+    from desktop.storage.errors import StoreBusy
+    from desktop.storage.set_journal import PATTERN, replay_orphans
+
+    if not any(data_dir.glob(PATTERN)):
+        return  # the usual case: nothing waits, and reading takes no write lock
+    from desktop.storage.history import HistoryStore
+
+    with suppress(StoreBusy):  # still busy: they keep waiting, and this command can still read
+        replay_orphans(data_dir, HistoryStore(db))

@@ -27,6 +27,9 @@ CATALOG_FILES = ("exercises.toml", "routines.toml", "safety.toml", "sources.toml
 POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
 _FIGURE = _HERE.parent / "core" / "figure.py"
+# The code that shapes a cached catalog: the schema and the loader that turn files into a
+# Catalog, and core/catalog.py, whose to_cache/from_cache define what is stored.
+CATALOG_CODE = (_HERE / "schema.py", _HERE / "catalog_loader.py", _HERE.parent / "core" / "catalog.py")
 
 T = TypeVar("T")
 
@@ -85,7 +88,7 @@ def load_catalog_cached(folder: Path | None = None, cache: Path | None = None) -
         return load_catalog(folder)
 
     return load_cached(
-        [*(folder / name for name in CATALOG_FILES), _HERE / "schema.py"],
+        [*(folder / name for name in CATALOG_FILES), *CATALOG_CODE],
         cache or cache_file("catalog"),
         validate,
         Catalog.to_cache,

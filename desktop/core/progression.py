@@ -13,11 +13,23 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from desktop.core.catalog import Catalog, Exercise
+from desktop.core.catalog import Catalog, Exercise, Progression
 from desktop.core.dosage_text import seconds_text
 
-RISE_TO_STEP_BACK = 2  # the same rise that makes the app say "stop for today"
+# A rise in pain over one session this large (0-10 scale) means "stop for today": the
+# session ends with that advice, and the review suggests a step back.
+PAIN_RISE_TO_STOP = 2
 SESSIONS_TO_MOVE_ON = 3
+
+
+def pain_rose_too_much(before: int | None, after: int | None) -> bool:
+    """True when both ratings were given and pain rose by ``PAIN_RISE_TO_STOP`` or more."""
+    return before is not None and after is not None and after - before >= PAIN_RISE_TO_STOP
+
+
+def step_of(exercise: Exercise, rung: Progression) -> str:
+    """``Step 2 of 3``: where a rung sits on its exercise's ladder."""
+    return f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}"
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class SessionEvidence:
 
     @property
     def hurt(self) -> bool:
-        return self.painful or (self.rise is not None and self.rise >= RISE_TO_STEP_BACK)
+        return self.painful or pain_rose_too_much(self.pain_before, self.pain_after)
 
     @property
     def pain_held(self) -> bool:
@@ -141,7 +153,7 @@ def ladder_text(exercise: Exercise, step: int, best_reps: int | None, best_s: fl
         return ""
     rung = exercise.rung(step)
     assert rung is not None  # an exercise with a ladder always has a rung
-    bits = [f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}"]
+    bits = [step_of(exercise, rung)]
     dose = exercise.dosage.overridden(rung.dosage)
     if dose.reps is not None:
         bits.append(f"goal {dose.reps.hi:g} reps")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from desktop.core.catalog import Catalog
 from desktop.core.plan import Step
 from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
+from desktop.core.progression import step_of
 from desktop.core.session import SessionState
 
 KIND_LABELS = {
@@ -68,7 +69,7 @@ def _rung(catalog: Catalog, step: Step, ladder: Mapping[str, int]) -> str:
     rung = exercise.rung(ladder.get(exercise.id, 0))
     if rung is None:
         return ""
-    return f"Step {exercise.progressions.index(rung) + 1} of {len(exercise.progressions)}: {rung.name}"
+    return f"{step_of(exercise, rung)}: {rung.name}"
 
 
 def display(

@@ -10,6 +10,7 @@ byte-for-byte as it was whenever we refuse it.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +20,9 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.storage.errors import StorageError
+from desktop.storage.errors import BUSY_TIMEOUT_S, StorageError
 from desktop.storage.location import DATABASE_NAME
+from desktop.storage.session_owner import SessionOwnership
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's id. A database already stamped with it opens without
@@ -28,7 +30,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 HEAD_REVISION = "0003"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PRAGMAS = (
-    "PRAGMA busy_timeout=5000",  # first, so the WAL switch below waits for other processes
+    # First, so the WAL switch below waits for other processes.
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000:.0f}",
     "PRAGMA journal_mode=WAL",  # readers never block the writer committing a set
     "PRAGMA synchronous=FULL",  # a finished set must survive a power cut
     "PRAGMA foreign_keys=ON",
@@ -42,16 +45,33 @@ class Database:
         self.path = path
         self.engine = engine
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        self._readers: sessionmaker[Session] = sessionmaker(
+            engine.execution_options(upright_read=True), expire_on_commit=False
+        )
+        self.owner = SessionOwnership(path.parent)
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
-        """One committed transaction; disk problems come out as ``StorageError``."""
+        """One committed write transaction; disk problems come out as ``StorageError``.
+
+        It takes the write lock up front (BEGIN IMMEDIATE): a second writer
+        waits out the busy timeout at the start instead of failing half-way.
+        """
         with translate_errors(self.path), self.sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One read transaction (a deferred BEGIN): a consistent WAL snapshot without the
+        write lock, so reading never waits for, or holds up, a session saving its sets."""
+        with translate_errors(self.path), self._readers.begin() as session:
+            yield session
+
     def close(self) -> None:
-        """Close every connection; the last one checkpoints the WAL back into the file."""
+        """Close every connection (the last one checkpoints the WAL back into the file) and
+        let go of the sessions this process was running."""
         self.engine.dispose()
+        self.owner.close()
 
 
 def open_database(data_dir: Path) -> Database:
@@ -68,7 +88,8 @@ def open_database(data_dir: Path) -> Database:
     event.listen(engine, "begin", _on_begin)
     try:
         with translate_errors(path):
-            _upgrade(engine)
+            _upgrade(engine, path)
+            _check_schema(engine, path)
     except BaseException:
         engine.dispose()
         raise
@@ -116,19 +137,22 @@ def _check_existing_file(path: Path) -> None:
         raise StorageError.not_a_database(path)
     if not os.access(path, os.R_OK | os.W_OK):
         raise StorageError.no_permission(path)
-    stamped = _stamped_revisions(path)
-    if stamped == {HEAD_REVISION}:
+    stamp = _stamp(path)
+    if stamp in (None, HEAD_REVISION) or stamp in _known_revisions():
         return
-    unknown = stamped - _known_revisions()
-    if unknown:
-        raise StorageError.newer_version(path, ", ".join(sorted(unknown)))
+    number = re.match(r"\d+", stamp)  # our revisions are numbered: 0001, 0002, ...
+    if number and int(number.group()) > int(HEAD_REVISION):
+        raise StorageError.newer_version(path, stamp)
+    raise StorageError.damaged(path, f"its format stamp {stamp!r} is not one any Upright writes")
 
 
-def _stamped_revisions(path: Path) -> set[str]:
-    """The Alembic revisions recorded in the file, read through a read-only connection.
+def _stamp(path: Path) -> str | None:
+    """The Alembic revision recorded in the file (``None`` for a new, empty database),
+    read through a read-only connection.
 
-    A SQLite file with tables but no version stamp belongs to some other
-    program, and we refuse it rather than add our tables to it.
+    A SQLite file with tables but no version table belongs to some other
+    program, and we refuse it rather than add our tables to it; a version
+    table without exactly one stamp has been tampered with.
     """
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
@@ -137,12 +161,17 @@ def _stamped_revisions(path: Path) -> set[str]:
             if "alembic_version" not in tables:
                 if tables:
                     raise StorageError.not_a_database(path)
-                return set()
-            return {rev for (rev,) in connection.execute("SELECT version_num FROM alembic_version")}
+                return None
+            stamps = [rev for (rev,) in connection.execute("SELECT version_num FROM alembic_version")]
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise (StorageError.from_sqlite(path, exc) or StorageError.not_a_database(path)) from exc
+    if len(stamps) != 1:
+        raise StorageError.damaged(
+            path, "its format stamp is missing" if not stamps else "it carries several format stamps"
+        )
+    return str(stamps[0])
 
 
 def alembic_config():
@@ -161,7 +190,7 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine, path: Path) -> None:
     """Bring the schema to head in one transaction, with foreign keys off as SQLite advises.
 
     Batch migrations rebuild a table by dropping and re-creating it; with
@@ -182,9 +211,32 @@ def _upgrade(engine: Engine) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise RuntimeError("a migration left sets or ratings without their session")
+                    raise StorageError.damaged(path, "updating it left sets without their session")
+        except DBAPIError as exc:  # the tables do not match the stamp; the transaction rolled back
+            if isinstance(exc.orig, sqlite3.Error) and StorageError.from_sqlite(path, exc.orig):
+                raise
+            raise StorageError.damaged(path, f"updating it to this version failed ({exc.orig})") from exc
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_schema(engine: Engine, path: Path) -> None:
+    """Every table and column the models use is there (about a millisecond).
+
+    A table dropped or renamed outside Upright would otherwise surface as
+    "no such table" in the middle of a session.
+    """
+    from desktop.storage.models import Base
+
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        for table in Base.metadata.sorted_tables:
+            have = {row[1] for row in raw.execute(f'PRAGMA table_info("{table.name}")')}
+            if not have:
+                raise StorageError.damaged(path, f"its table {table.name!r} is missing")
+            missing = sorted(set(table.columns.keys()) - have)
+            if missing:
+                raise StorageError.damaged(path, f"its table {table.name!r} lacks the column {missing[0]!r}")
 
 
 def _stamped_on(raw: sqlite3.Connection) -> list[str]:
@@ -205,5 +257,7 @@ def _on_begin(connection: Connection) -> None:
     # so on its own a migration's DDL would commit piecemeal; an explicit BEGIN
     # makes every unit of work, migrations included, all-or-nothing. IMMEDIATE
     # takes the write lock up front, so a second Upright process waits out
-    # busy_timeout instead of failing half-way through a transaction.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # busy_timeout instead of failing half-way through a transaction; reads
+    # (``Database.read``) begin deferred and never take it.
+    read = connection.get_execution_options().get("upright_read", False)
+    connection.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")

@@ -11,9 +11,13 @@ This module imports only the standard library, so the GUI can catch
 
 from __future__ import annotations
 
+import errno
+import re
 import sqlite3
 from pathlib import Path
 
+# How long a unit of work waits for another connection's write lock (SQLite's busy_timeout).
+BUSY_TIMEOUT_S = 5.0
 _ELSEWHERE = "or start Upright with --data-dir pointing to another folder"
 
 
@@ -59,6 +63,14 @@ class StorageError(Exception):
         )
 
     @classmethod
+    def damaged(cls, path: Path, detail: str) -> StorageError:
+        return cls(
+            path,
+            f"{path} is damaged: {detail}. Upright has left it untouched. Restore it from a "
+            f"backup, or move it elsewhere to start a fresh history, {_ELSEWHERE}.",
+        )
+
+    @classmethod
     def newer_version(cls, path: Path, revision: str) -> StorageError:
         return cls(
             path,
@@ -86,6 +98,30 @@ class StorageError(Exception):
         )
 
     @classmethod
+    def from_os(cls, path: Path, error: OSError) -> StorageError:
+        """A failed write of a file of ours beside the database (the set journal)."""
+        if error.errno == errno.ENOSPC:
+            return cls.disk_full(path)
+        if isinstance(error, PermissionError):
+            return cls.no_permission(path)
+        return cls.io_error(path, error.strerror or str(error))
+
+    @classmethod
+    def sets_waiting(cls, journal: Path | None, count: int) -> StorageError:
+        what = (
+            "The end of this session was"
+            if count == 0
+            else "1 finished set was"
+            if count == 1
+            else f"{count} finished sets were"
+        )
+        return cls(
+            journal or Path(),
+            f"{what} not saved to the history yet: another program kept it busy. It is all "
+            f"kept in {journal} and saved the next time Upright starts; nothing is lost.",
+        )
+
+    @classmethod
     def from_sqlite(cls, path: Path, error: sqlite3.Error) -> StorageError | None:
         """Map a SQLite failure that is about the disk or the file to a user-facing error.
 
@@ -102,4 +138,28 @@ class StorageError(Exception):
             return cls.no_permission(path)
         if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             return cls.not_a_database(path)
+        if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StoreBusy(path)
+        if primary == sqlite3.SQLITE_ERROR and _MISSING.match(str(error)):
+            return cls.damaged(path, str(error))
         return None
+
+
+class StoreBusy(StorageError):
+    """Another connection kept the write lock longer than the busy timeout.
+
+    Its own class because it is the one storage failure worth retrying: the
+    other writer will finish, and a finished set waits in the journal until then.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"The history {path} is busy: another program (perhaps a second Upright) has been "
+            f"writing to it for more than {BUSY_TIMEOUT_S:g} seconds. Try again in a moment; "
+            f"if it stays busy, close the other program.",
+        )
+
+
+# A table or column the code expects is gone: the file was changed outside Upright.
+_MISSING = re.compile(r"no such (table|column)")

@@ -44,6 +44,9 @@ class HistoryStore:
     def _unit(self):
         return self._db.unit()
 
+    def _read(self):
+        return self._db.read()
+
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
         row = SessionRow(
             routine_id=routine_id,
@@ -54,7 +57,10 @@ class HistoryStore:
         with self._unit() as session:
             session.add(row)
             session.flush()
-            return row.id
+            # Locked before the row is committed, inside the write lock: no other
+            # process can see the session without its owner.
+            self._db.owner.claim(row.id)
+        return row.id
 
     def record_set(
         self,
@@ -70,7 +76,12 @@ class HistoryStore:
         started_at: datetime,
         ended_at: datetime,
     ) -> int:
-        """Commit one finished set the moment it ends; returns its id."""
+        """Commit one finished set the moment it ends; returns its id.
+
+        A set the store already has (same session, exercise, side, index and
+        times) is not added again: replaying the journal after a crash
+        between this commit and its ``done`` line must not double it.
+        """
         _require("side", side, SIDES)
         if set_index < 1:
             raise ValueError(f"set_index counts from 1; got {set_index}")
@@ -87,6 +98,18 @@ class HistoryStore:
             ended_at=ended_at,
         )
         with self._unit() as session:
+            same = session.scalar(
+                select(SetRow.id).where(
+                    SetRow.session_id == session_id,
+                    SetRow.exercise_id == exercise_id,
+                    SetRow.side == side,
+                    SetRow.set_index == set_index,
+                    SetRow.started_at == started_at,
+                    SetRow.ended_at == ended_at,
+                )
+            )
+            if same is not None:
+                return same
             session.add(row)
             session.flush()
             return row.id
@@ -99,6 +122,7 @@ class HistoryStore:
                 raise LookupError(f"no session with id {session_id}")
             row.outcome = outcome
             row.ended_at = ended_at
+        self._db.owner.release(session_id)
 
     def set_pain(
         self, session_id: int, moment: str, value: int, *, recorded_at: datetime | None = None
@@ -145,35 +169,41 @@ class HistoryStore:
     def count_breaks(self, outcome: str, since: datetime) -> int:
         """How many reminders since ``since`` ended with ``outcome`` (the tray's daily skip count)."""
         _require("outcome", outcome, BREAK_OUTCOMES)
-        with self._unit() as session:
+        with self._read() as session:
             return session.scalar(
                 select(func.count())
                 .select_from(BreakRow)
                 .where(BreakRow.outcome == outcome, BreakRow.offered_at >= since)
             )
 
-    def mark_interrupted(self, now: datetime) -> int:
-        """Close sessions a previous run left open; returns how many.
+    def mark_interrupted(self) -> int:
+        """Close the sessions whose process has ended without finishing them; returns how many.
 
-        Called at start-up. A session still without an outcome was cut short by
-        a crash or shutdown, so it ends where its last committed set ended (or
-        where it started, if no set was finished). Only sessions started at or
-        before ``now`` are touched, so one begun after start-up is left alone.
+        Called at start-up. A session still without an outcome whose owner is
+        gone (``SessionOwnership``) was cut short by a crash or shutdown, so it
+        ends where its last committed set ended (or where it started, if no
+        set was finished). A session another running Upright owns is left
+        alone, whatever its start time says. The check runs inside the write
+        transaction, so no session can start or finish half-way through it.
         """
         last_set_end = (
             select(func.max(SetRow.ended_at)).where(SetRow.session_id == SessionRow.id).scalar_subquery()
         )
-        stmt = (
-            update(SessionRow)
-            .where(SessionRow.outcome.is_(None), SessionRow.started_at <= now)
-            .values(outcome="interrupted", ended_at=func.coalesce(last_set_end, SessionRow.started_at))
-            .execution_options(synchronize_session=False)
-        )
         with self._unit() as session:
+            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
+            gone = [sid for sid in open_ids if self._db.owner.orphaned(sid)]
+            if not gone:
+                return 0
+            stmt = (
+                update(SessionRow)
+                .where(SessionRow.id.in_(gone))
+                .values(outcome="interrupted", ended_at=func.coalesce(last_set_end, SessionRow.started_at))
+                .execution_options(synchronize_session=False)
+            )
             return session.execute(stmt).rowcount
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        with self._unit() as session:
+        with self._read() as session:
             row = session.get(SettingRow, key)
             return default if row is None else json.loads(row.value)
 
@@ -184,7 +214,7 @@ class HistoryStore:
 
     def export_history(self) -> dict[str, Any]:
         """Everything, in the public JSON shape of ``desktop.storage.export``, oldest first."""
-        with self._unit() as session:
+        with self._read() as session:
             sessions = session.scalars(
                 select(SessionRow)
                 .options(selectinload(SessionRow.sets), selectinload(SessionRow.pain))
@@ -199,20 +229,20 @@ class HistoryStore:
     # ``desktop.storage.aggregates``.
 
     def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:
-        with self._unit() as session:
+        with self._read() as session:
             return agg.load_aggregates(session, first_day, last_day, today)
 
     def history_range(self) -> tuple[date, date] | None:
-        with self._unit() as session:
+        with self._read() as session:
             return agg.history_range(session)
 
     def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[agg.SessionRow]:
-        with self._unit() as session:
+        with self._read() as session:
             return agg.list_sessions(session, first_day, last_day, limit)
 
     def session_sets(self, session_id: int) -> list[dict[str, Any]]:
         """One session's sets as column values, in the order they were done."""
-        with self._unit() as session:
+        with self._read() as session:
             return sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
 
     def export_csv(self, folder: Path) -> list[Path]:

@@ -43,7 +43,7 @@ class ProgressStore:
 
     def steps(self) -> dict[str, int]:
         """The current rung per exercise; exercises never moved are on rung 0 and not listed."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             return dict(
                 session.execute(select(ProgressStepRow.exercise_id, ProgressStepRow.step)).tuples().all()
             )
@@ -78,7 +78,7 @@ class ProgressStore:
 
     def changes(self) -> list[StepChange]:
         """Every confirmed change, oldest first."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             rows = session.scalars(select(StepChangeRow).order_by(StepChangeRow.changed_at, StepChangeRow.id))
             return [
                 StepChange(r.exercise_id, r.from_step, r.to_step, r.reason, r.changed_at, r.session_id)
@@ -97,7 +97,7 @@ class ProgressStore:
 
     def evidence(self, exercise_id: str) -> list[SessionEvidence]:
         """Sessions with a finished set of the exercise since its current rung began, oldest first."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             since = session.scalar(
                 select(ProgressStepRow.since).where(ProgressStepRow.exercise_id == exercise_id)
             )
@@ -129,7 +129,7 @@ class ProgressStore:
 
     def bests(self) -> dict[str, Best]:
         """Best reps in a set and longest set per exercise, for showing goals beside targets."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             rows = session.execute(
                 select(SetRow.exercise_id, func.max(SetRow.done_reps), func.max(SetRow.done_s)).group_by(
                     SetRow.exercise_id

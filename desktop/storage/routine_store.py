@@ -33,12 +33,12 @@ class RoutineStore:
 
     def all(self) -> list[StoredRoutine]:
         """Every stored routine, most recently changed first."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             rows = session.scalars(select(RoutineRow).order_by(RoutineRow.updated_at.desc(), RoutineRow.id))
             return [_stored(row) for row in rows]
 
     def get(self, routine_id: str) -> StoredRoutine | None:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             row = session.get(RoutineRow, routine_id)
             return _stored(row) if row else None
 

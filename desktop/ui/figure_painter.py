@@ -29,7 +29,7 @@ FIT_MARGIN = 0.05  # figure units around an exercise's bounds when zoomed to the
 MAX_ZOOM = 1.8
 HAIR_FROM, HAIR_SPAN = 40.0, 190.0  # degrees from the gaze, counter-clockwise
 NOSE_SPAN, NOSE_TIP = 24.0, 1.34  # half the nose's base (degrees) and its tip (head radii out)
-EYE_ANGLE, EYE_FROM, EYE_R = 30.0, 0.5, 0.17  # the eye: degrees above the gaze, head radii
+EYE_ANGLE, EYE_FROM, EYE_R = 16.0, 0.55, 0.16  # the eye: degrees above the gaze, head radii
 
 
 class Inks(NamedTuple):

@@ -13592,7 +13592,7 @@ $\x92#\xd4\x22\xd9!\xa4 :\x1f\x9c\x1d\xd1\x1b\xdc\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
-\x00\x001U\
+\x00\x001T\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -13848,9 +13848,9 @@ nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
 \x22 \x0a>\x0a<circle cx=\
-\x220.910215\x22 cy=\x220\
-.426853\x22 r=\x220.01\
-088\x22/>\x0a</g>\x0a\x0a<g \
+\x220.915766\x22 cy=\x220\
+.420046\x22 r=\x220.01\
+024\x22/>\x0a</g>\x0a\x0a<g \
 fill=\x22none\x22 stro\
 ke=\x22#e9eef2\x22 str\
 oke-opacity=\x221\x22 \
@@ -14222,127 +14222,80 @@ nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
 \x22 \x0a>\x0a<circle cx=\
-\x220.846798\x22 cy=\x220\
-.243558\x22 r=\x220.01\
-088\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.6,0.232 L0.6,0\
-.022 L0.4,0.022 \
-L0.330171,0.0268\
-83 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.6,0.232 L0.6,0\
-.022 L0.4,0.022 \
-L0.330171,0.0268\
-83 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.818798,0.34748\
-1 L0.81618,0.197\
-504 L0.850526,0.\
-0208111 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.818798,0.\
-347481 L0.81618,\
-0.197504 L0.8505\
-26,0.0208111 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.024\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.7103\
-17,0.429112 C0.6\
-89729,0.46703 0.\
-669141,0.504948 \
-0.648553,0.54286\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#0b6e69\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0144\x22 stroke-\
+\x220.838346\x22 cy=\x220\
+.24595\x22 r=\x220.010\
+24\x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#e9eef2\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+76\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.232 L0.6,0.\
+022 L0.4,0.022 L\
+0.330171,0.02688\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.232 L0.6,0.\
+022 L0.4,0.022 L\
+0.330171,0.02688\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#e9eef2\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+76\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.818798,0.347481\
+ L0.81618,0.1975\
+04 L0.850526,0.0\
+208111 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -14353,37 +14306,84 @@ ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.631\
-719,0.57387 0.62\
-8307,0.514668 0.\
-683229,0.544488 \
-\x22 />\x0a<polygon fi\
-ll-rule=\x22evenodd\
-\x22 vector-effect=\
-\x22none\x22 points=\x220\
-.727151,0.398107\
- 0.730563,0.4573\
-1 0.675641,0.427\
-489 \x22 />\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#000000\x22 s\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.818798,0.3\
+47481 L0.81618,0\
+.197504 L0.85052\
+6,0.0208111 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.024\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.71031\
+7,0.429112 C0.68\
+9729,0.46703 0.6\
+69141,0.504948 0\
+.648553,0.542866\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#0b6e69\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22#0b6e69\x22 s\
 troke-opacity=\x221\
 \x22 stroke-width=\x22\
-1\x22 stroke-lineca\
-p=\x22square\x22 strok\
-e-linejoin=\x22beve\
-l\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a</g>\x0a</s\
-vg>\x0a\
+0.0144\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.6317\
+19,0.57387 0.628\
+307,0.514668 0.6\
+83229,0.544488 \x22\
+ />\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+727151,0.398107 \
+0.730563,0.45731\
+ 0.675641,0.4274\
+89 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a</g>\x0a</sv\
+g>\x0a\
 \x00\x00:\x80\
 <\
 ?xml version=\x221.\
@@ -14722,9 +14722,9 @@ ily=\x22Sans Serif\x22\
 ont-weight=\x22400\x22\
  font-style=\x22nor\
 mal\x22 \x0a>\x0a<circle \
-cx=\x220.350709\x22 cy\
-=\x220.0845128\x22 r=\x22\
-0.01088\x22/>\x0a</g>\x0a\
+cx=\x220.357975\x22 cy\
+=\x220.0894498\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
 stroke=\x22#e9eef2\x22\
  stroke-opacity=\
@@ -15168,9 +15168,9 @@ rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
 \x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.340869\
-\x22 cy=\x220.0859171\x22\
- r=\x220.01088\x22/>\x0a<\
+cle cx=\x220.347958\
+\x22 cy=\x220.0911047\x22\
+ r=\x220.01024\x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22no\
 ne\x22 stroke=\x22#e9e\
 ef2\x22 stroke-opac\
@@ -15322,7 +15322,7 @@ Serif\x22 font-size\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a</\
 g>\x0a</g>\x0a</svg>\x0a\
-\x00\x000\xb6\
+\x00\x000\xb8\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -15580,9 +15580,9 @@ Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x221.0259\
-5\x22 cy=\x220.0639285\
-\x22 r=\x220.01088\x22/>\x0a\
+ircle cx=\x221.0210\
+6\x22 cy=\x220.0566294\
+\x22 r=\x220.01024\x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
 one\x22 stroke=\x22#e9\
 eef2\x22 stroke-opa\
@@ -15948,55 +15948,9 @@ font-size=\x229\x22 fo\
 nt-weight=\x22400\x22 \
 font-style=\x22norm\
 al\x22 \x0a>\x0a<circle c\
-x=\x221.00132\x22 cy=\x22\
-0.17663\x22 r=\x220.01\
-088\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.64,0.044 L0.43\
-8135,0.101884 L0\
-.249031,0.166997\
- L0.179031,0.166\
-997 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.64,0.044 L0.4\
-38135,0.101884 L\
-0.249031,0.16699\
-7 L0.179031,0.16\
-6997 \x22/>\x0a</g>\x0a\x0a<\
+x=\x220.999521\x22 cy=\
+\x220.168032\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
 g fill=\x22none\x22 st\
 roke=\x22#e9eef2\x22 s\
 troke-opacity=\x221\
@@ -16015,15 +15969,39 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.899601,0.141\
-449 L1.02095,0.2\
-29617 L1.1628,0.\
-340436 \x22/>\x0a</g>\x0a\
+\x22M0.64,0.044 L0.\
+438135,0.101884 \
+L0.249031,0.1669\
+97 L0.179031,0.1\
+66997 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.64,0.044 L0\
+.438135,0.101884\
+ L0.249031,0.166\
+997 L0.179031,0.\
+166997 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
+stroke=\x22#e9eef2\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
+=\x220.076\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -16042,10 +16020,10 @@ d=\x22M0.899601,0.1\
 .229617 L1.1628,\
 0.340436 \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
+th=\x220.044\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
@@ -16059,52 +16037,74 @@ eight=\x22400\x22 font\
 \x0a>\x0a<path vector-\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
-\x22 d=\x22M1.29525,0.\
-16534 C1.29778,0\
-.251366 1.27815,\
-0.317647 1.23637\
-,0.364185 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#0b\
-6e69\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.0144\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x221.2128,0.3904\
-36 1.22322,0.332\
-058 1.26972,0.37\
-3811 \x22 />\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#000000\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x221\x22 stroke-linec\
-ap=\x22square\x22 stro\
-ke-linejoin=\x22bev\
-el\x22 transform=\x22m\
-atrix(1,0,0,1,0,\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a</g>\x0a</g>\x0a</\
-svg>\x0a\
-\x00\x00;%\
+\x22 d=\x22M0.899601,0\
+.141449 L1.02095\
+,0.229617 L1.162\
+8,0.340436 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M1.29525,\
+0.16534 C1.29778\
+,0.251366 1.2781\
+5,0.317647 1.236\
+37,0.364185 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x221.2128,0.39\
+0436 1.22322,0.3\
+32058 1.26972,0.\
+373811 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
+</svg>\x0a\
+\x00\x00;S\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -16240,7 +16240,7 @@ g fill=\x22#c9cfd4\x22\
 \x22 stroke=\x22none\x22 \
 transform=\x22matri\
 x(200,0,0,-200,1\
-20,108)\x22\x0afont-fa\
+20,111)\x22\x0afont-fa\
 mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
@@ -16249,76 +16249,100 @@ rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
 venodd\x22 d=\x22M-0.1\
-,0 C-0.1,-0.0193\
-3 -0.08433,-0.03\
-5 -0.065,-0.035 \
-L0.065,-0.035 C0\
-.08433,-0.035 0.\
-1,-0.01933 0.1,0\
- C0.1,0.01933 0.\
-08433,0.035 0.06\
-5,0.035 L-0.065,\
-0.035 C-0.08433,\
-0.035 -0.1,0.019\
-33 -0.1,0 Z \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#a0\
-a7af\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.012\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,120,\
-108)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<polyline \
-fill=\x22none\x22 vect\
-or-effect=\x22none\x22\
- points=\x22-0.058,\
-0 0.058,0 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
+2,0 C-0.12,-0.02\
+48528 -0.0998528\
+,-0.045 -0.075,-\
+0.045 L0.075,-0.\
+045 C0.0998528,-\
+0.045 0.12,-0.02\
+48528 0.12,0 C0.\
+12,0.0248528 0.0\
+998528,0.045 0.0\
+75,0.045 L-0.075\
+,0.045 C-0.09985\
+28,0.045 -0.12,0\
+.0248528 -0.12,0\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,120,111)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#7a7f8\
-4\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.7,0.42 L0.\
-773278,0.332671 \
-L0.861211,0.2278\
-76 \x22/>\x0a</g>\x0a\x0a<g \
+=\x22normal\x22 \x0a>\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.066,0 0.066,0\
+ \x22 />\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#7a7f84\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.7,0\
+.42 L0.773278,0.\
+332671 L0.861211\
+,0.227876 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.98,0.42 L\
+1.07719,0.304174\
+ L1.22099,0.2966\
+38 L1.256,0.2603\
+83 \x22/>\x0a</g>\x0a\x0a<g \
 fill=\x22none\x22 stro\
-ke=\x22#7a7f84\x22 str\
+ke=\x22#2e3338\x22 str\
 oke-opacity=\x221\x22 \
 stroke-width=\x220.\
-044\x22 stroke-line\
+088\x22 stroke-line\
 cap=\x22round\x22 stro\
 ke-linejoin=\x22rou\
 nd\x22 transform=\x22m\
@@ -16332,36 +16356,107 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-98,0.42 L1.07719\
-,0.304174 L1.220\
-99,0.296638 L1.2\
-56,0.260383 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.088\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
+98,0.42 L0.85,0.\
+42 L0.7,0.42 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.7,0.4\
+2 L0.612,0.42 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#6d7278\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<circle cx=\x220.61\
+2\x22 cy=\x220.42\x22 r=\x22\
+0.064\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6175\
+82,0.35624 C0.61\
+5743,0.356081 0.\
+613881,0.356 0.6\
+12,0.356 C0.5766\
+54,0.356 0.548,0\
+.384654 0.548,0.\
+42 C0.548,0.4553\
+46 0.576654,0.48\
+4 0.612,0.484 C0\
+.613887,0.484 0.\
+615755,0.483918 \
+0.6176,0.483758 \
+L0.617582,0.3562\
+4 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#6d7278\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
 ill-rule=\x22evenod\
-d\x22 d=\x22M0.98,0.42\
- L0.85,0.42 L0.7\
-,0.42 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0396\x22 stroke-\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.632642,0.36622\
+6 0.680491,0.368\
+388 0.665774,0.3\
+99358 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.629065\x22 c\
+y=\x220.389213\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -16375,86 +16470,81 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.7,0.42 L0.61\
-2,0.42 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<circle\
- cx=\x220.612\x22 cy=\x22\
-0.42\x22 r=\x220.064\x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#2e3338\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.617582,0.35\
-624 C0.615743,0.\
-356081 0.613881,\
-0.356 0.612,0.35\
-6 C0.576654,0.35\
-6 0.548,0.384654\
- 0.548,0.42 C0.5\
-48,0.455346 0.57\
-6654,0.484 0.612\
-,0.484 C0.613887\
-,0.484 0.615755,\
-0.483918 0.6176,\
-0.483758 L0.6175\
-82,0.35624 Z \x22/>\
+\x22M0.98,0.42 L1.0\
+9904,0.320111 L1\
+.24695,0.325276 \
+L1.28294,0.28801\
+4 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.9\
+8,0.42 L1.09904,\
+0.320111 L1.2469\
+5,0.325276 L1.28\
+294,0.288014 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-#6d7278\x22 fill-op\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
 acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-polygon fill-rul\
-e=\x22evenodd\x22 vect\
-or-effect=\x22none\x22\
- points=\x220.63264\
-2,0.366226 0.680\
-491,0.368388 0.6\
-65774,0.399358 \x22\
- />\x0a</g>\x0a\x0a<g fil\
-l=\x22#2e3338\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<circle cx=\x220.\
-620282\x22 cy=\x220.38\
-909\x22 r=\x220.01088\x22\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.7,0.42\
+ L0.78026,0.3477\
+34 L0.876571,0.2\
+61015 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.7,0.42 L0.780\
+26,0.347734 L0.8\
+76571,0.261015 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#e9eef2\x22 stroke-\
+#0b6e69\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.076\x22\
+ke-width=\x220.024\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -16468,21 +16558,384 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.98,0\
-.42 L1.09904,0.3\
-20111 L1.24695,0\
-.325276 L1.28294\
-,0.288014 \x22/>\x0a</\
+nodd\x22 d=\x22M0.8965\
+71,0.311015 C0.9\
+42122,0.536081 0\
+.868935,0.686185\
+ 0.677009,0.7613\
+26 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.6441\
+57,0.774188 0.67\
+9697,0.726716 0.\
+702481,0.784911 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#000000\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x221\x22 s\
+troke-linecap=\x22s\
+quare\x22 stroke-li\
+nejoin=\x22bevel\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M336,8 C\
+336,3.58172 339.\
+582,0 344,0 L648\
+,0 C652.418,0 65\
+6,3.58172 656,8 \
+L656,192 C656,19\
+6.418 652.418,20\
+0 648,200 L344,2\
+00 C339.582,200 \
+336,196.418 336,\
+192 L336,8 Z \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#d9dee3\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,50\
+0,118)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M-0.56\
+,-0.18 C-0.56,-0\
+.202091 -0.54209\
+1,-0.22 -0.52,-0\
+.22 L0.52,-0.22 \
+C0.542091,-0.22 \
+0.56,-0.202091 0\
+.56,-0.18 L0.56,\
+0.18 C0.56,0.202\
+091 0.542091,0.2\
+2 0.52,0.22 L-0.\
+52,0.22 C-0.5420\
+91,0.22 -0.56,0.\
+202091 -0.56,0.1\
+8 L-0.56,-0.18 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,456,1\
+11)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M-0.12,0 \
+C-0.12,-0.024852\
+8 -0.0998528,-0.\
+045 -0.075,-0.04\
+5 L0.075,-0.045 \
+C0.0998528,-0.04\
+5 0.12,-0.024852\
+8 0.12,0 C0.12,0\
+.0248528 0.09985\
+28,0.045 0.075,0\
+.045 L-0.075,0.0\
+45 C-0.0998528,0\
+.045 -0.12,0.024\
+8528 -0.12,0 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#a0a7af\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.012\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,4\
+56,111)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polyli\
+ne fill=\x22none\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x22-0.0\
+66,0 0.066,0 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.7,0\
+.42 L0.773278,0.\
+332671 L0.861211\
+,0.227876 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
 dth=\x220.044\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
 form=\x22matrix(200\
-,0,0,-200,0,186)\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.98,0.42\
+ L1.07719,0.3041\
+74 L1.22099,0.29\
+6638 L1.256,0.26\
+0383 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.088\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.98,0.42 L0.8\
+5,0.42 L0.7,0.42\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.03\
+96\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.7,0.42 L0.612,0\
+.42 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#6d7278\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.612\x22 cy=\x220\
+.42\x22 r=\x220.064\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.562972,0.4\
+6114 C0.553628,0\
+.450015 0.548,0.\
+435665 0.548,0.4\
+2 C0.548,0.38465\
+4 0.576654,0.356\
+ 0.612,0.356 C0.\
+635686,0.356 0.6\
+56366,0.368867 0\
+.667431,0.387989\
+ L0.562972,0.461\
+14 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x220.57979,0.467\
+753 0.609007,0.5\
+05708 0.625935,0\
+.475889 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x220.59656\
+9\x22 cy=\x220.451638\x22\
+ r=\x220.01024\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.98,0.4\
+2 L1.09904,0.320\
+111 L1.24695,0.3\
+25276 L1.28294,0\
+.288014 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
 \x22\x0afont-family=\x22S\
 ans Serif\x22 font-\
 size=\x229\x22 font-we\
@@ -16505,50 +16958,7 @@ necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
 \x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.7,0.42 L0.7802\
-6,0.347734 L0.87\
-6571,0.261015 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.7,0.4\
-2 L0.78026,0.347\
-734 L0.876571,0.\
-261015 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#0b6e69\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.024\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
+-200,336,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
@@ -16557,320 +16967,17 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.896571,0.311\
-015 C0.907382,0.\
-531473 0.816616,\
-0.663457 0.62427\
-3,0.706969 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#0\
-b6e69\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.0144\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.589862,0.714\
-753 0.632126,0.6\
-73155 0.645915,0\
-.734111 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a\x0a<g \
-fill=\x22#e9eef2\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-1,0,0,1,0,0)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M336,8 C336,3.58\
-172 339.582,0 34\
-4,0 L648,0 C652.\
-418,0 656,3.5817\
-2 656,8 L656,192\
- C656,196.418 65\
-2.418,200 648,20\
-0 L344,200 C339.\
-582,200 336,196.\
-418 336,192 L336\
-,8 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-d9dee3\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,500,118)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M-0.56,-0.18 C\
--0.56,-0.202091 \
--0.542091,-0.22 \
--0.52,-0.22 L0.5\
-2,-0.22 C0.54209\
-1,-0.22 0.56,-0.\
-202091 0.56,-0.1\
-8 L0.56,0.18 C0.\
-56,0.202091 0.54\
-2091,0.22 0.52,0\
-.22 L-0.52,0.22 \
-C-0.542091,0.22 \
--0.56,0.202091 -\
-0.56,0.18 L-0.56\
-,-0.18 Z \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#e9e\
-ef2\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22#c9c\
-fd4\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,456,108)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
--0.1,0 C-0.1,-0.\
-01933 -0.08433,-\
-0.035 -0.065,-0.\
-035 L0.065,-0.03\
-5 C0.08433,-0.03\
-5 0.1,-0.01933 0\
-.1,0 C0.1,0.0193\
-3 0.08433,0.035 \
-0.065,0.035 L-0.\
-065,0.035 C-0.08\
-433,0.035 -0.1,0\
-.01933 -0.1,0 Z \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#a0a7af\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.012\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-456,108)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<polyl\
-ine fill=\x22none\x22 \
-vector-effect=\x22n\
-one\x22 points=\x22-0.\
-058,0 0.058,0 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#7a7f84\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.7,\
-0.42 L0.773278,0\
-.332671 L0.86121\
-1,0.227876 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#7a7\
-f84\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.98,0.4\
-2 L1.07719,0.304\
-174 L1.22099,0.2\
-96638 L1.256,0.2\
-60383 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.088\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.98,0.42 L0.\
-85,0.42 L0.7,0.4\
-2 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-396\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.7,0.42 L0.612,\
-0.42 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#6d7278\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<circle\
- cx=\x220.612\x22 cy=\x22\
-0.42\x22 r=\x220.064\x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#2e3338\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.556569,0.\
-452011 C0.551118\
-,0.442592 0.548,\
-0.43166 0.548,0.\
-42 C0.548,0.3846\
-54 0.576654,0.35\
-6 0.612,0.356 C0\
-.639652,0.356 0.\
-663209,0.373537 \
-0.672149,0.39808\
-5 L0.556569,0.45\
-2011 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
+\x22M0.7,0.42 L0.66\
+5526,0.558267 L0\
+.624157,0.724188\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
 ,336,186)\x22\x0afont-\
@@ -16878,33 +16985,18 @@ family=\x22Sans Ser\
 if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.571988,0.\
-461434 0.594169,\
-0.503886 0.61601\
-8,0.47746 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22#2\
-e3338\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-circle cx=\x220.587\
-487\x22 cy=\x220.44056\
-9\x22 r=\x220.01088\x22/>\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+7,0.42 L0.665526\
+,0.558267 L0.624\
+157,0.724188 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#e\
-9eef2\x22 stroke-op\
+none\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
 acity=\x221\x22 stroke\
--width=\x220.076\x22 s\
+-width=\x220.024\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -16918,142 +17010,53 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.98,0\
-.42 L1.09904,0.3\
-20111 L1.24695,0\
-.325276 L1.28294\
-,0.288014 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.98,0.42\
- L1.09904,0.3201\
-11 L1.24695,0.32\
-5276 L1.28294,0.\
-288014 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
+nodd\x22 d=\x22M0.8965\
+71,0.311015 C0.9\
+42122,0.536081 0\
+.868935,0.686185\
+ 0.677009,0.7613\
+26 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<polygon fill-\
+rule=\x22evenodd\x22 v\
+ector-effect=\x22no\
+ne\x22 points=\x220.64\
+4157,0.774188 0.\
+679697,0.726716 \
+0.702481,0.78491\
+1 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#000000\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x221\x22\
+ stroke-linecap=\
+\x22square\x22 stroke-\
+linejoin=\x22bevel\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
 \x0afont-family=\x22Sa\
 ns Serif\x22 font-s\
 ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.7,0.42 L0.\
-640847,0.531251 \
-L0.569862,0.6647\
-53 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.7,0.42 L0.6408\
-47,0.531251 L0.5\
-69862,0.664753 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.024\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.89\
-6571,0.311015 C0\
-.907382,0.531473\
- 0.816616,0.6634\
-57 0.624273,0.70\
-6969 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#0b6e69\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.0144\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-589862,0.714753 \
-0.632126,0.67315\
-5 0.645915,0.734\
-111 \x22 />\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#000000\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-1\x22 stroke-lineca\
-p=\x22square\x22 strok\
-e-linejoin=\x22beve\
-l\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a</g>\x0a</s\
-vg>\x0a\
-\x00\x001o\
+\x0a</g>\x0a</g>\x0a</svg\
+>\x0a\
+\x00\x001n\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -17310,9 +17313,9 @@ f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
 ormal\x22 \x0a>\x0a<circl\
-e cx=\x220.987232\x22 \
-cy=\x220.0347676\x22 r\
-=\x220.01088\x22/>\x0a</g\
+e cx=\x220.982094\x22 \
+cy=\x220.0276435\x22 r\
+=\x220.01024\x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
 \x22 stroke=\x22#e9eef\
 2\x22 stroke-opacit\
@@ -17684,127 +17687,13 @@ ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
 \x0a<circle cx=\x220.9\
-86689\x22 cy=\x220.052\
-0348\x22 r=\x220.01088\
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.6\
-,0.044 L0.39,0.0\
-44 L0.19,0.044 L\
-0.124222,0.02005\
-86 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.6,0.044 L0.39,\
-0.044 L0.19,0.04\
-4 L0.124222,0.02\
-00586 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#e9eef2\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.076\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.879456,0.06\
-12671 L0.729548,\
-0.0560322 L0.549\
-548,0.0560322 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.879\
-456,0.0612671 L0\
-.729548,0.056032\
-2 L0.549548,0.05\
-60322 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.024\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.751605,0.12\
-2704 C0.750476,0\
-.165836 0.749346\
-,0.208968 0.7482\
-17,0.2521 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#0b\
-6e69\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.0144\x22\
+8155\x22 cy=\x220.0449\
+106\x22 r=\x220.01024\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -17815,38 +17704,152 @@ mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.747293,0.28\
-7368 0.717375,0.\
-236167 0.77985,0\
-.237803 \x22 />\x0a<po\
-lygon fill-rule=\
-\x22evenodd\x22 vector\
--effect=\x22none\x22 p\
-oints=\x220.752529,\
-0.0874361 0.7824\
-47,0.138637 0.71\
-9972,0.137001 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a</g>\x0a</svg>\x0a\
-\x00\x00?\xea\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.6,\
+0.044 L0.39,0.04\
+4 L0.19,0.044 L0\
+.124222,0.020058\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.6,0.044 L0.39,0\
+.044 L0.19,0.044\
+ L0.124222,0.020\
+0586 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.879456,0.061\
+2671 L0.729548,0\
+.0560322 L0.5495\
+48,0.0560322 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.8794\
+56,0.0612671 L0.\
+729548,0.0560322\
+ L0.549548,0.056\
+0322 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.751605,0.122\
+704 C0.750476,0.\
+165836 0.749346,\
+0.208968 0.74821\
+7,0.2521 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.747293,0.287\
+368 0.717375,0.2\
+36167 0.77985,0.\
+237803 \x22 />\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.752529,0\
+.0874361 0.78244\
+7,0.138637 0.719\
+972,0.137001 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a</g>\x0a</svg>\x0a\
+\x00\x00?\xed\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -18223,127 +18226,81 @@ ont-family=\x22Sans\
 e=\x229\x22 font-weigh\
 t=\x22400\x22 font-sty\
 le=\x22normal\x22 \x0a>\x0a<\
-circle cx=\x220.767\
-713\x22 cy=\x220.826\x22 \
-r=\x220.01088\x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.74,0.442 \
-L0.74,0.232 L0.7\
-01838,0.0356746 \
-L0.771455,0.0283\
-576 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.74,0.442 L0.74,\
-0.232 L0.701838,\
-0.0356746 L0.771\
-455,0.0283576 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.74,0.\
-722 L0.605643,0.\
-655305 L0.734906\
-,0.53004 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.74,0.722 L\
-0.605643,0.65530\
-5 L0.734906,0.53\
-004 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#0b6e69\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.024\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.744985,0.898089\
- C0.672237,0.934\
-556 0.61483,0.93\
-2927 0.572765,0.\
-893203 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#0b6e6\
-9\x22 fill-opacity=\
-\x221\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.0144\x22 st\
+circle cx=\x220.773\
+836\x22 cy=\x220.81970\
+2\x22 r=\x220.01024\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.4\
+42 L0.74,0.232 L\
+0.701838,0.03567\
+46 L0.771455,0.0\
+283576 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.442 L0.\
+74,0.232 L0.7018\
+38,0.0356746 L0.\
+771455,0.0283576\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.74\
+,0.722 L0.605643\
+,0.655305 L0.734\
+906,0.53004 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -18354,470 +18311,23 @@ nsform=\x22matrix(2\
 t-size=\x229\x22 font-\
 weight=\x22400\x22 fon\
 t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-547115,0.868981 \
-0.605213,0.88086\
-6 0.562304,0.926\
-303 \x22 />\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#000000\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-1\x22 stroke-lineca\
-p=\x22square\x22 strok\
-e-linejoin=\x22beve\
-l\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M336\
-,8 C336,3.58172 \
-339.582,0 344,0 \
-L648,0 C652.418,\
-0 656,3.58172 65\
-6,8 L656,192 C65\
-6,196.418 652.41\
-8,200 648,200 L3\
-44,200 C339.582,\
-200 336,196.418 \
-336,192 L336,8 Z\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#e9eef2\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(1,\
-0,0,1,0,0)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#a7aeb5\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.016\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.06,-0.008\
- L1.54,-0.008 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#c9cfd4\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,506,96)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<rect x=\x22-0.06\x22\
- y=\x22-0.49\x22 width\
-=\x220.12\x22 height=\x22\
-0.98\x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#a0a7af\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.012\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,506,96)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<po\
-lyline fill=\x22non\
-e\x22 vector-effect\
-=\x22none\x22 points=\x22\
--0.048,-0.37 0.0\
-48,-0.37 \x22 />\x0a<p\
-olyline fill=\x22no\
-ne\x22 vector-effec\
-t=\x22none\x22 points=\
-\x22-0.024,-0.37 -0\
-.024,-0.25 \x22 />\x0a\
-<polyline fill=\x22\
-none\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x22-0.048,-0.25 \
-0.048,-0.25 \x22 />\
-\x0a<polyline fill=\
-\x22none\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x220.012,-0.25 \
-0.012,-0.13 \x22 />\
-\x0a<polyline fill=\
-\x22none\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x22-0.048,-0.13\
- 0.048,-0.13 \x22 /\
->\x0a<polyline fill\
-=\x22none\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x22-0.024,-0.1\
-3 -0.024,-0.01 \x22\
- />\x0a<polyline fi\
-ll=\x22none\x22 vector\
--effect=\x22none\x22 p\
-oints=\x22-0.048,-0\
-.01 0.048,-0.01 \
-\x22 />\x0a<polyline f\
-ill=\x22none\x22 vecto\
-r-effect=\x22none\x22 \
-points=\x220.012,-0\
-.01 0.012,0.11 \x22\
- />\x0a<polyline fi\
-ll=\x22none\x22 vector\
--effect=\x22none\x22 p\
-oints=\x22-0.048,0.\
-11 0.048,0.11 \x22 \
-/>\x0a<polyline fil\
-l=\x22none\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x22-0.024,0.1\
-1 -0.024,0.23 \x22 \
-/>\x0a<polyline fil\
-l=\x22none\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x22-0.048,0.2\
-3 0.048,0.23 \x22 /\
->\x0a<polyline fill\
-=\x22none\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.012,0.23 \
-0.012,0.35 \x22 />\x0a\
-<polyline fill=\x22\
-none\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x22-0.048,0.35 0\
-.048,0.35 \x22 />\x0a<\
-polyline fill=\x22n\
-one\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x22-0.024,0.35 -0\
-.024,0.47 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#7a7\
-f84\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.685066\
-,0.715477 L0.569\
-156,0.620268 L0.\
-724883,0.529996 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#7a7f84\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-4,0.442 L0.74732\
-9,0.232128 L0.70\
-9167,0.0358025 L\
-0.778997,0.03091\
-95 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-088\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.74,0.442 L0.72\
-6411,0.571288 L0\
-.685066,0.715477\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.03\
-96\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.685066,0.715477\
- L0.6521,0.79706\
-9 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#6d7278\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<circle cx\
-=\x220.6521\x22 cy=\x220.\
-797069\x22 r=\x220.064\
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#2e3338\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
  \x0a>\x0a<path vector\
 -effect=\x22none\x22 f\
 ill-rule=\x22evenod\
-d\x22 d=\x22M0.6577,0.\
-860828 C0.655843\
-,0.860988 0.6539\
-81,0.861069 0.65\
-21,0.861069 C0.6\
-16754,0.861069 0\
-.5881,0.832416 0\
-.5881,0.797069 C\
-0.5881,0.761723 \
-0.616754,0.73306\
-9 0.6521,0.73306\
-9 C0.653987,0.73\
-3069 0.655855,0.\
-733151 0.657683,\
-0.733309 L0.6577\
-,0.860828 Z \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-6d7278\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<polygon fill-ru\
-le=\x22evenodd\x22 vec\
-tor-effect=\x22none\
-\x22 points=\x220.6727\
-42,0.850844 0.72\
-0591,0.848681 0.\
-705875,0.817711 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22#2e3338\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x220.660383\x22 cy=\x220\
-.827979\x22 r=\x220.01\
-088\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.74,0.442 L0.74\
-,0.232 L0.701838\
-,0.0356746 L0.77\
-1455,0.0283576 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.74\
-,0.442 L0.74,0.2\
-32 L0.701838,0.0\
-356746 L0.771455\
-,0.0283576 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.685066\
-,0.715477 L0.575\
-363,0.613177 L0.\
-735025,0.530063 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.6\
-85066,0.715477 L\
-0.575363,0.61317\
-7 L0.735025,0.53\
-0063 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#0b6e69\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.024\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
+d\x22 d=\x22M0.74,0.72\
+2 L0.605643,0.65\
+5305 L0.734906,0\
+.53004 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.024\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
@@ -18841,36 +18351,529 @@ e-width=\x220.0144\x22\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
 transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.547115,0.8689\
+81 0.605213,0.88\
+0866 0.562304,0.\
+926303 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+336,8 C336,3.581\
+72 339.582,0 344\
+,0 L648,0 C652.4\
+18,0 656,3.58172\
+ 656,8 L656,192 \
+C656,196.418 652\
+.418,200 648,200\
+ L344,200 C339.5\
+82,200 336,196.4\
+18 336,192 L336,\
+8 Z \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a7a\
+eb5\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.016\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.06,-0.\
+008 L1.54,-0.008\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,506,9\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<rect x=\x22-0.\
+06\x22 y=\x22-0.49\x22 wi\
+dth=\x220.12\x22 heigh\
+t=\x220.98\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a0a7af\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.012\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,506,96)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.048,-0.37 \
+0.048,-0.37 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.024,-0.37\
+ -0.024,-0.25 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,-0.\
+25 0.048,-0.25 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.012,-0.\
+25 0.012,-0.13 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,-0\
+.13 0.048,-0.13 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.024,-\
+0.13 -0.024,-0.0\
+1 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,-0.01 0.048,-0.\
+01 \x22 />\x0a<polylin\
+e fill=\x22none\x22 ve\
+ctor-effect=\x22non\
+e\x22 points=\x220.012\
+,-0.01 0.012,0.1\
+1 \x22 />\x0a<polyline\
+ fill=\x22none\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x22-0.048\
+,0.11 0.048,0.11\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.024,\
+0.11 -0.024,0.23\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x22-0.048,\
+0.23 0.048,0.23 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.012,0.\
+23 0.012,0.35 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,0.3\
+5 0.048,0.35 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.024,0.35\
+ -0.024,0.47 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.685\
+066,0.715477 L0.\
+569156,0.620268 \
+L0.724883,0.5299\
+96 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.74,0.442 L0.74\
+7329,0.232128 L0\
+.709167,0.035802\
+5 L0.778997,0.03\
+09195 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.088\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.74,0.442 L0\
+.726411,0.571288\
+ L0.685066,0.715\
+477 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0396\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.685066,0.715\
+477 L0.6521,0.79\
+7069 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
 x(200,0,0,-200,3\
 36,186)\x22\x0afont-fa\
 mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.547115,0.86\
-8981 0.605213,0.\
-880866 0.562304,\
-0.926303 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0000\
-00\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x221\x22 stroke-l\
-inecap=\x22square\x22 \
-stroke-linejoin=\
-\x22bevel\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.6521\x22 cy=\
+\x220.797069\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6577\
+,0.860828 C0.655\
+843,0.860988 0.6\
+53981,0.861069 0\
+.6521,0.861069 C\
+0.616754,0.86106\
+9 0.5881,0.83241\
+6 0.5881,0.79706\
+9 C0.5881,0.7617\
+23 0.616754,0.73\
+3069 0.6521,0.73\
+3069 C0.653987,0\
+.733069 0.655855\
+,0.733151 0.6576\
+83,0.733309 L0.6\
+577,0.860828 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.6\
+72742,0.850844 0\
+.720591,0.848681\
+ 0.705875,0.8177\
+11 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
 ily=\x22Sans Serif\x22\
  font-size=\x229\x22 f\
 ont-weight=\x22400\x22\
  font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a</g\
->\x0a</svg>\x0a\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.669166\x22 cy\
+=\x220.827856\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.74,0.442 L0\
+.74,0.232 L0.701\
+838,0.0356746 L0\
+.771455,0.028357\
+6 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.442 L0.74,\
+0.232 L0.701838,\
+0.0356746 L0.771\
+455,0.0283576 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.685\
+066,0.715477 L0.\
+575363,0.613177 \
+L0.735025,0.5300\
+63 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.685066,0.71547\
+7 L0.575363,0.61\
+3177 L0.735025,0\
+.530063 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.744985,0.\
+898089 C0.672237\
+,0.934556 0.6148\
+3,0.932927 0.572\
+765,0.893203 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#0b6e69\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pol\
+ygon fill-rule=\x22\
+evenodd\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.547115,0\
+.868981 0.605213\
+,0.880866 0.5623\
+04,0.926303 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+00000\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x221\x22 strok\
+e-linecap=\x22squar\
+e\x22 stroke-linejo\
+in=\x22bevel\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+</g>\x0a</svg>\x0a\
 \x00\x000\xa3\
 <\
 ?xml version=\x221.\
@@ -19128,9 +19131,9 @@ if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
 normal\x22 \x0a>\x0a<circ\
-le cx=\x220.362392\x22\
- cy=\x220.0893512\x22 \
-r=\x220.01088\x22/>\x0a</\
+le cx=\x220.369658\x22\
+ cy=\x220.0942882\x22 \
+r=\x220.01024\x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
 e\x22 stroke=\x22#e9ee\
 f2\x22 stroke-opaci\
@@ -19496,9 +19499,9 @@ size=\x229\x22 font-we\
 ight=\x22400\x22 font-\
 style=\x22normal\x22 \x0a\
 >\x0a<circle cx=\x220.\
-362392\x22 cy=\x220.08\
-93512\x22 r=\x220.0108\
-8\x22/>\x0a</g>\x0a\x0a<g fi\
+369658\x22 cy=\x220.09\
+42882\x22 r=\x220.0102\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
 =\x22#e9eef2\x22 strok\
 e-opacity=\x221\x22 st\
@@ -19652,7 +19655,7 @@ ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
 \x0a</g>\x0a</g>\x0a</svg\
 >\x0a\
-\x00\x00Rl\
+\x00\x00Rk\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -20043,76 +20046,31 @@ t-size=\x229\x22 font-\
 weight=\x22400\x22 fon\
 t-style=\x22normal\x22\
  \x0a>\x0a<circle cx=\x22\
-1.00956\x22 cy=\x220.3\
-3135\x22 r=\x220.01088\
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.73,\
-0.582 L0.606565,\
-0.412106 L0.4333\
-6,0.312106 L0.36\
-4423,0.299951 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.73,0.\
-582 L0.606565,0.\
-412106 L0.43336,\
-0.312106 L0.3644\
-23,0.299951 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.963936,\
-0.428832 L0.8675\
-18,0.313926 L0.9\
-60225,0.159635 \x22\
+1.00082\x22 cy=\x220.3\
+32238\x22 r=\x220.0102\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.73\
+,0.582 L0.606565\
+,0.412106 L0.433\
+36,0.312106 L0.3\
+64423,0.299951 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
 #2e3338\x22 stroke-\
@@ -20131,95 +20089,83 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.9639\
-36,0.428832 L0.8\
-67518,0.313926 L\
-0.960225,0.15963\
-5 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#2e3338\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a</g>\x0a\x0a<g fil\
-l=\x22#c9cfd4\x22 fill\
+nodd\x22 d=\x22M0.73,0\
+.582 L0.606565,0\
+.412106 L0.43336\
+,0.312106 L0.364\
+423,0.299951 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.963936\
+,0.428832 L0.867\
+518,0.313926 L0.\
+960225,0.159635 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
 -opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(34.\
-7296,196.962,196\
-.962,-34.7296,78\
-.0989,121.029)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<rect x=\x22-0.075\x22\
- y=\x22-0.012\x22 widt\
-h=\x220.15\x22 height=\
-\x220.024\x22/>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M-0.\
-075,-0.0383 C-0.\
-075,-0.0447617 -\
-0.0697617,-0.05 \
--0.0633,-0.05 L-\
-0.0477,-0.05 C-0\
-.0412383,-0.05 -\
-0.036,-0.0447617\
- -0.036,-0.0383 \
-L-0.036,0.0383 C\
--0.036,0.0447617\
- -0.0412383,0.05\
- -0.0477,0.05 L-\
-0.0633,0.05 C-0.\
-0697617,0.05 -0.\
-075,0.0447617 -0\
-.075,0.0383 L-0.\
-075,-0.0383 Z \x22/\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.036,-0.03\
-83 C0.036,-0.044\
-7617 0.0412383,-\
-0.05 0.0477,-0.0\
-5 L0.0633,-0.05 \
-C0.0697617,-0.05\
- 0.075,-0.044761\
-7 0.075,-0.0383 \
-L0.075,0.0383 C0\
-.075,0.0447617 0\
-.0697617,0.05 0.\
-0633,0.05 L0.047\
-7,0.05 C0.041238\
-3,0.05 0.036,0.0\
-447617 0.036,0.0\
-383 L0.036,-0.03\
-83 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#a0a7af\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.012\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(34.7296,\
-196.962,196.962,\
--34.7296,78.0989\
-,121.029)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.963\
+936,0.428832 L0.\
+867518,0.313926 \
+L0.960225,0.1596\
+35 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#c9cfd4\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(34\
+.7296,196.962,19\
+6.962,-34.7296,7\
+8.0989,121.029)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<rect x=\x22-0.075\
+\x22 y=\x22-0.012\x22 wid\
+th=\x220.15\x22 height\
+=\x220.024\x22/>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M-0\
@@ -20260,184 +20206,18 @@ ll-rule=\x22evenodd\
 0447617 0.036,0.\
 0383 L0.036,-0.0\
 383 Z \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#2e3338\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#0b6e69\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.024\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.36336,0.292106 \
-C0.263917,0.3740\
-52 0.224622,0.46\
-665 0.245474,0.5\
-69902 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#0b6e69\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0144\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<polygon fill\
--rule=\x22evenodd\x22 \
-vector-effect=\x22n\
-one\x22 points=\x220.2\
-52458,0.604483 0\
-.211851,0.561267\
- 0.27311,0.54889\
-5 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#000000\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x221\x22\
- stroke-linecap=\
-\x22square\x22 stroke-\
-linejoin=\x22bevel\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#e9eef2\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M336,8\
- C336,3.58172 33\
-9.582,0 344,0 L6\
-48,0 C652.418,0 \
-656,3.58172 656,\
-8 L656,192 C656,\
-196.418 652.418,\
-200 648,200 L344\
-,200 C339.582,20\
-0 336,196.418 33\
-6,192 L336,8 Z \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
-troke=\x22#a7aeb5\x22 \
+troke=\x22#a0a7af\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
-\x220.016\x22 stroke-l\
+\x220.012\x22 stroke-l\
 inecap=\x22round\x22 s\
 troke-linejoin=\x22\
 round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.06,-0.008 L\
-1.54,-0.008 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-c9cfd4\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,492,160)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M-0.17,-0.115 \
-C-0.17,-0.123284\
- -0.163284,-0.13\
- -0.155,-0.13 L0\
-.155,-0.13 C0.16\
-3284,-0.13 0.17,\
--0.123284 0.17,-\
-0.115 L0.17,0.11\
-5 C0.17,0.123284\
- 0.163284,0.13 0\
-.155,0.13 L-0.15\
-5,0.13 C-0.16328\
-4,0.13 -0.17,0.1\
-23284 -0.17,0.11\
-5 L-0.17,-0.115 \
-Z \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#a0a7af\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-12\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,492,160)\x22\x0afont\
+=\x22matrix(34.7296\
+,196.962,196.962\
+,-34.7296,78.098\
+9,121.029)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
@@ -20446,131 +20226,331 @@ rif\x22 font-size=\x22\
 h vector-effect=\
 \x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M-\
-0.15,-0.101 C-0.\
-15,-0.105971 -0.\
-145971,-0.11 -0.\
-141,-0.11 L0.141\
-,-0.11 C0.145971\
-,-0.11 0.15,-0.1\
-05971 0.15,-0.10\
-1 L0.15,0.101 C0\
-.15,0.105971 0.1\
-45971,0.11 0.141\
-,0.11 L-0.141,0.\
-11 C-0.145971,0.\
-11 -0.15,0.10597\
-1 -0.15,0.101 L-\
-0.15,-0.101 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#c9cfd4\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,488,106)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<circle cx=\x220\x22\
- cy=\x220\x22 r=\x220.14\x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#a0a7af\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.0112\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-488,106)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M-0.\
-0356833,0.088286\
-7 C-0.0595683,0.\
-0786192 -0.07862\
-85,0.0595563 -0.\
-0882811,0.035697\
-1 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#e9eef2\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#7a7f84\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.975968,0.449636\
- L0.892089,0.325\
-281 L0.973807,0.\
-1649 \x22/>\x0a</g>\x0a\x0a<\
+0.075,-0.0383 C-\
+0.075,-0.0447617\
+ -0.0697617,-0.0\
+5 -0.0633,-0.05 \
+L-0.0477,-0.05 C\
+-0.0412383,-0.05\
+ -0.036,-0.04476\
+17 -0.036,-0.038\
+3 L-0.036,0.0383\
+ C-0.036,0.04476\
+17 -0.0412383,0.\
+05 -0.0477,0.05 \
+L-0.0633,0.05 C-\
+0.0697617,0.05 -\
+0.075,0.0447617 \
+-0.075,0.0383 L-\
+0.075,-0.0383 Z \
+\x22/>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.036,-0.\
+0383 C0.036,-0.0\
+447617 0.0412383\
+,-0.05 0.0477,-0\
+.05 L0.0633,-0.0\
+5 C0.0697617,-0.\
+05 0.075,-0.0447\
+617 0.075,-0.038\
+3 L0.075,0.0383 \
+C0.075,0.0447617\
+ 0.0697617,0.05 \
+0.0633,0.05 L0.0\
+477,0.05 C0.0412\
+383,0.05 0.036,0\
+.0447617 0.036,0\
+.0383 L0.036,-0.\
+0383 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
 g fill=\x22none\x22 st\
-roke=\x22#7a7f84\x22 s\
+roke=\x22#0b6e69\x22 s\
 troke-opacity=\x221\
 \x22 stroke-width=\x22\
-0.044\x22 stroke-li\
+0.024\x22 stroke-li\
 necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
 \x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.73,0.582 L0.\
-521565,0.607593 \
-L0.324604,0.6423\
-22 L0.254774,0.6\
-47205 \x22/>\x0a</g>\x0a\x0a\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.36336,0.292106\
+ C0.263917,0.374\
+052 0.224622,0.4\
+6665 0.245474,0.\
+569902 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#0b6e6\
+9\x22 fill-opacity=\
+\x221\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.0144\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+252458,0.604483 \
+0.211851,0.56126\
+7 0.27311,0.5488\
+95 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#000000\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x221\
+\x22 stroke-linecap\
+=\x22square\x22 stroke\
+-linejoin=\x22bevel\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M336,\
+8 C336,3.58172 3\
+39.582,0 344,0 L\
+648,0 C652.418,0\
+ 656,3.58172 656\
+,8 L656,192 C656\
+,196.418 652.418\
+,200 648,200 L34\
+4,200 C339.582,2\
+00 336,196.418 3\
+36,192 L336,8 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#a7aeb5\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.016\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.06,-0.008 \
+L1.54,-0.008 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#c9cfd4\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,492,160)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M-0.17,-0.115\
+ C-0.17,-0.12328\
+4 -0.163284,-0.1\
+3 -0.155,-0.13 L\
+0.155,-0.13 C0.1\
+63284,-0.13 0.17\
+,-0.123284 0.17,\
+-0.115 L0.17,0.1\
+15 C0.17,0.12328\
+4 0.163284,0.13 \
+0.155,0.13 L-0.1\
+55,0.13 C-0.1632\
+84,0.13 -0.17,0.\
+123284 -0.17,0.1\
+15 L-0.17,-0.115\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a0a7af\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+012\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,492,160)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.15,-0.101 C-0\
+.15,-0.105971 -0\
+.145971,-0.11 -0\
+.141,-0.11 L0.14\
+1,-0.11 C0.14597\
+1,-0.11 0.15,-0.\
+105971 0.15,-0.1\
+01 L0.15,0.101 C\
+0.15,0.105971 0.\
+145971,0.11 0.14\
+1,0.11 L-0.141,0\
+.11 C-0.145971,0\
+.11 -0.15,0.1059\
+71 -0.15,0.101 L\
+-0.15,-0.101 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#c9cfd4\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,488,106\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+\x22 cy=\x220\x22 r=\x220.14\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#a0a7af\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.011\
+2\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,488,106)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M-0\
+.0356833,0.08828\
+67 C-0.0595683,0\
+.0786192 -0.0786\
+285,0.0595563 -0\
+.0882811,0.03569\
+71 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#e9eef2\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.975968,0.44963\
+6 L0.892089,0.32\
+5281 L0.973807,0\
+.1649 \x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
+troke=\x22#7a7f84\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
-\x220.088\x22 stroke-l\
+\x220.044\x22 stroke-l\
 inecap=\x22round\x22 s\
 troke-linejoin=\x22\
 round\x22 transform\
@@ -20585,95 +20565,40 @@ yle=\x22normal\x22 \x0a>\x0a\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
 =\x22M0.73,0.582 L0\
-.848761,0.529124\
- L0.975968,0.449\
-636 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.0396\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.975968,0.449\
-636 L1.0371,0.38\
-6334 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#6d7278\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<circle\
- cx=\x221.0371\x22 cy=\
-\x220.386334\x22 r=\x220.\
-064\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M1.0303\
-8,0.322682 C1.03\
-26,0.322452 1.03\
-484,0.322334 1.0\
-371,0.322334 C1.\
-07244,0.322334 1\
-.1011,0.350988 1\
-.1011,0.386334 C\
-1.1011,0.421681 \
-1.07244,0.450334\
- 1.0371,0.450334\
- C1.03559,0.4503\
-34 1.0341,0.4502\
-82 1.03263,0.450\
-181 L1.03038,0.3\
-22682 Z \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#6d72\
-78\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x221.01552,0.\
-332929 0.967717,\
-0.335926 0.98297\
-2,0.366634 \x22 />\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-2e3338\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
+.521565,0.607593\
+ L0.324604,0.642\
+322 L0.254774,0.\
+647205 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.088\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.73,0.582 L\
+0.848761,0.52912\
+4 L0.975968,0.44\
+9636 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.0396\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
 =\x22matrix(200,0,0\
 ,-200,336,186)\x22\x0a\
 font-family=\x22San\
@@ -20681,14 +20606,115 @@ s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
 ht=\x22400\x22 font-st\
 yle=\x22normal\x22 \x0a>\x0a\
-<circle cx=\x221.02\
-828\x22 cy=\x220.35557\
-4\x22 r=\x220.01088\x22/>\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.975968,0.44\
+9636 L1.0371,0.3\
+86334 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x221.0371\x22 cy\
+=\x220.386334\x22 r=\x220\
+.064\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M1.030\
+38,0.322682 C1.0\
+326,0.322452 1.0\
+3484,0.322334 1.\
+0371,0.322334 C1\
+.07244,0.322334 \
+1.1011,0.350988 \
+1.1011,0.386334 \
+C1.1011,0.421681\
+ 1.07244,0.45033\
+4 1.0371,0.45033\
+4 C1.03559,0.450\
+334 1.0341,0.450\
+282 1.03263,0.45\
+0181 L1.03038,0.\
+322682 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x221.01552,0\
+.332929 0.967717\
+,0.335926 0.9829\
+72,0.366634 \x22 />\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#e\
-9eef2\x22 stroke-op\
+#2e3338\x22 fill-op\
 acity=\x221\x22 stroke\
--width=\x220.076\x22 s\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<circle cx=\x221.0\
+195\x22 cy=\x220.35585\
+\x22 r=\x220.01024\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.73,0.\
+582 L0.520512,0.\
+596649 L0.322458\
+,0.624483 L0.252\
+501,0.626926 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -20709,9 +20735,9 @@ nodd\x22 d=\x22M0.73,0\
 2501,0.626926 \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
+e9eef2\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
+e-width=\x220.076\x22 \
 stroke-linecap=\x22\
 round\x22 stroke-li\
 nejoin=\x22round\x22 t\
@@ -20725,140 +20751,60 @@ ont-weight=\x22400\x22\
 mal\x22 \x0a>\x0a<path ve\
 ctor-effect=\x22non\
 e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.73,\
-0.582 L0.520512,\
-0.596649 L0.3224\
-58,0.624483 L0.2\
-52501,0.626926 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#e9eef2\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.076\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.97\
-5968,0.449636 L0\
-.892089,0.325281\
- L0.962421,0.159\
-59 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.975968,0.44963\
-6 L0.892089,0.32\
-5281 L0.962421,0\
-.15959 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#2e333\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a</g>\x0a\
-\x0a<g fill=\x22#c9cfd\
-4\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(-6.9799,199.\
-878,199.878,6.97\
-99,392.636,56.82\
-65)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<rect x=\x22-0\
-.075\x22 y=\x22-0.012\x22\
- width=\x220.15\x22 he\
-ight=\x220.024\x22/>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M-0.075,-0.0383\
- C-0.075,-0.0447\
-617 -0.0697617,-\
-0.05 -0.0633,-0.\
-05 L-0.0477,-0.0\
-5 C-0.0412383,-0\
-.05 -0.036,-0.04\
-47617 -0.036,-0.\
-0383 L-0.036,0.0\
-383 C-0.036,0.04\
-47617 -0.0412383\
-,0.05 -0.0477,0.\
-05 L-0.0633,0.05\
- C-0.0697617,0.0\
-5 -0.075,0.04476\
-17 -0.075,0.0383\
- L-0.075,-0.0383\
- Z \x22/>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.036,\
--0.0383 C0.036,-\
-0.0447617 0.0412\
-383,-0.05 0.0477\
-,-0.05 L0.0633,-\
-0.05 C0.0697617,\
--0.05 0.075,-0.0\
-447617 0.075,-0.\
-0383 L0.075,0.03\
-83 C0.075,0.0447\
-617 0.0697617,0.\
-05 0.0633,0.05 L\
-0.0477,0.05 C0.0\
-412383,0.05 0.03\
-6,0.0447617 0.03\
-6,0.0383 L0.036,\
--0.0383 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#a0a7\
-af\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.012\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(-6.\
-9799,199.878,199\
-.878,6.9799,392.\
-636,56.8265)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
+enodd\x22 d=\x22M0.975\
+968,0.449636 L0.\
+892089,0.325281 \
+L0.962421,0.1595\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.975968,0.449636\
+ L0.892089,0.325\
+281 L0.962421,0.\
+15959 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+<g fill=\x22#c9cfd4\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(-6.9799,199.8\
+78,199.878,6.979\
+9,392.636,56.826\
+5)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<rect x=\x22-0.\
+075\x22 y=\x22-0.012\x22 \
+width=\x220.15\x22 hei\
+ght=\x220.024\x22/>\x0a<p\
 ath vector-effec\
 t=\x22none\x22 fill-ru\
 le=\x22evenodd\x22 d=\x22\
@@ -20899,80 +20845,137 @@ odd\x22 d=\x22M0.036,-\
 ,0.0447617 0.036\
 ,0.0383 L0.036,-\
 0.0383 Z \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#2e3\
-338\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#a0a7a\
+f\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.012\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(-6.9\
+799,199.878,199.\
+878,6.9799,392.6\
+36,56.8265)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.36336,0.\
-292106 C0.263917\
-,0.374052 0.2246\
-22,0.46665 0.245\
-474,0.569902 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#0b6e69\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.075,-0.0383 C\
+-0.075,-0.044761\
+7 -0.0697617,-0.\
+05 -0.0633,-0.05\
+ L-0.0477,-0.05 \
+C-0.0412383,-0.0\
+5 -0.036,-0.0447\
+617 -0.036,-0.03\
+83 L-0.036,0.038\
+3 C-0.036,0.0447\
+617 -0.0412383,0\
+.05 -0.0477,0.05\
+ L-0.0633,0.05 C\
+-0.0697617,0.05 \
+-0.075,0.0447617\
+ -0.075,0.0383 L\
+-0.075,-0.0383 Z\
+ \x22/>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.036,-0\
+.0383 C0.036,-0.\
+0447617 0.041238\
+3,-0.05 0.0477,-\
+0.05 L0.0633,-0.\
+05 C0.0697617,-0\
+.05 0.075,-0.044\
+7617 0.075,-0.03\
+83 L0.075,0.0383\
+ C0.075,0.044761\
+7 0.0697617,0.05\
+ 0.0633,0.05 L0.\
+0477,0.05 C0.041\
+2383,0.05 0.036,\
+0.0447617 0.036,\
+0.0383 L0.036,-0\
+.0383 Z \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
 trix(200,0,0,-20\
 0,336,186)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x220.252458,0\
-.604483 0.211851\
-,0.561267 0.2731\
-1,0.548895 \x22 />\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#00\
-0000\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x221\x22 stroke\
--linecap=\x22square\
-\x22 stroke-linejoi\
-n=\x22bevel\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a<\
-/g>\x0a</svg>\x0a\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.024\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.36336,0.2\
+92106 C0.263917,\
+0.374052 0.22462\
+2,0.46665 0.2454\
+74,0.569902 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+0b6e69\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.014\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.252458,0.\
+604483 0.211851,\
+0.561267 0.27311\
+,0.548895 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
 \x00\x000\x9c\
 <\
 ?xml version=\x221.\
@@ -21229,9 +21232,9 @@ erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
 =\x22normal\x22 \x0a>\x0a<ci\
-rcle cx=\x221.10599\
-\x22 cy=\x220.372927\x22 \
-r=\x220.01088\x22/>\x0a</\
+rcle cx=\x221.10316\
+\x22 cy=\x220.364612\x22 \
+r=\x220.01024\x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
 e\x22 stroke=\x22#e9ee\
 f2\x22 stroke-opaci\
@@ -21597,8 +21600,8 @@ ize=\x229\x22 font-wei\
 ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
 \x0a<circle cx=\x221.1\
-2456\x22 cy=\x220.1245\
-52\x22 r=\x220.01088\x22/\
+2007\x22 cy=\x220.1170\
+07\x22 r=\x220.01024\x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
 e9eef2\x22 stroke-o\
@@ -21753,7 +21756,7 @@ f\x22 font-size=\x229\x22\
 0\x22 font-style=\x22n\
 ormal\x22 \x0a>\x0a</g>\x0a<\
 /g>\x0a</svg>\x0a\
-\x00\x000U\
+\x00\x000X\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -22006,60 +22009,82 @@ nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
 \x22 \x0a>\x0a<circle cx=\
-\x220.772713\x22 cy=\x220\
-.826\x22 r=\x220.01088\
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.745\
-,0.442 L0.770593\
-,0.233565 L0.739\
-306,0.0360276 L0\
-.808922,0.028710\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-45,0.442 L0.7705\
-93,0.233565 L0.7\
-39306,0.0360276 \
-L0.808922,0.0287\
-106 \x22/>\x0a</g>\x0a\x0a<g\
+\x220.778836\x22 cy=\x220\
+.819702\x22 r=\x220.01\
+024\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#e9eef2\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+076\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+745,0.442 L0.770\
+593,0.233565 L0.\
+739306,0.0360276\
+ L0.808922,0.028\
+7106 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.745,0.442 L0.7\
+70593,0.233565 L\
+0.739306,0.03602\
+76 L0.808922,0.0\
+287106 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.745,0.722 L0\
+.734537,0.572365\
+ L0.747093,0.392\
+804 \x22/>\x0a</g>\x0a\x0a<g\
  fill=\x22none\x22 str\
-oke=\x22#e9eef2\x22 st\
+oke=\x22#2e3338\x22 st\
 roke-opacity=\x221\x22\
  stroke-width=\x220\
-.076\x22 stroke-lin\
+.044\x22 stroke-lin\
 ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
 und\x22 transform=\x22\
@@ -22078,9 +22103,9 @@ h vector-effect=\
 .747093,0.392804\
  \x22/>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
+=\x22#0b6e69\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.04\
+roke-width=\x220.02\
 4\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
@@ -22094,413 +22119,23 @@ font-weight=\x22400\
 rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.74\
-5,0.722 L0.73453\
-7,0.572365 L0.74\
-7093,0.392804 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.024\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.625,0\
-.442 C0.532267,0\
-.419667 0.476884\
-,0.373717 0.4588\
-52,0.304151 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.45,0.27 0.4\
-92894,0.310947 0\
-.432398,0.326628\
- \x22 />\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#000000\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x221\x22 \
-stroke-linecap=\x22\
-square\x22 stroke-l\
-inejoin=\x22bevel\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M336,8 \
-C336,3.58172 339\
-.582,0 344,0 L64\
-8,0 C652.418,0 6\
-56,3.58172 656,8\
- L656,192 C656,1\
-96.418 652.418,2\
-00 648,200 L344,\
-200 C339.582,200\
- 336,196.418 336\
-,192 L336,8 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#a7aeb5\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.016\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.06,-0.008 L1\
-.54,-0.008 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#7a7\
-f84\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.711046\
-,0.509473 L0.860\
-681,0.519937 L1.\
-0397,0.538752 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-7a7f84\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.57,\
-0.27 L0.77681,0.\
-233534 L0.748975\
-,0.0354803 L0.81\
-8804,0.0305973 \x22\
+venodd\x22 d=\x22M0.62\
+5,0.442 C0.53226\
+7,0.419667 0.476\
+884,0.373717 0.4\
+58852,0.304151 \x22\
 />\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
+=\x22#0b6e69\x22 fill-\
 opacity=\x221\x22 stro\
-ke-width=\x220.088\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.57\
-,0.27 L0.650036,\
-0.372441 L0.7110\
-46,0.509473 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.0396\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.7110\
-46,0.509473 L0.7\
-29343,0.59555 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#6d7278\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<circle cx=\x220.\
-729343\x22 cy=\x220.59\
-555\x22 r=\x220.064\x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#2e3338\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.785861,0.6\
-25606 C0.775095,\
-0.645805 0.75382\
-4,0.65955 0.7293\
-43,0.65955 C0.69\
-3996,0.65955 0.6\
-65343,0.630896 0\
-.665343,0.59555 \
-C0.665343,0.5806\
-88 0.670409,0.56\
-7009 0.678908,0.\
-556146 L0.785861\
-,0.625606 Z \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-6d7278\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<polygon fill-ru\
-le=\x22evenodd\x22 vec\
-tor-effect=\x22none\
-\x22 points=\x220.7856\
-84,0.607526 0.80\
-9931,0.566219 0.\
-775942,0.561694 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22#2e3338\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x220.759777\x22 cy=\x220\
-.605439\x22 r=\x220.01\
-088\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
+ke=\x22#0b6e69\x22 str\
 oke-opacity=\x221\x22 \
 stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.57,0.27 L0.776\
-81,0.233534 L0.7\
-38648,0.0372084 \
-L0.808264,0.0298\
-915 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
+0144\x22 stroke-lin\
 ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
 und\x22 transform=\x22\
 matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.57,0.27 L0.77\
-681,0.233534 L0.\
-738648,0.0372084\
- L0.808264,0.029\
-8915 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.711046,0.509\
-473 L0.860955,0.\
-514708 L1.04052,\
-0.527264 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M0.711046,0\
-.509473 L0.86095\
-5,0.514708 L1.04\
-052,0.527264 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#0\
-b6e69\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.024\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.625,\
-0.442 C0.532267,\
-0.419667 0.47688\
-4,0.373717 0.458\
-852,0.304151 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#0b6e69\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
+200,0,186)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
@@ -22527,9 +22162,377 @@ Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a</g>\x0a</s\
-vg>\x0a\
-\x00\x000q\
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M336\
+,8 C336,3.58172 \
+339.582,0 344,0 \
+L648,0 C652.418,\
+0 656,3.58172 65\
+6,8 L656,192 C65\
+6,196.418 652.41\
+8,200 648,200 L3\
+44,200 C339.582,\
+200 336,196.418 \
+336,192 L336,8 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#a7aeb5\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.016\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.06,-0.008\
+ L1.54,-0.008 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+7a7f84\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.711\
+046,0.509473 L0.\
+860681,0.519937 \
+L1.0397,0.538752\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#7a7f84\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+57,0.27 L0.77681\
+,0.233534 L0.748\
+975,0.0354803 L0\
+.818804,0.030597\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.57,0.27 L0.6500\
+36,0.372441 L0.7\
+11046,0.509473 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0396\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+11046,0.509473 L\
+0.729343,0.59555\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.729343\x22 cy=\x220\
+.59555\x22 r=\x220.064\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.785861,\
+0.625606 C0.7750\
+95,0.645805 0.75\
+3824,0.65955 0.7\
+29343,0.65955 C0\
+.693996,0.65955 \
+0.665343,0.63089\
+6 0.665343,0.595\
+55 C0.665343,0.5\
+80688 0.670409,0\
+.567009 0.678908\
+,0.556146 L0.785\
+861,0.625606 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.7\
+85684,0.607526 0\
+.809931,0.566219\
+ 0.775942,0.5616\
+94 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.764457\x22 cy\
+=\x220.598006\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#e9eef2\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.076\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.57,0.27 L0.\
+77681,0.233534 L\
+0.738648,0.03720\
+84 L0.808264,0.0\
+298915 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.57,0.27 L0\
+.77681,0.233534 \
+L0.738648,0.0372\
+084 L0.808264,0.\
+0298915 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.711046,0.\
+509473 L0.860955\
+,0.514708 L1.040\
+52,0.527264 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.71104\
+6,0.509473 L0.86\
+0955,0.514708 L1\
+.04052,0.527264 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+25,0.442 C0.5322\
+67,0.419667 0.47\
+6884,0.373717 0.\
+458852,0.304151 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.45,0.\
+27 0.492894,0.31\
+0947 0.432398,0.\
+326628 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#000000\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x221\x22 stroke-lin\
+ecap=\x22square\x22 st\
+roke-linejoin=\x22b\
+evel\x22 transform=\
+\x22matrix(1,0,0,1,\
+0,0)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
+</svg>\x0a\
+\x00\x000{\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -22782,220 +22785,200 @@ f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
 ormal\x22 \x0a>\x0a<circl\
-e cx=\x220.827713\x22 \
-cy=\x220.826\x22 r=\x220.\
-01088\x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.8,0.442 L0.829\
-226,0.234044 L0.\
-801392,0.0359901\
- L0.871008,0.028\
-6731 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.8,0.442 L0.829\
-226,0.234044 L0.\
-801392,0.0359901\
- L0.871008,0.028\
-6731 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.8,0.722 L0.662\
-968,0.66099 L0.7\
-24532,0.491845 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.8,0.\
-722 L0.662968,0.\
-66099 L0.724532,\
-0.491845 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.767117,0.8\
-9687 C0.687865,0\
-.915345 0.632424\
-,0.90036 0.60079\
-6,0.851913 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#0\
-b6e69\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.0144\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.58151,0.8223\
-71 0.635227,0.84\
-7491 0.582896,0.\
-881656 \x22 />\x0a</g>\
+e cx=\x220.833836\x22 \
+cy=\x220.819702\x22 r=\
+\x220.01024\x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#000000\
+ stroke=\x22#e9eef2\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
-h=\x221\x22 stroke-lin\
-ecap=\x22square\x22 st\
-roke-linejoin=\x22b\
-evel\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22#e9eef2\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.8,0.442 L0.\
+829226,0.234044 \
+L0.801392,0.0359\
+901 L0.871008,0.\
+0286731 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.8,0.442 L0.\
+829226,0.234044 \
+L0.801392,0.0359\
+901 L0.871008,0.\
+0286731 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.8,0.722 L0.\
+662968,0.66099 L\
+0.724532,0.49184\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.8\
+,0.722 L0.662968\
+,0.66099 L0.7245\
+32,0.491845 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.024\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,0,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.790852,\
+0.901977 C0.7137\
+48,0.928002 0.65\
+7122,0.918428 0.\
+620973,0.873254 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-336,8 C336,3.581\
-72 339.582,0 344\
-,0 L648,0 C652.4\
-18,0 656,3.58172\
- 656,8 L656,192 \
-C656,196.418 652\
-.418,200 648,200\
- L344,200 C339.5\
-82,200 336,196.4\
-18 336,192 L336,\
-8 Z \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#a7a\
-eb5\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.016\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.598931,\
+0.845708 0.65481\
+8,0.865536 0.606\
+022,0.904583 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.06,-0.\
-008 L1.54,-0.008\
- \x22/>\x0a</g>\x0a\x0a<g fi\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
-=\x22#7a7f84\x22 strok\
+=\x22#a7aeb5\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
 \x22 transform=\x22mat\
@@ -23009,60 +22992,13 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-717971,0.695063 \
-L0.604765,0.5966\
-54 L0.744651,0.4\
-83376 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#7a7f84\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.044\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.82,0.438 L0\
-.856466,0.23119 \
-L0.811476,0.0363\
-164 L0.881305,0.\
-0314334 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.088\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.82,0.438 \
-L0.792971,0.5651\
-59 L0.717971,0.6\
-95063 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0396\x22 stroke-\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -23076,111 +23012,155 @@ tyle=\x22normal\x22 \x0a>\
 \x0a<path vector-ef\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
-d=\x22M0.717971,0.6\
-95063 L0.648627,\
-0.749241 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#6d7\
-278\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<ci\
-rcle cx=\x220.64862\
-7\x22 cy=\x220.749241\x22\
- r=\x220.064\x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#2e3\
-338\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.621567,0.80725\
-6 C0.599743,0.79\
-7056 0.584627,0.\
-774914 0.584627,\
-0.749241 C0.5846\
-27,0.713895 0.61\
-328,0.685241 0.6\
-48627,0.685241 C\
-0.662287,0.68524\
-1 0.674947,0.689\
-521 0.685339,0.6\
-96811 L0.621567,\
-0.807256 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#6\
-d7278\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-polygon fill-rul\
-e=\x22evenodd\x22 vect\
+d=\x22M0.736415,0.7\
+03057 L0.607304,\
+0.626701 L0.7350\
+27,0.499866 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#7a\
+7f84\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
- points=\x220.63961\
-6,0.806132 0.682\
-136,0.828184 0.6\
-84875,0.794005 \x22\
- />\x0a</g>\x0a\x0a<g fil\
-l=\x22#2e3338\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<circle cx=\x22\
-0.640344\x22 cy=\x220.\
-780151\x22 r=\x220.010\
-88\x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#e9eef2\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-76\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.82,0.438 L0.849\
-226,0.230044 L0.\
-800842,0.0359846\
- L0.870459,0.028\
-6676 \x22/>\x0a</g>\x0a\x0a<\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.82,0.\
+438 L0.856466,0.\
+23119 L0.811476,\
+0.0363164 L0.881\
+305,0.0314334 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.088\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.82,\
+0.438 L0.797426,\
+0.566025 L0.7364\
+15,0.703057 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0396\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.7364\
+15,0.703057 L0.6\
+89782,0.777685 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.689782\x22 cy=\x220.7\
+77685\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.66999,0.\
+838566 C0.644325\
+,0.830222 0.6257\
+82,0.806119 0.62\
+5782,0.777685 C0\
+.625782,0.742339\
+ 0.654436,0.7136\
+85 0.689782,0.71\
+3685 C0.700647,0\
+.713685 0.71088,\
+0.716393 0.71983\
+8,0.721167 L0.66\
+999,0.838566 Z \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.6\
+87772,0.83525 0.\
+732662,0.851955 \
+0.731216,0.81769\
+7 \x22 />\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.693462\x22 cy=\
+\x220.812692\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
 g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
+roke=\x22#e9eef2\x22 s\
 troke-opacity=\x221\
 \x22 stroke-width=\x22\
-0.044\x22 stroke-li\
+0.076\x22 stroke-li\
 necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
@@ -23200,10 +23180,10 @@ L0.800842,0.0359\
 846 L0.870459,0.\
 0286676 \x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#e9eef2\
+ stroke=\x22#2e3338\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
-h=\x220.076\x22 stroke\
+h=\x220.044\x22 stroke\
 -linecap=\x22round\x22\
  stroke-linejoin\
 =\x22round\x22 transfo\
@@ -23217,15 +23197,16 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.717971,0.\
-695063 L0.6065,0\
-.594693 L0.73598\
-1,0.469655 \x22/>\x0a<\
+ d=\x22M0.82,0.438 \
+L0.849226,0.2300\
+44 L0.800842,0.0\
+359846 L0.870459\
+,0.0286676 \x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
 ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
+idth=\x220.076\x22 str\
 oke-linecap=\x22rou\
 nd\x22 stroke-linej\
 oin=\x22round\x22 tran\
@@ -23239,74 +23220,96 @@ nt-style=\x22normal\
 \x22 \x0a>\x0a<path vecto\
 r-effect=\x22none\x22 \
 fill-rule=\x22eveno\
-dd\x22 d=\x22M0.717971\
-,0.695063 L0.606\
-5,0.594693 L0.73\
-5981,0.469655 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.024\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.767\
-117,0.89687 C0.6\
-87865,0.915345 0\
-.632424,0.90036 \
-0.600796,0.85191\
-3 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#0b6e69\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0144\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.581\
-51,0.822371 0.63\
-5227,0.847491 0.\
-582896,0.881656 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#000000\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x221\x22 s\
-troke-linecap=\x22s\
-quare\x22 stroke-li\
-nejoin=\x22bevel\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
+dd\x22 d=\x22M0.736415\
+,0.703057 L0.609\
+907,0.622462 L0.\
+741978,0.500162 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+36415,0.703057 L\
+0.609907,0.62246\
+2 L0.741978,0.50\
+0162 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
 t=\x22400\x22 font-sty\
 le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a</g>\x0a</svg>\x0a\
-\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.790852,0.901\
+977 C0.713748,0.\
+928002 0.657122,\
+0.918428 0.62097\
+3,0.873254 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#0\
+b6e69\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0144\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.598931,0.8\
+45708 0.654818,0\
+.865536 0.606022\
+,0.904583 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a</\
+g>\x0a</svg>\x0a\
 \x00\x00:\x83\
 <\
 ?xml version=\x221.\
@@ -23643,9 +23646,9 @@ rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
 \x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.340869\
-\x22 cy=\x220.0859171\x22\
- r=\x220.01088\x22/>\x0a<\
+cle cx=\x220.347958\
+\x22 cy=\x220.0911047\x22\
+ r=\x220.01024\x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22no\
 ne\x22 stroke=\x22#e9e\
 ef2\x22 stroke-opac\
@@ -24090,8 +24093,8 @@ ze=\x229\x22 font-weig\
 ht=\x22400\x22 font-st\
 yle=\x22normal\x22 \x0a>\x0a\
 <circle cx=\x220.34\
-0869\x22 cy=\x220.0859\
-171\x22 r=\x220.01088\x22\
+7958\x22 cy=\x220.0911\
+047\x22 r=\x220.01024\x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
 #e9eef2\x22 stroke-\
@@ -24502,9 +24505,9 @@ rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
 \x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.986845\
-\x22 cy=\x220.0310309\x22\
- r=\x220.01088\x22/>\x0a<\
+cle cx=\x220.981461\
+\x22 cy=\x220.0240904\x22\
+ r=\x220.01024\x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22no\
 ne\x22 stroke=\x22#e9e\
 ef2\x22 stroke-opac\
@@ -24866,9 +24869,9 @@ ily=\x22Sans Serif\x22\
 ont-weight=\x22400\x22\
  font-style=\x22nor\
 mal\x22 \x0a>\x0a<circle \
-cx=\x220.838522\x22 cy\
-=\x220.339257\x22 r=\x220\
-.01088\x22/>\x0a</g>\x0a\x0a\
+cx=\x220.842123\x22 cy\
+=\x220.331245\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
 troke=\x22#e9eef2\x22 \
 stroke-opacity=\x22\
@@ -25021,7 +25024,7 @@ ght=\x22400\x22 font-s\
 tyle=\x22normal\x22 \x0a>\
 \x0a</g>\x0a</g>\x0a</svg\
 >\x0a\
-\x00\x00J\x85\
+\x00\x00J\x87\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -25482,64 +25485,204 @@ rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
 \x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.767713\
-\x22 cy=\x220.826\x22 r=\x22\
-0.01088\x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#e9eef2\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.076\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.74,0.442 L0.\
-74,0.232 L0.7018\
-38,0.0356746 L0.\
-771455,0.0283576\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.74\
-,0.442 L0.74,0.2\
-32 L0.701838,0.0\
-356746 L0.771455\
-,0.0283576 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
+cle cx=\x220.773836\
+\x22 cy=\x220.819702\x22 \
+r=\x220.01024\x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.076\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.442 \
+L0.74,0.232 L0.7\
+01838,0.0356746 \
+L0.771455,0.0283\
+576 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.442 L0.74,\
+0.232 L0.701838,\
+0.0356746 L0.771\
+455,0.0283576 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+e9eef2\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.076\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.74,0.\
+722 L0.688697,0.\
+581046 L0.645151\
+,0.406393 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,0,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.74,0.722 \
+L0.688697,0.5810\
+46 L0.645151,0.4\
+06393 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.024\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.718598,0.8966\
+95 C0.643048,0.9\
+26936 0.58598,0.\
+920502 0.547393,\
+0.877392 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#0b6\
+e69\x22 fill-opacit\
+y=\x221\x22 stroke=\x22#0\
+b6e69\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0144\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.523863,0.85110\
+4 0.58076,0.8678\
+17 0.534194,0.90\
+9498 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#000000\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x221\x22 stroke-linec\
+ap=\x22square\x22 stro\
+ke-linejoin=\x22bev\
+el\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22#e9eef2\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M33\
+6,8 C336,3.58172\
+ 339.582,0 344,0\
+ L648,0 C652.418\
+,0 656,3.58172 6\
+56,8 L656,192 C6\
+56,196.418 652.4\
+18,200 648,200 L\
+344,200 C339.582\
+,200 336,196.418\
+ 336,192 L336,8 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#e9eef2\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(1\
+,0,0,1,0,0)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#a7aeb\
+5\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.016\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
@@ -25548,148 +25691,119 @@ eight=\x22400\x22 font\
 \x0a>\x0a<path vector-\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
-\x22 d=\x22M0.74,0.722\
- L0.688697,0.581\
-046 L0.645151,0.\
-406393 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.74,0.722 L0.\
-688697,0.581046 \
-L0.645151,0.4063\
-93 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-024\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-718598,0.896695 \
-C0.643048,0.9269\
-36 0.58598,0.920\
-502 0.547393,0.8\
-77392 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#0b6e69\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0144\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,0,186\
+\x22 d=\x22M0.06,-0.00\
+8 L1.54,-0.008 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<polygon fill\
--rule=\x22evenodd\x22 \
-vector-effect=\x22n\
-one\x22 points=\x220.5\
-23863,0.851104 0\
-.58076,0.867817 \
-0.534194,0.90949\
-8 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#000000\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x221\x22\
- stroke-linecap=\
-\x22square\x22 stroke-\
-linejoin=\x22bevel\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-#e9eef2\x22 fill-op\
-acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M336,8\
- C336,3.58172 33\
-9.582,0 344,0 L6\
-48,0 C652.418,0 \
-656,3.58172 656,\
-8 L656,192 C656,\
-196.418 652.418,\
-200 648,200 L344\
-,200 C339.582,20\
-0 336,196.418 33\
-6,192 L336,8 Z \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#c9cfd4\x22 fill-\
 opacity=\x221\x22 stro\
 ke=\x22none\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#a7aeb5\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.016\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.06,-0.008 L\
-1.54,-0.008 \x22/>\x0a\
+orm=\x22matrix(200,\
+0,0,-200,506,96)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<rect x=\x22-0.06\
+\x22 y=\x22-0.49\x22 widt\
+h=\x220.12\x22 height=\
+\x220.98\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#a0a7af\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.012\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,506,96)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.048,-0.37 0.\
+048,-0.37 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.024,-0.37 -\
+0.024,-0.25 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.048,-0.25\
+ 0.048,-0.25 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.012,-0.25\
+ 0.012,-0.13 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.048,-0.1\
+3 0.048,-0.13 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.024,-0.\
+13 -0.024,-0.01 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.048,-\
+0.01 0.048,-0.01\
+ \x22 />\x0a<polyline \
+fill=\x22none\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.012,-\
+0.01 0.012,0.11 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x22-0.048,0\
+.11 0.048,0.11 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.024,0.\
+11 -0.024,0.23 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,0.\
+23 0.048,0.23 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x220.012,0.23\
+ 0.012,0.35 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.048,0.35 \
+0.048,0.35 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.024,0.35 -\
+0.024,0.47 \x22 />\x0a\
 </g>\x0a\x0a<g fill=\x22#\
 e9eef2\x22 fill-opa\
 city=\x221\x22 stroke=\
@@ -25705,252 +25819,118 @@ yle=\x22normal\x22 \x0a>\x0a\
 c9cfd4\x22 fill-opa\
 city=\x221\x22 stroke=\
 \x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,506,96)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-rect x=\x22-0.06\x22 y\
-=\x22-0.49\x22 width=\x22\
-0.12\x22 height=\x220.\
-98\x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#a0a7af\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-12\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,506,96)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-line fill=\x22none\x22\
- vector-effect=\x22\
-none\x22 points=\x22-0\
-.048,-0.37 0.048\
-,-0.37 \x22 />\x0a<pol\
-yline fill=\x22none\
-\x22 vector-effect=\
-\x22none\x22 points=\x22-\
-0.024,-0.37 -0.0\
-24,-0.25 \x22 />\x0a<p\
-olyline fill=\x22no\
-ne\x22 vector-effec\
-t=\x22none\x22 points=\
-\x22-0.048,-0.25 0.\
-048,-0.25 \x22 />\x0a<\
-polyline fill=\x22n\
-one\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.012,-0.25 0.\
-012,-0.13 \x22 />\x0a<\
-polyline fill=\x22n\
-one\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x22-0.048,-0.13 0\
-.048,-0.13 \x22 />\x0a\
-<polyline fill=\x22\
-none\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x22-0.024,-0.13 \
--0.024,-0.01 \x22 /\
->\x0a<polyline fill\
-=\x22none\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x22-0.048,-0.0\
-1 0.048,-0.01 \x22 \
-/>\x0a<polyline fil\
-l=\x22none\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x220.012,-0.0\
-1 0.012,0.11 \x22 /\
->\x0a<polyline fill\
-=\x22none\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x22-0.048,0.11\
- 0.048,0.11 \x22 />\
-\x0a<polyline fill=\
-\x22none\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x22-0.024,0.11 \
--0.024,0.23 \x22 />\
-\x0a<polyline fill=\
-\x22none\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x22-0.048,0.23 \
-0.048,0.23 \x22 />\x0a\
-<polyline fill=\x22\
-none\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.012,0.23 0.\
-012,0.35 \x22 />\x0a<p\
-olyline fill=\x22no\
-ne\x22 vector-effec\
-t=\x22none\x22 points=\
-\x22-0.048,0.35 0.0\
-48,0.35 \x22 />\x0a<po\
-lyline fill=\x22non\
-e\x22 vector-effect\
-=\x22none\x22 points=\x22\
--0.024,0.35 -0.0\
-24,0.47 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22#e9e\
-ef2\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
+=\x22matrix(-87.674\
+2,-179.759,-179.\
+759,87.6742,457.\
+63,65.9654)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22#c9c\
-fd4\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(-87.6742,-\
-179.759,-179.759\
-,87.6742,457.63,\
-65.9654)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M-0.\
-085,0 C-0.085,-0\
-.0234721 -0.0621\
-665,-0.0425 -0.0\
-34,-0.0425 L0.03\
-4,-0.0425 C0.062\
-1665,-0.0425 0.0\
-85,-0.0234721 0.\
-085,0 C0.085,0.0\
-234721 0.0621665\
-,0.0425 0.034,0.\
-0425 L-0.034,0.0\
-425 C-0.0621665,\
-0.0425 -0.085,0.\
-0234721 -0.085,0\
- Z \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#a0a7af\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-012\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(-87.6742,-\
-179.759,-179.759\
-,87.6742,457.63,\
-65.9654)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M-0.\
-0544,-0.01955 C-\
-0.0544,-0.028469\
-4 -0.0452666,-0.\
-0357 -0.034,-0.0\
-357 L0.034,-0.03\
-57 C0.0452666,-0\
-.0357 0.0544,-0.\
-0284694 0.0544,-\
-0.01955 C0.0544,\
--0.0106306 0.045\
-2666,-0.0034 0.0\
-34,-0.0034 L-0.0\
-34,-0.0034 C-0.0\
-452666,-0.0034 -\
-0.0544,-0.010630\
-6 -0.0544,-0.019\
-55 Z \x22/>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.03\
-74,0.0425 C0.037\
-4,0.0237223 0.02\
-06554,0.0085 0,0\
-.0085 C-0.020655\
-4,0.0085 -0.0374\
-,0.0237223 -0.03\
-74,0.0425 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#7a7f\
-84\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.65167,0\
-.704844 L0.61538\
-2,0.5593 L0.5841\
-25,0.382034 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#7a\
-7f84\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.044\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.74,0.\
-442 L0.747329,0.\
-232128 L0.709167\
-,0.0358025 L0.77\
-8997,0.0309195 \x22\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.085,0 C-0.085\
+,-0.0234721 -0.0\
+621665,-0.0425 -\
+0.034,-0.0425 L0\
+.034,-0.0425 C0.\
+0621665,-0.0425 \
+0.085,-0.0234721\
+ 0.085,0 C0.085,\
+0.0234721 0.0621\
+665,0.0425 0.034\
+,0.0425 L-0.034,\
+0.0425 C-0.06216\
+65,0.0425 -0.085\
+,0.0234721 -0.08\
+5,0 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#a0a7af\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.012\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(-87.674\
+2,-179.759,-179.\
+759,87.6742,457.\
+63,65.9654)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.0544,-0.01955\
+ C-0.0544,-0.028\
+4694 -0.0452666,\
+-0.0357 -0.034,-\
+0.0357 L0.034,-0\
+.0357 C0.0452666\
+,-0.0357 0.0544,\
+-0.0284694 0.054\
+4,-0.01955 C0.05\
+44,-0.0106306 0.\
+0452666,-0.0034 \
+0.034,-0.0034 L-\
+0.034,-0.0034 C-\
+0.0452666,-0.003\
+4 -0.0544,-0.010\
+6306 -0.0544,-0.\
+01955 Z \x22/>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.0374,0.0425 C0.\
+0374,0.0237223 0\
+.0206554,0.0085 \
+0,0.0085 C-0.020\
+6554,0.0085 -0.0\
+374,0.0237223 -0\
+.0374,0.0425 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#e9eef2\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6516\
+7,0.704844 L0.61\
+5382,0.5593 L0.5\
+84125,0.382034 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
+#7a7f84\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.088\x22\
+ke-width=\x220.044\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -25965,17 +25945,98 @@ rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
 venodd\x22 d=\x22M0.74\
-,0.442 L0.717426\
-,0.570025 L0.651\
-67,0.704844 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.0396\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
+,0.442 L0.747329\
+,0.232128 L0.709\
+167,0.0358025 L0\
+.778997,0.030919\
+5 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+88\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.74,0.442 L0.717\
+426,0.570025 L0.\
+65167,0.704844 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0396\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.6\
+5167,0.704844 L0\
+.602461,0.777799\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<circle cx=\
+\x220.602461\x22 cy=\x220\
+.777799\x22 r=\x220.06\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.589142\
+,0.840412 C0.560\
+179,0.834271 0.5\
+38461,0.808572 0\
+.538461,0.777799\
+ C0.538461,0.742\
+453 0.567115,0.7\
+13799 0.602461,0\
+.713799 C0.61094\
+8,0.713799 0.619\
+048,0.715451 0.6\
+2645,0.718447 L0\
+.589142,0.840412\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
 ansform=\x22matrix(\
 200,0,0,-200,336\
 ,186)\x22\x0afont-fami\
@@ -25983,116 +26044,17 @@ ly=\x22Sans Serif\x22 \
 font-size=\x229\x22 fo\
 nt-weight=\x22400\x22 \
 font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.6516\
-7,0.704844 L0.60\
-2461,0.777799 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#6d7278\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<circle cx=\x220.\
-602461\x22 cy=\x220.77\
-7799\x22 r=\x220.064\x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#2e3338\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.589142,0.\
-840412 C0.560179\
-,0.834271 0.5384\
-61,0.808572 0.53\
-8461,0.777799 C0\
-.538461,0.742453\
- 0.567115,0.7137\
-99 0.602461,0.71\
-3799 C0.610948,0\
-.713799 0.619048\
-,0.715451 0.6264\
-5,0.718447 L0.58\
-9142,0.840412 Z \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#6d7278\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-606479,0.835259 \
-0.65287,0.847181\
- 0.647851,0.8132\
-62 \x22 />\x0a</g>\x0a\x0a<g\
- fill=\x22#2e3338\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<circle \
-cx=\x220.601344\x22 cy\
-=\x220.80978\x22 r=\x220.\
-01088\x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.74,0.442 L0.\
-74,0.232 L0.7018\
-38,0.0356746 L0.\
-771455,0.0283576\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.606479,0.8352\
+59 0.65287,0.847\
+181 0.647851,0.8\
+13262 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
 ,336,186)\x22\x0afont-\
@@ -26100,41 +26062,60 @@ family=\x22Sans Ser\
 if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-74,0.442 L0.74,0\
-.232 L0.701838,0\
-.0356746 L0.7714\
-55,0.0283576 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#e\
-9eef2\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.076\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.6516\
-7,0.704844 L0.62\
-3049,0.5576 L0.6\
-01112,0.378942 \x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.60978\x22 \
+cy=\x220.81223\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#e9eef2\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.076\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.442 L\
+0.74,0.232 L0.70\
+1838,0.0356746 L\
+0.771455,0.02835\
+76 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.74,0.442 L0.74\
+,0.232 L0.701838\
+,0.0356746 L0.77\
+1455,0.0283576 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
+#e9eef2\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
+ke-width=\x220.076\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -26154,9 +26135,9 @@ venodd\x22 d=\x22M0.65\
 .601112,0.378942\
  \x22/>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
-=\x22#0b6e69\x22 strok\
+=\x22#2e3338\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.02\
+roke-width=\x220.04\
 4\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
@@ -26171,51 +26152,73 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-718598,0.896695 \
-C0.643048,0.9269\
-36 0.58598,0.920\
-502 0.547393,0.8\
-77392 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#0b6e69\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0144\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
+65167,0.704844 L\
+0.623049,0.5576 \
+L0.601112,0.3789\
+42 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#0b6e69\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+024\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.718598,0.89669\
+5 C0.643048,0.92\
+6936 0.58598,0.9\
+20502 0.547393,0\
+.877392 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.523863,0.8511\
+04 0.58076,0.867\
+817 0.534194,0.9\
+09498 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#000000\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x221\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<polygon fi\
-ll-rule=\x22evenodd\
-\x22 vector-effect=\
-\x22none\x22 points=\x220\
-.523863,0.851104\
- 0.58076,0.86781\
-7 0.534194,0.909\
-498 \x22 />\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#000000\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-1\x22 stroke-lineca\
-p=\x22square\x22 strok\
-e-linejoin=\x22beve\
-l\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
-)\x22\x0afont-family=\x22\
-Sans Serif\x22 font\
--size=\x229\x22 font-w\
-eight=\x22400\x22 font\
--style=\x22normal\x22 \
-\x0a>\x0a</g>\x0a</g>\x0a</s\
-vg>\x0a\
+\x22 \x0a>\x0a</g>\x0a</g>\x0a<\
+/svg>\x0a\
 \x00\x00>\xb2\
 <\
 ?xml version=\x221.\
@@ -26584,9 +26587,9 @@ Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.3523\
-92\x22 cy=\x220.089351\
-2\x22 r=\x220.01088\x22/>\
+ircle cx=\x220.3596\
+58\x22 cy=\x220.094288\
+2\x22 r=\x220.01024\x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
 none\x22 stroke=\x22#e\
 9eef2\x22 stroke-op\
@@ -27065,8 +27068,8 @@ size=\x229\x22 font-we\
 ight=\x22400\x22 font-\
 style=\x22normal\x22 \x0a\
 >\x0a<circle cx=\x220.\
-374788\x22 cy=\x220.11\
-0665\x22 r=\x220.01088\
+382221\x22 cy=\x220.11\
+5346\x22 r=\x220.01024\
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
 \x22#e9eef2\x22 stroke\
@@ -27222,7 +27225,7 @@ ht=\x22400\x22 font-st\
 yle=\x22normal\x22 \x0a>\x0a\
 </g>\x0a</g>\x0a</svg>\
 \x0a\
-\x00\x00Av\
+\x00\x00Au\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -27612,76 +27615,31 @@ size=\x229\x22 font-we\
 ight=\x22400\x22 font-\
 style=\x22normal\x22 \x0a\
 >\x0a<circle cx=\x221.\
-00956\x22 cy=\x220.331\
-35\x22 r=\x220.01088\x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-e9eef2\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.076\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.73,0.\
-582 L0.606565,0.\
-412106 L0.43336,\
-0.312106 L0.3644\
-23,0.299951 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.044\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.73,0.58\
-2 L0.606565,0.41\
-2106 L0.43336,0.\
-312106 L0.364423\
-,0.299951 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.963936,0.\
-428832 L0.867518\
-,0.313926 L0.960\
-225,0.159635 \x22/>\
+00082\x22 cy=\x220.332\
+238\x22 r=\x220.01024\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.73,0\
+.582 L0.606565,0\
+.412106 L0.43336\
+,0.312106 L0.364\
+423,0.299951 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
 none\x22 stroke=\x22#2\
 e3338\x22 stroke-op\
@@ -27700,236 +27658,44 @@ nt-style=\x22normal\
 \x22 \x0a>\x0a<path vecto\
 r-effect=\x22none\x22 \
 fill-rule=\x22eveno\
-dd\x22 d=\x22M0.963936\
-,0.428832 L0.867\
-518,0.313926 L0.\
-960225,0.159635 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.024\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.363\
-36,0.292106 C0.2\
-63917,0.374052 0\
-.224622,0.46665 \
-0.245474,0.56990\
-2 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22#0b6e69\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22#0b6e69\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0144\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-polygon fill-rul\
-e=\x22evenodd\x22 vect\
-or-effect=\x22none\x22\
- points=\x220.25245\
-8,0.604483 0.211\
-851,0.561267 0.2\
-7311,0.548895 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22#e9e\
-ef2\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(1,0,0,1,0,\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M336,8 C33\
-6,3.58172 339.58\
-2,0 344,0 L648,0\
- C652.418,0 656,\
-3.58172 656,8 L6\
-56,192 C656,196.\
-418 652.418,200 \
-648,200 L344,200\
- C339.582,200 33\
-6,196.418 336,19\
-2 L336,8 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#a7aeb5\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-16\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.06,-0.008 L1.54\
-,-0.008 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#c9cf\
-d4\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,492,160)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M-\
-0.17,-0.115 C-0.\
-17,-0.123284 -0.\
-163284,-0.13 -0.\
-155,-0.13 L0.155\
-,-0.13 C0.163284\
-,-0.13 0.17,-0.1\
-23284 0.17,-0.11\
-5 L0.17,0.115 C0\
-.17,0.123284 0.1\
-63284,0.13 0.155\
-,0.13 L-0.155,0.\
-13 C-0.163284,0.\
-13 -0.17,0.12328\
-4 -0.17,0.115 L-\
-0.17,-0.115 Z \x22/\
+dd\x22 d=\x22M0.73,0.5\
+82 L0.606565,0.4\
+12106 L0.43336,0\
+.312106 L0.36442\
+3,0.299951 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.963936,0\
+.428832 L0.86751\
+8,0.313926 L0.96\
+0225,0.159635 \x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
-a0a7af\x22 stroke-o\
+2e3338\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.012\x22 \
+e-width=\x220.044\x22 \
 stroke-linecap=\x22\
 round\x22 stroke-li\
 nejoin=\x22round\x22 t\
 ransform=\x22matrix\
-(200,0,0,-200,49\
-2,160)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M-0.15\
-,-0.101 C-0.15,-\
-0.105971 -0.1459\
-71,-0.11 -0.141,\
--0.11 L0.141,-0.\
-11 C0.145971,-0.\
-11 0.15,-0.10597\
-1 0.15,-0.101 L0\
-.15,0.101 C0.15,\
-0.105971 0.14597\
-1,0.11 0.141,0.1\
-1 L-0.141,0.11 C\
--0.145971,0.11 -\
-0.15,0.105971 -0\
-.15,0.101 L-0.15\
-,-0.101 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a</\
-g>\x0a\x0a<g fill=\x22#c9\
-cfd4\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,488,106)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220\x22 cy=\
-\x220\x22 r=\x220.14\x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#a0a\
-7af\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.0112\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,488,\
-106)\x22\x0afont-famil\
+(200,0,0,-200,0,\
+186)\x22\x0afont-famil\
 y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
 t-weight=\x22400\x22 f\
@@ -27937,127 +27703,251 @@ ont-style=\x22norma\
 l\x22 \x0a>\x0a<path vect\
 or-effect=\x22none\x22\
  fill-rule=\x22even\
-odd\x22 d=\x22M-0.0356\
-833,0.0882867 C-\
-0.0595683,0.0786\
-192 -0.0786285,0\
-.0595563 -0.0882\
-811,0.0356971 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-7a7f84\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.975\
-968,0.449636 L0.\
-892089,0.325281 \
-L0.973807,0.1649\
+odd\x22 d=\x22M0.96393\
+6,0.428832 L0.86\
+7518,0.313926 L0\
+.960225,0.159635\
  \x22/>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
-=\x22#7a7f84\x22 strok\
+=\x22#0b6e69\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.04\
+roke-width=\x220.02\
 4\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-73,0.582 L0.5215\
-65,0.607593 L0.3\
-24604,0.642322 L\
-0.254774,0.64720\
-5 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-88\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.73,0.582 L0.848\
-761,0.529124 L0.\
-975968,0.449636 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.36\
+336,0.292106 C0.\
+263917,0.374052 \
+0.224622,0.46665\
+ 0.245474,0.5699\
+02 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#0b6e69\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22#0b6e69\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.0144\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.2524\
+58,0.604483 0.21\
+1851,0.561267 0.\
+27311,0.548895 \x22\
+ />\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
+\x22#000000\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x220.039\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-975968,0.449636 \
-L1.0371,0.386334\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#6d7278\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
+oke-width=\x221\x22 st\
+roke-linecap=\x22sq\
+uare\x22 stroke-lin\
+ejoin=\x22bevel\x22 tr\
+ansform=\x22matrix(\
+1,0,0,1,0,0)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
 =\x22Sans Serif\x22 fo\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x221.0371\x22 cy=\x220.3\
-86334\x22 r=\x220.064\x22\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M336,8 C3\
+36,3.58172 339.5\
+82,0 344,0 L648,\
+0 C652.418,0 656\
+,3.58172 656,8 L\
+656,192 C656,196\
+.418 652.418,200\
+ 648,200 L344,20\
+0 C339.582,200 3\
+36,196.418 336,1\
+92 L336,8 Z \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22#\
+e9eef2\x22 fill-opa\
+city=\x221\x22 stroke=\
+\x22none\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#a7aeb5\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+016\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.06,-0.008 L1.5\
+4,-0.008 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a</g\
+>\x0a\x0a<g fill=\x22#c9c\
+fd4\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,492,160)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+-0.17,-0.115 C-0\
+.17,-0.123284 -0\
+.163284,-0.13 -0\
+.155,-0.13 L0.15\
+5,-0.13 C0.16328\
+4,-0.13 0.17,-0.\
+123284 0.17,-0.1\
+15 L0.17,0.115 C\
+0.17,0.123284 0.\
+163284,0.13 0.15\
+5,0.13 L-0.155,0\
+.13 C-0.163284,0\
+.13 -0.17,0.1232\
+84 -0.17,0.115 L\
+-0.17,-0.115 Z \x22\
 />\x0a</g>\x0a\x0a<g fill\
-=\x22#2e3338\x22 fill-\
+=\x22none\x22 stroke=\x22\
+#a0a7af\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.012\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,4\
+92,160)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M-0.1\
+5,-0.101 C-0.15,\
+-0.105971 -0.145\
+971,-0.11 -0.141\
+,-0.11 L0.141,-0\
+.11 C0.145971,-0\
+.11 0.15,-0.1059\
+71 0.15,-0.101 L\
+0.15,0.101 C0.15\
+,0.105971 0.1459\
+71,0.11 0.141,0.\
+11 L-0.141,0.11 \
+C-0.145971,0.11 \
+-0.15,0.105971 -\
+0.15,0.101 L-0.1\
+5,-0.101 Z \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22#c\
+9cfd4\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,488,106)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220\x22 cy\
+=\x220\x22 r=\x220.14\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#a0\
+a7af\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0112\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,488\
+,106)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M-0.035\
+6833,0.0882867 C\
+-0.0595683,0.078\
+6192 -0.0786285,\
+0.0595563 -0.088\
+2811,0.0356971 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
 opacity=\x221\x22 stro\
 ke=\x22none\x22 transf\
 orm=\x22matrix(200,\
@@ -28067,62 +27957,198 @@ Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<path vector-\
-effect=\x22none\x22 fi\
-ll-rule=\x22evenodd\
-\x22 d=\x22M1.03038,0.\
-322682 C1.0326,0\
-.322452 1.03484,\
-0.322334 1.0371,\
-0.322334 C1.0724\
-4,0.322334 1.101\
-1,0.350988 1.101\
-1,0.386334 C1.10\
-11,0.421681 1.07\
-244,0.450334 1.0\
-371,0.450334 C1.\
-03559,0.450334 1\
-.0341,0.450282 1\
-.03263,0.450181 \
-L1.03038,0.32268\
-2 Z \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#6d7278\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x221.01552,0.3329\
-29 0.967717,0.33\
-5926 0.982972,0.\
-366634 \x22 />\x0a</g>\
-\x0a\x0a<g fill=\x22#2e33\
-38\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#7a7f84\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.97\
+5968,0.449636 L0\
+.892089,0.325281\
+ L0.973807,0.164\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#7a7f84\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+44\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
 trix(200,0,0,-20\
 0,336,186)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x221.02828\x22\
- cy=\x220.355574\x22 r\
-=\x220.01088\x22/>\x0a</g\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.73,0.582 L0.521\
+565,0.607593 L0.\
+324604,0.642322 \
+L0.254774,0.6472\
+05 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+088\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.73,0.582 L0.84\
+8761,0.529124 L0\
+.975968,0.449636\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.03\
+96\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.975968,0.449636\
+ L1.0371,0.38633\
+4 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<circle cx\
+=\x221.0371\x22 cy=\x220.\
+386334\x22 r=\x220.064\
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#2e3338\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M1.03038,0\
+.322682 C1.0326,\
+0.322452 1.03484\
+,0.322334 1.0371\
+,0.322334 C1.072\
+44,0.322334 1.10\
+11,0.350988 1.10\
+11,0.386334 C1.1\
+011,0.421681 1.0\
+7244,0.450334 1.\
+0371,0.450334 C1\
+.03559,0.450334 \
+1.0341,0.450282 \
+1.03263,0.450181\
+ L1.03038,0.3226\
+82 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<polygo\
+n fill-rule=\x22eve\
+nodd\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x221.01552,0.332\
+929 0.967717,0.3\
+35926 0.982972,0\
+.366634 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x221.0195\x22\
+ cy=\x220.35585\x22 r=\
+\x220.01024\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.73,0.582 \
+L0.520512,0.5966\
+49 L0.322458,0.6\
+24483 L0.252501,\
+0.626926 \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
+th=\x220.044\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
@@ -28142,10 +28168,10 @@ ll-rule=\x22evenodd\
 624483 L0.252501\
 ,0.626926 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
+e\x22 stroke=\x22#e9ee\
+f2\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
+dth=\x220.076\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
@@ -28159,16 +28185,62 @@ t-style=\x22normal\x22\
  \x0a>\x0a<path vector\
 -effect=\x22none\x22 f\
 ill-rule=\x22evenod\
-d\x22 d=\x22M0.73,0.58\
-2 L0.520512,0.59\
-6649 L0.322458,0\
-.624483 L0.25250\
-1,0.626926 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
+d\x22 d=\x22M0.975968,\
+0.449636 L0.8920\
+89,0.325281 L0.9\
+62421,0.15959 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.044\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.975\
+968,0.449636 L0.\
+892089,0.325281 \
+L0.962421,0.1595\
+9 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#0b6e69\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+24\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,336,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.36336,0.292106 \
+C0.263917,0.3740\
+52 0.224622,0.46\
+665 0.245474,0.5\
+69902 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#0b6e69\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0144\x22 str\
 oke-linecap=\x22rou\
 nd\x22 stroke-linej\
 oin=\x22round\x22 tran\
@@ -28179,100 +28251,31 @@ sform=\x22matrix(20\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.975968\
-,0.449636 L0.892\
-089,0.325281 L0.\
-962421,0.15959 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,3\
-36,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.97\
-5968,0.449636 L0\
-.892089,0.325281\
- L0.962421,0.159\
-59 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-024\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.36336,0.292106\
- C0.263917,0.374\
-052 0.224622,0.4\
-6665 0.245474,0.\
-569902 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#0b6e6\
-9\x22 fill-opacity=\
-\x221\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.0144\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<polygon f\
-ill-rule=\x22evenod\
-d\x22 vector-effect\
-=\x22none\x22 points=\x22\
-0.252458,0.60448\
-3 0.211851,0.561\
-267 0.27311,0.54\
-8895 \x22 />\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#000000\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x221\x22 stroke-linec\
-ap=\x22square\x22 stro\
-ke-linejoin=\x22bev\
-el\x22 transform=\x22m\
-atrix(1,0,0,1,0,\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a</g>\x0a</g>\x0a</\
-svg>\x0a\
-\x00\x00?\xb3\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.252458,0.604483\
+ 0.211851,0.5612\
+67 0.27311,0.548\
+895 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a</g>\x0a</s\
+vg>\x0a\
+\x00\x00?\xb5\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -28649,108 +28652,165 @@ if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
 normal\x22 \x0a>\x0a<circ\
-le cx=\x220.767713\x22\
- cy=\x220.826\x22 r=\x220\
-.01088\x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#e9eef2\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.076\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.74,0.442 L0.7\
-4,0.232 L0.70183\
-8,0.0356746 L0.7\
-71455,0.0283576 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.74,\
-0.442 L0.74,0.23\
-2 L0.701838,0.03\
-56746 L0.771455,\
-0.0283576 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.74,0.722 \
-L0.688697,0.5810\
-46 L0.645151,0.4\
-06393 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.044\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.74,0.722 L0.6\
-88697,0.581046 L\
-0.645151,0.40639\
-3 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#0b6e69\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-24\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
+le cx=\x220.773836\x22\
+ cy=\x220.819702\x22 r\
+=\x220.01024\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.442 L\
+0.74,0.232 L0.70\
+1838,0.0356746 L\
+0.771455,0.02835\
+76 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#2e3338\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.442 L0.74,0\
+.232 L0.701838,0\
+.0356746 L0.7714\
+55,0.0283576 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.74,0.7\
+22 L0.688697,0.5\
+81046 L0.645151,\
+0.406393 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.044\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.74,0.722 L\
+0.688697,0.58104\
+6 L0.645151,0.40\
+6393 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.718598,0.89669\
+5 C0.643048,0.92\
+6936 0.58598,0.9\
+20502 0.547393,0\
+.877392 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22#0b6e\
+69\x22 fill-opacity\
+=\x221\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0144\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.523863,0.851104\
+ 0.58076,0.86781\
+7 0.534194,0.909\
+498 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a</g>\x0a\x0a<g fill\
+=\x22#e9eef2\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(1,0,\
+0,1,0,0)\x22\x0afont-f\
 amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
@@ -28758,232 +28818,33 @@ f\x22 font-size=\x229\x22\
 ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.7\
-18598,0.896695 C\
-0.643048,0.92693\
-6 0.58598,0.9205\
-02 0.547393,0.87\
-7392 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#0b6e69\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.0144\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<polygon fill-\
-rule=\x22evenodd\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x220.52\
-3863,0.851104 0.\
-58076,0.867817 0\
-.534194,0.909498\
- \x22 />\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#000000\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x221\x22 \
-stroke-linecap=\x22\
-square\x22 stroke-l\
-inejoin=\x22bevel\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-e9eef2\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M336,8 \
-C336,3.58172 339\
-.582,0 344,0 L64\
-8,0 C652.418,0 6\
-56,3.58172 656,8\
- L656,192 C656,1\
-96.418 652.418,2\
-00 648,200 L344,\
-200 C339.582,200\
- 336,196.418 336\
-,192 L336,8 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#e9eef2\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#a7aeb5\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.016\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.06,-0.008 L1\
-.54,-0.008 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-/g>\x0a\x0a<g fill=\x22#c\
-9cfd4\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,506,96)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<r\
-ect x=\x22-0.06\x22 y=\
-\x22-0.49\x22 width=\x220\
-.12\x22 height=\x220.9\
-8\x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a0a7af\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-2\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,506,96)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<polyl\
-ine fill=\x22none\x22 \
-vector-effect=\x22n\
-one\x22 points=\x22-0.\
-048,-0.37 0.048,\
--0.37 \x22 />\x0a<poly\
-line fill=\x22none\x22\
- vector-effect=\x22\
-none\x22 points=\x22-0\
-.024,-0.37 -0.02\
-4,-0.25 \x22 />\x0a<po\
-lyline fill=\x22non\
-e\x22 vector-effect\
-=\x22none\x22 points=\x22\
--0.048,-0.25 0.0\
-48,-0.25 \x22 />\x0a<p\
-olyline fill=\x22no\
-ne\x22 vector-effec\
-t=\x22none\x22 points=\
-\x220.012,-0.25 0.0\
-12,-0.13 \x22 />\x0a<p\
-olyline fill=\x22no\
-ne\x22 vector-effec\
-t=\x22none\x22 points=\
-\x22-0.048,-0.13 0.\
-048,-0.13 \x22 />\x0a<\
-polyline fill=\x22n\
-one\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x22-0.024,-0.13 -\
-0.024,-0.01 \x22 />\
-\x0a<polyline fill=\
-\x22none\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x22-0.048,-0.01\
- 0.048,-0.01 \x22 /\
->\x0a<polyline fill\
-=\x22none\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.012,-0.01\
- 0.012,0.11 \x22 />\
-\x0a<polyline fill=\
-\x22none\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x22-0.048,0.11 \
-0.048,0.11 \x22 />\x0a\
-<polyline fill=\x22\
-none\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x22-0.024,0.11 -\
-0.024,0.23 \x22 />\x0a\
-<polyline fill=\x22\
-none\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x22-0.048,0.23 0\
-.048,0.23 \x22 />\x0a<\
-polyline fill=\x22n\
-one\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.012,0.23 0.0\
-12,0.35 \x22 />\x0a<po\
-lyline fill=\x22non\
-e\x22 vector-effect\
-=\x22none\x22 points=\x22\
--0.048,0.35 0.04\
-8,0.35 \x22 />\x0a<pol\
-yline fill=\x22none\
-\x22 vector-effect=\
-\x22none\x22 points=\x22-\
-0.024,0.35 -0.02\
-4,0.47 \x22 />\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
+evenodd\x22 d=\x22M336\
+,8 C336,3.58172 \
+339.582,0 344,0 \
+L648,0 C652.418,\
+0 656,3.58172 65\
+6,8 L656,192 C65\
+6,196.418 652.41\
+8,200 648,200 L3\
+44,200 C339.582,\
+200 336,196.418 \
+336,192 L336,8 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#e9eef2\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
 \x22normal\x22 \x0a>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
+ stroke=\x22#a7aeb5\
 \x22 stroke-opacity\
 =\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
+h=\x220.016\x22 stroke\
 -linecap=\x22round\x22\
  stroke-linejoin\
 =\x22round\x22 transfo\
@@ -28997,38 +28858,157 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.65167,0.7\
-04844 L0.615382,\
-0.5593 L0.584125\
-,0.382034 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#7a7f\
-84\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.74,0.44\
-2 L0.747329,0.23\
-2128 L0.709167,0\
-.0358025 L0.7789\
-97,0.0309195 \x22/>\
+ d=\x22M0.06,-0.008\
+ L1.54,-0.008 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#e9eef2\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#c9cfd4\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,506,96)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<rect x=\x22-0.06\x22\
+ y=\x22-0.49\x22 width\
+=\x220.12\x22 height=\x22\
+0.98\x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#a0a7af\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.012\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,506,96)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<po\
+lyline fill=\x22non\
+e\x22 vector-effect\
+=\x22none\x22 points=\x22\
+-0.048,-0.37 0.0\
+48,-0.37 \x22 />\x0a<p\
+olyline fill=\x22no\
+ne\x22 vector-effec\
+t=\x22none\x22 points=\
+\x22-0.024,-0.37 -0\
+.024,-0.25 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.048,-0.25 \
+0.048,-0.25 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.012,-0.25 \
+0.012,-0.13 \x22 />\
+\x0a<polyline fill=\
+\x22none\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x22-0.048,-0.13\
+ 0.048,-0.13 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x22-0.024,-0.1\
+3 -0.024,-0.01 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,-0\
+.01 0.048,-0.01 \
+\x22 />\x0a<polyline f\
+ill=\x22none\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.012,-0\
+.01 0.012,0.11 \x22\
+ />\x0a<polyline fi\
+ll=\x22none\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x22-0.048,0.\
+11 0.048,0.11 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.024,0.1\
+1 -0.024,0.23 \x22 \
+/>\x0a<polyline fil\
+l=\x22none\x22 vector-\
+effect=\x22none\x22 po\
+ints=\x22-0.048,0.2\
+3 0.048,0.23 \x22 /\
+>\x0a<polyline fill\
+=\x22none\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.012,0.23 \
+0.012,0.35 \x22 />\x0a\
+<polyline fill=\x22\
+none\x22 vector-eff\
+ect=\x22none\x22 point\
+s=\x22-0.048,0.35 0\
+.048,0.35 \x22 />\x0a<\
+polyline fill=\x22n\
+one\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x22-0.024,0.35 -0\
+.024,0.47 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22#e\
+9eef2\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#7a7\
+f84\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.044\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.65167,\
+0.704844 L0.6153\
+82,0.5593 L0.584\
+125,0.382034 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#2\
-e3338\x22 stroke-op\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
 acity=\x221\x22 stroke\
--width=\x220.088\x22 s\
+-width=\x220.044\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -29043,17 +29023,98 @@ al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
 nodd\x22 d=\x22M0.74,0\
-.442 L0.717426,0\
-.570025 L0.65167\
-,0.704844 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.0396\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
+.442 L0.747329,0\
+.232128 L0.70916\
+7,0.0358025 L0.7\
+78997,0.0309195 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.088\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.7\
+4,0.442 L0.71742\
+6,0.570025 L0.65\
+167,0.704844 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.0396\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.651\
+67,0.704844 L0.6\
+02461,0.777799 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.602461\x22 cy=\x220.7\
+77799\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.589142,0\
+.840412 C0.56017\
+9,0.834271 0.538\
+461,0.808572 0.5\
+38461,0.777799 C\
+0.538461,0.74245\
+3 0.567115,0.713\
+799 0.602461,0.7\
+13799 C0.610948,\
+0.713799 0.61904\
+8,0.715451 0.626\
+45,0.718447 L0.5\
+89142,0.840412 Z\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
 sform=\x22matrix(20\
 0,0,0,-200,336,1\
 86)\x22\x0afont-family\
@@ -29061,116 +29122,17 @@ sform=\x22matrix(20\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.65167,\
-0.704844 L0.6024\
-61,0.777799 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-6d7278\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<circle cx=\x220.60\
-2461\x22 cy=\x220.7777\
-99\x22 r=\x220.064\x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-2e3338\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.589142,0.84\
-0412 C0.560179,0\
-.834271 0.538461\
-,0.808572 0.5384\
-61,0.777799 C0.5\
-38461,0.742453 0\
-.567115,0.713799\
- 0.602461,0.7137\
-99 C0.610948,0.7\
-13799 0.619048,0\
-.715451 0.62645,\
-0.718447 L0.5891\
-42,0.840412 Z \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22#6d7278\x22 fill-o\
-pacity=\x221\x22 strok\
-e=\x22none\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<polygon fill-\
-rule=\x22evenodd\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x220.60\
-6479,0.835259 0.\
-65287,0.847181 0\
-.647851,0.813262\
- \x22 />\x0a</g>\x0a\x0a<g f\
-ill=\x22#2e3338\x22 fi\
-ll-opacity=\x221\x22 s\
-troke=\x22none\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<circle cx\
-=\x220.601344\x22 cy=\x22\
-0.80978\x22 r=\x220.01\
-088\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.74,0.442 L0.74\
-,0.232 L0.701838\
-,0.0356746 L0.77\
-1455,0.0283576 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#2e3338\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.044\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.606479,0.835259\
+ 0.65287,0.84718\
+1 0.647851,0.813\
+262 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22#2e3338\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
 transform=\x22matri\
 x(200,0,0,-200,3\
 36,186)\x22\x0afont-fa\
@@ -29178,41 +29140,60 @@ mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.74\
-,0.442 L0.74,0.2\
-32 L0.701838,0.0\
-356746 L0.771455\
-,0.0283576 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#e9e\
-ef2\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.076\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.65167,\
-0.704844 L0.6230\
-49,0.5576 L0.601\
-112,0.378942 \x22/>\
+rmal\x22 \x0a>\x0a<circle\
+ cx=\x220.60978\x22 cy\
+=\x220.81223\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.74,0.442 L0.\
+74,0.232 L0.7018\
+38,0.0356746 L0.\
+771455,0.0283576\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+74,0.442 L0.74,0\
+.232 L0.701838,0\
+.0356746 L0.7714\
+55,0.0283576 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#2\
-e3338\x22 stroke-op\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
 acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
+-width=\x220.076\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -29232,9 +29213,9 @@ nodd\x22 d=\x22M0.6516\
 01112,0.378942 \x22\
 />\x0a</g>\x0a\x0a<g fill\
 =\x22none\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
+#2e3338\x22 stroke-\
 opacity=\x221\x22 stro\
-ke-width=\x220.024\x22\
+ke-width=\x220.044\x22\
  stroke-linecap=\
 \x22round\x22 stroke-l\
 inejoin=\x22round\x22 \
@@ -29248,52 +29229,74 @@ font-weight=\x22400\
 rmal\x22 \x0a>\x0a<path v\
 ector-effect=\x22no\
 ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.71\
-8598,0.896695 C0\
-.643048,0.926936\
- 0.58598,0.92050\
-2 0.547393,0.877\
-392 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#0b6e69\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22#0b6e69\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.0144\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
+venodd\x22 d=\x22M0.65\
+167,0.704844 L0.\
+623049,0.5576 L0\
+.601112,0.378942\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.02\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+718598,0.896695 \
+C0.643048,0.9269\
+36 0.58598,0.920\
+502 0.547393,0.8\
+77392 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#0b6e69\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0144\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<polygon fi\
+ll-rule=\x22evenodd\
+\x22 vector-effect=\
+\x22none\x22 points=\x220\
+.523863,0.851104\
+ 0.58076,0.86781\
+7 0.534194,0.909\
+498 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<polygon fill\
--rule=\x22evenodd\x22 \
-vector-effect=\x22n\
-one\x22 points=\x220.5\
-23863,0.851104 0\
-.58076,0.867817 \
-0.534194,0.90949\
-8 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#000000\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x221\x22\
- stroke-linecap=\
-\x22square\x22 stroke-\
-linejoin=\x22bevel\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a</g>\x0a</svg\
->\x0a\
+\x0a>\x0a</g>\x0a</g>\x0a</s\
+vg>\x0a\
 \x00\x007\xe6\
 <\
 ?xml version=\x221.\
@@ -29609,14 +29612,37 @@ font-size=\x229\x22 fo\
 nt-weight=\x22400\x22 \
 font-style=\x22norm\
 al\x22 \x0a>\x0a<circle c\
-x=\x220.50021\x22 cy=\x22\
-0.456786\x22 r=\x220.0\
-1088\x22/>\x0a</g>\x0a\x0a<g\
+x=\x220.506859\x22 cy=\
+\x220.451046\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.6,0.097 L0.778\
+09,0.208283 L0.8\
+81098,0.0368496 \
+L0.951098,0.0368\
+496 \x22/>\x0a</g>\x0a\x0a<g\
  fill=\x22none\x22 str\
-oke=\x22#e9eef2\x22 st\
+oke=\x22#2e3338\x22 st\
 roke-opacity=\x221\x22\
  stroke-width=\x220\
-.076\x22 stroke-lin\
+.044\x22 stroke-lin\
 ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
 und\x22 transform=\x22\
@@ -29636,10 +29662,10 @@ h vector-effect=\
 0.951098,0.03684\
 96 \x22/>\x0a</g>\x0a\x0a<g \
 fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
+ke=\x22#e9eef2\x22 str\
 oke-opacity=\x221\x22 \
 stroke-width=\x220.\
-044\x22 stroke-line\
+076\x22 stroke-line\
 cap=\x22round\x22 stro\
 ke-linejoin=\x22rou\
 nd\x22 transform=\x22m\
@@ -29653,122 +29679,20 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-6,0.097 L0.77809\
-,0.208283 L0.881\
-098,0.0368496 L0\
-.951098,0.036849\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#e9eef2\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-76\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,0,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.4\
-81667,0.350766 L\
-0.432832,0.20893\
-8 L0.374229,0.03\
-87451 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.044\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.481667,0.3507\
-66 L0.432832,0.2\
-08938 L0.374229,\
-0.0387451 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.024\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.941098,0.\
-0668496 C0.96141\
-7,0.157462 0.942\
-386,0.221477 0.8\
-84004,0.258894 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#0b6e69\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22#0b6e69\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-0144\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x220.8543,0.2\
-7793 0.879873,0.\
-224426 0.913595,\
-0.277044 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0000\
-00\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x221\x22 stroke-l\
-inecap=\x22square\x22 \
+481667,0.350766 \
+L0.432832,0.2089\
+38 L0.374229,0.0\
+387451 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
 stroke-linejoin=\
-\x22bevel\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
- fill=\x22#e9eef2\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
@@ -29777,80 +29701,20 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M336,8 C336,3.5\
-8172 339.582,0 3\
-44,0 L648,0 C652\
-.418,0 656,3.581\
-72 656,8 L656,19\
-2 C656,196.418 6\
-52.418,200 648,2\
-00 L344,200 C339\
-.582,200 336,196\
-.418 336,192 L33\
-6,8 Z \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#e9eef2\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(1,0,0,1,0,0)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#a\
-7aeb5\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.016\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.06,-\
-0.008 L1.54,-0.0\
-08 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#7a7f84\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<pa\
-th vector-effect\
-=\x22none\x22 fill-rul\
-e=\x22evenodd\x22 d=\x22M\
-0.499998,0.35848\
-8 L0.448695,0.21\
-7534 L0.387131,0\
-.0483892 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#7a7f8\
-4\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
+\x22M0.481667,0.350\
+766 L0.432832,0.\
+208938 L0.374229\
+,0.0387451 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.024\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
@@ -29859,78 +29723,55 @@ eight=\x22400\x22 font\
 \x0a>\x0a<path vector-\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
-\x22 d=\x22M0.6,0.097 \
-L0.78367,0.19881\
- L0.901227,0.037\
-0066 L0.971227,0\
-.0370066 \x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#e9e\
-ef2\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,336,186)\x22\x0afon\
+\x22 d=\x22M0.941098,0\
+.0668496 C0.9614\
+17,0.157462 0.94\
+2386,0.221477 0.\
+884004,0.258894 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22#c9c\
-fd4\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,456,180)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<ci\
-rcle cx=\x220\x22 cy=\x22\
-0\x22 r=\x220.03\x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#a0a7\
-af\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.006\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,456,18\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M-0.0225,0\
-.0165 C-0.003,0 \
-0.003,0 0.0225,0\
-.0165 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#e9eef2\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.088\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
+=\x22normal\x22 \x0a>\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.8543,0.\
+27793 0.879873,0\
+.224426 0.913595\
+,0.277044 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#000\
+000\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x221\x22 stroke-\
+linecap=\x22square\x22\
+ stroke-linejoin\
+=\x22bevel\x22 transfo\
+rm=\x22matrix(1,0,0\
+,1,0,0)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
+g fill=\x22#e9eef2\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(1,0,0,1,0,0)\x22\x0a\
 font-family=\x22San\
 s Serif\x22 font-si\
 ze=\x229\x22 font-weig\
@@ -29939,15 +29780,53 @@ yle=\x22normal\x22 \x0a>\x0a\
 <path vector-eff\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
-=\x22M0.6,0.097 L0.\
-551301,0.217534 \
-L0.499998,0.3584\
-88 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-0396\x22 stroke-lin\
+=\x22M336,8 C336,3.\
+58172 339.582,0 \
+344,0 L648,0 C65\
+2.418,0 656,3.58\
+172 656,8 L656,1\
+92 C656,196.418 \
+652.418,200 648,\
+200 L344,200 C33\
+9.582,200 336,19\
+6.418 336,192 L3\
+36,8 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+a7aeb5\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.016\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.06,\
+-0.008 L1.54,-0.\
+008 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#7a7f84\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.044\x22 stroke-lin\
 ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
 und\x22 transform=\x22\
@@ -29962,69 +29841,34 @@ ath vector-effec\
 t=\x22none\x22 fill-ru\
 le=\x22evenodd\x22 d=\x22\
 M0.499998,0.3584\
-88 L0.499998,0.4\
-46488 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#6d7278\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<circl\
-e cx=\x220.499998\x22 \
-cy=\x220.446488\x22 r=\
-\x220.064\x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#2e3338\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.5\
-49026,0.487627 C\
-0.537286,0.50160\
-4 0.519679,0.510\
-488 0.499998,0.5\
-10488 C0.464652,\
-0.510488 0.43599\
-8,0.481834 0.435\
-998,0.446488 C0.\
-435998,0.426806 \
-0.444882,0.4092 \
-0.458858,0.39746\
- L0.549026,0.487\
-627 Z \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#6d7278\
-\x22 fill-opacity=\x22\
-1\x22 stroke=\x22none\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<polyg\
-on fill-rule=\x22ev\
-enodd\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x220.552618,0.4\
-69916 0.584924,0\
-.434552 0.552618\
-,0.42306 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22#2e\
-3338\x22 fill-opaci\
+88 L0.448695,0.2\
+17534 L0.387131,\
+0.0483892 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#7a7f\
+84\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.6,0.097\
+ L0.78367,0.1988\
+1 L0.901227,0.03\
+70066 L0.971227,\
+0.0370066 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
 ty=\x221\x22 stroke=\x22n\
 one\x22 transform=\x22\
 matrix(200,0,0,-\
@@ -30033,10 +29877,169 @@ nt-family=\x22Sans \
 Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a</\
+g>\x0a\x0a<g fill=\x22#c9\
+cfd4\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,456,180)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.5277\
-11\x22 cy=\x220.462488\
-\x22 r=\x220.01088\x22/>\x0a\
+ircle cx=\x220\x22 cy=\
+\x220\x22 r=\x220.03\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#a0a\
+7af\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.006\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,456,1\
+80)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M-0.0225,\
+0.0165 C-0.003,0\
+ 0.003,0 0.0225,\
+0.0165 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.088\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.097 L0\
+.551301,0.217534\
+ L0.499998,0.358\
+488 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#2e3338\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0396\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.499998,0.358\
+488 L0.499998,0.\
+446488 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<circ\
+le cx=\x220.499998\x22\
+ cy=\x220.446488\x22 r\
+=\x220.064\x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#2e333\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+549026,0.487627 \
+C0.537286,0.5016\
+04 0.519679,0.51\
+0488 0.499998,0.\
+510488 C0.464652\
+,0.510488 0.4359\
+98,0.481834 0.43\
+5998,0.446488 C0\
+.435998,0.426806\
+ 0.444882,0.4092\
+ 0.458858,0.3974\
+6 L0.549026,0.48\
+7627 Z \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#6d727\
+8\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<poly\
+gon fill-rule=\x22e\
+venodd\x22 vector-e\
+ffect=\x22none\x22 poi\
+nts=\x220.552618,0.\
+469916 0.584924,\
+0.434552 0.55261\
+8,0.42306 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+circle cx=\x220.533\
+835\x22 cy=\x220.45619\
+\x22 r=\x220.01024\x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
 one\x22 stroke=\x22#e9\
 eef2\x22 stroke-opa\
@@ -30447,9 +30450,9 @@ font-size=\x229\x22 fo\
 nt-weight=\x22400\x22 \
 font-style=\x22norm\
 al\x22 \x0a>\x0a<circle c\
-x=\x220.362392\x22 cy=\
-\x220.0893512\x22 r=\x220\
-.01088\x22/>\x0a</g>\x0a\x0a\
+x=\x220.369658\x22 cy=\
+\x220.0942882\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
 troke=\x22#e9eef2\x22 \
 stroke-opacity=\x22\
@@ -30815,9 +30818,9 @@ ily=\x22Sans Serif\x22\
 ont-weight=\x22400\x22\
  font-style=\x22nor\
 mal\x22 \x0a>\x0a<circle \
-cx=\x220.635813\x22 cy\
-=\x220.347989\x22 r=\x220\
-.01088\x22/>\x0a</g>\x0a\x0a\
+cx=\x220.639691\x22 cy\
+=\x220.340107\x22 r=\x220\
+.01024\x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
 troke=\x22#e9eef2\x22 \
 stroke-opacity=\x22\
@@ -30972,7 +30975,7 @@ t-weight=\x22400\x22 f\
 ont-style=\x22norma\
 l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
 </svg>\x0a\
-\x00\x001\xaa\
+\x00\x001\xa9\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -31230,354 +31233,208 @@ rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
 \x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.960235\
-\x22 cy=\x220.349025\x22 \
-r=\x220.01088\x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#e9ee\
-f2\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.076\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.6,0.232 L\
-0.6,0.022 L0.4,0\
-.022 L0.330171,0\
-.026883 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.6,0.232 L0.\
-6,0.022 L0.4,0.0\
-22 L0.330171,0.0\
-26883 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#e9eef2\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.076\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.85262,0.35075\
-5 L0.83434,0.201\
-873 L0.850028,0.\
-0225582 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#2e3338\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,0,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.85262,0.350\
-755 L0.83434,0.2\
-01873 L0.850028,\
-0.0225582 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0b6e\
-69\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.024\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.574881,0.\
-397704 C0.523885\
-,0.399117 0.4825\
-23,0.379849 0.45\
-0795,0.3399 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.428853,0.31\
-2273 0.484668,0.\
-332306 0.435729,\
-0.371174 \x22 />\x0a<p\
-olygon fill-rule\
-=\x22evenodd\x22 vecto\
-r-effect=\x22none\x22 \
-points=\x220.610147\
-,0.396727 0.5606\
-32,0.429359 0.55\
-8901,0.366887 \x22 \
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#000000\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x221\x22 str\
-oke-linecap=\x22squ\
-are\x22 stroke-line\
-join=\x22bevel\x22 tra\
-nsform=\x22matrix(1\
-,0,0,1,0,0)\x22\x0afon\
+cle cx=\x220.955606\
+\x22 cy=\x220.34156\x22 r\
+=\x220.01024\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.076\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.232 L0\
+.6,0.022 L0.4,0.\
+022 L0.330171,0.\
+026883 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.232 L0.6\
+,0.022 L0.4,0.02\
+2 L0.330171,0.02\
+6883 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
 \x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a</g\
->\x0a\x0a<g fill=\x22#e9e\
-ef2\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(1,0,0,1,0,\
-0)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M336,8 C33\
-6,3.58172 339.58\
-2,0 344,0 L648,0\
- C652.418,0 656,\
-3.58172 656,8 L6\
-56,192 C656,196.\
-418 652.418,200 \
-648,200 L344,200\
- C339.582,200 33\
-6,196.418 336,19\
-2 L336,8 Z \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#e\
-9eef2\x22 fill-opac\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.85262,0.350755\
+ L0.83434,0.2018\
+73 L0.850028,0.0\
+225582 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.85262,0.3507\
+55 L0.83434,0.20\
+1873 L0.850028,0\
+.0225582 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#0b6e6\
+9\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.024\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.574881,0.3\
+97704 C0.523885,\
+0.399117 0.48252\
+3,0.379849 0.450\
+795,0.3399 \x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22#0\
+b6e69\x22 fill-opac\
 ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#a7aeb5\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-16\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.06,-0.008 L1.54\
-,-0.008 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#7a7f84\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.044\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<path vector-e\
-ffect=\x22none\x22 fil\
-l-rule=\x22evenodd\x22\
- d=\x22M0.630753,0.\
-266844 L0.733053\
-,0.157141 L0.858\
-091,0.0276598 \x22/\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.0144\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+0,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.428853,0.312\
+273 0.484668,0.3\
+32306 0.435729,0\
+.371174 \x22 />\x0a<po\
+lygon fill-rule=\
+\x22evenodd\x22 vector\
+-effect=\x22none\x22 p\
+oints=\x220.610147,\
+0.396727 0.56063\
+2,0.429359 0.558\
+901,0.366887 \x22 /\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
-7a7f84\x22 stroke-o\
+000000\x22 stroke-o\
 pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.439\
-,0.157 L0.597489\
-,0.0192276 L0.39\
-7489,0.0192276 L\
-0.32766,0.024110\
-6 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-88\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.439,0.157 L0.48\
-1324,0.279917 L0\
-.630753,0.266844\
- \x22/>\x0a</g>\x0a\x0a<g fi\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
+=\x22#a7aeb5\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.03\
-96\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.630753,0.266844\
- L0.718539,0.272\
-983 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#6d7278\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<circle \
-cx=\x220.718539\x22 cy\
-=\x220.272983\x22 r=\x220\
-.064\x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#2e3338\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22none\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.762\
-997,0.226945 C0.\
-775046,0.238583 \
-0.782539,0.25490\
-8 0.782539,0.272\
-983 C0.782539,0.\
-308329 0.753885,\
-0.336983 0.71853\
-9,0.336983 C0.69\
-7253,0.336983 0.\
-678394,0.326591 \
-0.666759,0.31060\
-5 L0.762997,0.22\
-6945 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
 ,336,186)\x22\x0afont-\
@@ -31585,33 +31442,39 @@ family=\x22Sans Ser\
 if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.74558,0.2\
-22125 0.712556,0\
-.187432 0.698838\
-,0.218856 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22#2\
-e3338\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-circle cx=\x220.736\
-433\x22 cy=\x220.24645\
-3\x22 r=\x220.01088\x22/>\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#7a7f84\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.044\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.630753,0.2\
+66844 L0.733053,\
+0.157141 L0.8580\
+91,0.0276598 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#e\
-9eef2\x22 stroke-op\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
 acity=\x221\x22 stroke\
--width=\x220.076\x22 s\
+-width=\x220.044\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -31626,16 +31489,16 @@ al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
 nodd\x22 d=\x22M0.439,\
-0.157 L0.599869,\
-0.0220146 L0.399\
-869,0.0220146 L0\
-.33004,0.0268976\
+0.157 L0.597489,\
+0.0192276 L0.397\
+489,0.0192276 L0\
+.32766,0.0241106\
  \x22/>\x0a</g>\x0a\x0a<g fi\
 ll=\x22none\x22 stroke\
 =\x22#2e3338\x22 strok\
 e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
+roke-width=\x220.08\
+8\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
 \x22 transform=\x22mat\
@@ -31649,61 +31512,15 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-439,0.157 L0.599\
-869,0.0220146 L0\
-.399869,0.022014\
-6 L0.33004,0.026\
-8976 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.630753,0.266\
-844 L0.718921,0.\
-145492 L0.850565\
-,0.0227318 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.044\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.630753\
-,0.266844 L0.718\
-921,0.145492 L0.\
-850565,0.0227318\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#0b6e69\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.02\
-4\x22 stroke-lineca\
+439,0.157 L0.481\
+324,0.279917 L0.\
+630753,0.266844 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
 p=\x22round\x22 stroke\
 -linejoin=\x22round\
 \x22 transform=\x22mat\
@@ -31717,17 +31534,156 @@ normal\x22 \x0a>\x0a<path\
  vector-effect=\x22\
 none\x22 fill-rule=\
 \x22evenodd\x22 d=\x22M0.\
-574881,0.397704 \
-C0.523885,0.3991\
-17 0.482523,0.37\
-9849 0.450795,0.\
-3399 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#0b6e69\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.0144\x22 stro\
+630753,0.266844 \
+L0.718539,0.2729\
+83 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<circle c\
+x=\x220.718539\x22 cy=\
+\x220.272983\x22 r=\x220.\
+064\x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#2e3338\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.7629\
+97,0.226945 C0.7\
+75046,0.238583 0\
+.782539,0.254908\
+ 0.782539,0.2729\
+83 C0.782539,0.3\
+08329 0.753885,0\
+.336983 0.718539\
+,0.336983 C0.697\
+253,0.336983 0.6\
+78394,0.326591 0\
+.666759,0.310605\
+ L0.762997,0.226\
+945 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#6d7278\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.74558,0.22\
+2125 0.712556,0.\
+187432 0.698838,\
+0.218856 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22#2e\
+3338\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<c\
+ircle cx=\x220.7305\
+78\x22 cy=\x220.239905\
+\x22 r=\x220.01024\x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#e9\
+eef2\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.076\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.439,0\
+.157 L0.599869,0\
+.0220146 L0.3998\
+69,0.0220146 L0.\
+33004,0.0268976 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.044\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.4\
+39,0.157 L0.5998\
+69,0.0220146 L0.\
+399869,0.0220146\
+ L0.33004,0.0268\
+976 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#e9eef2\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.076\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,336,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.630753,0.2668\
+44 L0.718921,0.1\
+45492 L0.850565,\
+0.0227318 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
@@ -31738,37 +31694,84 @@ form=\x22matrix(200\
 t-size=\x229\x22 font-\
 weight=\x22400\x22 fon\
 t-style=\x22normal\x22\
- \x0a>\x0a<polygon fil\
-l-rule=\x22evenodd\x22\
- vector-effect=\x22\
-none\x22 points=\x220.\
-428853,0.312273 \
-0.484668,0.33230\
-6 0.435729,0.371\
-174 \x22 />\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x220.610147,0.39\
-6727 0.560632,0.\
-429359 0.558901,\
-0.366887 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#0000\
-00\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x221\x22 stroke-l\
-inecap=\x22square\x22 \
-stroke-linejoin=\
-\x22bevel\x22 transfor\
-m=\x22matrix(1,0,0,\
-1,0,0)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a</g>\x0a</g\
->\x0a</svg>\x0a\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.630753,\
+0.266844 L0.7189\
+21,0.145492 L0.8\
+50565,0.0227318 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#0b6e69\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.024\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.5\
+74881,0.397704 C\
+0.523885,0.39911\
+7 0.482523,0.379\
+849 0.450795,0.3\
+399 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.4\
+28853,0.312273 0\
+.484668,0.332306\
+ 0.435729,0.3711\
+74 \x22 />\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.610147,0.396\
+727 0.560632,0.4\
+29359 0.558901,0\
+.366887 \x22 />\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#00000\
+0\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x221\x22 stroke-li\
+necap=\x22square\x22 s\
+troke-linejoin=\x22\
+bevel\x22 transform\
+=\x22matrix(1,0,0,1\
+,0,0)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a</g>\x0a</g>\
+\x0a</svg>\x0a\
 \x00\x00:Z\
 <\
 ?xml version=\x221.\
@@ -32096,9 +32099,9 @@ if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
 normal\x22 \x0a>\x0a<circ\
-le cx=\x220.320869\x22\
- cy=\x220.0859171\x22 \
-r=\x220.01088\x22/>\x0a</\
+le cx=\x220.327958\x22\
+ cy=\x220.0911047\x22 \
+r=\x220.01024\x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
 e\x22 stroke=\x22#e9ee\
 f2\x22 stroke-opaci\
@@ -32541,9 +32544,9 @@ if\x22 font-size=\x229\
 \x22 font-weight=\x224\
 00\x22 font-style=\x22\
 normal\x22 \x0a>\x0a<circ\
-le cx=\x220.325123\x22\
- cy=\x220.0824442\x22 \
-r=\x220.01088\x22/>\x0a</\
+le cx=\x220.332211\x22\
+ cy=\x220.0876317\x22 \
+r=\x220.01024\x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
 e\x22 stroke=\x22#e9ee\
 f2\x22 stroke-opaci\
@@ -32963,9 +32966,9 @@ ont-family=\x22Sans\
 e=\x229\x22 font-weigh\
 t=\x22400\x22 font-sty\
 le=\x22normal\x22 \x0a>\x0a<\
-circle cx=\x220.362\
-392\x22 cy=\x220.08935\
-12\x22 r=\x220.01088\x22/\
+circle cx=\x220.369\
+658\x22 cy=\x220.09428\
+82\x22 r=\x220.01024\x22/\
 >\x0a</g>\x0a\x0a<g fill=\
 \x22none\x22 stroke=\x22#\
 e9eef2\x22 stroke-o\
@@ -33330,9 +33333,9 @@ f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
 ormal\x22 \x0a>\x0a<circl\
-e cx=\x220.369654\x22 \
-cy=\x220.102494\x22 r=\
-\x220.01088\x22/>\x0a</g>\
+e cx=\x220.377535\x22 \
+cy=\x220.106372\x22 r=\
+\x220.01024\x22/>\x0a</g>\
 \x0a\x0a<g fill=\x22none\x22\
  stroke=\x22#e9eef2\
 \x22 stroke-opacity\
@@ -33744,9 +33747,9 @@ Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.3623\
-92\x22 cy=\x220.089351\
-2\x22 r=\x220.01088\x22/>\
+ircle cx=\x220.3696\
+58\x22 cy=\x220.094288\
+2\x22 r=\x220.01024\x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
 none\x22 stroke=\x22#e\
 9eef2\x22 stroke-op\
@@ -34109,9 +34112,9 @@ f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
 ormal\x22 \x0a>\x0a<circl\
-e cx=\x220.362392\x22 \
-cy=\x220.0893512\x22 r\
-=\x220.01088\x22/>\x0a</g\
+e cx=\x220.369658\x22 \
+cy=\x220.0942882\x22 r\
+=\x220.01024\x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
 \x22 stroke=\x22#e9eef\
 2\x22 stroke-opacit\
@@ -34622,61 +34625,61 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\x91\
+\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xd0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xfc\x00\x00\x00\x00\x00\x01\x00\x08a\xbf\
+\x00\x00\x05\xfc\x00\x00\x00\x00\x00\x01\x00\x08a\xfe\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Y/\
+\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Yn\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\x5c\
+\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\x9b\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xae\
+\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xed\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcaD\
+\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcau\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8\x02\
+\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8A\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#`\
+\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xb4\
+\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xe4\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8b\xf6\
+\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8c6\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xa9\
+\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xe6\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xa9\
+\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xe7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[J\
+\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[\x8a\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xae\x22\
+\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xae_\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x13\
+\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x14\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd5\
+\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd4\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xab\
+\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xea\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x18\xf0\
+\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x19-\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(<\
+\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(k\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xbcY\
+\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xbcX\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\xca\x00\x00\x00\x00\x00\x01\x00\x03P|\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06cy\
+\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06c\xb8\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xad\
+\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xe0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05MT\
+\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05M\x84\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xaf\
+\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xdd\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\x9d\
+\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xce\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xa4\
+\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xe3\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2/\
+\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2n\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 "
 

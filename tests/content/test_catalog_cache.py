@@ -43,6 +43,25 @@ def test_edited_catalog_is_validated_again(tmp_path):
     assert any('unknown exercise "cat-cow2"' in p for p in err.value.problems)
 
 
+def test_a_cache_from_another_version_of_the_catalog_code_is_not_used(tmp_path):
+    """core/catalog.py defines the cached shape (to_cache/from_cache): when it changes, a cache
+    written by the old code must be validated again, not read with the new code."""
+    import hashlib
+
+    from desktop.content import catalog_cache
+
+    folder = catalog_dir()
+    # The key an older cache carried: the data files and the schema, but not core/catalog.py.
+    digest = hashlib.sha256()
+    for path in [*(folder / n for n in catalog_cache.CATALOG_FILES), catalog_cache._HERE / "schema.py"]:
+        digest.update(path.read_bytes())
+    stale = load_catalog().to_cache()
+    stale["exercises"][0]["name"] = "Written by another version"
+    cache = tmp_path / "catalog.json"
+    cache.write_text(json.dumps({"key": digest.hexdigest(), "data": stale}))
+    assert load_catalog_cached(cache=cache) == load_catalog()
+
+
 def test_damaged_cache_is_ignored(tmp_path):
     cache = tmp_path / "catalog.json"
     cache.write_text('{"key": "x", "catalog": ')

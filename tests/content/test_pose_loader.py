@@ -169,3 +169,28 @@ def test_a_ladder_step_with_other_equipment_draws_other_props(poses, catalog):
     for exercise_id in ("supine-marching", "prone-back-extension", "reverse-jefferson-curl"):
         first, last = poses.get(exercise_id, 0), poses.get(exercise_id, 99)
         assert first.keyframes[0] != last.keyframes[0] and first.keyframes[-1] != last.keyframes[-1]
+
+
+def test_alternating_exercises_move_a_limb_and_keep_the_head_still(poses, catalog):
+    from desktop.core.motion import Timeline
+
+    alternating = {
+        (e.id, n)
+        for e in catalog.exercises
+        for n, dosage in [(None, e.dosage), *enumerate(s.dosage for s in e.progressions)]
+        if dosage.sides == "alternate"
+    }
+    assert ("supine-marching", 0) in alternating and ("supine-marching", 1) in alternating
+    for exercise_id, rung in alternating:
+        art = poses.get(exercise_id, rung)
+        assert art.other_side == "swap", exercise_id
+        dosage = catalog.item_dosage(
+            next(i for r in catalog.routines for i in r.items if i.exercise == exercise_id), rung
+        )
+        timeline = Timeline.for_exercise(art, dosage, "alternate", session=True)
+        head = art.pose_at(0).joints()["head"]
+        frames = [timeline.frame(n * 0.1) for n in range(int(timeline.cycle_s * 40))]
+        assert not any(f.mirrored for f in frames), exercise_id
+        assert {f.swapped for f in frames} == {True, False}, exercise_id  # both legs take turns
+        for f in frames:
+            assert f.pose(art).joints()["head"] == pytest.approx(head), (exercise_id, f)

@@ -95,3 +95,28 @@ def test_suggestions_follow_the_painful_marks(catalog):
         ("squat", "back", 0),
     ]
     assert evidence["push-up"][-1].painful is False  # the caller's evidence is left alone
+
+
+def test_one_rule_for_a_pain_rise_that_means_stop():
+    """The session's "stop for today" advice and the review's step back read the same rule."""
+    from desktop.core.progression import pain_rose_too_much
+
+    assert pain_rose_too_much(3, 5) and pain_rose_too_much(0, 9)
+    assert not pain_rose_too_much(3, 4) and not pain_rose_too_much(5, 2)
+    assert not pain_rose_too_much(None, 9) and not pain_rose_too_much(2, None)
+    assert S(1, 3, 5).hurt and not S(1, 3, 4).hurt
+
+
+def test_step_of_names_the_rung_the_same_way_on_cards_and_in_the_session(catalog):
+    from desktop.core.plan import Step
+    from desktop.core.progression import ladder_text, step_of
+    from desktop.core.session_display import _rung
+
+    exercise = next(e for e in catalog.exercises if len(e.progressions) >= 2)
+    rung = exercise.rung(1)
+    assert rung is not None
+    label = step_of(exercise, rung)
+    assert label == f"Step 2 of {len(exercise.progressions)}"
+    assert ladder_text(exercise, 1, None, None).startswith(label + " \u00b7 ")
+    step = Step("work", exercise.id, 1, 1, reps=5)
+    assert _rung(catalog, step, {exercise.id: 1}) == f"{label}: {rung.name}"

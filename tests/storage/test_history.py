@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import event, text
 
-from desktop.storage.database import Database
+from desktop.storage.database import Database, open_database
 from desktop.storage.errors import StorageError
 from desktop.storage.history import HistoryStore
 
@@ -176,7 +176,9 @@ def test_deleting_a_session_cascades(store: HistoryStore, db: Database) -> None:
     assert (count(db, "sets"), count(db, "pain_ratings")) == (0, 0)
 
 
-def test_mark_interrupted_closes_only_unfinished_sessions(store: HistoryStore) -> None:
+def test_mark_interrupted_closes_only_sessions_whose_owner_is_gone(
+    store: HistoryStore, db: Database, data_dir
+) -> None:
     done = store.start_session("r", "Done", at(0))
     store.record_set(done, exercise_id="e", side="none", set_index=1, started_at=at(1), ended_at=at(2))
     store.finish_session(done, "ended_early", at(5))
@@ -188,16 +190,24 @@ def test_mark_interrupted_closes_only_unfinished_sessions(store: HistoryStore) -
         with_sets, exercise_id="e", side="none", set_index=2, started_at=at(150), ended_at=at(185.5)
     )
     no_sets = store.start_session("r", "Crashed at once", at(300))
-    after_startup = store.start_session("r", "Begun after start-up", at(1000))
-
-    assert store.mark_interrupted(now=at(500)) == 2
+    future = store.start_session("r", "Started under a clock set forward", at(10**8))
+    db.owner.close()  # what the kernel does when the process running them dies
+    # A second Upright (its own connection and locks, as in another process) runs a session.
+    other = open_database(data_dir)
+    try:
+        running = HistoryStore(other).start_session("r", "Running elsewhere", at(10**9))
+        assert store.mark_interrupted() == 3
+        assert HistoryStore(other).mark_interrupted() == 0  # the running one is its own
+    finally:
+        other.close()
 
     by_id = {s["id"]: s for s in store.export_history()["sessions"]}
     expected = {
         done: ("ended_early", at(5)),
         with_sets: ("interrupted", at(185.5)),
         no_sets: ("interrupted", at(300)),
-        after_startup: (None, None),
+        future: ("interrupted", at(10**8)),
+        running: (None, None),
     }
     for sid, (outcome, ended_at) in expected.items():
         assert by_id[sid]["outcome"] == outcome
@@ -205,7 +215,21 @@ def test_mark_interrupted_closes_only_unfinished_sessions(store: HistoryStore) -
         assert exported == (
             None if ended_at is None else ended_at.astimezone().isoformat(timespec="milliseconds")
         )
-    assert store.mark_interrupted(now=at(500)) == 0
+    assert store.mark_interrupted() == 1  # the other Upright has closed: its session is orphaned now
+
+
+def test_a_set_written_twice_is_stored_once(store: HistoryStore) -> None:
+    """Replaying the journal after a crash between commit and its done line must not double a set."""
+    sid = store.start_session("r", "Routine", at(0))
+    first = store.record_set(sid, exercise_id="e", side="left", set_index=1, started_at=at(1), ended_at=at(2))
+    again = store.record_set(sid, exercise_id="e", side="left", set_index=1, started_at=at(1), ended_at=at(2))
+    other = store.record_set(sid, exercise_id="e", side="left", set_index=1, started_at=at(3), ended_at=at(4))
+    assert first == again != other
+    assert count_sets(store) == 2
+
+
+def count_sets(store: HistoryStore) -> int:
+    return sum(len(s["sets"]) for s in store.export_history()["sessions"])
 
 
 @pytest.mark.parametrize(

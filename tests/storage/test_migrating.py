@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from desktop.storage import database
 from desktop.storage.database import open_database
+from desktop.storage.errors import StorageError
 from desktop.storage.history import HistoryStore
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
@@ -95,7 +96,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
         )
     """,
     )
-    with pytest.raises(RuntimeError, match="without their session"):
+    with pytest.raises(StorageError, match="without their session"):
         open_database(data_dir)
     monkeypatch.undo()
     assert state(data_dir) == before

@@ -5,8 +5,9 @@ import asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop.app.main_controller import SAFETY_SETTING, MainController
+from desktop.app.main_controller import MainController
 from desktop.app.media import Media
+from desktop.app.safety_gate import SAFETY_SETTING
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import answer_dialogs, run

@@ -236,3 +236,40 @@ def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
     breaks = run(qapp, scenario)
     assert [b["outcome"] for b in breaks] == ["snoozed"]
     assert breaks[0]["offered_at"].startswith("2026-11-23T")
+
+
+def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qapp):
+    """Three clicks on "Take a break now" are one break: one window, one record."""
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.break_window import BreakEnd, BreakWindow
+
+    make, clocks, _sensors, _, data = coach
+
+    def open_windows():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, BreakWindow) and w.isVisible()]
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(30)
+        tray.wake()
+        for _ in range(3):
+            tray._on_intent("take")
+            await asyncio.sleep(0)
+        while not open_windows():
+            await asyncio.sleep(0.01)
+        for _ in range(5):  # let any further break get as far as showing itself
+            await asyncio.sleep(0.01)
+        shown = open_windows()
+        shown[0]._end(BreakEnd.COMPLETED)
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return len(shown), history
+
+    shown, history = run(qapp, scenario, timeout_s=20)
+    assert shown == 1
+    assert [b["outcome"] for b in history["breaks"]] == ["taken"]

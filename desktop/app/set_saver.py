@@ -1,0 +1,100 @@
+"""Finished sets on their way to the history, through the set journal.
+
+Each set is appended (and fsync'd) to the journal on the UI thread the
+moment it finishes, so it is on disk even while the store thread waits on a
+busy store; then the store thread writes every waiting set, oldest first.
+Only one store write waits on a busy store at a time, however many sets
+finish meanwhile: they join the try under way. While sets wait, the store
+is tried again every ``RETRY_S``, with each new set, once more at the end of
+the session, and at the latest when Upright next opens the history.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.core.set_record import SessionEnd, SetRecord
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+
+RETRY_S = 5.0
+
+
+class SetSaver:
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+        self._flushing: asyncio.Future[bool] | None = None
+        self._retry: asyncio.TimerHandle | None = None
+        self._closed = False
+
+    async def record(self, record: SetRecord | SessionEnd) -> bool:
+        """True once the store has the set (or the session's end); False while the store is
+        busy and it waits in the journal. Another storage failure raises ``StorageError``
+        (it still waits)."""
+        journal = self._worker.journal
+        if journal is None:
+            raise RuntimeError("the history store is not open")
+        try:
+            key = journal.append(record)
+        except OSError as exc:
+            from desktop.storage.errors import StorageError
+
+            raise StorageError.from_os(self._worker.data_dir, exc) from exc
+        while journal.waiting(key):
+            if not await self._flush():
+                return False
+        return True
+
+    def waiting(self) -> int:
+        """How many finished sets are only in the journal (a waiting session end is not counted)."""
+        journal = self._worker.journal
+        return 0 if journal is None else sum(isinstance(r, SetRecord) for _, r in journal.pending())
+
+    @property
+    def journal_path(self) -> Path | None:
+        journal = self._worker.journal
+        return None if journal is None else journal.path
+
+    async def settle(self) -> int:
+        """Try once more to store everything waiting; returns how many entries still wait
+        (sets and a session's end)."""
+        journal = self._worker.journal
+        for _ in range(2):  # a try under way may have begun before the store was free
+            if journal is not None and journal.pending():
+                await self._flush()
+        return 0 if journal is None else len(journal.pending())
+
+    def close(self) -> None:
+        self._closed = True
+        if self._retry is not None:
+            self._retry.cancel()
+            self._retry = None
+
+    async def _flush(self) -> bool:
+        return await asyncio.shield(self._start_flush())
+
+    def _start_flush(self) -> asyncio.Future[bool]:
+        if self._flushing is None or self._flushing.done():
+            self._flushing = asyncio.ensure_future(self._worker.run(self._flush_blocking))
+            self._flushing.add_done_callback(self._flushed)
+        return self._flushing
+
+    def _flush_blocking(self) -> bool:
+        from desktop.storage.set_journal import store_pending
+
+        journal = self._worker.journal
+        assert journal is not None
+        return store_pending(journal, self._worker.history)
+
+    def _flushed(self, flushing: asyncio.Future[bool]) -> None:
+        failed = flushing.cancelled() or flushing.exception() is not None or not flushing.result()
+        if failed and self._retry is None and not self._closed:
+            self._retry = asyncio.get_running_loop().call_later(RETRY_S, self._retry_now)
+
+    def _retry_now(self) -> None:
+        self._retry = None
+        if self.waiting() and not self._closed:
+            self._start_flush()
