@@ -20,7 +20,20 @@ def isolated_data_dir(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     return data
+
+
+@pytest.fixture(autouse=True)
+def unconfigured_logging():
+    """A test that runs ``upright``'s main configures logging; the next test starts without it."""
+    yield
+    import logging
+
+    logger = logging.getLogger("upright")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture(scope="session")

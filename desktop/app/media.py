@@ -7,13 +7,15 @@ said once per run, not once per session.
 
 from __future__ import annotations
 
-import sys
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # loaded with the first session, not with the first window
     from desktop.platform.audio import SoundCues
     from desktop.platform.speech import Voice
+
+log = logging.getLogger("upright")
 
 
 class Media:
@@ -45,7 +47,7 @@ class Media:
     def notice(self, text: str) -> None:
         """Say once what cannot work here; listeners show it where the person looks."""
         self.notices.append(text)
-        print(f"upright: {text}", file=sys.stderr)
+        log.warning(text)
         for listener in list(self._listeners):
             listener(text)
 

@@ -18,6 +18,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Upright {__version__}")
     parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="say more on the terminal (-vv: everything); the log file is in the per-user state folder",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder for the history database (default: the per-user data folder; "
@@ -114,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from desktop.log_setup import configure
+
+    configure(args.verbose)
     if args.command == "catalog":
         from desktop.cli.catalog_cmd import run
     elif args.command == "history":

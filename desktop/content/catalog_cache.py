@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -130,5 +130,5 @@ def shipped_poses() -> PoseBook:
     try:
         return load_poses_cached()
     except ContentError as exc:
-        print(f"upright: {exc.report()}", file=sys.stderr)
+        logging.getLogger("upright").warning(exc.report())
         return PoseBook({})

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ def serve(data_dir: Path, requests: list[dict[str, Any]]) -> dict[str, Any]:
     from desktop.storage.database import open_database
     from desktop.storage.errors import StorageError
     from desktop.storage.history import HistoryStore
+    from desktop.storage.set_journal import replay_orphans
 
     try:
         db = open_database(data_dir)
@@ -62,7 +63,8 @@ def serve(data_dir: Path, requests: list[dict[str, Any]]) -> dict[str, Any]:
         return {"error": str(exc)}
     try:
         store = HistoryStore(db)
-        store.mark_interrupted(datetime.now(UTC))
+        replay_orphans(data_dir, store)  # sets a busy store kept waiting, before closing their sessions
+        store.mark_interrupted()  # only sessions whose process has ended
         answers = [answer(store, StoreRequest(r["request"]), r["args"]) for r in requests]
     except StorageError as exc:
         return {"error": str(exc)}

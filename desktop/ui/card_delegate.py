@@ -49,7 +49,7 @@ class CardDelegate(QStyledItemDelegate):
 
         inner = card.adjusted(SPACE[2], SPACE[2], -SPACE[2], -SPACE[2]).toRect()
         art = QRect(inner.left(), inner.top(), inner.width(), ART_HEIGHT)
-        paint_art(painter, QRectF(art), self.poses.get(e.id), p)
+        paint_art(painter, QRectF(art), self.poses.get(e.id, index.data(Role.STEP)), p)  # the step in use
         if index.data(Role.FLAGS):
             self._badge(painter, art, p)
 

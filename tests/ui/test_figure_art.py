@@ -293,3 +293,19 @@ def test_a_still_shows_the_start_position_and_runs_no_timer(qtbot, figure, poses
     assert figure.frame().swapped and not figure.animating
     figure.show_still(None)
     assert figure.frame() is None
+
+
+def test_the_exercises_page_draws_the_persons_ladder_step(qtbot, catalog, poses):
+    from desktop.ui.exercises_page import ExercisesPage
+
+    page = ExercisesPage(catalog, LIGHT, poses, FakeClock())
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.model.set_progress({"reverse-jefferson-curl": 0, "supine-marching": 1}, {})
+    page.show_exercise("reverse-jefferson-curl")
+    assert page.figure.art is poses.get("reverse-jefferson-curl", 0)  # hands on hips, no backpack
+    assert "backpack" not in {p.kind for p in page.figure.art.props}
+    page.show_exercise("supine-marching")
+    assert page.figure.art is poses.get("supine-marching", 1)  # heel taps
+    page.show_exercise("cat-cow")
+    assert page.figure.art is poses.get("cat-cow")
