@@ -22,12 +22,16 @@ packages=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core
           libxss1 x11-utils)  # X11 idle time (XScreenSaver) and xprop for full-screen detection
+# The voice: Qt's only Linux speech backend talks to speech-dispatcher (through libspeechd2);
+# its espeak-ng module is only recommended, so --no-install-recommends needs it named.
+packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2)
 if [ "$mode" = test ]; then
   # Tests that need a real X server start their own Xvfb; trayer is a real tray host,
   # xdotool moves the pointer for the idle-time tests.
   # dbus-daemon hosts the fake desktop services of the platform tests.
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
-  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream)
+  # pulseaudio gives the voice tests a null sink to speak into (tests/speech_dispatcher.py).
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream pulseaudio)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -38,9 +38,18 @@ class NoEngine(Exception):
 
 
 def system_engine(parent: QObject) -> QTextToSpeech:
-    """The platform's preferred engine, at its natural rate, in English if it has English."""
+    """The platform's preferred engine, at its natural rate, in English if it has English.
+
+    Without a sound output nothing could be heard, and speech-dispatcher (0.11)
+    then gets stuck on its first message and blocks every later call into it,
+    this one included: so no engine is made at all.
+    """
     from PySide6.QtTextToSpeech import QTextToSpeech
 
+    from desktop.platform.audio import has_audio_output
+
+    if not has_audio_output():
+        raise NoEngine("No sound on this computer, so the voice is off.")
     if not set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES:
         raise NoEngine("No text-to-speech engine is installed, so the voice is off.")
     engine = QTextToSpeech(parent)
