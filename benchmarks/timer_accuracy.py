@@ -99,6 +99,7 @@ def live_session(seconds: float) -> dict:
 def fake_twenty_minutes() -> float:
     from desktop.core.catalog import Catalog, Dosage, Exercise, Range, Routine, RoutineItem
     from desktop.core.clock import FakeClock
+    from desktop.core.cues import Cues
     from desktop.core.plan import expand
     from desktop.core.session import SessionEngine
 
@@ -109,7 +110,7 @@ def fake_twenty_minutes() -> float:
         "supine",
         (),
         ("w",),
-        ("a", "b", "c"),
+        Cues({"setup": ("a",), "work": ("b", "c")}),
         (),
         Dosage(duration_s=Range(1200, 1200)),
     )

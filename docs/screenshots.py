@@ -22,14 +22,9 @@ def main() -> int:
     from desktop.app.media import Media
     from desktop.app.store_worker import StoreWorker
     from desktop.content.catalog_loader import load_catalog
-    from desktop.core import plan
-    from desktop.core.clock import FakeClock
-    from desktop.core.session import SessionEngine
-    from desktop.core.session_display import display
     from desktop.ui.appearance import Appearance
     from desktop.ui.dialogs import safety_notice
     from desktop.ui.pain_dialog import PainDialog
-    from desktop.ui.session_view import SessionView
 
     catalog = load_catalog()
     OUT.mkdir(exist_ok=True)
@@ -92,49 +87,8 @@ def main() -> int:
         pain.show()
         _save(app, pain, f"pain-rating-{theme}")
         pain.close()
-        from desktop.content.catalog_cache import shipped_poses
-
-        art_clock = FakeClock(0)
-        view = SessionView(poses=shipped_poses(), clock=art_clock)
-        view.set_palette(appearance.palette)
-        view.resize(1280, 720)
-        view.show()
-        for routine_id, skips, seconds, name in (
-            ("evening-floor", 1, 312.4, "work-hold"),
-            ("mobility-trio", 1, 6.2, "work-reps"),
-            ("posterior-chain", 2, 11.5, "rest"),
-            ("mobility-trio", 2, 2.5, "side-switch"),
-            ("strength-foundation", 1, 9.0, "work-ladder"),
-        ):
-            clock = FakeClock(0)
-            engine = SessionEngine(plan.expand(catalog, catalog.routine(routine_id), ladder), clock)
-            engine.start()
-            for _ in range(skips):
-                engine.skip()
-            if name == "side-switch":
-                while engine.step.kind != "side_switch":
-                    engine.skip()
-            clock.advance(seconds)
-            engine.poll()
-            exercise = catalog.exercise(engine.step.exercise_id)
-            view.set_cues(exercise.name, exercise.position, exercise.cues)
-            step = engine.step
-            art_clock.now = 0.0
-            view.set_motion(
-                exercise.id,
-                catalog.item_dosage(
-                    next(i for i in catalog.routine(routine_id).items if i.exercise == exercise.id)
-                ),
-                step.side if step.kind in ("work", "side_switch") else None,
-                session=step.kind == "work",
-                started_at=0.0,
-            )
-            art_clock.now = 1.6  # part-way through a movement, as someone glancing at the screen would see it
-            view.cues.art.update()
-            view.render(display(engine.state(clock()), catalog, engine.awaits_reps, ladder))
-            _save(app, view, f"session-{name}-{theme}")
-        view.close()
     window.close()
+    # Every state of a session, both themes: docs/session_screenshots.py.
     return 0
 
 

@@ -30,8 +30,12 @@ if [ "$mode" = test ]; then
   # xdotool moves the pointer for the idle-time tests.
   # dbus-daemon hosts the fake desktop services of the platform tests.
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
+  # dunst is a real notification server (answering a reminder from the notification);
+  # sway (headless), wayland-protocols and wayland-utils test the Wayland idle adapters;
+  # openbox and wmctrl close windows the way a title bar does.
   # pulseaudio gives the voice tests a null sink to speak into (tests/speech_dispatcher.py).
-  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream pulseaudio)
+  packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream
+             dunst sway wayland-protocols wayland-utils openbox wmctrl pulseaudio)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

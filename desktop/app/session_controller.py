@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import modal
 from desktop.app.deadline_timer import DeadlineTimer
@@ -25,10 +25,11 @@ from desktop.core.figure import PoseBook
 from desktop.core.plan import expand
 from desktop.core.progression import pain_rose_too_much
 from desktop.core.session import SessionEngine
-from desktop.core.session_display import display
+from desktop.core.session_display import Display, Summary, display, rung_of
 from desktop.core.session_events import (
     Countdown,
     RepCounted,
+    RepPhase,
     SessionFinished,
     SetFinished,
     SideSwitch,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("upright")
 
+PHASE_EPSILON_S = 1e-6  # a phase event's own instant, past any rounding at its boundary
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
 
@@ -91,6 +93,10 @@ class SessionController:
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
+        self._closed = False  # the window was closed: end now, ask nothing more
+        self._sets_done = 0
+        self.summary: Summary | None = None
+        self._finished_at = 0.0
         self._said_busy = False
         self.view.set_toggles(sound.enabled, voice.enabled)
 
@@ -117,11 +123,17 @@ class SessionController:
         await asyncio.gather(
             *self._writes, return_exceptions=True
         )  # every set is in the store (or waiting in the journal) before we go on
-        pain_after = None if self.auto else await self._ask_pain("after")
+        # Recorded before anything is asked: a closed window or a kill from here on keeps it.
+        await self._keep_end(outcome, self._wall(self._finished_at))
+        pain_after = await self._ask_pain("after") if self._asks else None
         if pain_after is not None:
             await self._save(lambda history, sid: history.set_pain(sid, "after", pain_after))
-        await self._keep_end(outcome, self._wall(self.clock()))
-        if pain_before is not None and pain_after is not None and pain_rose_too_much(pain_before, pain_after):
+        if (
+            pain_before is not None
+            and pain_after is not None
+            and pain_rose_too_much(pain_before, pain_after)
+            and not self._closed
+        ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
         worker, session_id = self.worker, self.session_id
@@ -129,7 +141,7 @@ class SessionController:
             worker
             and session_id is not None
             and self.storage_error is None
-            and not self.auto
+            and self._asks
             and self._done_exercises
         ):
             try:
@@ -138,12 +150,16 @@ class SessionController:
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
-        self.view.cue_timer.stop()
-        self.view.close()
+        self.view.close_for_good()
         self.view.deleteLater()
         if self.storage_error is not None:
             raise self.storage_error  # the caller says it where the person will see it
         return outcome
+
+    @property
+    def _asks(self) -> bool:
+        """Questions after the session; a closed window asks nothing more."""
+        return not self.auto and not self._closed
 
     # -- saving -----------------------------------------------------------------
     async def _save(self, write: Callable[[HistoryStore, int], object]) -> None:
@@ -206,9 +222,13 @@ class SessionController:
         self.engine.poll()
         self._refresh()
 
+    def _display(self, at: float) -> Display:
+        state = self.engine.state(at)
+        return display(state, self.catalog, self.engine.awaits_reps, self.ladder, self.summary)
+
     def _refresh(self) -> None:
         now = self.clock()
-        self.view.render(display(self.engine.state(now), self.catalog, self.engine.awaits_reps, self.ladder))
+        self.view.render(self._display(now))
         self.timer.wake_at(self.engine.next_wakeup(now))
 
     def _on_event(self, event) -> None:
@@ -218,32 +238,47 @@ class SessionController:
             self.sound.play("tick")
         elif isinstance(event, SideSwitch):
             self.sound.play("side_switch")
-            self.voice.say("Switch sides")
+            self.voice.say(self._display(event.at).cue)
+        elif isinstance(event, RepPhase):
+            # The phase's own words, at the instant it begins: the same cue the screen shows.
+            self.voice.say(self._display(event.at + PHASE_EPSILON_S).cue)
         elif isinstance(event, RepCounted):
-            self.voice.say(str(event.rep))
+            if not self.engine.step.tempo:  # paced reps speak their phases instead
+                self.voice.say(str(event.rep))
         elif isinstance(event, SetFinished):
             self.sound.play("set_end")
+            self._sets_done += 1
             self._store_set(event)
         elif isinstance(event, SessionFinished):
+            self._finished_at = event.at
+            self.summary = Summary(
+                event.outcome,
+                self._sets_done,
+                len(self._done_exercises),
+                self._to_real(event.at - self._mono0),
+            )
             self.sound.play("session_end")
-            self.voice.say("Done. Well done." if event.outcome == "completed" else "Session ended.")
+            self.voice.say(f"{self._display(event.at).title}. {self._display(event.at).cue}")
             if self._done is not None and not self._done.done():
                 self._done.set_result(event.outcome)
 
     def _on_step(self, event: StepStarted) -> None:
         step = event.step
-        if step.exercise_id:
-            exercise = self.catalog.exercise(step.exercise_id)
-            dosage = self._dosage(step)
-            if step.kind == "get_ready":
-                self.view.set_cues(exercise.name, exercise.position, exercise.cues)
-                self.view.set_motion(step.exercise_id, dosage)  # a demonstration, both sides
-                self.voice.say(f"Get ready: {exercise.name}")
-            elif step.kind == "rest":
-                self.view.set_motion(step.exercise_id, dosage)
-                self.voice.say("Rest")
-            else:  # work and side switch: the side at hand, in time with the reps from the step's start
-                self.view.set_motion(step.exercise_id, dosage, step.side, session=True, started_at=event.at)
+        shown = self._display(event.at)
+        if step.kind == "work" and step.exercise_id:  # the side at hand, in time with the reps
+            self.view.set_motion(
+                step.exercise_id,
+                self._dosage(step),
+                shown.figure.side,
+                rung=shown.figure.rung,
+                started_at=event.at,
+            )
+        if step.kind == "get_ready":
+            self.voice.say(f"Get ready: {shown.title}. {shown.cue}")
+        elif step.kind == "rest":
+            self.voice.say(f"Rest. {shown.title}.")
+        elif step.kind == "work" and not step.tempo:
+            self.voice.say(shown.cue)
         if step.kind in ("work", "get_ready", "rest"):
             self.sound.play("step_start")
         if self.auto and self.engine.awaits_reps:
@@ -251,7 +286,8 @@ class SessionController:
 
     def _dosage(self, step) -> Dosage:
         """The dosage this routine item asks for (its tempo and sides drive the figure)."""
-        return self.catalog.item_dosage(self.routine.items[step.item], self.ladder.get(step.exercise_id))
+        rung = rung_of(self.catalog, step.exercise_id, self.ladder)
+        return self.catalog.item_dosage(self.routine.items[step.item], rung)
 
     def _auto_finish_set(self) -> None:
         self.engine.set_done()
@@ -280,6 +316,9 @@ class SessionController:
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: str) -> None:
+        if intent == "close":
+            self._close_window()
+            return
         if self.engine.finished or self._confirming:
             return
         if intent == "end":
@@ -296,6 +335,19 @@ class SessionController:
         actions[intent]()
         self._refresh()
 
+    def _close_window(self) -> None:
+        """Closing the window is ending: the sets done are kept, the session is recorded as
+        ended early, and nothing more is asked (the person has chosen to leave)."""
+        self._closed = True
+        for dialog in self.view.findChildren(QDialog):  # an open question is answered "no"
+            dialog.reject()
+        if self.engine.index < 0:
+            return
+        self.engine.end()
+        if self._done is not None and not self._done.done():  # ended before it started
+            self._done.set_result("ended_early")
+        self._refresh()
+
     async def _confirm_end(self) -> None:
         self._confirming = True
         was_paused = self.engine.paused
@@ -305,7 +357,7 @@ class SessionController:
             ended = await modal.choice(confirm_end(self.view)) == QMessageBox.ButtonRole.AcceptRole
         finally:
             self._confirming = False
-        if ended:
+        if ended and not self._closed:
             self.engine.end()
         elif not was_paused:
             self.engine.resume()

@@ -279,6 +279,7 @@ class TrayController(QObject):
             self.break_window.raise_()
             return
         from desktop.app.desk_break_run import open_desk_break
+        from desktop.ui.break_window import DONE_LINGER_MS
 
         window, ended = open_desk_break(self.catalog, self.appearance, self.policy.skips_left(answered) != 0)
         self.break_window = window
@@ -287,7 +288,7 @@ class TrayController(QObject):
             seconds = window.elapsed()
         finally:
             self.break_window = None
-            window.deleteLater()
+            QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
         mono, wall = self._clock(), self._now()
         if end == "completed":
             self._record(offered, "taken", answered, seconds)

@@ -28,8 +28,13 @@ POSES_FILE = "poses.toml"
 _HERE = Path(__file__).resolve().parent
 _FIGURE = _HERE.parent / "core" / "figure.py"
 # The code that shapes a cached catalog: the schema and the loader that turn files into a
-# Catalog, and core/catalog.py, whose to_cache/from_cache define what is stored.
-CATALOG_CODE = (_HERE / "schema.py", _HERE / "catalog_loader.py", _HERE.parent / "core" / "catalog.py")
+# Catalog, and core/catalog.py and core/cues.py, whose to_cache/from_cache define what is stored.
+CATALOG_CODE = (
+    _HERE / "schema.py",
+    _HERE / "catalog_loader.py",
+    _HERE.parent / "core" / "catalog.py",
+    _HERE.parent / "core" / "cues.py",
+)
 
 T = TypeVar("T")
 
@@ -109,7 +114,13 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
         return load_poses(folder)
 
     return load_cached(
-        [folder / POSES_FILE, *(folder / name for name in CATALOG_FILES), _HERE / "pose_loader.py", _FIGURE],
+        [
+            folder / POSES_FILE,
+            *(folder / name for name in CATALOG_FILES),
+            _HERE / "pose_loader.py",
+            _FIGURE,
+            _FIGURE.with_name("pose_data.py"),
+        ],
         cache or cache_file("poses"),
         validate,
         PoseBook.to_data,

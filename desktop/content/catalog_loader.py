@@ -22,6 +22,7 @@ from desktop.core.catalog import (
     SafetyFlag,
     Source,
 )
+from desktop.core.cues import Cues
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:
@@ -74,13 +75,22 @@ def to_exercise(e: schema.ExerciseFile) -> Exercise:
         position=e.position,
         equipment=tuple(e.equipment),
         why=tuple(e.why),
-        cues=tuple(e.cues),
+        cues=Cues.from_data(e.cues),
         cautions=tuple(e.cautions),
         dosage=to_dosage(e.dosage),
         load=to_load(e.load),
         progressions=tuple(
-            Progression(p.name, to_dosage(p.dosage), p.notes, to_load(p.load)) for p in e.progressions
+            Progression(
+                p.name,
+                to_dosage(p.dosage),
+                p.notes,
+                to_load(p.load),
+                Cues.from_data(p.cues) if p.cues else None,
+                tuple(p.equipment) if p.equipment is not None else None,
+            )
+            for p in e.progressions
         ),
+        session_dose=to_dosage(e.session_dose) if e.session_dose else Dosage(),
     )
 
 

@@ -33,8 +33,8 @@ from desktop.core.figure import (
     ExerciseArt,
     PoseBook,
     Prop,
-    pose_from_data,
 )
+from desktop.core.pose_data import pose_from_data
 
 KebabId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 Angle = Annotated[float, Field(ge=-720, le=720)]
@@ -211,19 +211,24 @@ def shipped_tempos(folder: Path) -> list[TempoUse]:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             return {}
 
-    def phases(dosage: object) -> list[str]:
-        tempo = dosage.get("tempo") if isinstance(dosage, dict) else None
-        return [str(k) for k in tempo] if isinstance(tempo, dict) else []
+    def phases(table: dict[str, Any]) -> list[str]:
+        """Phase names of every tempo in ``table``'s dose tables (``dosage``, ``session_dose``...)."""
+        found: list[str] = []
+        for value in table.values():
+            tempo = value.get("tempo") if isinstance(value, dict) else None
+            if isinstance(tempo, dict):
+                found += [str(k) for k in tempo if k not in found]
+        return found
 
     for exercise in read("exercises.toml").get("exercise", []):
         eid = str(exercise.get("id", ""))
-        uses += [(eid, None, p, "exercises.toml") for p in phases(exercise.get("dosage"))]
+        uses += [(eid, None, p, "exercises.toml") for p in phases(exercise)]
         for n, step in enumerate(exercise.get("progressions", [])):
-            uses += [(eid, n, p, f"exercises.toml, ladder step {n + 1}") for p in phases(step.get("dosage"))]
+            uses += [(eid, n, p, f"exercises.toml, ladder step {n + 1}") for p in phases(step)]
     for routine in read("routines.toml").get("routine", []):
         for item in routine.get("items", []):
             where = f'routines.toml, routine "{routine.get("id", "")}"'
-            uses += [(str(item.get("exercise", "")), None, p, where) for p in phases(item)]
+            uses += [(str(item.get("exercise", "")), None, p, where) for p in phases({"item": item})]
     return uses
 
 

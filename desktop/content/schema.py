@@ -105,6 +105,21 @@ class LoadFile(_Strict):
         return self
 
 
+def _check_cues(value: dict[str, list[str]] | None, required: tuple[str, ...]) -> dict[str, list[str]] | None:
+    if value is None:
+        return value
+    missing = [m for m in required if m not in value]
+    if missing:
+        raise ValueError(f"cues need the moment(s) {', '.join(missing)}")
+    return value
+
+
+# Moment -> cues, in the author's order: setup, work, switch or a tempo phase name (see core/cues.py).
+CueMoments = Annotated[
+    dict[KebabId, Annotated[list[Text], Field(min_length=1, max_length=6)]], Field(max_length=12)
+]
+
+
 class ProgressionFile(_Strict):
     name: Text
     dosage: DosageFile
@@ -116,6 +131,8 @@ class ProgressionFile(_Strict):
         return _shown_text(value) if value else value
 
     load: LoadFile | None = None
+    cues: CueMoments | None = None  # where this step is done differently: its own words
+    equipment: list[KebabId] | None = None
 
 
 class ExerciseFile(_Strict):
@@ -125,11 +142,36 @@ class ExerciseFile(_Strict):
     position: Literal["standing", "supine", "prone", "side-lying", "all-fours", "kneeling", "seated"]
     equipment: list[KebabId] = []
     why: Annotated[list[Text], Field(min_length=1)]
-    cues: Annotated[list[Text], Field(min_length=3)]
     cautions: list[Text] = []
     dosage: DosageFile
+    session_dose: DosageFile | None = None  # what a session runs where the seed gives no number
     load: LoadFile | None = None
+    cues: CueMoments
     progressions: list[ProgressionFile] = []
+
+    @field_validator("cues")
+    @classmethod
+    def _setup_and_work(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return _check_cues(value, ("setup", "work"))  # type: ignore[return-value]
+
+    @model_validator(mode="after")
+    def _phases_have_cues(self):
+        """Every tempo phase the catalog names is described, so the screen never shows a
+        phase word without words for it; and a session always has something to count."""
+        problems = []
+        doses = [("dosage", self.dosage), ("session_dose", self.session_dose)]
+        doses += [(f"progressions[{n}].dosage", p.dosage) for n, p in enumerate(self.progressions)]
+        for n, (where, dose) in enumerate(doses):
+            own = self.progressions[n - 2].cues if n >= 2 else None
+            for phase in (dose.tempo or {}) if dose else {}:
+                if phase not in self.cues and not (own and phase in own):
+                    problems.append(f'{where}: tempo phase "{phase}" has no cues')
+        runnable = ("reps", "hold_s", "duration_s")
+        if not any(getattr(d, k) is not None for _, d in doses[:2] if d for k in runnable):
+            problems.append("needs reps, hold_s or duration_s in dosage or session_dose")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class RoutineItemFile(DosageFile):
@@ -189,6 +231,11 @@ class CatalogFile(_Strict):
             for n, item in enumerate(r.items):
                 if item.exercise not in seen:
                     problems.append(f'routine "{r.id}" items[{n}]: unknown exercise "{item.exercise}"')
+                    continue
+                cues = next(e.cues for e in self.exercise if e.id == item.exercise)
+                for phase in item.tempo or {}:
+                    if phase not in cues:
+                        problems.append(f'routine "{r.id}" items[{n}]: tempo phase "{phase}" has no cues')
         for flag in self.safety:
             for exercise_id in flag.exercises:
                 if exercise_id not in seen:

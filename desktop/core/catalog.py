@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
+from desktop.core.cues import Cues
+
 # A value in the JSON shape of the catalog and routine files (and of the cache).
 Data = dict[str, Any]
 
@@ -146,23 +148,39 @@ class Load:
 
 @dataclass(frozen=True)
 class Progression:
-    """One rung of an exercise's ladder, easiest first."""
+    """One rung of an exercise's ladder, easiest first.
+
+    ``cues`` and ``equipment`` are set where the step is done differently
+    (hands on hips instead of a backpack): the session then shows and says
+    this step's words, not the exercise's.
+    """
 
     name: str
     dosage: Dosage
     notes: str = ""
     load: Load | None = None
+    cues: Cues | None = None
+    equipment: tuple[str, ...] | None = None
 
     def to_data(self) -> Data:
-        data = {"name": self.name, "dosage": self.dosage.to_data(), "notes": self.notes}
+        data: Data = {"name": self.name, "dosage": self.dosage.to_data(), "notes": self.notes}
         if self.load is not None:
             data["load"] = self.load.to_data()
+        if self.cues is not None:
+            data["cues"] = self.cues.to_data()
+        if self.equipment is not None:
+            data["equipment"] = list(self.equipment)
         return data
 
     @classmethod
     def from_data(cls, data: Data) -> Progression:
         return cls(
-            data["name"], Dosage.from_data(data["dosage"]), data["notes"], Load.from_data(data.get("load"))
+            data["name"],
+            Dosage.from_data(data["dosage"]),
+            data["notes"],
+            Load.from_data(data.get("load")),
+            Cues.from_data(data["cues"]) if "cues" in data else None,
+            tuple(data["equipment"]) if "equipment" in data else None,
         )
 
 
@@ -174,17 +192,33 @@ class Exercise:
     position: Position
     equipment: tuple[str, ...]
     why: tuple[str, ...]
-    cues: tuple[str, ...]
+    cues: Cues
     cautions: tuple[str, ...]
     dosage: Dosage
     load: Load | None = None
     progressions: tuple[Progression, ...] = ()
+    session_dose: Dosage = field(default_factory=Dosage)  # where the seed gives no number
 
     def rung(self, step: int) -> Progression | None:
         """The ladder rung at ``step`` (clamped to the top one); ``None`` without a ladder."""
         if not self.progressions:
             return None
         return self.progressions[max(0, min(step, len(self.progressions) - 1))]
+
+    def cues_at(self, step: int | None) -> Cues:
+        """The cues of the person's step on the ladder (the exercise's own without one)."""
+        rung = self.rung(step) if step is not None else None
+        return self.cues.with_overrides(rung.cues if rung else None)
+
+    def equipment_at(self, step: int | None) -> tuple[str, ...]:
+        rung = self.rung(step) if step is not None else None
+        return rung.equipment if rung is not None and rung.equipment is not None else self.equipment
+
+    @property
+    def base_dosage(self) -> Dosage:
+        """The catalog dosage with the session defaults filling what the seed leaves open,
+        so an item added without a dose still has reps or seconds to run."""
+        return self.session_dose.overridden(self.dosage)
 
     def to_data(self) -> Data:
         return {
@@ -194,9 +228,10 @@ class Exercise:
             "position": self.position,
             "equipment": list(self.equipment),
             "why": list(self.why),
-            "cues": list(self.cues),
+            "cues": self.cues.to_data(),
             "cautions": list(self.cautions),
             "dosage": self.dosage.to_data(),
+            "session_dose": self.session_dose.to_data(),
             "load": self.load.to_data() if self.load else None,
             "progressions": [p.to_data() for p in self.progressions],
         }
@@ -210,11 +245,12 @@ class Exercise:
             d["position"],
             tuple(d["equipment"]),
             tuple(d["why"]),
-            tuple(d["cues"]),
+            Cues.from_data(d["cues"]),
             tuple(d["cautions"]),
             Dosage.from_data(d["dosage"]),
             Load.from_data(d["load"]),
             tuple(Progression.from_data(p) for p in d["progressions"]),
+            Dosage.from_data(d["session_dose"]),
         )
 
 
@@ -324,7 +360,7 @@ class Catalog:
         routine with push-ups in it, shipped or not.
         """
         exercise = self.exercise(item.exercise)
-        dosage = exercise.dosage.overridden(item.overrides)
+        dosage = exercise.base_dosage.overridden(item.overrides)
         rung = exercise.rung(step) if step is not None else None
         return dosage.overridden(rung.dosage) if rung else dosage
 

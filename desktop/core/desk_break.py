@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from desktop.core.catalog import Catalog, Dosage, Routine
+from desktop.core.cues import pick, setup_text
 
 GET_READY_S = 5.0
 HOLD_CUE = "Hold here and breathe easily"
@@ -73,26 +74,16 @@ class DeskBreak:
 
 
 def desk_break(catalog: Catalog, routine: Routine) -> DeskBreak:
-    """The break for ``routine``'s first item: its tempo gives the phases, its cues the words.
-
-    The exercise's cues read in order: the ones before the movement set it up,
-    the second-to-last goes out, the last comes back; phases between (a hold)
-    get their own short cue.
-    """
+    """The break for ``routine``'s first item: its tempo gives the phases, the cues filed
+    under each phase (see ``desktop.core.cues``) the words, so the break window says what
+    the figure is doing at that moment, as the session does."""
     item = routine.items[0]
     exercise = catalog.exercise(item.exercise)
     dosage = catalog.item_dosage(item, None)
     tempo = dict(dosage.tempo or {"go": 3.0, "hold": 2.0, "back": 3.0})
     cues = exercise.cues
-    names = list(tempo)
     phases = tuple(
-        (
-            name,
-            float(seconds),
-            cues[-2] if n == 0 else cues[-1] if n == len(names) - 1 else HOLD_CUE,
-        )
-        for n, (name, seconds) in enumerate(tempo.items())
+        (name, float(seconds), pick(cues.get(name), 0) or HOLD_CUE) for name, seconds in tempo.items()
     )
     reps = int(dosage.reps.lo) if dosage.reps is not None else 5
-    setup = ". ".join(cues[:-2]) if len(cues) > 2 else cues[0]
-    return DeskBreak(exercise.id, exercise.name, dosage, setup, phases, reps)
+    return DeskBreak(exercise.id, exercise.name, dosage, setup_text(cues).replace("\n", ". "), phases, reps)

@@ -49,6 +49,8 @@ LIMB_W = 0.044  # stroke width of arms and legs
 TORSO_W = 0.088  # stroke width of the trunk; a lying body's centre line sits TORSO_W / 2 up
 
 SIDES = ("near", "far")
+LIMB_FIELDS = {"arm": ("arm", "forearm", "arm_reach"), "leg": ("thigh", "shin", "foot", "leg_reach")}
+LIMBS = tuple(LIMB_FIELDS)
 # Each bone: name, from joint, to joint. Limb joints are named "<joint>.<side>".
 BONES = (
     ("lumbar", "hip", "waist"),
@@ -141,17 +143,15 @@ class Pose:
             at[f"toe.{side}"] = _ahead(at[f"ankle.{side}"], self.foot[n], LENGTH["foot"] * leg)
         return at
 
-    def swapped(self) -> Pose:
-        """The same pose with near and far limbs exchanged: the other arm or leg does the work.
+    def swapped(self, limbs: tuple[str, ...] = LIMBS) -> Pose:
+        """The same pose with near and far ``limbs`` ("arm", "leg") exchanged: the other arm or
+        leg does the work.
 
         Alternating sides use this instead of mirroring, so the head and trunk stay put and
         only the limbs change over.
         """
-        pairs: dict[str, Any] = {
-            f.name: tuple(reversed(getattr(self, f.name)))
-            for f in fields(self)
-            if isinstance(getattr(self, f.name), tuple) and f.name != "hip"
-        }
+        names = [name for limb in limbs for name in LIMB_FIELDS[limb]]
+        pairs: dict[str, Any] = {name: tuple(reversed(getattr(self, name))) for name in names}
         return replace(self, **pairs)
 
     def bone_angle(self, bone: str) -> float:
@@ -268,6 +268,7 @@ class Arrow:
 
 
 MIN_ARROW = 0.2  # short joint paths still get an arrow this long, so the cue reads
+SWAP_TOLERANCE = 5.0  # degrees: a limb that moves less than this between keyframes is only resting
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,24 @@ class ExerciseArt:
     phases: Mapping[str, str] = field(default_factory=dict)  # tempo phase -> keyframe name
     other_side: OtherSide = "swap"
 
+    @property
+    def working_limbs(self) -> tuple[str, ...]:
+        """The limbs ("arm", "leg") that move between keyframes: the ones the other side swaps.
+
+        Arms that only rest (supine marching) stay as they are when the legs change over.
+        """
+        moving = []
+        for limb, names in LIMB_FIELDS.items():
+            first = self.keyframes[0]
+            if any(
+                abs(a - b) > SWAP_TOLERANCE
+                for pose in self.keyframes[1:]
+                for name in names
+                for a, b in zip(getattr(first, name), getattr(pose, name), strict=True)
+            ):
+                moving.append(limb)
+        return tuple(moving)
+
     def keyframe_for(self, phase: str) -> float | None:
         """The position (keyframe index) that ``phase`` moves to, or None when the art does not know it."""
         name = self.phases.get(phase, phase)
@@ -361,7 +380,7 @@ class ExerciseArt:
             for joint in self.pins:
                 (ax, ay), (bx, by) = a.joints()[joint], b.joints()[joint]
                 pose = pose.pinned(joint, (ax + (bx - ax) * t, ay + (by - ay) * t))
-        return pose.swapped() if swapped else pose
+        return pose.swapped(self.working_limbs) if swapped else pose
 
     def pose_between(
         self, start: float, end: float, t: float, swapped_from: bool = False, swapped: bool = False
@@ -381,7 +400,9 @@ class ExerciseArt:
             return None
         a, dx, dy = self.arrow, *self.arrow.offset
         joint = _other_limb(a.joint) if swapped else a.joint
-        first, last = (k.swapped() if swapped else k for k in (self.keyframes[0], self.keyframes[-1]))
+        first, last = (
+            k.swapped(self.working_limbs) if swapped else k for k in (self.keyframes[0], self.keyframes[-1])
+        )
         p0, p1 = first.joints()[joint], last.joints()[joint]
         mid = ((p0[0] + p1[0]) / 2 + dx, (p0[1] + p1[1]) / 2 + dy)
         chord = math.dist(p0, p1)
@@ -465,96 +486,14 @@ class PoseBook:
         return exercise_id in self.arts
 
     def to_data(self) -> dict[str, Any]:
-        """Plain JSON-able values, for the cache of validated content."""
-        return {
-            k: {
-                "keyframes": [
-                    {"name": n, **_pose_data(p)} for n, p in zip(a.names, a.keyframes, strict=False)
-                ],
-                "props": [
-                    {
-                        "kind": p.kind,
-                        "at": list(p.at),
-                        "size": list(p.size),
-                        "attach": p.attach,
-                        "turn": p.turn,
-                        "layer": p.layer,
-                    }
-                    for p in a.props
-                ],
-                "arrow": None
-                if a.arrow is None
-                else {
-                    "joint": a.arrow.joint,
-                    "bend": a.arrow.bend,
-                    "offset": list(a.arrow.offset),
-                    "both": a.arrow.both,
-                },
-                "view": a.view,
-                "stay": a.stay,
-                "pace": dict(a.pace or {}),
-                "pins": list(a.pins),
-                "phases": dict(a.phases),
-                "other_side": a.other_side,
-            }
-            for k, a in self.arts.items()
-        } | {"@ladders": {k: list(v) for k, v in self.ladders.items()}}
+        """Plain JSON-able values, for the cache of validated content (see ``pose_data``)."""
+        from desktop.core.pose_data import book_to_data
+
+        return book_to_data(self)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PoseBook:
         """The inverse of ``to_data``, for data that was already validated."""
-        ladders = {k: tuple(v) for k, v in data.get("@ladders", {}).items()}
-        data = {k: v for k, v in data.items() if k != "@ladders"}
-        return cls(
-            {
-                k: ExerciseArt(
-                    keyframes=tuple(pose_from_data(f) for f in a["keyframes"]),
-                    names=tuple(f.get("name", "") for f in a["keyframes"]),
-                    props=tuple(
-                        Prop(
-                            p["kind"],
-                            tuple(p["at"]),
-                            tuple(p["size"]),
-                            p.get("attach"),
-                            p.get("turn", 0.0),
-                            p.get("layer", "back"),
-                        )
-                        for p in a.get("props", ())
-                    ),
-                    arrow=None
-                    if not a.get("arrow")
-                    else Arrow(
-                        a["arrow"]["joint"],
-                        a["arrow"].get("bend", 0.0),
-                        tuple(a["arrow"].get("offset", (0.0, 0.0))),
-                        a["arrow"].get("both", False),
-                    ),
-                    view=a.get("view", "side"),
-                    stay=a.get("stay", False),
-                    pace=dict(a.get("pace") or {}),
-                    pins=tuple(a.get("pins", ())),
-                    phases=dict(a.get("phases") or {}),
-                    other_side=a.get("other_side", "swap"),
-                )
-                for k, a in data.items()
-            },
-            ladders,
-        )
+        from desktop.core.pose_data import book_from_data
 
-
-def _pose_data(pose: Pose) -> dict[str, Any]:
-    return {
-        f.name: (
-            list(getattr(pose, f.name)) if isinstance(getattr(pose, f.name), tuple) else getattr(pose, f.name)
-        )
-        for f in fields(pose)
-        if getattr(pose, f.name) is not None
-    }
-
-
-def pose_from_data(data: Mapping[str, Any]) -> Pose:
-    values = {f.name: data[f.name] for f in fields(Pose) if data.get(f.name) is not None}
-    kwargs: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, (list, tuple)) else float(v) for k, v in values.items()
-    }
-    return Pose(**kwargs)
+        return book_from_data(data)

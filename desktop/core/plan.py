@@ -92,7 +92,7 @@ def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None 
     ladder = ladder or {}
     steps: list[Step] = []
     for n, item in enumerate(routine.items):
-        dosage = catalog.item_dosage(item, ladder.get(item.exercise))
+        dosage = catalog.item_dosage(item, ladder.get(item.exercise, 0))
         sets = int(dosage.sets.lo) if dosage.sets is not None else 1
         own = [Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S)]
         for k in range(1, sets + 1):

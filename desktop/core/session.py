@@ -54,6 +54,7 @@ class SessionState:
     reps_done: int
     rep_count: int
     phase: str | None  # the current tempo phase
+    phase_left_s: float | None  # seconds until that phase ends
     side: str  # the side working now ("left"/"right" for alternating reps)
     progress: float  # 0..1 through the step
 
@@ -125,17 +126,24 @@ class SessionEngine:
         if remaining <= 0:
             return deadline
         tick = self._origin + length - (math.ceil(remaining - EARLY_TOLERANCE_S) - 1)
-        return min(deadline, tick) if tick > now else deadline
+        wakeups = [deadline, tick] if tick > now else [deadline]
+        phase_left = self.state(now).phase_left_s
+        if phase_left:  # the phase's own countdown changes on its whole seconds, too
+            phase_tick = now + phase_left - (math.ceil(phase_left - EARLY_TOLERANCE_S) - 1)
+            if phase_tick > now:
+                wakeups.append(phase_tick)
+        return min(wakeups)
 
     def state(self, now: float) -> SessionState:
         step = self.step
         elapsed = max(0.0, self._elapsed(now))
         length = self._length(step)
-        reps_done, phase, side = self._reps_done, None, step.side
+        reps_done, phase, phase_left, side = self._reps_done, None, None, step.side
         if step.tempo and step.rep_count:
             rep_s = sum(s for _, s in step.tempo)
             reps_done = min(step.rep_count, int(elapsed // rep_s))
-            phase = _phase_at(step.tempo, elapsed - reps_done * rep_s) if reps_done < step.rep_count else None
+            if reps_done < step.rep_count:
+                phase, phase_left = _phase_at(step.tempo, elapsed - reps_done * rep_s)
         if step.side == "alternate":
             side = "left" if min(reps_done, step.rep_count - 1) % 2 == 0 else "right"
         if length is not None:
@@ -156,6 +164,7 @@ class SessionEngine:
             reps_done,
             step.rep_count,
             phase,
+            phase_left,
             side,
             progress,
         )
@@ -326,12 +335,13 @@ class SessionEngine:
         self._emit(SessionFinished(at, outcome))
 
 
-def _phase_at(tempo: tuple[tuple[str, float], ...], into_rep: float) -> str:
+def _phase_at(tempo: tuple[tuple[str, float], ...], into_rep: float) -> tuple[str, float]:
+    """The phase ``into_rep`` seconds into a rep, and the seconds left in it."""
     for phase, seconds in tempo:
         if into_rep < seconds:
-            return phase
+            return phase, seconds - into_rep
         into_rep -= seconds
-    return tempo[-1][0]
+    return tempo[-1][0], 0.0
 
 
 def _marks_for(step: Step, index: int) -> list[_Mark]:

@@ -1,7 +1,9 @@
 """What the session screen says, as plain values computed from engine state.
 
-Kept out of the widgets so the wording and the timer format are tested
-without a screen, and the view only paints what it is handed.
+Kept out of the widgets so the wording, the cue of the moment and the timer
+format are tested without a screen, and the view only paints what it is
+handed. Every field is computed for one instant, so what the screen shows
+can never lag behind the phase the engine is in.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desktop.core.catalog import Catalog
+from desktop.core.catalog import Catalog, Exercise
+from desktop.core.cues import ROTATE_S, WORK, Cues, pick, setup_text, switch_text
 from desktop.core.plan import Step
 from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
 from desktop.core.progression import step_of
@@ -26,18 +29,45 @@ KIND_LABELS = {
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What a finished session did, for the done screen."""
+
+    outcome: str  # completed | ended_early
+    sets: int
+    exercises: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class FigureCue:
+    """What the figure shows: the exercise moving (work) or standing still in its start
+    position (getting ready, resting, switching sides: nothing to copy yet)."""
+
+    exercise_id: str | None
+    rung: int | None
+    side: str | None
+    moving: bool
+
+
+@dataclass(frozen=True)
 class Display:
     kind: str  # get_ready | work | rest | side_switch | done: the view colours by it
     label: str  # "Work", "Rest", ... (or "Paused")
-    title: str  # the exercise name, or "Session complete"
-    subtitle: str  # "Set 1 of 2 · left side"
+    title: str  # the exercise at hand (during rest and get-ready: the one coming next)
+    subtitle: str  # the ladder step: "Step 2 of 3: 30 reps"
     big: str  # the countdown ("0:45", "12") or the rep count ("3")
-    big_caption: str  # "seconds left", "of 10 reps", "lift"
+    big_caption: str  # "rep 3 of 10 · left side · set 1 of 2"
     progress: float
+    cue: str  # the words true at this instant
+    phase: str  # the moment's own word and countdown: "Lift  2", "Switch legs"...; "" for none
     next_text: str  # "Next: Rest · 30 s"
-    exercise_id: str | None
+    figure: FigureCue
     paused: bool
     awaits_reps: bool
+
+    @property
+    def exercise_id(self) -> str | None:
+        return self.figure.exercise_id
 
 
 def clock_text(seconds: float) -> str:
@@ -49,65 +79,153 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def _subtitle(step: Step, side: str) -> str:
+def rung_of(catalog: Catalog, exercise_id: str, ladder: Mapping[str, int]) -> int | None:
+    """The person's step on the exercise's ladder; exercises never moved are on step 0."""
+    return ladder.get(exercise_id, 0) if catalog.exercise(exercise_id).progressions else None
+
+
+def step_label(exercise: Exercise, rung: int | None) -> str:
+    """``Step 2 of 3: 30 reps`` for a laddered exercise; empty without a ladder."""
+    found = exercise.rung(rung) if rung is not None else None
+    if found is None:
+        return ""
+    return f"{step_of(exercise, found)}: {found.name}"
+
+
+def _counts(state: SessionState) -> str:
+    """Rep k of n, the side and set k of n: the numbers a person checks from the floor."""
+    step = state.step
     bits = []
-    if step.kind in ("work", "rest") and step.sets > 1:
-        bits.append(f"Set {step.set_index} of {step.sets}")
-    shown_side = side if step.side == "alternate" else step.side
-    if step.kind == "work" and shown_side in SIDE_WORDS:
-        bits.append(SIDE_WORDS[shown_side].capitalize() if not bits else SIDE_WORDS[shown_side])
+    if step.kind == "work" and not step.is_timed:
+        if step.tempo:
+            bits.append(f"rep {min(state.reps_done + 1, state.rep_count)} of {state.rep_count}")
+        else:
+            bits.append(f"of {state.rep_count} reps")
+    elif step.kind == "work":
+        bits.append("minutes left" if (state.remaining_s or 0) > 60 else "seconds left")
+    elif step.kind == "rest":
+        bits.append("seconds of rest")
+    elif step.kind == "get_ready":
+        bits.append("seconds to get ready")
+    shown_side = state.side if step.side == "alternate" else step.side
     if step.kind == "side_switch":
-        bits.append(f"Next: {SIDE_WORDS[step.side]}")
-    return " \u00b7 ".join(bits)
+        bits.append(f"then {SIDE_WORDS[step.side]}")
+    elif step.kind == "work" and shown_side in SIDE_WORDS:
+        bits.append(SIDE_WORDS[shown_side])
+    if step.kind == "work" and step.sets > 1:
+        bits.append(f"set {step.set_index} of {step.sets}")
+    if step.kind == "work" and not step.is_timed and not step.tempo:
+        bits.append("Space after each rep")
+    return "  \u00b7  ".join(bits)
 
 
-def _rung(catalog: Catalog, step: Step, ladder: Mapping[str, int]) -> str:
-    """``Step 2 of 3: 30 reps`` while getting ready for or doing a laddered exercise."""
-    if step.kind not in ("get_ready", "work") or not step.exercise_id:
+def _phase_line(state: SessionState) -> str:
+    """The tempo phase running now with its own countdown (``Lift  2``): the second largest
+    thing on the screen, so the movement's rhythm reads from the floor."""
+    step = state.step
+    if step.kind == "work" and state.phase and state.phase_left_s is not None:
+        return f"{state.phase.replace('-', ' ').capitalize()}  {max(1, math.ceil(state.phase_left_s - 1e-3))}"
+    return ""
+
+
+def cue_now(state: SessionState, cues: Cues | None, next_cues: Cues | None = None) -> str:
+    """The cue of the moment running now (see ``desktop.core.cues``)."""
+    step = state.step
+    if step.kind == "get_ready" and cues is not None:
+        return setup_text(cues)
+    if step.kind == "rest":
+        return setup_text(next_cues) if next_cues is not None else ""
+    if step.kind == "side_switch" and cues is not None:
+        return switch_text(cues)
+    if step.kind != "work" or cues is None:
         return ""
-    exercise = catalog.exercise(step.exercise_id)
-    rung = exercise.rung(ladder.get(exercise.id, 0))
-    if rung is None:
-        return ""
-    return f"{step_of(exercise, rung)}: {rung.name}"
+    if state.phase:  # a paced rep: the words of this phase, the next of them on the next rep
+        return pick(cues.get(state.phase), state.reps_done)
+    if step.is_timed:
+        return pick(cues.get(WORK), int(state.elapsed_s // ROTATE_S))
+    return pick(cues.get(WORK), state.reps_done)
+
+
+def _done(summary: Summary | None) -> Display:
+    ended = summary is not None and summary.outcome != "completed"
+    if summary is None:
+        what = ""
+    else:
+        minutes = max(1, round(summary.seconds / 60)) if summary.seconds >= 30 else 0
+        sets = f"{summary.sets} set{'s' if summary.sets != 1 else ''}"
+        exercises = f"{summary.exercises} exercise{'s' if summary.exercises != 1 else ''}"
+        time = f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes else "under a minute"
+        what = f"{sets} of {exercises} in {time}." if summary.sets else f"No sets finished ({time})."
+    return Display(
+        kind="done",
+        label="Ended early" if ended else "Done",
+        title="Session ended early" if ended else "Session complete",
+        subtitle="",
+        big="\u2713" if not ended else str(summary.sets if summary else 0),
+        big_caption="" if not ended else ("set done" if summary and summary.sets == 1 else "sets done"),
+        progress=1.0,
+        cue=what,
+        phase="",
+        next_text="Take your time getting up.",
+        figure=FigureCue(None, None, None, False),
+        paused=False,
+        awaits_reps=False,
+    )
 
 
 def display(
-    state: SessionState, catalog: Catalog, awaits_reps: bool, ladder: Mapping[str, int] | None = None
+    state: SessionState,
+    catalog: Catalog,
+    awaits_reps: bool,
+    ladder: Mapping[str, int] | None = None,
+    summary: Summary | None = None,
 ) -> Display:
     step = state.step
-    name = catalog.exercise(step.exercise_id).name if step.exercise_id else ""
+    ladder = ladder or {}
     if state.finished or step.kind == "done":
-        return Display(
-            "done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None, False, False
-        )
-    if step.kind == "work" and not step.is_timed and state.phase:
-        big = str(min(state.reps_done + 1, state.rep_count))  # the rep being done now
-        caption = f"{state.phase}  \u00b7  rep {big} of {state.rep_count}"
-    elif step.kind == "work" and not step.is_timed:
-        big = str(state.reps_done)
-        caption = f"of {state.rep_count} reps  \u00b7  Space after each rep"
-    else:
-        big = clock_text(state.remaining_s or 0)
-        caption = "minutes left" if (state.remaining_s or 0) > 60 else "seconds"
+        return _done(summary)
     following = state.next_step
+    # During rest the screen is about what comes next: the next set or exercise.
+    shown = following if step.kind == "rest" and following is not None and following.exercise_id else step
+    exercise = catalog.exercise(shown.exercise_id) if shown.exercise_id else None
+    rung = rung_of(catalog, exercise.id, ladder) if exercise else None
+    cues = exercise.cues_at(rung) if exercise else None
     next_text = ""
     if following is not None and following.kind != "done":
         next_text = f"Next: {step_title(following, catalog)} \u00b7 {step_detail(following)}"
     elif following is not None:
         next_text = "Next: finish"
+    if step.kind == "work" and not step.is_timed and state.phase:
+        big = str(min(state.reps_done + 1, state.rep_count))  # the rep being done now
+    elif step.kind == "work" and not step.is_timed:
+        big = str(state.reps_done)
+    else:
+        big = clock_text(state.remaining_s or 0)
+    title = exercise.name if exercise else ""
+    if step.kind == "rest" and exercise is not None:
+        title = f"Next: {exercise.name}"
+    figure_side = _figure_side(step, shown, state)
     return Display(
         kind=step.kind,
         label="Paused" if state.paused else KIND_LABELS[step.kind],
-        title=name,
-        subtitle=" \u00b7 ".join(
-            bit for bit in (_subtitle(step, state.side), _rung(catalog, step, ladder or {})) if bit
-        ),
+        title=title,
+        subtitle=step_label(exercise, rung) if exercise else "",
         big=big,
-        big_caption=caption,
+        big_caption=_counts(state),
         progress=state.progress,
+        cue=cue_now(state, cues, cues),
+        phase=_phase_line(state),
         next_text=next_text,
-        exercise_id=step.exercise_id,
+        figure=FigureCue(exercise.id if exercise else None, rung, figure_side, moving=step.kind == "work"),
         paused=state.paused,
         awaits_reps=awaits_reps,
     )
+
+
+def _figure_side(step: Step, shown: Step, state: SessionState) -> str | None:
+    """The side the figure shows: the step's own, the coming one while switching or resting."""
+    if step.kind == "side_switch":
+        return step.side
+    if step.kind == "work":  # "alternate": the limbs change over every rep, as the engine counts
+        return step.side if step.side in ("left", "right", "alternate") else None
+    return shown.side if shown.side in ("left", "right") else None

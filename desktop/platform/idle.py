@@ -95,10 +95,12 @@ def pick_idle_source(
 ) -> IdleSource:
     """The first idle source that works here, logged once; NoIdle when none can.
 
-    On a Wayland session X11 is skipped even though $DISPLAY is set: XWayland
-    only sees input aimed at X programs, so its idle time keeps growing while
-    someone types into a Wayland one. The D-Bus source finds its monitor on
-    the first poll, and logs it then.
+    On a Wayland session the compositor is asked first (ext-idle-notify-v1, or
+    org_kde_kwin_idle), and X11 is skipped even though $DISPLAY is set:
+    XWayland only sees input aimed at X programs, so its idle time keeps
+    growing while someone types into a Wayland one. GNOME's Mutter offers
+    neither protocol; the D-Bus source then asks its IdleMonitor, finding it
+    on the first poll, and logs it then.
     """
     source: IdleSource | None = None
     reasons = []
@@ -107,9 +109,15 @@ def pick_idle_source(
     elif platform == "darwin":
         source = MacIdle()
     else:
-        if env.get("DISPLAY") and not (
-            env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"
-        ):
+        wayland = bool(env.get("WAYLAND_DISPLAY")) or env.get("XDG_SESSION_TYPE") == "wayland"
+        if env.get("WAYLAND_DISPLAY"):
+            from desktop.platform.idle_wayland import WaylandIdle
+
+            try:
+                source = WaylandIdle(env["WAYLAND_DISPLAY"])
+            except IdleUnavailable as error:
+                reasons.append(str(error))
+        if source is None and env.get("DISPLAY") and not wayland:
             from desktop.platform.idle_x11 import X11Idle
 
             try:

@@ -94,9 +94,8 @@ class DBusNotifier:
     def _signal(self, message: Message) -> None:
         if message.interface != FDO[2] or not message.body or message.body[0] != self._id or not self._id:
             return
-        if message.member == "ActionInvoked":
+        if message.member == "ActionInvoked":  # the tray then withdraws it: not every server closes it
             key = message.body[1]
-            self._id = 0
             answer = Answer.TAKE if key == "default" else _answer(key)
             if answer is not None:
                 self._on_answer(answer)

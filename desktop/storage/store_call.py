@@ -73,7 +73,7 @@ def serve(data_dir: Path, requests: list[dict[str, Any]]) -> dict[str, Any]:
     return {"answers": answers}
 
 
-def run(args) -> int:
+def run(args: Any) -> int:
     from desktop.storage.location import resolve_data_dir
 
     try:

@@ -12,13 +12,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.desk_break import GET_READY_S, DeskBreak
 from desktop.core.figure import PoseBook
 from desktop.core.session_display import clock_text
 from desktop.ui.animated_figure import AnimatedFigure
+from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 SIZE = (560, 600)
@@ -58,14 +59,12 @@ class BreakWindow(QWidget):
         self._started: float | None = None
         self._phase = ""
         self._ended = False
-        self.title = QLabel(
-            plan.exercise_name, objectName="BreakTitle", alignment=Qt.AlignmentFlag.AlignCenter
-        )
+        centre = Qt.AlignmentFlag.AlignCenter
+        self.title = PlainLabel(plan.exercise_name, objectName="BreakTitle", alignment=centre)
         self.figure = AnimatedFigure(poses, palette, clock)
-        self.cue = QLabel(objectName="BreakCue", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.cue.setTextFormat(Qt.TextFormat.PlainText)  # cues come from files
-        self.countdown = QLabel(objectName="BreakCountdown", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel(objectName="BreakDetail", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.cue = PlainLabel(objectName="BreakCue", wordWrap=True, alignment=centre)  # cues come from files
+        self.countdown = PlainLabel(objectName="BreakCountdown", alignment=centre)
+        self.detail = PlainLabel(objectName="BreakDetail", alignment=centre)
         self.buttons: dict[BreakEnd, QPushButton] = {}
         row = QHBoxLayout()
         row.addStretch(1)
@@ -125,7 +124,8 @@ class BreakWindow(QWidget):
         if m.phase != self._phase:
             self._enter(m.phase, elapsed)
         self.cue.setText(m.cue)
-        self.countdown.setText("" if m.done else clock_text(m.left_s))
+        left = clock_text(m.left_s)
+        self.countdown.setText("" if m.done else left if ":" in left else f"{left} s")
         self.detail.setText(
             "Get ready"
             if m.rep == 0
@@ -134,7 +134,7 @@ class BreakWindow(QWidget):
             else f"Rep {m.rep} of {m.reps} \u00b7 {m.phase.replace('-', ' ')}"
         )
         if m.done:
-            QTimer.singleShot(DONE_LINGER_MS, lambda: self._end(BreakEnd.COMPLETED))
+            self._end(BreakEnd.COMPLETED)
         else:
             self._timer.start(max(10, round(self._plan.next_change(elapsed) * 1000)))
 
@@ -161,7 +161,10 @@ class BreakWindow(QWidget):
         self._timer.stop()
         self.figure.set_paused(True)
         self.ended.emit(end.value)
-        self.hide()
+        if end is BreakEnd.COMPLETED:  # "Well done" stays long enough to read
+            QTimer.singleShot(DONE_LINGER_MS, self.hide)
+        else:
+            self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._end(BreakEnd.CLOSED)

@@ -1,67 +1,91 @@
-"""The cue panel: the exercise's moving picture and one large cue at a time.
+"""The cue panel: the exercise's picture and the one cue true right now.
 
-One cue at a time, large, is what can be read from the floor; the panel
-rotates through them on a slow timer owned by the session view. The figure
-above moves at the exercise's tempo and shows the side being worked.
+The panel has no timer of its own: the session hands it the cue of the
+moment on every repaint (see ``desktop.core.session_display``), so the words
+change exactly when the phase does. The figure above moves at the
+exercise's tempo during work and stands still in the start position while
+the person gets ready, rests or switches sides.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
 from desktop.ui.animated_figure import AnimatedFigure
+from desktop.ui.fit_text import fitting_px
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 
 CUE_PX = 36  # readable from 3 m on a laptop screen
+LINES = 3  # the room a cue always has, so the figure above never moves
+LINE = 1.3  # line height per pixel of type
 
 
 class CuePanel(QWidget):
-    def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        poses: PoseBook | None = None,
+        clock: clocks.Clock = clocks.monotonic,
+    ):
         super().__init__(parent)
-        self._cues: tuple[str, ...] = ()
-        self._n = 0
         self.art = AnimatedFigure(poses, LIGHT, clock, self)
-        self.art.setMinimumHeight(160)
-        self.cue = PlainLabel(objectName="SessionCue", wordWrap=True)
+        self.art.setMinimumHeight(80)
+        self.cue = PlainLabel(objectName="SessionCue", wordWrap=True)  # cues come from files
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.cue.setMinimumHeight(96)
-        # On the widget itself, so no theme or app stylesheet can shrink it.
-        self.cue.setStyleSheet(f"font-size: {CUE_PX}px; font-weight: 600;")
+        self.cue.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self._cue_px, self._smallest = CUE_PX, 14
+        self.set_cue_px(CUE_PX)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE[3])
-        layout.addWidget(self.art, 3)
-        layout.addWidget(self.cue, 1)
+        layout.addWidget(self.art, 1)
+        layout.addWidget(self.cue, 0)
+
+    def set_cue_px(self, px: int, smallest: int = 14) -> None:
+        """The cue's size when it fits; a long cue or a small window shrinks it to fit three
+        lines, down to ``smallest``, so it never runs into the figure."""
+        self._cue_px, self._smallest = px, smallest
+        self.cue.setFixedHeight(int(px * LINE * LINES))
+        self._fit()
+
+    def _fit(self) -> None:
+        text, width = self.cue.text(), self.cue.contentsRect().width()
+        px = self._cue_px
+        if text and width > 1:
+            px = fitting_px(self.cue, text, self._cue_px, self._smallest, width, self.cue.height())
+        # On the widget itself, so no theme or app stylesheet can shrink it.
+        self.cue.setStyleSheet(f"font-size: {px}px; font-weight: 600;")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def set_palette(self, palette: Palette) -> None:
         self.art.set_palette(palette)
 
-    def show_exercise(self, name: str, position: str, cues: tuple[str, ...]) -> None:
-        self._cues, self._n = cues, 0
-        self.art.setAccessibleDescription(f"{name}, {position}")
-        self.art.update()
-        self._show()
+    def show_cue(self, text: str) -> None:
+        if text != self.cue.text():
+            self.cue.setText(text)
+            self._fit()
 
     def show_motion(
         self,
         exercise_id: str,
         dosage: Dosage | None,
         side: str | None = None,
-        session: bool = False,
+        *,
+        rung: int | None = None,
         started_at: float | None = None,
     ) -> None:
-        """Play the exercise from its start pose, e.g. when a step starts, on ``side``."""
-        self.art.show_exercise(exercise_id, dosage, side, session, started_at)
+        """Play the exercise from its start pose, in time with a step that began at ``started_at``."""
+        self.art.show_exercise(exercise_id, dosage, side, True, started_at, rung=rung)
 
-    def next_cue(self) -> None:
-        if self._cues:
-            self._n = (self._n + 1) % len(self._cues)
-            self._show()
-
-    def _show(self) -> None:
-        self.cue.setText(self._cues[self._n] if self._cues else "")
+    def show_still(self, exercise_id: str | None, rung: int | None = None, side: str | None = None) -> None:
+        """The start position, not moving: what to get into next."""
+        self.art.show_still(exercise_id, rung=rung, side=side)

@@ -145,7 +145,7 @@ class ExercisesPage(QWidget):
                 current.data(Role.STEP),
                 current.data(Role.SOURCES),
             )
-            self.figure.show_exercise(exercise.id, exercise.dosage, rung=current.data(Role.STEP))
+            self.figure.show_exercise(exercise.id, exercise.base_dosage, rung=current.data(Role.STEP))
             self.figure.setAccessibleDescription(f"{exercise.name}, moving from start to end position")
         else:
             self.detail.show_exercise(None, (), self._palette)

@@ -30975,7 +30975,7 @@ t-weight=\x22400\x22 f\
 ont-style=\x22norma\
 l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
 </svg>\x0a\
-\x00\x001\xa9\
+\x00\x001\xb5\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -31094,15 +31094,38 @@ ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
 evenodd\x22 d=\x22M0.8\
-5262,0.350755 L0\
-.842157,0.201121\
- L0.864093,0.022\
-4623 \x22/>\x0a</g>\x0a\x0a<\
+51662,0.354744 L\
+0.860036,0.20497\
+8 L0.870083,0.02\
+52585 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#7a7f84\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.6,0.232 L0.59\
+6335,0.022032 L0\
+.396335,0.022032\
+ L0.326506,0.026\
+9149 \x22/>\x0a</g>\x0a\x0a<\
 g fill=\x22none\x22 st\
-roke=\x22#7a7f84\x22 s\
+roke=\x22#2e3338\x22 s\
 troke-opacity=\x221\
 \x22 stroke-width=\x22\
-0.044\x22 stroke-li\
+0.088\x22 stroke-li\
 necap=\x22round\x22 st\
 roke-linejoin=\x22r\
 ound\x22 transform=\
@@ -31116,37 +31139,221 @@ erif\x22 font-size=\
 th vector-effect\
 =\x22none\x22 fill-rul\
 e=\x22evenodd\x22 d=\x22M\
-0.6,0.232 L0.596\
-335,0.022032 L0.\
-396335,0.022032 \
-L0.326506,0.0269\
-149 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#2e3338\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.088\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.6,0.232 L0.7125\
-83,0.297 L0.8526\
-2,0.350755 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
+0.6,0.232 L0.716\
+843,0.288988 L0.\
+851662,0.354744 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#2e3338\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.039\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.85\
+1662,0.354744 L0\
+.934355,0.384842\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#6d7278\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.934355\x22 cy=\x220.3\
+84842\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.989787,0.3\
+5283 C0.995237,0\
+.362249 0.998355\
+,0.373181 0.9983\
+55,0.384842 C0.9\
+98355,0.420188 0\
+.969702,0.448842\
+ 0.934355,0.4488\
+42 C0.906703,0.4\
+48842 0.883147,0\
+.431305 0.874206\
+,0.406757 L0.989\
+787,0.35283 Z \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22#6d7278\x22 fill-o\
+pacity=\x221\x22 strok\
+e=\x22none\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<polygon fill-ru\
+le=\x22evenodd\x22 vec\
+tor-effect=\x22none\
+\x22 points=\x220.9743\
+68,0.343408 0.95\
+2186,0.300956 0.\
+930337,0.327382 \
+\x22 />\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.955045\x22 cy=\x220.3\
+56364\x22 r=\x220.0102\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#e9eef2\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.07\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.6,\
+0.232 L0.6,0.022\
+ L0.4,0.022 L0.3\
+30171,0.026883 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#2e3338\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.044\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6,0.\
+232 L0.6,0.022 L\
+0.4,0.022 L0.330\
+171,0.026883 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#e\
+9eef2\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.076\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.851662\
+,0.354744 L0.860\
+297,0.204993 L0.\
+858098,0.0250061\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,0,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.85\
+1662,0.354744 L0\
+.860297,0.204993\
+ L0.858098,0.025\
+0061 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#0b6e69\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.024\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+0.574881,0.39770\
+4 C0.523885,0.39\
+9117 0.482523,0.\
+379849 0.450795,\
+0.3399 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22#0b6e6\
+9\x22 fill-opacity=\
+\x221\x22 stroke=\x22#0b6\
+e69\x22 stroke-opac\
 ity=\x221\x22 stroke-w\
-idth=\x220.0396\x22 st\
+idth=\x220.0144\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -31157,117 +31364,41 @@ nsform=\x22matrix(2\
 t-size=\x229\x22 font-\
 weight=\x22400\x22 fon\
 t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.85262,0\
-.350755 L0.93800\
-6,0.372044 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#6\
-d7278\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-none\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
-t-family=\x22Sans S\
-erif\x22 font-size=\
-\x229\x22 font-weight=\
-\x22400\x22 font-style\
-=\x22normal\x22 \x0a>\x0a<ci\
-rcle cx=\x220.93800\
-6\x22 cy=\x220.372044\x22\
- r=\x220.064\x22/>\x0a</g\
->\x0a\x0a<g fill=\x22#2e3\
-338\x22 fill-opacit\
-y=\x221\x22 stroke=\x22no\
-ne\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
+ \x0a>\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
  vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-989786,0.334422 \
-C0.997472,0.3449\
-83 1.00201,0.357\
-984 1.00201,0.37\
-2044 C1.00201,0.\
-407391 0.973353,\
-0.436044 0.93800\
-6,0.436044 C0.91\
-2728,0.436044 0.\
-890872,0.421389 \
-0.880476,0.40011\
-7 L0.989786,0.33\
-4422 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
+none\x22 points=\x220.\
+428853,0.312273 \
+0.484668,0.33230\
+6 0.435729,0.371\
+174 \x22 />\x0a<polygo\
 n fill-rule=\x22eve\
 nodd\x22 vector-eff\
 ect=\x22none\x22 point\
-s=\x220.973468,0.32\
-6655 0.946971,0.\
-286754 0.928004,\
-0.315319 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22#2e\
-3338\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.955606\
-\x22 cy=\x220.34156\x22 r\
-=\x220.01024\x22/>\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#e9eef\
-2\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x220.076\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.6,0.232 L0\
-.6,0.022 L0.4,0.\
-022 L0.330171,0.\
-026883 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
+s=\x220.610147,0.39\
+6727 0.560632,0.\
+429359 0.558901,\
+0.366887 \x22 />\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#0000\
+00\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x221\x22 stroke-l\
+inecap=\x22square\x22 \
 stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
+\x22bevel\x22 transfor\
+m=\x22matrix(1,0,0,\
+1,0,0)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a</g>\x0a\x0a<g\
+ fill=\x22#e9eef2\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(1,0,0,1,0,0)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
@@ -31276,20 +31407,58 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.6,0.232 L0.6\
-,0.022 L0.4,0.02\
-2 L0.330171,0.02\
-6883 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,0,186)\x22\x0afon\
+\x22M336,8 C336,3.5\
+8172 339.582,0 3\
+44,0 L648,0 C652\
+.418,0 656,3.581\
+72 656,8 L656,19\
+2 C656,196.418 6\
+52.418,200 648,2\
+00 L344,200 C339\
+.582,200 336,196\
+.418 336,192 L33\
+6,8 Z \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22#e9eef2\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(1,0,0,1,0,0)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#a\
+7aeb5\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.016\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.06,-\
+0.008 L1.54,-0.0\
+08 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
+ke=\x22#7a7f84\x22 str\
+oke-opacity=\x221\x22 \
+stroke-width=\x220.\
+044\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
 t-family=\x22Sans S\
 erif\x22 font-size=\
 \x229\x22 font-weight=\
@@ -31298,106 +31467,20 @@ erif\x22 font-size=\
 th vector-effect\
 =\x22none\x22 fill-rul\
 e=\x22evenodd\x22 d=\x22M\
-0.85262,0.350755\
- L0.83434,0.2018\
-73 L0.850028,0.0\
-225582 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.85262,0.3507\
-55 L0.83434,0.20\
-1873 L0.850028,0\
-.0225582 \x22/>\x0a</g\
+0.678755,0.30162\
+9 L0.763931,0.17\
+8159 L0.866143,0\
+.0299943 \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#0b6e6\
-9\x22 stroke-opacit\
+\x22 stroke=\x22#7a7f8\
+4\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.024\x22 strok\
+th=\x220.044\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
 orm=\x22matrix(200,\
-0,0,-200,0,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.574881,0.3\
-97704 C0.523885,\
-0.399117 0.48252\
-3,0.379849 0.450\
-795,0.3399 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22#0\
-b6e69\x22 fill-opac\
-ity=\x221\x22 stroke=\x22\
-#0b6e69\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.0144\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.428853,0.312\
-273 0.484668,0.3\
-32306 0.435729,0\
-.371174 \x22 />\x0a<po\
-lygon fill-rule=\
-\x22evenodd\x22 vector\
--effect=\x22none\x22 p\
-oints=\x220.610147,\
-0.396727 0.56063\
-2,0.429359 0.558\
-901,0.366887 \x22 /\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-000000\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x221\x22 stro\
-ke-linecap=\x22squa\
-re\x22 stroke-linej\
-oin=\x22bevel\x22 tran\
-sform=\x22matrix(1,\
-0,0,1,0,0)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a</g>\
-\x0a\x0a<g fill=\x22#e9ee\
-f2\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(1,0,0,1,0,0\
+0,0,-200,336,186\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
@@ -31406,75 +31489,16 @@ eight=\x22400\x22 font\
 \x0a>\x0a<path vector-\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
-\x22 d=\x22M336,8 C336\
-,3.58172 339.582\
-,0 344,0 L648,0 \
-C652.418,0 656,3\
-.58172 656,8 L65\
-6,192 C656,196.4\
-18 652.418,200 6\
-48,200 L344,200 \
-C339.582,200 336\
-,196.418 336,192\
- L336,8 Z \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#e9\
-eef2\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(1,0,0,1,0\
-,0)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#a7aeb5\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.01\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-06,-0.008 L1.54,\
--0.008 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#7a7f84\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.044\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<path vector-ef\
-fect=\x22none\x22 fill\
--rule=\x22evenodd\x22 \
-d=\x22M0.630753,0.2\
-66844 L0.733053,\
-0.157141 L0.8580\
-91,0.0276598 \x22/>\
+\x22 d=\x22M0.439,0.15\
+7 L0.597489,0.01\
+92276 L0.397489,\
+0.0192276 L0.327\
+66,0.0241106 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#7\
-a7f84\x22 stroke-op\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
 acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
+-width=\x220.088\x22 s\
 troke-linecap=\x22r\
 ound\x22 stroke-lin\
 ejoin=\x22round\x22 tr\
@@ -31489,71 +31513,17 @@ al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
 nodd\x22 d=\x22M0.439,\
-0.157 L0.597489,\
-0.0192276 L0.397\
-489,0.0192276 L0\
-.32766,0.0241106\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.08\
-8\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-439,0.157 L0.481\
-324,0.279917 L0.\
-630753,0.266844 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.039\
-6\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-630753,0.266844 \
-L0.718539,0.2729\
-83 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#6d7278\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<circle c\
-x=\x220.718539\x22 cy=\
-\x220.272983\x22 r=\x220.\
-064\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
+0.157 L0.550315,\
+0.224149 L0.6787\
+55,0.301629 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.0396\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
 ansform=\x22matrix(\
 200,0,0,-200,336\
 ,186)\x22\x0afont-fami\
@@ -31564,21 +31534,70 @@ font-style=\x22norm\
 al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
 \x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.7629\
-97,0.226945 C0.7\
-75046,0.238583 0\
-.782539,0.254908\
- 0.782539,0.2729\
-83 C0.782539,0.3\
-08329 0.753885,0\
-.336983 0.718539\
-,0.336983 C0.697\
-253,0.336983 0.6\
-78394,0.326591 0\
-.666759,0.310605\
- L0.762997,0.226\
-945 Z \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22#6d7278\
+nodd\x22 d=\x22M0.6787\
+55,0.301629 L0.7\
+58445,0.338959 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#6d7278\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<circle cx=\x220\
+.758445\x22 cy=\x220.3\
+38959\x22 r=\x220.064\x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22#2e3338\x22 fill-\
+opacity=\x221\x22 stro\
+ke=\x22none\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.816504,0\
+.311994 C0.82031\
+7,0.320194 0.822\
+445,0.329328 0.8\
+22445,0.338959 C\
+0.822445,0.37430\
+5 0.793791,0.402\
+959 0.758445,0.4\
+02959 C0.728793,\
+0.402959 0.70385\
+2,0.382794 0.696\
+589,0.355447 L0.\
+816504,0.311994 \
+Z \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22#6d7278\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22none\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<polygon f\
+ill-rule=\x22evenod\
+d\x22 vector-effect\
+=\x22none\x22 points=\x22\
+0.801982,0.30124\
+6 0.783662,0.256\
+99 0.759551,0.28\
+1369 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
 \x22 fill-opacity=\x22\
 1\x22 stroke=\x22none\x22\
  transform=\x22matr\
@@ -31588,33 +31607,38 @@ amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<polyg\
-on fill-rule=\x22ev\
-enodd\x22 vector-ef\
-fect=\x22none\x22 poin\
-ts=\x220.74558,0.22\
-2125 0.712556,0.\
-187432 0.698838,\
-0.218856 \x22 />\x0a</\
-g>\x0a\x0a<g fill=\x22#2e\
-3338\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.7305\
-78\x22 cy=\x220.239905\
-\x22 r=\x220.01024\x22/>\x0a\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.781584\x22 \
+cy=\x220.312433\x22 r=\
+\x220.01024\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.439,0.157\
+ L0.599869,0.022\
+0146 L0.399869,0\
+.0220146 L0.3300\
+4,0.0268976 \x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
 city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
+width=\x220.044\x22 st\
 roke-linecap=\x22ro\
 und\x22 stroke-line\
 join=\x22round\x22 tra\
@@ -31635,9 +31659,9 @@ odd\x22 d=\x22M0.439,0\
 33004,0.0268976 \
 \x22/>\x0a</g>\x0a\x0a<g fil\
 l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
+\x22#e9eef2\x22 stroke\
 -opacity=\x221\x22 str\
-oke-width=\x220.044\
+oke-width=\x220.076\
 \x22 stroke-linecap\
 =\x22round\x22 stroke-\
 linejoin=\x22round\x22\
@@ -31651,127 +31675,104 @@ f\x22 font-size=\x229\x22\
 ormal\x22 \x0a>\x0a<path \
 vector-effect=\x22n\
 one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.4\
-39,0.157 L0.5998\
-69,0.0220146 L0.\
-399869,0.0220146\
- L0.33004,0.0268\
-976 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#e9eef2\x22 st\
+evenodd\x22 d=\x22M0.6\
+78755,0.301629 L\
+0.752846,0.17120\
+5 L0.857883,0.02\
+50301 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,336,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.678755,0.30\
+1629 L0.752846,0\
+.171205 L0.85788\
+3,0.0250301 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#0b\
+6e69\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.024\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
+y=\x22Sans Serif\x22 f\
+ont-size=\x229\x22 fon\
+t-weight=\x22400\x22 f\
+ont-style=\x22norma\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.57488\
+1,0.397704 C0.52\
+3885,0.399117 0.\
+482523,0.379849 \
+0.450795,0.3399 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
 roke-opacity=\x221\x22\
  stroke-width=\x220\
-.076\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.630753,0.2668\
-44 L0.718921,0.1\
-45492 L0.850565,\
-0.0227318 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#2e33\
-38\x22 stroke-opaci\
-ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
-ke-linecap=\x22roun\
-d\x22 stroke-linejo\
-in=\x22round\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.630753,\
-0.266844 L0.7189\
-21,0.145492 L0.8\
-50565,0.0227318 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.024\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-336,186)\x22\x0afont-f\
-amily=\x22Sans Seri\
-f\x22 font-size=\x229\x22\
- font-weight=\x2240\
-0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a<path \
-vector-effect=\x22n\
-one\x22 fill-rule=\x22\
-evenodd\x22 d=\x22M0.5\
-74881,0.397704 C\
-0.523885,0.39911\
-7 0.482523,0.379\
-849 0.450795,0.3\
-399 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22#0b6e69\x22 \
-fill-opacity=\x221\x22\
- stroke=\x22#0b6e69\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x220.0144\x22 strok\
-e-linecap=\x22round\
-\x22 stroke-linejoi\
-n=\x22round\x22 transf\
-orm=\x22matrix(200,\
-0,0,-200,336,186\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x220.42885\
+3,0.312273 0.484\
+668,0.332306 0.4\
+35729,0.371174 \x22\
+ />\x0a<polygon fil\
+l-rule=\x22evenodd\x22\
+ vector-effect=\x22\
+none\x22 points=\x220.\
+610147,0.396727 \
+0.560632,0.42935\
+9 0.558901,0.366\
+887 \x22 />\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+1\x22 stroke-lineca\
+p=\x22square\x22 strok\
+e-linejoin=\x22beve\
+l\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
 )\x22\x0afont-family=\x22\
 Sans Serif\x22 font\
 -size=\x229\x22 font-w\
 eight=\x22400\x22 font\
 -style=\x22normal\x22 \
-\x0a>\x0a<polygon fill\
--rule=\x22evenodd\x22 \
-vector-effect=\x22n\
-one\x22 points=\x220.4\
-28853,0.312273 0\
-.484668,0.332306\
- 0.435729,0.3711\
-74 \x22 />\x0a<polygon\
- fill-rule=\x22even\
-odd\x22 vector-effe\
-ct=\x22none\x22 points\
-=\x220.610147,0.396\
-727 0.560632,0.4\
-29359 0.558901,0\
-.366887 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a</g>\
-\x0a</svg>\x0a\
+\x0a>\x0a</g>\x0a</g>\x0a</s\
+vg>\x0a\
 \x00\x00:Z\
 <\
 ?xml version=\x221.\
@@ -34625,19 +34626,19 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xd0\
+\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xdc\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xfc\x00\x00\x00\x00\x00\x01\x00\x08a\xfe\
+\x00\x00\x05\xfc\x00\x00\x00\x00\x00\x01\x00\x08b\x0a\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Yn\
+\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Yz\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\x9b\
+\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\xa7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xed\
+\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xf9\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcau\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8A\
+\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8M\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
@@ -34657,7 +34658,7 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd4\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xea\
+\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xf6\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x19-\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
@@ -34677,7 +34678,7 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xce\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xe3\
+\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xef\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2n\
 \x00\x00\x00\x00\x00\x00\x03\xe8\

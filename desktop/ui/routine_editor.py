@@ -81,7 +81,7 @@ class RoutineEditor(QWidget):
         self.setObjectName("Page")
         if isinstance(catalog_dosage, Catalog):
             catalog = catalog_dosage
-            catalog_dosage = lambda exercise_id: catalog.exercise(exercise_id).dosage  # noqa: E731
+            catalog_dosage = lambda exercise_id: catalog.exercise(exercise_id).base_dosage  # noqa: E731
         self._dosage, self._estimate = catalog_dosage, estimate
         self._routine, self._row = routine, -1
         self._shown_name: str | None = None  # the name the name field's text stands for

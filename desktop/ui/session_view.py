@@ -1,25 +1,32 @@
-"""The session screen: step, exercise, huge timer, a rotating cue, the next step.
+"""The session screen: what to do now, readable from the floor 2-3 m away.
 
-It renders ``Display`` values and turns keys and buttons into intents; the
-session controller decides what they mean.
+It renders ``Display`` values and turns keys, buttons and the window's close
+button into intents; the session controller decides what they mean. The
+type scales with the window's height, so the order of importance holds at
+any size: the timer, then the phase word with its countdown, then the
+exercise, the cue, the counts; the exercise name wraps before anything
+else gives way.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
-from desktop.core.session_display import Display
+from desktop.core.session_display import Display, FigureCue
 from desktop.ui.cue_panel import CuePanel
+from desktop.ui.fit_text import ElidedLabel, fitting_px
+from desktop.ui.paused_overlay import PausedOverlay
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import LIGHT, SPACE, Palette
 from desktop.ui.timer_dial import TimerDial
 
 BACKGROUNDS = {"get_ready": "ready_bg", "rest": "rest_bg", "side_switch": "switch_bg", "done": "accent_soft"}
+MIN_SIZE = (640, 400)  # below this the timer and the cue cannot both stay readable
 
 # (intent, button text, accessible name, keys)
 CONTROLS = (
@@ -31,9 +38,20 @@ CONTROLS = (
     ("voice", "Voice on", "Voice on or off", ("V",)),
 )
 
+# Pixel size of each text as a share of the window's height (and its floor in px).
+TYPE_SHARE = {
+    "title": (0.06, 18),
+    "subtitle": (0.032, 13),
+    "label": (0.034, 13),
+    "phase": (0.09, 18),  # at least 8 % of the height: the second largest thing on screen
+    "cue": (0.05, 16),
+    "next": (0.03, 12),
+    "button": (0.024, 12),
+}
+
 
 class SessionView(QWidget):
-    intent = Signal(str)  # back | space | skip | end | mute | voice | set_done
+    intent = Signal(str)  # back | space | skip | end | mute | voice | set_done | close
 
     def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
@@ -41,22 +59,29 @@ class SessionView(QWidget):
         self.setWindowTitle("Upright session")
         self.setAccessibleName("Session")
         self.setAutoFillBackground(True)
+        self.setMinimumSize(*MIN_SIZE)
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
         self._compact = False
+        self._may_close = False
+        self._figure: FigureCue | None = None
         self.label = PlainLabel(objectName="SessionLabel")
         self.title = PlainLabel(objectName="SessionTitle", wordWrap=True)
-        self.subtitle = PlainLabel(objectName="SessionSubtitle")
+        self.subtitle = ElidedLabel("SessionSubtitle")
+        self.phase = PlainLabel(objectName="SessionPhase")
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dial = TimerDial()
         self.cues = CuePanel(poses=poses, clock=clock)
-        self.next = PlainLabel(objectName="SessionNext", wordWrap=True)
-        for label in (self.title, self.next):  # long names wrap instead of widening the window
+        self.next = ElidedLabel("SessionNext")
+        for label in (self.title, self.phase):
+            # long names wrap or elide instead of widening the window past the screen
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = PlainLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
         self.buttons: dict[str, QPushButton] = {}
         controls = QHBoxLayout()
         controls.setSpacing(SPACE[2])
+        controls.setContentsMargins(0, 0, 0, 0)
         for intent, text, name, keys in CONTROLS:
             button = QPushButton(text)
             button.setAccessibleName(name)
@@ -73,15 +98,22 @@ class SessionView(QWidget):
 
         header = QHBoxLayout()
         header.setSpacing(SPACE[4])
-        header.addWidget(self.label, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.title, 1)
-        header.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.label, 0, Qt.AlignmentFlag.AlignTop)
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        header.addLayout(heading, 1)
+        timer = QVBoxLayout()
+        timer.setSpacing(0)
+        timer.addWidget(self.phase)
+        timer.addWidget(self.dial, 1)
         body = QHBoxLayout()
         body.setSpacing(SPACE[5])
-        body.addWidget(self.cues, 2)  # the timer gets the lion's share: "20:00" must read from 3 m
-        body.addWidget(self.dial, 5)
+        body.addWidget(self.cues, 2)
+        body.addLayout(timer, 4)  # the timer gets the lion's share: "20:00" must read from 3 m
         footer = QHBoxLayout()
-        footer.addWidget(self.next, 1)
+        footer.addStretch(1)
         bar = QWidget(objectName="SessionControls")
         bar.setLayout(controls)
         footer.addWidget(bar)
@@ -90,12 +122,13 @@ class SessionView(QWidget):
         layout.setSpacing(SPACE[3])
         layout.addLayout(header)
         layout.addLayout(body, 1)
+        layout.addWidget(self.next)
         layout.addLayout(footer)
         layout.addWidget(self.notice)
-        self.cue_timer = QTimer(self)
-        self.cue_timer.setInterval(7000)  # long enough to read a cue from the floor
-        self.cue_timer.timeout.connect(self.cues.next_cue)
+        self.paused = PausedOverlay(self)
+        self._fit_type()
 
+    # -- window ------------------------------------------------------------------
     def set_compact(self, compact: bool) -> None:
         """The small desk-break window: the cue and the timer, nothing that crowds them."""
         self.cues.art.setVisible(not compact)
@@ -107,15 +140,63 @@ class SessionView(QWidget):
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The title-bar x, Alt+F4 or the window manager: the controller ends the session
+        (it records it ended early) and then closes the window itself."""
+        if self._may_close:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.intent.emit("close")
+
+    def close_for_good(self) -> None:
+        self._may_close = True
+        self.close()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_type()
+        self.paused.cover()
+
+    def type_px(self, role: str) -> int:
+        share, floor = TYPE_SHARE[role]
+        return max(floor, int(self.height() * share))
+
+    def _fit_type(self) -> None:
+        """Scale every text with the window, on the widgets themselves so no app stylesheet
+        can shrink them."""
+        for role, widget, weight in (
+            ("subtitle", self.subtitle, 400),
+            ("label", self.label, 700),
+            ("phase", self.phase, 700),
+            ("next", self.next, 400),
+        ):
+            widget.setStyleSheet(f"font-size: {self.type_px(role)}px; font-weight: {weight};")
+        self.cues.set_cue_px(self.type_px("cue"), self.type_px("next"))
+        self.findChild(QWidget, "SessionControls").setStyleSheet(
+            f"QPushButton {{ font-size: {self.type_px('button')}px; }}"
+        )
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The whole name, wrapping onto a second line and only then getting smaller; the
+        ladder step below it and the next line give way first (they elide)."""
+        largest = self.type_px("title")
+        width = self.title.contentsRect().width()
+        px = largest
+        if self.title.text() and width > 1:
+            px = fitting_px(
+                self.title, self.title.text(), largest, self.type_px("next"), width, int(largest * 1.3 * 2)
+            )
+        self.title.setStyleSheet(f"font-size: {px}px; font-weight: 700;")
+
+    # -- state ---------------------------------------------------------------------
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
         self.dial.set_palette(palette)
         self.cues.set_palette(palette)
+        self.paused.set_palette(palette)
         self._paint_background()
-
-    def set_cues(self, exercise_name: str, position: str, cues: tuple[str, ...]) -> None:
-        self.cues.show_exercise(exercise_name, position, cues)
-        self.cue_timer.start()
 
     def set_motion(
         self,
@@ -123,11 +204,12 @@ class SessionView(QWidget):
         dosage: Dosage | None,
         side: str | None = None,
         *,
-        session: bool = False,
+        rung: int | None = None,
         started_at: float | None = None,
     ) -> None:
-        """Move the figure at the exercise's tempo; ``side`` left/right shows only that side."""
-        self.cues.show_motion(exercise_id, dosage, side, session, started_at)
+        """Move the figure at the exercise's tempo, in time with a step that began at ``started_at``."""
+        self._figure = FigureCue(exercise_id, rung, side, moving=True)
+        self.cues.show_motion(exercise_id, dosage, side, rung=rung, started_at=started_at)
 
     def notify(self, text: str) -> None:
         """A quiet line for what cannot work here (no sound device, no voice)."""
@@ -143,16 +225,24 @@ class SessionView(QWidget):
     def render(self, d: Display) -> None:
         self.label.setText(d.label)
         self.title.setText(d.title)
-        self.subtitle.setText(d.subtitle)
+        self.subtitle.set_full_text(d.subtitle)
+        self.subtitle.setVisible(bool(d.subtitle))
+        self.phase.setText(d.phase)
         self.dial.show_value(d.big, d.big_caption, d.progress)
-        self.next.setText(d.next_text)
+        self.cues.show_cue(d.cue)
+        self._fit_title()
+        self.next.set_full_text(d.next_text)
         space = "Resume" if d.paused else ("Rep done" if d.awaits_reps else "Pause")
         self.buttons["space"].setText(space)
+        if not d.figure.moving and d.figure != self._figure:
+            self._figure = d.figure
+            self.cues.show_still(d.figure.exercise_id, d.figure.rung, d.figure.side)
         self.cues.art.set_paused(d.paused or d.kind == "done")
+        self.paused.setVisible(d.paused)
+        if d.paused:
+            self.paused.cover()
         if d.kind != self._kind:
-            if d.kind == "done":  # the last exercise's cue no longer applies
-                self.cue_timer.stop()
-                self.cues.show_exercise("Session complete", "", ("Take your time getting up.",))
+            self.cues.art.setVisible(d.kind != "done" and not self._compact)  # nothing left to show
             for intent in ("back", "space", "skip", "end"):
                 self.buttons[intent].setEnabled(d.kind != "done")
             self._kind = d.kind

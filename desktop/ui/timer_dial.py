@@ -14,6 +14,7 @@ from desktop.ui.theme import LIGHT, Palette
 
 DIGIT_SHARE = 0.78  # of the dial's height given to the digits' font
 BAR_HEIGHT = 14
+CAPTION_SHARE = 0.1  # rep k of n, the side and the set: read from the floor, so not small
 NARROWEST = 75  # QFont stretch (per cent) the digits may be narrowed to before they shrink
 
 
@@ -43,7 +44,7 @@ class TimerDial(QWidget):
 
     def digit_font(self) -> QFont:
         """The digits' font, as large as fits both the height and the width."""
-        caption_h = max(28.0, self.height() * 0.08)
+        caption_h = max(28.0, self.height() * CAPTION_SHARE)
         room_h = self.height() - caption_h - BAR_HEIGHT - 24
         font = QFont(self._font)
         font.setPixelSize(max(12, int(room_h * DIGIT_SHARE / 0.75)))
@@ -62,7 +63,7 @@ class TimerDial(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        caption_h = max(28.0, self.height() * 0.08)
+        caption_h = max(28.0, self.height() * CAPTION_SHARE)
         digits_h = self.height() - caption_h - BAR_HEIGHT - 24
         painter.setPen(QColor(p.text))
         painter.setFont(self.digit_font())
@@ -71,10 +72,21 @@ class TimerDial(QWidget):
         caption.setBold(False)
         caption.setPixelSize(int(caption_h * 0.8))
         painter.setFont(caption)
-        painter.setPen(QColor(p.muted))
-        painter.drawText(
-            QRectF(0, digits_h, self.width(), caption_h), Qt.AlignmentFlag.AlignCenter, self._caption
-        )
+        painter.setPen(QColor(p.text))
+        room = QRectF(0, digits_h, self.width(), caption_h)
+        if QFontMetricsF(caption).horizontalAdvance(self._caption) > room.width():  # shrink, never clip
+            caption.setPixelSize(
+                max(
+                    10,
+                    int(
+                        caption.pixelSize()
+                        * room.width()
+                        / QFontMetricsF(caption).horizontalAdvance(self._caption)
+                    ),
+                )
+            )
+            painter.setFont(caption)
+        painter.drawText(room, Qt.AlignmentFlag.AlignCenter, self._caption)
         bar = QRectF(self.width() * 0.1, self.height() - BAR_HEIGHT - 4, self.width() * 0.8, BAR_HEIGHT)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(p.border))

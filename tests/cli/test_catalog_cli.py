@@ -14,6 +14,7 @@ EXERCISE_KEYS = {
     "equipment",
     "why",
     "cues",
+    "session_dose",
     "cautions",
     "dosage",
     "load",

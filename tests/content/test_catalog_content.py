@@ -51,7 +51,7 @@ def test_every_seed_exercise_and_routine_is_present(catalog):
 
 def test_every_entry_is_complete(catalog):
     for e in catalog.exercises:
-        assert len(e.cues) >= 3, e.id
+        assert len(e.cues) >= 3 and e.cues.get("setup") and e.cues.get("work"), e.id
         assert e.why, e.id
         assert set(e.sources) <= SEEDS, e.id
     for r in catalog.routines:

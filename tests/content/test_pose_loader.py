@@ -193,4 +193,17 @@ def test_alternating_exercises_move_a_limb_and_keep_the_head_still(poses, catalo
         assert not any(f.mirrored for f in frames), exercise_id
         assert {f.swapped for f in frames} == {True, False}, exercise_id  # both legs take turns
         for f in frames:
-            assert f.pose(art).joints()["head"] == pytest.approx(head), (exercise_id, f)
+            pose = f.pose(art)
+            assert pose.joints()["head"] == pytest.approx(head), (exercise_id, f)
+            assert pose.arm == art.keyframes[0].arm, exercise_id  # resting arms do not change over
+
+
+def test_a_tempo_in_any_dose_table_of_an_exercise_or_step_is_checked(folder):
+    text = (folder / "exercises.toml").read_text()
+    marker = "session_dose = { reps = 8, tempo = { cat = 3, cow = 3 } }\n"
+    assert marker in text
+    (folder / "exercises.toml").write_text(
+        text.replace(marker, "session_dose = { reps = 4, tempo = { cat = 2, wiggle = 1, cow = 2 } }\n")
+    )
+    problems = _problems(folder)
+    assert 'exercise "cat-cow" (exercises.toml): tempo phase "wiggle" has no keyframe' in problems

@@ -14,8 +14,8 @@ from desktop.core.figure import (
     Pose,
     PoseBook,
     Prop,
-    pose_from_data,
 )
+from desktop.core.pose_data import pose_from_data
 
 STANDING = Pose(
     hip=(0.8, 0.44),
@@ -232,3 +232,13 @@ def test_swapping_exchanges_near_and_far_limbs_only():
     assert swapped.thigh == (-80.0, 10.0) and swapped.arm_reach == (1.0, 0.5)
     assert (swapped.hip, swapped.lumbar, swapped.neck) == (pose.hip, pose.lumbar, pose.neck)
     assert swapped.swapped() == pose
+    legs = pose.swapped(("leg",))
+    assert legs.thigh == (-80.0, 10.0) and legs.arm_reach == pose.arm_reach and legs.arm == pose.arm
+
+
+def test_only_the_limbs_that_move_change_over():
+    marching = ExerciseArt((STANDING, Pose(**{**STANDING.__dict__, "thigh": (0.0, -90.0)})), ("a", "b"))
+    assert marching.working_limbs == ("leg",)
+    assert marching.pose_at(1.0, swapped=True).arm == STANDING.arm
+    assert marching.pose_at(1.0, swapped=True).thigh == (-90.0, 0.0)
+    assert ExerciseArt((STANDING, SQUAT), ("a", "b")).working_limbs == ("arm", "leg")

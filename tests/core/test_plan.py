@@ -1,6 +1,7 @@
 """Routines expand into the steps a session will walk through."""
 
 from desktop.core.catalog import Catalog, Dosage, Exercise, Range, Routine, RoutineItem
+from desktop.core.cues import Cues
 from desktop.core.plan import DEFAULT_REST_S, GET_READY_S, SIDE_SWITCH_S, estimate_s, expand
 
 
@@ -12,7 +13,7 @@ def exercise(id, **dose):
         "supine",
         (),
         ("w",),
-        ("a", "b", "c"),
+        Cues({"setup": ("a",), "work": ("b", "c")}),
         (),
         Dosage(**dose),
     )

@@ -4,6 +4,7 @@ import pytest
 
 from desktop.core.catalog import Catalog, Dosage, Exercise, Range, Routine, RoutineItem
 from desktop.core.clock import FakeClock, ScaledClock
+from desktop.core.cues import Cues
 from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
 from desktop.core.session_events import (
@@ -22,7 +23,15 @@ T0 = 1000.0
 
 def ex(id, **dose):
     return Exercise(
-        id, id, ("003_8fc3cb74b79573fb.txt",), "supine", (), ("w",), ("a", "b", "c"), (), Dosage(**dose)
+        id,
+        id,
+        ("003_8fc3cb74b79573fb.txt",),
+        "supine",
+        (),
+        ("w",),
+        Cues({"setup": ("a",), "work": ("b", "c")}),
+        (),
+        Dosage(**dose),
     )
 
 

@@ -75,3 +75,27 @@ async def serve(address: str, name: str, objects: dict[str, ServiceInterface]) -
         bus.export(path, interface)
     await bus.request_name(name)
     return bus
+
+
+class NotificationPortal(ServiceInterface):
+    """org.freedesktop.portal.Notification: keeps what was added, and can press one of its buttons."""
+
+    def __init__(self) -> None:
+        super().__init__("org.freedesktop.portal.Notification")
+        self.shown = {}
+
+    @dbus_method()
+    def AddNotification(self, id: "s", notification: "a{sv}") -> None:  # noqa: F821, F722
+        self.shown[id] = notification
+
+    @dbus_method()
+    def RemoveNotification(self, id: "s") -> None:  # noqa: F821
+        self.shown.pop(id, None)
+
+    @dbus_signal()
+    def ActionInvoked(self) -> "ssav":  # noqa: F821
+        return self.pressed
+
+    def press(self, id: str, action: str) -> None:
+        self.pressed = [id, action, []]
+        self.ActionInvoked()

@@ -8,7 +8,6 @@ from desktop.content.pose_loader import load_poses
 from desktop.core.catalog import Dosage
 from desktop.core.clock import FakeClock
 from desktop.core.motion import Frame
-from desktop.core.session_display import Display
 from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.figure_painter import box_transform, inks, paint_art
 from desktop.ui.theme import DARK, LIGHT
@@ -235,16 +234,15 @@ def test_cards_show_a_still_and_the_detail_area_animates(qtbot, catalog, poses):
 
 def test_the_session_view_moves_the_figure_and_pauses_it(qtbot, poses):
     from desktop.ui.session_view import SessionView
+    from tests.ui.test_session_view import shown_display
 
     clock = FakeClock()
     view = SessionView(poses=poses, clock=clock)
     qtbot.addWidget(view)
-    view.set_motion("figure-four-stretch", Dosage(hold_s=None, sides="each"), "left", session=True)
+    view.set_motion("figure-four-stretch", Dosage(hold_s=None, sides="each"), "left")
     assert view.cues.art.frame().swapped
     clock.advance(1.5)
-    view.render(
-        Display("work", "Work", "Figure-4", "", "9", "seconds", 0.1, "", "figure-four-stretch", True, False)
-    )
+    view.render(shown_display("work", "figure-four-stretch", big="9", paused=True, side="left"))
     frozen = view.cues.art.frame()
     clock.advance(5)
     assert view.cues.art.frame() == frozen

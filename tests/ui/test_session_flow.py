@@ -44,7 +44,12 @@ def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_pat
     ]
     assert session["outcome"] == "completed"
     assert "tick" in c.sound.heard and "side_switch" in c.sound.heard and c.sound.heard[-1] == "session_end"
-    assert any(text.startswith("Get ready: ") for text in c.voice.heard) and "Switch sides" in c.voice.heard
+    assert any(text.startswith("Get ready: ") for text in c.voice.heard)
+    assert "Roll over to lie on your other side" in c.voice.heard  # the open book's own switch cue
+    open_book = catalog.exercise("open-book-rotation").cues
+    spoken = [t for t in c.voice.heard if t in open_book.get("open") + open_book.get("close")]
+    # 2 sides x 5 reps, each rep's phases in the author's order: open, then close
+    assert spoken == [open_book.get("open")[0], open_book.get("close")[0]] * 10
 
 
 def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_path):

@@ -1,18 +1,50 @@
-"""The session view is readable from the floor and every action has a named button."""
+"""The session view is readable from the floor, says what it is handed, and every action has a button."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
-from desktop.core.session_display import Display
+from desktop.core.session_display import Display, FigureCue
 from desktop.ui.session_view import SessionView
 from desktop.ui.theme import DARK, LIGHT
 
 
-def shown(qtbot, palette=LIGHT):
+def shown_display(
+    kind="work",
+    exercise_id="static-back",
+    *,
+    big="20:00",
+    caption="minutes left",
+    cue="Let your back settle into the floor",
+    phase="",
+    title="Static back",
+    subtitle="",
+    paused=False,
+    side=None,
+    label=None,
+) -> Display:
+    return Display(
+        kind=kind,
+        label=label or kind.replace("_", " ").capitalize(),
+        title=title,
+        subtitle=subtitle,
+        big=big,
+        big_caption=caption,
+        progress=0.3,
+        cue=cue,
+        phase=phase,
+        next_text="Next: finish",
+        figure=FigureCue(exercise_id, None, side, moving=kind == "work"),
+        paused=paused,
+        awaits_reps=False,
+    )
+
+
+def shown(qtbot, palette=LIGHT, size=(1280, 720)):
     view = SessionView()
     qtbot.addWidget(view)
     view.set_palette(palette)
-    view.resize(1280, 720)
+    view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
     return view
@@ -21,27 +53,26 @@ def shown(qtbot, palette=LIGHT):
 @pytest.mark.parametrize("big", ["5", "49", "20:00", "1:05"])
 def test_timer_digits_are_at_least_thirty_percent_of_the_window(qtbot, big):
     view = shown(qtbot)
-    view.set_cues("Static back", "supine", ("Lie on your back", "Calves on the ottoman", "Breathe"))
-    view.render(
-        Display(
-            "work",
-            "Work",
-            "Static back",
-            "",
-            big,
-            "minutes left",
-            0.3,
-            "Next: finish",
-            "static-back",
-            False,
-            False,
-        )
-    )
+    view.render(shown_display(big=big))
     qtbot.wait(10)
     digits = QFontMetricsF(view.dial.digit_font()).tightBoundingRect(big)
     assert digits.height() >= 0.30 * view.height(), (digits.height(), view.height())
     assert digits.width() <= view.dial.width()
     assert view.cues.cue.fontInfo().pixelSize() >= 32
+
+
+def test_the_phase_word_is_the_second_largest_text_at_least_8_percent_high(qtbot):
+    view = shown(qtbot)
+    view.render(
+        shown_display("work", "cat-cow", big="3", caption="rep 3 of 8", phase="Cow  2", cue="Belly sinks")
+    )
+    qtbot.wait(10)
+    phase_px = view.phase.fontInfo().pixelSize()
+    assert phase_px >= 0.08 * view.height()
+    others = [view.title, view.subtitle, view.label, view.next, view.cues.cue]
+    assert all(phase_px > w.fontInfo().pixelSize() for w in others)
+    assert phase_px < QFontMetricsF(view.dial.digit_font()).height()
+    assert view.phase.text() == "Cow  2" and view.cues.cue.text() == "Belly sinks"
 
 
 def test_every_action_has_a_button_with_an_accessible_name(qtbot):
@@ -56,11 +87,21 @@ def test_every_action_has_a_button_with_an_accessible_name(qtbot):
     assert pressed == ["back", "space", "skip", "end", "mute", "voice"]
 
 
+def test_closing_the_window_asks_the_controller_instead_of_hiding(qtbot):
+    view = shown(qtbot)
+    pressed = []
+    view.intent.connect(pressed.append)
+    view.close()
+    assert pressed == ["close"] and view.isVisible()
+    view.close_for_good()
+    assert not view.isVisible()
+
+
 def test_rest_and_get_ready_look_different_from_work(qtbot):
     view = shown(qtbot)
     colours = {}
     for kind in ("work", "rest", "get_ready", "side_switch"):
-        view.render(Display(kind, kind, "X", "", "9", "seconds", 0.1, "", "x", False, False))
+        view.render(shown_display(kind, big="9"))
         qtbot.wait(5)
         colours[kind] = view.grab().toImage().pixelColor(4, 4).name()
     assert len(set(colours.values())) == 4, colours
@@ -71,8 +112,46 @@ def test_cue_stays_large_under_the_app_stylesheet(qtbot, qapp):
 
     Appearance(qapp, "dark")
     view = shown(qtbot, DARK)
-    view.set_cues("Cat/cow", "all-fours", ("Hands under shoulders", "Round up", "Let the belly drop"))
+    view.render(shown_display(cue="Round your back up toward the ceiling"))
     assert view.cues.cue.fontInfo().pixelSize() >= 32
+
+
+def test_text_from_files_is_shown_as_plain_text(qtbot):
+    view = shown(qtbot)
+    hostile = '<img src="/dev/zero"><b>bold</b>'
+    view.render(shown_display(title=hostile, cue=hostile, subtitle=hostile))
+    for label in (view.title, view.cues.cue, view.subtitle, view.phase, view.next, view.label):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_paused_dims_the_whole_screen_under_a_large_word(qtbot, qapp):
+    from desktop.ui.appearance import Appearance
+
+    Appearance(qapp, "light")  # the app's stylesheet and the view's palette agree, as in the app
+    view = shown(qtbot)
+    view.render(shown_display(big="12"))
+    qtbot.wait(10)
+    running = view.grab().toImage()
+    view.render(shown_display(big="12", paused=True, label="Paused"))
+    qtbot.wait(10)
+    assert view.paused.isVisible() and view.paused.geometry() == view.rect()
+    assert view.paused.word_px() >= 0.15 * view.height()
+    paused = view.grab().toImage()
+
+    def strong_ink(image) -> int:
+        """Pixels of the cue (beside the big word, not under it) that stand out at 4.5:1."""
+        box = view.cues.cue.geometry().translated(view.cues.pos())
+        background = image.pixelColor(view.width() - 3, view.height() - 3)
+        return sum(
+            1
+            for x in range(box.left(), box.right(), 3)
+            for y in range(box.top(), box.bottom(), 3)
+            if contrast(image.pixelColor(x, y), background) >= 4.5
+        )
+
+    running_ink, paused_ink = strong_ink(running), strong_ink(paused)
+    # Under the veil the running screen's text fades: it cannot be read as running.
+    assert running_ink > 50 and paused_ink < running_ink / 4, (running_ink, paused_ink)
 
 
 def luminance(colour) -> float:
@@ -96,12 +175,12 @@ def contrast(a, b) -> float:
 def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kind):
     """Measured on the pixels: the digits' ink against the background right beside them."""
     view = shown(qtbot, palette)
-    view.render(
-        Display(kind, kind, "Static back", "", "20:00", "minutes left", 0.3, "", "static-back", False, False)
-    )
+    view.render(shown_display(kind))
     qtbot.wait(10)
     image = view.grab().toImage()
-    dial = view.dial.geometry()
+    dial = view.dial.geometry().translated(
+        view.dial.parentWidget().mapTo(view, view.dial.parentWidget().rect().topLeft())
+    )
     background = image.pixelColor(dial.left() + 2, dial.top() + 2)
     ink = max(
         (
@@ -114,13 +193,25 @@ def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kin
     assert contrast(ink, background) >= 7.0, (kind, ink.name(), background.name())
 
 
-def test_the_done_screen_stops_the_figure_and_the_cues(qtbot):
+def test_the_done_screen_stops_the_figure_and_disables_the_steps(qtbot):
     view = shown(qtbot)
-    view.set_cues("Cat/cow", "all-fours", ("Hands under shoulders", "Round up", "Let the belly drop"))
-    view.render(Display("work", "Work", "Cat/cow", "", "3", "of 8 reps", 0.3, "", "cat-cow", False, False))
-    assert view.cue_timer.isActive() and view.buttons["skip"].isEnabled()
-    view.render(
-        Display("done", "Done", "Session complete", "Well done.", "\u2713", "", 1.0, "", None, False, False)
+    view.render(shown_display("work", "cat-cow", big="3", caption="rep 3 of 8"))
+    assert view.buttons["skip"].isEnabled()
+    done = Display(
+        "done",
+        "Ended early",
+        "Session ended early",
+        "",
+        "\u25a0",
+        "saved in your history",
+        1.0,
+        "1 set of 1 exercise in 1 minute.",
+        "",
+        "Take your time getting up.",
+        FigureCue(None, None, None, False),
+        False,
+        False,
     )
-    assert not view.cue_timer.isActive() and not view.buttons["skip"].isEnabled()
-    assert view.cues.cue.text() == "Take your time getting up." and not view.cues.art.animating
+    view.render(done)
+    assert not view.buttons["skip"].isEnabled() and not view.cues.art.animating
+    assert view.title.text() == "Session ended early" and view.cues.cue.text().startswith("1 set")

@@ -55,7 +55,7 @@ def coach(qapp, catalog, tmp_path):
     async def no_notifier(on_answer):
         return None  # the corner prompt answers; tests/platform/test_notify_dunst.py covers a real server
 
-    def make(store):
+    def make(store, notifier_factory=no_notifier):
         return TrayController(
             catalog,
             store,
@@ -66,7 +66,7 @@ def coach(qapp, catalog, tmp_path):
             clock=lambda: clocks.mono,
             now=lambda: clocks.wall,
             sensors=sensors,
-            notifier_factory=no_notifier,
+            notifier_factory=notifier_factory,
         )
 
     return make, clocks, sensors, opened, tmp_path

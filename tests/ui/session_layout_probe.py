@@ -1,0 +1,137 @@
+"""Renders the session view in every state at a window size and reports clipped or overlapping text.
+
+Run in its own process (``python -m tests.ui.session_layout_probe``) because the scale factor
+(QT_SCALE_FACTOR) only takes effect when Qt starts. Prints one JSON list of problems.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def label_problems(view, where: str) -> list[str]:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLabel
+
+    problems = []
+    for label in view.findChildren(QLabel):
+        if not label.isVisibleTo(view) or not label.text():
+            continue
+        metrics = label.fontMetrics()
+        cr = label.contentsRect()
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 1:
+                problems.append(f"{where}: {label.objectName()} needs {needed}px, has {label.height()}")
+        else:
+            for line in label.text().split("\n"):
+                if metrics.horizontalAdvance(line) > cr.width() + 1:
+                    problems.append(f"{where}: {label.objectName()} {line!r} wider than {cr.width()}px")
+            if metrics.height() * len(label.text().split("\n")) > cr.height() + 1:
+                problems.append(f"{where}: {label.objectName()} taller than {cr.height()}px")
+        top = label.mapTo(view, label.rect().topLeft())
+        if not view.rect().contains(QRect(top, label.size())):
+            problems.append(f"{where}: {label.objectName()} outside the window")
+    return problems
+
+
+def overlap_problems(view, where: str) -> list[str]:
+    from PySide6.QtCore import QRect
+
+    def box(widget):
+        return QRect(widget.mapTo(view, widget.rect().topLeft()), widget.size())
+
+    parts = {
+        "cue": view.cues.cue,
+        "figure": view.cues.art,
+        "timer": view.dial,
+        "phase": view.phase,
+        "title": view.title,
+        "next": view.next,
+    }
+    problems = []
+    names = list(parts)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            wa, wb = parts[a], parts[b]
+            if wa.isVisibleTo(view) and wb.isVisibleTo(view) and box(wa).intersects(box(wb)):
+                problems.append(f"{where}: {a} overlaps {b}")
+    return problems
+
+
+def main(width: int, height: int) -> list[str]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app.session_controller import SessionController  # noqa: F401  (imports the app's Qt bits)
+    from desktop.content.catalog_cache import shipped_poses
+    from desktop.content.catalog_loader import load_catalog
+    from desktop.core.clock import FakeClock
+    from desktop.core.plan import expand
+    from desktop.core.session import SessionEngine
+    from desktop.core.session_display import Summary, display
+    from desktop.ui.appearance import Appearance
+    from desktop.ui.session_view import SessionView
+
+    app = QApplication.instance() or QApplication([])
+    Appearance(app, "light")
+    catalog = load_catalog()
+    view = SessionView(poses=shipped_poses())
+    view.resize(width, height)
+    view.show()
+    app.processEvents()
+    problems: list[str] = []
+    longest = max(catalog.exercises, key=lambda e: len(e.name))
+    for routine in catalog.routines:
+        clock = FakeClock(0)
+        engine = SessionEngine(expand(catalog, routine), clock)
+        engine.start()
+        seen_kinds = set()
+        for _ in range(400):
+            if engine.finished:
+                break
+            state = engine.state(clock())
+            d = display(state, catalog, engine.awaits_reps)
+            key = (d.kind, d.cue, d.phase[:3])
+            if key not in seen_kinds:
+                seen_kinds.add(key)
+                view.render(d)
+                app.processEvents()
+                where = f"{width}x{height} {routine.id} {d.kind} {d.phase!r}"
+                problems += label_problems(view, where) + overlap_problems(view, where)
+            if engine.awaits_reps:
+                engine.set_done()
+            clock.advance(0.5 if state.step.kind == "work" and state.step.tempo else 60)
+            engine.poll()
+    # The longest name with a ladder subtitle, paused, and the done screen after ending early.
+    clock = FakeClock(0)
+    engine = SessionEngine(expand(catalog, catalog.routine("posterior-chain")), clock)
+    engine.start()
+    d = display(engine.state(clock()), catalog, False, {"reverse-jefferson-curl": 2})
+    from dataclasses import replace
+
+    view.render(
+        replace(d, title=longest.name, subtitle="Step 3 of 3: Weighted backpack, a long subtitle here")
+    )
+    app.processEvents()
+    problems += label_problems(view, f"{width}x{height} longest name")
+    if view.title.text() != longest.name:
+        problems.append("the exercise name was shortened")
+    engine.pause()
+    view.render(display(engine.state(clock()), catalog, False))
+    app.processEvents()
+    problems += label_problems(view, f"{width}x{height} paused")
+    engine.end()
+    view.render(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
+    app.processEvents()
+    problems += label_problems(view, f"{width}x{height} done")
+    view.close_for_good()
+    return problems
+
+
+if __name__ == "__main__":
+    sizes = [tuple(int(v) for v in arg.split("x")) for arg in sys.argv[1:]]
+    print(json.dumps([problem for w, h in sizes for problem in main(w, h)]))
