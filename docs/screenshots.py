@@ -28,7 +28,7 @@ def main() -> int:
 
     catalog = load_catalog()
     OUT.mkdir(exist_ok=True)
-    history = _history_data(catalog)
+    histories = _history_folders()
     appearance = Appearance(app, "light")
     controller = MainController(catalog, StoreWorker(OUT / "unused"), appearance, Media())
     window = controller.window
@@ -60,34 +60,16 @@ def main() -> int:
         notice.show()
         _save(app, notice, f"safety-notice-{theme}")
         notice.close()
-        from dataclasses import asdict
-
-        from desktop.core.break_settings import rules_text
-        from desktop.core.breaks import BreakSettings
-        from desktop.ui.settings_dialog import SettingsDialog
-
-        settings = BreakSettings()
-        dialog = SettingsDialog(
-            {**asdict(settings), "autostart": True, "theme": "system"}, rules_text(settings)
-        )
-        dialog.show()
-        _save(app, dialog, f"settings-{theme}")
-        dialog.close()
-        from desktop.ui.history_page import HistoryPage
-
-        page = HistoryPage(appearance.palette)
-        page.resize(1280, 900)
-        page.ranges.button(1).setChecked(True)
-        page.show_history(*history)
-        page.show()
-        _save(app, page, f"history-{theme}")
-        page.close()
+        _save_preferences(app, window, theme)
+        _save_help(app, window, catalog, theme)
+        _save_history(app, appearance, catalog, histories, theme)
         pain = PainDialog("before")
         pain._pick(3)
         pain.show()
         _save(app, pain, f"pain-rating-{theme}")
         pain.close()
     window.close()
+    _save_reports(catalog, own, ladder, histories)
     # Every state of a session, both themes: docs/session_screenshots.py.
     return 0
 
@@ -144,29 +126,141 @@ def _save_review(app, catalog, name: str) -> None:
     dialog.close()
 
 
-def _history_data(catalog):
-    """A year of synthetic history (the benchmark's generator), aggregated as the app does."""
+def _history_folders() -> dict[str, Path]:
+    """Histories of every size (none, one session, a month, ten years), written through the store's API."""
     import tempfile
-    from datetime import date, timedelta
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from history import make_history
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from desktop.storage.database import open_database
+    from desktop.storage.history import HistoryStore
+    from tests.history_seed import SIZES, seed
+
+    shm = Path("/dev/shm")
+    root = Path(tempfile.mkdtemp(dir=shm if shm.is_dir() else None))  # no fsync cost on tmpfs
+    folders = {}
+    for size in SIZES:
+        folders[size] = root / size
+        db = open_database(folders[size])
+        seed(HistoryStore(db), size)
+        db.close()
+    return folders
+
+
+def _aggregates(folder: Path, span: str):
+    from datetime import date, timedelta
 
     from desktop.storage.database import open_database
     from desktop.storage.history import HistoryStore
 
-    folder = Path(tempfile.mkdtemp())
-    make_history(folder, 1.0)
     db = open_database(folder)
     store, today = HistoryStore(db), date.today()
-    first = today - timedelta(days=91)  # the 3-month range
-    data = (
-        store.aggregates(first, today, today),
-        store.list_sessions(first, today),
-        {r.id: r.name for r in catalog.routines},
-    )
+    days = {"4w": 27, "3m": 91, "12m": 364}
+    first = today - timedelta(days=days[span]) if span in days else (store.history_range() or (today,))[0]
+    data = store.aggregates(first, today, today), store.list_sessions(first, today, 1_000_000)
     db.close()
     return data
+
+
+NAMES = {
+    "mobility-trio": "Mobility trio",
+    "posterior-chain": "Posterior-chain strength",
+    "busy-morning": "Busy morning",
+    "evening-floor": "Evening floor routine",
+}
+HISTORY_SHOTS = (("empty", "4w"), ("one", "4w"), ("month", "4w"), ("decade", "all"))
+
+
+def _save_history(app, appearance, catalog, folders, theme: str) -> None:
+    """The page at 1280x800, scrolled through: every card, the calendar, the charts, the first sessions."""
+    from desktop.ui.history_page import RANGES, HistoryPage
+
+    for size, span in HISTORY_SHOTS:
+        aggregates, sessions = _aggregates(folders[size], span)
+        page = HistoryPage(appearance.palette)
+        page.resize(1280, 800)
+        page.ranges.button([k for k, _ in RANGES].index(span)).setChecked(True)
+        page.show()
+        page.show_history(aggregates, sessions[:200], NAMES)
+        for _ in range(3):
+            app.processEvents()
+        if page.stack.currentWidget() is page.empty:
+            _save(app, page, f"history-{size}-{theme}")
+        else:
+            content = page.scroll.widget()
+            page.resize(1280, min(2200, content.sizeHint().height() + 140))  # the page, not a long table
+            _save(app, page, f"history-{size}-{theme}")
+        page.close()
+
+
+def _save_preferences(app, window, theme: str) -> None:
+    from dataclasses import asdict
+
+    from desktop.app.settings_flow import connect_preview
+    from desktop.core.breaks import BreakSettings, rules_text
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    settings = BreakSettings()
+    values = {**asdict(settings), "autostart": True, "theme": "system", "sound": True, "voice": False}
+    for tab, name in ((0, "general"), (1, "reminders"), (1, "problem")):
+        dialog = SettingsDialog(values, rules_text(settings), window)
+        connect_preview(dialog)
+        dialog.tabs.setCurrentIndex(tab)
+        if name == "problem":
+            dialog.interval.setValue(10)
+            dialog.natural.setValue(12)
+        dialog.show()
+        _save(app, dialog, f"preferences-{name}-{theme}")
+        dialog.close()
+
+
+def _save_help(app, window, catalog, theme: str) -> None:
+    from desktop.ui import help_dialogs
+
+    sources = [(s.title, [e.name for e in catalog.exercises if s.file in e.sources]) for s in catalog.sources]
+    for name, dialog in (
+        ("shortcuts", help_dialogs.shortcuts_dialog(window)),
+        ("sources", help_dialogs.sources_dialog(window, sources)),
+        ("about", help_dialogs.about_dialog(window, "0.1.0", "~/.local/share/Upright")),
+    ):
+        dialog.show()
+        _save(app, dialog, f"help-{name}-{theme}")
+        dialog.close()
+
+
+def _save_reports(catalog, own, ladder, folders) -> None:
+    """The physiotherapist report for a month and for ten years, each page as a PNG (pdftoppm)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from desktop.app.history_actions import report_routines
+    from desktop.core.library import Library
+    from desktop.ui.history_report import ReportInput, write_report
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) is missing: report pages not rendered")
+        return
+    library = Library(catalog, (own,))
+    for size, span, period in (("month", "3m", "Last 3 months"), ("decade", "all", "Everything recorded")):
+        aggregates, sessions = _aggregates(folders[size], span)
+        data = ReportInput(
+            "Alex Example",
+            period,
+            aggregates,
+            sessions[:60],
+            len(sessions),
+            report_routines(catalog, library, ladder, aggregates),
+            {**NAMES, **{r.id: r.name for r in library.routines}},
+        )
+        pdf = Path(tempfile.mkdtemp()) / "report.pdf"
+        write_report(pdf, data)
+        for old in OUT.glob(f"report-{size}-page-*.png"):
+            old.unlink()
+        subprocess.run(
+            ["pdftoppm", "-r", "80", "-png", str(pdf), str(OUT / f"report-{size}-page")], check=True
+        )
+        for page in sorted(OUT.glob(f"report-{size}-page-*.png")):
+            print(page.relative_to(OUT.parent.parent))
 
 
 def _save(app, widget, name: str) -> None:

@@ -32,10 +32,11 @@ if [ "$mode" = test ]; then
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
   # dunst is a real notification server (answering a reminder from the notification);
   # sway (headless), wayland-protocols and wayland-utils test the Wayland idle adapters;
-  # openbox and wmctrl close windows the way a title bar does.
+  # openbox and wmctrl close windows the way a title bar does;
+  # poppler-utils (pdftotext, pdftoppm) reads the physiotherapist report back;
   # pulseaudio gives the voice tests a null sink to speak into (tests/speech_dispatcher.py).
   packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream
-             dunst sway wayland-protocols wayland-utils openbox wmctrl pulseaudio)
+             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils pulseaudio)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -14,14 +14,16 @@ _STARTED = time.perf_counter()
 
 
 def keep_openssl_out() -> None:
-    """Leave OpenSSL unloaded in a tray-only run: about 5 MB of a process that waits all day.
+    """Leave OpenSSL unloaded in a tray-only run: about 8 MB of a process that waits all day.
 
-    Upright opens no network connection; only asyncio imports ``ssl``, and it runs
-    without it (it guards the import). Any later ``import ssl`` raises ImportError,
-    which the standard library's users of it handle.
+    Upright opens no network connection. asyncio imports ``ssl`` and runs without
+    it (it guards the import); ``hashlib`` falls back to Python's own SHA-2 when
+    ``_hashlib`` (OpenSSL's) is missing, and the catalog cache's key needs no more.
+    Any later import of either raises ImportError, which their users handle.
     """
-    if "ssl" not in sys.modules:
-        sys.modules["ssl"] = None  # type: ignore[assignment]
+    for name in ("ssl", "_hashlib"):
+        if name not in sys.modules:
+            sys.modules[name] = None  # type: ignore[assignment]
 
 
 def run(args) -> int:
@@ -49,14 +51,27 @@ def run(args) -> int:
 
 
 async def _main(app, catalog, data_dir, args) -> int:
+    import asyncio
+
+    from desktop.app.session_launch import end_running_session
     from desktop.app.shell import Shell
+    from desktop.app.stop_signals import StopSignals
 
     shell = Shell(app, catalog, data_dir, tray_only=args.tray)
+    stopping: list[asyncio.Future] = []
+
+    async def stop() -> None:
+        """Ctrl+C, SIGTERM (logout) or SIGHUP: end a session on screen as closing it does,
+        then quit as the menu's Quit does (a pending reminder is recorded on the way out)."""
+        await end_running_session()
+        shell.quit()
+
+    signals = StopSignals(lambda: stopping.append(asyncio.ensure_future(stop())), on_force=shell.quit)
     if not args.tray:
         window = shell.show_window()
         from desktop.app.painted import first_paint
 
-        await first_paint(window.exercises.cards.viewport())
+        await first_paint(window.exercises.cards_surface())
         if args.exit_after_paint:
             print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
     await shell.start()
@@ -64,4 +79,5 @@ async def _main(app, catalog, data_dir, args) -> int:
         shell.quit()
     await shell.finished
     await shell.close()
-    return 0
+    signals.close()
+    return signals.exit_status(0)

@@ -7,12 +7,68 @@ deletion.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop.app import modal
 from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import session_sets
 from desktop.ui.pain_dialog import PainDialog
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+    from desktop.app.undo_slot import UndoSlot
+    from desktop.app.window_state import WindowState
+    from desktop.core.catalog import Catalog
+    from desktop.core.history import HistoryAggregates
+    from desktop.core.library import Library
+    from desktop.ui.history_page import HistoryPage
+    from desktop.ui.history_report import ReportRoutine
+    from desktop.ui.main_window import MainWindow
+
+PERIODS = {"4w": "Last 4 weeks", "3m": "Last 3 months", "12m": "Last 12 months", "all": "Everything recorded"}
+ALL_SESSIONS = 1_000_000  # the report counts every session of the period and lists the latest
+
+
+def person_name() -> str:
+    """Who the report is for: the full name of this computer's account, else its login name."""
+    import getpass
+    import os
+
+    try:
+        import pwd
+
+        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError):  # Windows, or an account the system does not list
+        full = ""
+    return full or getpass.getuser()
+
+
+def report_routines(
+    catalog: Catalog, library: Library, ladder: dict[str, int], aggregates: HistoryAggregates
+) -> list[ReportRoutine]:
+    """The person's own routines, and the templates used in the period, each exercise at the
+    dose of the step the person is on (the same rung and words the session and cards use)."""
+    from desktop.core import dosage_text
+    from desktop.core.progression import step_of
+    from desktop.ui.history_report import ReportRoutine
+
+    used = {r for _, r, _ in aggregates.routine_minutes}
+    chosen = [r for r in library.routines if library.is_own(r.id) or r.id in used]
+    out = []
+    for routine in chosen:
+        lines = []
+        for item in routine.items:
+            exercise = catalog.exercise(item.exercise)
+            rung = exercise.rung(ladder.get(exercise.id, 0))
+            step = exercise.progressions.index(rung) if rung is not None else None
+            line = f"{exercise.name}: {dosage_text.summary(catalog.item_dosage(item, step))}"
+            if rung is not None:
+                line += f" \u2014 {step_of(exercise, rung).lower()}, {rung.name}"
+            lines.append(line)
+        out.append(ReportRoutine(routine.name, library.is_own(routine.id), tuple(lines)))
+    return out
 
 
 def _dated(suffix: str) -> str:
@@ -20,15 +76,25 @@ def _dated(suffix: str) -> str:
 
 
 class HistoryActions:
-    def __init__(self, main):
-        self.main = main
+    """The history page's commands. It is given what it works with and callbacks for the
+    page (built on first use) and for reloading it, never the controller."""
 
-    @property
-    def window(self):
-        return self.main.window
+    def __init__(
+        self,
+        window: MainWindow,
+        worker: StoreWorker,
+        catalog: Catalog,
+        state: WindowState,
+        undo: UndoSlot,
+        *,
+        page: Callable[[], HistoryPage],
+        reload: Callable[[], Awaitable[None]],
+    ) -> None:
+        self.window, self.worker, self.catalog, self.state, self.undo = window, worker, catalog, state, undo
+        self.page, self.reload = page, reload
 
     async def run(self, action: str) -> None:
-        handler = {"csv": self.export_csv, "png": self.save_png, "pdf": self.report}[action]
+        handler = {"csv": self.export_csv, "charts": self.save_charts, "pdf": self.report}[action]
         await handler()
 
     async def export_csv(self) -> None:
@@ -36,82 +102,98 @@ class HistoryActions:
         if folder is None:
             return
         try:
-            paths = await self.main.worker.run(self.main.worker.history.export_csv, folder)
+            paths = await self.worker.run(self.worker.history.export_csv, folder)
         except StorageError as exc:
             await modal.error(self.window, "The history was not exported", str(exc))
             return
         self.window.say(f"Wrote {', '.join(p.name for p in paths)} to {folder}")
 
-    async def save_png(self) -> None:
-        path = await modal.choose_path(self.window, "Save charts as PNG", mode="save", name=_dated("png"))
-        if path is None:
-            return
-        if not self.main.history.charts_image().save(str(path), "PNG"):
-            await modal.error(self.window, "The charts were not saved", f"Could not write {path}.")
-            return
-        self.window.say(f"Saved the charts to {path}")
+    async def save_charts(self) -> None:
+        """Each chart in its own file, PNG or SVG as the name chosen says."""
+        from desktop.ui.chart_export import FILTERS, save_charts, targets
 
-    async def report(self) -> None:
-        from desktop.core import dosage_text
-        from desktop.ui.history_report import write_report
-
+        charts = self.page().chart_widgets()
+        if not charts:
+            await modal.error(
+                self.window, "No charts to save", "There is nothing recorded in this period yet."
+            )
+            return
         path = await modal.choose_path(
-            self.window, "Save a report for your physiotherapist", mode="save", name=_dated("pdf")
+            self.window, "Save each chart as an image", mode="save", name=_dated("png"), filters=FILTERS
         )
         if path is None:
             return
-        first, today = self.main.range_start(), date.today()
-        aggregates = await self.main.worker.run(self.main.worker.history.aggregates, first, today, today)
-        catalog = self.main.catalog
-        used = {r for _, r, _ in aggregates.weekly_minutes}
-        routines = [
-            (
-                r.name,
-                [
-                    f"{catalog.exercise(i.exercise).name} \u2014 "
-                    f"{dosage_text.summary(catalog.item_dosage(i))}"
-                    for i in r.items
-                ],
-            )
-            for r in catalog.routines
-            if r.id in used
-        ]
         try:
-            write_report(
-                path,
-                aggregates,
-                {r.id: r.name for r in catalog.routines},
-                routines,
-                f"{first:%d %b %Y} \u2013 {today:%d %b %Y}",
-                self.main.appearance.palette,
+            written = save_charts(charts, path)
+        except OSError as exc:
+            await modal.error(self.window, "The charts were not saved", str(exc))
+            return
+        first = targets(path, [charts[0][0]])[0]
+        self.window.say(
+            f"Saved {len(written)} charts beside {first.parent}: {', '.join(p.name for p in written)}"
+        )
+
+    async def report(self) -> None:
+        """Say there is nothing to report, or ask where and write the PDF for this period."""
+        from desktop.ui.history_report import MAX_SESSION_ROWS, ReportInput, has_content, write_report
+
+        worker, state = self.worker, self.state
+        first, today = state.first_day, date.today()
+        aggregates = await worker.run(worker.history.aggregates, first, today, today)
+        sessions = await worker.run(worker.history.list_sessions, first, today, ALL_SESSIONS)
+        if not has_content(aggregates, len(sessions)):
+            await modal.error(
+                self.window,
+                "Nothing to report",
+                "No session, pain rating or sit-break was recorded in this period, so no report was "
+                "written. Pick a longer period above, or come back after a session.",
             )
+            return
+        path = await modal.choose_path(
+            self.window,
+            "Save a report for your physiotherapist",
+            mode="save",
+            name=_dated("pdf"),
+            filters="PDF documents (*.pdf)",
+        )
+        if path is None:
+            return
+        data = ReportInput(
+            person=person_name(),
+            period=PERIODS.get(state.range_key, "Everything recorded"),
+            aggregates=aggregates,
+            sessions=sessions[:MAX_SESSION_ROWS],
+            session_count=len(sessions),
+            routines=report_routines(self.catalog, state.library, state.ladder, aggregates),
+            routine_names={r.id: r.name for r in state.library.routines},
+        )
+        try:
+            pages = write_report(path, data)
         except OSError as exc:
             await modal.error(self.window, "The report was not written", str(exc))
             return
-        self.window.say(f"Wrote the report to {path}")
+        self.window.say(f"Wrote the report ({pages} page{'' if pages == 1 else 's'}) to {path}")
 
     async def session(self, action: str, session_id: int) -> None:
         if action == "open":
-            sets = await self.main.worker.run(self.main.worker.history.session_sets, session_id)
-            names = {e.id: e.name for e in self.main.catalog.exercises}
+            sets = await self.worker.run(self.worker.history.session_sets, session_id)
+            names = {e.id: e.name for e in self.catalog.exercises}
             await modal.answer(session_sets(self.window, sets, names))
         elif action == "pain":
             for moment in ("before", "after"):
                 dialog = PainDialog(moment, self.window)
                 if await modal.answer(dialog):
-                    await self.main.worker.run(
-                        self.main.worker.history.correct_pain, session_id, moment, dialog.value
-                    )
-            await self.main.reload_history()
+                    await self.worker.run(self.worker.history.correct_pain, session_id, moment, dialog.value)
+            await self.reload()
         elif action == "delete":
-            snapshot = await self.main.worker.run(self.main.worker.history.delete_session, session_id)
-            await self.main.reload_history()
+            snapshot = await self.worker.run(self.worker.history.delete_session, session_id)
+            await self.reload()
             self._offer_undo(snapshot)
 
     def _offer_undo(self, snapshot: dict) -> None:
         async def undo() -> str:
-            await self.main.worker.run(self.main.worker.history.restore_session, snapshot)
-            await self.main.reload_history()
+            await self.worker.run(self.worker.history.restore_session, snapshot)
+            await self.reload()
             return "Session restored."
 
-        self.main.undo.offer("Session deleted.", "the session", undo)
+        self.undo.offer("Session deleted.", "the session", undo)

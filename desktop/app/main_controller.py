@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from desktop.app import modal
 from desktop.app.history_actions import HistoryActions
@@ -14,10 +15,13 @@ from desktop.app.routine_actions import RoutineActions
 from desktop.app.safety_gate import safety_acknowledged, stored_acknowledgement
 from desktop.app.session_launch import SessionBusy, run_session
 from desktop.app.store_worker import StoreWorker
+from desktop.app.tasks import BackgroundTasks
 from desktop.app.undo_slot import UndoSlot
+from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
+from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
 from desktop.ui.appearance import Appearance
@@ -43,6 +47,7 @@ def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list
 
 
 log = logging.getLogger("upright")
+T = TypeVar("T")
 
 
 class MainController:
@@ -65,28 +70,39 @@ class MainController:
         self.worker = worker
         self.appearance = appearance
         self.media = media
-        self.history_available = False
         self._safety_acknowledged = False
-        self._tasks: set[asyncio.Task] = set()
-        self.library = Library(catalog)
-        self.ladder: dict[str, int] = {}  # the person's rung per exercise, from the store
+        self.tasks = BackgroundTasks(self._show_disk_problem, "an action")
+        self.state = WindowState(Library(catalog))
         self.exercises = ExercisesPage(
             catalog, appearance.palette, poses if poses is not None else shipped_poses()
         )
-        self.routines = RoutinesPage(routine_rows(self.library))
+        self.routines = RoutinesPage(routine_rows(self.state.library))
         self.history_slot = LazyPage(self._make_history_page)
         self.window = MainWindow(
             [("Exercises", self.exercises), ("Routines", self.routines), ("History", self.history_slot)]
         )
         appearance.changed.connect(self.exercises.restyle)
-        self._range = "12m"
-        self._first_day = date.today() - timedelta(days=364)
-        self.history_actions = HistoryActions(self)
-        self.routine_actions = RoutineActions(self)
         self.undo = UndoSlot(self.window, self.spawn)
-        self.window.stack.currentChanged.connect(
-            lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range)
+        self.history_actions = HistoryActions(
+            self.window,
+            worker,
+            catalog,
+            self.state,
+            self.undo,
+            page=lambda: self.history,
+            reload=self.reload_history,
         )
+        self.routine_actions = RoutineActions(
+            self.window,
+            self.routines,
+            worker,
+            catalog,
+            self.state,
+            self.undo,
+            refresh_library=self.refresh_library,
+            start_routine=self.start_routine,
+        )
+        self.window.page_shown.connect(self._page_shown)
         self.routines.action_requested.connect(lambda a, rid: self.spawn(self.routine_actions.run(a, rid)))
         self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
         self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
@@ -96,27 +112,13 @@ class MainController:
         self._preferences = preferences
         self.actions = install_menus(self, quit_app or self.window.close)
 
-    def spawn(self, coro) -> asyncio.Task:
-        """Run ``coro`` on the loop, keeping a reference until it finishes.
+    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+        """Run an action from a slot (``BackgroundTasks``): a disk problem in any of them
+        (saving a routine, importing, undoing) is explained in one dialog, here."""
+        return self.tasks.spawn(coro)
 
-        A disk problem in any action (saving a routine, importing, undoing) is
-        explained in a dialog here, once for all of them; anything else is a bug
-        and goes to the log with its traceback.
-        """
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task) -> None:
-        self._tasks.discard(task)
-        if task.cancelled() or task.exception() is None:
-            return
-        exc = task.exception()
-        if isinstance(exc, StorageError):
-            self.spawn(modal.error(self.window, "That change was not saved", str(exc)))
-        else:
-            log.error("an action failed", exc_info=exc)
+    async def _show_disk_problem(self, exc: StorageError) -> None:
+        await modal.error(self.window, "That change was not saved", str(exc))
 
     async def open_preferences(self) -> None:
         await (self._preferences() if self._preferences is not None else self.edit_preferences())
@@ -145,7 +147,7 @@ class MainController:
         return True
 
     async def store_opened(self) -> None:
-        self.history_available = True
+        self.state.history_available = True
         self._safety_acknowledged = await stored_acknowledgement(self.worker)
         await self.refresh_library()
         self.window.say(f"History is kept in {self.worker.data_dir}")
@@ -153,9 +155,9 @@ class MainController:
     async def refresh_library(self) -> None:
         """Reload the person's own routines, rungs and bests, and show them."""
         own = await self.worker.run(self.worker.routines.all)
-        self.ladder = await self.worker.run(self.worker.progress.steps)
+        self.state.ladder = await self.worker.run(self.worker.progress.steps)
         bests = await self.worker.run(self.worker.progress.bests)
-        self.library = Library(self.catalog, tuple(s.routine for s in own))
+        self.state.library = Library(self.catalog, tuple(s.routine for s in own))
         self.routines.set_rows(routine_rows(self.library, self.ladder))
         self.exercises.model.set_progress(self.ladder, bests)
 
@@ -189,15 +191,15 @@ class MainController:
             await self.refresh_library()  # rungs the person confirmed after the session, new bests
         moved = [
             f"{self.catalog.exercise(e).name} is now on step {step + 1}"
-            for e, step in self.ladder.items()
+            for e, step in self.state.ladder.items()
             if before.get(e, 0) != step
         ]
         self.window.say(
             f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
             + "".join(f" {line}." for line in moved)
         )
-        if self.window.stack.currentWidget() is self.history_slot:
-            await self.load_history(self._range)
+        if self.window.current_page() is Page.HISTORY:
+            await self.reload_history()
 
     @property
     def history(self):
@@ -212,19 +214,33 @@ class MainController:
         page.range_requested.connect(self._show_range)
         page.action_requested.connect(lambda action: self.spawn(self.history_actions.run(action)))
         page.session_action.connect(lambda action, sid: self.spawn(self.history_actions.session(action, sid)))
-        page.start_requested.connect(lambda: self.window.show_page(1))
+        page.start_requested.connect(lambda: self.window.show_page(Page.ROUTINES))
         return page
 
+    def _page_shown(self, page: Page) -> None:
+        if page is Page.HISTORY:
+            self._show_range(self.state.range_key)
+
     def _show_range(self, key: str) -> None:
-        self._range = key
+        self.state.range_key = key
         if self.history_available:
             self.spawn(self.load_history(key))
 
-    def range_start(self) -> date:
-        return self._first_day
+    # The shared state, read by name where the window's own code and its tests look for it.
+    @property
+    def library(self) -> Library:
+        return self.state.library
+
+    @property
+    def ladder(self) -> dict[str, int]:
+        return self.state.ladder
+
+    @property
+    def history_available(self) -> bool:
+        return self.state.history_available
 
     async def reload_history(self) -> None:
-        await self.load_history(self._range)
+        await self.load_history(self.state.range_key)
 
     async def load_history(self, key: str) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
@@ -235,7 +251,7 @@ class MainController:
         else:
             span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)
-        self._first_day = first
+        self.state.first_day = first
         aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
@@ -252,6 +268,4 @@ class MainController:
 
     async def close(self) -> None:
         """Stop what this window started; the store belongs to the app and stays open."""
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.tasks.cancel()

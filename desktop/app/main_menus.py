@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolButton
 
 from desktop import __version__
 from desktop.app import modal
+from desktop.core.intents import Page
 from desktop.ui import help_dialogs
 from desktop.ui.dialogs import safety_notice_to_read
 
@@ -71,8 +72,9 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
     prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     view = bar.addMenu("&View")
-    for n, title in enumerate(window.page_titles):
-        add(view, f"page-{n}", title, f"Ctrl+{n + 1}", lambda n=n: window.show_page(n))
+    for page, title in zip(Page, window.page_titles, strict=True):
+        key = f"Ctrl+{page.value + 1}"
+        add(view, f"page-{page.value}", title, key, lambda page=page: window.show_page(page))
     view.addSeparator()
     full = add(
         view, "fullscreen", "&Full screen", QKeySequence.StandardKey.FullScreen, window.toggle_full_screen

@@ -52,3 +52,6 @@ def read_sources_uncached() -> None:
             return False
 
     feature._mod_uses_pyside = uses_pyside
+    import linecache
+
+    linecache.clearcache()  # and drop what the check kept for modules imported before now (~2 MB)

@@ -7,6 +7,7 @@ the end, so the whole stack can be driven end to end.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -78,6 +79,32 @@ def run(args) -> int:
 
 
 async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
+    """The session, stopped cleanly by Ctrl+C, SIGTERM or SIGHUP (exit status 130, 143, 129):
+    a session on screen ends as closing its window does; before it begins, nothing was
+    recorded, so the start is simply called off."""
+    from desktop.app.session_launch import end_running_session, session_on_screen
+    from desktop.app.stop_signals import StopSignals
+
+    work = asyncio.ensure_future(_session(app, catalog, routine, args))
+    ending: list[asyncio.Future] = []
+
+    def stop() -> None:
+        if session_on_screen():
+            ending.append(asyncio.ensure_future(end_running_session()))
+        else:
+            work.cancel()
+
+    signals = StopSignals(stop, on_force=work.cancel)
+    try:
+        code = await work
+    except asyncio.CancelledError:
+        code = 1
+    finally:
+        signals.close()
+    return signals.exit_status(code)
+
+
+async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
     from desktop.app.media import Media
     from desktop.app.safety_gate import safety_acknowledged
     from desktop.app.session_launch import run_session

@@ -8,20 +8,21 @@ Each finished set is queued to the store the moment its event arrives.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import modal
 from desktop.app.deadline_timer import DeadlineTimer
 from desktop.app.progress_review import review_progress
+from desktop.app.tasks import BackgroundTasks
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
+from desktop.core.intents import SessionIntent
 from desktop.core.plan import expand
 from desktop.core.progression import pain_rose_too_much
 from desktop.core.session import SessionEngine
@@ -39,14 +40,15 @@ from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
-from desktop.ui.session_view import SessionView
+from desktop.ui.screen_fit import centre, fit
+from desktop.ui.session_view import MIN_SIZE, SessionView
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.history import HistoryStore
 
-log = logging.getLogger("upright")
 
+SIZE = (1280, 720)  # the first size asked for; the screen may offer less
 PHASE_EPSILON_S = 1e-6  # a phase event's own instant, past any rounding at its boundary
 ADVICE_FLAGS = ("pain-increases", "severe-pain-or-injury")
 
@@ -63,7 +65,6 @@ class SessionController:
         voice,
         speed: float = 1.0,
         auto: bool = False,
-        compact: bool = False,
         base_clock=clocks.monotonic,
         ladder: dict[str, int] | None = None,
         poses: PoseBook | None = None,
@@ -77,18 +78,15 @@ class SessionController:
         self.engine = SessionEngine(expand(catalog, routine, self.ladder), self.clock)
         self.engine.subscribe(self._on_event)
         self.view = SessionView(poses=poses if poses is not None else shipped_poses(), clock=self.clock)
-        self._size = (820, 480) if compact else (1280, 720)
-        if compact:  # a desk break: small, above the work, gone by itself at the end
-            self.view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-            self.view.set_compact(True)
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
         self.session_id: int | None = None
-        self._writes: set[asyncio.Task] = set()  # sets on their way to the store
+        self.tasks = BackgroundTasks(
+            self._storage_failed, "saving a set"
+        )  # sets on their way, the end dialog
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
-        self._confirm: asyncio.Task | None = None
         self._done: asyncio.Future | None = None
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
@@ -111,7 +109,8 @@ class SessionController:
             if pain_before is not None:
                 await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
-        self.view.resize(*self._size)
+        fit(self.view, QSize(*SIZE), QSize(*MIN_SIZE))
+        centre(self.view)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()  # keys must reach the session, not the window behind it
@@ -120,9 +119,7 @@ class SessionController:
         self._refresh()
         outcome: str = await self._done
         self.timer.stop()
-        await asyncio.gather(
-            *self._writes, return_exceptions=True
-        )  # every set is in the store (or waiting in the journal) before we go on
+        await self.tasks.settle()  # every set is in the store (or waiting in the journal) before we go on
         # Recorded before anything is asked: a closed window or a kill from here on keeps it.
         await self._keep_end(outcome, self._wall(self._finished_at))
         pain_after = await self._ask_pain("after") if self._asks else None
@@ -181,14 +178,11 @@ class SessionController:
             self.storage_error = exc
             self.view.notify(f"{exc} Sets from here on are not saved.")
 
-    def _write_done(self, task: asyncio.Task) -> None:
-        self._writes.discard(task)
-        exc = None if task.cancelled() else task.exception()
-        if isinstance(exc, StorageError):
-            self._storage_failed(exc)
-        elif exc is not None:
-            log.error("a finished set could not be saved", exc_info=exc)
-        elif task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
+    def _write_done(self, task: asyncio.Task[bool]) -> None:
+        """Failures are reported by ``self.tasks``; a set kept in the journal is said once here."""
+        if task.cancelled() or task.exception() is not None:
+            return
+        if task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
             self._said_busy = True
             self.view.notify(
                 "Another program is writing to the history, so this set waits on disk and is "
@@ -310,29 +304,31 @@ class SessionController:
             started_at=self._wall(e.started_at),
             ended_at=self._wall(e.at),
         )
-        task = asyncio.get_running_loop().create_task(self.worker.sets.record(record))
-        self._writes.add(task)
-        task.add_done_callback(self._write_done)
+        self.tasks.spawn(self.worker.sets.record(record)).add_done_callback(self._write_done)
 
     # -- keys and buttons -> engine ------------------------------------------
-    def _on_intent(self, intent: str) -> None:
-        if intent == "close":
+    def _on_intent(self, intent: SessionIntent) -> None:
+        if intent is SessionIntent.CLOSE:
             self._close_window()
             return
         if self.engine.finished or self._confirming:
             return
-        if intent == "end":
-            self._confirm = asyncio.get_running_loop().create_task(self._confirm_end())
-            return
-        actions = {
-            "space": self.engine.space,
-            "skip": self.engine.skip,
-            "back": self.engine.back,
-            "set_done": self.engine.set_done,
-            "mute": self._toggle_sound,
-            "voice": self._toggle_voice,
-        }
-        actions[intent]()
+        match intent:
+            case SessionIntent.END:
+                self.tasks.spawn(self._confirm_end())
+                return
+            case SessionIntent.SPACE:
+                self.engine.space()
+            case SessionIntent.SKIP:
+                self.engine.skip()
+            case SessionIntent.BACK:
+                self.engine.back()
+            case SessionIntent.SET_DONE:
+                self.engine.set_done()
+            case SessionIntent.MUTE:
+                self._toggle_sound()
+            case SessionIntent.VOICE:
+                self._toggle_voice()
         self._refresh()
 
     def _close_window(self) -> None:

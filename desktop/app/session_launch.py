@@ -32,10 +32,16 @@ class SessionBusy(Exception):
 
 
 _current: SessionController | None = None
+_current_done: asyncio.Future[None] | None = None
 
 
 def session_running() -> bool:
     return _current is not None
+
+
+def session_on_screen() -> bool:
+    """A session has begun (its window is up), rather than still asking its first questions."""
+    return _current is not None and _current.view.isVisible()
 
 
 def _refuse_if_busy() -> None:
@@ -43,6 +49,16 @@ def _refuse_if_busy() -> None:
         _current.view.raise_()
         _current.view.activateWindow()
         raise SessionBusy(f"{_current.routine.name} is already running")
+
+
+async def end_running_session() -> None:
+    """End the session on screen the way closing its window does (it is recorded as ended
+    early with the sets done, and nothing more is asked), and wait until it is recorded."""
+    if _current is None or _current_done is None:
+        return
+    done = _current_done
+    _current.view.close()
+    await asyncio.shield(done)
 
 
 async def run_session(
@@ -54,14 +70,13 @@ async def run_session(
     *,
     speed: float = 1.0,
     auto: bool = False,
-    compact: bool = False,
     ladder: dict[str, int] | None = None,
 ) -> str:
     """Run ``routine`` to its end; returns the outcome (completed or ended_early).
 
     Raises ``SessionBusy`` (and raises the running session's window) when one is already on.
     """
-    global _current
+    global _current, _current_done
     _refuse_if_busy()
     choices = _Choices(worker, media)
     await choices.recall()
@@ -75,17 +90,18 @@ async def run_session(
         voice=media.voice,
         speed=speed,
         auto=auto,
-        compact=compact,
         ladder=ladder,
     )
-    _current = controller
+    _current, _current_done = controller, asyncio.get_running_loop().create_future()
     media.on_notice(controller.view.notify)
     appearance.changed.connect(controller.view.set_palette)
     choices.follow()
     try:
         return await controller.run()
     finally:
-        _current = None
+        if _current_done is not None:
+            _current_done.set_result(None)
+        _current, _current_done = None, None
         appearance.changed.disconnect(controller.view.set_palette)
         media.drop_listener(controller.view.notify)
         await choices.close()

@@ -15,7 +15,6 @@ from dataclasses import asdict
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
-from desktop.app import modal
 from desktop.core.breaks import BreakSettings, rules_text
 
 if TYPE_CHECKING:
@@ -91,6 +90,7 @@ async def edit_preferences(
     save: SaveSetting | None, current: BreakSettings, appearance, media
 ) -> dict | None:
     """Show Preferences; on Save store every value and apply it. The break settings, or None if cancelled."""
+    from desktop.app import modal
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
     from desktop.ui.settings_dialog import SettingsDialog
 

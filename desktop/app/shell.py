@@ -100,6 +100,7 @@ class Shell:
 
     async def close(self) -> None:
         if self.tray is not None:
+            self.tray.finish()  # a reminder still waiting, a break on screen: recorded
             await self.tray.settle()  # answers already given are written before quitting
             self.tray.close()
         if self.main is not None:

@@ -10,12 +10,11 @@ history. What a waiting tray does not need is imported on first use.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -28,13 +27,17 @@ from desktop.app.settings_flow import (
     apply_preferences,
     validate,
 )
+from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
 from desktop.core.control import Control, ControlRequest
+from desktop.core.intents import TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
-from desktop.ui.break_prompt import BreakPrompt
 from desktop.ui.tray_menu import TrayMenu
+
+if TYPE_CHECKING:
+    from desktop.ui.break_prompt import BreakPrompt
 
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
@@ -74,14 +77,13 @@ class TrayController(QObject):
         self.visible = QSystemTrayIcon.isSystemTrayAvailable()
         self.menu = TrayMenu(self)
         self.menu.intent.connect(self._on_intent)
-        self.prompt = BreakPrompt()
-        self.prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
-        self.policy: BreakPolicy | None = None
+        self._prompt: BreakPrompt | None = None  # made the first time it is needed
+        self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
-        self._tasks: set[asyncio.Task] = set()
+        self.tasks = BackgroundTasks(self._disk_problem, "the tray")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)  # minutes matter here, not milliseconds
@@ -179,7 +181,8 @@ class TrayController(QObject):
             elif decision != "break_taken":  # a taken break is recorded when it ends, with its length
                 self._record(pending or wall, RECORDED[decision], wall)  # a menu snooze has no reminder
             self._reminders_unanswered = 0
-            self.prompt.hide()
+            if self._prompt is not None:
+                self._prompt.hide()
             if self.notifier is not None:
                 self._spawn(self.notifier.withdraw())
 
@@ -193,6 +196,16 @@ class TrayController(QObject):
             self._spawn(self.notifier.show(TITLE, body, answers))
         else:
             self.prompt.offer(minutes, gentle=self._reminders_unanswered <= 1, can_skip=can_skip)
+
+    @property
+    def prompt(self) -> BreakPrompt:
+        """The corner prompt, for desktops whose notifications have no buttons."""
+        if self._prompt is None:
+            from desktop.ui.break_prompt import BreakPrompt
+
+            self._prompt = BreakPrompt()
+            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+        return self._prompt
 
     def _show_state(self) -> None:
         status = self.status()
@@ -253,25 +266,26 @@ class TrayController(QObject):
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
         return self.status()
 
-    def _on_intent(self, intent: str) -> None:
+    def _on_intent(self, intent: TrayIntent) -> None:
         mono, wall = self._clock(), self._now()
-        if intent == "take":
-            self._answer(Answer.TAKE)
-        elif intent.startswith("snooze:"):
-            self._apply(self.policy.snooze(mono, wall, int(intent.split(":")[1])), wall)
-        elif intent == "pause:hour":
-            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(hours=1)), wall)
-        elif intent == "pause:tomorrow":
-            tomorrow = (wall + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-            self._apply(self.policy.pause_until(mono, wall, tomorrow), wall)
-        elif intent == "resume":
-            self._apply(self.policy.pause_until(mono, wall, None), wall)
-        elif intent == "open":
-            self._open_window()
-        elif intent == "settings":
-            self._spawn(self.edit_settings())
-        elif intent == "quit":
-            self._quit_app()
+        match intent:
+            case TrayIntent(TrayAction.TAKE):
+                self._answer(Answer.TAKE)
+            case TrayIntent(TrayAction.SNOOZE, minutes) if minutes is not None:
+                self._apply(self.policy.snooze(mono, wall, minutes), wall)
+            case TrayIntent(TrayAction.PAUSE_HOUR):
+                self._apply(self.policy.pause_until(mono, wall, wall + timedelta(hours=1)), wall)
+            case TrayIntent(TrayAction.PAUSE_TOMORROW):
+                tomorrow = (wall + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+                self._apply(self.policy.pause_until(mono, wall, tomorrow), wall)
+            case TrayIntent(TrayAction.RESUME):
+                self._apply(self.policy.pause_until(mono, wall, None), wall)
+            case TrayIntent(TrayAction.OPEN):
+                self._open_window()
+            case TrayIntent(TrayAction.SETTINGS):
+                self._spawn(self.edit_settings())
+            case TrayIntent(TrayAction.QUIT):
+                self._quit_app()
 
     async def _take_break(self, offered: datetime, answered: datetime) -> None:
         """The desk break window; how it ends is recorded, and a snooze asks again later."""
@@ -312,27 +326,32 @@ class TrayController(QObject):
     # -- bookkeeping ---------------------------------------------------------
     def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
         if self.store is not None:
-            self._spawn(self._write(offered, outcome, answered, duration_s))
+            self._spawn(self.store.record_break(offered, outcome, answered, duration_s))
 
-    async def _write(self, offered: datetime, outcome: str, answered: datetime | None, duration_s) -> None:
-        try:
-            await self.store.record_break(offered, outcome, answered, duration_s)
-        except StorageError as exc:
-            self.media.notice(f"{exc} This reminder's answer was not kept.")
+    def _disk_problem(self, exc: StorageError) -> None:
+        self.media.notice(f"{exc} This reminder's answer was not kept.")
 
-    def _spawn(self, coro) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        self.tasks.spawn(coro)
 
     async def settle(self) -> None:
         """Wait for every write and notification under way (before quitting, and in tests)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.tasks.settle()
+
+    def finish(self) -> None:
+        """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer
+        is recorded as ignored, and a desk break on screen ends as closing its window does
+        (recorded with its time). ``settle`` then waits for the writes."""
+        if self.break_window is not None:
+            self.break_window.close()
+        if self._offered_at is not None:
+            pending, self._offered_at = self._offered_at, None
+            self._record(pending, "ignored", None)
 
     def close(self) -> None:
         self._timer.stop()
-        self.prompt.close()
+        if self._prompt is not None:
+            self._prompt.close()
         self.menu.close()
         if self.break_window is not None:
             self.break_window.close()

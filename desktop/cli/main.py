@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         "routines", parents=[data_dir], help="list every routine: the shipped ones and yours"
     )
     routines.add_argument("--json", action="store_true", help="print the routines as JSON")
+    routine_commands = routines.add_subparsers(dest="routines_command", metavar="COMMAND")
+    removing = routine_commands.add_parser(
+        "delete", parents=[data_dir], help="remove one of your routines (shipped templates stay)"
+    )
+    removing.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
     importing = commands.add_parser(
         "import", parents=[data_dir], help="add a routine from a file (JSON or TOML)"
     )

@@ -113,3 +113,11 @@ def _check_envelope(data: Any, source: str) -> None:
         raise ContentError(
             source, [f"version: {version} was written by a newer Upright; this one reads version {VERSION}"]
         )
+
+
+def parse_stored_routine(body: str, catalog: Catalog, source: str) -> Routine:
+    """A routine kept in the history (its ``routine`` object as JSON), checked exactly as an
+    import is: a row edited outside Upright, or written before a rule changed, is refused
+    with its problems rather than reaching a session."""
+    document = f'{{"format": "{FORMAT}", "version": {VERSION}, "routine": {body}}}'
+    return parse_routine(document.encode("utf-8"), "json", catalog, source)

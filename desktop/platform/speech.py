@@ -7,7 +7,10 @@ the app calls start() after the first paint.
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QObject, Signal, SignalInstance
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
 
 # Qt's test engine: the PySide6 wheel ships it and it "speaks" into nothing.
 _SILENT_ENGINES = {"mock"}
+SPEECHD_ANSWER_S = 1.0  # a running speech-dispatcher greets back in milliseconds
 
 
 class Engine(Protocol):
@@ -37,6 +41,42 @@ class NoEngine(Exception):
     """Raised by an engine factory, with a plain-language reason, when nothing can speak."""
 
 
+def speechd_socket() -> Path | None:
+    """Where speech-dispatcher listens for this user, as libspeechd looks for it."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address:
+        kind, _, where = address.partition(":")
+        return Path(where) if kind == "unix_socket" and where else None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    base = Path(runtime) if runtime else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "speech-dispatcher" / "speechd.sock"
+
+
+def speechd_wedged(timeout_s: float | None = None) -> bool:
+    """True when a speech-dispatcher accepts connections but does not answer.
+
+    Qt's speechd engine connects without a time limit, so a daemon stuck (for
+    one, half way through shutting down) would hang the session at its start;
+    one SSIP greeting with a deadline finds out first. No socket, or a stale
+    one, is fine: the library starts a new daemon then.
+    """
+    path = speechd_socket()
+    if path is None or not path.exists():
+        return False
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(timeout_s if timeout_s is not None else SPEECHD_ANSWER_S)
+            probe.connect(str(path))
+            probe.sendall(b"SET SELF CLIENT_NAME upright:probe:main\r\n")
+            answer = probe.recv(128)
+            probe.sendall(b"QUIT\r\n")
+    except (ConnectionRefusedError, FileNotFoundError):
+        return False
+    except OSError:  # the time limit, or a socket that breaks off
+        return True
+    return not answer.startswith(b"2")
+
+
 def system_engine(parent: QObject) -> QTextToSpeech:
     """The platform's preferred engine, at its natural rate, in English if it has English.
 
@@ -50,8 +90,11 @@ def system_engine(parent: QObject) -> QTextToSpeech:
 
     if not has_audio_output():
         raise NoEngine("No sound on this computer, so the voice is off.")
-    if not set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES:
+    engines = set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES
+    if not engines:
         raise NoEngine("No text-to-speech engine is installed, so the voice is off.")
+    if "speechd" in engines and speechd_wedged():
+        raise NoEngine("The speech service (speech-dispatcher) is not answering, so the voice is off.")
     engine = QTextToSpeech(parent)
     engine.setRate(0.0)
     _prefer_english(engine)

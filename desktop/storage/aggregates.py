@@ -25,12 +25,13 @@ worth a migration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from desktop.core.history import HistoryAggregates, SessionSummary
 
 COUNTED_BREAKS = ("taken", "snoozed", "skipped", "natural", "ignored")  # "offered" is still pending
 WEEKLY_BREAKS_AFTER_DAYS = 92  # longer ranges count breaks per week: ~100 bars, not ~365
@@ -38,40 +39,6 @@ _EPOCH_DAY = date(1970, 1, 1)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY_MS = 86_400_000
 _STREAK_CHUNK_DAYS = 64  # first look-back for the streak; doubled while the streak reaches its start
-
-
-@dataclass(frozen=True)
-class HistoryAggregates:
-    """Everything the history page draws for one range of local days (inclusive)."""
-
-    first_day: date
-    last_day: date
-    daily_minutes: list[tuple[date, float]]
-    weekly_minutes: list[tuple[date, str, float]]
-    breaks: list[tuple[date, dict[str, int]]]
-    break_period: str
-    pain: list[tuple[datetime, str, int | None, int | None]]
-    week_minutes: float
-    streak_days: int
-    reminders_taken_share: float | None
-    avg_pain_change: float | None
-    longest_sitting_min: list[tuple[date, float]]
-    standups_per_hour: list[tuple[date, float]]
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """One line of the history page's session list; ``started_at`` is in the session's own offset."""
-
-    id: int
-    routine_id: str
-    routine_name: str
-    started_at: datetime
-    minutes: float
-    outcome: str | None
-    pain_before: int | None
-    pain_after: int | None
-    set_count: int
 
 
 # Sets whose local day is in [:first, :last], with that day and their routine.
@@ -82,15 +49,14 @@ _SETS_IN_RANGE = """
     WHERE st.started_at >= :lo_ms AND st.started_at < :hi_ms AND day BETWEEN :first AND :last
 """
 
-# Per day (kind 0) and per Monday and routine (kind 1) from one pass over the sets.
+# Per day (kind 0) and per day and routine (kind 1) from one pass over the sets.
 _MINUTES = f"""
     WITH per_day AS MATERIALIZED (
         SELECT day, routine_id, sum(ms) AS ms FROM ({_SETS_IN_RANGE}) GROUP BY day, routine_id
     )
     SELECT 0, day, NULL, sum(ms) / 60000.0 FROM per_day GROUP BY day
     UNION ALL
-    SELECT 1, day - (day + 3) % 7 AS monday, routine_id, sum(ms) / 60000.0 FROM per_day
-    GROUP BY monday, routine_id HAVING sum(ms) > 0
+    SELECT 1, day, routine_id, ms / 60000.0 FROM per_day WHERE ms > 0
     ORDER BY 1, 2, 3
 """
 
@@ -203,12 +169,12 @@ def load_aggregates(session: Session, first_day: date, last_day: date, today: da
     days = range(params["first"], params["last"] + 1)
 
     daily: dict[int, float] = {}
-    weekly: list[tuple[date, str, float]] = []
+    by_routine: list[tuple[date, str, float]] = []
     for kind, day, routine, minutes in session.execute(text(_MINUTES), params):
         if kind == 0:
             daily[day] = minutes
         else:
-            weekly.append((_date(day), routine, minutes))
+            by_routine.append((_date(day), routine, minutes))
 
     weekly_breaks = len(days) > WEEKLY_BREAKS_AFTER_DAYS
     break_rows = _BreakRows(session, {**params, "weekly": weekly_breaks})
@@ -227,7 +193,7 @@ def load_aggregates(session: Session, first_day: date, last_day: date, today: da
         first_day=first_day,
         last_day=last_day,
         daily_minutes=[(_date(d), daily.get(d, 0.0)) for d in days],
-        weekly_minutes=weekly,
+        routine_minutes=by_routine,
         breaks=[(_date(p), counts.get(p) or dict.fromkeys(COUNTED_BREAKS, 0)) for p in periods],
         break_period="week" if weekly_breaks else "day",
         pain=pain,
@@ -246,7 +212,9 @@ def history_range(session: Session) -> tuple[date, date] | None:
     return None if first is None else (_date(first), _date(last))
 
 
-def list_sessions(session: Session, first_day: date, last_day: date, limit: int = 200) -> list[SessionRow]:
+def list_sessions(
+    session: Session, first_day: date, last_day: date, limit: int = 200
+) -> list[SessionSummary]:
     """Sessions begun on ``first_day``..``last_day`` (local), newest first, at most ``limit``.
 
     ``minutes`` is the time spent in sets, the same measure as the charts, so
@@ -254,7 +222,7 @@ def list_sessions(session: Session, first_day: date, last_day: date, limit: int 
     """
     params = {**_range_params(first_day, last_day), "limit": limit}
     return [
-        SessionRow(
+        SessionSummary(
             id=sid,
             routine_id=routine_id,
             routine_name=routine_name,

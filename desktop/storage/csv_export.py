@@ -7,9 +7,10 @@ of history never sits in memory at once.
 
 The three files are read in one snapshot and written to hidden temporary
 files in the target folder, then renamed over the final names only after
-all three are complete: a full disk or a missing permission leaves the
-folder as it was, never with a truncated file a spreadsheet would read as
-the whole history.
+all three are complete, all or none (``_swap_in``): a full disk, a missing
+permission or a failed rename leaves the folder as it was, never with a
+truncated file a spreadsheet would read as the whole history, nor with
+files from two different exports.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import csv
 import os
 import secrets
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -91,18 +93,73 @@ def export_csv(db: Database, folder: Path) -> list[Path]:
                 rows = _with_iso_times(connection.execute(query), times)
                 temps.append(_write_temp(folder, name, header, rows))
         finals = [folder / name for name in FILE_NAMES]
-        for temp, final in zip(temps, finals, strict=False):
-            os.replace(temp, final)
+        _swap_in(temps, finals)
         return finals
     except BaseException as exc:
         for temp in temps:
             temp.unlink(missing_ok=True)
         if created:
-            with suppress(OSError):  # stays if a rename already put a file there
+            with suppress(OSError):
                 folder.rmdir()
         if isinstance(exc, OSError):
             raise _cannot_write(folder, exc) from exc
         raise
+
+
+def _swap_in(temps: list[Path], finals: list[Path]) -> None:
+    """Rename each finished temporary file over its final name, all or none.
+
+    Renames are atomic one file at a time only, so each file already there
+    is first kept under a hidden name (a hard link: no copy, and the file
+    never disappears); if any rename fails, the files renamed before it are
+    put back (or removed, where there was none), so a spreadsheet never
+    reads a new sessions.csv beside an old sets.csv.
+    """
+    kept: list[tuple[Path, Path | None]] = []
+    try:
+        for final in finals:
+            kept.append((final, _keep(final)))
+        done = 0
+        try:
+            for temp, final in zip(temps, finals, strict=True):
+                os.replace(temp, final)
+                done += 1
+        except BaseException:
+            for final, old in kept[:done]:
+                if old is None:
+                    final.unlink(missing_ok=True)
+                else:
+                    os.replace(old, final)
+            raise
+        _sync_folder(finals[0].parent)
+    finally:
+        for _final, old in kept:
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
+def _keep(final: Path) -> Path | None:
+    """A hidden second name for the file at ``final`` (``None`` if there is none)."""
+    if not final.is_file():
+        return None
+    old = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(final, old)
+    except OSError:  # a file system without hard links (FAT, some network shares): copy
+        shutil.copy2(final, old)
+    return old
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX; Windows cannot open a folder and needs no such step)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _make_folder(folder: Path) -> bool:

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import errno
 import re
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # How long a unit of work waits for another connection's write lock (SQLite's busy_timeout).
 BUSY_TIMEOUT_S = 5.0
@@ -123,6 +126,8 @@ class StorageError(Exception):
 
     @classmethod
     def from_sqlite(cls, path: Path, error: sqlite3.Error) -> StorageError | None:
+        import sqlite3  # here, not at the top: the waiting tray catches StorageError without loading SQLite
+
         """Map a SQLite failure that is about the disk or the file to a user-facing error.
 
         Returns ``None`` for everything else (constraint violations, SQL bugs),

@@ -10,6 +10,7 @@ problems surface as ``StorageError``.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.history import DoneSet, HistoryAggregates, SessionSummary
 from desktop.storage import aggregates as agg
 from desktop.storage.database import Database
 from desktop.storage.export import history_to_data
@@ -34,6 +36,7 @@ from desktop.storage.models import (
     SettingRow,
 )
 
+log = logging.getLogger("upright")
 
 class HistoryStore:
     """Sessions, sets, pain ratings, sit-breaks and settings, each write committed at once."""
@@ -203,9 +206,24 @@ class HistoryStore:
             return session.execute(stmt).rowcount
 
     def get_setting(self, key: str, default: Any = None) -> Any:
+        """The stored value, or ``default``; a value that is not JSON (edited outside Upright)
+        is skipped with a notice, so one bad row never stops the rest from working. Callers
+        check the shape of what they get, as they do for a settings file."""
         with self._read() as session:
             row = session.get(SettingRow, key)
-            return default if row is None else json.loads(row.value)
+            if row is None:
+                return default
+            try:
+                return json.loads(row.value)
+            except ValueError as exc:
+                log.warning(
+                    "upright: the stored setting %r in %s cannot be read (%s); the default is used "
+                    "until it is saved again",
+                    key,
+                    self._db.path,
+                    exc,
+                )
+                return default
 
     def set_setting(self, key: str, value: Any) -> None:
         encoded = json.dumps(value)  # fails on unserialisable values before any write
@@ -228,7 +246,7 @@ class HistoryStore:
     # on the store thread with ``StoreWorker.run``); the SQL lives in
     # ``desktop.storage.aggregates``.
 
-    def aggregates(self, first_day: date, last_day: date, today: date) -> agg.HistoryAggregates:
+    def aggregates(self, first_day: date, last_day: date, today: date) -> HistoryAggregates:
         with self._read() as session:
             return agg.load_aggregates(session, first_day, last_day, today)
 
@@ -236,14 +254,16 @@ class HistoryStore:
         with self._read() as session:
             return agg.history_range(session)
 
-    def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[agg.SessionRow]:
+    def list_sessions(self, first_day: date, last_day: date, limit: int = 200) -> list[SessionSummary]:
         with self._read() as session:
             return agg.list_sessions(session, first_day, last_day, limit)
 
-    def session_sets(self, session_id: int) -> list[dict[str, Any]]:
-        """One session's sets as column values, in the order they were done."""
+    def session_sets(self, session_id: int) -> list[DoneSet]:
+        """One session's sets, in the order they were done."""
         with self._read() as session:
-            return sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
+            rows = sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
+        fields = DoneSet.__dataclass_fields__
+        return [DoneSet(**{k: v for k, v in row.items() if k in fields}) for row in rows]
 
     def export_csv(self, folder: Path) -> list[Path]:
         from desktop.storage.csv_export import export_csv

@@ -20,10 +20,13 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-SESSION_OUTCOMES = ("completed", "ended_early", "interrupted")
-SIDES = ("none", "left", "right")
-PAIN_MOMENTS = ("before", "after")
-BREAK_OUTCOMES = ("offered", "taken", "snoozed", "skipped", "natural", "ignored")
+from desktop.core.history import BreakOutcome, PainMoment, SessionOutcome, SetSide
+
+# The strings each text column may hold: the values of the core's enums (a CHECK constraint each).
+SESSION_OUTCOMES = tuple(o.value for o in SessionOutcome)
+SIDES = tuple(s.value for s in SetSide)
+PAIN_MOMENTS = tuple(m.value for m in PainMoment)
+BREAK_OUTCOMES = tuple(o.value for o in BreakOutcome)
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)

@@ -8,33 +8,15 @@ sessions done on the current rung) is read here in one query per exercise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
+from desktop.core.history import Best, StepChange
 from desktop.core.progression import SessionEvidence
 from desktop.storage.database import Database
 from desktop.storage.models import PainfulMarkRow, PainRow, ProgressStepRow, SessionRow, SetRow, StepChangeRow
-
-
-@dataclass(frozen=True)
-class StepChange:
-    exercise_id: str
-    from_step: int
-    to_step: int
-    reason: str
-    changed_at: datetime
-    session_id: int | None
-
-
-@dataclass(frozen=True)
-class Best:
-    """The most reps in one set and the longest set, over all history."""
-
-    reps: int | None
-    seconds: float | None
 
 
 class ProgressStore:

@@ -15,16 +15,25 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from desktop.core.catalog import Routine
+from desktop.core.history import StoredRoutine
 from desktop.core.routine_ids import unique_id
 from desktop.storage.database import Database
 from desktop.storage.models import RoutineRow
 
 
 @dataclass(frozen=True)
-class StoredRoutine:
-    routine: Routine
-    based_on: str | None
-    updated_at: datetime
+class Unreadable:
+    """A stored routine that no longer passes the checks an import makes."""
+
+    id: str
+    name: str
+    problem: str
+
+    def notice(self) -> str:
+        return (
+            f"Your routine \u201c{self.name}\u201d ({self.id}) cannot be read ({self.problem}), "
+            f"so it is left out. Remove it with `upright routines delete {self.id}`."
+        )
 
 
 class RoutineStore:
@@ -32,15 +41,24 @@ class RoutineStore:
         self._db = db
 
     def all(self) -> list[StoredRoutine]:
-        """Every stored routine, most recently changed first."""
+        """Every stored routine that reads back valid, most recently changed first; the others
+        are left out (``unreadable`` names them) so one bad row never hides the rest."""
+        return [stored for stored in self._load() if isinstance(stored, StoredRoutine)]
+
+    def unreadable(self) -> list[Unreadable]:
+        return [bad for bad in self._load() if isinstance(bad, Unreadable)]
+
+    def get(self, routine_id: str) -> StoredRoutine | None:
+        """The routine, or ``None`` if there is none (or it cannot be read)."""
+        with self._db.read() as session:
+            row = session.get(RoutineRow, routine_id)
+            stored = _stored(row) if row else None
+        return stored if isinstance(stored, StoredRoutine) else None
+
+    def _load(self) -> list[StoredRoutine | Unreadable]:
         with self._db.read() as session:
             rows = session.scalars(select(RoutineRow).order_by(RoutineRow.updated_at.desc(), RoutineRow.id))
             return [_stored(row) for row in rows]
-
-    def get(self, routine_id: str) -> StoredRoutine | None:
-        with self._db.read() as session:
-            row = session.get(RoutineRow, routine_id)
-            return _stored(row) if row else None
 
     def add(
         self,
@@ -75,8 +93,9 @@ class RoutineStore:
                 raise KeyError(routine.id)
             row.name, row.body, row.updated_at = routine.name, _body(routine), now
 
-    def delete(self, routine_id: str) -> StoredRoutine | None:
-        """Remove a routine; returns what was removed so the caller can offer Undo."""
+    def delete(self, routine_id: str) -> StoredRoutine | Unreadable | None:
+        """Remove a routine; returns what was removed so the caller can offer Undo (an
+        unreadable one can be removed too, but not restored), ``None`` if there is none."""
         with self._db.unit() as session:
             row = session.get(RoutineRow, routine_id)
             if row is None:
@@ -95,5 +114,15 @@ def _body(routine: Routine) -> str:
     return json.dumps(routine.to_data(), ensure_ascii=False)
 
 
-def _stored(row: RoutineRow) -> StoredRoutine:
-    return StoredRoutine(Routine.from_data(json.loads(row.body)), row.based_on, row.updated_at)
+def _stored(row: RoutineRow) -> StoredRoutine | Unreadable:
+    """The row's routine, checked as an import is (a row edited outside Upright, or kept from
+    before a rule changed, must not reach a session)."""
+    from desktop.content.catalog_cache import load_catalog_cached
+    from desktop.content.errors import ContentError
+    from desktop.content.routine_file import parse_stored_routine
+
+    try:
+        routine = parse_stored_routine(row.body, load_catalog_cached(), f"routine {row.id}")
+    except ContentError as exc:
+        return Unreadable(row.id, row.name, "; ".join(exc.problems))
+    return StoredRoutine(routine, row.based_on, row.updated_at)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.history import DoneSet, SetSide
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
@@ -41,7 +42,7 @@ def _dialog(parent: QWidget | None, title: str, heading: str, html: str, ok: str
     layout.addWidget(body, 1)
     layout.addWidget(buttons)
     accept.setFocus()
-    fit(dialog, QSize(680, 560), QSize(360, 280))
+    fit(dialog, QSize(680, 560), QSize(440, 320))
     return dialog
 
 
@@ -95,18 +96,16 @@ def pain_advice(parent: QWidget | None, rise: int, flags: list[tuple[str, str]])
     return _dialog(parent, "Your pain went up", "Stop for today", html, "OK", None)
 
 
-def session_sets(parent: QWidget | None, sets: list[dict], names: dict[str, str]) -> QDialog:
+def session_sets(parent: QWidget | None, sets: list[DoneSet], names: dict[str, str]) -> QDialog:
     """The sets of one session, as done: what, which side, planned and done."""
     rows = []
     for s in sets:
-        planned = (
-            f"{s['planned_reps']} reps" if s["planned_reps"] is not None else f"{s['planned_s'] or 0:.0f} s"
-        )
-        done = f"{s['done_reps']} reps" if s["done_reps"] is not None else f"{s['done_s'] or 0:.0f} s"
-        side = "" if s["side"] == "none" else f" ({s['side']})"
+        planned = f"{s.planned_reps} reps" if s.planned_reps is not None else f"{s.planned_s or 0:.0f} s"
+        done = f"{s.done_reps} reps" if s.done_reps is not None else f"{s.done_s or 0:.0f} s"
+        side = "" if s.side == SetSide.NONE else f" ({s.side})"
         rows.append(
-            f"<tr><td><b>{escape(names.get(s['exercise_id'], s['exercise_id']))}{side}</b></td>"
-            f"<td>set {s['set_index']}</td><td>planned {planned}</td><td>done {done}</td></tr>"
+            f"<tr><td><b>{escape(names.get(s.exercise_id, s.exercise_id))}{side}</b></td>"
+            f"<td>set {s.set_index}</td><td>planned {planned}</td><td>done {done}</td></tr>"
         )
     html = f"<table cellpadding='4'>{''.join(rows)}</table>" if rows else "<p>No sets were finished.</p>"
     return _dialog(parent, "Session sets", "Sets in this session", html, "Close", None)

@@ -7,6 +7,7 @@ the selected exercise's movement above its text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +33,9 @@ from desktop.ui.theme import SPACE, Palette
 def _combo(name: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
+    # Narrow windows may shrink a filter to about six characters; its list still shows names in full.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
     combo.addItem(everything, None)
     for text, value in choices:
         combo.addItem(text, value)
@@ -60,6 +64,9 @@ class ExercisesPage(QWidget):
         self.search = QLineEdit(placeholderText="Search exercises by name")
         self.search.setAccessibleName("Search exercises")
         self.search.setClearButtonEnabled(True)
+        for action in self.search.findChildren(QAction):  # Qt's own icon is missing without an icon theme
+            if action.objectName() == "_q_qlineeditclearaction":
+                action.setIcon(QIcon(":/icons/clear.svg"))
         for button in self.search.findChildren(QToolButton):
             button.setAccessibleName("Clear search")
         positions = sorted({e.position for e in catalog.exercises})
@@ -157,6 +164,10 @@ class ExercisesPage(QWidget):
         proxy_index = self.proxy.mapFromSource(source)
         if proxy_index.isValid():
             self.cards.setCurrentIndex(proxy_index)
+
+    def cards_surface(self) -> QWidget:
+        """The widget the cards are painted on: its first paint is the app's first useful paint."""
+        return self.cards.viewport()
 
     def restyle(self, palette: Palette) -> None:
         self._palette = palette

@@ -1,130 +1,178 @@
-"""The history page: range, summary cards, four charts, the sessions; or a welcome.
+"""The history page: range, summary cards, the calendar, three charts, the sessions; or a welcome.
 
 It renders the aggregates it is given and asks for another range through a
-signal; it never reads the database.
+signal; it never reads the database. Everything sits in one scroll: the
+session list is as tall as its rows, with no scroll area of its own. Cards
+and charts reflow into fewer columns when the window is narrow.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractButton,
+    QAbstractItemView,
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
+    QHeaderView,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.adherence_calendar import AdherenceCalendar
-from desktop.ui.history_charts import chart_view, fill_breaks, fill_minutes, fill_pain, recolour
+from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
+from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
 RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
 WEEK_GOAL_MIN = 60
+WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
+NARROW = 640  # below this, cards go two to a row
+OUTCOMES = {"completed": "Completed", "ended_early": "Ended early", "interrupted": "Interrupted"}
 
 
-def _card(title: str) -> tuple[QFrame, QLabel, QLabel]:
+def duration(minutes: float) -> str:
+    """``45 min``, ``2 h 41 min``."""
+    whole = round(minutes)
+    return f"{whole} min" if whole < 60 else f"{whole // 60} h {whole % 60} min"
+
+
+def _card() -> tuple[QFrame, PlainLabel, PlainLabel]:
     frame = QFrame(objectName="Panel")
     value = PlainLabel(objectName="PageTitle")
-    caption = PlainLabel(title, objectName="Muted", wordWrap=True)
+    caption = PlainLabel(objectName="Muted", wordWrap=True)
     layout = QVBoxLayout(frame)
     layout.addWidget(value)
     layout.addWidget(caption)
+    layout.addStretch(1)
     return frame, value, caption
+
+
+class SessionTable(QTableWidget):
+    """A table as tall as its rows: the page scrolls, the table never does."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 6)
+        self.setHorizontalHeaderLabels(["Date", "Routine", "Minutes", "Outcome", "Pain before", "Pain after"])
+        self.verticalHeader().hide()  # no row numbers
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.setCornerButtonEnabled(False)
+        self.setWordWrap(False)
+
+    def fit_height(self) -> None:
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        scroll = self.horizontalScrollBar().sizeHint().height()
+        self.setFixedHeight(self.horizontalHeader().height() + rows + 2 * self.frameWidth() + scroll)
+
+    def wheelEvent(self, event) -> None:
+        event.ignore()  # the page scrolls; a table that swallows the wheel traps the pointer
 
 
 class HistoryPage(QWidget):
     range_requested = Signal(str)  # one of RANGES' keys
     start_requested = Signal()  # from the empty state: go and start a routine
-    action_requested = Signal(str)  # csv | png | pdf
+    action_requested = Signal(str)  # csv | charts | pdf
     session_action = Signal(str, int)  # open | delete | pain, with the session id
 
-    def __init__(self, palette: Palette, parent=None):
+    def __init__(self, palette: Palette, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Page")
         self._palette = palette
+        self._columns = 0
         title = PlainLabel("History", objectName="PageTitle")
+        self.export = QToolButton()
+        self.export.setText("Export")
+        self.export.setAccessibleName("Export the history")
+        self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export)
+        for key, text in (
+            ("pdf", "Report for a physiotherapist (PDF)\u2026"),
+            ("charts", "Save each chart as an image\u2026"),
+            ("csv", "All records as CSV files\u2026"),
+        ):
+            menu.addAction(text).triggered.connect(lambda _=False, k=key: self.action_requested.emit(k))
+        self.export.setMenu(menu)
+        self.period = PlainLabel(objectName="Muted", wordWrap=True)  # wraps rather than widen the page
+        self.period.setAccessibleName("Period shown")
+        self.period.setMinimumWidth(90)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(SPACE[3])
+        top.addWidget(self.period, 1)
+        top.addWidget(self.export)
         self.ranges = QButtonGroup(self)
-        header = QHBoxLayout()
-        header.addWidget(title, 1)
+        range_row = QHBoxLayout()
+        range_row.setSpacing(SPACE[1])
         for n, (key, text) in enumerate(RANGES):
             button = QPushButton(text, checkable=True)
             button.setAccessibleName(f"Show {text}")
-            button.setMinimumWidth(116)  # room for the bold checked label
+            button.ensurePolished()  # the stylesheet's font, not the default
+            bold = QFont(button.font())
+            bold.setWeight(QFont.Weight.DemiBold)  # the checked range is drawn bold: room for that
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SPACE[3] + 8)
             button.clicked.connect(lambda _=False, k=key: self.range_requested.emit(k))
             self.ranges.addButton(button, n)
-            header.addWidget(button)
+            range_row.addWidget(button)
+        range_row.addStretch(1)
         self.ranges.button(2).setChecked(True)
-        for key, text, name in (
-            ("csv", "Export CSV\u2026", "Export the history as CSV files"),
-            ("png", "Save charts\u2026", "Save the charts as a PNG image"),
-            ("pdf", "Report\u2026", "Write a printable PDF report of this period"),
-        ):
-            button = QPushButton(text)
-            button.setAccessibleName(name)
-            button.clicked.connect(lambda _=False, k=key: self.action_requested.emit(k))
-            header.addWidget(button)
 
-        self.cards = {}
-        cards = QHBoxLayout()
-        for key, text in (
-            ("week", f"minutes this week (goal {WEEK_GOAL_MIN})"),
-            ("streak", "day streak"),
-            ("taken", "of reminders taken"),
-            ("pain", "average pain change per session"),
-            ("sitting", "longest sitting stretch, minutes (daily average)"),
-            ("standups", "stand-ups per hour at the desk"),
-        ):
-            frame, value, _caption = _card(text)
-            self.cards[key] = value
-            cards.addWidget(frame)
+        self.cards: dict[str, PlainLabel] = {}
+        self.captions: dict[str, PlainLabel] = {}
+        self._card_frames: list[QFrame] = []
+        for key in ("week", "streak", "taken", "pain", "sitting", "standups"):
+            frame, value, caption = _card()
+            self.cards[key], self.captions[key] = value, caption
+            self._card_frames.append(frame)
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(SPACE[2])
+
         self.calendar = AdherenceCalendar()
         self.calendar.set_palette(palette)
-        self.minutes = chart_view("Minutes per week", palette)
-        self.breaks = chart_view("Breaks", palette)
-        self.pain = chart_view("Pain before and after", palette)
-        calendar_box = QFrame(objectName="Panel")
-        calendar_layout = QVBoxLayout(calendar_box)
-        calendar_layout.addWidget(PlainLabel("Days you exercised", objectName="RoutineName"))
+        self.calendar_box = QFrame(objectName="Panel")
+        calendar_layout = QVBoxLayout(self.calendar_box)
+        self.calendar_title = PlainLabel("Days you exercised", objectName="SectionTitle")
+        calendar_layout.addWidget(self.calendar_title)
         calendar_layout.addWidget(self.calendar)
-        charts = QGridLayout()
-        charts.setSpacing(SPACE[3])
-        charts.addWidget(calendar_box, 0, 0, 1, 2)
-        charts.addWidget(self.minutes, 1, 0)
-        charts.addWidget(self.breaks, 1, 1)
-        charts.addWidget(self.pain, 2, 0, 1, 2)
-        self.sessions = QTableWidget(0, 6)
-        self.sessions.setAccessibleName("Sessions")
-        self.sessions.setHorizontalHeaderLabels(
-            ["Started", "Routine", "Minutes", "Outcome", "Pain before", "Pain after"]
+        calendar_layout.addWidget(
+            PlainLabel(
+                f"Darker squares are longer days; {FULL_DAY_MIN} minutes or more is the darkest.",
+                objectName="Muted",
+                wordWrap=True,
+            )
         )
-        self.sessions.horizontalHeader().setStretchLastSection(True)
-        self.sessions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.sessions.setMinimumHeight(220)
-        self.sessions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.sessions.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.minutes = ChartPanel("Minutes per week", palette)
+        self.breaks = ChartPanel("Sit-breaks", palette)
+        self.pain = ChartPanel("Pain before and after", palette)
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(SPACE[3])
+
+        self.sessions = SessionTable()
+        self.sessions.setAccessibleName("Sessions")
         self.sessions.itemActivated.connect(lambda _item: self._on_session("open"))
         self._session_ids: list[int] = []
-        self.sessions.setCornerButtonEnabled(False)
-        for corner in self.sessions.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
-            corner.setAccessibleName("Select all sessions")
-
-        content = QWidget(objectName="Page")
-        body = QVBoxLayout(content)
-        body.setSpacing(SPACE[3])
-        body.addLayout(cards)
-        body.addLayout(charts)
+        self.no_sessions = PlainLabel("No sessions in this period.", objectName="Muted")
         session_bar = QHBoxLayout()
-        session_bar.addWidget(PlainLabel("Sessions", objectName="RoutineName"), 1)
+        session_bar.addWidget(PlainLabel("Sessions", objectName="SectionTitle"), 1)
+        self.session_buttons: list[QPushButton] = []
         for key, text, name in (
             ("open", "Show sets", "Show the sets of the selected session"),
             ("pain", "Correct pain\u2026", "Correct the pain ratings of the selected session"),
@@ -134,81 +182,153 @@ class HistoryPage(QWidget):
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, k=key: self._on_session(k))
             session_bar.addWidget(button)
+            self.session_buttons.append(button)
+
+        content = QWidget(objectName="Page")
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, SPACE[2], 0)
+        body.setSpacing(SPACE[3])
+        body.addLayout(self.card_grid)
+        body.addWidget(self.calendar_box)
+        body.addLayout(self.chart_grid)
         body.addLayout(session_bar)
         body.addWidget(self.sessions)
-        self.steps_title = PlainLabel("Step changes", objectName="RoutineName")
+        body.addWidget(self.no_sessions)
+        self.steps_title = PlainLabel("Step changes", objectName="SectionTitle")
         self.steps = PlainLabel(objectName="Muted", wordWrap=True)
         self.steps.setAccessibleName("Step changes on exercise ladders, with their reasons")
         body.addWidget(self.steps_title)
         body.addWidget(self.steps)
+        body.addStretch(1)
         self.show_step_changes([])
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
 
         self.empty = QWidget()
         welcome = QVBoxLayout(self.empty)
         welcome.addStretch(1)
         welcome.addWidget(PlainLabel("Nothing here yet", objectName="PageTitle"))
-        welcome.addWidget(
-            PlainLabel(
-                "After your first session you will see the days you exercised, your minutes per week, "
-                "how your pain changed, and how many sit-breaks you took.",
-                wordWrap=True,
-            )
+        self.welcome_text = PlainLabel(
+            "After your first session you will see the days you exercised, your minutes per week, "
+            "how your pain changed, and how many sit-breaks you took.",
+            wordWrap=True,
         )
+        welcome.addWidget(self.welcome_text)
         go = QPushButton("Choose a routine")
         go.setProperty("primary", True)
         go.setAccessibleName("Choose a routine to start")
         go.clicked.connect(self.start_requested)
-        welcome.addWidget(go)
+        welcome.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
         welcome.addStretch(2)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.scroll)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
-        layout.setSpacing(SPACE[3])
-        layout.addLayout(header)
+        layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[3])
+        layout.setSpacing(SPACE[2])
+        layout.addLayout(top)
+        layout.addLayout(range_row)
         layout.addWidget(self.stack, 1)
+        self._reflow(6)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _reflow(self, columns: int) -> None:
+        """Six cards in a row and the bar charts side by side when wide; three or two and stacked when not."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        wide = columns == 6
+        for n, frame in enumerate(self._card_frames):
+            self.card_grid.addWidget(frame, n // columns, n % columns)
+        for column in range(6):
+            self.card_grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.chart_grid.addWidget(self.minutes, 0, 0, 1, 1 if wide else 2)
+        self.chart_grid.addWidget(self.breaks, 0 if wide else 1, 1 if wide else 0, 1, 1 if wide else 2)
+        self.chart_grid.addWidget(self.pain, 1 if wide else 2, 0, 1, 2)
+
+    def resizeEvent(self, event) -> None:
+        width = event.size().width()
+        self._reflow(6 if width >= WIDE else 3 if width >= NARROW else 2)
+        super().resizeEvent(event)
+        self._title_calendar()  # a narrower window shows fewer weeks; the title says from when
+
+    # -- data --------------------------------------------------------------------------------
+    def show_period(self, first: date, last: date) -> None:
+        self.period.setText(f"{first.day} {first:%b %Y} \u2013 {last.day} {last:%b %Y}")
 
     def show_history(self, aggregates, sessions, routine_names: dict[str, str]) -> None:
-        """Render aggregates (``desktop.storage.aggregates.HistoryAggregates``) and the session rows."""
-        if not sessions and not any(sum(c.values()) for _, c in aggregates.breaks):
+        """Render aggregates (``desktop.core.history.HistoryAggregates``) and the session rows."""
+        a = aggregates
+        self.show_period(a.first_day, a.last_day)
+        if not sessions and not a.pain and not any(sum(c.values()) for _, c in a.breaks):
             self.stack.setCurrentWidget(self.empty)
             return
-        self.stack.setCurrentIndex(1)
-        a = aggregates
-        self.cards["week"].setText(f"{a.week_minutes:.0f}")
-        self.cards["streak"].setText(str(a.streak_days))
-        self.cards["taken"].setText(
-            "\u2013" if a.reminders_taken_share is None else f"{a.reminders_taken_share:.0%}"
+        self.stack.setCurrentWidget(self.scroll)
+        self._fill_cards(a)
+        self.calendar.show_days(a.daily_minutes)
+        self._title_calendar()
+        fill_minutes(self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day)
+        fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day)
+        fill_pain(self.pain, a.pain, self._palette)
+        self._fill_sessions(sessions)
+
+    def _title_calendar(self) -> None:
+        days = self.calendar.shown_days()
+        if self.calendar.truncated and days:
+            first = days[0][0]
+            self.calendar_title.setText(f"Days you exercised since {first.day} {first:%b %Y}")
+        else:
+            self.calendar_title.setText("Days you exercised")
+
+    def _fill_cards(self, a) -> None:
+        cards, captions = self.cards, self.captions
+        cards["week"].setText(f"{a.week_minutes:.0f}")
+        one = f"{a.week_minutes:.0f}" == "1"
+        captions["week"].setText(f"{'minute' if one else 'minutes'} this week (goal {WEEK_GOAL_MIN})")
+        cards["streak"].setText(str(a.streak_days))
+        captions["streak"].setText("day in a row" if a.streak_days == 1 else "days in a row")
+        share = a.reminders_taken_share
+        cards["taken"].setText("\u2013" if share is None else f"{share:.0%}")
+        captions["taken"].setText("no reminders yet" if share is None else "of reminders taken")
+        change = a.avg_pain_change
+        cards["pain"].setText("\u2013" if change is None else f"{change:+.1f}")
+        captions["pain"].setText(
+            "no pain ratings yet" if change is None else "average pain change per session (0\u201310)"
         )
-        self.cards["pain"].setText("\u2013" if a.avg_pain_change is None else f"{a.avg_pain_change:+.1f}")
         sitting = [m for _, m in a.longest_sitting_min if m > 0]
         standups = [n for _, n in a.standups_per_hour if n > 0]
-        self.cards["sitting"].setText(f"{sum(sitting) / len(sitting):.0f}" if sitting else "\u2013")
-        self.cards["standups"].setText(f"{sum(standups) / len(standups):.1f}" if standups else "\u2013")
-        self.calendar.show_days(a.daily_minutes)
-        fill_minutes(self.minutes, a.weekly_minutes, routine_names, self._palette)
-        fill_breaks(self.breaks, a.breaks, a.break_period, self._palette)
-        fill_pain(self.pain, a.pain, self._palette)
+        cards["sitting"].setText(duration(sum(sitting) / len(sitting)) if sitting else "\u2013")
+        captions["sitting"].setText("longest sitting stretch, daily average")
+        cards["standups"].setText(f"{sum(standups) / len(standups):.1f}" if standups else "\u2013")
+        captions["standups"].setText("stand-ups per hour at the desk")
+
+    def _fill_sessions(self, sessions) -> None:
         self._session_ids = [s.id for s in sessions]
         self.sessions.setRowCount(len(sessions))
         for row, s in enumerate(sessions):
             cells = (
-                f"{s.started_at:%Y-%m-%d %H:%M}",
+                f"{s.started_at:%a} {s.started_at.day} {s.started_at:%b %Y, %H:%M}",
                 s.routine_name,
                 f"{s.minutes:.0f}",
-                (s.outcome or "in progress").replace("_", " "),
+                OUTCOMES.get(s.outcome or "", "In progress" if s.outcome is None else s.outcome),
                 "" if s.pain_before is None else str(s.pain_before),
                 "" if s.pain_after is None else str(s.pain_after),
             )
             for column, text in enumerate(cells):
-                self.sessions.setItem(row, column, QTableWidgetItem(text))
-        self.sessions.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                if column in (2, 4, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.sessions.setItem(row, column, item)
+        self.sessions.setVisible(bool(sessions))
+        self.no_sessions.setVisible(not sessions)
+        for button in self.session_buttons:
+            button.setEnabled(bool(sessions))
+        self.sessions.resizeRowsToContents()
+        self.sessions.fit_height()
 
     def show_step_changes(self, lines: list[str]) -> None:
         """The confirmed moves on exercise ladders, newest first, one line each with its reason."""
@@ -227,12 +347,18 @@ class HistoryPage(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def charts_image(self):
-        """The cards and charts as one image, for "Save charts"."""
-        return self.stack.currentWidget().widget().grab()
+    def chart_widgets(self) -> list[tuple[str, QWidget]]:
+        """The calendar and each chart that has something to show, by a file-name-friendly name."""
+        if self.stack.currentWidget() is self.empty:
+            return []
+        shown: list[tuple[str, QWidget]] = [("calendar", self.calendar_box)]
+        for name, panel in (("minutes", self.minutes), ("breaks", self.breaks), ("pain", self.pain)):
+            if panel.has_chart:
+                shown.append((name, panel.view))
+        return shown
 
     def restyle(self, palette: Palette) -> None:
         self._palette = palette
         self.calendar.set_palette(palette)
-        for view in (self.minutes, self.breaks, self.pain):
-            recolour(view.chart(), palette)
+        for panel in (self.minutes, self.breaks, self.pain):
+            panel.restyle(palette)

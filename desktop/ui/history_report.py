@@ -1,9 +1,12 @@
-"""A printable A4 PDF of the history, for someone to bring to a physiotherapist.
+"""A printable PDF of the history, for someone to bring to a physiotherapist.
 
-The report is HTML laid out by ``QTextDocument`` and painted onto a
-``QPdfWriter``: Qt's own PDF writer needs no extra dependency, and HTML gives
-tables, headings and page breaks for free. The text is built separately by
-``report_html`` so it can be checked without parsing a PDF.
+Who and which period are said once, at the top. Then the summary, the
+person's own routines with the step each exercise is on, the calendar of
+days exercised, and the minutes, sit-breaks and pain as charts (painted as
+vectors, so they print sharp), then the sessions as a table where there are
+any. Paper is A4, or US Letter where the locale measures in US units; every
+page is numbered. With nothing recorded in the period there is no report:
+``has_content`` says so first and the caller tells the person.
 
 The wording states what was recorded and nothing more; the app is no
 clinician, so the report makes no diagnosis and draws no conclusions.
@@ -11,119 +14,185 @@ clinician, so the report makes no diagnosis and draws no conclusions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtGui import QPageSize, QPainter
+
+from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
+from desktop.ui.chart_export import paint
+from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
+from desktop.ui.history_page import OUTCOMES, duration
+from desktop.ui.report_pages import Block, Drawing, Html, page_size_for, write_pages
+from desktop.ui.theme import LIGHT
+
+if TYPE_CHECKING:
+    from desktop.core.history import HistoryAggregates, SessionSummary
 
 TITLE = "Upright \u2014 back-care report"
-PAIN_ROWS = 5  # sessions shown at each end of the pain list; the average covers all of them
-MAX_WEEK_ROWS = 53  # longer periods list months, so ten years stay a page, not ten
-RESOLUTION_DPI = 300  # device units of the PDF; text stays vector at any value
+MAX_SESSION_ROWS = 60  # a ten-year history would print hundreds of pages; the most recent tell the story
+CHART_SIZE = QSizeF(760, 270)
+CALENDAR_WIDTH = 820  # logical px: 53 weeks at the smallest square, scaled onto the page  # logical size the charts are laid out at before scaling onto the page
 DASH = "\u2013"
 
 
-def write_report(
-    path: Path,
-    aggregates,
-    routine_names: dict[str, str],
-    routines: list[tuple[str, list[str]]],
-    period_text: str,
-    palette,
-) -> Path:
-    """Write the report for ``aggregates`` to ``path`` as an A4 PDF and return ``path``.
+@dataclass(frozen=True)
+class ReportRoutine:
+    """A routine as the report lists it: each line one exercise with its current step and dose."""
 
-    Pages are painted one by one with our own ``QPainter`` rather than with
-    ``QTextDocument.print_``, because ``print_`` fails silently: only
-    ``QPainter.begin`` tells us the file could not be opened. Needs a
-    ``QGuiApplication`` (fonts). Raises ``OSError`` naming ``path`` on failure.
+    name: str
+    own: bool
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    person: str
+    period: str  # "Last 12 months"
+    aggregates: HistoryAggregates
+    sessions: list[SessionSummary]  # newest first, at most ``MAX_SESSION_ROWS``
+    session_count: int  # all sessions in the period
+    routines: list[ReportRoutine]
+    routine_names: dict[str, str] = field(default_factory=dict)
+    written: date = field(default_factory=date.today)
+
+
+def has_content(a: HistoryAggregates, session_count: int) -> bool:
+    """Anything recorded in the period: a session, a pain rating or a sit-break."""
+    return bool(session_count or a.pain or any(sum(c.values()) for _, c in a.breaks))
+
+
+def write_report(path: Path, data: ReportInput, page_size: QPageSize.PageSizeId | None = None) -> int:
+    """Write the report to ``path``; return the number of pages. Needs a ``QApplication``.
+
+    Raises ``ValueError`` when there is nothing to report and ``OSError`` naming
+    ``path`` when it cannot be written.
     """
-    path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setTitle(TITLE)
-    writer.setCreator("Upright")
-    writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-            QPageLayout.Unit.Millimeter,
+    if not has_content(data.aggregates, data.session_count):
+        raise ValueError("There is nothing recorded in this period, so there is nothing to report.")
+    a = data.aggregates
+    footer = f"{data.person} \u00b7 {_day(a.first_day)} {DASH} {_day(a.last_day)} \u00b7 Upright"
+    return write_pages(Path(path), report_blocks(data), footer, TITLE, page_size or page_size_for())
+
+
+def report_blocks(data: ReportInput) -> list[Block]:
+    a = data.aggregates
+    blocks: list[Block] = [
+        Html(
+            f"<h1 style='font-size: 17pt; margin-bottom: 2px;'>{escape(TITLE)}</h1>"
+            f"<p><b>{escape(data.person)}</b> \u00b7 {escape(data.period)}, "
+            f"{_day(a.first_day)} {DASH} {_day(a.last_day)}<br/>"
+            f"<span style='color:#555555'>Written on {_day(data.written)}. Everything here was recorded "
+            "by the person in the app.</span></p>"
+        ),
+        Html(_heading("Summary") + _summary(a, data.session_count)),
+        Html(_heading("Routines and the step each exercise is on") + _routines(data.routines)),
+    ]
+    calendar = AdherenceCalendar()
+    calendar.set_palette(LIGHT)
+    calendar.resize(CALENDAR_WIDTH, 200)  # wide enough for a year of weeks; set before the days
+    calendar.show_days(a.daily_minutes)
+    calendar.resize(CALENDAR_WIDTH, calendar.heightForWidth(CALENDAR_WIDTH))
+    shown = calendar.shown_days()
+    note = f" since {shown[0][0].day} {shown[0][0]:%b %Y}" if calendar.truncated and shown else ""
+    blocks.append(
+        Drawing(
+            _painter_of(calendar),
+            calendar.height() / calendar.width(),
+            Html(
+                _heading(f"Days exercised{note}")
+                + f"<p style='color:#555555'>Darker squares are longer days; {FULL_DAY_MIN} minutes or more "
+                "is the darkest.</p>"
+            ),
         )
     )
-
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)  # lay out in the PDF's units, so point sizes come out right
-    doc.setHtml(report_html(aggregates, routine_names, routines, period_text, palette))
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(page.width(), page.height()))
-
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"Cannot write the report to {path}")
-    try:
-        height = page.height()
-        for index in range(doc.pageCount()):
-            if index and not writer.newPage():
-                raise OSError(f"Cannot write the report to {path}")
-            painter.save()
-            painter.translate(0, -index * height)
-            doc.drawContents(painter, QRectF(0, index * height, page.width(), height))
-            painter.restore()
-    finally:
-        painter.end()
-    if not path.is_file() or path.stat().st_size == 0:  # the writer can still fail on flush
-        raise OSError(f"Cannot write the report to {path}")
-    return path
-
-
-def report_html(
-    aggregates,
-    routine_names: dict[str, str],
-    routines: list[tuple[str, list[str]]],
-    period_text: str,
-    palette,
-) -> str:
-    """The report as HTML, in the subset ``QTextDocument`` renders.
-
-    Paper is white whatever the app's theme, so text stays black and only
-    ``palette.accent`` is borrowed, for rules and bars.
-    """
-    a = aggregates
-    accent = palette.accent
-    parts = [
-        f"<html><body style='font-family: sans-serif; font-size: 10pt; color: #000000;'>"
-        f"<h1 style='font-size: 18pt;'>{escape(TITLE)}</h1>",
-        f"<p><b>Period:</b> {escape(period_text)} ({_day(a.first_day)} {DASH} {_day(a.last_day)})<br/>"
-        f"Generated on {_day(date.today())}. All figures are recorded by the user in the app.</p>",
-        _heading("Summary", accent),
-        _summary(a),
-        _heading("Exercise per week" if _weeks_fit(a) else "Exercise per month", accent),
-        _adherence(a, accent),
-        _heading("Pain ratings", accent),
-        _pain(a, routine_names),
-        _heading("Sitting and stand-ups", accent),
-        _sitting(a),
-        _heading("Current routines", accent),
-        _routines(routines),
-        "<p style='color: #555555; font-size: 8pt;'>This report lists self-recorded exercise, pain ratings "
-        "and sit-breaks. It is not a medical assessment.</p></body></html>",
-    ]
-    return "\n".join(parts)
+    charts = (
+        (
+            "Minutes exercised",
+            lambda p: fill_minutes(p, a.routine_minutes, data.routine_names, LIGHT, a.first_day, a.last_day),
+        ),
+        ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day)),
+        (
+            "Pain before and after sessions (0 none, 10 worst imaginable)",
+            lambda p: fill_pain(p, a.pain, LIGHT),
+        ),
+    )
+    for heading, fill in charts:
+        panel = ChartPanel(heading, LIGHT)
+        fill(panel)
+        if not panel.has_chart:
+            blocks.append(Html(_heading(heading) + f"<p>{escape(panel.empty.text())}</p>"))
+            continue
+        blocks.append(
+            Drawing(
+                _chart_painter(panel),
+                CHART_SIZE.height() / CHART_SIZE.width(),
+                Html(_heading(heading)),
+                Html(panel.legend.text()),
+            )
+        )
+    if a.avg_pain_change is not None:
+        blocks.append(
+            Html(
+                f"<p>Average change in pain from before to after a session, over {len(a.pain)} rated "
+                f"session{'' if len(a.pain) == 1 else 's'}: <b>{a.avg_pain_change:+.1f} points</b>.</p>"
+            )
+        )
+    if a.longest_sitting_min:
+        blocks.append(Html(_heading("Sitting and stand-ups") + _sitting(a)))
+    if data.sessions:
+        blocks.append(Html(_heading(_sessions_title(data)) + _sessions(data.sessions)))
+    blocks.append(
+        Html(
+            "<p style='color: #555555; font-size: 8pt;'>This report lists self-recorded exercise, pain "
+            "ratings and sit-breaks. It is not a medical assessment.</p>"
+        )
+    )
+    return blocks
 
 
-def _summary(a) -> str:
+def report_text(data: ReportInput) -> str:
+    """The report's HTML blocks joined, for checking wording without reading a PDF."""
+    return "\n".join(
+        b.html if isinstance(b, Html) else (b.keep_with.html if b.keep_with else "")
+        for b in report_blocks(data)
+    )
+
+
+def _painter_of(widget):
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        paint(widget, painter, rect)
+
+    draw.widget = widget  # keeps the widget alive as long as the block
+    return draw
+
+
+def _chart_painter(panel: ChartPanel):
+    chart = panel.chart()
+    chart.resize(CHART_SIZE)
+    chart.setPos(0, 0)
+
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        chart.scene().render(painter, rect, chart.sceneBoundingRect())
+
+    draw.panel = panel  # keeps the chart alive as long as the block
+    return draw
+
+
+def _summary(a: HistoryAggregates, sessions: int) -> str:
     minutes = [m for _, m in a.daily_minutes]
     total = sum(minutes)
     active = sum(1 for m in minutes if m > 0)
     rows = [
-        ("Total exercise", f"{total:.0f} min"),
-        ("Active days", f"{active} of {len(minutes)}"),
-        ("Current streak", f"{a.streak_days} day{'' if a.streak_days == 1 else 's'}"),
-        ("Average per active day", f"{total / active:.1f} min" if active else DASH),
+        ("Sessions", str(sessions)),
+        ("Total exercise", duration(total)),
+        ("Days with exercise", f"{active} of {len(minutes)}"),
+        ("Average on a day with exercise", f"{total / active:.1f} min" if active else DASH),
+        ("Current streak", f"{a.streak_days} day{'' if a.streak_days == 1 else 's'} in a row"),
         (
             "Sit-break reminders taken",
             "no reminders recorded" if a.reminders_taken_share is None else f"{a.reminders_taken_share:.0%}",
@@ -138,135 +207,75 @@ def _summary(a) -> str:
     return _table(None, rows)
 
 
-def _weeks_fit(a) -> bool:
-    return (a.last_day - a.first_day).days // 7 + 1 <= MAX_WEEK_ROWS
-
-
-def _adherence(a, accent: str) -> str:
-    """Minutes per week (or month), every one listed: an empty week is part of the story.
-
-    Built from ``daily_minutes``, which has every day of the period, rather
-    than ``weekly_minutes``, which leaves out weeks without exercise.
-    """
-    totals: dict[date, float] = {}
-    weekly = _weeks_fit(a)
-    for day, minutes in a.daily_minutes:
-        key = day - timedelta(days=day.weekday()) if weekly else day.replace(day=1)
-        totals[key] = totals.get(key, 0.0) + minutes
-    if not totals:
-        return "<p>No days in this period.</p>"
-    top = max(totals.values()) or 1.0
-    rows = []
-    for start, minutes in totals.items():
-        label = f"Week of {_day(start)}" if weekly else f"{start:%B %Y}"
-        share = round(100 * minutes / top)
-        bar = (
-            (
-                f"<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-                f"<td width='{share}%' bgcolor='{accent}'>&nbsp;</td><td width='{100 - share}%'></td>"
-                f"</tr></table>"
-            )
-            if share
-            else ""
+def _routines(routines: list[ReportRoutine]) -> str:
+    if not routines:
+        return "<p>No routines used in this period and none of the person's own.</p>"
+    out = []
+    for r in sorted(routines, key=lambda r: not r.own):
+        kind = "own routine" if r.own else "shipped template"
+        out.append(
+            f"<p style='margin-bottom:0'><b>{escape(r.name)}</b> "
+            f"<span style='color:#555555'>({kind})</span></p>"
         )
-        rows.append(
-            f"<tr><td>{label}</td><td align='right'>{minutes:.0f} min</td><td width='50%'>{bar}</td></tr>"
+        out.append(
+            "<ul style='margin-top:0'>" + "".join(f"<li>{escape(line)}</li>" for line in r.lines) + "</ul>"
         )
-    return (
-        f"<table width='100%' cellspacing='0' cellpadding='3' style='margin-bottom: 8px;'>"
-        f"<tr><th align='left'>{'Week' if weekly else 'Month'}</th><th align='right'>Minutes</th><th></th></tr>"
-        + "".join(rows)
-        + "</table>"
-    )
-
-
-def _pain(a, routine_names: dict[str, str]) -> str:
-    """The first and last rated sessions, so a trend shows without listing hundreds of rows."""
-    if not a.pain:
-        return "<p>No ratings recorded in this period.</p>"
-    header = ("Date", "Routine", "Before", "After", "Change")
-
-    def rows(sessions: Iterable) -> list[tuple[str, ...]]:
-        return [
-            (
-                f"{at:%Y-%m-%d %H:%M}",
-                routine_names.get(rid, rid),
-                _rating(before),
-                _rating(after),
-                DASH if before is None or after is None else f"{after - before:+d}",
-            )
-            for at, rid, before, after in sessions
-        ]
-
-    out = [
-        f"<p>Pain is rated from 0 (none) to 10 (worst imaginable), before and after a session. "
-        f"{len(a.pain)} session{'' if len(a.pain) == 1 else 's'} with a rating.</p>"
-    ]
-    if len(a.pain) <= 2 * PAIN_ROWS:
-        out.append(_table(header, rows(a.pain)))
-    else:
-        out.append(_table(header, rows(a.pain[:PAIN_ROWS]), f"First {PAIN_ROWS} rated sessions"))
-        out.append(_table(header, rows(a.pain[-PAIN_ROWS:]), f"Last {PAIN_ROWS} rated sessions"))
-    change = (
-        "not available (no session has both ratings)"
-        if a.avg_pain_change is None
-        else f"{a.avg_pain_change:+.1f} points"
-    )
-    out.append(f"<p>Average change from before to after, over sessions with both ratings: {change}.</p>")
     return "".join(out)
 
 
-def _sitting(a) -> str:
-    """Averages over the days that have any break record; days without the app running say nothing."""
-    if not a.longest_sitting_min:
-        return "<p>No sit-break records in this period.</p>"
+def _sitting(a: HistoryAggregates) -> str:
     days = len(a.longest_sitting_min)
     rows = [
-        ("Days with break records", str(days)),
+        ("Days with sit-break records", str(days)),
         (
-            "Average longest unbroken sitting per day",
-            f"{sum(m for _, m in a.longest_sitting_min) / days:.0f} min",
+            "Longest unbroken sitting, daily average",
+            duration(sum(m for _, m in a.longest_sitting_min) / days),
         ),
     ]
     if a.standups_per_hour:
         per_hour = sum(v for _, v in a.standups_per_hour) / len(a.standups_per_hour)
-        rows.append(("Average stand-ups per hour", f"{per_hour:.1f}"))
+        rows.append(("Stand-ups per hour at the desk, average", f"{per_hour:.1f}"))
     return _table(None, rows)
 
 
-def _routines(routines: list[tuple[str, list[str]]]) -> str:
-    if not routines:
-        return "<p>No routines set up.</p>"
-    out = []
-    for name, lines in routines:
-        out.append(f"<h3 style='font-size: 11pt;'>{escape(name)}</h3>")
-        out.append(
-            "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
-            if lines
-            else "<p>No exercises.</p>"
+def _sessions_title(data: ReportInput) -> str:
+    shown, total = len(data.sessions), data.session_count
+    return "Sessions" if shown == total else f"Sessions: the {shown} most recent of {total}"
+
+
+def _sessions(sessions: list[SessionSummary]) -> str:
+    rows = [
+        (
+            f"{s.started_at.day} {s.started_at:%b %Y, %H:%M}",
+            s.routine_name,
+            f"{s.minutes:.0f} min",
+            OUTCOMES.get(s.outcome or "", "In progress"),
+            DASH if s.pain_before is None else str(s.pain_before),
+            DASH if s.pain_after is None else str(s.pain_after),
         )
-    return "".join(out)
+        for s in sessions
+    ]
+    return _table(("Date", "Routine", "Time", "Outcome", "Pain before", "Pain after"), rows)
 
 
-def _heading(text: str, accent: str) -> str:
+def _heading(text: str) -> str:
     return (
-        f"<h2 style='font-size: 13pt; margin-top: 16px; margin-bottom: 0px;'>{escape(text)}</h2>"
-        f"<hr style='background-color: {accent}; height: 1px; margin-top: 0px;'/>"
+        f"<h2 style='font-size: 12pt; margin-top: 6px; margin-bottom: 2px; color: {LIGHT.accent};'>"
+        f"{escape(text)}</h2>"
     )
 
 
-def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]], caption: str | None = None) -> str:
+def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> str:
     head = (
-        ("<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in header) + "</tr>") if header else ""
+        ("<tr>" + "".join(f"<th align='left' bgcolor='#e9eef2'>{escape(h)}</th>" for h in header) + "</tr>")
+        if header
+        else ""
     )
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    title = f"<p><i>{escape(caption)}</i></p>" if caption else ""
-    table = "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse: collapse;'>"
-    return f"{title}{table}{head}{body}</table>"
-
-
-def _rating(value: int | None) -> str:
-    return DASH if value is None else str(value)
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+        f"style='border-collapse: collapse; border-color: #c8ced4;'>{head}{body}</table>"
+    )
 
 
 def _day(d: date) -> str:

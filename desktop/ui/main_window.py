@@ -7,20 +7,24 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.intents import Page
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
-# The smallest window in which every page still works: the sidebar, one column
-# of cards beside the details, and a history page that scrolls.
+# The smallest window asked for. A screen smaller still (1280x720 at 200 % is
+# 640x360) gets a window that fits it, and the pages scroll inside it rather
+# than being squeezed until text is cut.
 MIN_WIDTH, MIN_HEIGHT = 760, 480
 
 
@@ -30,16 +34,18 @@ class MainWindow(QMainWindow):
     closing = Signal()
     files_dropped = Signal(list)  # local paths of routine files dropped on the window
     full_screen_changed = Signal(bool)
+    page_shown = Signal(Page)
 
     DROPPABLE = (".json", ".toml")
 
     def __init__(self, pages: list[tuple[str, QWidget]], parent=None):
+        """``pages`` in the order of ``Page``: exercises, routines, history."""
         super().__init__(parent)
         self.setWindowTitle("Upright")
         self.page_titles = [title for title, _page in pages]
         self.stack = QStackedWidget()
         sidebar = QWidget(objectName="Sidebar")
-        sidebar.setFixedWidth(200)
+        sidebar.setFixedWidth(176)
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
         nav.setSpacing(SPACE[1])
@@ -53,16 +59,21 @@ class MainWindow(QMainWindow):
             nav.addWidget(button)
             self.stack.addWidget(page)
         nav.addStretch(1)
-        self.nav_buttons.idClicked.connect(self.show_page)
+        self.nav_buttons.idClicked.connect(lambda n: self.show_page(Page(n)))
+        self.stack.currentChanged.connect(lambda n: self.page_shown.emit(Page(n)))
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(sidebar)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        frame = QScrollArea(objectName="WindowScroll")
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        frame.setWidget(body)  # scrolls only when the window is smaller than what the pages need
+        self.setCentralWidget(frame)
         self.setAcceptDrops(True)
-        self.show_page(0)
+        self.show_page(Page.EXERCISES)
         fit(self, QSize(1280, 800), QSize(MIN_WIDTH, MIN_HEIGHT))
 
     def toggle_full_screen(self) -> None:
@@ -73,11 +84,14 @@ class MainWindow(QMainWindow):
             self.full_screen_changed.emit(self.isFullScreen())
         super().changeEvent(event)
 
-    def show_page(self, n: int) -> None:
-        self.stack.setCurrentIndex(n)
-        self.nav_buttons.button(n).setChecked(True)
+    def show_page(self, page: Page) -> None:
+        self.stack.setCurrentIndex(page.value)
+        self.nav_buttons.button(page.value).setChecked(True)
         page = self.stack.currentWidget()
         page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_page(self) -> Page:
+        return Page(self.stack.currentIndex())
 
     def say(self, message: str) -> None:
         """A quiet status line for things worth knowing but not worth a dialog."""

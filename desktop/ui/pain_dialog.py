@@ -9,9 +9,18 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from desktop.ui.plain import PlainLabel
+from desktop.ui.screen_fit import available
 from desktop.ui.theme import SPACE
 
 TEN_WINDOW_S = 1.0
@@ -35,17 +44,25 @@ class PainDialog(QDialog):
         )
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        row = QHBoxLayout()
+        row = QGridLayout()
         row.setSpacing(SPACE[1])
         for n in range(11):
             button = QPushButton(str(n), checkable=True)
             button.setAccessibleName(f"Pain {n} of 10")
-            button.setMinimumSize(48, 48)
+            # Wide enough for "10" with the stylesheet's padding at any font size; never squeezed.
+            button.setMinimumSize(
+                max(44, button.fontMetrics().horizontalAdvance("10") + 2 * SPACE[3] + 8), 44
+            )
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.setAutoDefault(False)  # Enter saves; it never re-presses a number
             button.installEventFilter(self)  # digits and arrows mean the same on every button
             self.group.addButton(button, n)
-            row.addWidget(button)
         self.group.idClicked.connect(self._pick)
+        # One row of eleven where the screen has room; 0-5 over 6-10 where it has not (200 % on 1280x720).
+        buttons_width = sum(b.minimumWidth() for b in self.group.buttons()) + 10 * SPACE[1] + 2 * SPACE[4]
+        per_row = 11 if buttons_width <= available(self).width() else 6
+        for n, button in enumerate(self.group.buttons()):
+            row.addWidget(button, n // per_row, n % per_row)
         save = QPushButton("Save")
         save.setProperty("primary", True)
         save.setAccessibleName("Save pain rating")
@@ -60,7 +77,7 @@ class PainDialog(QDialog):
         buttons.addWidget(skip)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACE[5], SPACE[4], SPACE[5], SPACE[4])
+        layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[3])
         layout.addWidget(question)
         layout.addWidget(hint)

@@ -11,6 +11,7 @@ change that does is one step on the undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
@@ -56,6 +57,16 @@ class _StackKeys(QObject):
         return False
 
 
+MAX_DESCRIPTION = 400  # the routine file format's limit
+
+
+def description_problem(text: str) -> str | None:
+    """What is wrong with a description as typed, in the editor's words; None if it can be saved."""
+    if not text.strip():
+        return "Write a sentence about what this routine is for; it shows on the routine's card."
+    return None
+
+
 def _button(text: str, name: str, slot, tip: str = "") -> QPushButton:
     button = QPushButton(text, toolTip=tip)
     button.setAccessibleName(name)
@@ -76,6 +87,7 @@ class RoutineEditor(QWidget):
         catalog_dosage: Callable[[str], Dosage] | Catalog,
         estimate: Callable[[Routine], str],
         parent=None,
+        heading: str = "Edit routine",
     ):
         super().__init__(parent)
         self.setObjectName("Page")
@@ -86,6 +98,9 @@ class RoutineEditor(QWidget):
         self._routine, self._row = routine, -1
         self._shown_name: str | None = None  # the name the name field's text stands for
         self._name_problem: str | None = None
+        self._shown_description: str | None = None
+        self._description_problem: str | None = None
+        self._heading = heading
         self._run = 0  # keystrokes with the same run number merge into one undo step
         self._applying = False
         self.undo_stack = QUndoStack(self)
@@ -99,7 +114,7 @@ class RoutineEditor(QWidget):
         return self._routine
 
     def has_problems(self) -> bool:
-        return bool(self._name_problem or self.form.problems)
+        return bool(self._name_problem or self._description_problem or self.form.problems)
 
     # --- every change goes through a command, every command through _apply ---------------------------
 
@@ -115,6 +130,10 @@ class RoutineEditor(QWidget):
             self.name.setText(routine.name)
             self._shown_name = routine.name
             self._set_name_problem(None)
+        if routine.description != self._shown_description:
+            self.description.setText(routine.description)
+            self._shown_description = routine.description
+            self._set_description_problem(None)
         self._show_item(row)
 
     def _push(self, text: str, after: Routine, rows: tuple[int, int], merge_key: object = None) -> None:
@@ -143,6 +162,17 @@ class RoutineEditor(QWidget):
             self._shown_name = text.strip()
             self._push(
                 "Rename routine", rename(self._routine, text), (self._row, self._row), ("name", self._run)
+            )
+
+    def _description_edited(self, text: str) -> None:
+        self._set_description_problem(description_problem(text))
+        if self._description_problem is None:
+            self._shown_description = text.strip()
+            self._push(
+                "Change description",
+                replace(self._routine, description=text.strip()),
+                (self._row, self._row),
+                ("description", self._run),
             )
 
     def _override_edited(self, field: str, value, typed: bool) -> None:
@@ -202,6 +232,11 @@ class RoutineEditor(QWidget):
         show_message(self.name_message, self.name, message)
         self._refresh()
 
+    def _set_description_problem(self, message: str | None) -> None:
+        self._description_problem = message
+        show_message(self.description_message, self.description, message)
+        self._refresh()
+
     def _refresh(self) -> None:
         """The total, and which buttons make sense now."""
         has_items = bool(self._routine.items)
@@ -224,13 +259,20 @@ class RoutineEditor(QWidget):
         self.name.editingFinished.connect(self._end_run)
         self.name.installEventFilter(keys)
         self.name_message = message_label("Routine name problem")
+        self.description = QLineEdit(accessibleName="Routine description")
+        self.description.setMaxLength(MAX_DESCRIPTION)
+        self.description.setPlaceholderText("What this routine is for, in a sentence")
+        self.description.textEdited.connect(self._description_edited)
+        self.description.editingFinished.connect(self._end_run)
+        self.description.installEventFilter(keys)
+        self.description_message = message_label("Routine description problem")
         self.total = PlainLabel(objectName="RoutineName", accessibleName="Estimated total time")
         self.form = ItemForm(keys)
         self.form.edited.connect(self._override_edited)
         self.form.problems_changed.connect(self._refresh)
         self.form.run_ended.connect(self._end_run)
         header = QHBoxLayout()
-        header.addWidget(PlainLabel("Edit routine", objectName="PageTitle"), 1)
+        header.addWidget(PlainLabel(self._heading, objectName="PageTitle", wordWrap=True), 1)
         header.addWidget(self.total)
         name_row = QGridLayout()
         name_row.setHorizontalSpacing(SPACE[2])
@@ -240,6 +282,11 @@ class RoutineEditor(QWidget):
         name_row.addWidget(name_label, 0, 0)
         name_row.addWidget(self.name, 0, 1)
         name_row.addWidget(self.name_message, 1, 1)
+        description_label = PlainLabel("Description")
+        description_label.setBuddy(self.description)
+        name_row.addWidget(description_label, 2, 0)
+        name_row.addWidget(self.description, 2, 1)
+        name_row.addWidget(self.description_message, 3, 1)
         panels = QHBoxLayout()
         panels.setSpacing(SPACE[3])
         panels.addWidget(self._build_list(exercises), 1)

@@ -51,6 +51,9 @@ class RoutineCard(QFrame):
         self.start = self._button("Start", "start", row, primary=True)
         # A template is never edited in place: "Customise" makes the person's own copy.
         self.edit = self._button("Edit" if row.own else "Customise", "edit", row)
+        # Every card's button column is as wide as the widest ("Customise"), so Start buttons line up.
+        self.edit.setMinimumWidth(QPushButton("Customise").sizeHint().width())
+        self.row_id = row.id
         self.more = QToolButton(text="More", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setAccessibleName(f"More actions for {row.name}")
         menu = QMenu(self.more)
@@ -125,7 +128,7 @@ class RoutinesPage(QWidget):
         self._column.setSpacing(SPACE[2])
         column = QWidget(objectName="Page")
         column.setLayout(self._column)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(column)
@@ -136,6 +139,7 @@ class RoutinesPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         self.cards: list[RoutineCard] = []
+        self.selected_id: str | None = None
         self.set_rows(rows)
 
     def set_rows(self, rows: list[RoutineRow]) -> None:
@@ -151,3 +155,14 @@ class RoutinesPage(QWidget):
             self._column.addWidget(card)
             self.cards.append(card)
         self._column.addStretch(1)
+
+    def select(self, routine_id: str) -> None:
+        """Bring a routine's card into view and put the focus on its Start button."""
+        for card in self.cards:
+            card.setProperty("selected", card.row_id == routine_id)
+            card.style().unpolish(card)  # the stylesheet reads the property again
+            card.style().polish(card)
+            if card.row_id == routine_id:
+                self.scroll.ensureWidgetVisible(card)
+                card.start.setFocus()
+        self.selected_id = routine_id

@@ -31,3 +31,14 @@ def fit(widget: QWidget, wanted: QSize, minimum: QSize) -> QSize:
     size = wanted.boundedTo(room).expandedTo(widget.minimumSize())
     widget.resize(size)
     return size
+
+
+def centre(widget: QWidget) -> None:
+    """Put ``widget`` in the middle of the work area of its screen (no window manager does
+    this for every window, and a session half off the screen cannot be read from the floor)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        frame = widget.frameGeometry()
+        frame.moveCenter(area.center())
+        widget.move(frame.topLeft())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
+from desktop.core.intents import SessionIntent
 from desktop.core.session_display import Display, FigureCue
 from desktop.ui.cue_panel import CuePanel
 from desktop.ui.fit_text import ElidedLabel, fitting_px
@@ -30,12 +31,12 @@ MIN_SIZE = (640, 400)  # below this the timer and the cue cannot both stay reada
 
 # (intent, button text, accessible name, keys)
 CONTROLS = (
-    ("back", "\u2190 Back", "Back to the previous step", ("Left",)),
-    ("space", "Pause", "Pause or resume; in a self-paced set, count a rep", ("Space",)),
-    ("skip", "Skip \u2192", "Skip to the next step", ("Right",)),
-    ("end", "End", "End the session", ("Escape",)),
-    ("mute", "Sound on", "Sound on or off", ("M",)),
-    ("voice", "Voice on", "Voice on or off", ("V",)),
+    (SessionIntent.BACK, "\u2190 Back", "Back to the previous step", ("Left",)),
+    (SessionIntent.SPACE, "Pause", "Pause or resume; in a self-paced set, count a rep", ("Space",)),
+    (SessionIntent.SKIP, "Skip \u2192", "Skip to the next step", ("Right",)),
+    (SessionIntent.END, "End", "End the session", ("Escape",)),
+    (SessionIntent.MUTE, "Sound on", "Sound on or off", ("M",)),
+    (SessionIntent.VOICE, "Voice on", "Voice on or off", ("V",)),
 )
 
 # Pixel size of each text as a share of the window's height (and its floor in px).
@@ -51,7 +52,7 @@ TYPE_SHARE = {
 
 
 class SessionView(QWidget):
-    intent = Signal(str)  # back | space | skip | end | mute | voice | set_done | close
+    intent = Signal(SessionIntent)
 
     def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
@@ -59,10 +60,8 @@ class SessionView(QWidget):
         self.setWindowTitle("Upright session")
         self.setAccessibleName("Session")
         self.setAutoFillBackground(True)
-        self.setMinimumSize(*MIN_SIZE)
         self._palette: Palette = LIGHT
         self._kind = "get_ready"
-        self._compact = False
         self._may_close = False
         self._figure: FigureCue | None = None
         self.label = PlainLabel(objectName="SessionLabel")
@@ -78,7 +77,7 @@ class SessionView(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = PlainLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[SessionIntent, QPushButton] = {}
         controls = QHBoxLayout()
         controls.setSpacing(SPACE[2])
         controls.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +92,7 @@ class SessionView(QWidget):
             for key in keys:
                 QShortcut(QKeySequence(key), self, lambda i=intent: self.intent.emit(i))
         for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self, lambda: self.intent.emit("set_done"))
+            QShortcut(QKeySequence(key), self, lambda: self.intent.emit(SessionIntent.SET_DONE))
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
 
         header = QHBoxLayout()
@@ -129,14 +128,6 @@ class SessionView(QWidget):
         self._fit_type()
 
     # -- window ------------------------------------------------------------------
-    def set_compact(self, compact: bool) -> None:
-        """The small desk-break window: the cue and the timer, nothing that crowds them."""
-        self.cues.art.setVisible(not compact)
-        self.next.setVisible(not compact)
-        self._compact = compact
-        if compact:
-            self.notice.hide()
-
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
@@ -147,7 +138,7 @@ class SessionView(QWidget):
             super().closeEvent(event)
             return
         event.ignore()
-        self.intent.emit("close")
+        self.intent.emit(SessionIntent.CLOSE)
 
     def close_for_good(self) -> None:
         self._may_close = True
@@ -216,11 +207,11 @@ class SessionView(QWidget):
         lines = [t for t in self.notice.text().split("\n") if t]
         if text not in lines:
             self.notice.setText("\n".join([*lines, text]))
-        self.notice.setVisible(not self._compact)
+        self.notice.setVisible(True)
 
     def set_toggles(self, sound: bool, voice: bool) -> None:
-        self.buttons["mute"].setText("Sound on" if sound else "Sound off")
-        self.buttons["voice"].setText("Voice on" if voice else "Voice off")
+        self.buttons[SessionIntent.MUTE].setText("Sound on" if sound else "Sound off")
+        self.buttons[SessionIntent.VOICE].setText("Voice on" if voice else "Voice off")
 
     def render(self, d: Display) -> None:
         self.label.setText(d.label)
@@ -233,7 +224,7 @@ class SessionView(QWidget):
         self._fit_title()
         self.next.set_full_text(d.next_text)
         space = "Resume" if d.paused else ("Rep done" if d.awaits_reps else "Pause")
-        self.buttons["space"].setText(space)
+        self.buttons[SessionIntent.SPACE].setText(space)
         if not d.figure.moving and d.figure != self._figure:
             self._figure = d.figure
             self.cues.show_still(d.figure.exercise_id, d.figure.rung, d.figure.side)
@@ -242,8 +233,8 @@ class SessionView(QWidget):
         if d.paused:
             self.paused.cover()
         if d.kind != self._kind:
-            self.cues.art.setVisible(d.kind != "done" and not self._compact)  # nothing left to show
-            for intent in ("back", "space", "skip", "end"):
+            self.cues.art.setVisible(d.kind != "done")  # nothing left to show
+            for intent in (SessionIntent.BACK, SessionIntent.SPACE, SessionIntent.SKIP, SessionIntent.END):
                 self.buttons[intent].setEnabled(d.kind != "done")
             self._kind = d.kind
             self._paint_background()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,8 +59,19 @@ THEMES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
 def _spin(lo: int, hi: int, value: int, name: str) -> QSpinBox:
     spin = QSpinBox(minimum=lo, maximum=hi, value=int(value), suffix=" min")
     spin.setAccessibleName(name)
-    spin.setMinimumWidth(120)
+    spin.setFixedWidth(132)  # one width for every minutes field, whatever its value
     return spin
+
+
+def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout) -> None:
+    """A label centred on its field's height, so the two read as one line."""
+    label = PlainLabel(text)
+    height = field.sizeHint().height()
+    label.setMinimumHeight(height)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if isinstance(field, QWidget):
+        label.setBuddy(field)
+    form.addRow(label, field)
 
 
 def _form() -> QFormLayout:
@@ -182,12 +193,13 @@ class SettingsDialog(QDialog):
         for box in (self.only_hours, *self.days, self.fullscreen, self.dnd, self.calls):
             box.toggled.connect(self._edited)
         self._enable_hours()
-        fit(self, self.sizeHint().expandedTo(self.minimumSizeHint()), self.minimumSizeHint())
+        # The tabs scroll, so the dialog can be smaller than its rows; not smaller than this, though.
+        fit(self, self.sizeHint().expandedTo(QSize(660, 700)), QSize(440, 320))
 
     def _general_tab(self) -> QScrollArea:
         form = _form()
         _section(form, "Appearance")
-        form.addRow("Theme", self.theme)
+        _row(form, "Theme", self.theme)
         _section(form, "Sound and voice")
         form.addRow(self.sound)
         form.addRow(self.voice)
@@ -198,9 +210,9 @@ class SettingsDialog(QDialog):
     def _reminders_tab(self) -> QScrollArea:
         form = _form()
         _section(form, "When to remind")
-        form.addRow(LABELS["interval_min"], self.interval)
-        form.addRow(LABELS["natural_break_min"], self.natural)
-        form.addRow(LABELS["snooze_min"], self.snooze)
+        _row(form, LABELS["interval_min"], self.interval)
+        _row(form, LABELS["natural_break_min"], self.natural)
+        _row(form, LABELS["snooze_min"], self.snooze)
         _section(form, "Working hours")
         form.addRow(self.only_hours)
         hours_row = QHBoxLayout()
@@ -208,13 +220,13 @@ class SettingsDialog(QDialog):
         hours_row.addWidget(PlainLabel("to"))
         hours_row.addWidget(self.end)
         hours_row.addStretch(1)
-        form.addRow(LABELS["hours"], hours_row)
+        _row(form, LABELS["hours"], hours_row)
         days_row = QHBoxLayout()
         days_row.setSpacing(SPACE[2])
         for box in self.days:
             days_row.addWidget(box)
         days_row.addStretch(1)
-        form.addRow(LABELS["days"], days_row)
+        _row(form, LABELS["days"], days_row)
         _section(form, "Quiet times")
         for box in (self.fullscreen, self.dnd, self.calls):
             form.addRow(box)

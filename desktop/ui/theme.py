@@ -101,6 +101,7 @@ QMainWindow, QDialog, #Page {{ background: {p.window}; }}
     background: {p.surface}; border: 1px solid {p.border}; border-radius: {RADIUS}px;
 }}
 #RoutineCard:focus-within {{ border: 2px solid {p.focus}; }}
+#RoutineCard[selected="true"] {{ border: 2px solid {p.accent}; background: {p.accent_soft}; }}
 #RoutineName {{ font-size: {TYPE["title"]}px; font-weight: 600; }}
 QLineEdit, QComboBox, QSpinBox, QTimeEdit {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
@@ -123,6 +124,9 @@ QSpinBox::down-arrow, QTimeEdit::down-arrow {{ image: url(:/icons/chevron-down.s
 QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled,
 QTimeEdit::up-arrow:disabled, QTimeEdit::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QTimeEdit:disabled {{
+    background: {p.window}; border: 1px dashed {p.border}; color: {p.muted};
+}}
 QComboBox::drop-down {{ border: none; width: 28px; }}
 QComboBox::down-arrow {{ image: url(:/icons/chevron-down.svg); width: 16px; height: 16px; }}
 QComboBox QAbstractItemView {{
@@ -138,6 +142,10 @@ QToolButton::menu-indicator {{ image: url(:/icons/chevron-down.svg); width: 12px
     subcontrol-position: right center; right: {s[1]}px; }}
 QToolButton[popupMode="2"] {{ padding-right: {s[4] + s[1]}px; }}
 QPushButton:hover, QToolButton:hover {{ background: {p.surface_alt}; }}
+QFileDialog QToolButton {{ padding: {s[1]}px; min-height: 0; border-radius: 6px; }}
+QLineEdit QToolButton, QLineEdit QToolButton:hover, QLineEdit QToolButton:focus {{
+    border: none; padding: 0; min-height: 0; background: transparent;
+}}
 QPushButton:pressed, QToolButton:pressed {{ background: {p.border}; }}
 QToolButton:focus {{ border: 2px solid {p.focus}; }}
 QPushButton:checked {{ background: {p.accent_soft}; border: 1px solid {p.accent}; font-weight: 600; }}
@@ -165,7 +173,7 @@ QCheckBox::indicator:hover {{ border-color: {p.accent}; }}
 QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent}; image: url(:/icons/check.svg); }}
 QCheckBox:focus {{ outline: none; }}
 QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
-QStatusBar {{ color: {p.muted}; }}
+QStatusBar {{ color: {p.muted}; background: {p.window}; }}
 #SessionLabel {{
     font-size: {TYPE["title"]}px; font-weight: 700; padding: {s[1]}px {s[3]}px;
     border-radius: 16px; background: {p.surface}; color: {p.text};

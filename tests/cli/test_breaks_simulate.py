@@ -156,7 +156,10 @@ def test_a_huge_list_of_problems_is_cut_short(tmp_path, capsys):
     code, _, err = simulate(capsys, trace)
     problems = err.splitlines()[1:]
     assert code == 2 and len(problems) == 101
-    assert problems[0] == "  - line 1: not valid JSON at column 1: Expecting value" and problems[-1] == "  - ... and 150 more problems"
+    assert (
+        problems[0] == "  - line 1: not valid JSON at column 1: Expecting value"
+        and problems[-1] == "  - ... and 150 more problems"
+    )
 
 
 def test_bad_settings_name_the_field(tmp_path, capsys):

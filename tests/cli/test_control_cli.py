@@ -13,7 +13,7 @@ import pytest
 from desktop.app.single_instance import InstanceServer
 from desktop.core.control import Control, ControlRequest, parse_minutes
 from tests.app_helpers import run
-from tests.ui.test_tray import coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
+from tests.app.test_tray import coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
 
 
 def upright(*args: str, user: str) -> subprocess.CompletedProcess:

@@ -207,3 +207,27 @@ def test_a_tempo_in_any_dose_table_of_an_exercise_or_step_is_checked(folder):
     )
     problems = _problems(folder)
     assert 'exercise "cat-cow" (exercises.toml): tempo phase "wiggle" has no keyframe' in problems
+
+
+SCENERY = {"mat"}  # drawn to show the floor where the body lies, whatever the exercise lists
+# "Feet propped up" on anything at hand: the catalog lists no equipment, the picture needs something.
+PROPPED = {"belly-breathing-feet-up": {"pillow"}}
+
+
+def test_each_ladder_step_draws_the_equipment_the_catalog_gives_it(poses, catalog):
+    for e in catalog.exercises:
+        # The exercise lists what any step may use; each step says what it uses, if different.
+        steps = [
+            (n, step.equipment if step.equipment is not None else e.equipment)
+            for n, step in enumerate(e.progressions)
+        ] or [(None, e.equipment)]
+        drawn_by_equipment: dict[frozenset[str], frozenset[str]] = {}
+        for rung, equipment in steps:
+            drawn = frozenset(p.kind for p in poses.get(e.id, rung).props)
+            extra = drawn - SCENERY - PROPPED.get(e.id, set())
+            assert extra <= set(equipment), (e.id, rung, sorted(drawn), equipment)
+            if set(equipment) & set(PROP_KINDS):
+                assert drawn & set(equipment), (e.id, rung, equipment)  # something it lists is drawn
+            drawn_by_equipment.setdefault(frozenset(equipment), drawn)
+        sets = list(drawn_by_equipment.values())
+        assert len(set(sets)) == len(sets), e.id  # other equipment, other props

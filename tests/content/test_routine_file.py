@@ -86,7 +86,10 @@ def test_all_problems_come_at_once(catalog):
         (b"\xff\xfe{}", "is not UTF-8 text"),
         (b"[" * 5000 + b"]" * 5000, "nested"),
         (b'{"format": "upright-routine", "format": "upright-routine"}', 'the key "format" appears twice'),
-        (b'{"format": "upright-routine", "version": 1, "routine": {"id": NaN}}', "routine.id: NaN is not a finite number"),
+        (
+            b'{"format": "upright-routine", "version": 1, "routine": {"id": NaN}}',
+            "routine.id: NaN is not a finite number",
+        ),
         (
             b'{"format": "upright-routine", "version": 2, "routine": {}}',
             "version: 2 was written by a newer Upright",

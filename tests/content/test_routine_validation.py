@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from desktop.content.routine_validation import (
     FIELDS,
     FieldProblem,
+    _name_adapter,
     field_problem,
     field_text,
     item_problems,
     parse_field,
-    _name_adapter,
     routine_name_problem,
 )
 from desktop.content.schema import RoutineItemFile
@@ -161,9 +161,7 @@ def span(ends):
 valid = st.one_of(
     st.tuples(st.sampled_from(("sets", "reps")), span(counts)),
     st.tuples(st.sampled_from(("hold_s", "duration_s", "rest_s")), span(seconds)),
-    st.tuples(
-        st.just("tempo"), st.dictionaries(phase, st.floats(0.5, 60), min_size=1, max_size=6)
-    ),
+    st.tuples(st.just("tempo"), st.dictionaries(phase, st.floats(0.5, 60), min_size=1, max_size=6)),
     st.tuples(st.just("sides"), st.sampled_from(("none", "each", "alternate"))),
 )
 

@@ -6,57 +6,20 @@ so the tests neither collide with a real desktop nor need one.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from desktop.platform import _support
+from tests.xvfb import running_xvfb
 
 
 @pytest.fixture(autouse=True)
 def fresh_log_once(monkeypatch):
     """Each test sees log_once's first message, whatever earlier tests logged."""
     monkeypatch.setattr(_support, "_said", {})
-
-
-@contextmanager
-def running_xvfb(*options: str) -> Iterator[str]:
-    """A private X server's display name (":N"); Xvfb picks a free N itself and reports it."""
-    if shutil.which("Xvfb") is None:
-        pytest.fail("Xvfb is missing: `bash packaging/bootstrap.sh test` installs it")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        # -noreset: keep root-window properties when the last client (an xprop) disconnects.
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_end),
-            "-nolisten",
-            "tcp",
-            "-noreset",
-            "-screen",
-            "0",
-            "640x480x24",
-            *options,
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as numbers:
-        number = numbers.readline().strip()  # written once the server accepts connections
-    try:
-        if not number:
-            pytest.fail("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 @pytest.fixture(scope="session")

@@ -174,3 +174,91 @@ def test_the_real_engine_on_this_machine_never_raises(qtbot):
     qtbot.wait(100)
     voice.say("test")
     assert len(reasons) == (0 if voice.available else 1)
+
+
+class _Daemon:
+    """A unix socket that stands in for speech-dispatcher: it answers the greeting, or not."""
+
+    def __init__(self, path, answer: bytes | None):
+        import socket
+        import threading
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(str(path))
+        self.server.listen(4)
+        self.held = []
+        self.answer = answer
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            self.held.append(client)  # a wedged daemon keeps the connection and never replies
+            if self.answer is not None:
+                client.recv(128)
+                client.sendall(self.answer)
+
+    def close(self):
+        self.server.close()
+        for client in self.held:
+            client.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "wedged"), [(b"208 OK CLIENT NAME SET\r\n", False), (None, True), (b"", True)]
+)
+def test_a_speech_dispatcher_that_does_not_answer_is_found_within_the_time_limit(
+    monkeypatch, tmp_path, answer, wedged
+):
+    import time
+
+    from desktop.platform import speech
+
+    monkeypatch.delenv("SPEECHD_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    daemon = _Daemon(tmp_path / "speech-dispatcher" / "speechd.sock", answer)
+    try:
+        started = time.monotonic()
+        assert speech.speechd_wedged(timeout_s=0.3) is wedged
+        assert time.monotonic() - started < 2.0
+    finally:
+        daemon.close()
+
+
+def test_no_socket_or_a_stale_one_lets_the_library_start_a_daemon(monkeypatch, tmp_path):
+    import socket
+
+    from desktop.platform import speech
+
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'speechd.sock'}")
+    assert speech.speechd_socket() == tmp_path / "speechd.sock"
+    assert speech.speechd_wedged(timeout_s=0.3) is False  # no socket at all
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(str(tmp_path / "speechd.sock"))
+    stale.close()  # the file stays, nobody listens: connection refused
+    assert speech.speechd_wedged(timeout_s=0.3) is False
+
+
+def test_a_wedged_speech_dispatcher_turns_the_voice_off_instead_of_hanging(monkeypatch, tmp_path, qtbot):
+    from desktop.platform import speech
+
+    monkeypatch.delenv("SPEECHD_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setattr(speech, "SPEECHD_ANSWER_S", 0.3)
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: ["speechd", "mock"]))
+    daemon = _Daemon(tmp_path / "speech-dispatcher" / "speechd.sock", None)
+    try:
+        voice = speech.Voice()
+        reasons = []
+        voice.unavailable.connect(reasons.append)
+        voice.say("Lift")
+        assert reasons == ["The speech service (speech-dispatcher) is not answering, so the voice is off."]
+    finally:
+        daemon.close()

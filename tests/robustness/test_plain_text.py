@@ -21,6 +21,7 @@ from desktop.app.main_controller import MainController
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.core.catalog import Catalog, SafetyFlag
+from desktop.core.intents import Page
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import answer_dialogs, run
 
@@ -85,7 +86,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         window = controller.window
         window.show()
         check("exercises", window)
-        window.show_page(1)
+        window.show_page(Page.ROUTINES)
         check("routines", window)
 
         answers = answer_dialogs([True, False], seen)  # the safety notice, no pain rating before
@@ -94,7 +95,11 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         while view is None:
             await asyncio.sleep(0.01)
             view = next(
-                (w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SessionView" and w.isVisible()),
+                (
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if type(w).__name__ == "SessionView" and w.isVisible()
+                ),
                 None,
             )
         answers.stop()
@@ -106,7 +111,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         await session
         ender.stop()
 
-        window.show_page(2)
+        window.show_page(Page.HISTORY)
         await controller.load_history(controller._range)
         check("history", controller.history)
 

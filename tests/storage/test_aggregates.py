@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage.aggregates import COUNTED_BREAKS, SessionRow
+from desktop.core.history import SessionSummary
+from desktop.storage.aggregates import COUNTED_BREAKS
 from desktop.storage.database import Database
 from desktop.storage.history import HistoryStore
 from desktop.storage.models import BreakRow, PainRow, SetRow
@@ -194,21 +195,24 @@ def test_daily_and_weekly_minutes_by_local_day(store: HistoryStore, spring) -> N
         (d(4, 1), 7.0),
         (d(4, 2), 1.0),
     ]
-    # Weeks start on Monday 23 Mar and 30 Mar; only days inside the range count.
-    assert a.weekly_minutes == [
+    # Summed by week (Mondays 23 and 30 Mar); only days inside the range count.
+    weekly: dict[tuple[date, str], float] = defaultdict(float)
+    for day, routine, minutes in a.routine_minutes:
+        weekly[(day - timedelta(days=day.weekday()), routine)] += minutes
+    assert sorted((w, r, m) for (w, r), m in weekly.items()) == [
         (d(3, 23), "evening-floor", 12.0),
         (d(3, 23), "mobility-trio", 8.0),
         (d(3, 30), "mobility-trio", 12.0),
         (d(3, 30), "posterior-chain", 2.0),
         (d(3, 30), "stand-and-extend", 6.0),
     ]
-    assert sum(m for _, m in a.daily_minutes) == sum(m for _, _, m in a.weekly_minutes)
+    assert sum(m for _, m in a.daily_minutes) == sum(m for _, _, m in a.routine_minutes)
 
 
 def test_a_range_of_empty_days(store: HistoryStore, spring) -> None:
     a = store.aggregates(d(5, 1), d(5, 3), today=d(5, 3))
     assert a.daily_minutes == [(d(5, 1), 0.0), (d(5, 2), 0.0), (d(5, 3), 0.0)]
-    assert a.weekly_minutes == [] and a.pain == [] and a.longest_sitting_min == []
+    assert a.routine_minutes == [] and a.pain == [] and a.longest_sitting_min == []
     assert a.breaks == [(d(5, 1), ZERO), (d(5, 2), ZERO), (d(5, 3), ZERO)]
     assert a.reminders_taken_share is None and a.avg_pain_change is None
     assert (a.week_minutes, a.streak_days) == (0.0, 0)
@@ -318,7 +322,7 @@ def test_empty_history(store: HistoryStore) -> None:
 def test_list_sessions_newest_first(store: HistoryStore, spring) -> None:
     rows = store.list_sessions(d(3, 27), d(4, 2))
     assert [r.id for r in rows] == [spring[k] for k in "FDCBA"]
-    assert rows[0] == SessionRow(
+    assert rows[0] == SessionSummary(
         id=spring["F"],
         routine_id="posterior-chain",
         routine_name="Posterior-Chain",
@@ -459,7 +463,7 @@ def _reference(path: Path, first: date, last: date) -> dict:
         day = _local_day(begin, offset)
         if first <= day <= last:
             daily[day] += (end - begin) / 60000
-            weekly[(day - timedelta(days=day.weekday()), routine)] += (end - begin) / 60000
+            weekly[(day, routine)] += (end - begin) / 60000
     by_day = defaultdict(list)
     for at, offset, outcome in breaks:
         day = _local_day(at, offset)
@@ -502,7 +506,7 @@ def test_sql_matches_a_python_reading_of_synthetic_history(data_dir: Path, days:
         (day, pytest.approx(ref["daily"].get(day, 0.0)))
         for day in (first + timedelta(days=n) for n in range(days))
     ]
-    assert {(w, r): m for w, r, m in a.weekly_minutes} == pytest.approx(ref["weekly"])
+    assert {(w, r): m for w, r, m in a.routine_minutes} == pytest.approx(ref["weekly"])
     assert a.longest_sitting_min == [(day, pytest.approx(v)) for day, v in ref["longest"]]
     assert a.standups_per_hour == [(day, pytest.approx(v)) for day, v in ref["rate"]]
     assert a.reminders_taken_share == pytest.approx(ref["share"])

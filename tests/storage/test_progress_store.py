@@ -4,8 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desktop.core.history import Best
 from desktop.core.progression import SessionEvidence
-from desktop.storage.progress_store import Best, ProgressStore
+from desktop.storage.progress_store import ProgressStore
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.content.catalog_cache import shipped_poses
-from desktop.core.desk_break import HOLD_CUE, desk_break
+from desktop.core.desk_break import desk_break
 from desktop.ui.break_window import BreakEnd, BreakWindow
 from desktop.ui.theme import DARK, LIGHT
 
@@ -63,9 +63,9 @@ def test_each_phase_shows_its_own_cue_a_countdown_and_the_figure_moves_only_in_t
     assert (w.countdown.text(), w.detail.text()) == ("39 s", "Rep 1 of 5 \u00b7 lean back")
     assert w.figure.animating
     at(w, clock, 8.5)
-    assert w.cue.text() == HOLD_CUE
+    assert w.cue.text() == "Stay there a moment and breathe"
     at(w, clock, 10.0)
-    assert w.cue.text() == "Return to standing tall and repeat"
+    assert w.cue.text() == "Come back to standing tall"
 
 
 def test_the_end_says_well_done_and_reports_completed(window):

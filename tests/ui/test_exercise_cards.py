@@ -93,7 +93,7 @@ def test_every_control_has_an_accessible_name(page):
 
 
 def test_the_persons_step_and_best_show_on_the_card_and_in_the_details(qtbot, catalog):
-    from desktop.storage.progress_store import Best
+    from desktop.core.history import Best
     from desktop.ui.exercise_model import Role
     from desktop.ui.exercises_page import ExercisesPage
     from desktop.ui.theme import LIGHT

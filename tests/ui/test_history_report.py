@@ -1,32 +1,51 @@
 """The physiotherapist report: a real PDF, the right figures in its text, and a clear error."""
 
+import shutil
+import subprocess
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from PySide6.QtGui import QPageSize
 
-from desktop.storage.aggregates import HistoryAggregates
-from desktop.ui.history_report import report_html, write_report
-from desktop.ui.theme import LIGHT
+from desktop.core.history import HistoryAggregates, SessionSummary
+from desktop.ui.history_report import ReportInput, ReportRoutine, has_content, report_text, write_report
 
 FIRST = date(2026, 3, 2)  # a Monday
 ROUTINES = [
-    (
-        "Mobility trio",
-        ["Reverse Jefferson curl \u2014 10 reps, 4\u20136\u00d7 a day", "Segmental bridge \u2014 5 reps"],
+    ReportRoutine("Mobility trio", False, ("Segmental bridge: 5 reps",)),
+    ReportRoutine(
+        "Desk reset",
+        True,
+        ("Push-ups: 3 \u00d7 12 \u2014 step 2 of 3, Knee push-ups", "Standing back bend: 8 reps"),
     ),
-    ("Desk reset", ["Standing extension \u2014 8 reps"]),
 ]
 NAMES = {"mobility-trio": "Mobility trio", "desk-reset": "Desk reset"}
 
 
-def aggregates(pain=(), avg_pain_change=None) -> HistoryAggregates:
+def aggregates(pain=(), avg_pain_change=None, empty=False) -> HistoryAggregates:
     days = [FIRST + timedelta(days=i) for i in range(14)]
     minutes = [12.0, 0.0, 8.5, 0.0, 0.0, 20.0, 0.0] + [0.0] * 7  # 40.5 min on 3 days, all in week one
+    if empty:
+        return HistoryAggregates(
+            first_day=days[0],
+            last_day=days[-1],
+            daily_minutes=[(d, 0.0) for d in days],
+            routine_minutes=[],
+            breaks=[(d, {"taken": 0, "snoozed": 0, "skipped": 0, "natural": 0, "ignored": 0}) for d in days],
+            break_period="day",
+            pain=[],
+            week_minutes=0.0,
+            streak_days=0,
+            reminders_taken_share=None,
+            avg_pain_change=None,
+            longest_sitting_min=[],
+            standups_per_hour=[],
+        )
     return HistoryAggregates(
         first_day=days[0],
         last_day=days[-1],
         daily_minutes=list(zip(days, minutes, strict=False)),
-        weekly_minutes=[(FIRST, "mobility-trio", 40.5)],
+        routine_minutes=[(FIRST, "mobility-trio", 40.5)],
         breaks=[(d, {"taken": 2, "snoozed": 0, "skipped": 1, "natural": 0, "ignored": 1}) for d in days],
         break_period="day",
         pain=list(pain),
@@ -44,44 +63,111 @@ def rated(n: int):
     return [(t0 + timedelta(days=i), "mobility-trio", 5, 3 + i % 2) for i in range(n)]
 
 
-def test_html_names_period_figures_and_routines():
-    html = report_html(aggregates(), NAMES, ROUTINES, "Last 2 weeks", LIGHT)
-    assert "Upright \u2014 back-care report" in html
-    assert "Last 2 weeks" in html and "2 Mar 2026" in html and "15 Mar 2026" in html
-    assert "40 min" in html  # total, rounded
-    assert "3 of 14" in html  # active days
-    assert "3 days" in html  # current streak
-    assert "13.5 min" in html  # average per active day
-    assert "50%" in html  # reminders taken
-    assert "75 min" in html and "0.8" in html  # longest sitting, stand-ups per hour
-    assert "Mobility trio" in html and "Desk reset" in html
-    assert "Reverse Jefferson curl" in html
-    assert "no ratings recorded" in html.lower()
-    assert "Week of 2 Mar 2026" in html and "Week of 9 Mar 2026" in html  # the empty week is listed too
+def sessions(n: int) -> list[SessionSummary]:
+    t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    return [
+        SessionSummary(
+            i, "mobility-trio", "Mobility trio", t0 + timedelta(days=i), 12.0, "completed", 5, 3, 2
+        )
+        for i in range(n)
+    ]
 
 
-def test_html_pain_shows_both_ends_and_the_average():
-    html = report_html(aggregates(rated(12), -1.5), NAMES, ROUTINES, "Last 2 weeks", LIGHT)
-    assert "no ratings recorded" not in html.lower()
-    assert "First 5 rated sessions" in html and "Last 5 rated sessions" in html
-    assert "2026-03-02 09:00" in html and "2026-03-13 09:00" in html
-    assert "2026-03-08 09:00" not in html  # the middle sessions are left out
-    assert "-1.5 points" in html
-
-
-def test_write_report_makes_a_pdf(qapp, tmp_path):
-    path = write_report(
-        tmp_path / "report.pdf", aggregates(rated(12), -1.5), NAMES, ROUTINES, "Last 2 weeks", LIGHT
+def report(agg: HistoryAggregates, rows: list[SessionSummary] | None = None) -> ReportInput:
+    rows = sessions(3) if rows is None else rows
+    return ReportInput(
+        "Alex Example", "Last 2 weeks", agg, rows, len(rows), ROUTINES, NAMES, date(2026, 3, 16)
     )
-    assert path == tmp_path / "report.pdf"
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF")
-    assert len(data) > 1024
+
+
+def pdf_text(path) -> str:
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed: bash packaging/bootstrap.sh test"
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_text_names_who_period_figures_and_routines_once():
+    text = report_text(report(aggregates()))
+    assert text.count("Alex Example") == 1 and text.count("Last 2 weeks") == 1
+    assert "2 Mar 2026" in text and "15 Mar 2026" in text
+    assert "40 min" in text  # total, rounded
+    assert "3 of 14" in text  # days with exercise
+    assert "3 days in a row" in text
+    assert "13.5 min" in text  # average per day with exercise
+    assert "50%" in text  # reminders taken
+    assert "1 h 15 min" in text and "0.8" in text  # longest sitting, stand-ups per hour
+    assert "Desk reset</b> <span style='color:#555555'>(own routine)" in text
+    assert "step 2 of 3, Knee push-ups" in text
+
+
+def test_the_pdf_names_own_routines_and_steps_with_charts_and_page_numbers(qapp, tmp_path):
+    path = tmp_path / "report.pdf"
+    pages = write_report(path, report(aggregates(rated(12), -1.5)), QPageSize.PageSizeId.A4)
+    text = pdf_text(path)
+    assert "Desk reset (own routine)" in text and "step 2 of 3, Knee push-ups" in text
+    assert "Minutes per week" in text and "Sit-breaks per week" in text  # the charts' own text, as vectors
+    assert "Pain before and after" in text and "-1.5 points" in text
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert "Sessions" in text and "2 Mar 2026, 09:00" in text
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "A4" in info
+
+
+def test_no_sessions_no_sessions_table_and_letter_paper(qapp, tmp_path):
+    path = tmp_path / "report.pdf"
+    write_report(path, report(aggregates(), rows=[]), QPageSize.PageSizeId.Letter)
+    text = pdf_text(path)
+    assert "Outcome" not in text and "Pain after" not in text  # no sessions table, empty or not
+    assert "Pain ratings will appear here" in text  # the chart that has nothing says so in a sentence
+    assert "612 x 792 pts" in subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+
+
+def test_a_report_with_nothing_in_it_is_refused(qapp, tmp_path):
+    empty = aggregates(empty=True)
+    assert not has_content(empty, 0) and has_content(aggregates(), 0)
+    with pytest.raises(ValueError, match="nothing to report"):
+        write_report(tmp_path / "r.pdf", report(empty, rows=[]))
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_unwritable_path_raises_naming_it(qapp, tmp_path):
     (tmp_path / "file.txt").write_text("not a folder")
     target = tmp_path / "file.txt" / "r.pdf"
     with pytest.raises(OSError, match=r"r\.pdf") as error:
-        write_report(target, aggregates(), NAMES, ROUTINES, "Last 2 weeks", LIGHT)
+        write_report(target, report(aggregates()))
     assert str(target) in str(error.value)
+
+
+def test_paper_follows_the_locale():
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui.report_pages import page_size_for
+
+    assert (
+        page_size_for(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        == QPageSize.PageSizeId.Letter
+    )
+    assert page_size_for(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == QPageSize.PageSizeId.A4
+
+
+def test_text_is_black_on_paper_even_in_the_dark_theme(qapp, tmp_path):
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        dark.setColor(role, QColor("#eef1f4"))  # the dark theme's text colour
+    qapp.setPalette(dark)
+    try:
+        path = tmp_path / "report.pdf"
+        write_report(path, report(aggregates()), QPageSize.PageSizeId.A4)
+    finally:
+        qapp.setPalette(before)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True
+    )
+    [page] = tmp_path.glob("p*.pgm")
+    pixels = page.read_bytes().split(b"\n", 3)[3]
+    dark_pixels = sum(1 for b in pixels if b < 60)
+    assert dark_pixels > 200  # 0 in the theme's pale text colour: the text prints black

@@ -4,12 +4,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListView
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QListView
 
 from desktop.content.routine_validation import field_text
 from desktop.core import dosage_text, plan
@@ -370,21 +369,44 @@ def test_a_real_mouse_drag_reorders_on_x11():
     """QListView's own internal move (not just the model) becomes one undoable move."""
     for tool in ("Xvfb", "xdotool"):
         assert shutil.which(tool), f"{tool} is missing: run the README's test command, which installs it"
-    display = f":{300 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(0.8)
+    from tests.xvfb import running_xvfb
+
+    with running_xvfb(screen="1024x768x24") as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         out = subprocess.run(
             [sys.executable, "-c", DRAG_CHILD], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT
         )
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     assert lines.get("items") == ",".join([*TWEAKED[1:], TWEAKED[0]]), out.stdout + out.stderr
     assert lines.get("steps") == "1 row 3"
+
+
+def test_the_description_is_edited_with_undo_and_an_empty_one_is_refused(make, qtbot):
+    editor = make()
+    before = editor.routine()
+    retype(qtbot, editor.description, "My short version for busy mornings.")
+    assert editor.routine().description == "My short version for busy mornings."
+    assert editor.undo_stack.count() == 1
+    editor.undo_button.click()
+    assert editor.description.text() == before.description
+    retype(qtbot, editor.description, "")
+    assert (
+        visible(editor.description_message)
+        and "what this routine is for" in editor.description_message.text()
+    )
+    assert editor.routine() == before and not editor.save.isEnabled()
+
+
+def test_the_heading_says_what_is_being_edited_and_dose_fields_wait_for_an_exercise(qtbot, catalog):
+    from desktop.core.catalog import Routine
+
+    editor = RoutineEditor(
+        Routine("new-routine", "New routine", "A routine of my own.", (), ()),
+        [(e.id, e.name) for e in catalog.exercises],
+        catalog,
+        lambda r: "about 1 min",
+        heading="New routine",
+    )
+    qtbot.addWidget(editor)
+    assert editor.findChild(QLabel, "PageTitle").text() == "New routine"
+    assert not any(field.isEnabled() for field in editor.form.fields.values())

@@ -5,12 +5,12 @@ stays offscreen. Xvfb and trayer are installed by packaging/bootstrap.sh.
 """
 
 import os
-import shutil
 import subprocess
 import sys
-import time
 
 import pytest
+
+from tests.xvfb import running_xvfb, tray_host
 
 CHILD = r"""
 import sys
@@ -38,41 +38,11 @@ app.exec()
 
 
 @pytest.fixture
-def x_with_tray(tmp_path):
-    for tool in ("Xvfb", "trayer"):
-        assert shutil.which(tool), f"{tool} is missing: run the README's test command, which installs it"
-    display = f":{200 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(0.8)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    tray = subprocess.Popen(
-        [
-            "trayer",
-            "--edge",
-            "top",
-            "--widthtype",
-            "pixel",
-            "--width",
-            "120",
-            "--height",
-            "24",
-            "--transparent",
-            "false",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(1.0)
-    yield env
-    tray.kill()
-    xvfb.kill()
-    tray.wait()
-    xvfb.wait()
+def x_with_tray():
+    with running_xvfb(screen="800x600x24") as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        with tray_host(env):
+            yield env
 
 
 def test_tray_icon_and_menu_on_a_real_tray_host(x_with_tray):

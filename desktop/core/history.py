@@ -1,0 +1,122 @@
+"""What the history holds, in the words the rest of the app uses.
+
+The store (``desktop.storage``) fills these; the window, the report and the
+commands read them. They live in the core so a page can name its inputs
+without importing SQLAlchemy, and so a column renamed in the database
+changes one query, not every screen. The enums are ``StrEnum``: their
+values are the exact strings the database and the exported files hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from desktop.core.catalog import Routine
+
+
+class SessionOutcome(StrEnum):
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    INTERRUPTED = "interrupted"  # the app stopped (crash, power cut) before the session ended
+
+
+class BreakOutcome(StrEnum):
+    OFFERED = "offered"  # asked, not yet answered
+    TAKEN = "taken"
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    NATURAL = "natural"  # the person got up on their own
+    IGNORED = "ignored"  # a reminder left unanswered
+
+
+class PainMoment(StrEnum):
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class SetSide(StrEnum):
+    """The side a stored set worked; an alternating set is stored as ``none`` (both sides)."""
+
+    NONE = "none"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class HistoryAggregates:
+    """Everything the history page draws for one range of local days (inclusive)."""
+
+    first_day: date
+    last_day: date
+    daily_minutes: list[tuple[date, float]]
+    routine_minutes: list[tuple[date, str, float]]  # (local day, routine id, minutes), days with any
+    breaks: list[tuple[date, dict[str, int]]]
+    break_period: str
+    pain: list[tuple[datetime, str, int | None, int | None]]
+    week_minutes: float
+    streak_days: int
+    reminders_taken_share: float | None
+    avg_pain_change: float | None
+    longest_sitting_min: list[tuple[date, float]]
+    standups_per_hour: list[tuple[date, float]]
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the history page's session list; ``started_at`` is in the session's own offset."""
+
+    id: int
+    routine_id: str
+    routine_name: str
+    started_at: datetime
+    minutes: float
+    outcome: str | None
+    pain_before: int | None
+    pain_after: int | None
+    set_count: int
+
+
+@dataclass(frozen=True)
+class DoneSet:
+    """One finished set of a session, as the session's details show it."""
+
+    exercise_id: str
+    side: str
+    set_index: int
+    planned_reps: int | None
+    done_reps: int | None
+    planned_s: float | None
+    done_s: float | None
+    started_at: datetime
+    ended_at: datetime
+
+
+@dataclass(frozen=True)
+class StepChange:
+    """A confirmed move on an exercise's ladder, with the reason shown in the history."""
+
+    exercise_id: str
+    from_step: int
+    to_step: int
+    reason: str
+    changed_at: datetime
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class Best:
+    """The most reps in one set and the longest set, over all history."""
+
+    reps: int | None
+    seconds: float | None
+
+
+@dataclass(frozen=True)
+class StoredRoutine:
+    """A routine the person made, copied or imported, with where it came from."""
+
+    routine: Routine
+    based_on: str | None
+    updated_at: datetime

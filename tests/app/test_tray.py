@@ -1,0 +1,309 @@
+"""The desk coach end to end: fake sensors and clocks, the real policy, store and widgets."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from desktop.app.media import Media
+from desktop.app.store_worker import StoreWorker
+from desktop.app.tray_controller import TrayController
+from desktop.app.tray_store import TrayStore
+from desktop.core.intents import TrayAction, TrayIntent
+from desktop.ui.appearance import Appearance
+from tests.app_helpers import run
+
+MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+class Clocks:
+    def __init__(self):
+        self.mono = 100.0
+        self.wall = MONDAY_9
+
+    def advance(self, minutes: float):
+        self.mono += minutes * 60
+        self.wall += timedelta(minutes=minutes)
+
+
+class FakeSensors:
+    def __init__(self):
+        self.idle = 0.0
+        self.slept = None
+        self.quiet_now = {"fullscreen": False, "dnd": False, "call": False}
+
+    def idle_seconds(self):
+        return self.idle
+
+    def slept_seconds(self):
+        slept, self.slept = self.slept, None
+        return slept
+
+    def quiet(self):
+        return dict(self.quiet_now)
+
+    async def watch_session(self, on_event):
+        self.session_event = on_event
+        return True
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def coach(qapp, catalog, tmp_path):
+    clocks, sensors, opened = Clocks(), FakeSensors(), []
+
+    async def no_notifier(on_answer):
+        return None  # the corner prompt answers; tests/platform/test_notify_dunst.py covers a real server
+
+    def make(store, notifier_factory=no_notifier):
+        return TrayController(
+            catalog,
+            store,
+            Appearance(qapp, "light"),
+            Media(),
+            open_window=lambda: opened.append(1),
+            quit_app=lambda: None,
+            clock=lambda: clocks.mono,
+            now=lambda: clocks.wall,
+            sensors=sensors,
+            notifier_factory=notifier_factory,
+        )
+
+    return make, clocks, sensors, opened, tmp_path
+
+
+def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
+    make, clocks, _sensors, _, data = coach
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(29)
+        tray.wake()
+        assert not tray.prompt.isVisible() and tray.menu._shown[0] == "normal"
+        assert "Sitting for 29 min" in tray.menu.icon.toolTip()
+        clocks.advance(1)
+        tray.wake()  # 30 minutes: no notification server with buttons here, so the corner prompt
+        assert tray.menu._shown[0] == "due"
+        assert tray.prompt.isVisible()
+        clocks.advance(10)
+        tray.wake()  # still sitting 10 minutes later: the corner prompt
+        assert tray.prompt.isVisible()
+        tray.prompt._answer("snooze")
+        clocks.advance(10)
+        tray.wake()
+        assert tray.prompt.isVisible() or tray.visible
+        tray.prompt._answer("skip")
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return history["breaks"]
+
+    breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert [b["outcome"] for b in breaks] == ["ignored", "snoozed", "skipped"]
+
+
+def test_away_counts_as_a_natural_break_and_nothing_fires(coach, qapp):
+    make, clocks, sensors, _, data = coach
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(25)
+        tray.wake()
+        clocks.advance(8)
+        sensors.idle = 8 * 60  # away for the last 8 minutes
+        tray.wake()
+        sensors.idle = 0
+        clocks.advance(1)
+        tray.wake()
+        shown = tray.menu._shown
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return shown, history["breaks"]
+
+    shown, breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert shown[0] == "normal" and shown[1] <= 1
+    assert [b["outcome"] for b in breaks] == ["natural"]
+
+
+def test_menu_pause_and_resume_and_open(coach, qapp):
+    make, clocks, _sensors, opened, _ = coach
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        tray._on_intent(TrayIntent(TrayAction.PAUSE_HOUR))
+        paused = tray.menu._shown[0]
+        clocks.advance(45)
+        tray.wake()
+        still = tray.menu._shown[0]
+        due_while_paused = tray.prompt.isVisible()
+        tray._on_intent(TrayIntent(TrayAction.RESUME))
+        tray._on_intent(TrayIntent(TrayAction.OPEN))
+        state = tray.menu._shown[0]
+        enabled = tray.menu.actions[TrayIntent(TrayAction.RESUME)].isEnabled()
+        tray.close()
+        return paused, still, due_while_paused, state, enabled
+
+    assert run(qapp, scenario) == ("paused", "paused", False, "normal", False)
+    assert opened == [1]
+
+
+def test_no_tray_says_so_once(coach, qapp):
+    make, *_ = coach
+    notices = []
+
+    async def scenario():
+        tray = make(None)
+        tray.media.on_notice(notices.append)
+        await tray.start()
+        tray.close()
+        return tray.visible
+
+    visible = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    if not visible:
+        assert len(notices) == 1 and "no system tray" in notices[0]
+    else:
+        assert notices == []
+
+
+async def _history(data):
+    """What the tray's child processes wrote, read back through the app's own store."""
+    worker = StoreWorker(data)
+    await worker.open()
+    try:
+        return await worker.run(worker.history.export_history)
+    finally:
+        worker.close()
+
+
+def test_screen_lock_counts_as_away(coach, qapp):
+    make, clocks, sensors, _, data = coach
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(20)
+        tray.wake()
+        sensors.session_event("lock")
+        clocks.advance(15)
+        sensors.session_event("unlock")
+        clocks.advance(1)
+        tray.wake()
+        minutes = tray.menu._shown[1]
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return minutes, [b["outcome"] for b in history["breaks"]]
+
+    minutes, outcomes = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert minutes <= 1 and outcomes == ["natural"]
+
+
+def test_real_sensors_answer_or_say_unknown_without_raising(qapp):
+    from desktop.app.sensors import Sensors
+
+    async def scenario():
+        sensors = Sensors()
+        watching = await sensors.watch_session(lambda kind: None)
+        readings = sensors.idle_seconds(), sensors.slept_seconds(), sensors.quiet()
+        sensors.close()
+        return watching, readings
+
+    watching, (idle, slept, quiet) = run(qapp, scenario)
+    assert isinstance(watching, bool)
+    assert idle is None or idle >= 0
+    assert slept is None  # no sleep between two looks a moment apart
+    assert set(quiet) == {"fullscreen", "dnd", "call"} and all(isinstance(v, bool) for v in quiet.values())
+
+
+def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
+    make, clocks, _sensors, _, data = coach
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(12)
+        tray.wake()
+        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return history["breaks"]
+
+    breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert [b["outcome"] for b in breaks] == ["snoozed"]
+    assert breaks[0]["offered_at"].startswith("2026-11-23T")
+
+
+def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qapp):
+    """Three clicks on "Take a break now" are one break: one window, one record."""
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.break_window import BreakEnd, BreakWindow
+
+    make, clocks, _sensors, _, data = coach
+
+    def open_windows():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, BreakWindow) and w.isVisible()]
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(30)
+        tray.wake()
+        for _ in range(3):
+            tray._on_intent(TrayIntent(TrayAction.TAKE))
+            await asyncio.sleep(0)
+        while not open_windows():
+            await asyncio.sleep(0.01)
+        for _ in range(5):  # let any further break get as far as showing itself
+            await asyncio.sleep(0.01)
+        shown = open_windows()
+        shown[0]._end(BreakEnd.COMPLETED)
+        await tray.settle()
+        history = await _history(data)
+        tray.close()
+        return len(shown), history
+
+    shown, history = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert shown == 1
+    assert [b["outcome"] for b in history["breaks"]] == ["taken"]
+
+
+def test_a_failed_break_record_is_reported_not_dropped(coach, qapp, caplog):
+    """A disk problem is said once where the person looks; any other failure is logged with its traceback."""
+    import logging
+
+    from desktop.storage.errors import StorageError
+
+    make, clocks, _sensors, _, data = coach
+    failures = [StorageError(data, "Upright could not save because the disk is full."), RuntimeError("a bug")]
+
+    class FailingStore(TrayStore):
+        async def record_break(self, *args, **kwargs):
+            raise failures.pop(0)
+
+    notices: list[str] = []
+
+    async def scenario():
+        tray = make(FailingStore(data))
+        tray.media.on_notice(notices.append)
+        await tray.start()
+        clocks.advance(12)
+        tray.wake()
+        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
+        await tray.settle()
+        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
+        await tray.settle()
+        tray.close()
+
+    with caplog.at_level(logging.ERROR, "upright"):
+        run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert any("disk is full" in n and "not kept" in n for n in notices)
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)

@@ -1,0 +1,114 @@
+"""Open every page and dialog on the screen this process has, and report what does not fit.
+
+Run in a subprocess by ``test_screens_fit.py`` with the offscreen platform
+configured as a 1280x720 screen, at ``QT_SCALE_FACTOR`` 1 and 2. Prints
+one JSON object: for each screen (and each page at the window's first size
+and at its minimum size), whether the window fits the screen's work area,
+the clipped labels and buttons, and overlapping text.
+
+    python -m tests.ui.fit_probe DATA_DIR
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from desktop.core.intents import Page
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(4):
+        app.processEvents()
+
+
+def report(app: QApplication, widget: QWidget) -> dict:
+    from tests.ui.layout_checks import clipped, overlapping
+
+    settle(app)
+    area = widget.screen().availableGeometry()
+    frame = widget.frameGeometry()
+    return {
+        "size": [widget.width(), widget.height()],
+        "fits": frame.width() <= area.width() and frame.height() <= area.height(),
+        "clipped": clipped(widget),
+        "overlapping": overlapping(widget),
+    }
+
+
+def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
+    from dataclasses import asdict
+
+    from desktop.core.breaks import BreakSettings, rules_text
+    from desktop.ui import help_dialogs
+    from desktop.ui.dialogs import safety_notice, safety_notice_to_read
+    from desktop.ui.pain_dialog import PainDialog
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    settings = BreakSettings()
+    values = {**asdict(settings), "autostart": False, "theme": "system", "sound": True, "voice": True}
+    flags = [(f.title, f.advice) for f in catalog.safety]
+    sources = [(s.title, [e.name for e in catalog.exercises if s.file in e.sources]) for s in catalog.sources]
+    preferences = SettingsDialog(values, rules_text(settings), window)
+    reminders = SettingsDialog(values, rules_text(settings), window)
+    reminders.tabs.setCurrentIndex(1)
+    return [
+        ("preferences-general", preferences),
+        ("preferences-reminders", reminders),
+        ("pain", PainDialog("before", window)),
+        ("shortcuts", help_dialogs.shortcuts_dialog(window)),
+        ("sources", help_dialogs.sources_dialog(window, sources)),
+        ("about", help_dialogs.about_dialog(window, "0.1.0", "/home/someone/.local/share/Upright")),
+        ("safety-first", safety_notice(window, flags)),
+        ("safety", safety_notice_to_read(window, flags)),
+    ]
+
+
+def probe(data_dir: Path) -> dict:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop.app.main_controller import MainController
+    from desktop.app.media import Media
+    from desktop.app.store_worker import StoreWorker
+    from desktop.content.catalog_loader import load_catalog
+    from desktop.storage.database import open_database
+    from desktop.storage.history import HistoryStore
+    from desktop.ui.appearance import Appearance
+
+    catalog = load_catalog()
+    controller = MainController(catalog, StoreWorker(data_dir / "unused"), Appearance(app, "light"), Media())
+    window = controller.window
+    window.show()
+    db = open_database(data_dir)
+    store, today = HistoryStore(db), date.today()
+    first = today - timedelta(days=27)
+    controller.history.show_history(
+        store.aggregates(first, today, today),
+        store.list_sessions(first, today),
+        {r.id: r.name for r in catalog.routines},
+    )
+    db.close()
+    out: dict = {}
+    for label in ("first", "minimum"):
+        if label == "minimum":
+            window.resize(window.minimumSize())
+        for n, title in enumerate(window.page_titles):
+            window.show_page(Page(n))
+            result = report(app, window)
+            result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
+            out[f"{title.lower()}-{label}"] = result
+    for name, dialog in dialogs(window, catalog):
+        dialog.show()
+        out[name] = report(app, dialog)
+        dialog.resize(dialog.minimumSize())
+        out[f"{name}-minimum"] = report(app, dialog)
+        dialog.close()
+    window.close()
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(probe(Path(sys.argv[1]))))
