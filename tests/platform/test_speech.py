@@ -253,6 +253,7 @@ def test_a_wedged_speech_dispatcher_turns_the_voice_off_instead_of_hanging(monke
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: ["speechd", "mock"]))
+    monkeypatch.setattr("desktop.platform.audio.has_audio_output", lambda: True)  # a machine with sound
     daemon = _Daemon(tmp_path / "speech-dispatcher" / "speechd.sock", None)
     try:
         voice = speech.Voice()
