@@ -34,9 +34,12 @@ if [ "$mode" = test ]; then
   # sway (headless), wayland-protocols and wayland-utils test the Wayland idle adapters;
   # openbox and wmctrl close windows the way a title bar does;
   # poppler-utils (pdftotext, pdftoppm) reads the physiotherapist report back;
+  # locales has localedef, which builds the ISO-8859-1 locale the output tests run in;
+  # tzdata has the zones the time-zone test reads a session in;
   # pulseaudio gives the voice tests a null sink to speak into (tests/speech_dispatcher.py).
   packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream
-             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils pulseaudio)
+             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils locales tzdata
+             pulseaudio)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)
