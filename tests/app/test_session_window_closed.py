@@ -15,8 +15,7 @@ import sys
 
 import pytest
 
-from tests.platform.conftest import running_xvfb
-from tests.xvfb import until
+from tests.xvfb import running_xvfb, until
 
 pytestmark = pytest.mark.slow
 TITLE = "Mobility trio \u2014 Upright"
