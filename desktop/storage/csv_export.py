@@ -22,7 +22,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from desktop.storage.database import Database
@@ -31,14 +31,16 @@ from desktop.storage.errors import StorageError
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _iso(epoch_ms: int | None) -> str | None:
-    """As ``desktop.storage.export``: the machine's local zone, milliseconds, offset."""
+def _iso(epoch_ms: int | None, offset_s: int) -> str | None:
+    """As ``desktop.storage.export``: local time where it happened (the stored offset), milliseconds."""
     if epoch_ms is None:
         return None
-    return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone().isoformat(timespec="milliseconds")
+    where = timezone(timedelta(seconds=offset_s))
+    return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone(where).isoformat(timespec="milliseconds")
 
 
 # (file name, header, positions of time columns, query); rows come in the JSON export's order.
+# Each query ends with the UTC offset the times are shown in (not written to the file).
 _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
     (
         "sessions.csv",
@@ -46,7 +48,8 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
         (2, 3),
         """SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
                   (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'before'),
-                  (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'after')
+                  (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'after'),
+                  s.utc_offset_s
            FROM sessions AS s ORDER BY s.started_at, s.id""",
     ),
     (
@@ -65,7 +68,7 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
         ),
         (8, 9),
         """SELECT st.session_id, st.exercise_id, st.side, st.set_index, st.planned_reps, st.done_reps,
-                  st.planned_s, st.done_s, st.started_at, st.ended_at
+                  st.planned_s, st.done_s, st.started_at, st.ended_at, s.utc_offset_s
            FROM sets AS st JOIN sessions AS s ON s.id = st.session_id
            ORDER BY s.started_at, s.id, st.started_at, st.id""",
     ),
@@ -73,7 +76,7 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
         "breaks.csv",
         ("offered_at", "outcome", "duration_s"),
         (0,),
-        "SELECT offered_at, outcome, duration_s FROM breaks ORDER BY offered_at, id",
+        "SELECT offered_at, outcome, duration_s, utc_offset_s FROM breaks ORDER BY offered_at, id",
     ),
 )
 FILE_NAMES = tuple(name for name, *_ in _FILES)
@@ -208,12 +211,13 @@ def _snapshot(db: Database) -> Iterator[sqlite3.Connection]:
 
 
 def _with_iso_times(rows: Iterable[tuple], times: tuple[int, ...]) -> Iterator[list]:
-    """Rows one at a time, the epoch milliseconds at ``times`` turned into ISO text."""
+    """Rows one at a time, the epoch milliseconds at ``times`` turned into ISO text in the
+    offset that ends the row (a set's is its session's), which is then dropped."""
     for row in rows:
-        row = list(row)
+        *values, offset_s = row
         for index in times:
-            row[index] = _iso(row[index])
-        yield row
+            values[index] = _iso(values[index], offset_s)
+        yield values
 
 
 def _write_temp(folder: Path, name: str, header: tuple[str, ...], rows: Iterable[list]) -> Path:
