@@ -134,5 +134,7 @@ async def stored_break_settings(worker: StoreWorker | None) -> BreakSettings:
 
 def apply_preferences(appearance, media, theme: str, sound: bool, voice: bool) -> None:
     """Apply the stored theme, sound and voice choices (the tray reads them at start)."""
-    appearance.set_choice(theme)
+    from desktop.ui.appearance import theme_choice
+
+    appearance.set_choice(theme_choice(theme))
     media.want(sound=bool(sound), voice=bool(voice))
