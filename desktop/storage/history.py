@@ -39,6 +39,7 @@ from desktop.storage.models import (
 
 log = logging.getLogger("upright")
 
+
 class HistoryStore:
     """Sessions, sets, pain ratings, sit-breaks and settings, each write committed at once."""
 
