@@ -8,9 +8,9 @@ on Linux, Cmd+, on macOS).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
@@ -23,7 +23,6 @@ from desktop.ui.dialogs import safety_notice_to_read
 
 if TYPE_CHECKING:
     from desktop.app.main_controller import MainController
-    from desktop.ui.main_window import MainWindow
 
 
 def _keys(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -37,13 +36,9 @@ def install_menus(main: MainController, quit_app: Callable[[], object]) -> dict[
     window, spawn, routines = main.window, main.spawn, main.routine_actions
     actions: dict[str, QAction] = {}
 
-    def add(
-        menu: QMenu,
-        name: str,
-        text: str,
-        keys: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Callable[[], object],
-    ) -> QAction:
+    Keys = QKeySequence | QKeySequence.StandardKey | str | None
+
+    def add(menu: QMenu, name: str, text: str, keys: Keys, slot: Callable[[], object]) -> QAction:
         action = menu.addAction(text)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -108,6 +103,10 @@ def install_menus(main: MainController, quit_app: Callable[[], object]) -> dict[
         None,
         lambda: spawn(modal.answer(safety_notice_to_read(window, flags))),
     )
+
+    def show_sources(listed: list[tuple[str, list[str]]]) -> None:
+        spawn(modal.answer(help_dialogs.sources_dialog(window, listed)))
+
     sources = help_menu.addMenu("S&ources")
     for source in main.catalog.sources:
         names = [e.name for e in main.catalog.exercises if source.file in e.sources]
@@ -116,7 +115,7 @@ def install_menus(main: MainController, quit_app: Callable[[], object]) -> dict[
             f"source-{source.file[:3]}",
             source.title,
             None,
-            partial(_show_source, spawn, window, source.title, names),
+            partial(show_sources, [(source.title, names)]),
         )
     sources.addSeparator()
     everything = [
@@ -141,9 +140,3 @@ def install_menus(main: MainController, quit_app: Callable[[], object]) -> dict[
         ),
     ).setMenuRole(QAction.MenuRole.AboutRole)
     return actions
-
-
-def _show_source(
-    spawn: Callable[[Coroutine[Any, Any, bool]], object], window: MainWindow, title: str, names: list[str]
-) -> None:
-    spawn(modal.answer(help_dialogs.sources_dialog(window, [(title, names)])))
