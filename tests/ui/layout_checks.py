@@ -3,13 +3,23 @@
 Used by the screen-fit tests in this process and by ``fit_probe.py`` in a
 process started at another scale factor. A label is clipped when its font
 needs more room than it was given (word-wrapped labels: more height for
-their width); a button when its size hint is larger than its size.
+their width); a push button when its label is wider or taller than the room
+the style leaves inside its padding; other buttons when their size hint is
+larger than their size.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 SLACK = 1  # px of rounding
 
@@ -44,6 +54,19 @@ def clipped(root: QWidget) -> list[str]:
                     and widget.fontMetrics().horizontalAdvance(widget.text()) > rect.width()
                 ):
                     problems.append(f"{_name(widget)} needs {need}px of width, has {widget.width()}")
+        elif isinstance(widget, QPushButton) and widget.text():
+            # What the style leaves for the label (the stylesheet's padding and border taken off),
+            # against what the label needs: clipped, not merely smaller than it would like.
+            option = QStyleOptionButton()
+            widget.initStyleOption(option)
+            room = widget.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, widget)
+            metrics = widget.fontMetrics()
+            label = metrics.horizontalAdvance(widget.text().replace("&", ""))
+            if not widget.icon().isNull():
+                label += widget.iconSize().width() + 4
+            if label > room.width() + SLACK or metrics.height() > room.height() + SLACK:
+                has = f"{room.width()}x{room.height()}"
+                problems.append(f"{_name(widget)} needs {label}x{metrics.height()} for its label, has {has}")
         elif isinstance(widget, QAbstractButton) and widget.text() and not isinstance(widget, QCheckBox):
             hint = widget.sizeHint()
             if hint.width() > widget.width() + SLACK or hint.height() > widget.height() + SLACK:
