@@ -100,7 +100,7 @@ class Shell:
 
     async def close(self) -> None:
         if self.tray is not None:
-            await self.tray.settle()  # answers already given are written before quitting
+            await self.tray.retire()  # answers already given are written before quitting
             self.tray.close()
         if self.main is not None:
             await self.main.close()
