@@ -31,7 +31,7 @@ def run(args) -> int:
         keep_openssl_out()
     from desktop.app.loop import run_on_qt_loop
     from desktop.app.qt_app import make_application
-    from desktop.app.single_instance import ask_running_instance
+    from desktop.app.single_instance import InstanceProblem, claim
     from desktop.content.catalog_cache import load_catalog_cached
     from desktop.content.errors import ContentError
     from desktop.storage.location import resolve_data_dir
@@ -42,23 +42,44 @@ def run(args) -> int:
         print(f"upright: {exc.report()}", file=sys.stderr)
         return 2
     app = make_application()
-    if not args.exit_after_paint and ask_running_instance("tray" if args.tray else "open"):
-        print("Upright is already running; it has been asked to show itself.")
-        return 0
-    code = run_on_qt_loop(app, lambda: _main(app, catalog, resolve_data_dir(args.data_dir), args))
+    data_dir = resolve_data_dir(args.data_dir)
+    instance = None
+    if not args.exit_after_paint:  # a start-up measurement runs beside a running Upright
+        try:
+            instance = claim(data_dir, "tray" if args.tray else "open")
+        except InstanceProblem as exc:
+            print(f"upright: {exc}", file=sys.stderr)
+            return 2
+        if instance is None:
+            print("Upright is already running; it has been asked to show itself.")
+            return 0
+    code = run_on_qt_loop(app, lambda: _main(app, catalog, data_dir, args, instance))
     app.shutdown()  # delete Qt objects now, while the interpreter is still whole
     return code
 
 
-async def _main(app, catalog, data_dir, args) -> int:
-    from desktop.app.shell import Shell
+async def _main(app, catalog, data_dir, args, instance) -> int:
+    import asyncio
 
-    shell = Shell(app, catalog, data_dir, tray_only=args.tray)
+    from desktop.app.session_launch import end_running_session
+    from desktop.app.shell import Shell
+    from desktop.app.stop_signals import StopSignals
+
+    shell = Shell(app, catalog, data_dir, tray_only=args.tray, instance=instance)
+    stopping: list[asyncio.Future] = []
+
+    async def stop() -> None:
+        """Ctrl+C, SIGTERM (logout) or SIGHUP: end a session on screen as closing it does,
+        then quit as the menu's Quit does (a pending reminder is recorded on the way out)."""
+        await end_running_session()
+        shell.quit()
+
+    signals = StopSignals(lambda: stopping.append(asyncio.ensure_future(stop())), on_force=shell.quit)
     if not args.tray:
         window = shell.show_window()
         from desktop.app.painted import first_paint
 
-        await first_paint(window.exercises.cards.viewport())
+        await first_paint(window.exercises.cards_surface())
         if args.exit_after_paint:
             print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
     await shell.start()
@@ -66,4 +87,5 @@ async def _main(app, catalog, data_dir, args) -> int:
         shell.quit()
     await shell.finished
     await shell.close()
-    return 0
+    signals.close()
+    return signals.exit_status(0)

@@ -7,12 +7,25 @@ deletion.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop.app import modal
 from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import session_sets
 from desktop.ui.pain_dialog import PainDialog
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+    from desktop.app.undo_slot import UndoSlot
+    from desktop.app.window_state import WindowState
+    from desktop.core.catalog import Catalog
+    from desktop.core.history import HistoryAggregates
+    from desktop.core.library import Library
+    from desktop.ui.history_page import HistoryPage
+    from desktop.ui.history_report import ReportRoutine
+    from desktop.ui.main_window import MainWindow
 
 PERIODS = {"4w": "Last 4 weeks", "3m": "Last 3 months", "12m": "Last 12 months", "all": "Everything recorded"}
 ALL_SESSIONS = 1_000_000  # the report counts every session of the period and lists the latest
@@ -32,9 +45,13 @@ def person_name() -> str:
     return full or getpass.getuser()
 
 
-def report_routines(catalog, library, ladder: dict[str, int], aggregates) -> list:
-    """The person's own routines, and the templates used in the period, with each exercise's step."""
+def report_routines(
+    catalog: Catalog, library: Library, ladder: dict[str, int], aggregates: HistoryAggregates
+) -> list[ReportRoutine]:
+    """The person's own routines, and the templates used in the period, each exercise at the
+    dose of the step the person is on (the same rung and words the session and cards use)."""
     from desktop.core import dosage_text
+    from desktop.core.progression import step_of
     from desktop.ui.history_report import ReportRoutine
 
     used = {r for _, r, _ in aggregates.routine_minutes}
@@ -44,15 +61,11 @@ def report_routines(catalog, library, ladder: dict[str, int], aggregates) -> lis
         lines = []
         for item in routine.items:
             exercise = catalog.exercise(item.exercise)
-            step = (
-                min(ladder.get(exercise.id, 0), len(exercise.progressions) - 1)
-                if exercise.progressions
-                else None
-            )
+            rung = exercise.rung(ladder.get(exercise.id, 0))
+            step = exercise.progressions.index(rung) if rung is not None else None
             line = f"{exercise.name}: {dosage_text.summary(catalog.item_dosage(item, step))}"
-            if step is not None:
-                rung = exercise.progressions[step].name
-                line += f" \u2014 step {step + 1} of {len(exercise.progressions)}, {rung}"
+            if rung is not None:
+                line += f" \u2014 {step_of(exercise, rung).lower()}, {rung.name}"
             lines.append(line)
         out.append(ReportRoutine(routine.name, library.is_own(routine.id), tuple(lines)))
     return out
@@ -63,12 +76,22 @@ def _dated(suffix: str) -> str:
 
 
 class HistoryActions:
-    def __init__(self, main):
-        self.main = main
+    """The history page's commands. It is given what it works with and callbacks for the
+    page (built on first use) and for reloading it, never the controller."""
 
-    @property
-    def window(self):
-        return self.main.window
+    def __init__(
+        self,
+        window: MainWindow,
+        worker: StoreWorker,
+        catalog: Catalog,
+        state: WindowState,
+        undo: UndoSlot,
+        *,
+        page: Callable[[], HistoryPage],
+        reload: Callable[[], Awaitable[None]],
+    ) -> None:
+        self.window, self.worker, self.catalog, self.state, self.undo = window, worker, catalog, state, undo
+        self.page, self.reload = page, reload
 
     async def run(self, action: str) -> None:
         handler = {"csv": self.export_csv, "charts": self.save_charts, "pdf": self.report}[action]
@@ -79,7 +102,7 @@ class HistoryActions:
         if folder is None:
             return
         try:
-            paths = await self.main.worker.run(self.main.worker.history.export_csv, folder)
+            paths = await self.worker.run(self.worker.history.export_csv, folder)
         except StorageError as exc:
             await modal.error(self.window, "The history was not exported", str(exc))
             return
@@ -89,7 +112,7 @@ class HistoryActions:
         """Each chart in its own file, PNG or SVG as the name chosen says."""
         from desktop.ui.chart_export import FILTERS, save_charts, targets
 
-        charts = self.main.history.chart_widgets()
+        charts = self.page().chart_widgets()
         if not charts:
             await modal.error(
                 self.window, "No charts to save", "There is nothing recorded in this period yet."
@@ -114,8 +137,8 @@ class HistoryActions:
         """Say there is nothing to report, or ask where and write the PDF for this period."""
         from desktop.ui.history_report import MAX_SESSION_ROWS, ReportInput, has_content, write_report
 
-        worker, main = self.main.worker, self.main
-        first, today = main.range_start(), date.today()
+        worker, state = self.worker, self.state
+        first, today = state.first_day, date.today()
         aggregates = await worker.run(worker.history.aggregates, first, today, today)
         sessions = await worker.run(worker.history.list_sessions, first, today, ALL_SESSIONS)
         if not has_content(aggregates, len(sessions)):
@@ -137,12 +160,12 @@ class HistoryActions:
             return
         data = ReportInput(
             person=person_name(),
-            period=PERIODS.get(main.range_key, "Everything recorded"),
+            period=PERIODS.get(state.range_key, "Everything recorded"),
             aggregates=aggregates,
             sessions=sessions[:MAX_SESSION_ROWS],
             session_count=len(sessions),
-            routines=report_routines(main.catalog, main.library, main.ladder, aggregates),
-            routine_names={r.id: r.name for r in main.library.routines},
+            routines=report_routines(self.catalog, state.library, state.ladder, aggregates),
+            routine_names={r.id: r.name for r in state.library.routines},
         )
         try:
             pages = write_report(path, data)
@@ -153,26 +176,24 @@ class HistoryActions:
 
     async def session(self, action: str, session_id: int) -> None:
         if action == "open":
-            sets = await self.main.worker.run(self.main.worker.history.session_sets, session_id)
-            names = {e.id: e.name for e in self.main.catalog.exercises}
+            sets = await self.worker.run(self.worker.history.session_sets, session_id)
+            names = {e.id: e.name for e in self.catalog.exercises}
             await modal.answer(session_sets(self.window, sets, names))
         elif action == "pain":
             for moment in ("before", "after"):
                 dialog = PainDialog(moment, self.window)
                 if await modal.answer(dialog):
-                    await self.main.worker.run(
-                        self.main.worker.history.correct_pain, session_id, moment, dialog.value
-                    )
-            await self.main.reload_history()
+                    await self.worker.run(self.worker.history.correct_pain, session_id, moment, dialog.value)
+            await self.reload()
         elif action == "delete":
-            snapshot = await self.main.worker.run(self.main.worker.history.delete_session, session_id)
-            await self.main.reload_history()
+            snapshot = await self.worker.run(self.worker.history.delete_session, session_id)
+            await self.reload()
             self._offer_undo(snapshot)
 
     def _offer_undo(self, snapshot: dict) -> None:
         async def undo() -> str:
-            await self.main.worker.run(self.main.worker.history.restore_session, snapshot)
-            await self.main.reload_history()
+            await self.worker.run(self.worker.history.restore_session, snapshot)
+            await self.reload()
             return "Session restored."
 
-        self.main.undo.offer("Session deleted.", "the session", undo)
+        self.undo.offer("Session deleted.", "the session", undo)

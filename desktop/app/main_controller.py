@@ -17,9 +17,11 @@ from desktop.app.session_launch import SessionBusy, run_session
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.undo_slot import UndoSlot
+from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
+from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
 from desktop.ui.appearance import Appearance
@@ -68,28 +70,39 @@ class MainController:
         self.worker = worker
         self.appearance = appearance
         self.media = media
-        self.history_available = False
         self._safety_acknowledged = False
         self.tasks = BackgroundTasks(self._show_disk_problem, "an action")
-        self.library = Library(catalog)
-        self.ladder: dict[str, int] = {}  # the person's rung per exercise, from the store
+        self.state = WindowState(Library(catalog))
         self.exercises = ExercisesPage(
             catalog, appearance.palette, poses if poses is not None else shipped_poses()
         )
-        self.routines = RoutinesPage(routine_rows(self.library))
+        self.routines = RoutinesPage(routine_rows(self.state.library))
         self.history_slot = LazyPage(self._make_history_page)
         self.window = MainWindow(
             [("Exercises", self.exercises), ("Routines", self.routines), ("History", self.history_slot)]
         )
         appearance.changed.connect(self.exercises.restyle)
-        self._range = "12m"
-        self._first_day = date.today() - timedelta(days=364)
-        self.history_actions = HistoryActions(self)
-        self.routine_actions = RoutineActions(self)
         self.undo = UndoSlot(self.window, self.spawn)
-        self.window.stack.currentChanged.connect(
-            lambda n: self.window.stack.widget(n) is self.history_slot and self._show_range(self._range)
+        self.history_actions = HistoryActions(
+            self.window,
+            worker,
+            catalog,
+            self.state,
+            self.undo,
+            page=lambda: self.history,
+            reload=self.reload_history,
         )
+        self.routine_actions = RoutineActions(
+            self.window,
+            self.routines,
+            worker,
+            catalog,
+            self.state,
+            self.undo,
+            refresh_library=self.refresh_library,
+            start_routine=self.start_routine,
+        )
+        self.window.page_shown.connect(self._page_shown)
         self.routines.action_requested.connect(lambda a, rid: self.spawn(self.routine_actions.run(a, rid)))
         self.routines.new_requested.connect(lambda: self.spawn(self.routine_actions.new()))
         self.routines.import_requested.connect(lambda: self.spawn(self.routine_actions.import_dialog()))
@@ -134,17 +147,27 @@ class MainController:
         return True
 
     async def store_opened(self) -> None:
-        self.history_available = True
+        self.state.history_available = True
         self._safety_acknowledged = await stored_acknowledgement(self.worker)
         await self.refresh_library()
-        self.window.say(f"History is kept in {self.worker.data_dir}")
+        unreadable = await self.worker.run(self.worker.routines.unreadable)
+        if len(unreadable) == 1:
+            self.window.say(unreadable[0].notice())
+        elif unreadable:
+            names = ", ".join(f"\u201c{bad.name}\u201d" for bad in unreadable)
+            self.window.say(
+                f"{len(unreadable)} of your routines cannot be read, so they are left out: "
+                f"{names}. `upright routines` says why."
+            )
+        else:
+            self.window.say(f"History is kept in {self.worker.data_dir}")
 
     async def refresh_library(self) -> None:
         """Reload the person's own routines, rungs and bests, and show them."""
         own = await self.worker.run(self.worker.routines.all)
-        self.ladder = await self.worker.run(self.worker.progress.steps)
+        self.state.ladder = await self.worker.run(self.worker.progress.steps)
         bests = await self.worker.run(self.worker.progress.bests)
-        self.library = Library(self.catalog, tuple(s.routine for s in own))
+        self.state.library = Library(self.catalog, tuple(s.routine for s in own))
         self.routines.set_rows(routine_rows(self.library, self.ladder))
         self.exercises.model.set_progress(self.ladder, bests)
 
@@ -178,15 +201,15 @@ class MainController:
             await self.refresh_library()  # rungs the person confirmed after the session, new bests
         moved = [
             f"{self.catalog.exercise(e).name} is now on step {step + 1}"
-            for e, step in self.ladder.items()
+            for e, step in self.state.ladder.items()
             if before.get(e, 0) != step
         ]
         self.window.say(
             f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
             + "".join(f" {line}." for line in moved)
         )
-        if self.window.stack.currentWidget() is self.history_slot:
-            await self.load_history(self._range)
+        if self.window.current_page() is Page.HISTORY:
+            await self.reload_history()
 
     @property
     def history(self):
@@ -201,23 +224,33 @@ class MainController:
         page.range_requested.connect(self._show_range)
         page.action_requested.connect(lambda action: self.spawn(self.history_actions.run(action)))
         page.session_action.connect(lambda action, sid: self.spawn(self.history_actions.session(action, sid)))
-        page.start_requested.connect(lambda: self.window.show_page(1))
+        page.start_requested.connect(lambda: self.window.show_page(Page.ROUTINES))
         return page
 
+    def _page_shown(self, page: Page) -> None:
+        if page is Page.HISTORY:
+            self._show_range(self.state.range_key)
+
     def _show_range(self, key: str) -> None:
-        self._range = key
+        self.state.range_key = key
         if self.history_available:
             self.spawn(self.load_history(key))
 
-    def range_start(self) -> date:
-        return self._first_day
+    # The shared state, read by name where the window's own code and its tests look for it.
+    @property
+    def library(self) -> Library:
+        return self.state.library
 
     @property
-    def range_key(self) -> str:
-        return self._range
+    def ladder(self) -> dict[str, int]:
+        return self.state.ladder
+
+    @property
+    def history_available(self) -> bool:
+        return self.state.history_available
 
     async def reload_history(self) -> None:
-        await self.load_history(self._range)
+        await self.load_history(self.state.range_key)
 
     async def load_history(self, key: str) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
@@ -228,7 +261,7 @@ class MainController:
         else:
             span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)
-        self._first_day = first
+        self.state.first_day = first
         aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}

@@ -6,6 +6,10 @@ import sys
 
 
 def make_application():
+    """The application; ``NoDisplay`` (one line to print) where no window could be shown."""
+    from desktop.app.display import require_display
+
+    require_display()  # before Qt, whose own answer to "no display" is an abort
     from PySide6.QtCore import QLoggingCategory
     from PySide6.QtWidgets import QApplication
 

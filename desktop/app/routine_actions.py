@@ -7,20 +7,30 @@ is taken is added as a copy under a new id, never over an existing routine.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.app import modal
 from desktop.core import dosage_text, plan
-from desktop.core.catalog import Routine
+from desktop.core.catalog import Catalog, Routine
+from desktop.core.intents import Page, RoutineAction
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
 from desktop.ui.dialogs import GuardedDialog
 from desktop.ui.screen_fit import fit
+
+if TYPE_CHECKING:
+    from desktop.app.store_worker import StoreWorker
+    from desktop.app.undo_slot import UndoSlot
+    from desktop.app.window_state import WindowState
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.routines_page import RoutinesPage
 
 FILE_FILTER = "Upright routines (*.json *.toml);;All files (*)"
 EXPORT_FILTER = "Upright routine (*.json)"  # written as JSON only; TOML is read, not written
@@ -31,31 +41,48 @@ def _now() -> datetime:
 
 
 class RoutineActions:
-    def __init__(self, main):
-        self.main = main
+    """The window's routine commands. It is given what it works with (the window, the
+    routines page, the store, the shared state) and two callbacks, never the controller."""
 
-    @property
-    def window(self):
-        return self.main.window
+    def __init__(
+        self,
+        window: MainWindow,
+        page: RoutinesPage,
+        worker: StoreWorker,
+        catalog: Catalog,
+        state: WindowState,
+        undo: UndoSlot,
+        *,
+        refresh_library: Callable[[], Awaitable[None]],
+        start_routine: Callable[[str], Awaitable[None]],
+    ) -> None:
+        self.window, self.page, self.worker, self.catalog = window, page, worker, catalog
+        self.state, self.undo = state, undo
+        self.refresh_library, self.start_routine = refresh_library, start_routine
 
-    async def run(self, action: str, routine_id: str) -> None:
+    async def run(self, action: RoutineAction, routine_id: str) -> None:
         """One action from a routine card; disk problems are reported by ``MainController.spawn``."""
-        if action == "start":
-            await self.main.start_routine(routine_id)
-        elif action == "export":
-            await self.export(self.main.library.routine(routine_id))
-        elif await self._store_open():
-            handler = {"edit": self.edit, "duplicate": self.duplicate, "delete": self.delete}[action]
-            await handler(self.main.library.routine(routine_id))
+        routine = self.state.library.routine(routine_id)
+        match RoutineAction(action):
+            case RoutineAction.START:
+                await self.start_routine(routine_id)
+            case RoutineAction.EXPORT:
+                await self.export(routine)
+            case RoutineAction.EDIT if await self._store_open():
+                await self.edit(routine)
+            case RoutineAction.DUPLICATE if await self._store_open():
+                await self.duplicate(routine)
+            case RoutineAction.DELETE if await self._store_open():
+                await self.delete(routine)
 
     async def _store_open(self) -> bool:
-        if not self.main.history_available:
+        if not self.state.history_available:
             await modal.error(
                 self.window,
                 "Routines cannot be changed now",
                 "Your own routines are kept with the history, which is not open.",
             )
-        return self.main.history_available
+        return self.state.history_available
 
     # -- making and changing ---------------------------------------------------------
     async def new(self) -> None:
@@ -65,72 +92,72 @@ class RoutineActions:
         await self._edit_new(blank, based_on=None)
 
     async def edit(self, routine: Routine) -> None:
-        if not self.main.library.is_own(routine.id):
+        if not self.state.library.is_own(routine.id):
             await self._edit_new(as_copy(routine, self._taken()), based_on=routine.id)
             return
         edited = await self._open_editor(routine, f"Edit \u201c{routine.name}\u201d")
         if edited is None:
             return
         try:
-            await self.main.worker.run(self.main.worker.routines.replace, edited, now=_now())
+            await self.worker.run(self.worker.routines.replace, edited, now=_now())
         except KeyError:  # deleted meanwhile (another window, an undo): keep the edit as a new routine
-            await self.main.worker.run(
-                self.main.worker.routines.add, edited, reserved=self.main.library.shipped_ids(), now=_now()
+            await self.worker.run(
+                self.worker.routines.add, edited, reserved=self.state.library.shipped_ids(), now=_now()
             )
-        await self.main.refresh_library()
+        await self.refresh_library()
         self._show(edited.id)
         self.window.say(f"Saved \u201c{edited.name}\u201d.")
 
     async def duplicate(self, routine: Routine) -> None:
         copy = as_copy(routine, self._taken())
-        stored = await self.main.worker.run(
-            self.main.worker.routines.add,
+        stored = await self.worker.run(
+            self.worker.routines.add,
             copy,
-            reserved=self.main.library.shipped_ids(),
+            reserved=self.state.library.shipped_ids(),
             now=_now(),
             based_on=routine.id,
         )
-        await self.main.refresh_library()
+        await self.refresh_library()
         self._show(stored.id)
         self.window.say(f"Made \u201c{stored.name}\u201d.")
 
     async def delete(self, routine: Routine) -> None:
-        removed = await self.main.worker.run(self.main.worker.routines.delete, routine.id)
-        await self.main.refresh_library()
+        removed = await self.worker.run(self.worker.routines.delete, routine.id)
+        await self.refresh_library()
 
         async def undo() -> str:
-            back = await self.main.worker.run(self.main.worker.routines.restore, removed, now=_now())
-            await self.main.refresh_library()
+            back = await self.worker.run(self.worker.routines.restore, removed, now=_now())
+            await self.refresh_library()
             return f"\u201c{back.name}\u201d is back."
 
-        self.main.undo.offer(f"Deleted \u201c{routine.name}\u201d.", f"the routine {routine.name}", undo)
+        self.undo.offer(f"Deleted \u201c{routine.name}\u201d.", f"the routine {routine.name}", undo)
 
     async def _edit_new(self, routine: Routine, based_on: str | None) -> None:
         edited = await self._open_editor(
             routine,
             "New routine"
             if based_on is None
-            else f"Your copy of \u201c{self.main.library.routine(based_on).name}\u201d",
+            else f"Your copy of \u201c{self.state.library.routine(based_on).name}\u201d",
         )
         if edited is None:
             return
         # A new routine takes its id from the name it was saved with ("Quick mobility" -> quick-mobility).
         edited = replace(edited, id=slug(edited.name))
-        stored = await self.main.worker.run(
-            self.main.worker.routines.add,
+        stored = await self.worker.run(
+            self.worker.routines.add,
             edited,
-            reserved=self.main.library.shipped_ids(),
+            reserved=self.state.library.shipped_ids(),
             now=_now(),
             based_on=based_on,
         )
-        await self.main.refresh_library()
+        await self.refresh_library()
         self._show(stored.id)
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
 
     async def _open_editor(self, routine: Routine, title: str) -> Routine | None:
         from desktop.ui.routine_editor import RoutineEditor
 
-        catalog, ladder = self.main.catalog, self.main.ladder
+        catalog, ladder = self.catalog, self.state.ladder
         # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
         dialog = GuardedDialog(self.window, lambda: not editor.undo_stack.isClean())
         dialog.setWindowTitle(title)
@@ -152,11 +179,11 @@ class RoutineActions:
 
     def _show(self, routine_id: str) -> None:
         """After a save: the Routines page, with the saved routine's card in view and focused."""
-        self.window.show_page(1)
-        self.main.routines.select(routine_id)
+        self.window.show_page(Page.ROUTINES)
+        self.page.select(routine_id)
 
     def _taken(self) -> frozenset[str]:
-        return frozenset(r.id for r in self.main.library.routines)
+        return frozenset(r.id for r in self.state.library.routines)
 
     # -- files ---------------------------------------------------------------------------
     async def export(self, routine: Routine) -> None:
@@ -183,7 +210,7 @@ class RoutineActions:
         """File > Export: ask which routine (yours first), then where."""
         from PySide6.QtWidgets import QInputDialog
 
-        library = self.main.library
+        library = self.state.library
         routines = sorted(library.routines, key=lambda r: not library.is_own(r.id))
         picker = QInputDialog(self.window)
         picker.setWindowTitle("Export a routine")
@@ -211,16 +238,16 @@ class RoutineActions:
         said = []
         for path in paths:
             try:
-                routine = read_routine_file(path, self.main.catalog)
+                routine = read_routine_file(path, self.catalog)
             except ContentError as exc:
                 await modal.error(self.window, f"{path.name} was not imported", exc.report())
                 continue
-            stored = await self.main.worker.run(
-                self.main.worker.routines.add, routine, reserved=self.main.library.shipped_ids(), now=_now()
+            stored = await self.worker.run(
+                self.worker.routines.add, routine, reserved=self.state.library.shipped_ids(), now=_now()
             )
             copy = "" if stored.id == routine.id else f" as a copy ({stored.id}; that id was taken)"
             said.append(f"Imported \u201c{stored.name}\u201d{copy}.")
         if said:
-            await self.main.refresh_library()
-            self.window.show_page(1)
+            await self.refresh_library()
+            self.window.show_page(Page.ROUTINES)
             self.window.say(" ".join(said))

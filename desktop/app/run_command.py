@@ -7,6 +7,7 @@ the end, so the whole stack can be driven end to end.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -78,13 +79,40 @@ def run(args) -> int:
 
 
 async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
+    """The session, stopped cleanly by Ctrl+C, SIGTERM or SIGHUP (exit status 130, 143, 129):
+    a session on screen ends as closing its window does; before it begins, nothing was
+    recorded, so the start is simply called off."""
+    from desktop.app.session_launch import end_running_session, session_on_screen
+    from desktop.app.stop_signals import StopSignals
+
+    work = asyncio.ensure_future(_session(app, catalog, routine, args))
+    ending: list[asyncio.Future] = []
+
+    def stop() -> None:
+        if session_on_screen():
+            ending.append(asyncio.ensure_future(end_running_session()))
+        else:
+            work.cancel()
+
+    signals = StopSignals(stop, on_force=work.cancel)
+    try:
+        code = await work
+    except asyncio.CancelledError:
+        code = 1
+    finally:
+        signals.close()
+    return signals.exit_status(code)
+
+
+async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
     from desktop.app.media import Media
     from desktop.app.safety_gate import safety_acknowledged
     from desktop.app.session_launch import run_session
+    from desktop.app.settings_flow import APPEARANCE_KEY
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.errors import StorageError
     from desktop.storage.location import resolve_data_dir
-    from desktop.ui.appearance import Appearance
+    from desktop.ui.appearance import Appearance, theme_choice
 
     worker = StoreWorker(resolve_data_dir(args.data_dir))
     try:
@@ -94,6 +122,10 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         worker.close()
         return 2
     try:
+        # The saved theme, before the first dialog; sound and voice are read as the session starts.
+        appearance = Appearance(
+            app, theme_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY))
+        )
         if routine is None:
             own = [s.routine for s in await worker.run(worker.routines.all)]
             routine, problem = pick(own + list(catalog.routines), args.routine)
@@ -107,7 +139,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 catalog,
                 routine,
                 worker,
-                Appearance(app),
+                appearance,
                 Media(),
                 speed=args.speed,
                 auto=args.auto,

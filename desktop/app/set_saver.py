@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
 
 RETRY_S = 5.0
+# The first try may be one under way since before the store was freed; two more
+# cover another writer's transaction of up to twice the busy timeout.
+SETTLE_TRIES = 3
 
 
 class SetSaver:
@@ -59,10 +62,11 @@ class SetSaver:
         return None if journal is None else journal.path
 
     async def settle(self) -> int:
-        """Try once more to store everything waiting; returns how many entries still wait
+        """At the end of a session, keep trying for up to ``SETTLE_TRIES`` busy timeouts
+        (about 15 s) to store everything waiting; returns how many entries still wait
         (sets and a session's end)."""
         journal = self._worker.journal
-        for _ in range(2):  # a try under way may have begun before the store was free
+        for _ in range(SETTLE_TRIES):
             if journal is not None and journal.pending():
                 await self._flush()
         return 0 if journal is None else len(journal.pending())

@@ -11,7 +11,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from desktop.app.media import Media
-from desktop.app.single_instance import InstanceServer
+from desktop.app.single_instance import Instance
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class Shell:
-    def __init__(self, app, catalog, data_dir, *, tray_only: bool):
+    def __init__(self, app, catalog, data_dir, *, tray_only: bool, instance: Instance | None = None):
         self.app, self.catalog, self.tray_only = app, catalog, tray_only
         self.data_dir = data_dir
         self.worker = StoreWorker(data_dir)  # the window's store; opened when the window is made
@@ -29,8 +29,9 @@ class Shell:
         self.main: MainController | None = None
         self.tray = None
         self.finished: asyncio.Future = asyncio.get_running_loop().create_future()
-        self.server = InstanceServer()
-        self.server.request.connect(self._on_request)
+        self.instance = instance  # None when this run does not answer later starts (--exit-after-paint)
+        if instance is not None:
+            instance.request.connect(self._on_request)
 
     def show_window(self) -> MainController:
         if self.main is None:
@@ -90,7 +91,8 @@ class Shell:
             quit_app=self.quit,
         )
         await self.tray.start()
-        self.server.control = self.tray.control
+        if self.instance is not None:
+            self.instance.control = self.tray.control
         if self.tray_only and not self.tray.visible:
             self.show_window()  # no tray on this desktop: the window is how reminders reach the person
 
@@ -100,10 +102,16 @@ class Shell:
 
     async def close(self) -> None:
         if self.tray is not None:
+<<<<<<< HEAD
             await self.tray.retire()  # answers already given are written before quitting
+=======
+            self.tray.finish()  # a reminder still waiting, a break on screen: recorded
+            await self.tray.settle()  # answers already given are written before quitting
+>>>>>>> main
             self.tray.close()
         if self.main is not None:
             await self.main.close()
             self.main.window.deleteLater()
         self.worker.close()
-        self.server.close()
+        if self.instance is not None:
+            self.instance.close()

@@ -31,6 +31,7 @@ from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
 from desktop.core.control import Control, ControlRequest
+from desktop.core.intents import TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
 from desktop.ui.tray_menu import TrayMenu
@@ -77,7 +78,7 @@ class TrayController(QObject):
         self.menu = TrayMenu(self)
         self.menu.intent.connect(self._on_intent)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
-        self.policy: BreakPolicy | None = None
+        self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
@@ -265,25 +266,26 @@ class TrayController(QObject):
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
         return self.status()
 
-    def _on_intent(self, intent: str) -> None:
+    def _on_intent(self, intent: TrayIntent) -> None:
         mono, wall = self._clock(), self._now()
-        if intent == "take":
-            self._answer(Answer.TAKE)
-        elif intent.startswith("snooze:"):
-            self._apply(self.policy.snooze(mono, wall, int(intent.split(":")[1])), wall)
-        elif intent == "pause:hour":
-            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(hours=1)), wall)
-        elif intent == "pause:tomorrow":
-            tomorrow = (wall + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-            self._apply(self.policy.pause_until(mono, wall, tomorrow), wall)
-        elif intent == "resume":
-            self._apply(self.policy.pause_until(mono, wall, None), wall)
-        elif intent == "open":
-            self._open_window()
-        elif intent == "settings":
-            self._spawn(self.edit_settings())
-        elif intent == "quit":
-            self._quit_app()
+        match intent:
+            case TrayIntent(TrayAction.TAKE):
+                self._answer(Answer.TAKE)
+            case TrayIntent(TrayAction.SNOOZE, minutes) if minutes is not None:
+                self._apply(self.policy.snooze(mono, wall, minutes), wall)
+            case TrayIntent(TrayAction.PAUSE_HOUR):
+                self._apply(self.policy.pause_until(mono, wall, wall + timedelta(hours=1)), wall)
+            case TrayIntent(TrayAction.PAUSE_TOMORROW):
+                tomorrow = (wall + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+                self._apply(self.policy.pause_until(mono, wall, tomorrow), wall)
+            case TrayIntent(TrayAction.RESUME):
+                self._apply(self.policy.pause_until(mono, wall, None), wall)
+            case TrayIntent(TrayAction.OPEN):
+                self._open_window()
+            case TrayIntent(TrayAction.SETTINGS):
+                self._spawn(self.edit_settings())
+            case TrayIntent(TrayAction.QUIT):
+                self._quit_app()
 
     async def _take_break(self, offered: datetime, answered: datetime) -> None:
         """The desk break window; how it ends is recorded, and a snooze asks again later."""
@@ -341,6 +343,16 @@ class TrayController(QObject):
     async def settle(self) -> None:
         """Wait for every write and notification under way (before quitting, and in tests)."""
         await self.tasks.settle()
+
+    def finish(self) -> None:
+        """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer
+        is recorded as ignored, and a desk break on screen ends as closing its window does
+        (recorded with its time). ``settle`` then waits for the writes."""
+        if self.break_window is not None:
+            self.break_window.close()
+        if self._offered_at is not None:
+            pending, self._offered_at = self._offered_at, None
+            self._record(pending, "ignored", None)
 
     def close(self) -> None:
         self._timer.stop()

@@ -30,9 +30,14 @@ def run(args) -> int:
     except ValueError as exc:
         print(f"upright {args.command}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    from desktop.app.single_instance import send_control
+    from desktop.app.single_instance import InstanceProblem, send_control
+    from desktop.storage.location import resolve_data_dir
 
-    reply = send_control(request)
+    try:
+        reply = send_control(request, resolve_data_dir(args.data_dir))
+    except InstanceProblem as exc:
+        print(f"upright {args.command}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if reply is None:
         print(NOT_RUNNING, file=sys.stderr)
         return EXIT_NOT_RUNNING

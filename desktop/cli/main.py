@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from desktop import __version__
 
@@ -85,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
         "routines", parents=[data_dir], help="list every routine: the shipped ones and yours"
     )
     routines.add_argument("--json", action="store_true", help="print the routines as JSON")
+    routine_commands = routines.add_subparsers(dest="routines_command", metavar="COMMAND")
+    removing = routine_commands.add_parser(
+        "delete", parents=[data_dir], help="remove one of your routines (shipped templates stay)"
+    )
+    removing.add_argument("id", metavar="ID", help="the routine's id (see `upright routines`)")
     importing = commands.add_parser(
         "import", parents=[data_dir], help="add a routine from a file (JSON or TOML)"
     )
@@ -107,12 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--settings", metavar="FILE", help="a JSON file with break settings to use instead of the defaults"
     )
-    status = commands.add_parser("status", help="what the running Upright's break reminder is doing")
+    status = commands.add_parser(
+        "status", parents=[data_dir], help="what the running Upright's break reminder is doing"
+    )
     status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
-    take = commands.add_parser("break", help="start a desk break in the running Upright")
+    take = commands.add_parser("break", parents=[data_dir], help="start a desk break in the running Upright")
     take.add_argument("when", choices=["now"], help="now")
     for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
-        control = commands.add_parser(name, help=f"{what} for MINUTES")
+        control = commands.add_parser(name, parents=[data_dir], help=f"{what} for MINUTES")
         control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
     # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
     commands.add_parser("store-call")
@@ -120,6 +129,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its output cannot fail on the locale, and a closed pipe ends it quietly."""
+    from desktop.app.display import NoDisplay
+    from desktop.cli.output import EXIT_PIPE_CLOSED, prepare_streams
+
+    prepare_streams()
+    try:
+        code = _dispatch(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _quiet_after_closed_pipe(EXIT_PIPE_CLOSED)
+    except NoDisplay as exc:
+        print(exc, file=sys.stderr)  # one line, already saying it is Upright's
+        return EXIT_BAD_INPUT
+    return code
+
+
+def _quiet_after_closed_pipe(code: int) -> int:
+    """The reader went away (``| head``): say nothing more, and let nothing flush into the pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a file descriptor (a test's capture): nothing will be flushed to a pipe
+    return code
+
+
+def _dispatch(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from desktop.log_setup import configure
 

@@ -1,4 +1,4 @@
-"""``upright routines``, ``upright import FILE`` and ``upright export-routine ID FILE``.
+"""``upright routines [delete ID]``, ``upright import FILE`` and ``upright export-routine ID FILE``.
 
 A bad file is refused whole with one line per problem, before the database
 is opened for writing, so the store is left exactly as it was.
@@ -6,6 +6,7 @@ is opened for writing, so the store is left exactly as it was.
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,21 +26,59 @@ def run(args) -> int:
         return fail(exc.report(), EXIT_BAD_INPUT)
     if args.command == "import":
         return _import(args, catalog)
+    if getattr(args, "routines_command", None) == "delete":
+        return _delete(args, catalog)
     loaded, code = with_database(args, lambda db: _library(db, catalog))
     if loaded is None:
         return code
-    library, ladder = loaded
+    library, ladder, unreadable = loaded
+    for bad in unreadable:
+        print(f"upright: {bad.notice()}", file=sys.stderr)
     if args.command == "export-routine":
         return _export(args, library)
     return _list(args, library, ladder)
 
 
-def _library(db, catalog) -> tuple[Library, dict[str, int]]:
-    """The routines, and the person's rungs (which set the doses, so the times)."""
+def _library(db, catalog):
+    """The routines, the person's rungs (which set the doses, so the times) and any stored
+    routine that cannot be read (said, and left out)."""
+    from desktop.content.routine_file import stored_routine_reader
     from desktop.storage.progress_store import ProgressStore
     from desktop.storage.routine_store import RoutineStore
 
-    return Library(catalog, tuple(s.routine for s in RoutineStore(db).all())), ProgressStore(db).steps()
+    store = RoutineStore(db, stored_routine_reader(catalog))
+    library = Library(catalog, tuple(s.routine for s in store.all()))
+    return library, ProgressStore(db).steps(), store.unreadable()
+
+
+def _delete(args, catalog) -> int:
+    """Remove one of the person's routines; a shipped template or an unknown id changes nothing."""
+    from desktop.content.routine_file import stored_routine_reader
+    from desktop.storage.routine_store import RoutineStore, Unreadable
+
+    shipped = Library(catalog).shipped_ids()
+    if args.id in shipped:
+        return fail(
+            f"\u201c{args.id}\u201d is a shipped template, and templates cannot be deleted. "
+            f"Your own routines are listed as \u201cyours\u201d by `upright routines`.",
+            EXIT_BAD_INPUT,
+        )
+
+    def remove(db):
+        store = RoutineStore(db, stored_routine_reader(catalog))
+        removed = store.delete(args.id)
+        return removed, [s.routine.id for s in store.all()]
+
+    done, code = with_database(args, remove)
+    if done is None:
+        return code
+    removed, left = done
+    if removed is None:
+        yours = ", ".join(left) if left else "none yet"
+        return fail(f"no routine of yours has the id \u201c{args.id}\u201d (yours: {yours}).", EXIT_BAD_INPUT)
+    name = removed.name if isinstance(removed, Unreadable) else removed.routine.name
+    print(f"Deleted \u201c{name}\u201d ({args.id}).")
+    return EXIT_OK
 
 
 def _list(args, library: Library, ladder: dict[str, int]) -> int:

@@ -51,9 +51,12 @@ def read_bounded_bytes(path: Path, limit: int, what: str) -> bytes:
     except OSError as exc:
         raise ContentError(source, [_unreadable(exc)]) from exc
     try:
-        kind = _kind(os.fstat(fd).st_mode)  # the thing really opened, whatever the path now points to
+        info = os.fstat(fd)  # the thing really opened, whatever the path now points to
+        kind = _kind(info.st_mode)
         if kind is not None:
             raise ContentError(source, [f"is {kind}, not a file; give the path of {what}"])
+        if info.st_size > limit:  # said at once; a file that grows while read is still cut at limit + 1
+            raise ContentError(source, [f"is larger than {_size(limit)}, the most {what} may be"])
         return _read_at_most(fd, limit + 1)
     except OSError as exc:
         raise ContentError(source, [_unreadable(exc)]) from exc

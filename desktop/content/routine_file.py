@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -113,3 +114,18 @@ def _check_envelope(data: Any, source: str) -> None:
         raise ContentError(
             source, [f"version: {version} was written by a newer Upright; this one reads version {VERSION}"]
         )
+
+
+def stored_routine_reader(catalog: Catalog) -> Callable[[str, str], Routine | str]:
+    """How the history reads a routine it keeps (its ``routine`` object as JSON): checked
+    exactly as an import is, so a row edited outside Upright, or written before a rule
+    changed, gives its problems (a string) rather than reaching a session."""
+
+    def read(routine_id: str, body: str) -> Routine | str:
+        document = f'{{"format": "{FORMAT}", "version": {VERSION}, "routine": {body}}}'
+        try:
+            return parse_routine(document.encode("utf-8"), "json", catalog, f"routine {routine_id}")
+        except ContentError as exc:
+            return "; ".join(exc.problems)
+
+    return read

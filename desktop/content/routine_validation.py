@@ -101,15 +101,25 @@ def item_problems(item: Mapping[str, Any]) -> dict[str, str]:
 
 def routine_name_problem(name: str) -> str | None:
     """Why ``name`` cannot name a routine, or ``None``; same rule as routine files."""
+    return _text_problem(name, "give the routine a name", "the name")
+
+
+def routine_description_problem(text: str) -> str | None:
+    """Why ``text`` cannot describe a routine, or ``None``; same rule as routine files."""
+    empty = "write a sentence about what this routine is for; it shows on the routine's card"
+    return _text_problem(text, empty, "the description")
+
+
+def _text_problem(text: str, empty: str, what: str) -> str | None:
     try:
-        _name_adapter().validate_python(name)
+        _name_adapter().validate_python(text)
     except ValidationError as exc:
         err = exc.errors()[0]
         if err["type"] == "string_too_short":
-            return "give the routine a name"
+            return empty
         if err["type"] == "string_too_long":
-            return f"keep the name to {err['ctx']['max_length']} characters or fewer"
-        return str(err["msg"]).removeprefix("Value error, ")
+            return f"keep {what} to {err['ctx']['max_length']} characters or fewer"
+        return f"{what} " + str(err["msg"]).removeprefix("Value error, ")
     return None
 
 

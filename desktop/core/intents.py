@@ -9,6 +9,7 @@ words the settings keep.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 
@@ -38,6 +39,27 @@ class RoutineAction(StrEnum):
 class Page(Enum):
     """The main window's pages, in the order of its navigation."""
 
-    ROUTINES = 0
-    EXERCISES = 1
+    EXERCISES = 0
+    ROUTINES = 1
     HISTORY = 2
+
+
+class TrayAction(StrEnum):
+    """What the tray menu offers."""
+
+    TAKE = "take"  # a desk break now
+    SNOOZE = "snooze"
+    PAUSE_HOUR = "pause_hour"
+    PAUSE_TOMORROW = "pause_tomorrow"
+    RESUME = "resume"
+    OPEN = "open"
+    SETTINGS = "settings"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class TrayIntent:
+    """A tray menu choice; a snooze carries its minutes as a number, not inside a string."""
+
+    action: TrayAction
+    minutes: int | None = None

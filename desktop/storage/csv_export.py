@@ -7,9 +7,10 @@ of history never sits in memory at once.
 
 The three files are read in one snapshot and written to hidden temporary
 files in the target folder, then renamed over the final names only after
-all three are complete: a full disk or a missing permission leaves the
-folder as it was, never with a truncated file a spreadsheet would read as
-the whole history.
+all three are complete, all or none (``_swap_in``): a full disk, a missing
+permission or a failed rename leaves the folder as it was, never with a
+truncated file a spreadsheet would read as the whole history, nor with
+files from two different exports.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from __future__ import annotations
 import csv
 import os
 import secrets
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from desktop.storage.database import Database
@@ -29,14 +31,16 @@ from desktop.storage.errors import StorageError
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _iso(epoch_ms: int | None) -> str | None:
-    """As ``desktop.storage.export``: the machine's local zone, milliseconds, offset."""
+def _iso(epoch_ms: int | None, offset_s: int) -> str | None:
+    """As ``desktop.storage.export``: local time where it happened (the stored offset), milliseconds."""
     if epoch_ms is None:
         return None
-    return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone().isoformat(timespec="milliseconds")
+    where = timezone(timedelta(seconds=offset_s))
+    return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone(where).isoformat(timespec="milliseconds")
 
 
 # (file name, header, positions of time columns, query); rows come in the JSON export's order.
+# Each query ends with the UTC offset the times are shown in (not written to the file).
 _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
     (
         "sessions.csv",
@@ -44,7 +48,8 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
         (2, 3),
         """SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
                   (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'before'),
-                  (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'after')
+                  (SELECT value FROM pain_ratings WHERE session_id = s.id AND moment = 'after'),
+                  s.utc_offset_s
            FROM sessions AS s ORDER BY s.started_at, s.id""",
     ),
     (
@@ -63,7 +68,7 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
         ),
         (8, 9),
         """SELECT st.session_id, st.exercise_id, st.side, st.set_index, st.planned_reps, st.done_reps,
-                  st.planned_s, st.done_s, st.started_at, st.ended_at
+                  st.planned_s, st.done_s, st.started_at, st.ended_at, s.utc_offset_s
            FROM sets AS st JOIN sessions AS s ON s.id = st.session_id
            ORDER BY s.started_at, s.id, st.started_at, st.id""",
     ),
@@ -71,7 +76,7 @@ _FILES: tuple[tuple[str, tuple[str, ...], tuple[int, ...], str], ...] = (
         "breaks.csv",
         ("offered_at", "outcome", "duration_s"),
         (0,),
-        "SELECT offered_at, outcome, duration_s FROM breaks ORDER BY offered_at, id",
+        "SELECT offered_at, outcome, duration_s, utc_offset_s FROM breaks ORDER BY offered_at, id",
     ),
 )
 FILE_NAMES = tuple(name for name, *_ in _FILES)
@@ -91,18 +96,73 @@ def export_csv(db: Database, folder: Path) -> list[Path]:
                 rows = _with_iso_times(connection.execute(query), times)
                 temps.append(_write_temp(folder, name, header, rows))
         finals = [folder / name for name in FILE_NAMES]
-        for temp, final in zip(temps, finals, strict=False):
-            os.replace(temp, final)
+        _swap_in(temps, finals)
         return finals
     except BaseException as exc:
         for temp in temps:
             temp.unlink(missing_ok=True)
         if created:
-            with suppress(OSError):  # stays if a rename already put a file there
+            with suppress(OSError):
                 folder.rmdir()
         if isinstance(exc, OSError):
             raise _cannot_write(folder, exc) from exc
         raise
+
+
+def _swap_in(temps: list[Path], finals: list[Path]) -> None:
+    """Rename each finished temporary file over its final name, all or none.
+
+    Renames are atomic one file at a time only, so each file already there
+    is first kept under a hidden name (a hard link: no copy, and the file
+    never disappears); if any rename fails, the files renamed before it are
+    put back (or removed, where there was none), so a spreadsheet never
+    reads a new sessions.csv beside an old sets.csv.
+    """
+    kept: list[tuple[Path, Path | None]] = []
+    try:
+        for final in finals:
+            kept.append((final, _keep(final)))
+        done = 0
+        try:
+            for temp, final in zip(temps, finals, strict=True):
+                os.replace(temp, final)
+                done += 1
+        except BaseException:
+            for final, old in kept[:done]:
+                if old is None:
+                    final.unlink(missing_ok=True)
+                else:
+                    os.replace(old, final)
+            raise
+        _sync_folder(finals[0].parent)
+    finally:
+        for _final, old in kept:
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
+def _keep(final: Path) -> Path | None:
+    """A hidden second name for the file at ``final`` (``None`` if there is none)."""
+    if not final.is_file():
+        return None
+    old = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(final, old)
+    except OSError:  # a file system without hard links (FAT, some network shares): copy
+        shutil.copy2(final, old)
+    return old
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX; Windows cannot open a folder and needs no such step)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _make_folder(folder: Path) -> bool:
@@ -151,12 +211,13 @@ def _snapshot(db: Database) -> Iterator[sqlite3.Connection]:
 
 
 def _with_iso_times(rows: Iterable[tuple], times: tuple[int, ...]) -> Iterator[list]:
-    """Rows one at a time, the epoch milliseconds at ``times`` turned into ISO text."""
+    """Rows one at a time, the epoch milliseconds at ``times`` turned into ISO text in the
+    offset that ends the row (a set's is its session's), which is then dropped."""
     for row in rows:
-        row = list(row)
+        *values, offset_s = row
         for index in times:
-            row[index] = _iso(row[index])
-        yield row
+            values[index] = _iso(values[index], offset_s)
+        yield values
 
 
 def _write_temp(folder: Path, name: str, header: tuple[str, ...], rows: Iterable[list]) -> Path:

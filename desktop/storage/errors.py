@@ -12,6 +12,7 @@ This module imports only the standard library, so the GUI can catch
 from __future__ import annotations
 
 import errno
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
+# Below this much free space an I/O error is taken for what it almost surely is: a full disk.
+LOW_SPACE_BYTES = 1024 * 1024
 # How long a unit of work waits for another connection's write lock (SQLite's busy_timeout).
 BUSY_TIMEOUT_S = 5.0
 _ELSEWHERE = "or start Upright with --data-dir pointing to another folder"
@@ -135,7 +138,7 @@ class StorageError(Exception):
         """
         code = getattr(error, "sqlite_errorcode", None)
         primary = code & 0xFF if code is not None else None
-        if primary == sqlite3.SQLITE_FULL:
+        if primary == sqlite3.SQLITE_FULL or (primary == sqlite3.SQLITE_IOERR and _no_room(path)):
             return cls.disk_full(path)
         if primary == sqlite3.SQLITE_IOERR:
             return cls.io_error(path, str(error))
@@ -164,6 +167,20 @@ class StoreBusy(StorageError):
             f"writing to it for more than {BUSY_TIMEOUT_S:g} seconds. Try again in a moment; "
             f"if it stays busy, close the other program.",
         )
+
+
+def _no_room(path: Path) -> bool:
+    """Whether the disk holding ``path`` is (all but) full.
+
+    SQLite says SQLITE_FULL only when growing the database file fails; a full
+    disk met while writing the WAL, sizing its index or syncing comes back as
+    a plain I/O error, which would send the person to check a healthy drive.
+    """
+    try:
+        space = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return space.f_bavail * space.f_frsize < LOW_SPACE_BYTES
 
 
 # A table or column the code expects is gone: the file was changed outside Upright.

@@ -10,6 +10,8 @@ problems surface as ``StorageError``.
 from __future__ import annotations
 
 import json
+import logging
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,8 @@ from desktop.storage.models import (
     SettingRow,
 )
 
+log = logging.getLogger("upright")
+
 
 class HistoryStore:
     """Sessions, sets, pain ratings, sit-breaks and settings, each write committed at once."""
@@ -42,10 +46,10 @@ class HistoryStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _unit(self):
+    def _unit(self) -> AbstractContextManager[Session]:
         return self._db.unit()
 
-    def _read(self):
+    def _read(self) -> AbstractContextManager[Session]:
         return self._db.read()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
@@ -204,9 +208,24 @@ class HistoryStore:
             return session.execute(stmt).rowcount
 
     def get_setting(self, key: str, default: Any = None) -> Any:
+        """The stored value, or ``default``; a value that is not JSON (edited outside Upright)
+        is skipped with a notice, so one bad row never stops the rest from working. Callers
+        check the shape of what they get, as they do for a settings file."""
         with self._read() as session:
             row = session.get(SettingRow, key)
-            return default if row is None else json.loads(row.value)
+            if row is None:
+                return default
+            try:
+                return json.loads(row.value)
+            except ValueError as exc:
+                log.warning(
+                    "upright: the stored setting %r in %s cannot be read (%s); the default is used "
+                    "until it is saved again",
+                    key,
+                    self._db.path,
+                    exc,
+                )
+                return default
 
     def set_setting(self, key: str, value: Any) -> None:
         encoded = json.dumps(value)  # fails on unserialisable values before any write

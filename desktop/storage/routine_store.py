@@ -9,7 +9,8 @@ replace, and an import whose id is taken becomes a copy under a new id.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -21,20 +22,51 @@ from desktop.storage.database import Database
 from desktop.storage.models import RoutineRow
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A stored routine that no longer passes the checks an import makes."""
+
+    id: str
+    name: str
+    problem: str
+
+    def notice(self) -> str:
+        return (
+            f"Your routine \u201c{self.name}\u201d ({self.id}) cannot be read ({self.problem}), "
+            f"so it is left out. Remove it with `upright routines delete {self.id}`."
+        )
+
+
+# Reads a stored routine's body (its id, the JSON text): the routine, or what is wrong with it.
+RoutineReader = Callable[[str, str], "Routine | str"]
+
+
 class RoutineStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, read: RoutineReader | None = None) -> None:
+        """``read`` checks a body as an import would (``desktop.content.routine_file.
+        stored_routine_reader``); without it only the shape is checked."""
         self._db = db
+        self._read = read or _read_shape
 
     def all(self) -> list[StoredRoutine]:
-        """Every stored routine, most recently changed first."""
-        with self._db.read() as session:
-            rows = session.scalars(select(RoutineRow).order_by(RoutineRow.updated_at.desc(), RoutineRow.id))
-            return [_stored(row) for row in rows]
+        """Every stored routine that reads back valid, most recently changed first; the others
+        are left out (``unreadable`` names them) so one bad row never hides the rest."""
+        return [stored for stored in self._load() if isinstance(stored, StoredRoutine)]
+
+    def unreadable(self) -> list[Unreadable]:
+        return [bad for bad in self._load() if isinstance(bad, Unreadable)]
 
     def get(self, routine_id: str) -> StoredRoutine | None:
+        """The routine, or ``None`` if there is none (or it cannot be read)."""
         with self._db.read() as session:
             row = session.get(RoutineRow, routine_id)
-            return _stored(row) if row else None
+            stored = _stored(row, self._read) if row else None
+        return stored if isinstance(stored, StoredRoutine) else None
+
+    def _load(self) -> list[StoredRoutine | Unreadable]:
+        with self._db.read() as session:
+            rows = session.scalars(select(RoutineRow).order_by(RoutineRow.updated_at.desc(), RoutineRow.id))
+            return [_stored(row, self._read) for row in rows]
 
     def add(
         self,
@@ -69,13 +101,14 @@ class RoutineStore:
                 raise KeyError(routine.id)
             row.name, row.body, row.updated_at = routine.name, _body(routine), now
 
-    def delete(self, routine_id: str) -> StoredRoutine | None:
-        """Remove a routine; returns what was removed so the caller can offer Undo."""
+    def delete(self, routine_id: str) -> StoredRoutine | Unreadable | None:
+        """Remove a routine; returns what was removed so the caller can offer Undo (an
+        unreadable one can be removed too, but not restored), ``None`` if there is none."""
         with self._db.unit() as session:
             row = session.get(RoutineRow, routine_id)
             if row is None:
                 return None
-            removed = _stored(row)
+            removed = _stored(row, self._read)
             session.execute(delete(RoutineRow).where(RoutineRow.id == routine_id))
             return removed
 
@@ -89,5 +122,17 @@ def _body(routine: Routine) -> str:
     return json.dumps(routine.to_data(), ensure_ascii=False)
 
 
-def _stored(row: RoutineRow) -> StoredRoutine:
-    return StoredRoutine(Routine.from_data(json.loads(row.body)), row.based_on, row.updated_at)
+def _read_shape(_routine_id: str, body: str) -> Routine | str:
+    try:
+        return Routine.from_data(json.loads(body))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _stored(row: RoutineRow, read: RoutineReader) -> StoredRoutine | Unreadable:
+    """The row's routine, or why not (a row edited outside Upright, or kept from before a
+    rule changed, must not reach a session)."""
+    routine = read(row.id, row.body)
+    if isinstance(routine, str):
+        return Unreadable(row.id, row.name, routine)
+    return StoredRoutine(routine, row.based_on, row.updated_at)

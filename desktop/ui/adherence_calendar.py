@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from desktop.ui.theme import LIGHT, Palette
 
 MIN_CELL, MAX_CELL, GAP = 11, 34, 3
-MAX_DAYS = 371  # 53 weeks: a year of columns
+MAX_WEEKS = 53  # a year of columns
 DAY_NUMBERS_FROM = 22  # cells at least this big show the day of the month
 FULL_DAY_MIN = 30  # this many minutes or more is the darkest square
 
@@ -36,6 +36,7 @@ class AdherenceCalendar(QWidget):
         self.setMouseTracking(True)
         self._all: list[tuple[date, float]] = []  # as given, up to a year
         self._days: list[tuple[date, float]] = []  # the most recent weeks that fit the width
+        self._cut = False  # days older than a year were left out
         self._palette: Palette = LIGHT
         self._locale = QLocale()
         self.first_weekday = self._locale.firstDayOfWeek().value  # ISO: Monday is 1
@@ -52,15 +53,20 @@ class AdherenceCalendar(QWidget):
         self.update()
 
     def show_days(self, days: list[tuple[date, float]]) -> None:
-        self._all = days[-MAX_DAYS:]
+        """At most 53 columns: the week of the last day and the 52 before it."""
+        self._cut = False
+        if days:
+            last = days[-1][0]
+            start = last - timedelta(days=self.row(last), weeks=MAX_WEEKS - 1)
+            self._cut = days[0][0] < start
+            days = [(d, m) for d, m in days if d >= start]
+        self._all = days
         self._fit(self.width())
 
     @property
     def truncated(self) -> bool:
         """Fewer days shown than given, or a year cut from a longer range."""
-        return bool(self._all) and (
-            len(self._days) < len(self._all) or (self._all[-1][0] - self._all[0][0]).days + 1 >= MAX_DAYS
-        )
+        return bool(self._all) and (len(self._days) < len(self._all) or self._cut)
 
     def shown_days(self) -> list[tuple[date, float]]:
         return self._days

@@ -165,6 +165,10 @@ class ExercisesPage(QWidget):
         if proxy_index.isValid():
             self.cards.setCurrentIndex(proxy_index)
 
+    def cards_surface(self) -> QWidget:
+        """The widget the cards are painted on: its first paint is the app's first useful paint."""
+        return self.cards.viewport()
+
     def restyle(self, palette: Palette) -> None:
         self._palette = palette
         self.delegate.set_palette(palette)

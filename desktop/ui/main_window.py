@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.intents import Page
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
@@ -33,10 +34,12 @@ class MainWindow(QMainWindow):
     closing = Signal()
     files_dropped = Signal(list)  # local paths of routine files dropped on the window
     full_screen_changed = Signal(bool)
+    page_shown = Signal(Page)
 
     DROPPABLE = (".json", ".toml")
 
     def __init__(self, pages: list[tuple[str, QWidget]], parent=None):
+        """``pages`` in the order of ``Page``: exercises, routines, history."""
         super().__init__(parent)
         self.setWindowTitle("Upright")
         self.page_titles = [title for title, _page in pages]
@@ -56,7 +59,8 @@ class MainWindow(QMainWindow):
             nav.addWidget(button)
             self.stack.addWidget(page)
         nav.addStretch(1)
-        self.nav_buttons.idClicked.connect(self.show_page)
+        self.nav_buttons.idClicked.connect(lambda n: self.show_page(Page(n)))
+        self.stack.currentChanged.connect(lambda n: self.page_shown.emit(Page(n)))
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +73,7 @@ class MainWindow(QMainWindow):
         frame.setWidget(body)  # scrolls only when the window is smaller than what the pages need
         self.setCentralWidget(frame)
         self.setAcceptDrops(True)
-        self.show_page(0)
+        self.show_page(Page.EXERCISES)
         fit(self, QSize(1280, 800), QSize(MIN_WIDTH, MIN_HEIGHT))
 
     def toggle_full_screen(self) -> None:
@@ -80,11 +84,14 @@ class MainWindow(QMainWindow):
             self.full_screen_changed.emit(self.isFullScreen())
         super().changeEvent(event)
 
-    def show_page(self, n: int) -> None:
-        self.stack.setCurrentIndex(n)
-        self.nav_buttons.button(n).setChecked(True)
+    def show_page(self, page: Page) -> None:
+        self.stack.setCurrentIndex(page.value)
+        self.nav_buttons.button(page.value).setChecked(True)
         page = self.stack.currentWidget()
         page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_page(self) -> Page:
+        return Page(self.stack.currentIndex())
 
     def say(self, message: str) -> None:
         """A quiet status line for things worth knowing but not worth a dialog."""

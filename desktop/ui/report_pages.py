@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 RESOLUTION_DPI = 300  # device units of the PDF; text and charts stay vector at any value
 GAP_MM = 4.0
+PAPER_CSS = "body { color: #000000; font-family: sans-serif; font-size: 10pt; }"
 FOOTER_MM = 8.0
 
 
@@ -100,7 +101,10 @@ def _document(html: str, device, width: float) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)  # lay out in the PDF's units, so point sizes come out right
     doc.setDocumentMargin(0)
-    doc.setHtml(html)
+    # Paper is white whatever the app's theme: text is black unless a block says otherwise
+    # (without this, a dark theme's light text colour would be printed on white).
+    doc.setDefaultStyleSheet(PAPER_CSS)
+    doc.setHtml(f"<body>{html}</body>")
     doc.setTextWidth(width)
     return doc
 

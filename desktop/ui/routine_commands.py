@@ -213,6 +213,7 @@ class ItemForm(QFrame):
         self._shown: dict[str, object] = {}  # the value each field's text stands for
         self.title = PlainLabel(objectName="RoutineName", wordWrap=True)
         self.dose = PlainLabel(objectName="Muted", wordWrap=True)
+        self.misfit = message_label("Dose problem")  # keys that do not fit this kind of exercise
         self.fields: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
         self.sides = QComboBox(accessibleName="Sides")
@@ -249,6 +250,7 @@ class ItemForm(QFrame):
         layout.setSpacing(SPACE[2])
         layout.addWidget(self.title)
         layout.addWidget(self.dose)
+        layout.addWidget(self.misfit)
         layout.addSpacing(SPACE[1])
         layout.addLayout(grid)
         layout.addStretch(1)
@@ -281,6 +283,12 @@ class ItemForm(QFrame):
         self.sides.setItemText(0, f"As catalog: {short[catalog.effective_sides]}")
         with QSignalBlocker(self.sides):
             self.sides.setCurrentIndex(max(0, self.sides.findData(overrides.sides)))
+
+    def show_misfits(self, messages: list[str]) -> None:
+        """Dose keys that passed their own field's check but do not fit the exercise's kind."""
+        text = "\n".join(m[:1].upper() + m[1:] for m in messages)
+        self.misfit.setText(text)
+        self.misfit.setVisible(bool(messages))
 
     def _typed(self, field: str, text: str) -> None:
         try:

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.content.routine_validation import routine_name_problem
+from desktop.content.routine_validation import routine_description_problem, routine_name_problem
 from desktop.core.catalog import Catalog, Dosage, Routine
+from desktop.core.dose_kinds import kind_of, misfits
 from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override
 from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.routine_commands import (
@@ -61,10 +62,9 @@ MAX_DESCRIPTION = 400  # the routine file format's limit
 
 
 def description_problem(text: str) -> str | None:
-    """What is wrong with a description as typed, in the editor's words; None if it can be saved."""
-    if not text.strip():
-        return "Write a sentence about what this routine is for; it shows on the routine's card."
-    return None
+    """What is wrong with a description as typed; None if it can be saved (the routine file rule)."""
+    problem = routine_description_problem(text)
+    return None if problem is None else problem[:1].upper() + problem[1:] + "."
 
 
 def _button(text: str, name: str, slot, tip: str = "") -> QPushButton:
@@ -114,7 +114,17 @@ class RoutineEditor(QWidget):
         return self._routine
 
     def has_problems(self) -> bool:
-        return bool(self._name_problem or self._description_problem or self.form.problems)
+        return bool(self._name_problem or self._description_problem or self.form.problems or self._misfits())
+
+    def _misfits(self, row: int | None = None) -> list[str]:
+        """Dose keys of one item (or of any) that do not fit its exercise: a hold takes no reps."""
+        rows = range(len(self._routine.items)) if row is None else [row]
+        found = []
+        for n in rows:
+            item = self._routine.items[n]
+            kind = kind_of(self._dosage(item.exercise), item.overrides)
+            found += list(misfits(self.model.name(item.exercise), kind, item.overrides).values())
+        return found
 
     # --- every change goes through a command, every command through _apply ---------------------------
 
@@ -225,6 +235,7 @@ class RoutineEditor(QWidget):
             self.form.show_item(
                 self.model.name(item.exercise), self._dosage(item.exercise), item.overrides, fresh
             )
+        self.form.show_misfits(self._misfits(row) if row >= 0 else [])
         self._refresh()
 
     def _set_name_problem(self, message: str | None) -> None:
@@ -244,6 +255,8 @@ class RoutineEditor(QWidget):
         self.total.setText(text[:1].upper() + text[1:])
         self.save.setEnabled(has_items and not self.has_problems())
         why = "Fix the fields with a message first." if self.has_problems() else "Add at least one exercise."
+        if has_items and self._misfits() and not self._misfits(self._row):
+            why = "An exercise's dose has keys that do not fit it: pick it in the list to see which."
         self.save.setToolTip("Ctrl+S" if self.save.isEnabled() else plain_tooltip(why))
         last = len(self._routine.items) - 1
         self.up.setEnabled(self._row > 0)

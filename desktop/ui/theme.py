@@ -120,7 +120,9 @@ QSpinBox::down-button, QTimeEdit::down-button {{
 QSpinBox::up-button:hover, QSpinBox::down-button:hover,
 QTimeEdit::up-button:hover, QTimeEdit::down-button:hover {{ background: {p.accent_soft}; }}
 QSpinBox::up-arrow, QTimeEdit::up-arrow {{ image: url(:/icons/chevron-up.svg); width: 12px; height: 12px; }}
-QSpinBox::down-arrow, QTimeEdit::down-arrow {{ image: url(:/icons/chevron-down.svg); width: 12px; height: 12px; }}
+QSpinBox::down-arrow, QTimeEdit::down-arrow {{
+    image: url(:/icons/chevron-down.svg); width: 12px; height: 12px;
+}}
 QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled,
 QTimeEdit::up-arrow:disabled, QTimeEdit::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
@@ -142,6 +144,7 @@ QToolButton::menu-indicator {{ image: url(:/icons/chevron-down.svg); width: 12px
     subcontrol-position: right center; right: {s[1]}px; }}
 QToolButton[popupMode="2"] {{ padding-right: {s[4] + s[1]}px; }}
 QPushButton:hover, QToolButton:hover {{ background: {p.surface_alt}; }}
+QFileDialog QToolButton {{ padding: {s[1]}px; min-height: 0; border-radius: 6px; }}
 QLineEdit QToolButton, QLineEdit QToolButton:hover, QLineEdit QToolButton:focus {{
     border: none; padding: 0; min-height: 0; background: transparent;
 }}

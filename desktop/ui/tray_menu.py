@@ -6,32 +6,33 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.core.intents import TrayAction, TrayIntent
 from desktop.ui.tray_art import TrayState, tray_icon
 
-# (intent, label)
-ITEMS = (
-    ("take", "Take a break now"),
+# (intent, label); None is a separator
+ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
+    (TrayIntent(TrayAction.TAKE), "Take a break now"),
     None,
-    ("snooze:10", "Snooze 10 min"),
-    ("snooze:30", "Snooze 30 min"),
+    (TrayIntent(TrayAction.SNOOZE, 10), "Snooze 10 min"),
+    (TrayIntent(TrayAction.SNOOZE, 30), "Snooze 30 min"),
     None,
-    ("pause:hour", "Pause for 1 hour"),
-    ("pause:tomorrow", "Pause until tomorrow"),
-    ("resume", "Resume reminders"),
+    (TrayIntent(TrayAction.PAUSE_HOUR), "Pause for 1 hour"),
+    (TrayIntent(TrayAction.PAUSE_TOMORROW), "Pause until tomorrow"),
+    (TrayIntent(TrayAction.RESUME), "Resume reminders"),
     None,
-    ("open", "Open Upright"),
-    ("settings", "Settings\u2026"),
-    ("quit", "Quit Upright"),
+    (TrayIntent(TrayAction.OPEN), "Open Upright"),
+    (TrayIntent(TrayAction.SETTINGS), "Settings\u2026"),
+    (TrayIntent(TrayAction.QUIT), "Quit Upright"),
 )
 
 
 class TrayMenu(QObject):
-    intent = Signal(str)
+    intent = Signal(TrayIntent)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.menu = QMenu()
-        self.actions: dict[str, QAction] = {}
+        self.actions: dict[TrayIntent, QAction] = {}
         for item in ITEMS:
             if item is None:
                 self.menu.addSeparator()
@@ -47,7 +48,7 @@ class TrayMenu(QObject):
 
     def _activated(self, reason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.intent.emit("open")
+            self.intent.emit(TrayIntent(TrayAction.OPEN))
 
     def show_state(self, state: TrayState, minutes_sat: int, progress: float, detail: str) -> None:
         """Update icon and tooltip; skipped when nothing visible changed (no wasted void calls)."""
@@ -58,9 +59,9 @@ class TrayMenu(QObject):
         self.icon.setIcon(tray_icon(state, progress))
         sat = "Just had a break" if minutes_sat == 0 else f"Sitting for {minutes_sat} min"
         self.icon.setToolTip(f"Upright \u2014 {sat}\n{detail}" if detail else f"Upright \u2014 {sat}")
-        self.actions["resume"].setEnabled(state == "paused")
-        for key in ("pause:hour", "pause:tomorrow"):
-            self.actions[key].setEnabled(state != "paused")
+        self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(state == "paused")
+        for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
+            self.actions[TrayIntent(action)].setEnabled(state != "paused")
 
     def close(self) -> None:
         """Take the icon down and let go of its menu: the icon must never point at a deleted menu.

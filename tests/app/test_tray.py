@@ -8,6 +8,7 @@ from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tray_controller import TrayController
 from desktop.app.tray_store import TrayStore
+from desktop.core.intents import TrayAction, TrayIntent
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import run
 
@@ -134,16 +135,16 @@ def test_menu_pause_and_resume_and_open(coach, qapp):
     async def scenario():
         tray = make(None)
         await tray.start()
-        tray._on_intent("pause:hour")
+        tray._on_intent(TrayIntent(TrayAction.PAUSE_HOUR))
         paused = tray.menu._shown[0]
         clocks.advance(45)
         tray.wake()
         still = tray.menu._shown[0]
         due_while_paused = tray.prompt.isVisible()
-        tray._on_intent("resume")
-        tray._on_intent("open")
+        tray._on_intent(TrayIntent(TrayAction.RESUME))
+        tray._on_intent(TrayIntent(TrayAction.OPEN))
         state = tray.menu._shown[0]
-        enabled = tray.menu.actions["resume"].isEnabled()
+        enabled = tray.menu.actions[TrayIntent(TrayAction.RESUME)].isEnabled()
         tray.close()
         return paused, still, due_while_paused, state, enabled
 
@@ -227,7 +228,7 @@ def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
         await tray.start()
         clocks.advance(12)
         tray.wake()
-        tray._on_intent("snooze:30")
+        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
         await tray.settle()
         history = await _history(data)
         tray.close()
@@ -257,7 +258,7 @@ def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qap
         clocks.advance(30)
         tray.wake()
         for _ in range(3):
-            tray._on_intent("take")
+            tray._on_intent(TrayIntent(TrayAction.TAKE))
             await asyncio.sleep(0)
         while not open_windows():
             await asyncio.sleep(0.01)
@@ -296,9 +297,9 @@ def test_a_failed_break_record_is_reported_not_dropped(coach, qapp, caplog):
         await tray.start()
         clocks.advance(12)
         tray.wake()
-        tray._on_intent("snooze:30")
+        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
         await tray.settle()
-        tray._on_intent("snooze:30")
+        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
         await tray.settle()
         tray.close()
 

@@ -7,20 +7,27 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
-from desktop.app.single_instance import InstanceServer
+from desktop.app.single_instance import hold
 from desktop.core.control import Control, ControlRequest, parse_minutes
 from tests.app_helpers import run
 from tests.app.test_tray import coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
 
 
 def upright(*args: str, user: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "LOGNAME": user, "USER": user, "QT_QPA_PLATFORM": "offscreen"}
+    """``user`` names the data folder: one instance per folder, so each test has its own socket."""
+    env = {**os.environ, "UPRIGHT_DATA_DIR": data_dir(user), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env, timeout=60
     )
+
+
+def data_dir(user: str) -> str:
+    return str(Path(tempfile.gettempdir()) / user)
 
 
 @pytest.mark.parametrize("text", ["0", "-5", "abc", "1441", "2.5", ""])
@@ -53,7 +60,8 @@ def test_status_snooze_pause_and_break_reach_the_running_tray(coach, qapp):  # n
         return await asyncio.get_running_loop().run_in_executor(None, lambda: upright(*args, user=user))
 
     async def scenario():
-        server = InstanceServer(f"upright-{user}")
+        server = hold(Path(data_dir(user)))
+        assert server is not None
         tray = make(None)
         await tray.start()
         server.control = tray.control

@@ -102,7 +102,7 @@ def test_edited_poses_are_validated_again(tmp_path):
     assert any(".lumbra" in p for p in err.value.problems)
 
 
-def test_a_broken_poses_file_costs_the_pictures_not_the_app(monkeypatch, capsys):
+def test_a_broken_poses_file_costs_the_pictures_not_the_app(monkeypatch, caplog):
     from desktop.content import catalog_cache
 
     def broken():
@@ -110,4 +110,4 @@ def test_a_broken_poses_file_costs_the_pictures_not_the_app(monkeypatch, capsys)
 
     monkeypatch.setattr(catalog_cache, "load_poses_cached", broken)
     assert catalog_cache.shipped_poses.__wrapped__().arts == {}
-    assert "poses.toml was not loaded" in capsys.readouterr().err
+    assert "poses.toml was not loaded" in caplog.text  # the log, which also reaches the terminal

@@ -144,12 +144,14 @@ def test_a_tempo_phase_without_a_keyframe_is_refused_naming_exercise_and_phase(f
 
 def test_a_phase_naming_a_missing_keyframe_or_a_ladder_naming_missing_art_is_refused(folder):
     _edit(folder / "poses.toml", 'close = "arms together"', 'close = "arms crossed"')
+    _edit(folder / "poses.toml", 'start = "hands and knees"', 'start = "kneeling"')
     _edit(folder / "poses.toml", "\n[ladders]\n", '\n[ladders]\nsquat = ["squat", "squat-jump"]\n')
     problems = _problems(folder)
     assert (
         'poses["open-book-rotation"].phases["close"]: there is no keyframe named "arms crossed"' in problems
     )
     assert 'ladders["squat"][1]: there is no art "squat-jump" in poses' in problems
+    assert 'poses["cat-cow"].start: there is no keyframe named "kneeling"' in problems
 
 
 def test_a_ladder_step_with_other_equipment_draws_other_props(poses, catalog):
@@ -207,3 +209,27 @@ def test_a_tempo_in_any_dose_table_of_an_exercise_or_step_is_checked(folder):
     )
     problems = _problems(folder)
     assert 'exercise "cat-cow" (exercises.toml): tempo phase "wiggle" has no keyframe' in problems
+
+
+SCENERY = {"mat"}  # drawn to show the floor where the body lies, whatever the exercise lists
+# "Feet propped up" on anything at hand: the catalog lists no equipment, the picture needs something.
+PROPPED = {"belly-breathing-feet-up": {"pillow"}}
+
+
+def test_each_ladder_step_draws_the_equipment_the_catalog_gives_it(poses, catalog):
+    for e in catalog.exercises:
+        # The exercise lists what any step may use; each step says what it uses, if different.
+        steps = [
+            (n, step.equipment if step.equipment is not None else e.equipment)
+            for n, step in enumerate(e.progressions)
+        ] or [(None, e.equipment)]
+        drawn_by_equipment: dict[frozenset[str], frozenset[str]] = {}
+        for rung, equipment in steps:
+            drawn = frozenset(p.kind for p in poses.get(e.id, rung).props)
+            extra = drawn - SCENERY - PROPPED.get(e.id, set())
+            assert extra <= set(equipment), (e.id, rung, sorted(drawn), equipment)
+            if set(equipment) & set(PROP_KINDS):
+                assert drawn & set(equipment), (e.id, rung, equipment)  # something it lists is drawn
+            drawn_by_equipment.setdefault(frozenset(equipment), drawn)
+        sets = list(drawn_by_equipment.values())
+        assert len(set(sets)) == len(sets), e.id  # other equipment, other props

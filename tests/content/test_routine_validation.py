@@ -14,6 +14,7 @@ from desktop.content.routine_validation import (
     field_text,
     item_problems,
     parse_field,
+    routine_description_problem,
     routine_name_problem,
 )
 from desktop.content.schema import RoutineItemFile
@@ -220,6 +221,7 @@ def test_any_name_is_fine_or_has_a_message(name):
 )
 def test_names_refuse_controls_overrides_and_invisible_text(name, expected):
     assert expected in (routine_name_problem(name) or "")
+    assert expected in (routine_description_problem(name) or "")  # descriptions follow the same rule
 
 
 def test_names_are_nfc_normalised():

@@ -21,7 +21,10 @@ from desktop.app.main_controller import MainController
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.core.catalog import Catalog, SafetyFlag
+from desktop.core.cues import Cues
+from desktop.core.intents import Page
 from desktop.ui.appearance import Appearance
+from desktop.ui.session_view import SessionView
 from tests.app_helpers import answer_dialogs, run
 
 # No file behind the "image": a label that parsed it would try to load it and show bold text.
@@ -32,14 +35,19 @@ def hostile_catalog(catalog: Catalog) -> Catalog:
     def text(n: int) -> str:
         return f"{HOSTILE} {n}"
 
+    def cues(n: int, cues: Cues | None) -> Cues | None:
+        return None if cues is None else Cues({m: tuple(text(n) for _ in c) for m, c in cues.moments.items()})
+
     exercises = tuple(
         replace(
             e,
             name=text(n),
             why=tuple(text(n) for _ in e.why),
-            cues=tuple(text(n) for _ in e.cues),
+            cues=cues(n, e.cues),
             cautions=tuple(text(n) for _ in e.cautions),
-            progressions=tuple(replace(p, name=text(n), notes=text(n)) for p in e.progressions),
+            progressions=tuple(
+                replace(p, name=text(n), notes=text(n), cues=cues(n, p.cues)) for p in e.progressions
+            ),
         )
         for n, e in enumerate(catalog.exercises)
     )
@@ -85,7 +93,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         window = controller.window
         window.show()
         check("exercises", window)
-        window.show_page(1)
+        window.show_page(Page.ROUTINES)
         check("routines", window)
 
         answers = answer_dialogs([True, False], seen)  # the safety notice, no pain rating before
@@ -94,11 +102,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         while view is None:
             await asyncio.sleep(0.01)
             view = next(
-                (
-                    w
-                    for w in QApplication.topLevelWidgets()
-                    if type(w).__name__ == "SessionView" and w.isVisible()
-                ),
+                (w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()),
                 None,
             )
         answers.stop()
@@ -110,8 +114,8 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
         await session
         ender.stop()
 
-        window.show_page(2)
-        await controller.load_history(controller._range)
+        window.show_page(Page.HISTORY)
+        await controller.reload_history()
         check("history", controller.history)
 
         from desktop.ui.routine_editor import RoutineEditor
@@ -139,7 +143,7 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
 
     run(qapp, scenario, timeout_s=30)
     assert seen[:1] == ["Before your first session"]
-    assert {name: bad for name, (_, bad) in checked.items()} == dict.fromkeys(checked, [])
+    assert {name: bad for name, (_, bad) in checked.items()} == {name: [] for name in checked}
     shown = {name: count for name, (count, _) in checked.items()}
     assert all(shown[name] > 0 for name in ("exercises", "routines", "session", "editor", "dialogs")), shown
 

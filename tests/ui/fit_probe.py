@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from desktop.core.intents import Page
+
 
 def settle(app: QApplication) -> None:
     for _ in range(4):
@@ -94,7 +96,7 @@ def probe(data_dir: Path) -> dict:
         if label == "minimum":
             window.resize(window.minimumSize())
         for n, title in enumerate(window.page_titles):
-            window.show_page(n)
+            window.show_page(Page(n))
             result = report(app, window)
             result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
             out[f"{title.lower()}-{label}"] = result

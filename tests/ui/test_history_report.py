@@ -149,3 +149,46 @@ def test_paper_follows_the_locale():
         == QPageSize.PageSizeId.Letter
     )
     assert page_size_for(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == QPageSize.PageSizeId.A4
+
+
+def test_text_is_black_on_paper_even_in_the_dark_theme(qapp, tmp_path):
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        dark.setColor(role, QColor("#eef1f4"))  # the dark theme's text colour
+    qapp.setPalette(dark)
+    try:
+        path = tmp_path / "report.pdf"
+        write_report(path, report(aggregates()), QPageSize.PageSizeId.A4)
+    finally:
+        qapp.setPalette(before)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True
+    )
+    [page] = tmp_path.glob("p*.pgm")
+    pixels = page.read_bytes().split(b"\n", 3)[3]
+    dark_pixels = sum(1 for b in pixels if b < 60)
+    assert dark_pixels > 200  # 0 in the theme's pale text colour: the text prints black
+
+
+def test_each_chart_is_its_own_png_or_svg(qapp, tmp_path):
+    from desktop.ui.chart_export import save_charts
+    from desktop.ui.history_charts import ChartPanel, fill_minutes
+    from desktop.ui.theme import LIGHT
+
+    panel = ChartPanel("Minutes", LIGHT)
+    agg = aggregates()
+    fill_minutes(panel, agg.routine_minutes, NAMES, LIGHT, agg.first_day, agg.last_day)
+    panel.resize(600, 320)
+    panel.show()  # laid out as on the page
+    qapp.processEvents()
+    svg = save_charts([("minutes", panel.view)], tmp_path / "charts.svg")
+    png = save_charts([("minutes", panel.view)], tmp_path / "charts.png")
+    assert svg == [tmp_path / "charts-minutes.svg"] and png == [tmp_path / "charts-minutes.png"]
+    text = svg[0].read_text()
+    assert (
+        text.startswith("<?xml") and "<polyline" in text and "Minutes per week" in text
+    )  # vectors and real text
+    assert png[0].read_bytes()[:4] == b"\x89PNG"

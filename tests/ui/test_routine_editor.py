@@ -410,3 +410,20 @@ def test_the_heading_says_what_is_being_edited_and_dose_fields_wait_for_an_exerc
     qtbot.addWidget(editor)
     assert editor.findChild(QLabel, "PageTitle").text() == "New routine"
     assert not any(field.isEnabled() for field in editor.form.fields.values())
+
+
+def test_a_dose_key_that_does_not_fit_the_exercise_blocks_saving(qtbot, catalog):
+    """The editor refuses what import refuses: a hold exercise takes no reps (docs/routine-format.md)."""
+    from desktop.core.catalog import Routine, RoutineItem
+
+    routine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("figure-four-stretch"),))
+    editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog, lambda r: "1 min")
+    qtbot.addWidget(editor)
+    assert editor.save.isEnabled() and editor.form.misfit.isHidden()
+    editor.form.fields["reps"].setText("5")
+    editor.form.fields["reps"].textEdited.emit("5")
+    assert not editor.save.isEnabled()
+    assert "is a hold, so reps does not fit" in editor.form.misfit.text()
+    editor.form.fields["reps"].setText("")
+    editor.form.fields["reps"].textEdited.emit("")
+    assert editor.save.isEnabled() and editor.form.misfit.text() == ""
