@@ -22,6 +22,9 @@ packages=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core
           libxss1 x11-utils)  # X11 idle time (XScreenSaver) and xprop for full-screen detection
+# The voice: Qt's only Linux speech backend talks to speech-dispatcher (through libspeechd2);
+# its espeak-ng module is only recommended, so --no-install-recommends needs it named.
+packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2)
 if [ "$mode" = test ]; then
   # Tests that need a real X server start their own Xvfb; trayer is a real tray host,
   # xdotool moves the pointer for the idle-time tests.
@@ -32,9 +35,11 @@ if [ "$mode" = test ]; then
   # openbox and wmctrl close windows the way a title bar does;
   # poppler-utils (pdftotext, pdftoppm) reads the physiotherapist report back;
   # locales has localedef, which builds the ISO-8859-1 locale the output tests run in;
-  # tzdata has the zones the time-zone test reads a session in.
+  # tzdata has the zones the time-zone test reads a session in;
+  # pulseaudio gives the voice tests a null sink to speak into (tests/speech_dispatcher.py).
   packages+=(xvfb xauth trayer xdotool libxtst6 dbus-daemon desktop-file-utils appstream
-             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils locales tzdata)
+             dunst sway wayland-protocols wayland-utils openbox wmctrl poppler-utils locales tzdata
+             pulseaudio)
 fi
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

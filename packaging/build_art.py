@@ -51,11 +51,10 @@ def render_svg(exercise_id: str, art) -> bytes:
     generator.setSize(QSize(width, PANEL_H))
     generator.setViewBox(QRect(0, 0, width, PANEL_H))
     generator.setTitle(f"Upright: {exercise_id}")
-    generator.setDescription(
-        f"{exercise_id}: {art.names[0] or 'start'} (left), {art.names[-1] or 'end'} (right)"
-    )
+    start, end = art.names[int(art.start_position)] or "start", art.names[-1] or "end"
+    generator.setDescription(f"{exercise_id}: {start} (left), {end} (right)")
     painter = QPainter(generator)
-    for n, position in enumerate((0.0, art.end)):
+    for n, position in enumerate((art.start_position, art.end)):
         paint_art(painter, QRectF(n * (PANEL_W + GAP), 0, PANEL_W, PANEL_H), art, LIGHT, position)
     painter.end()
     buffer.close()
@@ -107,7 +106,7 @@ def contact_sheet(path: Path, columns: int = 3) -> None:
         x, y = gap + (n % columns) * (2 * w + gap), gap + (n // columns) * (h + label)
         painter.setPen(QColor(LIGHT.text))
         painter.drawText(x + 2, y + 14, title)
-        for k, position in enumerate((0.0, art.end)):
+        for k, position in enumerate((art.start_position, art.end)):
             paint_art(painter, QRectF(x + k * w + 2, y + label, w - 4, h - 4), art, LIGHT, position)
     painter.end()
     image.save(str(path))

@@ -9,6 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ("tests.speech_dispatcher",)  # the real speech-dispatcher fixture
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -9,14 +9,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # loaded with the first session, not with the first window
+    from desktop.platform.audio import SoundCues
+    from desktop.platform.speech import Voice
 
 log = logging.getLogger("upright")
 
 
 class Media:
-    def __init__(self):
-        self._sound = None
-        self._voice = None
+    def __init__(
+        self,
+        *,
+        make_sound: Callable[[], SoundCues] | None = None,
+        make_voice: Callable[[], Voice] | None = None,
+    ) -> None:
+        """``make_sound``/``make_voice`` build the adapters (tests hand in ones with fake backends)."""
+        self._make_sound = make_sound
+        self._make_voice = make_voice
+        self._sound: SoundCues | None = None
+        self._voice: Voice | None = None
         self.sound_wanted = True  # the person's preference, applied when the cues are made
         self.voice_wanted = True
         self.notices: list[str] = []
@@ -47,21 +60,21 @@ class Media:
             self._voice.set_enabled(voice)
 
     @property
-    def sound(self):
+    def sound(self) -> SoundCues:
         if self._sound is None:
             from desktop.platform.audio import SoundCues
 
-            self._sound = SoundCues()
+            self._sound = self._make_sound() if self._make_sound else SoundCues()
             self._sound.set_enabled(self.sound_wanted)
             self._sound.unavailable.connect(self.notice)  # emitted from the loop, so not missed
         return self._sound
 
     @property
-    def voice(self):
+    def voice(self) -> Voice:
         if self._voice is None:
             from desktop.platform.speech import Voice
 
-            self._voice = Voice()
+            self._voice = self._make_voice() if self._make_voice else Voice()
             self._voice.set_enabled(self.voice_wanted)
             self._voice.unavailable.connect(self.notice)
             self._voice.start()

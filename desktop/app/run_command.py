@@ -108,10 +108,11 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
     from desktop.app.media import Media
     from desktop.app.safety_gate import safety_acknowledged
     from desktop.app.session_launch import run_session
+    from desktop.app.settings_flow import APPEARANCE_KEY
     from desktop.app.store_worker import StoreWorker
     from desktop.storage.errors import StorageError
     from desktop.storage.location import resolve_data_dir
-    from desktop.ui.appearance import Appearance
+    from desktop.ui.appearance import Appearance, theme_choice
 
     worker = StoreWorker(resolve_data_dir(args.data_dir))
     try:
@@ -121,6 +122,10 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
         worker.close()
         return 2
     try:
+        # The saved theme, before the first dialog; sound and voice are read as the session starts.
+        appearance = Appearance(
+            app, theme_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY))
+        )
         if routine is None:
             own = [s.routine for s in await worker.run(worker.routines.all)]
             routine, problem = pick(own + list(catalog.routines), args.routine)
@@ -134,7 +139,7 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 catalog,
                 routine,
                 worker,
-                Appearance(app),
+                appearance,
                 Media(),
                 speed=args.speed,
                 auto=args.auto,

@@ -73,8 +73,8 @@ def rules_as_edited(values: dict[str, Any]) -> list[str]:
     hours = values.get("working_hours")
     fields = {k: v for k, v in values.items() if k in BreakSettings.__dataclass_fields__}
     # Hours with no day ticked have no sentence; the message under the form asks for a day.
-    usable = hours is not None and bool(hours["days"])
-    fields["working_hours"] = SimpleNamespace(**hours) if usable else None
+    usable = isinstance(hours, dict) and bool(hours["days"])
+    fields["working_hours"] = SimpleNamespace(**hours) if isinstance(hours, dict) and usable else None
     return rules_text(cast(BreakSettings, SimpleNamespace(**fields)))
 
 
@@ -134,5 +134,7 @@ async def stored_break_settings(worker: StoreWorker | None) -> BreakSettings:
 
 def apply_preferences(appearance, media, theme: str, sound: bool, voice: bool) -> None:
     """Apply the stored theme, sound and voice choices (the tray reads them at start)."""
-    appearance.set_choice(theme)
+    from desktop.ui.appearance import theme_choice
+
+    appearance.set_choice(theme_choice(theme))
     media.want(sound=bool(sound), voice=bool(voice))

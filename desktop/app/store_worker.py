@@ -72,6 +72,8 @@ class StoreWorker:
         await self.run(self._open_blocking)
 
     def _open_blocking(self) -> None:
+        from desktop.content.catalog_cache import load_catalog_cached
+        from desktop.content.routine_file import stored_routine_reader
         from desktop.storage.database import open_database
         from desktop.storage.history import HistoryStore
         from desktop.storage.progress_store import ProgressStore
@@ -83,7 +85,8 @@ class StoreWorker:
         self.journal = SetJournal(self.data_dir)
         replay_orphans(self.data_dir, history)  # first, so a closed session ends at its last set
         history.mark_interrupted()
-        self._routines, self._progress = RoutineStore(self._db), ProgressStore(self._db)
+        read = stored_routine_reader(load_catalog_cached())
+        self._routines, self._progress = RoutineStore(self._db, read), ProgressStore(self._db)
         self._history = history  # last: ``is_open`` turns true only when all three are ready
 
     async def run(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:

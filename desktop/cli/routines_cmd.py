@@ -42,16 +42,18 @@ def run(args) -> int:
 def _library(db, catalog):
     """The routines, the person's rungs (which set the doses, so the times) and any stored
     routine that cannot be read (said, and left out)."""
+    from desktop.content.routine_file import stored_routine_reader
     from desktop.storage.progress_store import ProgressStore
     from desktop.storage.routine_store import RoutineStore
 
-    store = RoutineStore(db)
+    store = RoutineStore(db, stored_routine_reader(catalog))
     library = Library(catalog, tuple(s.routine for s in store.all()))
     return library, ProgressStore(db).steps(), store.unreadable()
 
 
 def _delete(args, catalog) -> int:
     """Remove one of the person's routines; a shipped template or an unknown id changes nothing."""
+    from desktop.content.routine_file import stored_routine_reader
     from desktop.storage.routine_store import RoutineStore, Unreadable
 
     shipped = Library(catalog).shipped_ids()
@@ -63,7 +65,7 @@ def _delete(args, catalog) -> int:
         )
 
     def remove(db):
-        store = RoutineStore(db)
+        store = RoutineStore(db, stored_routine_reader(catalog))
         removed = store.delete(args.id)
         return removed, [s.routine.id for s in store.all()]
 

@@ -107,6 +107,7 @@ class ArtFile(_Strict):
     pins: list[Literal[PINS]] = []
     phases: dict[KebabId, Annotated[str, Field(max_length=40)]] = {}
     other_side: Literal["swap", "mirror"] = "swap"
+    start: Annotated[str, Field(max_length=40)] = ""
 
 
 class PosesFile(_Strict):
@@ -159,6 +160,7 @@ def to_pose_book(parsed: PosesFile) -> PoseBook:
                 pins=tuple(art.pins),
                 phases=dict(art.phases),
                 other_side=art.other_side,
+                start=art.start,
             )
             for exercise_id, art in parsed.poses.items()
         },
@@ -182,6 +184,8 @@ def check(book: PoseBook) -> list[str]:
             for phase, name in art.phases.items()
             if name not in art.names
         ]
+        if art.start and art.start not in art.names:
+            problems.append(f'{where}.start: there is no keyframe named "{art.start}"')
         if art.keyframes[0] == art.keyframes[-1]:
             problems.append(f"{where}.keyframes: the first and last keyframes are the same pose")
         if art.view != "side":

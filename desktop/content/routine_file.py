@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -115,9 +116,16 @@ def _check_envelope(data: Any, source: str) -> None:
         )
 
 
-def parse_stored_routine(body: str, catalog: Catalog, source: str) -> Routine:
-    """A routine kept in the history (its ``routine`` object as JSON), checked exactly as an
-    import is: a row edited outside Upright, or written before a rule changed, is refused
-    with its problems rather than reaching a session."""
-    document = f'{{"format": "{FORMAT}", "version": {VERSION}, "routine": {body}}}'
-    return parse_routine(document.encode("utf-8"), "json", catalog, source)
+def stored_routine_reader(catalog: Catalog) -> Callable[[str, str], Routine | str]:
+    """How the history reads a routine it keeps (its ``routine`` object as JSON): checked
+    exactly as an import is, so a row edited outside Upright, or written before a rule
+    changed, gives its problems (a string) rather than reaching a session."""
+
+    def read(routine_id: str, body: str) -> Routine | str:
+        document = f'{{"format": "{FORMAT}", "version": {VERSION}, "routine": {body}}}'
+        try:
+            return parse_routine(document.encode("utf-8"), "json", catalog, f"routine {routine_id}")
+        except ContentError as exc:
+            return "; ".join(exc.problems)
+
+    return read

@@ -340,6 +340,12 @@ class ExerciseArt:
     pins: tuple[str, ...] = ()  # joints that travel in a straight line (planted hands, feet, shoulders)
     phases: Mapping[str, str] = field(default_factory=dict)  # tempo phase -> keyframe name
     other_side: OtherSide = "swap"
+    start: str = ""  # the keyframe a set starts from (the setup position); "" is the first
+
+    @property
+    def start_position(self) -> float:
+        """Where a set starts and what a still shows: the ``start`` keyframe, or the first."""
+        return float(self.names.index(self.start)) if self.start in self.names else 0.0
 
     @property
     def working_limbs(self) -> tuple[str, ...]:

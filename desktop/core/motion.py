@@ -96,6 +96,7 @@ class Timeline:
     mirror: bool = False  # the other side flips the whole picture instead of swapping limbs
     once: bool = False  # go to the end position and stay there (a held position in a session)
     settle_beat: int = 0  # with ``once``: the beat that reaches the end position
+    start: float = 0.0  # where the first rep starts: the art's setup position
 
     @property
     def settle_s(self) -> float:
@@ -122,7 +123,7 @@ class Timeline:
         """Where beat ``n`` starts: the previous beat's end; the first rep starts at the start pose."""
         if n > 0:
             return self.beats[n - 1].target
-        return 0.0 if cycle == 0 else self.beats[-1].target
+        return self.start if cycle == 0 else self.beats[-1].target
 
     def _frame(self, n: int, cycle: int, start: float, t: float, phase: str | None = None) -> Frame:
         flip = flip_for(self.side, self.sides, cycle)
@@ -152,6 +153,7 @@ class Timeline:
             mirror=art.other_side == "mirror",
             once=session and art.stay,
             settle_beat=end_at,
+            start=art.start_position,
         )
 
 
@@ -178,7 +180,7 @@ def pace_beats(art: ExerciseArt, dosage: Dosage) -> tuple[Beat, ...]:
     pace: Mapping[str, float] = {**DEFAULT_PACE, **(art.pace or {})}
     hold = dosage.hold_s.lo if dosage.hold_s is not None else pace["hold"]
     return (
-        Beat("rest", pace["rest"], 0.0),
+        Beat("rest", pace["rest"], art.start_position),
         Beat("go", pace["go"], art.end),
         Beat("hold", hold, art.end),
         Beat("back", pace["back"], 0.0),

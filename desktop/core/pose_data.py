@@ -43,6 +43,7 @@ def book_to_data(book: PoseBook) -> dict[str, Any]:
             "pins": list(a.pins),
             "phases": dict(a.phases),
             "other_side": a.other_side,
+            "start": a.start,
         }
         for k, a in book.arts.items()
     } | {"@ladders": {k: list(v) for k, v in book.ladders.items()}}
@@ -82,6 +83,7 @@ def book_from_data(data: Mapping[str, Any]) -> PoseBook:
                 pins=tuple(a.get("pins", ())),
                 phases=dict(a.get("phases") or {}),
                 other_side=a.get("other_side", "swap"),
+                start=a.get("start", ""),
             )
             for k, a in data.items()
         },

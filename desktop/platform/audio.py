@@ -50,6 +50,7 @@ class SoundCues(QObject):
     """
 
     unavailable = Signal(str)
+    enabled_changed = Signal(bool)  # the person's M choice, for the settings to remember
 
     def __init__(
         self,
@@ -80,7 +81,9 @@ class SoundCues(QObject):
         return self._reason is None
 
     def set_enabled(self, enabled: bool) -> None:
-        self._enabled = enabled
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.enabled_changed.emit(enabled)
 
     def play(self, name: CueName) -> None:
         """Start the cue; does nothing while disabled or unavailable."""

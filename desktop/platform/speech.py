@@ -78,9 +78,18 @@ def speechd_wedged(timeout_s: float | None = None) -> bool:
 
 
 def system_engine(parent: QObject) -> QTextToSpeech:
-    """The platform's preferred engine, at its natural rate, in English if it has English."""
+    """The platform's preferred engine, at its natural rate, in English if it has English.
+
+    Without a sound output nothing could be heard, and speech-dispatcher (0.11)
+    then gets stuck on its first message and blocks every later call into it,
+    this one included: so no engine is made at all.
+    """
     from PySide6.QtTextToSpeech import QTextToSpeech
 
+    from desktop.platform.audio import has_audio_output
+
+    if not has_audio_output():
+        raise NoEngine("No sound on this computer, so the voice is off.")
     engines = set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES
     if not engines:
         raise NoEngine("No text-to-speech engine is installed, so the voice is off.")
@@ -110,6 +119,7 @@ class Voice(QObject):
     """
 
     unavailable = Signal(str)
+    enabled_changed = Signal(bool)  # the person's V choice, for the settings to remember
 
     def __init__(
         self, parent: QObject | None = None, *, engine_factory: Callable[[QObject], Engine] = system_engine
@@ -130,7 +140,9 @@ class Voice(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """Turning the voice off also cuts off what it is saying now."""
-        self._enabled = enabled
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.enabled_changed.emit(enabled)
         if not enabled and self._engine is not None and self._reason is None:
             self._engine.stop()
 

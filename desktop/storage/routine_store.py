@@ -9,6 +9,7 @@ replace, and an import whose id is taken becomes a copy under a new id.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -36,9 +37,16 @@ class Unreadable:
         )
 
 
+# Reads a stored routine's body (its id, the JSON text): the routine, or what is wrong with it.
+RoutineReader = Callable[[str, str], "Routine | str"]
+
+
 class RoutineStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, read: RoutineReader | None = None) -> None:
+        """``read`` checks a body as an import would (``desktop.content.routine_file.
+        stored_routine_reader``); without it only the shape is checked."""
         self._db = db
+        self._read = read or _read_shape
 
     def all(self) -> list[StoredRoutine]:
         """Every stored routine that reads back valid, most recently changed first; the others
@@ -52,13 +60,13 @@ class RoutineStore:
         """The routine, or ``None`` if there is none (or it cannot be read)."""
         with self._db.read() as session:
             row = session.get(RoutineRow, routine_id)
-            stored = _stored(row) if row else None
+            stored = _stored(row, self._read) if row else None
         return stored if isinstance(stored, StoredRoutine) else None
 
     def _load(self) -> list[StoredRoutine | Unreadable]:
         with self._db.read() as session:
             rows = session.scalars(select(RoutineRow).order_by(RoutineRow.updated_at.desc(), RoutineRow.id))
-            return [_stored(row) for row in rows]
+            return [_stored(row, self._read) for row in rows]
 
     def add(
         self,
@@ -100,7 +108,7 @@ class RoutineStore:
             row = session.get(RoutineRow, routine_id)
             if row is None:
                 return None
-            removed = _stored(row)
+            removed = _stored(row, self._read)
             session.execute(delete(RoutineRow).where(RoutineRow.id == routine_id))
             return removed
 
@@ -114,15 +122,17 @@ def _body(routine: Routine) -> str:
     return json.dumps(routine.to_data(), ensure_ascii=False)
 
 
-def _stored(row: RoutineRow) -> StoredRoutine | Unreadable:
-    """The row's routine, checked as an import is (a row edited outside Upright, or kept from
-    before a rule changed, must not reach a session)."""
-    from desktop.content.catalog_cache import load_catalog_cached
-    from desktop.content.errors import ContentError
-    from desktop.content.routine_file import parse_stored_routine
-
+def _read_shape(_routine_id: str, body: str) -> Routine | str:
     try:
-        routine = parse_stored_routine(row.body, load_catalog_cached(), f"routine {row.id}")
-    except ContentError as exc:
-        return Unreadable(row.id, row.name, "; ".join(exc.problems))
+        return Routine.from_data(json.loads(body))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _stored(row: RoutineRow, read: RoutineReader) -> StoredRoutine | Unreadable:
+    """The row's routine, or why not (a row edited outside Upright, or kept from before a
+    rule changed, must not reach a session)."""
+    routine = read(row.id, row.body)
+    if isinstance(routine, str):
+        return Unreadable(row.id, row.name, routine)
     return StoredRoutine(routine, row.based_on, row.updated_at)

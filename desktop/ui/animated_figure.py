@@ -97,6 +97,9 @@ class AnimatedFigure(QWidget):
     def show_still(self, exercise_id: str | None, rung: int | None = None, side: str | None = None) -> None:
         """Draw ``exercise_id``'s start position (at ladder ``rung``) without moving.
 
+        The start position is the art's setup position (``start`` in the pose data, else its
+        first keyframe), where a set's first rep begins.
+
         For rest and get-ready, which show where the next exercise begins: no timer runs and
         ``frame()`` stays the same however the clock moves. ``side`` "left" shows the left limb
         (or lying on that side) as a session step on that side would start.
@@ -105,8 +108,9 @@ class AnimatedFigure(QWidget):
         self._timeline = None
         flip = flip_for(side, "each", 0) if side in ("left", "right") else False
         mirror = self._art is not None and self._art.other_side == "mirror"
+        start = self._art.start_position if self._art else 0.0
         self._still = Frame(
-            "still", 0, 0.0, 0.0, 0.0, flip and mirror, flip and not mirror, flip and not mirror
+            "still", 0, start, start, 0.0, flip and mirror, flip and not mirror, flip and not mirror
         )
         self._bounds = self._art.bounds() if self._art else None
         self._sync_timer()

@@ -6,7 +6,7 @@ the open windows live.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -15,6 +15,12 @@ import desktop.ui.resources_rc  # noqa: F401  (the stylesheet points at :/icons/
 from desktop.ui.theme import DARK, LIGHT, Palette, stylesheet
 
 ThemeChoice = Literal["system", "light", "dark"]
+THEME_CHOICES: tuple[ThemeChoice, ...] = get_args(ThemeChoice)
+
+
+def theme_choice(stored: object) -> ThemeChoice:
+    """A stored theme setting as a choice; anything unknown (or nothing saved) follows the system."""
+    return next((choice for choice in THEME_CHOICES if choice == stored), "system")
 
 
 class Appearance(QObject):

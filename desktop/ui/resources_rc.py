@@ -13592,7 +13592,7 @@ $\x92#\xd4\x22\xd9!\xa4 :\x1f\x9c\x1d\xd1\x1b\xdc\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
-\x00\x001T\
+\x00\x001W\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -13611,31 +13611,55 @@ link\x22 version=\x221\
 \x22tiny\x22>\x0a<title>U\
 pright: cat-cow<\
 /title>\x0a<desc>ca\
-t-cow: cow (left\
-), cat (right)</\
-desc>\x0a<defs>\x0a</d\
-efs>\x0a<g fill=\x22no\
-ne\x22 stroke=\x22blac\
-k\x22 stroke-width=\
-\x221\x22 fill-rule=\x22e\
-venodd\x22 stroke-l\
-inecap=\x22square\x22 \
-stroke-linejoin=\
-\x22bevel\x22 >\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#000000\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x221\x22 s\
-troke-linecap=\x22s\
-quare\x22 stroke-li\
-nejoin=\x22bevel\x22 t\
-ransform=\x22matrix\
-(1,0,0,1,0,0)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
+t-cow: hands and\
+ knees (left), c\
+at (right)</desc\
+>\x0a<defs>\x0a</defs>\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22black\x22 s\
+troke-width=\x221\x22 \
+fill-rule=\x22eveno\
+dd\x22 stroke-linec\
+ap=\x22square\x22 stro\
+ke-linejoin=\x22bev\
+el\x22 >\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+00000\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x221\x22 strok\
+e-linecap=\x22squar\
+e\x22 stroke-linejo\
+in=\x22bevel\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0,8 C0,3.58\
+172 3.58172,0 8,\
+0 L312,0 C316.41\
+8,0 320,3.58172 \
+320,8 L320,192 C\
+320,196.418 316.\
+418,200 312,200 \
+L8,200 C3.58172,\
+200 0,196.418 0,\
+192 L0,8 Z \x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22#e\
 9eef2\x22 fill-opac\
 ity=\x221\x22 stroke=\x22\
@@ -13646,35 +13670,32 @@ y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
 t-weight=\x22400\x22 f\
 ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0,8 C0,\
-3.58172 3.58172,\
-0 8,0 L312,0 C31\
-6.418,0 320,3.58\
-172 320,8 L320,1\
-92 C320,196.418 \
-316.418,200 312,\
-200 L8,200 C3.58\
-172,200 0,196.41\
-8 0,192 L0,8 Z \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#e9eef2\x22 fill-\
-opacity=\x221\x22 stro\
-ke=\x22none\x22 transf\
-orm=\x22matrix(1,0,\
-0,1,0,0)\x22\x0afont-f\
+l\x22 \x0a>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#a7aeb5\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+16\x22 stroke-linec\
+ap=\x22round\x22 strok\
+e-linejoin=\x22roun\
+d\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
 amily=\x22Sans Seri\
 f\x22 font-size=\x229\x22\
  font-weight=\x2240\
 0\x22 font-style=\x22n\
-ormal\x22 \x0a>\x0a</g>\x0a\x0a\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.0\
+6,-0.008 L1.54,-\
+0.008 \x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
-troke=\x22#a7aeb5\x22 \
+troke=\x22#7a7f84\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
-\x220.016\x22 stroke-l\
+\x220.044\x22 stroke-l\
 inecap=\x22round\x22 s\
 troke-linejoin=\x22\
 round\x22 transform\
@@ -13688,8 +13709,10 @@ e=\x22normal\x22 \x0a>\x0a<p\
 ath vector-effec\
 t=\x22none\x22 fill-ru\
 le=\x22evenodd\x22 d=\x22\
-M0.06,-0.008 L1.\
-54,-0.008 \x22/>\x0a</\
+M0.853766,0.3503\
+33 L0.867882,0.2\
+00999 L0.864113,\
+0.0210383 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
 e\x22 stroke=\x22#7a7f\
 84\x22 stroke-opaci\
@@ -13708,18 +13731,57 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.822329,0.\
-347933 L0.832793\
-,0.198298 L0.864\
-05,0.0210328 \x22/>\
-\x0a</g>\x0a\x0a<g fill=\x22\
-none\x22 stroke=\x22#7\
-a7f84\x22 stroke-op\
-acity=\x221\x22 stroke\
--width=\x220.044\x22 s\
-troke-linecap=\x22r\
-ound\x22 stroke-lin\
-ejoin=\x22round\x22 tr\
+ d=\x22M0.6,0.232 L\
+0.596335,0.02203\
+2 L0.396335,0.02\
+2032 L0.326506,0\
+.0269149 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22none\
+\x22 stroke=\x22#2e333\
+8\x22 stroke-opacit\
+y=\x221\x22 stroke-wid\
+th=\x220.088\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,0,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.6,0.232 L0\
+.71782,0.28694 L\
+0.853766,0.35033\
+3 \x22/>\x0a</g>\x0a\x0a<g f\
+ill=\x22none\x22 strok\
+e=\x22#2e3338\x22 stro\
+ke-opacity=\x221\x22 s\
+troke-width=\x220.0\
+396\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+853766,0.350333 \
+L0.937921,0.3760\
+62 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
 ansform=\x22matrix(\
 200,0,0,-200,0,1\
 86)\x22\x0afont-family\
@@ -13727,57 +13789,36 @@ ansform=\x22matrix(\
 nt-size=\x229\x22 font\
 -weight=\x22400\x22 fo\
 nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.6,0.23\
-2 L0.596335,0.02\
-2032 L0.396335,0\
-.022032 L0.32650\
-6,0.0269149 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#2e\
-3338\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.088\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.6,0.232\
- L0.72998,0.2297\
-31 L0.822329,0.3\
-47933 \x22/>\x0a</g>\x0a\x0a\
-<g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
-stroke-opacity=\x22\
-1\x22 stroke-width=\
-\x220.0396\x22 stroke-\
-linecap=\x22round\x22 \
-stroke-linejoin=\
-\x22round\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,0,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.822329,0.347\
-933 L0.881213,0.\
-41333 \x22/>\x0a</g>\x0a\x0a\
+\x22 \x0a>\x0a<circle cx=\
+\x220.937921\x22 cy=\x220\
+.376062\x22 r=\x220.06\
+4\x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22#2e3338\x22 fil\
+l-opacity=\x221\x22 st\
+roke=\x22none\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.9916,0.3\
+41198 C0.998129,\
+0.35123 1.00192,\
+0.363203 1.00192\
+,0.376062 C1.001\
+92,0.411408 0.97\
+3267,0.440062 0.\
+937921,0.440062 \
+C0.911453,0.4400\
+62 0.888738,0.42\
+3995 0.879,0.401\
+09 L0.9916,0.341\
+198 Z \x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22#6d7278\
 \x22 fill-opacity=\x22\
 1\x22 stroke=\x22none\x22\
@@ -13788,162 +13829,99 @@ ily=\x22Sans Serif\x22\
  font-size=\x229\x22 f\
 ont-weight=\x22400\x22\
  font-style=\x22nor\
-mal\x22 \x0a>\x0a<circle \
-cx=\x220.881213\x22 cy\
-=\x220.41333\x22 r=\x220.\
-064\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,0,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.933643\
-,0.450042 C0.922\
-066,0.466544 0.9\
-02899,0.47733 0.\
-881213,0.47733 C\
-0.845867,0.47733\
- 0.817213,0.4486\
-76 0.817213,0.41\
-333 C0.817213,0.\
-395656 0.824376,\
-0.379656 0.83595\
-8,0.368075 L0.93\
-3643,0.450042 Z \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22#6d7278\x22 fill\
--opacity=\x221\x22 str\
-oke=\x22none\x22 trans\
-form=\x22matrix(200\
-,0,0,-200,0,186)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a<polygon fill-\
-rule=\x22evenodd\x22 v\
-ector-effect=\x22no\
-ne\x22 points=\x220.93\
-5675,0.432082 0.\
-964775,0.394038 \
-0.931591,0.38540\
-5 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,0,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x220.915766\x22 cy=\x220\
-.420046\x22 r=\x220.01\
-024\x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#e9eef2\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-076\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-6,0.232 L0.6,0.0\
-22 L0.4,0.022 L0\
-.330171,0.026883\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22none\x22 stroke\
-=\x22#2e3338\x22 strok\
-e-opacity=\x221\x22 st\
-roke-width=\x220.04\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,0,186)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<path v\
-ector-effect=\x22no\
-ne\x22 fill-rule=\x22e\
-venodd\x22 d=\x22M0.6,\
-0.232 L0.6,0.022\
- L0.4,0.022 L0.3\
-30171,0.026883 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22none\x22 stroke=\x22\
-#e9eef2\x22 stroke-\
-opacity=\x221\x22 stro\
-ke-width=\x220.076\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<path vec\
-tor-effect=\x22none\
-\x22 fill-rule=\x22eve\
-nodd\x22 d=\x22M0.8223\
-29,0.347933 L0.8\
-19712,0.197956 L\
-0.850968,0.02069\
-03 \x22/>\x0a</g>\x0a\x0a<g \
-fill=\x22none\x22 stro\
-ke=\x22#2e3338\x22 str\
-oke-opacity=\x221\x22 \
-stroke-width=\x220.\
-044\x22 stroke-line\
-cap=\x22round\x22 stro\
-ke-linejoin=\x22rou\
-nd\x22 transform=\x22m\
-atrix(200,0,0,-2\
-00,0,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<path\
- vector-effect=\x22\
-none\x22 fill-rule=\
-\x22evenodd\x22 d=\x22M0.\
-822329,0.347933 \
-L0.819712,0.1979\
-56 L0.850968,0.0\
-206903 \x22/>\x0a</g>\x0a\
+mal\x22 \x0a>\x0a<polygon\
+ fill-rule=\x22even\
+odd\x22 vector-effe\
+ct=\x22none\x22 points\
+=\x220.97571,0.3325\
+91 0.951337,0.29\
+1358 0.930901,0.\
+318891 \x22 />\x0a</g>\
+\x0a\x0a<g fill=\x22#2e33\
+38\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(200,0,0,-20\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x220.957092\x22 \
+cy=\x220.346541\x22 r=\
+\x220.01024\x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#e9eef2\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.076\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,0,186)\x22\x0a\
+font-family=\x22San\
+s Serif\x22 font-si\
+ze=\x229\x22 font-weig\
+ht=\x22400\x22 font-st\
+yle=\x22normal\x22 \x0a>\x0a\
+<path vector-eff\
+ect=\x22none\x22 fill-\
+rule=\x22evenodd\x22 d\
+=\x22M0.6,0.232 L0.\
+6,0.022 L0.4,0.0\
+22 L0.330171,0.0\
+26883 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.044\x22 stroke-l\
+inecap=\x22round\x22 s\
+troke-linejoin=\x22\
+round\x22 transform\
+=\x22matrix(200,0,0\
+,-200,0,186)\x22\x0afo\
+nt-family=\x22Sans \
+Serif\x22 font-size\
+=\x229\x22 font-weight\
+=\x22400\x22 font-styl\
+e=\x22normal\x22 \x0a>\x0a<p\
+ath vector-effec\
+t=\x22none\x22 fill-ru\
+le=\x22evenodd\x22 d=\x22\
+M0.6,0.232 L0.6,\
+0.022 L0.4,0.022\
+ L0.330171,0.026\
+883 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22none\x22 str\
+oke=\x22#e9eef2\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.076\x22 stroke-lin\
+ecap=\x22round\x22 str\
+oke-linejoin=\x22ro\
+und\x22 transform=\x22\
+matrix(200,0,0,-\
+200,0,186)\x22\x0afont\
+-family=\x22Sans Se\
+rif\x22 font-size=\x22\
+9\x22 font-weight=\x22\
+400\x22 font-style=\
+\x22normal\x22 \x0a>\x0a<pat\
+h vector-effect=\
+\x22none\x22 fill-rule\
+=\x22evenodd\x22 d=\x22M0\
+.853766,0.350333\
+ L0.84487,0.2005\
+97 L0.850838,0.0\
+206961 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#0b6e69\x22\
+stroke=\x22#2e3338\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
-=\x220.024\x22 stroke-\
+=\x220.044\x22 stroke-\
 linecap=\x22round\x22 \
 stroke-linejoin=\
 \x22round\x22 transfor\
@@ -13957,189 +13935,20 @@ le=\x22normal\x22 \x0a>\x0a<\
 path vector-effe\
 ct=\x22none\x22 fill-r\
 ule=\x22evenodd\x22 d=\
-\x22M0.710317,0.429\
-112 C0.689729,0.\
-46703 0.669141,0\
-.504948 0.648553\
-,0.542866 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#0b\
-6e69\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22#\
-0b6e69\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.0144\x22\
- stroke-linecap=\
-\x22round\x22 stroke-l\
-inejoin=\x22round\x22 \
-transform=\x22matri\
-x(200,0,0,-200,0\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<polygon \
-fill-rule=\x22eveno\
-dd\x22 vector-effec\
-t=\x22none\x22 points=\
-\x220.631719,0.5738\
-7 0.628307,0.514\
-668 0.683229,0.5\
-44488 \x22 />\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x220.727151,0.\
-398107 0.730563,\
-0.45731 0.675641\
-,0.427489 \x22 />\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#000\
-000\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x221\x22 stroke-\
-linecap=\x22square\x22\
- stroke-linejoin\
-=\x22bevel\x22 transfo\
-rm=\x22matrix(1,0,0\
-,1,0,0)\x22\x0afont-fa\
-mily=\x22Sans Serif\
-\x22 font-size=\x229\x22 \
-font-weight=\x22400\
-\x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M336,8 C336,3.\
-58172 339.582,0 \
-344,0 L648,0 C65\
-2.418,0 656,3.58\
-172 656,8 L656,1\
-92 C656,196.418 \
-652.418,200 648,\
-200 L344,200 C33\
-9.582,200 336,19\
-6.418 336,192 L3\
-36,8 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#e9eef\
-2\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
-\x22 transform=\x22mat\
-rix(1,0,0,1,0,0)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-a7aeb5\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.016\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,33\
-6,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.06,\
--0.008 L1.54,-0.\
-008 \x22/>\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#7a7f84\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x220\
-.044\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.818798,0.3474\
-81 L0.831871,0.1\
-98052 L0.863128,\
-0.0207866 \x22/>\x0a</\
+\x22M0.853766,0.350\
+333 L0.84487,0.2\
+00597 L0.850838,\
+0.0206961 \x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22non\
-e\x22 stroke=\x22#7a7f\
-84\x22 stroke-opaci\
+e\x22 stroke=\x22#0b6e\
+69\x22 stroke-opaci\
 ty=\x221\x22 stroke-wi\
-dth=\x220.044\x22 stro\
+dth=\x220.024\x22 stro\
 ke-linecap=\x22roun\
 d\x22 stroke-linejo\
 in=\x22round\x22 trans\
 form=\x22matrix(200\
-,0,0,-200,336,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.6,0.232\
- L0.596335,0.022\
-032 L0.396335,0.\
-022032 L0.326506\
-,0.0269149 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#2e3\
-338\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.088\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M0.6,0.23\
-2 L0.66889,0.342\
-246 L0.818798,0.\
-347481 \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
- stroke-opacity=\
-\x221\x22 stroke-width\
-=\x220.0396\x22 stroke\
--linecap=\x22round\x22\
- stroke-linejoin\
-=\x22round\x22 transfo\
-rm=\x22matrix(200,0\
-,0,-200,336,186)\
+,0,0,-200,0,186)\
 \x22\x0afont-family=\x22S\
 ans Serif\x22 font-\
 size=\x229\x22 font-we\
@@ -14148,151 +13957,114 @@ style=\x22normal\x22 \x0a\
 >\x0a<path vector-e\
 ffect=\x22none\x22 fil\
 l-rule=\x22evenodd\x22\
- d=\x22M0.818798,0.\
-347481 L0.862798\
-,0.271271 \x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#6d\
-7278\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x220.8627\
-98\x22 cy=\x220.271271\
-\x22 r=\x220.064\x22/>\x0a</\
-g>\x0a\x0a<g fill=\x22#2e\
-3338\x22 fill-opaci\
-ty=\x221\x22 stroke=\x22n\
-one\x22 transform=\x22\
-matrix(200,0,0,-\
-200,336,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M0.840883,0.2111\
-22 C0.847727,0.2\
-08629 0.855104,0\
-.207271 0.862798\
-,0.207271 C0.898\
-144,0.207271 0.9\
-26798,0.235925 0\
-.926798,0.271271\
- C0.926798,0.302\
-823 0.903966,0.3\
-29042 0.873943,0\
-.334304 L0.84088\
-3,0.211122 Z \x22/>\
+ d=\x22M0.710317,0.\
+429112 C0.689729\
+,0.46703 0.66914\
+1,0.504948 0.648\
+553,0.542866 \x22/>\
 \x0a</g>\x0a\x0a<g fill=\x22\
-#6d7278\x22 fill-op\
+#0b6e69\x22 fill-op\
 acity=\x221\x22 stroke\
-=\x22none\x22 transfor\
-m=\x22matrix(200,0,\
-0,-200,336,186)\x22\
-\x0afont-family=\x22Sa\
-ns Serif\x22 font-s\
-ize=\x229\x22 font-wei\
-ght=\x22400\x22 font-s\
-tyle=\x22normal\x22 \x0a>\
-\x0a<polygon fill-r\
-ule=\x22evenodd\x22 ve\
-ctor-effect=\x22non\
-e\x22 points=\x220.828\
-942,0.224672 0.7\
-83283,0.239145 0\
-.805514,0.26525 \
-\x22 />\x0a</g>\x0a\x0a<g fi\
-ll=\x22#2e3338\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<circle cx=\
-\x220.838346\x22 cy=\x220\
-.24595\x22 r=\x220.010\
-24\x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#e9eef2\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-76\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.6,0.232 L0.6,0.\
-022 L0.4,0.022 L\
-0.330171,0.02688\
-3 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#2e3338\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
+=\x22#0b6e69\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
 44\x22 stroke-linec\
 ap=\x22round\x22 strok\
 e-linejoin=\x22roun\
 d\x22 transform=\x22ma\
 trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
+0,0,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<polyg\
+on fill-rule=\x22ev\
+enodd\x22 vector-ef\
+fect=\x22none\x22 poin\
+ts=\x220.631719,0.5\
+7387 0.628307,0.\
+514668 0.683229,\
+0.544488 \x22 />\x0a<p\
+olygon fill-rule\
+=\x22evenodd\x22 vecto\
+r-effect=\x22none\x22 \
+points=\x220.727151\
+,0.398107 0.7305\
+63,0.45731 0.675\
+641,0.427489 \x22 /\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+000000\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x221\x22 stro\
+ke-linecap=\x22squa\
+re\x22 stroke-linej\
+oin=\x22bevel\x22 tran\
+sform=\x22matrix(1,\
+0,0,1,0,0)\x22\x0afont\
 -family=\x22Sans Se\
 rif\x22 font-size=\x22\
 9\x22 font-weight=\x22\
 400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.6,0.232 L0.6,0.\
-022 L0.4,0.022 L\
-0.330171,0.02688\
-3 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#e9eef2\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-76\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.818798,0.347481\
- L0.81618,0.1975\
-04 L0.850526,0.0\
-208111 \x22/>\x0a</g>\x0a\
+\x22normal\x22 \x0a>\x0a</g>\
+\x0a\x0a<g fill=\x22#e9ee\
+f2\x22 fill-opacity\
+=\x221\x22 stroke=\x22non\
+e\x22 transform=\x22ma\
+trix(1,0,0,1,0,0\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M336,8 C336\
+,3.58172 339.582\
+,0 344,0 L648,0 \
+C652.418,0 656,3\
+.58172 656,8 L65\
+6,192 C656,196.4\
+18 652.418,200 6\
+48,200 L344,200 \
+C339.582,200 336\
+,196.418 336,192\
+ L336,8 Z \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22#e9\
+eef2\x22 fill-opaci\
+ty=\x221\x22 stroke=\x22n\
+one\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#a7aeb5\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.01\
+6\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
+\x22 transform=\x22mat\
+rix(200,0,0,-200\
+,336,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M0.\
+06,-0.008 L1.54,\
+-0.008 \x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
-stroke=\x22#2e3338\x22\
+stroke=\x22#7a7f84\x22\
  stroke-opacity=\
 \x221\x22 stroke-width\
 =\x220.044\x22 stroke-\
@@ -14310,80 +14082,308 @@ tyle=\x22normal\x22 \x0a>\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
 d=\x22M0.818798,0.3\
-47481 L0.81618,0\
-.197504 L0.85052\
-6,0.0208111 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#0b\
-6e69\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.024\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.71031\
-7,0.429112 C0.68\
-9729,0.46703 0.6\
-69141,0.504948 0\
-.648553,0.542866\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#0b6e69\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22#0b6e69\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.0144\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<polygon fill-ru\
-le=\x22evenodd\x22 vec\
+47481 L0.831871,\
+0.198052 L0.8631\
+28,0.0207866 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#7\
+a7f84\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
 tor-effect=\x22none\
-\x22 points=\x220.6317\
-19,0.57387 0.628\
-307,0.514668 0.6\
-83229,0.544488 \x22\
- />\x0a<polygon fil\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.6,0.\
+232 L0.596335,0.\
+022032 L0.396335\
+,0.022032 L0.326\
+506,0.0269149 \x22/\
+>\x0a</g>\x0a\x0a<g fill=\
+\x22none\x22 stroke=\x22#\
+2e3338\x22 stroke-o\
+pacity=\x221\x22 strok\
+e-width=\x220.088\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<path ve\
+ctor-effect=\x22non\
+e\x22 fill-rule=\x22ev\
+enodd\x22 d=\x22M0.6,0\
+.232 L0.66889,0.\
+342246 L0.818798\
+,0.347481 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.0396\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,336,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.818798\
+,0.347481 L0.862\
+798,0.271271 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#6d7278\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<circle cx=\x220.8\
+62798\x22 cy=\x220.271\
+271\x22 r=\x220.064\x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+#2e3338\x22 fill-op\
+acity=\x221\x22 stroke\
+=\x22none\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.840883,0.2\
+11122 C0.847727,\
+0.208629 0.85510\
+4,0.207271 0.862\
+798,0.207271 C0.\
+898144,0.207271 \
+0.926798,0.23592\
+5 0.926798,0.271\
+271 C0.926798,0.\
+302823 0.903966,\
+0.329042 0.87394\
+3,0.334304 L0.84\
+0883,0.211122 Z \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#6d7278\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22none\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<polygon fil\
 l-rule=\x22evenodd\x22\
  vector-effect=\x22\
 none\x22 points=\x220.\
-727151,0.398107 \
-0.730563,0.45731\
- 0.675641,0.4274\
-89 \x22 />\x0a</g>\x0a\x0a<g\
- fill=\x22none\x22 str\
-oke=\x22#000000\x22 st\
-roke-opacity=\x221\x22\
- stroke-width=\x221\
-\x22 stroke-linecap\
-=\x22square\x22 stroke\
--linejoin=\x22bevel\
-\x22 transform=\x22mat\
-rix(1,0,0,1,0,0)\
-\x22\x0afont-family=\x22S\
-ans Serif\x22 font-\
-size=\x229\x22 font-we\
-ight=\x22400\x22 font-\
-style=\x22normal\x22 \x0a\
->\x0a</g>\x0a</g>\x0a</sv\
-g>\x0a\
+828942,0.224672 \
+0.783283,0.23914\
+5 0.805514,0.265\
+25 \x22 />\x0a</g>\x0a\x0a<g\
+ fill=\x22#2e3338\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22none\x22 t\
+ransform=\x22matrix\
+(200,0,0,-200,33\
+6,186)\x22\x0afont-fam\
+ily=\x22Sans Serif\x22\
+ font-size=\x229\x22 f\
+ont-weight=\x22400\x22\
+ font-style=\x22nor\
+mal\x22 \x0a>\x0a<circle \
+cx=\x220.838346\x22 cy\
+=\x220.24595\x22 r=\x220.\
+01024\x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.232 L0.6\
+,0.022 L0.4,0.02\
+2 L0.330171,0.02\
+6883 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#2e3338\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.044\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.6,0.232 L0.6\
+,0.022 L0.4,0.02\
+2 L0.330171,0.02\
+6883 \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22none\x22 st\
+roke=\x22#e9eef2\x22 s\
+troke-opacity=\x221\
+\x22 stroke-width=\x22\
+0.076\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+path vector-effe\
+ct=\x22none\x22 fill-r\
+ule=\x22evenodd\x22 d=\
+\x22M0.818798,0.347\
+481 L0.81618,0.1\
+97504 L0.850526,\
+0.0208111 \x22/>\x0a</\
+g>\x0a\x0a<g fill=\x22non\
+e\x22 stroke=\x22#2e33\
+38\x22 stroke-opaci\
+ty=\x221\x22 stroke-wi\
+dth=\x220.044\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22 trans\
+form=\x22matrix(200\
+,0,0,-200,336,18\
+6)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a<path vector\
+-effect=\x22none\x22 f\
+ill-rule=\x22evenod\
+d\x22 d=\x22M0.818798,\
+0.347481 L0.8161\
+8,0.197504 L0.85\
+0526,0.0208111 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.024\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.71\
+0317,0.429112 C0\
+.689729,0.46703 \
+0.669141,0.50494\
+8 0.648553,0.542\
+866 \x22/>\x0a</g>\x0a\x0a<g\
+ fill=\x22#0b6e69\x22 \
+fill-opacity=\x221\x22\
+ stroke=\x22#0b6e69\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.0144\x22 strok\
+e-linecap=\x22round\
+\x22 stroke-linejoi\
+n=\x22round\x22 transf\
+orm=\x22matrix(200,\
+0,0,-200,336,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<polygon fill\
+-rule=\x22evenodd\x22 \
+vector-effect=\x22n\
+one\x22 points=\x220.6\
+31719,0.57387 0.\
+628307,0.514668 \
+0.683229,0.54448\
+8 \x22 />\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x220.727151,0.3981\
+07 0.730563,0.45\
+731 0.675641,0.4\
+27489 \x22 />\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#000000\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x221\x22 stroke-line\
+cap=\x22square\x22 str\
+oke-linejoin=\x22be\
+vel\x22 transform=\x22\
+matrix(1,0,0,1,0\
+,0)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a</g>\x0a</g>\x0a<\
+/svg>\x0a\
 \x00\x00:\x80\
 <\
 ?xml version=\x221.\
@@ -34657,63 +34657,63 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xf2\x00\x00\x00\x00\x00\x01\x00\x08ba\
+\x00\x00\x05\xf2\x00\x00\x00\x00\x00\x01\x00\x08bd\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xdc\
+\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xdf\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x06\x14\x00\x00\x00\x00\x00\x01\x00\x08c\x8f\
+\x00\x00\x06\x14\x00\x00\x00\x00\x00\x01\x00\x08c\x92\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Yz\
+\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Y}\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\xa7\
+\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\xaa\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xf9\
+\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xfc\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcau\
+\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcax\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8M\
+\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8P\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa0\
+\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa3\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xe4\
+\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xe7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8c6\
+\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8c9\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xe6\
+\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xe9\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xe7\
+\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xea\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[\x8a\
+\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[\x8d\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xae_\
+\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xaeb\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x14\
+\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x17\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd4\
+\x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xf6\
+\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xf9\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x19-\
+\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x190\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(k\
+\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(n\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xbcX\
+\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xbc[\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\xca\x00\x00\x00\x00\x00\x01\x00\x03P|\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06c\xb8\
+\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06c\xbb\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xe0\
+\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xe3\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05M\x84\
+\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05M\x87\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xdd\
+\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xe0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xce\
+\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xd1\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xef\
+\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xf2\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2n\
+\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2q\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 "
 

@@ -65,3 +65,45 @@ def test_first_screen_does_not_load_charts_multimedia_or_the_orm():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_menus_follow_desktop_conventions(qtbot, qapp, catalog, tmp_path):
+    quits = []
+    controller = MainController(
+        catalog, StoreWorker(tmp_path), Appearance(qapp, "light"), Media(), quit_app=lambda: quits.append(1)
+    )
+    window = controller.window
+    qtbot.addWidget(window)
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Help"]
+    keys = {name: action.shortcut().toString() for name, action in controller.actions.items()}
+    assert keys["quit"] == "Ctrl+Q" and keys["preferences"] == "Ctrl+," and keys["new"] == "Ctrl+N"
+    assert keys["shortcuts"] == "F1" and keys["fullscreen"] == "F11" and keys["page-2"] == "Ctrl+3"
+    titles = [controller.actions[f"source-{s.file[:3]}"].text() for s in catalog.sources]
+    assert titles == [s.title for s in catalog.sources] and not any("Source 0" in t for t in titles)
+    controller.actions["quit"].trigger()
+    assert quits == [1]
+
+
+def test_preferences_from_the_edit_menu_open_the_one_dialog(qtbot, qapp, catalog, tmp_path, monkeypatch):
+    from desktop.app import modal
+    from tests.app_helpers import run
+
+    seen = []
+
+    async def answer(dialog):
+        seen.append(dialog)
+        return False  # cancelled: nothing saved
+
+    monkeypatch.setattr(modal, "answer", answer)
+
+    async def scenario():
+        controller = MainController(catalog, StoreWorker(tmp_path), Appearance(qapp, "light"), Media())
+        await controller.open_preferences()
+        controller.worker.close()
+        controller.window.deleteLater()
+
+    run(qapp, scenario)
+    [dialog] = seen
+    assert type(dialog).__name__ == "SettingsDialog" and dialog.windowTitle() == "Preferences"
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["General", "Break reminders"]

@@ -144,12 +144,14 @@ def test_a_tempo_phase_without_a_keyframe_is_refused_naming_exercise_and_phase(f
 
 def test_a_phase_naming_a_missing_keyframe_or_a_ladder_naming_missing_art_is_refused(folder):
     _edit(folder / "poses.toml", 'close = "arms together"', 'close = "arms crossed"')
+    _edit(folder / "poses.toml", 'start = "hands and knees"', 'start = "kneeling"')
     _edit(folder / "poses.toml", "\n[ladders]\n", '\n[ladders]\nsquat = ["squat", "squat-jump"]\n')
     problems = _problems(folder)
     assert (
         'poses["open-book-rotation"].phases["close"]: there is no keyframe named "arms crossed"' in problems
     )
     assert 'ladders["squat"][1]: there is no art "squat-jump" in poses' in problems
+    assert 'poses["cat-cow"].start: there is no keyframe named "kneeling"' in problems
 
 
 def test_a_ladder_step_with_other_equipment_draws_other_props(poses, catalog):

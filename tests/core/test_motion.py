@@ -165,3 +165,15 @@ def test_a_held_position_settles_in_a_session_but_loops_when_browsing():
 def test_elapsed_before_the_start_is_the_start():
     t = Timeline.for_exercise(art(), Dosage(tempo={"go": 1, "back": 1}))
     assert t.frame(-5).position == 0.0
+
+
+def test_a_set_starts_from_the_setup_position_and_the_still_is_there():
+    cat_cow = art(keyframes=3, names=("cow", "hands and knees", "cat"), start="hands and knees")
+    assert cat_cow.start_position == 1.0
+    t = Timeline.for_exercise(cat_cow, Dosage(tempo={"cat": 2, "cow": 2}))
+    assert t.frame(0) == Frame("cat", 0, 1.0, 2.0, 0.0)  # rep 1: neutral to cat, never through cow
+    assert all(t.frame(n * 0.1).position >= 1.0 for n in range(20))
+    assert t.frame(2.0).start == 2.0 and t.frame(2.0).end == 0.0  # cow: back through neutral
+    assert t.frame(4.0) == Frame("cat", 1, 0.0, 2.0, 0.0)  # rep 2 from cow
+    demo = Timeline.for_exercise(cat_cow, None)
+    assert demo.beats[0] == Beat("rest", DEFAULT_PACE["rest"], 1.0)  # demonstrations rest at the setup

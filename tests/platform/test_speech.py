@@ -108,12 +108,24 @@ def test_an_engine_broken_from_the_start_is_reported_on_start():
 
 @pytest.mark.parametrize("engines", [[], ["mock"]], ids=["none", "only Qt's silent test engine"])
 def test_no_installed_engine_is_reported_once(monkeypatch, engines):
+    monkeypatch.setattr("desktop.platform.audio.has_audio_output", lambda: True)
     monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: engines))
     voice = Voice()
     reasons = reasons_from(voice)
     voice.say("one")
     voice.say("two")
     assert len(reasons) == 1 and "no text-to-speech engine" in reasons[0].lower()
+
+
+def test_without_a_sound_output_no_engine_is_made(monkeypatch):
+    """speech-dispatcher with nowhere to play gets stuck and blocks its callers: never ask it."""
+    monkeypatch.setattr("desktop.platform.audio.has_audio_output", lambda: False)
+    monkeypatch.setattr(QTextToSpeech, "__init__", lambda *a: pytest.fail("an engine was made"))
+    voice = Voice()
+    reasons = reasons_from(voice)
+    voice.say("one")
+    voice.say("two")
+    assert reasons == ["No sound on this computer, so the voice is off."] and not voice.available
 
 
 def test_missing_speech_module_is_reported_once(monkeypatch):
@@ -241,6 +253,7 @@ def test_a_wedged_speech_dispatcher_turns_the_voice_off_instead_of_hanging(monke
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: ["speechd", "mock"]))
+    monkeypatch.setattr("desktop.platform.audio.has_audio_output", lambda: True)  # a machine with sound
     daemon = _Daemon(tmp_path / "speech-dispatcher" / "speechd.sock", None)
     try:
         voice = speech.Voice()

@@ -132,14 +132,16 @@ def figure(qtbot, poses):
 
 def test_the_figure_follows_the_clock_at_the_tempo(figure):
     figure.show_exercise("cat-cow", Dosage(tempo={"cat": 3, "cow": 3}))
-    cat = figure.art.keyframe_for("cat")
-    assert figure.frame() == Frame("cat", 0, 0.0, cat, 0.0)  # from cow (the start) to cat
+    art = figure.art
+    cat, cow, start = art.keyframe_for("cat"), art.keyframe_for("cow"), art.start_position
+    assert art.names[int(start)] == "hands and knees"  # the setup position, between cow and cat
+    assert figure.frame() == Frame("cat", 0, start, cat, 0.0)  # rep 1: from the setup to cat
     figure.clock.advance(1.5)
-    assert figure.frame().position == pytest.approx(cat / 2)
+    assert figure.frame().position == pytest.approx((start + cat) / 2)
     figure.clock.advance(1.5)
     assert figure.frame().phase == "cow" and figure.frame().position == pytest.approx(cat)
     figure.clock.advance(3.0)
-    assert figure.frame() == Frame("cat", 1, 0.0, cat, 0.0)
+    assert figure.frame() == Frame("cat", 1, cow, cat, 0.0)  # rep 2 goes on from cow
 
 
 def test_pausing_freezes_the_movement(figure):
@@ -279,10 +281,11 @@ def test_a_still_shows_the_start_position_and_runs_no_timer(qtbot, figure, poses
     figure.show_still("cat-cow")
     assert not figure.animating
     still = figure.frame()
-    assert still.position == 0.0 and still.phase == "still"
+    art = poses.get("cat-cow")
+    assert still.position == art.start_position and still.phase == "still"
     figure.clock.advance(7.3)
     assert figure.frame() == still
-    start = render(poses.get("cat-cow"), 0.0, zoom=True)
+    start = render(art, art.start_position, zoom=True)
     grabbed = figure.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert len(ink_pixels(grabbed, inks(LIGHT).body)) > 300
     assert differing(grabbed, start) < 0.002  # the start position, zoomed to the exercise

@@ -171,3 +171,24 @@ def test_text_is_black_on_paper_even_in_the_dark_theme(qapp, tmp_path):
     pixels = page.read_bytes().split(b"\n", 3)[3]
     dark_pixels = sum(1 for b in pixels if b < 60)
     assert dark_pixels > 200  # 0 in the theme's pale text colour: the text prints black
+
+
+def test_each_chart_is_its_own_png_or_svg(qapp, tmp_path):
+    from desktop.ui.chart_export import save_charts
+    from desktop.ui.history_charts import ChartPanel, fill_minutes
+    from desktop.ui.theme import LIGHT
+
+    panel = ChartPanel("Minutes", LIGHT)
+    agg = aggregates()
+    fill_minutes(panel, agg.routine_minutes, NAMES, LIGHT, agg.first_day, agg.last_day)
+    panel.resize(600, 320)
+    panel.show()  # laid out as on the page
+    qapp.processEvents()
+    svg = save_charts([("minutes", panel.view)], tmp_path / "charts.svg")
+    png = save_charts([("minutes", panel.view)], tmp_path / "charts.png")
+    assert svg == [tmp_path / "charts-minutes.svg"] and png == [tmp_path / "charts-minutes.png"]
+    text = svg[0].read_text()
+    assert (
+        text.startswith("<?xml") and "<polyline" in text and "Minutes per week" in text
+    )  # vectors and real text
+    assert png[0].read_bytes()[:4] == b"\x89PNG"

@@ -21,8 +21,8 @@ from desktop.core.session import SessionEngine
 from desktop.core.session_events import RepPhase
 from desktop.storage.database import open_database
 from desktop.storage.routine_store import RoutineStore
+from tests.app.test_routine_actions import dispose, edit_when_open, make, retype
 from tests.app_helpers import run
-from tests.ui.test_routine_actions import dispose, edit_when_open, make, retype
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,116 @@
+"""The person's choices carry over: M and V in one session are the sound and voice of the next
+(in the main app and in ``upright run``), and ``upright run`` paints in the saved theme."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from desktop.app.media import Media
+from desktop.app.session_launch import run_session
+from desktop.app.settings_flow import APPEARANCE_KEY, SOUND_KEY, VOICE_KEY
+from desktop.app.store_worker import StoreWorker
+from desktop.platform.audio import SoundCues
+from desktop.platform.speech import NoEngine, Voice
+from desktop.ui.appearance import Appearance
+from desktop.ui.session_view import SessionView
+from desktop.ui.theme import DARK
+from tests.app_helpers import run
+
+
+def silent_media() -> Media:
+    """The real adapters, on a machine with no sound output and no speech engine."""
+
+    def no_engine(_parent):
+        raise NoEngine("No voice on this test machine.")
+
+    return Media(
+        make_sound=lambda: SoundCues(has_output_device=lambda: False),
+        make_voice=lambda: Voice(engine_factory=no_engine),
+    )
+
+
+async def session_view() -> SessionView:
+    while True:
+        views = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()]
+        if views:
+            return views[0]
+        await asyncio.sleep(0.01)
+
+
+def test_m_and_v_are_remembered_for_the_next_session(qapp, catalog, tmp_path):
+    routine = catalog.routine("tweaked-back")
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        appearance = Appearance(qapp, "light")
+        first = asyncio.ensure_future(
+            run_session(catalog, routine, worker, appearance, silent_media(), speed=100, auto=True)
+        )
+        view = await session_view()
+        QTest.keyClick(view, Qt.Key.Key_M)
+        QTest.keyClick(view, Qt.Key.Key_V)
+        during = view.buttons["mute"].text(), view.buttons["voice"].text()
+        await first
+        stored = [await worker.run(worker.history.get_setting, key) for key in (SOUND_KEY, VOICE_KEY)]
+        media = silent_media()  # a new run of the app: nothing carried over in memory
+        second = asyncio.ensure_future(
+            run_session(catalog, routine, worker, appearance, media, speed=100, auto=True)
+        )
+        view = await session_view()
+        shown = view.buttons["mute"].text(), view.buttons["voice"].text()
+        enabled = media.sound.enabled, media.voice.enabled
+        QTest.keyClick(view, Qt.Key.Key_V)  # voice back on; sound stays off
+        await second
+        again = [await worker.run(worker.history.get_setting, key) for key in (SOUND_KEY, VOICE_KEY)]
+        worker.close()
+        return during, stored, shown, enabled, again
+
+    during, stored, shown, enabled, again = run(qapp, scenario, timeout_s=60)
+    assert during == ("Sound off", "Voice off")
+    assert stored == [False, False]
+    assert shown == ("Sound off", "Voice off") and enabled == (False, False)
+    assert again == [False, True]
+
+
+def test_upright_run_paints_in_the_saved_theme(qapp, catalog, tmp_path, monkeypatch):
+    from desktop.app import run_command, session_launch
+
+    seen = {}
+
+    async def fake_session(_catalog, _routine, _worker, appearance, _media, **_kw):
+        seen["choice"], seen["palette"] = appearance.choice, appearance.palette
+        seen["window"] = qapp.palette().color(qapp.palette().ColorRole.Window).name()
+        return "completed"
+
+    monkeypatch.setattr(session_launch, "run_session", fake_session)
+    args = argparse.Namespace(data_dir=str(tmp_path), routine="tweaked-back", speed=1.0, auto=True)
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        await worker.run(worker.history.set_setting, APPEARANCE_KEY, "dark")
+        worker.close()
+        Appearance(qapp, "light")  # whatever the app showed before
+        return await run_command._main(qapp, catalog, catalog.routine("tweaked-back"), args)
+
+    assert run(qapp, scenario) == 0
+    assert seen == {"choice": "dark", "palette": DARK, "window": DARK.window.lower()}
+
+
+def test_an_unknown_stored_theme_follows_the_system():
+    from desktop.ui.appearance import theme_choice
+
+    assert [theme_choice(v) for v in ("dark", "light", "system", "purple", None, 3)] == [
+        "dark",
+        "light",
+        "system",
+        "system",
+        "system",
+        "system",
+    ]
