@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -45,10 +46,10 @@ class HistoryStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _unit(self):
+    def _unit(self) -> AbstractContextManager[Session]:
         return self._db.unit()
 
-    def _read(self):
+    def _read(self) -> AbstractContextManager[Session]:
         return self._db.read()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
