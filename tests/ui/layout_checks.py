@@ -3,9 +3,8 @@
 Used by the screen-fit tests in this process and by ``fit_probe.py`` in a
 process started at another scale factor. A label is clipped when its font
 needs more room than it was given (word-wrapped labels: more height for
-their width); a push button when its label is wider or taller than the room
-the style leaves inside its padding; other buttons when their size hint is
-larger than their size.
+their width); a push button when its label runs into its border; other
+buttons when their size hint is larger than their size.
 """
 
 from __future__ import annotations
@@ -16,12 +15,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QPushButton,
-    QStyle,
-    QStyleOptionButton,
     QWidget,
 )
 
 SLACK = 1  # px of rounding
+BORDER = 3  # px of a button's edge a label must stay inside: the focus border and a pixel of air
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
@@ -55,18 +53,18 @@ def clipped(root: QWidget) -> list[str]:
                 ):
                     problems.append(f"{_name(widget)} needs {need}px of width, has {widget.width()}")
         elif isinstance(widget, QPushButton) and widget.text():
-            # What the style leaves for the label (the stylesheet's padding and border taken off),
-            # against what the label needs: clipped, not merely smaller than it would like.
-            option = QStyleOptionButton()
-            widget.initStyleOption(option)
-            room = widget.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, widget)
+            # Cut is when the label runs into the border (a focused border is 2 px): a label may
+            # use the stylesheet's padding, so a button smaller than its size hint is not cut.
             metrics = widget.fontMetrics()
             label = metrics.horizontalAdvance(widget.text().replace("&", ""))
             if not widget.icon().isNull():
                 label += widget.iconSize().width() + 4
-            if label > room.width() + SLACK or metrics.height() > room.height() + SLACK:
-                has = f"{room.width()}x{room.height()}"
-                problems.append(f"{_name(widget)} needs {label}x{metrics.height()} for its label, has {has}")
+            room_w, room_h = widget.width() - 2 * BORDER, widget.height() - 2 * BORDER
+            if label > room_w or metrics.height() > room_h:
+                has = f"{room_w}x{room_h}"
+                problems.append(
+                    f"{_name(widget)} needs {label}x{metrics.height()} inside its border, has {has}"
+                )
         elif isinstance(widget, QAbstractButton) and widget.text() and not isinstance(widget, QCheckBox):
             hint = widget.sizeHint()
             if hint.width() > widget.width() + SLACK or hint.height() > widget.height() + SLACK:
