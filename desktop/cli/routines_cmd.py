@@ -16,6 +16,7 @@ from desktop.cli.with_store import with_database
 from desktop.content.catalog_cache import load_catalog_cached
 from desktop.content.errors import ContentError
 from desktop.core import dosage_text, plan
+from desktop.core.catalog import Routine
 from desktop.core.library import Library
 
 
@@ -121,17 +122,20 @@ def _import(args, catalog) -> int:
     except ContentError as exc:
         return fail(exc.report() + "\nNothing was imported.", EXIT_BAD_INPUT)
 
+    def say(stored: Routine) -> None:
+        """Said before the import is committed: output that fails (a closed pipe) stores nothing."""
+        note = "" if stored.id == routine.id else f' (the id "{routine.id}" was taken, so this is a copy)'
+        print(f"Imported \u201c{stored.name}\u201d as {stored.id}{note}.", flush=True)
+
     def add(db):
         from desktop.storage.routine_store import RoutineStore
 
-        return RoutineStore(db).add(routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC))
+        return RoutineStore(db).add(
+            routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC), before_commit=say
+        )
 
     stored, code = with_database(args, add)
-    if stored is None:
-        return code
-    note = "" if stored.id == routine.id else f' (the id "{routine.id}" was taken, so this is a copy)'
-    print(f"Imported \u201c{stored.name}\u201d as {stored.id}{note}.")
-    return EXIT_OK
+    return EXIT_OK if stored is not None else code
 
 
 def _export(args, library: Library) -> int:
