@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
 
 
 def _resolve(future: asyncio.Future[int], result: int) -> None:
@@ -57,8 +61,18 @@ async def choose_path(
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))
         dialog.selectFile(name)
+        # Picking another type ("SVG drawings (*.svg)") makes a bare name end in that type.
+        dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, chosen))
     files: list[str] = []
     dialog.fileSelected.connect(files.append)
     if not await answer(dialog) or not files:
         return None
     return Path(files[-1])
+
+
+def _follow_filter(dialog: QFileDialog, chosen: str) -> None:
+    import re
+
+    match = re.search(r"\*\.(\w+)", chosen)
+    if match:
+        dialog.setDefaultSuffix(match.group(1))

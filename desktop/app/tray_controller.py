@@ -307,6 +307,7 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if end == "completed":
             self._record(offered, "taken", answered, seconds)
+            self._apply(self.policy.break_done(mono, wall), wall)
         elif end == "snoozed":
             self._record(offered, "snoozed", wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)

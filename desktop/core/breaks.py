@@ -244,6 +244,12 @@ class BreakPolicy:
             out += self._break(mono, wall, "break_taken" if answer == "take" else "skipped")
         return out + self._check(mono, wall)
 
+    def break_done(self, mono: float, wall: datetime) -> list[Decision]:
+        """A desk break finished, asked for or not (the menu's "Take a break now"): the count starts over."""
+        self._observe(mono, wall)
+        out = self._break(mono, wall, "break_taken") if self._counting else []
+        return out + self._check(mono, wall)
+
     def snooze(self, mono: float, wall: datetime, minutes: float) -> list[Decision]:
         """The tray's "Snooze N min": no reminder for at least N more minutes of sitting."""
         if not minutes > 0:
