@@ -205,7 +205,7 @@ class TrayController(QObject):
             from desktop.ui.break_prompt import BreakPrompt
 
             self._prompt = BreakPrompt()
-            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+            self._prompt.answered.connect(self._answer)
         return self._prompt
 
     def _show_state(self) -> None:
