@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from desktop.app import modal
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.history import StoredRoutine
 from desktop.core.intents import Page, RoutineAction
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
@@ -124,6 +125,9 @@ class RoutineActions:
     async def delete(self, routine: Routine) -> None:
         removed = await self.worker.run(self.worker.routines.delete, routine.id)
         await self.refresh_library()
+        if not isinstance(removed, StoredRoutine):  # gone already, or unreadable: nothing to put back
+            self.window.say(f"Deleted \u201c{routine.name}\u201d.")
+            return
 
         async def undo() -> str:
             back = await self.worker.run(self.worker.routines.restore, removed, now=_now())
@@ -159,7 +163,8 @@ class RoutineActions:
 
         catalog, ladder = self.catalog, self.state.ladder
         # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
-        dialog = GuardedDialog(self.window, lambda: not editor.undo_stack.isClean())
+        editor: RoutineEditor | None = None
+        dialog = GuardedDialog(self.window, lambda: editor is not None and not editor.undo_stack.isClean())
         dialog.setWindowTitle(title)
         fit(dialog, QSize(1080, 720), QSize(640, 420))
         editor = RoutineEditor(
@@ -172,7 +177,12 @@ class RoutineActions:
         )
         QVBoxLayout(dialog).addWidget(editor)
         result: list[Routine] = []
-        editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))
+
+        def saved(edited: Routine) -> None:
+            result.append(edited)
+            dialog.accept()
+
+        editor.save_requested.connect(saved)
         editor.cancelled.connect(dialog.reject)
         accepted = await modal.answer(dialog)
         return result[-1] if accepted and result else None

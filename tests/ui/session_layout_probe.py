@@ -86,7 +86,7 @@ def main(width: int, height: int) -> list[str]:
             key = (d.kind, d.cue, d.phase[:3])
             if key not in seen_kinds:
                 seen_kinds.add(key)
-                view.render(d)
+                view.present(d)
                 settle(app)
                 where = f"{width}x{height} {routine.id} {d.kind} {d.phase!r}"
                 problems += label_problems(view, where) + overlap_problems(view, where)
@@ -101,7 +101,7 @@ def main(width: int, height: int) -> list[str]:
     d = display(engine.state(clock()), catalog, False, {"reverse-jefferson-curl": 2})
     from dataclasses import replace
 
-    view.render(
+    view.present(
         replace(d, title=longest.name, subtitle="Step 3 of 3: Weighted backpack, a long subtitle here")
     )
     settle(app)
@@ -109,11 +109,11 @@ def main(width: int, height: int) -> list[str]:
     if view.title.text() != longest.name:
         problems.append("the exercise name was shortened")
     engine.pause()
-    view.render(display(engine.state(clock()), catalog, False))
+    view.present(display(engine.state(clock()), catalog, False))
     settle(app)
     problems += label_problems(view, f"{width}x{height} paused")
     engine.end()
-    view.render(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
+    view.present(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
     settle(app)
     problems += label_problems(view, f"{width}x{height} done")
     view.close_for_good()
