@@ -16,10 +16,15 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog
 
 
+def _resolve(future: asyncio.Future[int], result: int) -> None:
+    if not future.done():
+        future.set_result(result)
+
+
 async def answer(dialog: QDialog) -> bool:
     """Show ``dialog`` window-modal and return whether it was accepted."""
     future = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda result: future.done() or future.set_result(result))
+    dialog.finished.connect(lambda result: _resolve(future, result))
     dialog.open()
     try:
         return await future == QDialog.DialogCode.Accepted

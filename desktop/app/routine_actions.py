@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from desktop.app import modal
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.history import StoredRoutine
 from desktop.core.intents import Page, RoutineAction
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
@@ -125,6 +126,9 @@ class RoutineActions:
     async def delete(self, routine: Routine) -> None:
         removed = await self.worker.run(self.worker.routines.delete, routine.id)
         await self.refresh_library()
+        if not isinstance(removed, StoredRoutine):  # gone already, or unreadable: nothing to put back
+            self.window.say(f"Deleted \u201c{routine.name}\u201d.")
+            return
 
         async def undo() -> str:
             back = await self.worker.run(self.worker.routines.restore, removed, now=_now())
@@ -158,7 +162,12 @@ class RoutineActions:
     async def _open_editor(self, routine: Routine, title: str) -> Routine | None:
         dialog, editor = editor_dialog(self.window, routine, title, self.catalog, self.state.ladder)
         result: list[Routine] = []
-        editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))
+
+        def saved(edited: Routine) -> None:
+            result.append(edited)
+            dialog.accept()
+
+        editor.save_requested.connect(saved)
         editor.cancelled.connect(dialog.reject)
         accepted = await modal.answer(dialog)
         return result[-1] if accepted and result else None
@@ -246,7 +255,8 @@ def editor_dialog(
     from desktop.ui.routine_editor import RoutineEditor  # loaded with the first edit, not the window
 
     # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
-    dialog = GuardedDialog(parent, lambda: not editor.undo_stack.isClean())
+    editor: RoutineEditor | None = None
+    dialog = GuardedDialog(parent, lambda: editor is not None and not editor.undo_stack.isClean())
     dialog.setWindowTitle(title)
     editor = RoutineEditor(
         routine,
@@ -256,7 +266,9 @@ def editor_dialog(
         dialog,
         heading=title,
     )
-    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(editor)
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -14,6 +14,8 @@ from desktop.core.catalog import Catalog, Exercise
 from desktop.core.progression import ladder_text
 from desktop.ui.plain import plain_tooltip
 
+NO_PARENT = QModelIndex()  # a list model's rows hang off the invalid (root) index
+
 
 class Role(IntEnum):
     EXERCISE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +54,7 @@ class ExerciseListModel(QAbstractListModel):
             )
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.STEP])
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

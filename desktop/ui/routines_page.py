@@ -144,7 +144,8 @@ class RoutinesPage(QWidget):
 
     def set_rows(self, rows: list[RoutineRow]) -> None:
         while self._column.count():
-            widget = self._column.takeAt(0).widget()
+            item = self._column.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # off the screen now, deleted once the event loop gets to it
                 widget.deleteLater()

@@ -70,4 +70,4 @@ class TrayMenu(QObject):
         object would be freed twice).
         """
         self.icon.hide()
-        self.icon.setContextMenu(None)
+        self.icon.setContextMenu(None)  # type: ignore[arg-type]  # Qt takes None: no menu

@@ -80,7 +80,7 @@ def main(width: int, height: int) -> list[str]:
             key = (d.kind, d.cue, d.phase[:3])
             if key not in seen_kinds:
                 seen_kinds.add(key)
-                view.render(d)
+                view.present(d)
                 app.processEvents()
                 where = f"{width}x{height} {routine.id} {d.kind} {d.phase!r}"
                 problems += label_problems(view, where) + overlap_problems(view, where)
@@ -95,7 +95,7 @@ def main(width: int, height: int) -> list[str]:
     d = display(engine.state(clock()), catalog, False, {"reverse-jefferson-curl": 2})
     from dataclasses import replace
 
-    view.render(
+    view.present(
         replace(d, title=longest.name, subtitle="Step 3 of 3: Weighted backpack, a long subtitle here")
     )
     app.processEvents()
@@ -103,11 +103,11 @@ def main(width: int, height: int) -> list[str]:
     if view.title.text() != longest.name:
         problems.append("the exercise name was shortened")
     engine.pause()
-    view.render(display(engine.state(clock()), catalog, False))
+    view.present(display(engine.state(clock()), catalog, False))
     app.processEvents()
     problems += label_problems(view, f"{width}x{height} paused")
     engine.end()
-    view.render(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
+    view.present(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
     app.processEvents()
     problems += label_problems(view, f"{width}x{height} done")
     view.close_for_good()
