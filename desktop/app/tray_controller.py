@@ -109,7 +109,7 @@ class TrayController(QObject):
             self._notifier_factory = start_notifier
         self.notifier = await self._notifier_factory(self._answer)
         if self.visible:
-            self.menu.icon.show()
+            self.menu.show()
         else:
             self.media.notice(
                 "There is no system tray on this desktop, so reminders appear in Upright's window instead."
