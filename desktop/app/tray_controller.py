@@ -38,6 +38,7 @@ from desktop.ui.tray_menu import TrayMenu
 
 if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
+    from desktop.ui.break_window import BreakWindow
 
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
@@ -79,7 +80,7 @@ class TrayController(QObject):
         self.menu.intent.connect(self._on_intent)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
-        self.break_window = None  # the desk break on screen, if any
+        self.break_window: BreakWindow | None = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -258,12 +259,13 @@ class TrayController(QObject):
     def control(self, request: ControlRequest) -> dict[str, Any]:
         """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
         mono, wall = self._clock(), self._now()
+        minutes = request.minutes or 0  # ControlRequest.from_line gives snooze and pause their minutes
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
         elif request.control is Control.SNOOZE:
-            self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
+            self._apply(self.policy.snooze(mono, wall, minutes), wall)
         elif request.control is Control.PAUSE:
-            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
+            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=minutes)), wall)
         return self.status()
 
     def _on_intent(self, intent: TrayIntent) -> None:
