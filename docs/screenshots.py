@@ -186,7 +186,7 @@ def _save_history(app, appearance, catalog, folders, theme: str) -> None:
         if page.stack.currentWidget() is page.empty:
             _save(app, page, f"history-{size}-{theme}")
         else:
-            content = page.scroll.widget()
+            content = page.body.widget()
             page.resize(1280, min(2200, content.sizeHint().height() + 140))  # the page, not a long table
             _save(app, page, f"history-{size}-{theme}")
         page.close()

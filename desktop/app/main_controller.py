@@ -150,7 +150,17 @@ class MainController:
         self.state.history_available = True
         self._safety_acknowledged = await stored_acknowledgement(self.worker)
         await self.refresh_library()
-        self.window.say(f"History is kept in {self.worker.data_dir}")
+        unreadable = await self.worker.run(self.worker.routines.unreadable)
+        if len(unreadable) == 1:
+            self.window.say(unreadable[0].notice())
+        elif unreadable:
+            names = ", ".join(f"\u201c{bad.name}\u201d" for bad in unreadable)
+            self.window.say(
+                f"{len(unreadable)} of your routines cannot be read, so they are left out: "
+                f"{names}. `upright routines` says why."
+            )
+        else:
+            self.window.say(f"History is kept in {self.worker.data_dir}")
 
     async def refresh_library(self) -> None:
         """Reload the person's own routines, rungs and bests, and show them."""

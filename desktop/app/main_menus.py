@@ -9,10 +9,11 @@ on Linux, Cmd+, on macOS).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from desktop import __version__
 from desktop.app import modal
@@ -35,7 +36,9 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
     window, spawn, routines = main.window, main.spawn, main.routine_actions
     actions: dict[str, QAction] = {}
 
-    def add(menu, name: str, text: str, keys: QKeySequence | str | None, slot: Callable[[], object]):
+    Keys = QKeySequence | QKeySequence.StandardKey | str | None
+
+    def add(menu: QMenu, name: str, text: str, keys: Keys, slot: Callable[[], object]) -> QAction:
         action = menu.addAction(text)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -74,7 +77,7 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
     view = bar.addMenu("&View")
     for page, title in zip(Page, window.page_titles, strict=True):
         key = f"Ctrl+{page.value + 1}"
-        add(view, f"page-{page.value}", title, key, lambda page=page: window.show_page(page))
+        add(view, f"page-{page.value}", title, key, partial(window.show_page, page))
     view.addSeparator()
     full = add(
         view, "fullscreen", "&Full screen", QKeySequence.StandardKey.FullScreen, window.toggle_full_screen
@@ -100,6 +103,10 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
         None,
         lambda: spawn(modal.answer(safety_notice_to_read(window, flags))),
     )
+
+    def show_sources(listed: list[tuple[str, list[str]]]) -> None:
+        spawn(modal.answer(help_dialogs.sources_dialog(window, listed)))
+
     sources = help_menu.addMenu("S&ources")
     for source in main.catalog.sources:
         names = [e.name for e in main.catalog.exercises if source.file in e.sources]
@@ -108,9 +115,7 @@ def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[st
             f"source-{source.file[:3]}",
             source.title,
             None,
-            lambda title=source.title, names=names: spawn(
-                modal.answer(help_dialogs.sources_dialog(window, [(title, names)]))
-            ),
+            partial(show_sources, [(source.title, names)]),
         )
     sources.addSeparator()
     everything = [

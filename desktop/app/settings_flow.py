@@ -73,8 +73,8 @@ def rules_as_edited(values: dict[str, Any]) -> list[str]:
     hours = values.get("working_hours")
     fields = {k: v for k, v in values.items() if k in BreakSettings.__dataclass_fields__}
     # Hours with no day ticked have no sentence; the message under the form asks for a day.
-    usable = hours is not None and bool(hours["days"])
-    fields["working_hours"] = SimpleNamespace(**hours) if usable else None
+    usable = isinstance(hours, dict) and bool(hours["days"])
+    fields["working_hours"] = SimpleNamespace(**hours) if isinstance(hours, dict) and usable else None
     return rules_text(cast(BreakSettings, SimpleNamespace(**fields)))
 
 

@@ -228,10 +228,10 @@ def _check_schema(engine: Engine, path: Path) -> None:
     """
     from desktop.storage.models import Base
 
-    with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
+    with engine.execution_options(upright_read=True).connect() as connection:  # no write lock
         for table in Base.metadata.sorted_tables:
-            have = {row[1] for row in raw.execute(f'PRAGMA table_info("{table.name}")')}
+            info = connection.exec_driver_sql(f'PRAGMA table_info("{table.name}")')
+            have = {row[1] for row in info}
             if not have:
                 raise StorageError.damaged(path, f"its table {table.name!r} is missing")
             missing = sorted(set(table.columns.keys()) - have)

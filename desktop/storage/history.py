@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -38,16 +39,17 @@ from desktop.storage.models import (
 
 log = logging.getLogger("upright")
 
+
 class HistoryStore:
     """Sessions, sets, pain ratings, sit-breaks and settings, each write committed at once."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _unit(self):
+    def _unit(self) -> AbstractContextManager[Session]:
         return self._db.unit()
 
-    def _read(self):
+    def _read(self) -> AbstractContextManager[Session]:
         return self._db.read()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:

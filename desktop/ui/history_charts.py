@@ -302,7 +302,7 @@ def fill_minutes(
     starts = buckets(first, last, unit)
     labels = [bucket_label(s, unit) for s in starts]
     index = {s: i for i, s in enumerate(starts)}
-    routines = sorted({r for _, r, m in daily if m > 0}, key=lambda r: names.get(r, r).casefold())
+    routines = sorted({r for _, r, m in daily if m > 0}, key=lambda r: str(names.get(r, r)).casefold())
     sets, legend = [], []
     for n, routine in enumerate(routines):
         values = [0.0] * len(starts)

@@ -201,11 +201,11 @@ class HistoryPage(QWidget):
         body.addWidget(self.steps)
         body.addStretch(1)
         self.show_step_changes([])
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setWidget(content)
 
         self.empty = QWidget()
         welcome = QVBoxLayout(self.empty)
@@ -225,7 +225,7 @@ class HistoryPage(QWidget):
         welcome.addStretch(2)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.body)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[3])
@@ -267,7 +267,7 @@ class HistoryPage(QWidget):
         if not sessions and not a.pain and not any(sum(c.values()) for _, c in a.breaks):
             self.stack.setCurrentWidget(self.empty)
             return
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.body)
         self._fill_cards(a)
         self.calendar.show_days(a.daily_minutes)
         self._title_calendar()

@@ -14,6 +14,7 @@ clinician, so the report makes no diagnosis and draws no conclusions.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
 
 TITLE = "Upright \u2014 back-care report"
 MAX_SESSION_ROWS = 60  # a ten-year history would print hundreds of pages; the most recent tell the story
-CHART_SIZE = QSizeF(760, 270)
-CALENDAR_WIDTH = 820  # logical px: 53 weeks at the smallest square, scaled onto the page  # logical size the charts are laid out at before scaling onto the page
+CHART_SIZE = QSizeF(760, 270)  # logical size the charts are laid out at before scaling onto the page
+CALENDAR_WIDTH = 820  # logical px: 53 weeks at the smallest square, scaled onto the page
 DASH = "\u2013"
 
 
@@ -163,23 +164,21 @@ def report_text(data: ReportInput) -> str:
     )
 
 
-def _painter_of(widget):
+def _painter_of(widget: AdherenceCalendar) -> Callable[[QPainter, QRectF], None]:
     def draw(painter: QPainter, rect: QRectF) -> None:
-        paint(widget, painter, rect)
+        paint(widget, painter, rect)  # the closure keeps the widget alive as long as the block
 
-    draw.widget = widget  # keeps the widget alive as long as the block
     return draw
 
 
-def _chart_painter(panel: ChartPanel):
-    chart = panel.chart()
-    chart.resize(CHART_SIZE)
-    chart.setPos(0, 0)
+def _chart_painter(panel: ChartPanel) -> Callable[[QPainter, QRectF], None]:
+    panel.chart().resize(CHART_SIZE)
+    panel.chart().setPos(0, 0)
 
     def draw(painter: QPainter, rect: QRectF) -> None:
+        chart = panel.chart()  # through the panel: the closure keeps its view and scene alive
         chart.scene().render(painter, rect, chart.sceneBoundingRect())
 
-    draw.panel = panel  # keeps the chart alive as long as the block
     return draw
 
 
@@ -265,7 +264,7 @@ def _heading(text: str) -> str:
     )
 
 
-def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> str:
     head = (
         ("<tr>" + "".join(f"<th align='left' bgcolor='#e9eef2'>{escape(h)}</th>" for h in header) + "</tr>")
         if header

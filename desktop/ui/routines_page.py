@@ -70,11 +70,11 @@ class RoutineCard(QFrame):
         header.addWidget(kind)
         header.addStretch(1)
         header.addWidget(estimate)
-        text = QVBoxLayout()
-        text.setSpacing(SPACE[1])
-        text.addLayout(header)
-        text.addWidget(description)
-        text.addWidget(contents)
+        column = QVBoxLayout()
+        column.setSpacing(SPACE[1])
+        column.addLayout(header)
+        column.addWidget(description)
+        column.addWidget(contents)
         buttons = QVBoxLayout()
         buttons.setSpacing(SPACE[1])
         buttons.addWidget(self.start)
@@ -86,7 +86,7 @@ class RoutineCard(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
         layout.setSpacing(SPACE[3])
-        layout.addLayout(text, 1)
+        layout.addLayout(column, 1)
         layout.addLayout(buttons)
 
     def _button(self, text: str, action: str, row: RoutineRow, primary: bool = False) -> QPushButton:
@@ -128,7 +128,7 @@ class RoutinesPage(QWidget):
         self._column.setSpacing(SPACE[2])
         column = QWidget(objectName="Page")
         column.setLayout(self._column)
-        self.scroll = scroll = QScrollArea()
+        self.list_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(column)
@@ -163,6 +163,6 @@ class RoutinesPage(QWidget):
             card.style().unpolish(card)  # the stylesheet reads the property again
             card.style().polish(card)
             if card.row_id == routine_id:
-                self.scroll.ensureWidgetVisible(card)
+                self.list_area.ensureWidgetVisible(card)
                 card.start.setFocus()
         self.selected_id = routine_id

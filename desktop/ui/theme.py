@@ -120,7 +120,9 @@ QSpinBox::down-button, QTimeEdit::down-button {{
 QSpinBox::up-button:hover, QSpinBox::down-button:hover,
 QTimeEdit::up-button:hover, QTimeEdit::down-button:hover {{ background: {p.accent_soft}; }}
 QSpinBox::up-arrow, QTimeEdit::up-arrow {{ image: url(:/icons/chevron-up.svg); width: 12px; height: 12px; }}
-QSpinBox::down-arrow, QTimeEdit::down-arrow {{ image: url(:/icons/chevron-down.svg); width: 12px; height: 12px; }}
+QSpinBox::down-arrow, QTimeEdit::down-arrow {{
+    image: url(:/icons/chevron-down.svg); width: 12px; height: 12px;
+}}
 QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled,
 QTimeEdit::up-arrow:disabled, QTimeEdit::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}

@@ -14,32 +14,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def label_problems(view, where: str) -> list[str]:
-    from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QLabel
+    """Clipped or overlapping text, by the same rules as every other screen's check."""
+    from tests.ui.layout_checks import clipped, overlapping
 
-    problems = []
-    for label in view.findChildren(QLabel):
-        if not label.isVisibleTo(view) or not label.text():
-            continue
-        metrics = label.fontMetrics()
-        cr = label.contentsRect()
-        if label.wordWrap():
-            needed = label.heightForWidth(label.width())
-            if needed > label.height() + 1:
-                problems.append(f"{where}: {label.objectName()} needs {needed}px, has {label.height()}")
-        else:
-            for line in label.text().split("\n"):
-                if metrics.horizontalAdvance(line) > cr.width() + 1:
-                    problems.append(f"{where}: {label.objectName()} {line!r} wider than {cr.width()}px")
-            if metrics.height() * len(label.text().split("\n")) > cr.height() + 1:
-                problems.append(f"{where}: {label.objectName()} taller than {cr.height()}px")
-        top = label.mapTo(view, label.rect().topLeft())
-        if not view.rect().contains(QRect(top, label.size())):
-            problems.append(f"{where}: {label.objectName()} outside the window")
-    return problems
+    return [f"{where}: {problem}" for problem in clipped(view) + overlapping(view)]
 
 
 def overlap_problems(view, where: str) -> list[str]:
+    """The session's own parts, text or not: the figure, the cue, the phase word and the timer."""
     from PySide6.QtCore import QRect
 
     def box(widget):
