@@ -37,8 +37,8 @@ import pytest
 START_TIMEOUT_S = 20.0
 # Where the espeak-ng output module is; a machine without it installed system-wide may point elsewhere.
 MODULES = Path(os.environ.get("UPRIGHT_TEST_SPEECHD_MODULES", "/usr/lib/speech-dispatcher-modules"))
-_QUEUED = re.compile(r"Queueing message \|(.*?)\| with priority")
-_SENT = re.compile(r"Command sent to output module: \|<speak>(.*?)</speak>\|")
+_QUEUED = re.compile(r"Queueing message \|(.*?)\| with priority", re.DOTALL)
+_SENT = re.compile(r"Command sent to output module: \|<speak>(.*?)</speak>\|", re.DOTALL)
 
 PULSE_CONFIG = """\
 load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
