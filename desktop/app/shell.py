@@ -17,6 +17,7 @@ from desktop.ui.appearance import Appearance
 
 if TYPE_CHECKING:
     from desktop.app.main_controller import MainController
+    from desktop.app.tray_controller import TrayController
 
 
 class Shell:
@@ -27,7 +28,7 @@ class Shell:
         self.appearance = Appearance(app)
         self.media = Media()
         self.main: MainController | None = None
-        self.tray = None
+        self.tray: TrayController | None = None
         self.finished: asyncio.Future = asyncio.get_running_loop().create_future()
         self.instance = instance  # None when this run does not answer later starts (--exit-after-paint)
         if instance is not None:
@@ -103,7 +104,7 @@ class Shell:
     async def close(self) -> None:
         if self.tray is not None:
             self.tray.finish()  # a reminder still waiting, a break on screen: recorded
-            await self.tray.settle()  # answers already given are written before quitting
+            await self.tray.retire()  # its notification comes down; answers given are written first
             self.tray.close()
         if self.main is not None:
             await self.main.close()

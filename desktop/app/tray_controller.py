@@ -38,6 +38,7 @@ from desktop.ui.tray_menu import TrayMenu
 
 if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
+    from desktop.ui.break_window import BreakWindow
 
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
@@ -79,7 +80,7 @@ class TrayController(QObject):
         self.menu.intent.connect(self._on_intent)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
-        self.break_window = None  # the desk break on screen, if any
+        self.break_window: BreakWindow | None = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -108,7 +109,7 @@ class TrayController(QObject):
             self._notifier_factory = start_notifier
         self.notifier = await self._notifier_factory(self._answer)
         if self.visible:
-            self.menu.icon.show()
+            self.menu.show()
         else:
             self.media.notice(
                 "There is no system tray on this desktop, so reminders appear in Upright's window instead."
@@ -204,7 +205,7 @@ class TrayController(QObject):
             from desktop.ui.break_prompt import BreakPrompt
 
             self._prompt = BreakPrompt()
-            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+            self._prompt.answered.connect(self._answer)
         return self._prompt
 
     def _show_state(self) -> None:
@@ -260,9 +261,9 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
-        elif request.control is Control.SNOOZE:
+        elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
-        elif request.control is Control.PAUSE:
+        elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
         return self.status()
 
@@ -306,6 +307,7 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if end == "completed":
             self._record(offered, "taken", answered, seconds)
+            self._apply(self.policy.break_done(mono, wall), wall)
         elif end == "snoozed":
             self._record(offered, "snoozed", wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)
@@ -333,6 +335,12 @@ class TrayController(QObject):
 
     def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         self.tasks.spawn(coro)
+
+    async def retire(self) -> None:
+        """Before quitting: take down an unanswered notification, whose buttons would answer no one."""
+        if self.notifier is not None:
+            await self.notifier.withdraw()
+        await self.settle()
 
     async def settle(self) -> None:
         """Wait for every write and notification under way (before quitting, and in tests)."""
