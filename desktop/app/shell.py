@@ -103,7 +103,7 @@ class Shell:
     async def close(self) -> None:
         if self.tray is not None:
             self.tray.finish()  # a reminder still waiting, a break on screen: recorded
-            await self.tray.settle()  # answers already given are written before quitting
+            await self.tray.retire()  # its notification comes down; answers given are written first
             self.tray.close()
         if self.main is not None:
             await self.main.close()

@@ -340,6 +340,12 @@ class TrayController(QObject):
     def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         self.tasks.spawn(coro)
 
+    async def retire(self) -> None:
+        """Before quitting: take down an unanswered notification, whose buttons would answer no one."""
+        if self.notifier is not None:
+            await self.notifier.withdraw()
+        await self.settle()
+
     async def settle(self) -> None:
         """Wait for every write and notification under way (before quitting, and in tests)."""
         await self.tasks.settle()

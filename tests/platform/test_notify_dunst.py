@@ -102,16 +102,23 @@ def test_an_answer_in_the_notification_is_recorded_and_reminders_replace_each_ot
         await tray.settle()
         snoozed = tray.policy.state.snoozed
         left = (await in_thread("count", "displayed")).strip()
+        clocks.advance(10)
+        tray.wake()  # snoozed ten minutes ago and still sitting: asked again
+        await tray.settle()
+        asked_again = (await in_thread("count", "displayed")).strip()
+        await tray.retire()  # quitting takes the unanswered one down: its buttons would answer no one
+        after_quit = (await in_thread("count", "displayed")).strip()
         tray.close()
-        return shown, prompt_shown, snoozed, left, await _history(data)
+        return shown, prompt_shown, snoozed, left, (asked_again, after_quit), await _history(data)
 
-    shown, prompt_shown, snoozed, left, history = run(qapp, scenario, timeout_s=60)
+    shown, prompt_shown, snoozed, left, quitting, history = run(qapp, scenario, timeout_s=60)
     offered = Path(env["SEEN"]).read_text()
     assert shown == "1"  # replaced, not stacked
     assert not prompt_shown  # the notification has the buttons; no corner prompt on top
     for label in ("Take a break", "Snooze", "Skip"):
         assert label in offered
     assert snoozed and left == "0"
+    assert quitting == ("1", "0")
     assert [b["outcome"] for b in history["breaks"]] == ["ignored", "snoozed"]
 
 

@@ -128,8 +128,8 @@ def test_a_0001_history_with_data_upgrades_to_head_and_keeps_every_row(tmp_path,
         ("mobility-trio", "completed"),
         ("evening-floor", "ended_early"),
     ]
-    assert sessions[0]["started_at"] == "2025-03-01T08:00:00.000+00:00"
-    assert sessions[0]["ended_at"] == "2025-03-01T08:12:00.000+00:00"
+    assert sessions[0]["started_at"] == "2025-03-01T09:00:00.000+01:00"  # in its stored offset (+1 h)
+    assert sessions[0]["ended_at"] == "2025-03-01T09:12:00.000+01:00"
     assert [(x["exercise"], x["side"], x["done_reps"], x["done_s"]) for x in sessions[0]["sets"]] == [
         ("cat-cow", "none", 10, None),
         ("side-plank", "left", None, 20.5),
