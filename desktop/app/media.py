@@ -130,7 +130,7 @@ class Media:
         try:
             await save(said)
         except Exception as exc:  # a store problem: only a repeat of the message next time is lost
-            log.warning("which missing pieces were said could not be saved: %s", exc)
+            log.info("which missing pieces were said could not be saved: %s", exc)
 
     def _sound_missing(self, reason: str) -> None:
         self.missing(Missing.SOUND, reason)

@@ -154,4 +154,4 @@ class _Choices:
         self._media.voice.enabled_changed.disconnect(self._on_voice)
         for failed in await asyncio.gather(*self._saving, return_exceptions=True):
             if failed is not None:  # only a convenience lost; the session's sets are saved on their own
-                log.warning("the sound or voice choice was not saved: %s", failed)
+                log.info("the sound or voice choice was not saved: %s", failed)
