@@ -94,7 +94,10 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         else:
             work.cancel()
 
-    signals = StopSignals(stop, on_force=work.cancel)
+    def force() -> None:
+        work.cancel()
+
+    signals = StopSignals(stop, on_force=force)
     try:
         code = await work
     except asyncio.CancelledError:

@@ -39,6 +39,7 @@ from desktop.ui.tray_menu import TrayMenu
 
 if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
+    from desktop.ui.break_window import BreakWindow
 
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
@@ -80,7 +81,7 @@ class TrayController(QObject):
         self.menu.intent.connect(self._on_intent)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
-        self.break_window = None  # the desk break on screen, if any
+        self.break_window: BreakWindow | None = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -110,7 +111,7 @@ class TrayController(QObject):
             self._notifier_factory = start_notifier
         self.notifier = await self._notifier_factory(self._answer)
         if self.visible:
-            self.menu.icon.show()
+            self.menu.show()
         else:
             self.media.missing(
                 Missing.TRAY,
@@ -210,7 +211,7 @@ class TrayController(QObject):
             from desktop.ui.break_prompt import BreakPrompt
 
             self._prompt = BreakPrompt()
-            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+            self._prompt.answered.connect(self._answer)
         return self._prompt
 
     def _show_state(self) -> None:
@@ -266,9 +267,9 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
-        elif request.control is Control.SNOOZE:
+        elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
-        elif request.control is Control.PAUSE:
+        elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
         return self.status()
 
@@ -312,6 +313,7 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if end == "completed":
             self._record(offered, "taken", answered, seconds)
+            self._apply(self.policy.break_done(mono, wall), wall)
         elif end == "snoozed":
             self._record(offered, "snoozed", wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)

@@ -75,9 +75,15 @@ class RoutineStore:
         reserved: frozenset[str] | set[str],
         now: datetime,
         based_on: str | None = None,
+        before_commit: Callable[[Routine], None] | None = None,
     ) -> Routine:
         """Store ``routine`` as a new one; its id changes if it is taken (or in ``reserved``,
-        the shipped ids). Returns the routine as stored."""
+        the shipped ids). Returns the routine as stored.
+
+        ``before_commit`` sees the routine as it will be stored, inside the
+        transaction: if it raises (the command line could not say what was
+        imported), nothing is stored, so trying again makes no copy.
+        """
         with self._db.unit() as session:
             taken = set(reserved) | set(session.scalars(select(RoutineRow.id)))
             stored = replace(routine, id=unique_id(routine.id, taken))
@@ -91,6 +97,9 @@ class RoutineStore:
                     updated_at=now,
                 )
             )
+            if before_commit is not None:
+                session.flush()  # a row the database refuses is refused before anything is said
+                before_commit(stored)
         return stored
 
     def replace(self, routine: Routine, *, now: datetime) -> None:

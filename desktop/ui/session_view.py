@@ -169,9 +169,9 @@ class SessionView(QWidget):
         ):
             widget.setStyleSheet(f"font-size: {self.type_px(role)}px; font-weight: {weight};")
         self.cues.set_cue_px(self.type_px("cue"), self.type_px("next"))
-        self.findChild(QWidget, "SessionControls").setStyleSheet(
-            f"QPushButton {{ font-size: {self.type_px('button')}px; }}"
-        )
+        controls = self.findChild(QWidget, "SessionControls")
+        if controls is not None:
+            controls.setStyleSheet(f"QPushButton {{ font-size: {self.type_px('button')}px; }}")
         self._fit_title()
 
     def _fit_title(self) -> None:
@@ -231,7 +231,7 @@ class SessionView(QWidget):
         self._missing[intent] = reason
         self.set_toggles(self._toggles[SessionIntent.MUTE], self._toggles[SessionIntent.VOICE])
 
-    def render(self, d: Display) -> None:
+    def present(self, d: Display) -> None:
         self.label.setText(d.label)
         self.title.setText(d.title)
         self.subtitle.set_full_text(d.subtitle)

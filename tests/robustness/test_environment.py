@@ -304,3 +304,39 @@ def test_a_runtime_folder_others_can_enter_or_own_is_not_used(tmp_path, monkeypa
     private = private_dir(short_dir(tmp_path) / "runtime-ok")
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(private))
     assert runtime_dir() == private
+
+
+def test_an_import_whose_message_cannot_be_written_stores_nothing(tmp_path):
+    """The confirmation is written before the import commits: after a closed pipe, a retry makes no copy."""
+    env = upright_env(tmp_path)
+    routine = tmp_path / "r.json"
+    routine.write_text(
+        json.dumps(
+            {
+                "format": "upright-routine",
+                "version": 1,
+                "routine": {
+                    "id": "desk",
+                    "name": "Desk",
+                    "description": "D",
+                    "items": [{"exercise": "cat-cow"}],
+                },
+            }
+        )
+    )
+    reader, writer = os.pipe()
+    os.close(reader)
+    closed = subprocess.run(
+        [sys.executable, "-m", "desktop", "import", str(routine)],
+        env=env,
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+    os.close(writer)
+    assert closed.returncode == 141 and closed.stderr == b""
+    again = upright(env, "import", str(routine))
+    assert again.returncode == 0 and b"as desk." in again.stdout and b"copy" not in again.stdout
+    ids = [r["id"] for r in json.loads(upright(env, "routines", "--json").stdout)["routines"]]
+    assert ids.count("desk") == 1 and "desk-copy" not in ids

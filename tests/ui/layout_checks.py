@@ -3,15 +3,23 @@
 Used by the screen-fit tests in this process and by ``fit_probe.py`` in a
 process started at another scale factor. A label is clipped when its font
 needs more room than it was given (word-wrapped labels: more height for
-their width); a button when its size hint is larger than its size.
+their width); a push button when its label runs into its border; other
+buttons when their size hint is larger than their size.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 SLACK = 1  # px of rounding
+BORDER = 3  # px of a button's edge a label must stay inside: the focus border and a pixel of air
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
@@ -44,6 +52,19 @@ def clipped(root: QWidget) -> list[str]:
                     and widget.fontMetrics().horizontalAdvance(widget.text()) > rect.width()
                 ):
                     problems.append(f"{_name(widget)} needs {need}px of width, has {widget.width()}")
+        elif isinstance(widget, QPushButton) and widget.text():
+            # Cut is when the label runs into the border (a focused border is 2 px): a label may
+            # use the stylesheet's padding, so a button smaller than its size hint is not cut.
+            metrics = widget.fontMetrics()
+            label = metrics.horizontalAdvance(widget.text().replace("&", ""))
+            if not widget.icon().isNull():
+                label += widget.iconSize().width() + 4
+            room_w, room_h = widget.width() - 2 * BORDER, widget.height() - 2 * BORDER
+            if label > room_w or metrics.height() > room_h:
+                has = f"{room_w}x{room_h}"
+                problems.append(
+                    f"{_name(widget)} needs {label}x{metrics.height()} inside its border, has {has}"
+                )
         elif isinstance(widget, QAbstractButton) and widget.text() and not isinstance(widget, QCheckBox):
             hint = widget.sizeHint()
             if hint.width() > widget.width() + SLACK or hint.height() > widget.height() + SLACK:
