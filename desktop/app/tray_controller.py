@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from desktop.app.media import SAID_KEY, Missing
 from desktop.app.settings_flow import (
     APPEARANCE_KEY,
     SETTINGS_KEY,
@@ -99,9 +100,10 @@ class TrayController(QObject):
 
             self._sensors = Sensors()
         if not await self._sensors.watch_session(self._on_session_event):
-            self.media.notice(
+            self.media.missing(
+                Missing.SYSTEM_BUS,
                 "The desktop's system services (logind over D-Bus) did not answer, so a locked "
-                "screen is not seen as time away; sleep is still noticed from the clock."
+                "screen is not seen as time away; sleep is still noticed from the clock.",
             )
         if self._notifier_factory is None:
             from desktop.platform.notify import start_notifier
@@ -109,10 +111,11 @@ class TrayController(QObject):
             self._notifier_factory = start_notifier
         self.notifier = await self._notifier_factory(self._answer)
         if self.visible:
-            self.menu.icon.show()
+            self.menu.show()
         else:
-            self.media.notice(
-                "There is no system tray on this desktop, so reminders appear in Upright's window instead."
+            self.media.missing(
+                Missing.TRAY,
+                "There is no system tray on this desktop, so reminders appear in Upright's window instead.",
             )
         self.wake()
 
@@ -122,13 +125,14 @@ class TrayController(QObject):
             return {}, 0
         since = encode_time(_midnight(self._now()))
         try:
-            values, skips, theme, sound, voice = await self.store.batch(
+            values, skips, theme, sound, voice, said = await self.store.batch(
                 [
                     (StoreRequest.GET_SETTING, {"key": SETTINGS_KEY, "default": {}}),
                     (StoreRequest.COUNT_BREAKS, {"outcome": "skipped", "since": since}),
                     (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
                     (StoreRequest.GET_SETTING, {"key": SOUND_KEY, "default": True}),
                     (StoreRequest.GET_SETTING, {"key": VOICE_KEY, "default": True}),
+                    (StoreRequest.GET_SETTING, {"key": SAID_KEY, "default": []}),
                 ]
             )
         except StorageError as exc:
@@ -136,6 +140,8 @@ class TrayController(QObject):
             self.store = None
             return {}, 0
         apply_preferences(self.appearance, self.media, theme, sound, voice)
+        store = self.store
+        self.media.recall(said, lambda kinds: store.set_setting(SAID_KEY, kinds))
         return values if isinstance(values, dict) else {}, skips
 
     # -- the loop -----------------------------------------------------------
@@ -205,7 +211,7 @@ class TrayController(QObject):
             from desktop.ui.break_prompt import BreakPrompt
 
             self._prompt = BreakPrompt()
-            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+            self._prompt.answered.connect(self._answer)
         return self._prompt
 
     def _show_state(self) -> None:
@@ -259,13 +265,12 @@ class TrayController(QObject):
     def control(self, request: ControlRequest) -> dict[str, Any]:
         """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
         mono, wall = self._clock(), self._now()
-        minutes = request.minutes or 0  # ControlRequest.from_line gives snooze and pause their minutes
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
-        elif request.control is Control.SNOOZE:
-            self._apply(self.policy.snooze(mono, wall, minutes), wall)
-        elif request.control is Control.PAUSE:
-            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=minutes)), wall)
+        elif request.control is Control.SNOOZE and request.minutes is not None:
+            self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
+        elif request.control is Control.PAUSE and request.minutes is not None:
+            self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
         return self.status()
 
     def _on_intent(self, intent: TrayIntent) -> None:
