@@ -2,7 +2,7 @@
 # Set up Upright on a fresh Debian/Ubuntu machine, then start it or test it.
 #
 #   bash packaging/bootstrap.sh app  [upright arguments]   # install, then open Upright
-#   bash packaging/bootstrap.sh test [pytest arguments]    # install, then run every test
+#   bash packaging/bootstrap.sh test [pytest arguments]    # install, lint, type-check, then run every test
 #
 # System libraries Qt needs are installed with apt-get when run as root;
 # otherwise the exact command to run is printed. Python packages go into
@@ -81,4 +81,13 @@ cd "$root"
 if [ "$mode" = app ]; then
   exec "$venv/bin/upright" "$@"
 fi
+# The tools run before the tests, and any one failing fails the run: lint (ruff check),
+# formatting (ruff format --check) and types (mypy, configured in pyproject.toml).
+checked=(desktop tests benchmarks packaging docs)
+echo "ruff check"
+"$venv/bin/ruff" check "${checked[@]}"
+echo "ruff format --check"
+"$venv/bin/ruff" format --check "${checked[@]}"
+echo "mypy"
+"$venv/bin/mypy"
 exec "$venv/bin/python" -m pytest "$@"

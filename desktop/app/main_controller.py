@@ -82,6 +82,7 @@ class MainController:
             [("Exercises", self.exercises), ("Routines", self.routines), ("History", self.history_slot)]
         )
         appearance.changed.connect(self.exercises.restyle)
+        media.on_notice(self.window.say)  # problems, and (once per install) what this machine lacks
         self.undo = UndoSlot(self.window, self.spawn)
         self.history_actions = HistoryActions(
             self.window,
@@ -169,7 +170,7 @@ class MainController:
         bests = await self.worker.run(self.worker.progress.bests)
         self.state.library = Library(self.catalog, tuple(s.routine for s in own))
         self.routines.set_rows(routine_rows(self.library, self.ladder))
-        self.exercises.model.set_progress(self.ladder, bests)
+        self.exercises.set_progress(self.ladder, bests)
 
     async def start_routine(self, routine_id: str) -> None:
         routine = self.library.routine(routine_id)

@@ -31,7 +31,7 @@ def _keys(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     return keys if not keys.isEmpty() else QKeySequence(fallback)
 
 
-def install_menus(main: MainController, quit_app: Callable[[], None]) -> dict[str, QAction]:
+def install_menus(main: MainController, quit_app: Callable[[], object]) -> dict[str, QAction]:
     """Fill the menu bar; returns the actions by name, for tests and for enabling."""
     window, spawn, routines = main.window, main.spawn, main.routine_actions
     actions: dict[str, QAction] = {}

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
+
+def _resolve(future: asyncio.Future[int], result: int) -> None:
+    if not future.done():
+        future.set_result(result)
 
 
 async def answer(dialog: QDialog) -> bool:
     """Show ``dialog`` window-modal and return whether it was accepted."""
     future = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda result: future.done() or future.set_result(result))
+    dialog.finished.connect(lambda result: _resolve(future, result))
     dialog.open()
     try:
         return await future == QDialog.DialogCode.Accepted
@@ -52,8 +61,18 @@ async def choose_path(
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))
         dialog.selectFile(name)
+        # Picking another type ("SVG drawings (*.svg)") makes a bare name end in that type.
+        dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, chosen))
     files: list[str] = []
     dialog.fileSelected.connect(files.append)
     if not await answer(dialog) or not files:
         return None
     return Path(files[-1])
+
+
+def _follow_filter(dialog: QFileDialog, chosen: str) -> None:
+    import re
+
+    match = re.search(r"\*\.(\w+)", chosen)
+    if match:
+        dialog.setDefaultSuffix(match.group(1))

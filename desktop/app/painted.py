@@ -11,6 +11,11 @@ import asyncio
 from PySide6.QtCore import QEvent, QObject
 
 
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
 class _PaintWatcher(QObject):
     def __init__(self, future: asyncio.Future):
         super().__init__()
@@ -19,7 +24,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self._future.done():
             # Resolve after this paint completes, not before it starts.
-            asyncio.get_running_loop().call_soon(lambda: self._future.done() or self._future.set_result(None))
+            asyncio.get_running_loop().call_soon(_resolve, self._future)
         return False
 
 

@@ -20,7 +20,8 @@ def make_application():
 
     # Library probing chatter (missing VA-API, PipeWire); real problems reach the user as notices.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
     app.setApplicationDisplayName("Upright")
     app.setDesktopFileName(
@@ -55,7 +56,7 @@ def read_sources_uncached() -> None:
         except OSError:
             return False
 
-    feature._mod_uses_pyside = uses_pyside
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]  # private, set on purpose
     import linecache
 
     linecache.clearcache()  # and drop what the check kept for modules imported before now (~2 MB)

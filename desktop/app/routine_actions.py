@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.app import modal
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.history import StoredRoutine
 from desktop.core.intents import Page, RoutineAction
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.app.undo_slot import UndoSlot
     from desktop.app.window_state import WindowState
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.routine_editor import RoutineEditor
     from desktop.ui.routines_page import RoutinesPage
 
 FILE_FILTER = "Upright routines (*.json *.toml);;All files (*)"
@@ -124,6 +126,9 @@ class RoutineActions:
     async def delete(self, routine: Routine) -> None:
         removed = await self.worker.run(self.worker.routines.delete, routine.id)
         await self.refresh_library()
+        if not isinstance(removed, StoredRoutine):  # gone already, or unreadable: nothing to put back
+            self.window.say(f"Deleted \u201c{routine.name}\u201d.")
+            return
 
         async def undo() -> str:
             back = await self.worker.run(self.worker.routines.restore, removed, now=_now())
@@ -155,24 +160,14 @@ class RoutineActions:
         self.window.say(f"Saved \u201c{stored.name}\u201d.")
 
     async def _open_editor(self, routine: Routine, title: str) -> Routine | None:
-        from desktop.ui.routine_editor import RoutineEditor
-
-        catalog, ladder = self.catalog, self.state.ladder
-        # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
-        dialog = GuardedDialog(self.window, lambda: not editor.undo_stack.isClean())
-        dialog.setWindowTitle(title)
-        fit(dialog, QSize(1080, 720), QSize(640, 420))
-        editor = RoutineEditor(
-            routine,
-            [(e.id, e.name) for e in catalog.exercises],
-            catalog,
-            lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
-            dialog,
-            heading=title,
-        )
-        QVBoxLayout(dialog).addWidget(editor)
+        dialog, editor = editor_dialog(self.window, routine, title, self.catalog, self.state.ladder)
         result: list[Routine] = []
-        editor.save_requested.connect(lambda edited: (result.append(edited), dialog.accept()))
+
+        def saved(edited: Routine) -> None:
+            result.append(edited)
+            dialog.accept()
+
+        editor.save_requested.connect(saved)
         editor.cancelled.connect(dialog.reject)
         accepted = await modal.answer(dialog)
         return result[-1] if accepted and result else None
@@ -251,3 +246,32 @@ class RoutineActions:
             await self.refresh_library()
             self.window.show_page(Page.ROUTINES)
             self.window.say(" ".join(said))
+
+
+def editor_dialog(
+    parent: QWidget | None, routine: Routine, title: str, catalog: Catalog, ladder: dict[str, int]
+) -> tuple[GuardedDialog, RoutineEditor]:
+    """The editor in a dialog that fits the screen; below the editor's minimum it scrolls, never squeezes."""
+    from desktop.ui.routine_editor import RoutineEditor  # loaded with the first edit, not the window
+
+    # The guard reads ``editor`` when Cancel is pressed, by which time it exists.
+    editor: RoutineEditor | None = None
+    dialog = GuardedDialog(parent, lambda: editor is not None and not editor.undo_stack.isClean())
+    dialog.setWindowTitle(title)
+    editor = RoutineEditor(
+        routine,
+        [(e.id, e.name) for e in catalog.exercises],
+        catalog,
+        lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
+        dialog,
+        heading=title,
+    )
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(editor)
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(area)
+    fit(dialog, QSize(1080, 720), QSize(640, 420))
+    return dialog, editor

@@ -94,7 +94,10 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         else:
             work.cancel()
 
-    signals = StopSignals(stop, on_force=work.cancel)
+    def force() -> None:
+        work.cancel()
+
+    signals = StopSignals(stop, on_force=force)
     try:
         code = await work
     except asyncio.CancelledError:
@@ -123,6 +126,8 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
         return 2
     try:
         # The saved theme, before the first dialog; sound and voice are read as the session starts.
+        media = Media()
+        await media.recall_from(worker)  # what this install has already said it lacks
         appearance = Appearance(
             app, theme_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY))
         )
@@ -140,7 +145,7 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 routine,
                 worker,
                 appearance,
-                Media(),
+                media,
                 speed=args.speed,
                 auto=args.auto,
                 ladder=await worker.run(worker.progress.steps),

@@ -222,7 +222,7 @@ class SessionController:
 
     def _refresh(self) -> None:
         now = self.clock()
-        self.view.render(self._display(now))
+        self.view.present(self._display(now))
         self.timer.wake_at(self.engine.next_wakeup(now))
 
     def _on_event(self, event) -> None:

@@ -17,6 +17,7 @@ from desktop.ui.appearance import Appearance
 
 if TYPE_CHECKING:
     from desktop.app.main_controller import MainController
+    from desktop.app.tray_controller import TrayController
 
 
 class Shell:
@@ -27,7 +28,7 @@ class Shell:
         self.appearance = Appearance(app)
         self.media = Media()
         self.main: MainController | None = None
-        self.tray = None
+        self.tray: TrayController | None = None
         self.finished: asyncio.Future = asyncio.get_running_loop().create_future()
         self.instance = instance  # None when this run does not answer later starts (--exit-after-paint)
         if instance is not None:

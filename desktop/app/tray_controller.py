@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from desktop.app.media import SAID_KEY, Missing
 from desktop.app.settings_flow import (
     APPEARANCE_KEY,
     SETTINGS_KEY,
@@ -38,6 +39,7 @@ from desktop.ui.tray_menu import TrayMenu
 
 if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
+    from desktop.ui.break_window import BreakWindow
 
 RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
@@ -79,7 +81,7 @@ class TrayController(QObject):
         self.menu.intent.connect(self._on_intent)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
-        self.break_window = None  # the desk break on screen, if any
+        self.break_window: BreakWindow | None = None  # the desk break on screen, if any
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -98,9 +100,10 @@ class TrayController(QObject):
 
             self._sensors = Sensors()
         if not await self._sensors.watch_session(self._on_session_event):
-            self.media.notice(
+            self.media.missing(
+                Missing.SYSTEM_BUS,
                 "The desktop's system services (logind over D-Bus) did not answer, so a locked "
-                "screen is not seen as time away; sleep is still noticed from the clock."
+                "screen is not seen as time away; sleep is still noticed from the clock.",
             )
         if self._notifier_factory is None:
             from desktop.platform.notify import start_notifier
@@ -108,10 +111,11 @@ class TrayController(QObject):
             self._notifier_factory = start_notifier
         self.notifier = await self._notifier_factory(self._answer)
         if self.visible:
-            self.menu.icon.show()
+            self.menu.show()
         else:
-            self.media.notice(
-                "There is no system tray on this desktop, so reminders appear in Upright's window instead."
+            self.media.missing(
+                Missing.TRAY,
+                "There is no system tray on this desktop, so reminders appear in Upright's window instead.",
             )
         self.wake()
 
@@ -121,13 +125,14 @@ class TrayController(QObject):
             return {}, 0
         since = encode_time(_midnight(self._now()))
         try:
-            values, skips, theme, sound, voice = await self.store.batch(
+            values, skips, theme, sound, voice, said = await self.store.batch(
                 [
                     (StoreRequest.GET_SETTING, {"key": SETTINGS_KEY, "default": {}}),
                     (StoreRequest.COUNT_BREAKS, {"outcome": "skipped", "since": since}),
                     (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
                     (StoreRequest.GET_SETTING, {"key": SOUND_KEY, "default": True}),
                     (StoreRequest.GET_SETTING, {"key": VOICE_KEY, "default": True}),
+                    (StoreRequest.GET_SETTING, {"key": SAID_KEY, "default": []}),
                 ]
             )
         except StorageError as exc:
@@ -135,6 +140,8 @@ class TrayController(QObject):
             self.store = None
             return {}, 0
         apply_preferences(self.appearance, self.media, theme, sound, voice)
+        store = self.store
+        self.media.recall(said, lambda kinds: store.set_setting(SAID_KEY, kinds))
         return values if isinstance(values, dict) else {}, skips
 
     # -- the loop -----------------------------------------------------------
@@ -204,7 +211,7 @@ class TrayController(QObject):
             from desktop.ui.break_prompt import BreakPrompt
 
             self._prompt = BreakPrompt()
-            self._prompt.answered.connect(lambda answer: self._answer(Answer(answer)))
+            self._prompt.answered.connect(self._answer)
         return self._prompt
 
     def _show_state(self) -> None:
@@ -260,9 +267,9 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
-        elif request.control is Control.SNOOZE:
+        elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
-        elif request.control is Control.PAUSE:
+        elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
         return self.status()
 
@@ -306,6 +313,7 @@ class TrayController(QObject):
         mono, wall = self._clock(), self._now()
         if end == "completed":
             self._record(offered, "taken", answered, seconds)
+            self._apply(self.policy.break_done(mono, wall), wall)
         elif end == "snoozed":
             self._record(offered, "snoozed", wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)

@@ -6,13 +6,17 @@ it back until the next deletion replaces it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QPushButton
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 
 class UndoSlot:
-    def __init__(self, window, spawn: Callable[[Awaitable], object]):
+    def __init__(self, window: MainWindow, spawn: Callable[[Coroutine[Any, Any, None]], object]) -> None:
         self._window, self._spawn = window, spawn
         self.button: QPushButton | None = None
 

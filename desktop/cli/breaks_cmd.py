@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
@@ -50,9 +50,14 @@ def run(args) -> int:
 def simulate(settings: BreakSettings, trace: Iterable[TraceLine]) -> Iterator[Decision]:
     """Every decision the policy makes over ``trace``, in order."""
     policy = BreakPolicy(settings)
-    now, wall = 0.0, None
+    now = 0.0
+    wall: datetime | None = None
     for line in trace:
-        while (deadline := policy.next_deadline(now)) is not None and now < deadline < line.mono:
+        while (
+            wall is not None  # nothing is due before the first line
+            and (deadline := policy.next_deadline(now)) is not None
+            and now < deadline < line.mono
+        ):
             wall += timedelta(seconds=deadline - now)
             now = deadline
             yield from policy.tick(now, wall)
@@ -63,6 +68,9 @@ def simulate(settings: BreakSettings, trace: Iterable[TraceLine]) -> Iterator[De
 def _feed(policy: BreakPolicy, line: TraceLine) -> list[Decision]:
     if line.idle_s is not None:
         return policy.sample(line.mono, line.wall, line.idle_s)
-    if line.event == "answer":
+    # The file's schema (content/break_files.py) makes each line carry one of these.
+    if line.event == "answer" and line.answer is not None:
         return policy.answer(line.mono, line.wall, line.answer)
-    return policy.event(line.mono, line.wall, line.event)
+    if line.event is not None and line.event != "answer":
+        return policy.event(line.mono, line.wall, line.event)
+    return []

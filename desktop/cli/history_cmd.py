@@ -6,18 +6,16 @@ from datetime import datetime
 
 from desktop.cli.main import EXIT_OK
 from desktop.cli.output import print_json, print_table
-from desktop.cli.with_store import with_database
+from desktop.cli.with_store import Failed, with_database
 
 
 def run(args) -> int:
     from desktop.storage.history import HistoryStore
     from desktop.storage.progress_store import ProgressStore
 
-    loaded, failed = with_database(
-        args, lambda db: (HistoryStore(db).export_history(), ProgressStore(db).changes())
-    )
-    if failed is not None:
-        return failed
+    loaded = with_database(args, lambda db: (HistoryStore(db).export_history(), ProgressStore(db).changes()))
+    if isinstance(loaded, Failed):
+        return loaded.code
     data, changes = loaded
     if args.json:
         print_json(data)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
 from desktop.cli.output import fail, print_json, print_table
-from desktop.cli.with_store import with_database
+from desktop.cli.with_store import Failed, with_database
 from desktop.content.catalog_cache import load_catalog_cached
 from desktop.content.errors import ContentError
 from desktop.core import dosage_text, plan
@@ -29,9 +29,9 @@ def run(args) -> int:
         return _import(args, catalog)
     if getattr(args, "routines_command", None) == "delete":
         return _delete(args, catalog)
-    loaded, code = with_database(args, lambda db: _library(db, catalog))
-    if loaded is None:
-        return code
+    loaded = with_database(args, lambda db: _library(db, catalog))
+    if isinstance(loaded, Failed):
+        return loaded.code
     library, ladder, unreadable = loaded
     for bad in unreadable:
         print(f"upright: {bad.notice()}", file=sys.stderr)
@@ -70,9 +70,9 @@ def _delete(args, catalog) -> int:
         removed = store.delete(args.id)
         return removed, [s.routine.id for s in store.all()]
 
-    done, code = with_database(args, remove)
-    if done is None:
-        return code
+    done = with_database(args, remove)
+    if isinstance(done, Failed):
+        return done.code
     removed, left = done
     if removed is None:
         yours = ", ".join(left) if left else "none yet"
@@ -134,8 +134,8 @@ def _import(args, catalog) -> int:
             routine, reserved=Library(catalog).shipped_ids(), now=datetime.now(UTC), before_commit=say
         )
 
-    stored, code = with_database(args, add)
-    return EXIT_OK if stored is not None else code
+    stored = with_database(args, add)
+    return stored.code if isinstance(stored, Failed) else EXIT_OK
 
 
 def _export(args, library: Library) -> int:

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.cli.main import EXIT_BAD_INPUT
 from desktop.cli.output import fail
 from desktop.storage.location import resolve_data_dir
 
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
+
 T = TypeVar("T")
 
 
-def with_database(args, work: Callable[..., T]) -> tuple[T | None, int | None]:
-    """``(result, None)``, or ``(None, exit code)`` after printing a clear message."""
+@dataclass(frozen=True)
+class Failed:
+    """The command cannot go on; the message is printed already and ``code`` is its exit code."""
+
+    code: int
+
+
+def with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T | Failed:
+    """``work``'s result, or ``Failed`` after printing a clear message."""
     from desktop.storage.database import open_database
     from desktop.storage.errors import StorageError
 
@@ -22,12 +34,12 @@ def with_database(args, work: Callable[..., T]) -> tuple[T | None, int | None]:
     try:
         db = open_database(data_dir)
     except StorageError as exc:
-        return None, fail(str(exc), EXIT_BAD_INPUT)
+        return Failed(fail(str(exc), EXIT_BAD_INPUT))
     try:
         _replay_waiting_sets(db, data_dir)
-        return work(db), None
+        return work(db)
     except StorageError as exc:
-        return None, fail(str(exc), EXIT_BAD_INPUT)
+        return Failed(fail(str(exc), EXIT_BAD_INPUT))
     finally:
         db.close()
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, cast
 
 from pydantic import (
     ConfigDict,
@@ -88,12 +88,13 @@ class TraceLineFile(_Strict):
     mono: Number
     wall: datetime
     idle_s: Number | None = None
-    event: Literal[(*EVENTS, "answer")] | None = None
-    answer: Literal[ANSWERS] | None = None
+    # Literals built from the core's tuples (pydantic reads them at run time; mypy cannot).
+    event: Literal[(*EVENTS, "answer")] | None = None  # type: ignore[valid-type]
+    answer: Literal[ANSWERS] | None = None  # type: ignore[valid-type]
 
     @field_validator("wall", mode="before")
     @classmethod
-    def _iso_with_offset(cls, value):
+    def _iso_with_offset(cls, value: object) -> datetime:
         """Only ISO 8601 text, never a bare number, and always with its UTC offset."""
         if not isinstance(value, str):
             raise ValueError("must be an ISO 8601 date and time text with a UTC offset")
@@ -108,7 +109,7 @@ class TraceLineFile(_Strict):
         return parsed
 
     @model_validator(mode="after")
-    def _one_observation(self):
+    def _one_observation(self) -> TraceLineFile:
         if (self.idle_s is None) == (self.event is None):
             raise ValueError("needs exactly one of idle_s or event")
         if self.event == "answer" and self.answer is None:
@@ -124,7 +125,8 @@ def read_break_settings(path: Path) -> BreakSettings:
     if not isinstance(data, dict):
         raise ContentError(source, ["must be a JSON object of setting names and values"])
     try:
-        return BreakSettings(**_SETTINGS.validate_python(data))
+        # working_hours arrives as a dict; BreakSettings turns it into WorkingHours.
+        return BreakSettings(**cast(dict[str, Any], _SETTINGS.validate_python(data)))
     except ValidationError as exc:
         raise ContentError(source, describe_validation_error(exc)) from exc
     except BreakSettingsError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -31,7 +32,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         from desktop.assets import catalog_dir
 
         folder = catalog_dir()
-    merged: dict = {}
+    merged: dict[str, Any] = {}
     for name in CATALOG_FILES:
         path = folder / name
         try:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
 import re
 
 
@@ -34,9 +40,9 @@ WRONG_BRANCH = {
 _TYPE_NAMES = {"int_type": "a whole number", "float_type": "a number", "list_type": "a [min, max] pair"}
 
 
-def describe_validation_error(error) -> list[str]:
+def describe_validation_error(error: ValidationError) -> list[str]:
     """pydantic's errors as ``items[2].reps: must be at most 200`` lines, in file terms."""
-    by_path: dict[str, list[dict]] = {}
+    by_path: dict[str, list[ErrorDetails]] = {}
     for err in error.errors():
         by_path.setdefault(_path(err["loc"]), []).append(err)
     problems = []
@@ -53,7 +59,7 @@ def describe_validation_error(error) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     text = (
         repr(value)
         if isinstance(value, str)
@@ -64,7 +70,7 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _path(loc: tuple) -> str:
+def _path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
         if isinstance(part, int):
@@ -78,7 +84,7 @@ def _path(loc: tuple) -> str:
     return path
 
 
-def _message(err: dict) -> str:
+def _message(err: ErrorDetails) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
     if kind == "string_pattern_mismatch":
         return "must be lower-case letters and digits joined by hyphens, like cat-cow"

@@ -66,7 +66,7 @@ class KeyframeFile(_Strict):
 
     @field_validator("hip")
     @classmethod
-    def _inside_the_box(cls, hip):
+    def _inside_the_box(cls, hip: list[float]) -> list[float]:
         if not (0 <= hip[0] <= BOX_W and BOX_BOTTOM <= hip[1] <= BOX_BOTTOM + BOX_H):
             raise ValueError(
                 f"hip {hip} is outside the picture (x 0..{BOX_W}, y {BOX_BOTTOM}..{BOX_BOTTOM + BOX_H:g})"
@@ -75,16 +75,16 @@ class KeyframeFile(_Strict):
 
 
 class PropFile(_Strict):
-    kind: Literal[PROP_KINDS]
+    kind: Literal[PROP_KINDS]  # type: ignore[valid-type]  # built from the core's tuple
     at: Point
     size: Annotated[list[Annotated[float, Field(gt=0, le=2)]], Field(min_length=2, max_length=2)]
-    attach: Literal[tuple(b for b, _, _ in BONES)] | None = None
+    attach: Literal[tuple(b for b, _, _ in BONES)] | None = None  # type: ignore[valid-type]
     turn: Angle = 0.0
     layer: Literal["back", "middle", "front"] = "back"
 
 
 class ArrowFile(_Strict):
-    joint: Literal[JOINTS]
+    joint: Literal[JOINTS]  # type: ignore[valid-type]
     bend: Annotated[float, Field(ge=-2, le=2)] = 0.0
     offset: Point = [0.0, 0.0]
     both: bool = False
@@ -104,7 +104,7 @@ class ArtFile(_Strict):
     view: Literal["side", "above"] = "side"
     stay: bool = False
     pace: PaceFile = PaceFile()
-    pins: list[Literal[PINS]] = []
+    pins: list[Literal[PINS]] = []  # type: ignore[valid-type]
     phases: dict[KebabId, Annotated[str, Field(max_length=40)]] = {}
     other_side: Literal["swap", "mirror"] = "swap"
     start: Annotated[str, Field(max_length=40)] = ""
@@ -149,9 +149,15 @@ def to_pose_book(parsed: PosesFile) -> PoseBook:
                 keyframes=tuple(pose_from_data(k.model_dump(exclude={"name"})) for k in art.keyframes),
                 names=tuple(k.name for k in art.keyframes),
                 props=tuple(
-                    Prop(p.kind, tuple(p.at), tuple(p.size), p.attach, p.turn, p.layer) for p in art.props
+                    Prop(p.kind, (p.at[0], p.at[1]), (p.size[0], p.size[1]), p.attach, p.turn, p.layer)
+                    for p in art.props
                 ),
-                arrow=Arrow(art.arrow.joint, art.arrow.bend, tuple(art.arrow.offset), art.arrow.both)
+                arrow=Arrow(
+                    art.arrow.joint,
+                    art.arrow.bend,
+                    (art.arrow.offset[0], art.arrow.offset[1]),
+                    art.arrow.both,
+                )
                 if art.arrow
                 else None,
                 view=art.view,

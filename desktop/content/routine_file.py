@@ -64,7 +64,7 @@ def parse_routine(raw: bytes, syntax: Literal["json", "toml"], catalog: Catalog,
     return to_routine(document.routine)
 
 
-def _unknown_exercises(data: dict, catalog: Catalog) -> list[str]:
+def _unknown_exercises(data: dict[str, Any], catalog: Catalog) -> list[str]:
     """Checked on the raw data so they are reported together with every schema problem."""
     routine = data.get("routine")
     items = routine.get("items") if isinstance(routine, dict) else None

@@ -25,6 +25,7 @@ from typing import Any
 
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from desktop.content.errors import WRONG_BRANCH
 from desktop.content.schema import RoutineItemFile, Text
@@ -195,7 +196,7 @@ def _read_tempo(text: str) -> dict[str, float]:
 # --- the schema's complaints as plain lines -----------------------------------------------------
 
 
-def _check(item: dict) -> tuple[RoutineItemFile | None, dict[str, str]]:
+def _check(item: dict[str, Any]) -> tuple[RoutineItemFile | None, dict[str, str]]:
     """The validated item, or ``None`` and one message per refused field."""
     try:
         return RoutineItemFile.model_validate({"exercise": _PLACEHOLDER_EXERCISE, **item}), {}
@@ -209,7 +210,7 @@ def _check(item: dict) -> tuple[RoutineItemFile | None, dict[str, str]]:
         return None, found
 
 
-def _message(field: str, err: dict) -> str:
+def _message(field: str, err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
         return "is not something a routine item can set"
@@ -229,7 +230,7 @@ def _message(field: str, err: dict) -> str:
         if kind == "value_error":
             return "put the smaller number first, such as 8-20"
         return f"use {_limits(field)}"
-    return err["msg"].removeprefix("Value error, ")
+    return str(err["msg"]).removeprefix("Value error, ")
 
 
 @cache
@@ -237,15 +238,15 @@ def _limits(field: str) -> str:
     """The schema's bounds for ``field`` in words, e.g. "a whole number from 1 to 200"."""
     annotation = RoutineItemFile.model_fields[field].annotation
     bounds, base = _bounds(annotation)
-    lo = next((f"from {number(b.ge)}" for b in bounds if isinstance(b, Ge)), None)
-    lo = lo or next((f"more than {number(b.gt)}" for b in bounds if isinstance(b, Gt)), "")
-    hi = next((b.le for b in bounds if isinstance(b, Le)), None)
+    lo = next((f"from {number(float(b.ge))}" for b in bounds if isinstance(b, Ge)), None)  # type: ignore[arg-type]
+    lo = lo or next((f"more than {number(float(b.gt))}" for b in bounds if isinstance(b, Gt)), "")  # type: ignore[arg-type]
+    hi = float(next((b.le for b in bounds if isinstance(b, Le)), 0))  # type: ignore[arg-type]
     if base is int:
         return f"a whole number {lo} to {number(hi)}"
     return f"{lo} s and at most {seconds_text(hi)}"
 
 
-def _bounds(annotation) -> tuple[list, type | None]:
+def _bounds(annotation: object) -> tuple[list[Ge | Gt | Le | Lt], type | None]:
     """The first numeric constraints found inside an annotation, and the number type they apply to."""
     args = typing.get_args(annotation)
     if typing.get_origin(annotation) is typing.Annotated:
@@ -265,5 +266,5 @@ def _bounds(annotation) -> tuple[list, type | None]:
 
 
 @cache
-def _name_adapter() -> TypeAdapter:
+def _name_adapter() -> TypeAdapter[str]:
     return TypeAdapter(Text)

@@ -7,7 +7,7 @@ Unknown keys are refused everywhere (``extra="forbid"``) so a typo such as
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -60,7 +60,7 @@ PositiveNumber = Annotated[float, Field(ge=MIN_SECONDS, le=24 * 3600, strict=Tru
 Count = Annotated[int, Field(ge=1, le=200, strict=True)]
 
 
-def _check_span(value):
+def _check_span(value: Any) -> Any:
     """A ``[min, max]`` pair must be ascending; a bare number stands for itself."""
     if isinstance(value, list) and value[0] > value[1]:
         raise ValueError(f"range [{value[0]}, {value[1]}] must be [min, max] with min <= max")
@@ -99,7 +99,7 @@ class LoadFile(_Strict):
     unit: Literal["lb", "kg"]
 
     @model_validator(mode="after")
-    def _start_within_max(self):
+    def _start_within_max(self) -> LoadFile:
         if self.start > self.max:
             raise ValueError(f"load start {self.start} is above its max {self.max}")
         return self
@@ -155,7 +155,7 @@ class ExerciseFile(_Strict):
         return _check_cues(value, ("setup", "work"))  # type: ignore[return-value]
 
     @model_validator(mode="after")
-    def _phases_have_cues(self):
+    def _phases_have_cues(self) -> ExerciseFile:
         """Every tempo phase the catalog names is described, so the screen never shows a
         phase word without words for it; and a session always has something to count."""
         problems = []
@@ -216,8 +216,8 @@ class CatalogFile(_Strict):
     source: list[SourceFile] = []
 
     @model_validator(mode="after")
-    def _references_resolve(self):
-        problems = []
+    def _references_resolve(self) -> CatalogFile:
+        problems: list[str] = []
         seen: set[str] = set()
         for ex in self.exercise:
             if ex.id in seen:
@@ -242,7 +242,11 @@ class CatalogFile(_Strict):
                     problems.append(f'safety flag "{flag.id}": unknown exercise "{exercise_id}"')
         if self.source:  # once titles are given, every article cited needs one
             titled = {s.file for s in self.source}
-            cited = {f for entry in (*self.exercise, *self.routine, *self.safety) for f in entry.sources}
+            cited = {
+                *(f for e in self.exercise for f in e.sources),
+                *(f for r in self.routine for f in r.sources),
+                *(f for s in self.safety for f in s.sources),
+            }
             problems += [f'source "{f}" has no [[source]] title' for f in sorted(cited - titled)]
         if problems:
             raise ValueError("; ".join(problems))

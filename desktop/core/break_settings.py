@@ -8,6 +8,7 @@ the policy judges them on the wall clock of the moment, in its own offset.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -53,10 +54,8 @@ class WorkingHours:
     days: tuple[int, ...] = (1, 2, 3, 4, 5)
 
     def __post_init__(self) -> None:
-        try:
+        with contextlib.suppress(TypeError):  # not a collection of numbers: reported below
             object.__setattr__(self, "days", tuple(sorted(set(self.days))))
-        except TypeError:  # not a collection of numbers: reported below
-            pass
         problems = [
             f"working_hours.{name}: must be a 24-hour time as HH:MM, not {value!r}"
             for name, value in (("start", self.start), ("end", self.end))
@@ -181,7 +180,8 @@ def rules_text(settings: BreakSettings) -> list[str]:
         f"Being away from the keyboard for {_minutes(s.natural_break_min)} or more counts as a break "
         "and starts the count again.",
         f"Snoozing asks again {_minutes(s.snooze_min)} later.",
-        f"A reminder left unanswered asks again at most every {_minutes(s.snooze_min)} while you keep sitting.",
+        f"A reminder left unanswered asks again at most every {_minutes(s.snooze_min)} "
+        "while you keep sitting.",
         _hours_rule(s.working_hours),
         _quiet_rule(s),
         _away_rule(s),
@@ -218,7 +218,8 @@ def _minutes(value: float) -> str:
 def _hours_rule(hours: WorkingHours | None) -> str:
     if hours is None:
         return "Sitting is counted at any hour, every day."
-    return f"Outside {hours.start}\u2013{hours.end}, {_day_list(hours.days)}, nothing is counted and nothing is shown."
+    days = _day_list(hours.days)
+    return f"Outside {hours.start}\u2013{hours.end}, {days}, nothing is counted and nothing is shown."
 
 
 def _day_list(days: Iterable[int]) -> str:

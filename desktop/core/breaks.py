@@ -98,13 +98,7 @@ class BreakPolicy:
     count not yet due takes the new interval.
     """
 
-    def __init__(self, settings: BreakSettings, restart_from: BreakPolicy | None = None):
-        if restart_from is not None:
-            self.__dict__.update(restart_from.__dict__)
-            self.settings, self._quiet = settings, set(restart_from._quiet)
-            if not (self._due or self._snoozed):
-                self._target = settings.interval_min * 60
-            return
+    def __init__(self, settings: BreakSettings, restart_from: BreakPolicy | None = None) -> None:
         self.settings = settings
         self._wall: datetime | None = None  # None until the first input
         self._mono = 0.0
@@ -119,7 +113,15 @@ class BreakPolicy:
         self._last_remind: float | None = None  # cleared only by an answer or a break
         self._counting = False
         self._skips: tuple[date, int] = (date.min, 0)  # skips on the day of the latest one
+        self._present_from: float | None = None
+        self._accrued = self._target = self._poll_at = 0.0  # set by _fresh, just below
+        self._due = self._deferred = self._snoozed = False
         self._fresh(0.0)
+        if restart_from is not None:
+            self.__dict__.update(restart_from.__dict__)
+            self.settings, self._quiet = settings, set(restart_from._quiet)
+            if not (self._due or self._snoozed):
+                self._target = settings.interval_min * 60
 
     # -- queries ---------------------------------------------------------
     @property
@@ -217,7 +219,7 @@ class BreakPolicy:
         elif kind == "unlock" and self._locked:
             self._locked = False
             out += self._end_absence(mono, wall)
-        elif kind == "resume" and self._asleep:
+        elif kind == "resume" and self._asleep and self._sleep_at is not None:
             sleep_mono, sleep_wall = self._sleep_at
             # Only the part of the sleep the monotonic clock missed (all of it, on most systems).
             self._slept_s += max(0.0, (wall - sleep_wall).total_seconds() - (mono - sleep_mono))
@@ -240,6 +242,12 @@ class BreakPolicy:
             out += self._snooze(mono, wall, self.settings.snooze_min)
         elif self._due:
             out += self._break(mono, wall, "break_taken" if answer == "take" else "skipped")
+        return out + self._check(mono, wall)
+
+    def break_done(self, mono: float, wall: datetime) -> list[Decision]:
+        """A desk break finished, asked for or not (the menu's "Take a break now"): the count starts over."""
+        self._observe(mono, wall)
+        out = self._break(mono, wall, "break_taken") if self._counting else []
         return out + self._check(mono, wall)
 
     def snooze(self, mono: float, wall: datetime, minutes: float) -> list[Decision]:
@@ -284,9 +292,10 @@ class BreakPolicy:
             self._poll_at = mono + POLL_S  # a wake-up without a sample: ask again later, not now
         self._update_gate(mono, restart=ended)
 
-    def _hours_allow(self, wall: datetime) -> bool:
+    def _hours_allow(self, wall: datetime | None) -> bool:
+        """Before the first input (no wall time yet) nothing is counted anyway."""
         hours = self.settings.working_hours
-        return hours is None or hours.contains(wall)
+        return hours is None or wall is None or hours.contains(wall)
 
     def _update_gate(self, mono: float, restart: bool) -> None:
         counting = self._pause_until is None and self._hours_allow(self._wall)
@@ -313,6 +322,7 @@ class BreakPolicy:
             self._present_from = None
 
     def _mono_at(self, when: datetime) -> float:
+        assert self._wall is not None  # asked only about moments after the first input
         return self._mono + (when - self._wall).total_seconds()
 
     def _is_quiet(self) -> bool:
@@ -373,7 +383,7 @@ class BreakPolicy:
         self._slept_s = 0.0
 
     def _end_absence(self, mono: float, wall: datetime) -> list[Decision]:
-        if self._locked or self._asleep:
+        if self._locked or self._asleep or self._away_since is None:
             return []
         away_s = mono - self._away_since + self._slept_s
         self._away_since = None

@@ -89,6 +89,9 @@ class MacIdle:
         found = _HID_IDLE.search(out or b"")
         return int(found.group(1)) / 1e9 if found else None
 
+    def close(self) -> None:
+        pass
+
 
 def pick_idle_source(
     *, platform: str = sys.platform, env: Mapping[str, str] = os.environ, bus_address: str | None = None

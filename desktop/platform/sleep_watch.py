@@ -96,7 +96,7 @@ class LogindSleepWatch:
         on_unlock: Callable[[], None] | None = None,
         bus_address: str | None = None,
     ) -> None:
-        self._handlers = {
+        self._handlers: dict[tuple[str, str, bool | None], Callable[[], None]] = {
             (MANAGER, "PrepareForSleep", True): on_sleep,
             (MANAGER, "PrepareForSleep", False): on_resume,
         }
@@ -120,11 +120,12 @@ class LogindSleepWatch:
             [LOGIN1],
         )
         rule = f"type='signal',sender='{LOGIN1}',interface='{MANAGER}',member='PrepareForSleep'"
-        if not (has_logind and has_logind[0] and await add_match(bus, rule)):
+        if not (bus and has_logind and has_logind[0] and await add_match(bus, rule)):
             if bus:
                 bus.disconnect()
             log_once("sleep/resume", "logind not available (no system bus or no logind); clock gaps only")
             return False
+        assert bus is not None  # has_logind is only true with a bus
         self._bus = bus
         bus.add_message_handler(self._on_message)
         locks = ""
@@ -145,7 +146,7 @@ class LogindSleepWatch:
 
     def _on_message(self, message: Message) -> None:
         argument = message.body[0] if message.member == "PrepareForSleep" and message.body else None
-        handler = self._handlers.get((message.interface, message.member, argument))
+        handler = self._handlers.get((message.interface or "", message.member or "", argument))
         if handler is not None:
             try:
                 handler()

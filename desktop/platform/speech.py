@@ -89,7 +89,7 @@ def system_engine(parent: QObject) -> QTextToSpeech:
     from desktop.platform.audio import has_audio_output
 
     if not has_audio_output():
-        raise NoEngine("No sound on this computer, so the voice is off.")
+        raise NoEngine("No sound on this computer: the session runs silently.")
     engines = set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES
     if not engines:
         raise NoEngine("No text-to-speech engine is installed, so the voice is off.")
@@ -166,7 +166,7 @@ class Voice(QObject):
         if not self._enabled:
             return
         self.start()
-        if self._reason is None:
+        if self._reason is None and self._engine is not None:
             self._engine.stop()
             self._engine.say(text)
 
@@ -174,7 +174,7 @@ class Voice(QObject):
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         if state == QTextToSpeech.State.Error:
-            detail = self._engine.errorString() or "no details given"
+            detail = (self._engine.errorString() if self._engine is not None else "") or "no details given"
             self._give_up(f"The speech engine stopped working ({detail}), so the voice is off.")
 
     def _give_up(self, reason: str) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any, cast
 
 from desktop.storage.database import Database
 from desktop.storage.errors import StorageError
@@ -196,7 +197,7 @@ def _snapshot(db: Database) -> Iterator[sqlite3.Connection]:
     the three files agree with each other while writers carry on.
     """
     pooled = db.engine.raw_connection()
-    connection: sqlite3.Connection = pooled.driver_connection
+    connection = cast(sqlite3.Connection, pooled.driver_connection)
     try:
         connection.execute("BEGIN")
         yield connection
@@ -210,7 +211,7 @@ def _snapshot(db: Database) -> Iterator[sqlite3.Connection]:
         pooled.close()
 
 
-def _with_iso_times(rows: Iterable[tuple], times: tuple[int, ...]) -> Iterator[list]:
+def _with_iso_times(rows: Iterable[tuple[Any, ...]], times: tuple[int, ...]) -> Iterator[list[Any]]:
     """Rows one at a time, the epoch milliseconds at ``times`` turned into ISO text in the
     offset that ends the row (a set's is its session's), which is then dropped."""
     for row in rows:
@@ -220,7 +221,7 @@ def _with_iso_times(rows: Iterable[tuple], times: tuple[int, ...]) -> Iterator[l
         yield values
 
 
-def _write_temp(folder: Path, name: str, header: tuple[str, ...], rows: Iterable[list]) -> Path:
+def _write_temp(folder: Path, name: str, header: tuple[str, ...], rows: Iterable[list[Any]]) -> Path:
     """Stream ``rows`` into a new hidden file beside ``name``; returns its path once on disk.
 
     Opened with mode "x" rather than ``mkstemp`` so the file gets the usual

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -23,6 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.storage.errors import BUSY_TIMEOUT_S, StorageError
 from desktop.storage.location import DATABASE_NAME
 from desktop.storage.session_owner import SessionOwnership
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's id. A database already stamped with it opens without
@@ -174,7 +178,7 @@ def _stamp(path: Path) -> str | None:
     return str(stamps[0])
 
 
-def alembic_config():
+def alembic_config() -> Config:
     """Config for the migrations shipped inside the package; no alembic.ini, so wheels just work."""
     from alembic.config import Config
 
@@ -199,7 +203,8 @@ def _upgrade(engine: Engine, path: Path) -> None:
     connection before BEGIN, and ``foreign_key_check`` guards the result.
     """
     with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection  # plain reads here start no SQLAlchemy transaction
+        # Plain reads here start no SQLAlchemy transaction; the driver is sqlite3.
+        raw = cast(sqlite3.Connection, connection.connection.dbapi_connection)
         if _stamped_on(raw) == [HEAD_REVISION]:
             return  # up to date: no need to load Alembic
         from alembic import command

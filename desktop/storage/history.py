@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import AbstractContextManager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -29,6 +30,7 @@ from desktop.storage.models import (
     PAIN_MOMENTS,
     SESSION_OUTCOMES,
     SIDES,
+    Base,
     BreakRow,
     PainfulMarkRow,
     PainRow,
@@ -175,7 +177,7 @@ class HistoryStore:
         """How many reminders since ``since`` ended with ``outcome`` (the tray's daily skip count)."""
         _require("outcome", outcome, BREAK_OUTCOMES)
         with self._read() as session:
-            return session.scalar(
+            return session.scalar(  # type: ignore[return-value]  # count() is never NULL
                 select(func.count())
                 .select_from(BreakRow)
                 .where(BreakRow.outcome == outcome, BreakRow.offered_at >= since)
@@ -188,15 +190,20 @@ class HistoryStore:
         gone (``SessionOwnership``) was cut short by a crash or shutdown, so it
         ends where its last committed set ended (or where it started, if no
         set was finished). A session another running Upright owns is left
-        alone, whatever its start time says. The check runs inside the write
-        transaction, so no session can start or finish half-way through it.
+        alone, whatever its start time says.
+
+        A read looks first, so the usual start (nothing to close) takes no write
+        lock and does not wait on a busy store; only when there is something to
+        close is the check made again inside the write transaction, where no
+        session can start or finish half-way through it.
         """
+        if not self._orphaned_sessions(self._read):
+            return 0
         last_set_end = (
             select(func.max(SetRow.ended_at)).where(SetRow.session_id == SessionRow.id).scalar_subquery()
         )
         with self._unit() as session:
-            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
-            gone = [sid for sid in open_ids if self._db.owner.orphaned(sid)]
+            gone = self._orphaned_sessions(lambda: nullcontext(session))
             if not gone:
                 return 0
             stmt = (
@@ -205,7 +212,12 @@ class HistoryStore:
                 .values(outcome="interrupted", ended_at=func.coalesce(last_set_end, SessionRow.started_at))
                 .execution_options(synchronize_session=False)
             )
-            return session.execute(stmt).rowcount
+            return cast(CursorResult[Any], session.execute(stmt)).rowcount
+
+    def _orphaned_sessions(self, unit: Callable[[], AbstractContextManager[Session]]) -> list[int]:
+        with unit() as session:
+            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
+        return [sid for sid in open_ids if self._db.owner.orphaned(sid)]
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """The stored value, or ``default``; a value that is not JSON (edited outside Upright)
@@ -282,7 +294,7 @@ class HistoryStore:
             row = session.execute(select(SessionRow.__table__).where(SessionRow.id == session_id)).first()
             if row is None:
                 raise LookupError(f"no session with id {session_id}")
-            snapshot = {"session": dict(row._mapping)}
+            snapshot: dict[str, Any] = {"session": dict(row._mapping)}
             for key, model in _CHILDREN:
                 snapshot[key] = _rows(session, model, session_id)
             # Core DELETE: the database cascades to sets and ratings in one statement.
@@ -334,21 +346,24 @@ class HistoryStore:
 _CHILDREN = (("sets", SetRow), ("pain", PainRow), ("painful", PainfulMarkRow))
 
 
-def _rows(session: Session, model: type, session_id: int) -> list[dict[str, Any]]:
+def _rows(session: Session, model: type[Base], session_id: int) -> list[dict[str, Any]]:
     table = model.__table__
     stmt = select(table).where(table.c.session_id == session_id).order_by(table.c.id)
     return [dict(row._mapping) for row in session.execute(stmt)]
 
 
-def _insert_keeping_ids(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
+def _insert_keeping_ids(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
     """Insert ``rows`` one by one, dropping an id that is already taken; returns the ids used."""
-    table = model.__table__
+    table = cast(Table, model.__table__)  # a mapped class's table (FromClause to the checker)
     wanted = [row["id"] for row in rows if row.get("id") is not None]
     taken = set(session.scalars(select(table.c.id).where(table.c.id.in_(wanted)))) if wanted else set()
     ids = []
     for row in rows:
         values = {k: v for k, v in row.items() if not (k == "id" and v in taken)}
-        ids.append(session.execute(table.insert().values(**values)).inserted_primary_key[0])
+        inserted = cast(CursorResult[Any], session.execute(table.insert().values(**values)))
+        key = inserted.inserted_primary_key
+        assert key is not None  # an INSERT of one row always has its key
+        ids.append(key[0])
     return ids
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from desktop.core.history import Best, StepChange
@@ -85,7 +85,7 @@ class ProgressStore:
             )
             did = select(SetRow.session_id).where(SetRow.exercise_id == exercise_id)
 
-            def pain(moment: str):
+            def pain(moment: str) -> ScalarSelect[int]:
                 return (
                     select(PainRow.value)
                     .where(PainRow.session_id == SessionRow.id, PainRow.moment == moment)

@@ -10,6 +10,7 @@ from typing import Literal, get_args
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 import desktop.ui.resources_rc  # noqa: F401  (the stylesheet points at :/icons/...)
 from desktop.ui.theme import DARK, LIGHT, Palette, stylesheet
@@ -53,7 +54,8 @@ class Appearance(QObject):
     def refresh(self) -> None:
         self.palette = self._wanted()
         self._app.setPalette(_qt_palette(self.palette))
-        self._app.setStyleSheet(stylesheet(self.palette))
+        if isinstance(self._app, QApplication):  # a widget app: the stylesheet styles its widgets
+            self._app.setStyleSheet(stylesheet(self.palette))
         self.changed.emit(self.palette)
 
 

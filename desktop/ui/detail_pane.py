@@ -38,7 +38,8 @@ def exercise_html(
             ("Load", f"start at {e.load.start:g} {e.load.unit}, never above {e.load.max:g} {e.load.unit}")
         )
     table = "".join(
-        f"<tr><td style='color:{p.muted}; padding-right:12px'>{escape(k)}</td><td><b>{escape(v)}</b></td></tr>"
+        f"<tr><td style='color:{p.muted}; padding-right:12px'>{escape(k)}</td>"
+        f"<td><b>{escape(v)}</b></td></tr>"
         for k, v in dose_rows
     )
     parts = [

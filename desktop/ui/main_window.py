@@ -87,8 +87,9 @@ class MainWindow(QMainWindow):
     def show_page(self, page: Page) -> None:
         self.stack.setCurrentIndex(page.value)
         self.nav_buttons.button(page.value).setChecked(True)
-        page = self.stack.currentWidget()
-        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        shown = self.stack.currentWidget()
+        if shown is not None:
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page(self) -> Page:
         return Page(self.stack.currentIndex())

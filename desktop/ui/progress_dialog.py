@@ -82,9 +82,11 @@ class ProgressDialog(QDialog):
 
     def _refresh(self) -> None:
         while self._suggestions.count():
-            widget = self._suggestions.takeAt(0).widget()
-            widget.hide()  # gone from the screen now, deleted once the event loop gets to it
-            widget.deleteLater()
+            item = self._suggestions.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone from the screen now, deleted once the event loop gets to it
+                widget.deleteLater()
         self.choices = []
         found = self._suggest(set(self.marked()))
         if not found:

@@ -15,13 +15,14 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QPersistentModelIndex,
     QSignalBlocker,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.content.routine_validation import FieldProblem, field_text, parse_field
 from desktop.core.catalog import Dosage, Routine
@@ -46,6 +47,8 @@ SIDES = (
 FIELD_WIDTH = 220
 MERGE_ID = 0x5570  # any fixed id; only typing commands use it
 ITEM_MIME = "application/x-upright-routine-item"
+
+NO_PARENT = QModelIndex()  # a list model's rows hang off the invalid (root) index
 
 
 class RoutineChange(QUndoCommand):
@@ -116,7 +119,7 @@ class RoutineItemsModel(QAbstractListModel):
     def name(self, exercise_id: str) -> str:
         return self._names.get(exercise_id, exercise_id)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() or self._routine is None else len(self._routine.items)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -227,8 +230,8 @@ class ItemForm(QFrame):
         grid.setColumnStretch(2, 1)
         rows = [*TEXT_FIELDS[:5], ("sides", "Sides"), TEXT_FIELDS[5]]
         for n, (field, label) in enumerate(rows):
-            edit = self.sides if field == "sides" else QLineEdit(accessibleName=label)
-            if field != "sides":
+            edit: QWidget = self.sides if field == "sides" else QLineEdit(accessibleName=label)
+            if isinstance(edit, QLineEdit):
                 self.fields[field] = edit
                 edit.textEdited.connect(lambda text, f=field: self._typed(f, text))
                 edit.editingFinished.connect(self.run_ended)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
@@ -50,12 +51,16 @@ UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
 class _StackKeys(QObject):
     """Lets undo/redo keys in a text field reach the editor's stack instead of the field's own undo."""
 
-    KEYS = {QKeySequence(k)[0].toCombined() for k in UNDO_KEYS + REDO_KEYS}
+    KEYS: ClassVar[frozenset[int]] = frozenset(
+        QKeySequence(k)[0].toCombined()  # type: ignore[index]  # PySide6 indexes key sequences
+        for k in UNDO_KEYS + REDO_KEYS
+    )
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in self.KEYS:
-            return True  # left unaccepted, so the editor's shortcut fires
-        return False
+        # Left unaccepted, so the editor's shortcut fires.
+        return (
+            event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in self.KEYS
+        )
 
 
 MAX_DESCRIPTION = 400  # the routine file format's limit
@@ -152,6 +157,10 @@ class RoutineEditor(QWidget):
         if merge_key is None:
             self._run += 1
         self.undo_stack.push(RoutineChange(text, self._apply, self._routine, after, rows, merge_key))
+
+    def _save_if_enabled(self) -> None:
+        if self.save.isEnabled():
+            self.save.click()
 
     def _undo(self) -> None:
         self._run += 1
@@ -377,7 +386,7 @@ class RoutineEditor(QWidget):
             can.connect(button.setEnabled)
         save = QAction("Save routine", self, shortcut=QKeySequence("Ctrl+S"))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(lambda: self.save.isEnabled() and self.save.click())
+        save.triggered.connect(self._save_if_enabled)
         self.addAction(save)
         self.save.setToolTip("Ctrl+S")
         row = QHBoxLayout()

@@ -135,7 +135,10 @@ QComboBox QAbstractItemView {{
     background: {p.surface}; border: 1px solid {p.border}; selection-background-color: {p.accent_soft};
     selection-color: {p.text}; outline: none;
 }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QTimeEdit:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus,
+QTimeEdit:focus, QListView:focus, QTextBrowser:focus {{
+    border: 2px solid {p.focus};
+}}
 QPushButton, QToolButton {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     padding: {s[1] + 2}px {s[3]}px; min-height: 24px;
@@ -158,7 +161,11 @@ QPushButton[primary="true"] {{
 }}
 QPushButton[primary="true"]:hover {{ background: {p.accent}; border: 2px solid {p.text}; }}
 QPushButton[primary="true"]:focus {{ border: 2px solid {p.focus}; }}
-QPushButton[primary="true"]:disabled {{ background: {p.window}; color: {p.muted}; border: 1px solid {p.border}; }}
+QPushButton[primary="true"]:disabled {{
+    background: {p.window};
+    color: {p.muted};
+    border: 1px solid {p.border};
+}}
 QLineEdit[invalid="true"] {{ border: 2px solid {p.caution}; }}
 QListView, QTextBrowser, QListWidget {{
     background: {p.window}; border: 1px solid transparent; border-radius: {RADIUS}px;
@@ -172,7 +179,11 @@ QCheckBox::indicator {{
     width: 18px; height: 18px; border: 2px solid {p.muted}; border-radius: 5px; background: {p.surface};
 }}
 QCheckBox::indicator:hover {{ border-color: {p.accent}; }}
-QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent}; image: url(:/icons/check.svg); }}
+QCheckBox::indicator:checked {{
+    background: {p.accent};
+    border-color: {p.accent};
+    image: url(:/icons/check.svg);
+}}
 QCheckBox:focus {{ outline: none; }}
 QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
 QStatusBar {{ color: {p.muted}; background: {p.window}; }}

@@ -238,3 +238,34 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
     assert text == (
         "20 Nov 2026 \u00b7 Push-ups: step 1 \u2192 2. 3 sessions on \u201c20 reps\u201d without pain rising."
     )
+
+
+def test_a_report_of_nothing_is_refused_before_asking_where(qapp, catalog, tmp_path, monkeypatch):
+    from desktop.app import history_actions
+
+    asked, said = [], []
+
+    async def choose(*args, **kwargs):
+        asked.append(args)
+        return tmp_path / "report.pdf"
+
+    async def error(_parent, title, message):
+        said.append((title, message))
+
+    monkeypatch.setattr(history_actions.modal, "choose_path", choose)
+    monkeypatch.setattr(history_actions.modal, "error", error)
+
+    async def scenario():
+        worker = StoreWorker(tmp_path / "data")
+        controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
+        await controller.open_store()
+        await controller.load_history("4w")
+        await controller.history_actions.run("pdf")
+        await controller.history_actions.run("charts")
+        await _dispose(controller)
+        worker.close()
+
+    run(qapp, scenario)
+    assert asked == [] and not (tmp_path / "report.pdf").exists()
+    assert said[0][0] == "Nothing to report" and "no report was written" in said[0][1]
+    assert said[1][0] == "No charts to save"

@@ -14,8 +14,8 @@ import pytest
 
 from desktop.app.single_instance import hold
 from desktop.core.control import Control, ControlRequest, parse_minutes
-from tests.app_helpers import run
 from tests.app.test_tray import coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
+from tests.app_helpers import run
 
 
 def upright(*args: str, user: str) -> subprocess.CompletedProcess:

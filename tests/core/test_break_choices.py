@@ -95,3 +95,13 @@ def test_the_choices_are_spelled_out():
     assert "You can skip 3 breaks a day; after that, only snooze." in rules_text(
         BreakSettings(daily_skip_limit=3)
     )
+
+
+def test_a_break_taken_before_any_reminder_starts_the_count_again():
+    d = desk()
+    d.active(20)
+    decisions = d.policy.break_done(d.mono, d.wall)
+    assert [x.decision for x in decisions] == ["break_taken"]
+    assert d.policy.sitting_s(d.mono) == 0
+    d.active(29)
+    assert "remind" not in d.kinds()  # 20 + 29 minutes, but only 29 since the break

@@ -133,7 +133,8 @@ def test_defaults_are_the_physiotherapist_ones_and_read_as_rules():
         "Snoozing asks again 10 minutes later.",
         "A reminder left unanswered asks again at most every 10 minutes while you keep sitting.",
         "Outside 09:00\u201317:30, Monday to Friday, nothing is counted and nothing is shown.",
-        "While a full-screen app, do-not-disturb or a call is on, reminders wait; at most one comes afterwards.",
+        "While a full-screen app, do-not-disturb or a call is on, reminders wait; "
+        "at most one comes afterwards.",
         "Locking the screen or sleep is time away: 5 minutes or more of it counts as a break.",
         "You can skip as many breaks as you like.",
         "After the computer sleeps you get at most one reminder, never a pile of them.",
@@ -152,7 +153,8 @@ def test_defaults_are_the_physiotherapist_ones_and_read_as_rules():
         ({"working_hours": None}, "Sitting is counted at any hour, every day."),
         (
             {"working_hours": {"start": "07:30", "end": "16:00", "days": [6, 1, 3, 7, 5]}},
-            "Outside 07:30\u201316:00, Monday, Wednesday and Friday to Sunday, nothing is counted and nothing is shown.",
+            "Outside 07:30\u201316:00, Monday, Wednesday and Friday to Sunday, "
+            "nothing is counted and nothing is shown.",
         ),
         (
             {"working_hours": {"start": "08:00", "end": "12:00", "days": [6, 7]}},

@@ -19,8 +19,8 @@ import pytest
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer
 from desktop.platform.notify import start_notifier
-from tests.app_helpers import run
 from tests.app.test_tray import _history, coach  # noqa: F401  (the tray on fake clocks and sensors)
+from tests.app_helpers import run
 
 PICKER = """#!/bin/sh
 # dunst's dmenu: the actions arrive one a line; keep them, answer with the one named in $PICK.

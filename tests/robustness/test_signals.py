@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from desktop.storage.location import DATABASE_NAME
-from tests.robustness.test_kill import ROUTINE, SETS
 from tests.app.test_tray import coach  # noqa: F401  (the fixture)
+from tests.robustness.test_kill import ROUTINE, SETS
 
 ROOT = Path(__file__).resolve().parents[2]
 STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
@@ -143,8 +143,8 @@ def test_sigterm_to_the_tray_records_the_break_on_screen(tmp_path) -> None:
 
 def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qapp) -> None:  # noqa: F811
     from desktop.app.tray_store import TrayStore
-    from tests.app_helpers import run
     from tests.app.test_tray import _history
+    from tests.app_helpers import run
 
     make, clocks, _sensors, _, data = coach
 

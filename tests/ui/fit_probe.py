@@ -45,7 +45,7 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
 
     from desktop.core.breaks import BreakSettings, rules_text
     from desktop.ui import help_dialogs
-    from desktop.ui.dialogs import safety_notice, safety_notice_to_read
+    from desktop.ui.dialogs import safety_notice, safety_notice_to_read, session_sets
     from desktop.ui.pain_dialog import PainDialog
     from desktop.ui.settings_dialog import SettingsDialog
 
@@ -57,6 +57,8 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
     reminders = SettingsDialog(values, rules_text(settings), window)
     reminders.tabs.setCurrentIndex(1)
     return [
+        ("routine-editor", editor_dialog(window, catalog)),
+        ("session-sets", session_sets(window, done_sets(), {e.id: e.name for e in catalog.exercises})),
         ("preferences-general", preferences),
         ("preferences-reminders", reminders),
         ("pain", PainDialog("before", window)),
@@ -66,6 +68,25 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
         ("safety-first", safety_notice(window, flags)),
         ("safety", safety_notice_to_read(window, flags)),
     ]
+
+
+def editor_dialog(window: QWidget, catalog) -> QDialog:
+    """The routine editor as Customise opens it."""
+    from desktop.app.routine_actions import editor_dialog as make
+    from desktop.core.routine_edit import as_copy
+
+    routine = as_copy(catalog.routine("tweaked-back"), {r.id for r in catalog.routines})
+    dialog, _editor = make(window, routine, "Your copy of \u201cTweaked back first aid\u201d", catalog, {})
+    return dialog
+
+
+def done_sets() -> list:
+    from datetime import UTC, datetime
+
+    from desktop.core.history import DoneSet
+
+    t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    return [DoneSet("cat-cow", "none", n, 6, 6, None, None, t0, t0) for n in range(1, 4)]
 
 
 def probe(data_dir: Path) -> dict:

@@ -244,7 +244,7 @@ def test_the_session_view_moves_the_figure_and_pauses_it(qtbot, poses):
     view.set_motion("figure-four-stretch", Dosage(hold_s=None, sides="each"), "left")
     assert view.cues.art.frame().swapped
     clock.advance(1.5)
-    view.render(shown_display("work", "figure-four-stretch", big="9", paused=True, side="left"))
+    view.present(shown_display("work", "figure-four-stretch", big="9", paused=True, side="left"))
     frozen = view.cues.art.frame()
     clock.advance(5)
     assert view.cues.art.frame() == frozen

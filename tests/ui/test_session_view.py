@@ -53,7 +53,7 @@ def shown(qtbot, palette=LIGHT, size=(1280, 720)):
 @pytest.mark.parametrize("big", ["5", "49", "20:00", "1:05"])
 def test_timer_digits_are_at_least_thirty_percent_of_the_window(qtbot, big):
     view = shown(qtbot)
-    view.render(shown_display(big=big))
+    view.present(shown_display(big=big))
     qtbot.wait(10)
     digits = QFontMetricsF(view.dial.digit_font()).tightBoundingRect(big)
     assert digits.height() >= 0.30 * view.height(), (digits.height(), view.height())
@@ -63,7 +63,7 @@ def test_timer_digits_are_at_least_thirty_percent_of_the_window(qtbot, big):
 
 def test_the_phase_word_is_the_second_largest_text_at_least_8_percent_high(qtbot):
     view = shown(qtbot)
-    view.render(
+    view.present(
         shown_display("work", "cat-cow", big="3", caption="rep 3 of 8", phase="Cow  2", cue="Belly sinks")
     )
     qtbot.wait(10)
@@ -101,7 +101,7 @@ def test_rest_and_get_ready_look_different_from_work(qtbot):
     view = shown(qtbot)
     colours = {}
     for kind in ("work", "rest", "get_ready", "side_switch"):
-        view.render(shown_display(kind, big="9"))
+        view.present(shown_display(kind, big="9"))
         qtbot.wait(5)
         colours[kind] = view.grab().toImage().pixelColor(4, 4).name()
     assert len(set(colours.values())) == 4, colours
@@ -112,14 +112,14 @@ def test_cue_stays_large_under_the_app_stylesheet(qtbot, qapp):
 
     Appearance(qapp, "dark")
     view = shown(qtbot, DARK)
-    view.render(shown_display(cue="Round your back up toward the ceiling"))
+    view.present(shown_display(cue="Round your back up toward the ceiling"))
     assert view.cues.cue.fontInfo().pixelSize() >= 32
 
 
 def test_text_from_files_is_shown_as_plain_text(qtbot):
     view = shown(qtbot)
     hostile = '<img src="/dev/zero"><b>bold</b>'
-    view.render(shown_display(title=hostile, cue=hostile, subtitle=hostile))
+    view.present(shown_display(title=hostile, cue=hostile, subtitle=hostile))
     for label in (view.title, view.cues.cue, view.subtitle, view.phase, view.next, view.label):
         assert label.textFormat() == Qt.TextFormat.PlainText
 
@@ -129,10 +129,10 @@ def test_paused_dims_the_whole_screen_under_a_large_word(qtbot, qapp):
 
     Appearance(qapp, "light")  # the app's stylesheet and the view's palette agree, as in the app
     view = shown(qtbot)
-    view.render(shown_display(big="12"))
+    view.present(shown_display(big="12"))
     qtbot.wait(10)
     running = view.grab().toImage()
-    view.render(shown_display(big="12", paused=True, label="Paused"))
+    view.present(shown_display(big="12", paused=True, label="Paused"))
     qtbot.wait(10)
     assert view.paused.isVisible() and view.paused.geometry() == view.rect()
     assert view.paused.word_px() >= 0.15 * view.height()
@@ -175,7 +175,7 @@ def contrast(a, b) -> float:
 def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kind):
     """Measured on the pixels: the digits' ink against the background right beside them."""
     view = shown(qtbot, palette)
-    view.render(shown_display(kind))
+    view.present(shown_display(kind))
     qtbot.wait(10)
     image = view.grab().toImage()
     dial = view.dial.geometry().translated(
@@ -195,7 +195,7 @@ def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kin
 
 def test_the_done_screen_stops_the_figure_and_disables_the_steps(qtbot):
     view = shown(qtbot)
-    view.render(shown_display("work", "cat-cow", big="3", caption="rep 3 of 8"))
+    view.present(shown_display("work", "cat-cow", big="3", caption="rep 3 of 8"))
     assert view.buttons["skip"].isEnabled()
     done = Display(
         "done",
@@ -212,6 +212,6 @@ def test_the_done_screen_stops_the_figure_and_disables_the_steps(qtbot):
         False,
         False,
     )
-    view.render(done)
+    view.present(done)
     assert not view.buttons["skip"].isEnabled() and not view.cues.art.animating
     assert view.title.text() == "Session ended early" and view.cues.cue.text().startswith("1 set")

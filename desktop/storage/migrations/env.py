@@ -30,5 +30,5 @@ _connection = config.attributes.get("connection")
 if _connection is not None:
     _run(_connection)
 else:
-    with create_engine(config.get_main_option("sqlalchemy.url")).begin() as _fresh:
+    with create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://").begin() as _fresh:
         _run(_fresh)

@@ -58,7 +58,7 @@ def repaired(body: str) -> str | None:
     for item in items if isinstance(items, list) else []:
         tempo = item.get("tempo") if isinstance(item, dict) else None
         order = CATALOG_PHASES.get(item.get("exercise")) if isinstance(tempo, dict) else None
-        if order and set(tempo) == set(order) and tuple(tempo) != order:
+        if order and isinstance(tempo, dict) and set(tempo) == set(order) and tuple(tempo) != order:
             item["tempo"] = {phase: tempo[phase] for phase in order}
             changed = True
     return json.dumps(data, ensure_ascii=False) if changed else None
