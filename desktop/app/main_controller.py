@@ -82,6 +82,7 @@ class MainController:
             [("Exercises", self.exercises), ("Routines", self.routines), ("History", self.history_slot)]
         )
         appearance.changed.connect(self.exercises.restyle)
+        media.on_notice(self.window.say)  # problems, and (once per install) what this machine lacks
         self.undo = UndoSlot(self.window, self.spawn)
         self.history_actions = HistoryActions(
             self.window,

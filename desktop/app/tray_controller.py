@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from desktop.app.media import SAID_KEY, Missing
 from desktop.app.settings_flow import (
     APPEARANCE_KEY,
     SETTINGS_KEY,
@@ -105,9 +106,10 @@ class TrayController(QObject):
 
             self._sensors = Sensors()
         if not await self._sensors.watch_session(self._on_session_event):
-            self.media.notice(
+            self.media.missing(
+                Missing.SYSTEM_BUS,
                 "The desktop's system services (logind over D-Bus) did not answer, so a locked "
-                "screen is not seen as time away; sleep is still noticed from the clock."
+                "screen is not seen as time away; sleep is still noticed from the clock.",
             )
         if self._notifier_factory is None:
             from desktop.platform.notify import start_notifier
@@ -117,8 +119,9 @@ class TrayController(QObject):
         if self.visible:
             self.menu.show()
         else:
-            self.media.notice(
-                "There is no system tray on this desktop, so reminders appear in Upright's window instead."
+            self.media.missing(
+                Missing.TRAY,
+                "There is no system tray on this desktop, so reminders appear in Upright's window instead.",
             )
         self.wake()
 
@@ -128,13 +131,14 @@ class TrayController(QObject):
             return {}, 0
         since = encode_time(_midnight(self._now()))
         try:
-            values, skips, theme, sound, voice = await self.store.batch(
+            values, skips, theme, sound, voice, said = await self.store.batch(
                 [
                     (StoreRequest.GET_SETTING, {"key": SETTINGS_KEY, "default": {}}),
                     (StoreRequest.COUNT_BREAKS, {"outcome": BreakOutcome.SKIPPED, "since": since}),
                     (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
                     (StoreRequest.GET_SETTING, {"key": SOUND_KEY, "default": True}),
                     (StoreRequest.GET_SETTING, {"key": VOICE_KEY, "default": True}),
+                    (StoreRequest.GET_SETTING, {"key": SAID_KEY, "default": []}),
                 ]
             )
         except StorageError as exc:
@@ -142,6 +146,8 @@ class TrayController(QObject):
             self.store = None
             return {}, 0
         apply_preferences(self.appearance, self.media, theme, sound, voice)
+        store = self.store
+        self.media.recall(said, lambda kinds: store.set_setting(SAID_KEY, kinds))
         return values if isinstance(values, dict) else {}, skips
 
     # -- the loop -----------------------------------------------------------

@@ -15,8 +15,10 @@ Conventions, chosen so a pose reads like a description of the body:
   whatever the torso does. Blending is linear on the numbers, never "the
   short way round": writing 270 instead of -90 chooses the direction.
 * Limbs come in pairs ``(near, far)``: near is drawn in front, far in a
-  lighter tone behind the body. Mirroring flips the picture horizontally,
-  which is the same body seen from its other side: the other limb works.
+  lighter tone behind the body. The face is clockwise of the trunk, so the
+  near limbs are the person's right ones. The other side is shown either by
+  swapping near and far limbs (``Pose.swapped``: the head stays put, as
+  alternating legs need) or by mirroring the picture (lying on the other side).
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ import logging
 import os
 import secrets
 import threading
+from contextlib import suppress
 from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
@@ -138,9 +139,11 @@ class Orphan:
         self.records = _read(path)
 
     def remove(self) -> None:
-        """Every set is in the store: delete the file."""
+        """Every set is in the store: delete the file (if it cannot be, replaying it again
+        at the next start adds nothing)."""
         self.release()
-        self.path.unlink(missing_ok=True)
+        with suppress(OSError):
+            self.path.unlink(missing_ok=True)
 
     def release(self) -> None:
         os.close(self._fd)
