@@ -56,9 +56,6 @@ class TrayStore:
             raise StorageError(self.data_dir, reply["error"])
         return reply["answers"]
 
-    async def get_setting(self, key: str, default: Any = None) -> Any:
-        return (await self.batch([(StoreRequest.GET_SETTING, {"key": key, "default": default})]))[0]
-
     async def set_setting(self, key: str, value: Any) -> None:
         await self.batch([(StoreRequest.SET_SETTING, {"key": key, "value": value})])
 
