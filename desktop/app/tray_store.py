@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.core.history import BreakOutcome
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
 
@@ -62,7 +63,7 @@ class TrayStore:
     async def record_break(
         self,
         offered_at: datetime,
-        outcome: str,
+        outcome: BreakOutcome,
         answered_at: datetime | None = None,
         duration_s: float | None = None,
     ) -> int:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.history import SessionOutcome
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
@@ -40,7 +41,11 @@ RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "
 WEEK_GOAL_MIN = 60
 WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
 NARROW = 640  # below this, cards go two to a row
-OUTCOMES = {"completed": "Completed", "ended_early": "Ended early", "interrupted": "Interrupted"}
+OUTCOMES: dict[str, str] = {
+    SessionOutcome.COMPLETED: "Completed",
+    SessionOutcome.ENDED_EARLY: "Ended early",
+    SessionOutcome.INTERRUPTED: "Interrupted",
+}
 
 
 def duration(minutes: float) -> str:
