@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.history import SessionOutcome
+from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
-RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
 WEEK_GOAL_MIN = 60
 WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
 NARROW = 640  # below this, cards go two to a row
@@ -94,7 +93,7 @@ class SessionTable(QTableWidget):
 
 
 class HistoryPage(QWidget):
-    range_requested = Signal(str)  # one of RANGES' keys
+    range_requested = Signal(HistoryRange)
     start_requested = Signal()  # from the empty state: go and start a routine
     action_requested = Signal(HistoryExport)
     session_action = Signal(SessionRowAction, int)  # with the session id
@@ -128,14 +127,15 @@ class HistoryPage(QWidget):
         self.ranges = QButtonGroup(self)
         range_row = QHBoxLayout()
         range_row.setSpacing(SPACE[1])
-        for n, (key, text) in enumerate(RANGES):
+        for n, period in enumerate(HistoryRange):
+            text = period.button
             button = QPushButton(text, checkable=True)
             button.setAccessibleName(f"Show {text}")
             button.ensurePolished()  # the stylesheet's font, not the default
             bold = QFont(button.font())
             bold.setWeight(QFont.Weight.DemiBold)  # the checked range is drawn bold: room for that
             button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SPACE[3] + 8)
-            button.clicked.connect(lambda _=False, k=key: self.range_requested.emit(k))
+            button.clicked.connect(lambda _=False, p=period: self.range_requested.emit(p))
             self.ranges.addButton(button, n)
             range_row.addWidget(button)
         range_row.addStretch(1)
