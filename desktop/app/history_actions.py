@@ -12,6 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.app import modal
+from desktop.core.history import PainMoment
+from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.storage.errors import StorageError
 from desktop.ui.dialogs import session_sets
 from desktop.ui.pain_dialog import PainDialog
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from desktop.ui.history_report import ReportRoutine
     from desktop.ui.main_window import MainWindow
 
-PERIODS = {"4w": "Last 4 weeks", "3m": "Last 3 months", "12m": "Last 12 months", "all": "Everything recorded"}
 ALL_SESSIONS = 1_000_000  # the report counts every session of the period and lists the latest
 
 
@@ -93,9 +94,14 @@ class HistoryActions:
         self.window, self.worker, self.catalog, self.state, self.undo = window, worker, catalog, state, undo
         self.page, self.reload = page, reload
 
-    async def run(self, action: str) -> None:
-        handler = {"csv": self.export_csv, "charts": self.save_charts, "pdf": self.report}[action]
-        await handler()
+    async def run(self, action: HistoryExport) -> None:
+        match HistoryExport(action):
+            case HistoryExport.CSV:
+                await self.export_csv()
+            case HistoryExport.CHARTS:
+                await self.save_charts()
+            case HistoryExport.PDF:
+                await self.report()
 
     async def export_csv(self) -> None:
         folder = await modal.choose_path(self.window, "Export history as CSV", mode="folder")
@@ -160,7 +166,7 @@ class HistoryActions:
             return
         data = ReportInput(
             person=person_name(),
-            period=PERIODS.get(state.range_key, "Everything recorded"),
+            period=state.range_key.report_title,
             aggregates=aggregates,
             sessions=sessions[:MAX_SESSION_ROWS],
             session_count=len(sessions),
@@ -174,18 +180,19 @@ class HistoryActions:
             return
         self.window.say(f"Wrote the report ({pages} page{'' if pages == 1 else 's'}) to {path}")
 
-    async def session(self, action: str, session_id: int) -> None:
-        if action == "open":
+    async def session(self, action: SessionRowAction, session_id: int) -> None:
+        action = SessionRowAction(action)
+        if action is SessionRowAction.OPEN:
             sets = await self.worker.run(self.worker.history.session_sets, session_id)
             names = {e.id: e.name for e in self.catalog.exercises}
             await modal.answer(session_sets(self.window, sets, names))
-        elif action == "pain":
-            for moment in ("before", "after"):
+        elif action is SessionRowAction.PAIN:
+            for moment in PainMoment:
                 dialog = PainDialog(moment, self.window)
                 if await modal.answer(dialog):
                     await self.worker.run(self.worker.history.correct_pain, session_id, moment, dialog.value)
             await self.reload()
-        elif action == "delete":
+        elif action is SessionRowAction.DELETE:
             snapshot = await self.worker.run(self.worker.history.delete_session, session_id)
             await self.reload()
             self._offer_undo(snapshot)

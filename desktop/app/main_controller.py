@@ -21,6 +21,7 @@ from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
+from desktop.core.history import HistoryRange
 from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
@@ -82,6 +83,7 @@ class MainController:
             [("Exercises", self.exercises), ("Routines", self.routines), ("History", self.history_slot)]
         )
         appearance.changed.connect(self.exercises.restyle)
+        media.on_notice(self.window.say)  # problems, and (once per install) what this machine lacks
         self.undo = UndoSlot(self.window, self.spawn)
         self.history_actions = HistoryActions(
             self.window,
@@ -169,7 +171,7 @@ class MainController:
         bests = await self.worker.run(self.worker.progress.bests)
         self.state.library = Library(self.catalog, tuple(s.routine for s in own))
         self.routines.set_rows(routine_rows(self.library, self.ladder))
-        self.exercises.model.set_progress(self.ladder, bests)
+        self.exercises.set_progress(self.ladder, bests)
 
     async def start_routine(self, routine_id: str) -> None:
         routine = self.library.routine(routine_id)
@@ -231,7 +233,7 @@ class MainController:
         if page is Page.HISTORY:
             self._show_range(self.state.range_key)
 
-    def _show_range(self, key: str) -> None:
+    def _show_range(self, key: HistoryRange) -> None:
         self.state.range_key = key
         if self.history_available:
             self.spawn(self.load_history(key))
@@ -252,12 +254,12 @@ class MainController:
     async def reload_history(self) -> None:
         await self.load_history(self.state.range_key)
 
-    async def load_history(self, key: str) -> None:
+    async def load_history(self, key: HistoryRange) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
         today = date.today()
-        days = {"4w": 27, "3m": 91, "12m": 364}
-        if key in days:
-            first = today - timedelta(days=days[key])
+        days = HistoryRange(key).days_back
+        if days is not None:
+            first = today - timedelta(days=days)
         else:
             span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)

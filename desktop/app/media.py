@@ -1,21 +1,43 @@
-"""Sound cues and the voice, made once per app run and only when a session needs them.
+"""Sound cues and the voice, made once per app run and only when a session needs them;
+and what this machine lacks, told to the person once per install.
 
 QtMultimedia and QtTextToSpeech are heavy and the first screen does not use
-them. Making them once means "no audio device" or "no speech engine" is
-said once per run, not once per session.
+them. A missing piece (no sound, no voice, no tray) is not an error the person
+can fix by reading it again, so it is said the first time it is found on this
+install (remembered in the settings) and then only shown where it matters: the
+session's sound and voice buttons read "No sound" and "No voice", with the
+reason as their tooltip. D-Bus/logind missing changes nothing the person sees,
+so it is only logged.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # loaded with the first session, not with the first window
+    from desktop.app.store_worker import StoreWorker
     from desktop.platform.audio import SoundCues
     from desktop.platform.speech import Voice
 
 log = logging.getLogger("upright")
+
+SAID_KEY = "missing_said"  # the settings key: which Missing pieces the person has been told about
+
+
+class Missing(StrEnum):
+    """A piece Upright does without when a machine lacks it."""
+
+    SOUND = "sound"
+    VOICE = "voice"
+    TRAY = "tray"
+    SYSTEM_BUS = "system-bus"  # logind over D-Bus: only logged, nothing on screen changes
+
+
+SaveSaid = Callable[[list[str]], Awaitable[None]]
 
 
 class Media:
@@ -34,12 +56,87 @@ class Media:
         self.voice_wanted = True
         self.notices: list[str] = []
         self._listeners: list[Callable[[str], None]] = []
+        self.lacking: dict[Missing, str] = {}  # found missing in this run, with the reason
+        self._lack_listeners: list[Callable[[Missing, str], None]] = []
+        self._unsaid: dict[Missing, str] = {}
+        self._said: set[str] = set()
+        self._save: SaveSaid | None = None
+        self._saving: set[asyncio.Task[None]] = set()
 
     def on_notice(self, listener: Callable[[str], None]) -> None:
-        """Hear about missing pieces; a late listener is told what was already said."""
+        """Hear what to tell the person; a late listener is told the problems already said in
+        this run, and the missing pieces nobody has been told about yet."""
         self._listeners.append(listener)
         for notice in self.notices:
             listener(notice)
+        self._tell_missing()
+
+    def on_lack(self, listener: Callable[[Missing, str], None]) -> None:
+        """Hear of every missing piece (those already found first), to show it as a state."""
+        self._lack_listeners.append(listener)
+        for kind, reason in self.lacking.items():
+            listener(kind, reason)
+
+    def drop_lack_listener(self, listener: Callable[[Missing, str], None]) -> None:
+        self._lack_listeners.remove(listener)
+
+    def recall(self, said: object, save: SaveSaid | None) -> None:
+        """What earlier runs told the person (the stored ``SAID_KEY`` list), and how to store it.
+
+        Without a call (no store), each missing piece is said once per run instead.
+        """
+        if isinstance(said, list):
+            self._said |= {kind for kind in said if isinstance(kind, str)}
+        self._save = save
+        self._tell_missing()
+
+    async def recall_from(self, worker: StoreWorker) -> None:
+        """``recall`` with the history's settings (the tray reads them through its own store)."""
+        said = await worker.run(worker.history.get_setting, SAID_KEY, [])
+        self.recall(said, lambda kinds: worker.run(worker.history.set_setting, SAID_KEY, kinds))
+
+    def missing(self, kind: Missing, reason: str) -> None:
+        """``kind`` does not work on this machine: log it, show it as a state, say it once per install."""
+        if kind in self.lacking:
+            return
+        if reason not in self.lacking.values():  # no sound also silences the voice: one line
+            log.warning(reason)
+        self.lacking[kind] = reason
+        for listener in list(self._lack_listeners):
+            listener(kind, reason)
+        if kind is not Missing.SYSTEM_BUS:
+            self._unsaid[kind] = reason
+            self._tell_missing()
+
+    def _tell_missing(self) -> None:
+        if not self._listeners:
+            return  # kept until someone can show it
+        told = False
+        for kind, reason in list(self._unsaid.items()):
+            del self._unsaid[kind]
+            if kind in self._said:
+                continue
+            self._said.add(kind)
+            told = True
+            for listener in list(self._listeners):
+                listener(reason)
+        if told and self._save is not None:
+            task = asyncio.ensure_future(self._store_said(self._save, sorted(self._said)))
+            self._saving.add(task)
+            task.add_done_callback(self._saving.discard)
+
+    @staticmethod
+    async def _store_said(save: SaveSaid, said: list[str]) -> None:
+        try:
+            await save(said)
+        except Exception as exc:  # a store problem: only a repeat of the message next time is lost
+            log.info("which missing pieces were said could not be saved: %s", exc)
+
+    def _sound_missing(self, reason: str) -> None:
+        self.missing(Missing.SOUND, reason)
+
+    def _voice_missing(self, reason: str) -> None:
+        self.missing(Missing.VOICE, reason)
 
     def drop_listener(self, listener: Callable[[str], None]) -> None:
         self._listeners.remove(listener)
@@ -66,7 +163,7 @@ class Media:
 
             self._sound = self._make_sound() if self._make_sound else SoundCues()
             self._sound.set_enabled(self.sound_wanted)
-            self._sound.unavailable.connect(self.notice)  # emitted from the loop, so not missed
+            self._sound.unavailable.connect(self._sound_missing)  # emitted from the loop, so not missed
         return self._sound
 
     @property
@@ -76,6 +173,6 @@ class Media:
 
             self._voice = self._make_voice() if self._make_voice else Voice()
             self._voice.set_enabled(self.voice_wanted)
-            self._voice.unavailable.connect(self.notice)
+            self._voice.unavailable.connect(self._voice_missing)
             self._voice.start()
         return self._voice

@@ -126,6 +126,8 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
         return 2
     try:
         # The saved theme, before the first dialog; sound and voice are read as the session starts.
+        media = Media()
+        await media.recall_from(worker)  # what this install has already said it lacks
         appearance = Appearance(
             app, theme_choice(await worker.run(worker.history.get_setting, APPEARANCE_KEY))
         )
@@ -143,7 +145,7 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 routine,
                 worker,
                 appearance,
-                Media(),
+                media,
                 speed=args.speed,
                 auto=args.auto,
                 ladder=await worker.run(worker.progress.steps),

@@ -16,10 +16,12 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
-from desktop.app.media import Media
+from desktop.app.media import Media, Missing
 from desktop.app.session_controller import SessionController
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.intents import SessionIntent
 from desktop.ui.appearance import Appearance
+from desktop.ui.session_view import SessionView
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
@@ -94,6 +96,8 @@ async def run_session(
     )
     _current, _current_done = controller, asyncio.get_running_loop().create_future()
     media.on_notice(controller.view.notify)
+    show_lack = partial(_show_lack, controller.view)
+    media.on_lack(show_lack)
     appearance.changed.connect(controller.view.set_palette)
     choices.follow()
     try:
@@ -104,7 +108,14 @@ async def run_session(
         _current, _current_done = None, None
         appearance.changed.disconnect(controller.view.set_palette)
         media.drop_listener(controller.view.notify)
+        media.drop_lack_listener(show_lack)
         await choices.close()
+
+
+def _show_lack(view: SessionView, kind: Missing, reason: str) -> None:
+    intent = {Missing.SOUND: SessionIntent.MUTE, Missing.VOICE: SessionIntent.VOICE}.get(kind)
+    if intent is not None:
+        view.show_missing(intent, reason)
 
 
 class _Choices:
@@ -143,4 +154,4 @@ class _Choices:
         self._media.voice.enabled_changed.disconnect(self._on_voice)
         for failed in await asyncio.gather(*self._saving, return_exceptions=True):
             if failed is not None:  # only a convenience lost; the session's sets are saved on their own
-                log.warning("the sound or voice choice was not saved: %s", failed)
+                log.info("the sound or voice choice was not saved: %s", failed)

@@ -63,3 +63,19 @@ class TrayIntent:
 
     action: TrayAction
     minutes: int | None = None
+
+
+class HistoryExport(StrEnum):
+    """What the history page's Export menu writes."""
+
+    PDF = "pdf"  # the report for a physiotherapist
+    CHARTS = "charts"  # each chart as an image
+    CSV = "csv"  # every record
+
+
+class SessionRowAction(StrEnum):
+    """What can be done to one session in the history's list."""
+
+    OPEN = "open"  # its sets
+    PAIN = "pain"  # correct its ratings
+    DELETE = "delete"  # with Undo

@@ -67,7 +67,7 @@ class SoundCues(QObject):
             if has_output_device():
                 self._preload(effect_factory or self._sound_effect)
             else:
-                self._give_up("No sound output was found, so the sound cues are silent.")
+                self._give_up("No sound on this computer: the session runs silently.")
         except ImportError:
             self._give_up("This installation of Qt has no multimedia module, so the sound cues are silent.")
 

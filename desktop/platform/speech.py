@@ -89,7 +89,7 @@ def system_engine(parent: QObject) -> QTextToSpeech:
     from desktop.platform.audio import has_audio_output
 
     if not has_audio_output():
-        raise NoEngine("No sound on this computer, so the voice is off.")
+        raise NoEngine("No sound on this computer: the session runs silently.")
     engines = set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES
     if not engines:
         raise NoEngine("No text-to-speech engine is installed, so the voice is off.")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import AbstractContextManager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -20,7 +21,15 @@ from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.history import DoneSet, HistoryAggregates, SessionSummary
+from desktop.core.history import (
+    BreakOutcome,
+    DoneSet,
+    HistoryAggregates,
+    PainMoment,
+    SessionOutcome,
+    SessionSummary,
+    SetSide,
+)
 from desktop.storage import aggregates as agg
 from desktop.storage.database import Database
 from desktop.storage.export import history_to_data
@@ -73,7 +82,7 @@ class HistoryStore:
         session_id: int,
         *,
         exercise_id: str,
-        side: str,
+        side: SetSide,
         set_index: int,
         planned_reps: int | None = None,
         done_reps: int | None = None,
@@ -120,7 +129,7 @@ class HistoryStore:
             session.flush()
             return row.id
 
-    def finish_session(self, session_id: int, outcome: str, ended_at: datetime) -> None:
+    def finish_session(self, session_id: int, outcome: SessionOutcome, ended_at: datetime) -> None:
         _require("outcome", outcome, SESSION_OUTCOMES)
         with self._unit() as session:
             row = session.get(SessionRow, session_id)
@@ -131,7 +140,7 @@ class HistoryStore:
         self._db.owner.release(session_id)
 
     def set_pain(
-        self, session_id: int, moment: str, value: int, *, recorded_at: datetime | None = None
+        self, session_id: int, moment: PainMoment, value: int, *, recorded_at: datetime | None = None
     ) -> None:
         """Record (or replace) the 0-10 rating taken ``before`` or ``after`` a session.
 
@@ -155,7 +164,7 @@ class HistoryStore:
     def record_break(
         self,
         offered_at: datetime,
-        outcome: str,
+        outcome: BreakOutcome,
         answered_at: datetime | None = None,
         duration_s: float | None = None,
     ) -> int:
@@ -172,7 +181,7 @@ class HistoryStore:
             session.flush()
             return row.id
 
-    def count_breaks(self, outcome: str, since: datetime) -> int:
+    def count_breaks(self, outcome: BreakOutcome, since: datetime) -> int:
         """How many reminders since ``since`` ended with ``outcome`` (the tray's daily skip count)."""
         _require("outcome", outcome, BREAK_OUTCOMES)
         with self._read() as session:
@@ -189,15 +198,20 @@ class HistoryStore:
         gone (``SessionOwnership``) was cut short by a crash or shutdown, so it
         ends where its last committed set ended (or where it started, if no
         set was finished). A session another running Upright owns is left
-        alone, whatever its start time says. The check runs inside the write
-        transaction, so no session can start or finish half-way through it.
+        alone, whatever its start time says.
+
+        A read looks first, so the usual start (nothing to close) takes no write
+        lock and does not wait on a busy store; only when there is something to
+        close is the check made again inside the write transaction, where no
+        session can start or finish half-way through it.
         """
+        if not self._orphaned_sessions(self._read):
+            return 0
         last_set_end = (
             select(func.max(SetRow.ended_at)).where(SetRow.session_id == SessionRow.id).scalar_subquery()
         )
         with self._unit() as session:
-            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
-            gone = [sid for sid in open_ids if self._db.owner.orphaned(sid)]
+            gone = self._orphaned_sessions(lambda: nullcontext(session))
             if not gone:
                 return 0
             stmt = (
@@ -207,6 +221,11 @@ class HistoryStore:
                 .execution_options(synchronize_session=False)
             )
             return cast(CursorResult[Any], session.execute(stmt)).rowcount
+
+    def _orphaned_sessions(self, unit: Callable[[], AbstractContextManager[Session]]) -> list[int]:
+        with unit() as session:
+            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
+        return [sid for sid in open_ids if self._db.owner.orphaned(sid)]
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """The stored value, or ``default``; a value that is not JSON (edited outside Upright)
@@ -304,7 +323,7 @@ class HistoryStore:
                 _insert_keeping_ids(session, model, children)
             return session_id
 
-    def correct_pain(self, session_id: int, moment: str, value: int | None) -> None:
+    def correct_pain(self, session_id: int, moment: PainMoment, value: int | None) -> None:
         """Change a rating from the history page; ``None`` removes it.
 
         Unlike ``set_pain`` an existing rating keeps its ``recorded_at``: the

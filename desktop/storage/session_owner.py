@@ -15,6 +15,7 @@ import os
 import threading
 from pathlib import Path
 
+from desktop.storage.errors import StorageError
 from desktop.storage.file_lock import open_locked
 
 FOLDER = "running"
@@ -30,8 +31,11 @@ class SessionOwnership:
 
     def claim(self, session_id: int) -> None:
         """Lock the session's file for as long as this process runs it."""
-        self.folder.mkdir(exist_ok=True)
-        fd = open_locked(self._path(session_id))
+        try:
+            self.folder.mkdir(exist_ok=True)
+            fd = open_locked(self._path(session_id))
+        except OSError as exc:  # the session is not started: its transaction rolls back
+            raise StorageError.from_os(self.folder, exc) from exc
         if fd is None:  # only if an id were reused while its old owner still ran
             raise RuntimeError(f"session {session_id} is already owned by another process")
         with self._guard:
@@ -53,7 +57,10 @@ class SessionOwnership:
         path = self._path(session_id)
         if not path.exists():
             return True
-        fd = open_locked(path)
+        try:
+            fd = open_locked(path)
+        except OSError:  # cannot tell (no permission on the file): leave the session alone
+            return False
         if fd is None:
             return False
         os.close(fd)

@@ -28,11 +28,13 @@ import logging
 import os
 import secrets
 import threading
+from contextlib import suppress
 from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.history import SessionOutcome, SetSide
 from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StoreBusy
 from desktop.storage.file_lock import open_locked
@@ -137,9 +139,11 @@ class Orphan:
         self.records = _read(path)
 
     def remove(self) -> None:
-        """Every set is in the store: delete the file."""
+        """Every set is in the store: delete the file (if it cannot be, replaying it again
+        at the next start adds nothing)."""
         self.release()
-        self.path.unlink(missing_ok=True)
+        with suppress(OSError):
+            self.path.unlink(missing_ok=True)
 
     def release(self) -> None:
         os.close(self._fd)
@@ -240,6 +244,10 @@ def _decode(data: dict[str, Any]) -> Entry:
             values[name] = datetime.fromisoformat(values[name])
             if values[name].tzinfo is None:
                 raise ValueError(f"{name} has no time zone")
+    if "side" in values:  # the journal holds the enums' strings; a stranger one is refused here
+        values["side"] = SetSide(values["side"])
+    if "outcome" in values:
+        values["outcome"] = SessionOutcome(values["outcome"])
     return kind(**values)
 
 

@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.breaks import Answer
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
 
 class BreakPrompt(QWidget):
-    answered = Signal(str)  # take | snooze | skip
+    answered = Signal(Answer)
 
     def __init__(self, parent=None):
         super().__init__(
@@ -32,16 +33,16 @@ class BreakPrompt(QWidget):
         self.title = PlainLabel("Time to stand and extend", objectName="RoutineName")
         self.text = PlainLabel(wordWrap=True, objectName="Muted")
         row = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[Answer, QPushButton] = {}
         for key, label, name in (
-            ("skip", "Skip", "Skip this break"),
-            ("snooze", "Snooze", "Ask again later"),
-            ("take", "Start", "Start the stand and extend break"),
+            (Answer.SKIP, "Skip", "Skip this break"),
+            (Answer.SNOOZE, "Snooze", "Ask again later"),
+            (Answer.TAKE, "Start", "Start the stand and extend break"),
         ):
             button = QPushButton(label)
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            if key == "take":
+            if key is Answer.TAKE:
                 button.setProperty("primary", True)
             button.clicked.connect(lambda _=False, k=key: self._answer(k))
             row.addWidget(button)
@@ -55,7 +56,7 @@ class BreakPrompt(QWidget):
 
     def offer(self, minutes_sat: int, gentle: bool, can_skip: bool = True) -> None:
         """Show in the screen's corner; Skip is left out once the day's skips are used."""
-        self.buttons["skip"].setVisible(can_skip)
+        self.buttons[Answer.SKIP].setVisible(can_skip)
         self.text.setText(
             f"You have been sitting for {minutes_sat} minutes. A few slow back bends take under a minute."
             if gentle
@@ -66,6 +67,6 @@ class BreakPrompt(QWidget):
         self.move(screen.right() - self.width() - SPACE[4], screen.bottom() - self.height() - SPACE[4])
         self.show()
 
-    def _answer(self, key: str) -> None:
+    def _answer(self, key: Answer) -> None:
         self.hide()
         self.answered.emit(key)

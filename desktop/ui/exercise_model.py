@@ -5,12 +5,14 @@ The model is handed a ``Catalog`` and never looks anything up itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.core import dosage_text
 from desktop.core.catalog import Catalog, Exercise
+from desktop.core.history import Best
 from desktop.core.progression import ladder_text
 from desktop.ui.plain import plain_tooltip
 
@@ -44,13 +46,13 @@ class ExerciseListModel(QAbstractListModel):
         self._progress = {e.id: ladder_text(e, 0, None, None) for e in self._rows}
         self._ladder: dict[str, int] = {}
 
-    def set_progress(self, ladder: dict[str, int], bests: dict) -> None:
+    def set_progress(self, ladder: dict[str, int], bests: Mapping[str, Best]) -> None:
         """The person's rung per exercise and their best sets (``ProgressStore.bests``), once known."""
         self._ladder = dict(ladder)
         for e in self._rows:
             best = bests.get(e.id)
             self._progress[e.id] = ladder_text(
-                e, ladder.get(e.id, 0), best and best.reps, best and best.seconds
+                e, ladder.get(e.id, 0), best.reps if best else None, best.seconds if best else None
             )
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.PROGRESS, Role.STEP])
 

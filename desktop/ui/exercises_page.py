@@ -6,6 +6,8 @@ the selected exercise's movement above its text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
+from desktop.core.history import Best
 from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.card_delegate import CARD_SIZE, CardDelegate
 from desktop.ui.detail_pane import DetailPane
@@ -164,6 +167,10 @@ class ExercisesPage(QWidget):
         proxy_index = self.proxy.mapFromSource(source)
         if proxy_index.isValid():
             self.cards.setCurrentIndex(proxy_index)
+
+    def set_progress(self, ladder: dict[str, int], bests: Mapping[str, Best]) -> None:
+        """The person's rung on each exercise's ladder and their best sets, shown on the cards."""
+        self.model.set_progress(ladder, bests)
 
     def cards_surface(self) -> QWidget:
         """The widget the cards are painted on: its first paint is the app's first useful paint."""

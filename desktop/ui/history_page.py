@@ -30,16 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.history import HistoryRange, SessionOutcome
+from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
-RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
 WEEK_GOAL_MIN = 60
 WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
 NARROW = 640  # below this, cards go two to a row
-OUTCOMES = {"completed": "Completed", "ended_early": "Ended early", "interrupted": "Interrupted"}
+OUTCOMES: dict[str, str] = {
+    SessionOutcome.COMPLETED: "Completed",
+    SessionOutcome.ENDED_EARLY: "Ended early",
+    SessionOutcome.INTERRUPTED: "Interrupted",
+}
 
 
 def duration(minutes: float) -> str:
@@ -88,10 +93,10 @@ class SessionTable(QTableWidget):
 
 
 class HistoryPage(QWidget):
-    range_requested = Signal(str)  # one of RANGES' keys
+    range_requested = Signal(HistoryRange)
     start_requested = Signal()  # from the empty state: go and start a routine
-    action_requested = Signal(str)  # csv | charts | pdf
-    session_action = Signal(str, int)  # open | delete | pain, with the session id
+    action_requested = Signal(HistoryExport)
+    session_action = Signal(SessionRowAction, int)  # with the session id
 
     def __init__(self, palette: Palette, parent: QWidget | None = None):
         super().__init__(parent)
@@ -104,12 +109,12 @@ class HistoryPage(QWidget):
         self.export.setAccessibleName("Export the history")
         self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export)
-        for key, text in (
-            ("pdf", "Report for a physiotherapist (PDF)\u2026"),
-            ("charts", "Save each chart as an image\u2026"),
-            ("csv", "All records as CSV files\u2026"),
+        for export, text in (
+            (HistoryExport.PDF, "Report for a physiotherapist (PDF)\u2026"),
+            (HistoryExport.CHARTS, "Save each chart as an image\u2026"),
+            (HistoryExport.CSV, "All records as CSV files\u2026"),
         ):
-            menu.addAction(text).triggered.connect(lambda _=False, k=key: self.action_requested.emit(k))
+            menu.addAction(text).triggered.connect(lambda _=False, e=export: self.action_requested.emit(e))
         self.export.setMenu(menu)
         self.period = PlainLabel(objectName="Muted", wordWrap=True)  # wraps rather than widen the page
         self.period.setAccessibleName("Period shown")
@@ -122,14 +127,15 @@ class HistoryPage(QWidget):
         self.ranges = QButtonGroup(self)
         range_row = QHBoxLayout()
         range_row.setSpacing(SPACE[1])
-        for n, (key, text) in enumerate(RANGES):
+        for n, period in enumerate(HistoryRange):
+            text = period.button
             button = QPushButton(text, checkable=True)
             button.setAccessibleName(f"Show {text}")
             button.ensurePolished()  # the stylesheet's font, not the default
             bold = QFont(button.font())
             bold.setWeight(QFont.Weight.DemiBold)  # the checked range is drawn bold: room for that
             button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SPACE[3] + 8)
-            button.clicked.connect(lambda _=False, k=key: self.range_requested.emit(k))
+            button.clicked.connect(lambda _=False, p=period: self.range_requested.emit(p))
             self.ranges.addButton(button, n)
             range_row.addWidget(button)
         range_row.addStretch(1)
@@ -167,20 +173,20 @@ class HistoryPage(QWidget):
 
         self.sessions = SessionTable()
         self.sessions.setAccessibleName("Sessions")
-        self.sessions.itemActivated.connect(lambda _item: self._on_session("open"))
+        self.sessions.itemActivated.connect(lambda _item: self._on_session(SessionRowAction.OPEN))
         self._session_ids: list[int] = []
         self.no_sessions = PlainLabel("No sessions in this period.", objectName="Muted")
         session_bar = QHBoxLayout()
         session_bar.addWidget(PlainLabel("Sessions", objectName="SectionTitle"), 1)
         self.session_buttons: list[QPushButton] = []
-        for key, text, name in (
-            ("open", "Show sets", "Show the sets of the selected session"),
-            ("pain", "Correct pain\u2026", "Correct the pain ratings of the selected session"),
-            ("delete", "Delete", "Delete the selected session (can be undone)"),
+        for action, text, name in (
+            (SessionRowAction.OPEN, "Show sets", "Show the sets of the selected session"),
+            (SessionRowAction.PAIN, "Correct pain\u2026", "Correct the pain ratings of the selected session"),
+            (SessionRowAction.DELETE, "Delete", "Delete the selected session (can be undone)"),
         ):
             button = QPushButton(text)
             button.setAccessibleName(name)
-            button.clicked.connect(lambda _=False, k=key: self._on_session(k))
+            button.clicked.connect(lambda _=False, a=action: self._on_session(a))
             session_bar.addWidget(button)
             self.session_buttons.append(button)
 
@@ -336,14 +342,14 @@ class HistoryPage(QWidget):
         self.steps_title.setVisible(bool(lines))
         self.steps.setVisible(bool(lines))
 
-    def _on_session(self, action: str) -> None:
+    def _on_session(self, action: SessionRowAction) -> None:
         row = self.sessions.currentRow()
         if 0 <= row < len(self._session_ids):
             self.session_action.emit(action, self._session_ids[row])
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.sessions.hasFocus():
-            self._on_session("delete")
+            self._on_session(SessionRowAction.DELETE)
         else:
             super().keyPressEvent(event)
 

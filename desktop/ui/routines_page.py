@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.intents import RoutineAction
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
@@ -38,7 +39,7 @@ class RoutineRow:
 
 
 class RoutineCard(QFrame):
-    action_requested = Signal(str, str)  # action, routine id
+    action_requested = Signal(RoutineAction, str)  # with the routine id
 
     def __init__(self, row: RoutineRow, parent=None):
         super().__init__(parent)
@@ -48,18 +49,18 @@ class RoutineCard(QFrame):
         estimate = PlainLabel(row.estimate, objectName="Muted")
         description = PlainLabel(row.description, wordWrap=True)
         contents = PlainLabel(" \u00b7 ".join(row.exercises), wordWrap=True, objectName="Muted")
-        self.start = self._button("Start", "start", row, primary=True)
+        self.start = self._button("Start", RoutineAction.START, row, primary=True)
         # A template is never edited in place: "Customise" makes the person's own copy.
-        self.edit = self._button("Edit" if row.own else "Customise", "edit", row)
+        self.edit = self._button("Edit" if row.own else "Customise", RoutineAction.EDIT, row)
         # Every card's button column is as wide as the widest ("Customise"), so Start buttons line up.
         self.edit.setMinimumWidth(QPushButton("Customise").sizeHint().width())
         self.row_id = row.id
         self.more = QToolButton(text="More", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setAccessibleName(f"More actions for {row.name}")
         menu = QMenu(self.more)
-        entries = [("Duplicate", "duplicate"), ("Export\u2026", "export")]
+        entries = [("Duplicate", RoutineAction.DUPLICATE), ("Export\u2026", RoutineAction.EXPORT)]
         if row.own:
-            entries.append(("Delete", "delete"))
+            entries.append(("Delete", RoutineAction.DELETE))
         for text, action in entries:
             item = QAction(text, menu)
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a, row.id))
@@ -89,7 +90,9 @@ class RoutineCard(QFrame):
         layout.addLayout(column, 1)
         layout.addLayout(buttons)
 
-    def _button(self, text: str, action: str, row: RoutineRow, primary: bool = False) -> QPushButton:
+    def _button(
+        self, text: str, action: RoutineAction, row: RoutineRow, primary: bool = False
+    ) -> QPushButton:
         button = QPushButton(text)
         if primary:
             button.setProperty("primary", True)
@@ -99,7 +102,7 @@ class RoutineCard(QFrame):
 
 
 class RoutinesPage(QWidget):
-    action_requested = Signal(str, str)  # start | edit | duplicate | export | delete, routine id
+    action_requested = Signal(RoutineAction, str)  # with the routine id
     new_requested = Signal()
     import_requested = Signal()
 

@@ -51,11 +51,16 @@ TYPE_SHARE = {
 }
 
 
+_TOGGLES = {SessionIntent.MUTE: ("sound", "M"), SessionIntent.VOICE: ("voice", "V")}
+
+
 class SessionView(QWidget):
     intent = Signal(SessionIntent)
 
     def __init__(self, parent=None, poses: PoseBook | None = None, clock: clocks.Clock = clocks.monotonic):
         super().__init__(parent)
+        self._missing: dict[SessionIntent, str] = {}  # reasons, shown on the sound and voice buttons
+        self._toggles = {SessionIntent.MUTE: True, SessionIntent.VOICE: True}
         self.setObjectName("SessionView")
         self.setWindowTitle("Upright session")
         self.setAccessibleName("Session")
@@ -210,8 +215,21 @@ class SessionView(QWidget):
         self.notice.setVisible(True)
 
     def set_toggles(self, sound: bool, voice: bool) -> None:
-        self.buttons[SessionIntent.MUTE].setText("Sound on" if sound else "Sound off")
-        self.buttons[SessionIntent.VOICE].setText("Voice on" if voice else "Voice off")
+        self._toggles = {SessionIntent.MUTE: sound, SessionIntent.VOICE: voice}
+        for intent, (noun, key) in _TOGGLES.items():
+            button, reason = self.buttons[intent], self._missing.get(intent)
+            if reason is not None:  # the lasting sign of a missing piece, said once per install
+                button.setText(f"No {noun}")
+                button.setToolTip(reason)
+            else:
+                button.setText(f"{noun.capitalize()} {'on' if self._toggles[intent] else 'off'}")
+                button.setToolTip(f"{noun.capitalize()} on or off ({key})")
+            button.setAccessibleDescription(reason or "")
+
+    def show_missing(self, intent: SessionIntent, reason: str) -> None:
+        """This machine cannot give sound (``MUTE``) or voice (``VOICE``): say so on its button."""
+        self._missing[intent] = reason
+        self.set_toggles(self._toggles[SessionIntent.MUTE], self._toggles[SessionIntent.VOICE])
 
     def present(self, d: Display) -> None:
         self.label.setText(d.label)

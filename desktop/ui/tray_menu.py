@@ -63,6 +63,9 @@ class TrayMenu(QObject):
         for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
             self.actions[TrayIntent(action)].setEnabled(state != "paused")
 
+    def show(self) -> None:
+        self.icon.show()
+
     def close(self) -> None:
         """Take the icon down and let go of its menu: the icon must never point at a deleted menu.
 

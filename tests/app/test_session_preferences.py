@@ -6,14 +6,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtMultimedia import QSoundEffect
 from PySide6.QtTest import QTest
+from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QApplication
 
-from desktop.app.media import Media
+from desktop.app.media import SAID_KEY, Media
 from desktop.app.session_launch import run_session
 from desktop.app.settings_flow import APPEARANCE_KEY, SOUND_KEY, VOICE_KEY
 from desktop.app.store_worker import StoreWorker
+from desktop.core.intents import SessionIntent
 from desktop.platform.audio import SoundCues
 from desktop.platform.speech import NoEngine, Voice
 from desktop.ui.appearance import Appearance
@@ -21,16 +24,55 @@ from desktop.ui.session_view import SessionView
 from desktop.ui.theme import DARK
 from tests.app_helpers import run
 
+NO_SOUND = "No sound on this computer: the session runs silently."
+TOGGLES = (SessionIntent.MUTE, SessionIntent.VOICE)
+
 
 def silent_media() -> Media:
-    """The real adapters, on a machine with no sound output and no speech engine."""
+    """The real adapters, on a machine with no sound output (so no voice either)."""
 
     def no_engine(_parent):
-        raise NoEngine("No voice on this test machine.")
+        raise NoEngine(NO_SOUND)
 
     return Media(
         make_sound=lambda: SoundCues(has_output_device=lambda: False),
         make_voice=lambda: Voice(engine_factory=no_engine),
+    )
+
+
+class ReadyEffect(QObject):
+    statusChanged = Signal()
+
+    def status(self) -> QSoundEffect.Status:
+        return QSoundEffect.Status.Ready
+
+    def play(self) -> None:
+        pass
+
+
+class QuietEngine(QObject):
+    stateChanged = Signal(object)
+
+    def state(self) -> QTextToSpeech.State:
+        return QTextToSpeech.State.Ready
+
+    def errorString(self) -> str:
+        return ""
+
+    def say(self, text: str) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def working_media() -> Media:
+    """The real adapters over backends that work and make no noise."""
+    return Media(
+        make_sound=lambda: SoundCues(
+            has_output_device=lambda: True, effect_factory=lambda _url: ReadyEffect()
+        ),
+        make_voice=lambda: Voice(engine_factory=lambda _parent: QuietEngine()),
     )
 
 
@@ -50,7 +92,7 @@ def test_m_and_v_are_remembered_for_the_next_session(qapp, catalog, tmp_path):
         await worker.open()
         appearance = Appearance(qapp, "light")
         first = asyncio.ensure_future(
-            run_session(catalog, routine, worker, appearance, silent_media(), speed=100, auto=True)
+            run_session(catalog, routine, worker, appearance, working_media(), speed=100, auto=True)
         )
         view = await session_view()
         QTest.keyClick(view, Qt.Key.Key_M)
@@ -58,7 +100,7 @@ def test_m_and_v_are_remembered_for_the_next_session(qapp, catalog, tmp_path):
         during = view.buttons["mute"].text(), view.buttons["voice"].text()
         await first
         stored = [await worker.run(worker.history.get_setting, key) for key in (SOUND_KEY, VOICE_KEY)]
-        media = silent_media()  # a new run of the app: nothing carried over in memory
+        media = working_media()  # a new run of the app: nothing carried over in memory
         second = asyncio.ensure_future(
             run_session(catalog, routine, worker, appearance, media, speed=100, auto=True)
         )
@@ -114,3 +156,40 @@ def test_an_unknown_stored_theme_follows_the_system():
         "system",
         "system",
     ]
+
+
+def test_no_sound_is_said_once_per_install_and_then_shown_on_the_buttons(qapp, catalog, tmp_path):
+    routine = catalog.routine("stand-and-extend")
+
+    async def session(worker, appearance):
+        media = silent_media()  # each run of the app starts with a fresh Media
+        await media.recall_from(worker)
+        running = asyncio.ensure_future(
+            run_session(catalog, routine, worker, appearance, media, speed=100, auto=True)
+        )
+        view = await session_view()
+        while view.buttons[SessionIntent.MUTE].text() != "No sound":  # said from the event loop
+            await asyncio.sleep(0.01)
+        seen = {
+            "notice": view.notice.text() if view.notice.isVisible() else "",
+            "buttons": [(b.text(), b.toolTip()) for b in (view.buttons[i] for i in TOGGLES)],
+        }
+        await running
+        return seen
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        appearance = Appearance(qapp, "light")
+        first = await session(worker, appearance)
+        said = await worker.run(worker.history.get_setting, SAID_KEY)
+        second = await session(worker, appearance)
+        worker.close()
+        return first, said, second
+
+    first, said, second = run(qapp, scenario, timeout_s=60)
+    assert first["notice"] == NO_SOUND  # said the first time, once for sound and voice alike
+    assert sorted(said) == ["sound", "voice"]
+    assert second["notice"] == ""  # not again on this install
+    for seen in (first, second):  # the buttons show it every time
+        assert seen["buttons"] == [("No sound", NO_SOUND), ("No voice", NO_SOUND)]

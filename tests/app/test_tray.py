@@ -8,6 +8,7 @@ from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tray_controller import TrayController
 from desktop.app.tray_store import TrayStore
+from desktop.core.breaks import Answer
 from desktop.core.intents import TrayAction, TrayIntent
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import run
@@ -90,11 +91,11 @@ def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
         clocks.advance(10)
         tray.wake()  # still sitting 10 minutes later: the corner prompt
         assert tray.prompt.isVisible()
-        tray.prompt._answer("snooze")
+        tray.prompt._answer(Answer.SNOOZE)
         clocks.advance(10)
         tray.wake()
         assert tray.prompt.isVisible() or tray.visible
-        tray.prompt._answer("skip")
+        tray.prompt._answer(Answer.SKIP)
         await tray.settle()
         history = await _history(data)
         tray.close()

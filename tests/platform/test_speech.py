@@ -125,7 +125,7 @@ def test_without_a_sound_output_no_engine_is_made(monkeypatch):
     reasons = reasons_from(voice)
     voice.say("one")
     voice.say("two")
-    assert reasons == ["No sound on this computer, so the voice is off."] and not voice.available
+    assert reasons == ["No sound on this computer: the session runs silently."] and not voice.available
 
 
 def test_missing_speech_module_is_reported_once(monkeypatch):

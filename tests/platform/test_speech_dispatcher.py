@@ -83,6 +83,6 @@ def test_without_a_sound_output_the_voice_is_off_at_once_and_says_why(speech_dis
     assert result == {
         "engine": None,
         "states": [],
-        "reasons": ["No sound on this computer, so the voice is off."],
+        "reasons": ["No sound on this computer: the session runs silently."],
     }
     assert speech_dispatcher.queued() == []

@@ -45,6 +45,12 @@ def overlap_problems(view, where: str) -> list[str]:
     return problems
 
 
+def settle(app) -> None:
+    """Let layouts that changed with the text (a longer button label) finish their passes."""
+    for _ in range(4):
+        app.processEvents()
+
+
 def main(width: int, height: int) -> list[str]:
     from PySide6.QtWidgets import QApplication
 
@@ -64,7 +70,7 @@ def main(width: int, height: int) -> list[str]:
     view = SessionView(poses=shipped_poses())
     view.resize(width, height)
     view.show()
-    app.processEvents()
+    settle(app)
     problems: list[str] = []
     longest = max(catalog.exercises, key=lambda e: len(e.name))
     for routine in catalog.routines:
@@ -81,7 +87,7 @@ def main(width: int, height: int) -> list[str]:
             if key not in seen_kinds:
                 seen_kinds.add(key)
                 view.present(d)
-                app.processEvents()
+                settle(app)
                 where = f"{width}x{height} {routine.id} {d.kind} {d.phase!r}"
                 problems += label_problems(view, where) + overlap_problems(view, where)
             if engine.awaits_reps:
@@ -98,17 +104,17 @@ def main(width: int, height: int) -> list[str]:
     view.present(
         replace(d, title=longest.name, subtitle="Step 3 of 3: Weighted backpack, a long subtitle here")
     )
-    app.processEvents()
+    settle(app)
     problems += label_problems(view, f"{width}x{height} longest name")
     if view.title.text() != longest.name:
         problems.append("the exercise name was shortened")
     engine.pause()
     view.present(display(engine.state(clock()), catalog, False))
-    app.processEvents()
+    settle(app)
     problems += label_problems(view, f"{width}x{height} paused")
     engine.end()
     view.present(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
-    app.processEvents()
+    settle(app)
     problems += label_problems(view, f"{width}x{height} done")
     view.close_for_good()
     return problems
