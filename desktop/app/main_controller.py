@@ -258,16 +258,16 @@ class MainController:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
         today = date.today()
         days = HistoryRange(key).days_back
+        span = await self.worker.run(self.worker.history.history_range)
         if days is not None:
             first = today - timedelta(days=days)
         else:
-            span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)
         self.state.first_day = first
         aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
-        self.history.show_history(aggregates, sessions, names)
+        self.history.show_history(aggregates, sessions, names, recorded_before=span is not None)
         changes = await self.worker.run(self.worker.progress.changes)
         exercises = {e.id: e.name for e in self.catalog.exercises}
         self.history.show_step_changes(

@@ -99,7 +99,10 @@ class TrayController(QObject):
 
     async def start(self) -> None:
         values, skips = await self._read_store()
-        self.policy = BreakPolicy(_settings(values))
+        settings, problem = validate(values) if isinstance(values, dict) else (None, "not a set of values")
+        if problem is not None:  # a row edited outside Upright, or from before a rule changed
+            self.media.notice(f"The saved break settings are set aside and the defaults apply: {problem}")
+        self.policy = BreakPolicy(settings or BreakSettings())
         self.policy.note_skips(self._now().date(), skips)
         if self._sensors is None:
             from desktop.app.sensors import Sensors
@@ -125,7 +128,7 @@ class TrayController(QObject):
             )
         self.wake()
 
-    async def _read_store(self) -> tuple[dict, int]:
+    async def _read_store(self) -> tuple[object, int]:
         """The break settings, today's skips and the theme, sound and voice, in one look at the history."""
         if self.store is None:
             return {}, 0
@@ -148,7 +151,7 @@ class TrayController(QObject):
         apply_preferences(self.appearance, self.media, theme, sound, voice)
         store = self.store
         self.media.recall(said, lambda kinds: store.set_setting(SAID_KEY, kinds))
-        return values if isinstance(values, dict) else {}, skips
+        return values, skips  # checked by ``start``, which says what is wrong with them
 
     # -- the loop -----------------------------------------------------------
     def wake(self) -> None:

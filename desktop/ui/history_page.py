@@ -40,6 +40,14 @@ from desktop.ui.theme import SPACE, Palette
 WEEK_GOAL_MIN = 60
 WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
 NARROW = 640  # below this, cards go two to a row
+FIRST_WELCOME = (
+    "After your first session you will see the days you exercised, your minutes per week, "
+    "how your pain changed, and how many sit-breaks you took."
+)
+PERIOD_EMPTY = (
+    "No session, pain rating or sit-break was recorded in this period. "
+    "Pick a longer period above to see your earlier records, or start a routine."
+)
 OUTCOMES: dict[str, str] = {
     SessionOutcome.COMPLETED: "Completed",
     SessionOutcome.ENDED_EARLY: "Ended early",
@@ -216,12 +224,9 @@ class HistoryPage(QWidget):
         self.empty = QWidget()
         welcome = QVBoxLayout(self.empty)
         welcome.addStretch(1)
-        welcome.addWidget(PlainLabel("Nothing here yet", objectName="PageTitle"))
-        self.welcome_text = PlainLabel(
-            "After your first session you will see the days you exercised, your minutes per week, "
-            "how your pain changed, and how many sit-breaks you took.",
-            wordWrap=True,
-        )
+        self.welcome_title = PlainLabel("Nothing here yet", objectName="PageTitle")
+        welcome.addWidget(self.welcome_title)
+        self.welcome_text = PlainLabel(FIRST_WELCOME, wordWrap=True)
         welcome.addWidget(self.welcome_text)
         go = QPushButton("Choose a routine")
         go.setProperty("primary", True)
@@ -266,11 +271,16 @@ class HistoryPage(QWidget):
     def show_period(self, first: date, last: date) -> None:
         self.period.setText(f"{first.day} {first:%b %Y} \u2013 {last.day} {last:%b %Y}")
 
-    def show_history(self, aggregates, sessions, routine_names: dict[str, str]) -> None:
+    def show_history(
+        self, aggregates, sessions, routine_names: dict[str, str], recorded_before: bool = False
+    ) -> None:
         """Render aggregates (``desktop.core.history.HistoryAggregates``) and the session rows."""
         a = aggregates
         self.show_period(a.first_day, a.last_day)
         if not sessions and not a.pain and not any(sum(c.values()) for _, c in a.breaks):
+            # A first-time welcome, or (with older records) what to do to see them.
+            self.welcome_title.setText("Nothing in this period" if recorded_before else "Nothing here yet")
+            self.welcome_text.setText(PERIOD_EMPTY if recorded_before else FIRST_WELCOME)
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentWidget(self.body)

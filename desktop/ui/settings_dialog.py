@@ -66,7 +66,12 @@ def _spin(lo: int, hi: int, value: int, name: str) -> QSpinBox:
 def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout) -> None:
     """A label centred on its field's height, so the two read as one line."""
     label = PlainLabel(text)
-    height = field.sizeHint().height()
+    if isinstance(field, QWidget):
+        height = field.sizeHint().height()
+    else:  # a row of fields: as tall as its tallest
+        items = [field.itemAt(i) for i in range(field.count())]
+        widgets = [w for item in items if item is not None and (w := item.widget()) is not None]
+        height = max((w.sizeHint().height() for w in widgets), default=0)
     label.setMinimumHeight(height)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if isinstance(field, QWidget):
