@@ -13,7 +13,6 @@ from desktop.app.history_actions import HistoryActions
 from desktop.app.media import Media
 from desktop.app.routine_actions import RoutineActions
 from desktop.app.safety_gate import safety_acknowledged, stored_acknowledgement
-from desktop.app.session_launch import SessionBusy, run_session
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.undo_slot import UndoSlot
@@ -174,6 +173,10 @@ class MainController:
         self.exercises.set_progress(self.ladder, bests)
 
     async def start_routine(self, routine_id: str) -> None:
+        # The session screen, its engine and its figure load when a session starts: the
+        # first paint does not need them (about 50 ms of imports).
+        from desktop.app.session_launch import SessionBusy, run_session
+
         routine = self.library.routine(routine_id)
         worker = self.worker if self.history_available else None
         if not await safety_acknowledged(self.window, self.catalog, worker, known=self._safety_acknowledged):
