@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import AbstractContextManager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -189,15 +190,20 @@ class HistoryStore:
         gone (``SessionOwnership``) was cut short by a crash or shutdown, so it
         ends where its last committed set ended (or where it started, if no
         set was finished). A session another running Upright owns is left
-        alone, whatever its start time says. The check runs inside the write
-        transaction, so no session can start or finish half-way through it.
+        alone, whatever its start time says.
+
+        A read looks first, so the usual start (nothing to close) takes no write
+        lock and does not wait on a busy store; only when there is something to
+        close is the check made again inside the write transaction, where no
+        session can start or finish half-way through it.
         """
+        if not self._orphaned_sessions(self._read):
+            return 0
         last_set_end = (
             select(func.max(SetRow.ended_at)).where(SetRow.session_id == SessionRow.id).scalar_subquery()
         )
         with self._unit() as session:
-            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
-            gone = [sid for sid in open_ids if self._db.owner.orphaned(sid)]
+            gone = self._orphaned_sessions(lambda: nullcontext(session))
             if not gone:
                 return 0
             stmt = (
@@ -207,6 +213,11 @@ class HistoryStore:
                 .execution_options(synchronize_session=False)
             )
             return cast(CursorResult[Any], session.execute(stmt)).rowcount
+
+    def _orphaned_sessions(self, unit: Callable[[], AbstractContextManager[Session]]) -> list[int]:
+        with unit() as session:
+            open_ids = session.scalars(select(SessionRow.id).where(SessionRow.outcome.is_(None))).all()
+        return [sid for sid in open_ids if self._db.owner.orphaned(sid)]
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """The stored value, or ``default``; a value that is not JSON (edited outside Upright)

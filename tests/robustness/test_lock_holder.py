@@ -134,6 +134,17 @@ def test_while_a_writer_holds_the_lock_reads_work_and_writes_say_busy(tmp_path) 
         )
         read_s = time.monotonic() - started
         started = time.monotonic()
+        tray_read = subprocess.run(  # the tray's reads go through this child: no write lock either
+            upright(data, "store-call"),
+            input='[{"request": "get_setting", "args": {"key": "appearance", "default": "system"}}]',
+            cwd=ROOT,
+            env=env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        tray_read_s = time.monotonic() - started
+        started = time.monotonic()
         write = subprocess.run(
             upright(data, "routines", "delete", "kill-test"),
             cwd=ROOT,
@@ -147,6 +158,8 @@ def test_while_a_writer_holds_the_lock_reads_work_and_writes_say_busy(tmp_path) 
         holder.communicate(input="", timeout=30)
     assert read.returncode == 0 and "Traceback" not in read.stderr, read.stderr
     assert read_s < BUSY_TIMEOUT_S  # a read never waits for the lock
+    assert json.loads(tray_read.stdout) == {"answers": ["system"]} and tray_read_s < BUSY_TIMEOUT_S
     assert write.returncode == 2 and "is busy" in write.stderr and "Traceback" not in write.stderr
     assert BUSY_TIMEOUT_S <= write_s < BUSY_TIMEOUT_S + 20  # bounded: the busy timeout, then the message
-    print(f"history while locked: {read_s:.2f} s; a write met the busy message after {write_s:.2f} s")
+    print(f"while locked: history {read_s:.2f} s, the tray's read {tray_read_s:.2f} s;")
+    print(f"a write met the busy message after {write_s:.2f} s")
