@@ -37,22 +37,23 @@ def main() -> int:
     own = _own_routine(catalog)
     ladder = {"push-up": 1, "superman-back-arch": 1}
     from desktop.app.main_controller import routine_rows
+    from desktop.core.intents import Page
     from desktop.core.library import Library
     from desktop.storage.progress_store import Best
 
-    controller.library = Library(catalog, (own,))
-    controller.routines.set_rows(routine_rows(controller.library, ladder))
+    controller.state.library = Library(catalog, (own,))
+    controller.routines.set_rows(routine_rows(controller.state.library, ladder))
     controller.exercises.model.set_progress(ladder, {"push-up": Best(26, None), "squat": Best(24, None)})
     for theme in ("light", "dark"):
         appearance.set_choice(theme)
         controller.exercises.show_exercise("reverse-jefferson-curl")
-        window.show_page(0)
+        window.show_page(Page.EXERCISES)
         _save(app, window, f"main-exercises-{theme}")
         controller.exercises.position.setCurrentIndex(controller.exercises.position.findData("supine"))
         controller.exercises.show_exercise("figure-four-stretch")
         _save(app, window, f"main-filtered-{theme}")
         controller.exercises.position.setCurrentIndex(0)
-        window.show_page(1)
+        window.show_page(Page.ROUTINES)
         _save(app, window, f"main-routines-{theme}")
         _save_editor(app, catalog, own, f"routine-editor-{theme}")
         _save_review(app, catalog, f"progress-review-{theme}")
@@ -100,6 +101,7 @@ def _save_editor(app, catalog, routine, name: str) -> None:
         [(e.id, e.name) for e in catalog.exercises],
         catalog,
         lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)),
+        heading=f"Edit \u201c{routine.name}\u201d",
     )
     editor.resize(1080, 720)
     editor.show()

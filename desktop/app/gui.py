@@ -61,7 +61,6 @@ def run(args) -> int:
 async def _main(app, catalog, data_dir, args, instance) -> int:
     import asyncio
 
-    from desktop.app.session_launch import end_running_session
     from desktop.app.shell import Shell
     from desktop.app.stop_signals import StopSignals
 
@@ -71,6 +70,9 @@ async def _main(app, catalog, data_dir, args, instance) -> int:
     async def stop() -> None:
         """Ctrl+C, SIGTERM (logout) or SIGHUP: end a session on screen as closing it does,
         then quit as the menu's Quit does (a pending reminder is recorded on the way out)."""
+        # Imported here: it brings the session view, which a waiting tray does not hold (~5 MB).
+        from desktop.app.session_launch import end_running_session
+
         await end_running_session()
         shell.quit()
 

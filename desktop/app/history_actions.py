@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from desktop.ui.history_report import ReportRoutine
     from desktop.ui.main_window import MainWindow
 
-PERIODS = {"4w": "Last 4 weeks", "3m": "Last 3 months", "12m": "Last 12 months", "all": "Everything recorded"}
 ALL_SESSIONS = 1_000_000  # the report counts every session of the period and lists the latest
 
 
@@ -167,7 +166,7 @@ class HistoryActions:
             return
         data = ReportInput(
             person=person_name(),
-            period=PERIODS.get(state.range_key, "Everything recorded"),
+            period=state.range_key.report_title,
             aggregates=aggregates,
             sessions=sessions[:MAX_SESSION_ROWS],
             session_count=len(sessions),

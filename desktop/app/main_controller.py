@@ -21,6 +21,7 @@ from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
+from desktop.core.history import HistoryRange
 from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
@@ -232,7 +233,7 @@ class MainController:
         if page is Page.HISTORY:
             self._show_range(self.state.range_key)
 
-    def _show_range(self, key: str) -> None:
+    def _show_range(self, key: HistoryRange) -> None:
         self.state.range_key = key
         if self.history_available:
             self.spawn(self.load_history(key))
@@ -253,20 +254,20 @@ class MainController:
     async def reload_history(self) -> None:
         await self.load_history(self.state.range_key)
 
-    async def load_history(self, key: str) -> None:
+    async def load_history(self, key: HistoryRange) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
         today = date.today()
-        days = {"4w": 27, "3m": 91, "12m": 364}
-        if key in days:
-            first = today - timedelta(days=days[key])
+        days = HistoryRange(key).days_back
+        span = await self.worker.run(self.worker.history.history_range)
+        if days is not None:
+            first = today - timedelta(days=days)
         else:
-            span = await self.worker.run(self.worker.history.history_range)
             first = span[0] if span else today - timedelta(days=27)
         self.state.first_day = first
         aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
-        self.history.show_history(aggregates, sessions, names)
+        self.history.show_history(aggregates, sessions, names, recorded_before=span is not None)
         changes = await self.worker.run(self.worker.progress.changes)
         exercises = {e.id: e.name for e in self.catalog.exercises}
         self.history.show_step_changes(

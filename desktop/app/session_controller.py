@@ -22,6 +22,7 @@ from desktop.app.tasks import BackgroundTasks
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.figure import PoseBook
+from desktop.core.history import PainMoment, SessionOutcome, SetSide
 from desktop.core.intents import SessionIntent
 from desktop.core.plan import expand
 from desktop.core.progression import pain_rose_too_much
@@ -87,7 +88,7 @@ class SessionController:
         )  # sets on their way, the end dialog
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
-        self._done: asyncio.Future | None = None
+        self._done: asyncio.Future[SessionOutcome] | None = None
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
@@ -101,13 +102,15 @@ class SessionController:
     # -- the whole session ----------------------------------------------------
     async def run(self) -> str:
         self._done = asyncio.get_running_loop().create_future()
-        pain_before = None if self.auto else await self._ask_pain("before")
+        pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
         if self.worker is not None:
             self.session_id = await self.worker.run(
                 self.worker.history.start_session, self.routine.id, self.routine.name, datetime.now(UTC)
             )
             if pain_before is not None:
-                await self.worker.run(self.worker.history.set_pain, self.session_id, "before", pain_before)
+                await self.worker.run(
+                    self.worker.history.set_pain, self.session_id, PainMoment.BEFORE, pain_before
+                )
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
         fit(self.view, QSize(*SIZE), QSize(*MIN_SIZE))
         centre(self.view)
@@ -117,14 +120,14 @@ class SessionController:
         self._mono0, self._wall0 = self.clock(), datetime.now(UTC)
         self.engine.start()
         self._refresh()
-        outcome: str = await self._done
+        outcome = await self._done
         self.timer.stop()
         await self.tasks.settle()  # every set is in the store (or waiting in the journal) before we go on
         # Recorded before anything is asked: a closed window or a kill from here on keeps it.
         await self._keep_end(outcome, self._wall(self._finished_at))
-        pain_after = await self._ask_pain("after") if self._asks else None
+        pain_after = await self._ask_pain(PainMoment.AFTER) if self._asks else None
         if pain_after is not None:
-            await self._save(lambda history, sid: history.set_pain(sid, "after", pain_after))
+            await self._save(lambda history, sid: history.set_pain(sid, PainMoment.AFTER, pain_after))
         if (
             pain_before is not None
             and pain_after is not None
@@ -189,7 +192,7 @@ class SessionController:
                 "saved as soon as the history is free."
             )
 
-    async def _keep_end(self, outcome: str, ended_at: datetime) -> None:
+    async def _keep_end(self, outcome: SessionOutcome, ended_at: datetime) -> None:
         """Journal the session's end like a set, then give waiting sets one more try; if some
         still wait, the caller is told (``upright run`` exits non-zero)."""
         worker = self.worker
@@ -204,7 +207,7 @@ class SessionController:
         if waiting and (self.storage_error is None or isinstance(self.storage_error, StoreBusy)):
             self.storage_error = StorageError.sets_waiting(worker.sets.journal_path, worker.sets.waiting())
 
-    async def _ask_pain(self, moment: str) -> int | None:
+    async def _ask_pain(self, moment: PainMoment) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
         return dialog.value if await modal.answer(dialog) else None
 
@@ -295,7 +298,7 @@ class SessionController:
         record = SetRecord(
             session_id=self.session_id,
             exercise_id=e.exercise_id,
-            side=e.side if e.side != "alternate" else "none",
+            side=SetSide(e.side) if e.side != "alternate" else SetSide.NONE,
             set_index=e.set_index,
             planned_reps=e.planned_reps,
             done_reps=e.done_reps,
@@ -341,7 +344,7 @@ class SessionController:
             return
         self.engine.end()
         if self._done is not None and not self._done.done():  # ended before it started
-            self._done.set_result("ended_early")
+            self._done.set_result(SessionOutcome.ENDED_EARLY)
         self._refresh()
 
     async def _confirm_end(self) -> None:

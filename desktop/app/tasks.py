@@ -62,7 +62,7 @@ class BackgroundTasks:
             return
         exc = task.exception()
         if isinstance(exc, StorageError):
-            log.warning("%s: %s", self._what, exc)
+            log.info("%s: %s", self._what, exc)  # the person is told by ``show_disk_problem``
             self._report(exc)
         else:
             log.error("%s failed", self._what, exc_info=exc)

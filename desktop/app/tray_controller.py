@@ -32,6 +32,7 @@ from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
 from desktop.core.control import Control, ControlRequest
+from desktop.core.history import BreakOutcome
 from desktop.core.intents import TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
@@ -41,7 +42,12 @@ if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
     from desktop.ui.break_window import BreakWindow
 
-RECORDED = {"natural_break": "natural", "break_taken": "taken", "snoozed": "snoozed", "skipped": "skipped"}
+RECORDED = {
+    "natural_break": BreakOutcome.NATURAL,
+    "break_taken": BreakOutcome.TAKEN,
+    "snoozed": BreakOutcome.SNOOZED,
+    "skipped": BreakOutcome.SKIPPED,
+}
 QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
 TITLE = "Time to stand and extend"
 
@@ -93,7 +99,10 @@ class TrayController(QObject):
 
     async def start(self) -> None:
         values, skips = await self._read_store()
-        self.policy = BreakPolicy(_settings(values))
+        settings, problem = validate(values) if isinstance(values, dict) else (None, "not a set of values")
+        if problem is not None:  # a row edited outside Upright, or from before a rule changed
+            self.media.notice(f"The saved break settings are set aside and the defaults apply: {problem}")
+        self.policy = BreakPolicy(settings or BreakSettings())
         self.policy.note_skips(self._now().date(), skips)
         if self._sensors is None:
             from desktop.app.sensors import Sensors
@@ -119,7 +128,7 @@ class TrayController(QObject):
             )
         self.wake()
 
-    async def _read_store(self) -> tuple[dict, int]:
+    async def _read_store(self) -> tuple[object, int]:
         """The break settings, today's skips and the theme, sound and voice, in one look at the history."""
         if self.store is None:
             return {}, 0
@@ -128,7 +137,7 @@ class TrayController(QObject):
             values, skips, theme, sound, voice, said = await self.store.batch(
                 [
                     (StoreRequest.GET_SETTING, {"key": SETTINGS_KEY, "default": {}}),
-                    (StoreRequest.COUNT_BREAKS, {"outcome": "skipped", "since": since}),
+                    (StoreRequest.COUNT_BREAKS, {"outcome": BreakOutcome.SKIPPED, "since": since}),
                     (StoreRequest.GET_SETTING, {"key": APPEARANCE_KEY, "default": "system"}),
                     (StoreRequest.GET_SETTING, {"key": SOUND_KEY, "default": True}),
                     (StoreRequest.GET_SETTING, {"key": VOICE_KEY, "default": True}),
@@ -142,7 +151,7 @@ class TrayController(QObject):
         apply_preferences(self.appearance, self.media, theme, sound, voice)
         store = self.store
         self.media.recall(said, lambda kinds: store.set_setting(SAID_KEY, kinds))
-        return values if isinstance(values, dict) else {}, skips
+        return values, skips  # checked by ``start``, which says what is wrong with them
 
     # -- the loop -----------------------------------------------------------
     def wake(self) -> None:
@@ -175,7 +184,7 @@ class TrayController(QObject):
     def _decide(self, decision: str, wall: datetime) -> None:
         if decision == "remind":
             if self._offered_at is not None:
-                self._record(self._offered_at, "ignored", None)
+                self._record(self._offered_at, BreakOutcome.IGNORED, None)
             self._offered_at = wall
             self._reminders_unanswered += 1
             self._remind(wall)
@@ -183,8 +192,8 @@ class TrayController(QObject):
             pending, self._offered_at = self._offered_at, None
             if decision == "natural_break":
                 if pending is not None:
-                    self._record(pending, "ignored", None)
-                self._record(wall, "natural", wall)
+                    self._record(pending, BreakOutcome.IGNORED, None)
+                self._record(wall, BreakOutcome.NATURAL, wall)
             elif decision != "break_taken":  # a taken break is recorded when it ends, with its length
                 self._record(pending or wall, RECORDED[decision], wall)  # a menu snooze has no reminder
             self._reminders_unanswered = 0
@@ -312,13 +321,13 @@ class TrayController(QObject):
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
         mono, wall = self._clock(), self._now()
         if end == "completed":
-            self._record(offered, "taken", answered, seconds)
+            self._record(offered, BreakOutcome.TAKEN, answered, seconds)
             self._apply(self.policy.break_done(mono, wall), wall)
         elif end == "snoozed":
-            self._record(offered, "snoozed", wall, seconds)
+            self._record(offered, BreakOutcome.SNOOZED, wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)
         else:  # Skip, or the window closed by any means (its x, Alt+F4, the window manager)
-            self._record(offered, "skipped", wall, seconds)
+            self._record(offered, BreakOutcome.SKIPPED, wall, seconds)
             self.policy.count_skip(wall)
             self._show_state()
 
@@ -332,7 +341,13 @@ class TrayController(QObject):
             self.wake()
 
     # -- bookkeeping ---------------------------------------------------------
-    def _record(self, offered: datetime, outcome: str, answered: datetime | None, duration_s=None) -> None:
+    def _record(
+        self,
+        offered: datetime,
+        outcome: BreakOutcome,
+        answered: datetime | None,
+        duration_s: float | None = None,
+    ) -> None:
         if self.store is not None:
             self._spawn(self.store.record_break(offered, outcome, answered, duration_s))
 
@@ -360,7 +375,7 @@ class TrayController(QObject):
             self.break_window.close()
         if self._offered_at is not None:
             pending, self._offered_at = self._offered_at, None
-            self._record(pending, "ignored", None)
+            self._record(pending, BreakOutcome.IGNORED, None)
 
     def close(self) -> None:
         self._timer.stop()

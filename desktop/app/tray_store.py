@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.core.history import BreakOutcome
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
 
@@ -56,16 +57,13 @@ class TrayStore:
             raise StorageError(self.data_dir, reply["error"])
         return reply["answers"]
 
-    async def get_setting(self, key: str, default: Any = None) -> Any:
-        return (await self.batch([(StoreRequest.GET_SETTING, {"key": key, "default": default})]))[0]
-
     async def set_setting(self, key: str, value: Any) -> None:
         await self.batch([(StoreRequest.SET_SETTING, {"key": key, "value": value})])
 
     async def record_break(
         self,
         offered_at: datetime,
-        outcome: str,
+        outcome: BreakOutcome,
         answered_at: datetime | None = None,
         duration_s: float | None = None,
     ) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from desktop.core.history import HistoryRange
 from desktop.core.library import Library
 
 
@@ -18,5 +19,5 @@ class WindowState:
     library: Library
     ladder: dict[str, int] = field(default_factory=dict)  # the person's rung per exercise
     history_available: bool = False  # the store opened; own routines and history can change
-    range_key: str = "12m"  # the history page's period
+    range_key: HistoryRange = HistoryRange.MONTHS_12  # the history page's period
     first_day: date = field(default_factory=lambda: date.today() - timedelta(days=364))

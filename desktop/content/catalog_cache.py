@@ -120,6 +120,7 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
             _HERE / "pose_loader.py",
             _FIGURE,
             _FIGURE.with_name("pose_data.py"),
+            _FIGURE.with_name("figure_props.py"),
         ],
         cache or cache_file("poses"),
         validate,

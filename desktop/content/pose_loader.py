@@ -28,12 +28,10 @@ from desktop.core.figure import (
     BOX_W,
     JOINTS,
     PINS,
-    PROP_KINDS,
-    Arrow,
     ExerciseArt,
     PoseBook,
-    Prop,
 )
+from desktop.core.figure_props import PROP_KINDS, Arrow, Prop
 from desktop.core.pose_data import pose_from_data
 
 KebabId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]

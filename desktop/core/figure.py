@@ -26,9 +26,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
-Point = tuple[float, float]
+from desktop.core.figure_props import Arrow, PlacedProp, Point, Prop
+
 Pair = tuple[float, float]  # (near, far)
 
 BOX_W = 1.6
@@ -218,55 +219,6 @@ def _two_bones(root: Point, mid: Point, target: Point, a: float, b: float) -> tu
     first = base - bend if side > 0 else base + bend
     elbow = _ahead(root, first, a)
     return first, math.degrees(math.atan2(target[1] - elbow[1], target[0] - elbow[0]))
-
-
-PropKind = Literal[
-    "wall",
-    "backpack",
-    "exercise-ball",
-    "plyo-box",
-    "ottoman",
-    "tennis-ball",
-    "foam-roller",
-    "small-ball",
-    "mat",
-    "pillow",
-    "ankle-weight",
-]
-PROP_KINDS: tuple[str, ...] = get_args(PropKind)
-Layer = Literal["back", "middle", "front"]  # behind the far limbs, between far and near, in front
-
-
-@dataclass(frozen=True)
-class Prop:
-    """Equipment. Placed in figure units, or riding on a bone so it moves with the body."""
-
-    kind: str
-    at: Point  # centre; on a bone: (distance along it from its start, distance to its left)
-    size: Point  # width, height
-    attach: str | None = None  # a bone name from BONES
-    turn: float = 0.0  # degrees; on a bone, added to the bone's angle
-    layer: Layer = "back"
-
-
-@dataclass(frozen=True)
-class PlacedProp:
-    kind: str
-    centre: Point
-    size: Point
-    angle: float  # degrees, counter-clockwise
-    layer: Layer
-    mirrored: bool  # draw the shape flipped left-right in its own frame
-
-
-@dataclass(frozen=True)
-class Arrow:
-    """The motion cue: from where ``joint`` starts to where it ends, bowed by ``bend``."""
-
-    joint: str
-    bend: float = 0.0  # sagitta as a fraction of the chord; positive bows to the left of travel
-    offset: Point = (0.0, 0.0)  # moves the arrow off the body
-    both: bool = False  # two heads: a back-and-forth movement such as breathing
 
 
 MIN_ARROW = 0.2  # short joint paths still get an arrow this long, so the cue reads

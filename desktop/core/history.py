@@ -120,3 +120,30 @@ class StoredRoutine:
     routine: Routine
     based_on: str | None
     updated_at: datetime
+
+
+class HistoryRange(StrEnum):
+    """The periods the history page and the report can show."""
+
+    WEEKS_4 = "4w"
+    MONTHS_3 = "3m"
+    MONTHS_12 = "12m"
+    ALL = "all"
+
+    @property
+    def days_back(self) -> int | None:
+        """Days before today the period starts; ``None``: from the first thing recorded."""
+        return {"4w": 27, "3m": 91, "12m": 364}.get(self.value)
+
+    @property
+    def button(self) -> str:
+        return {"4w": "4 weeks", "3m": "3 months", "12m": "12 months", "all": "All"}[self.value]
+
+    @property
+    def report_title(self) -> str:
+        return {
+            "4w": "Last 4 weeks",
+            "3m": "Last 3 months",
+            "12m": "Last 12 months",
+            "all": "Everything recorded",
+        }[self.value]

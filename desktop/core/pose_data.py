@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
-from desktop.core.figure import Arrow, ExerciseArt, Pose, PoseBook, Prop
+from desktop.core.figure import ExerciseArt, Pose, PoseBook
+from desktop.core.figure_props import Arrow, Prop
 
 
 def book_to_data(book: PoseBook) -> dict[str, Any]:

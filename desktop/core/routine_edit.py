@@ -9,6 +9,7 @@ with values that passed ``desktop.content.routine_validation``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -98,11 +99,13 @@ def override_of(routine: Routine, index: int, field: str) -> OverrideValue:
 
 
 def rename(routine: Routine, name: str) -> Routine:
-    """``routine`` under a new display name; the id stays so history and files still match it.
+    """``routine`` under a new display name; the id stays so history and files still match it."""
+    return replace(routine, name=stored_text(name))
 
-    Surrounding spaces are dropped, as the file schema does when it reads a name.
-    """
-    return replace(routine, name=name.strip())
+
+def stored_text(text: str) -> str:
+    """A name or description as the file schema stores it: surrounding spaces dropped, NFC."""
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def copy_name(name: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.clock import Clock
+from desktop.core.history import SessionOutcome
 from desktop.core.plan import Step
 from desktop.core.session_events import (
     Countdown,
@@ -73,7 +74,7 @@ class SessionEngine:
         self._marks: list[_Mark] = []
         self._next_mark = 0
         self._reps_done = 0
-        self.outcome: str | None = None
+        self.outcome: SessionOutcome | None = None
 
     # -- observers -------------------------------------------------------
     def subscribe(self, listener: Callable[[Event], None]) -> None:
@@ -262,7 +263,7 @@ class SessionEngine:
             return
         now = self._stop_time()
         self._record_partial(now)
-        self._close("ended_early", now)
+        self._close(SessionOutcome.ENDED_EARLY, now)
 
     # -- internals -------------------------------------------------------
     def _stop_time(self) -> float:
@@ -281,7 +282,7 @@ class SessionEngine:
         if step.kind == "side_switch":
             self._emit(SideSwitch(at, index, step.side))
         if step.kind == "done":
-            self._close("completed", at)
+            self._close(SessionOutcome.COMPLETED, at)
 
     def _finish_step(self, at: float, completed: bool) -> None:
         step = self.step
@@ -329,7 +330,7 @@ class SessionEngine:
             return min(step.rep_count, int(elapsed // sum(s for _, s in step.tempo)))
         return self._reps_done
 
-    def _close(self, outcome: str, at: float) -> None:
+    def _close(self, outcome: SessionOutcome, at: float) -> None:
         self.outcome = outcome
         self._marks, self._next_mark = [], 0
         self._emit(SessionFinished(at, outcome))

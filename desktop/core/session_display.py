@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from desktop.core.catalog import Catalog, Exercise
 from desktop.core.cues import ROTATE_S, WORK, Cues, pick, setup_text, switch_text
+from desktop.core.history import SessionOutcome
 from desktop.core.plan import Step
 from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
 from desktop.core.progression import step_of
@@ -147,7 +148,7 @@ def cue_now(state: SessionState, cues: Cues | None, next_cues: Cues | None = Non
 
 
 def _done(summary: Summary | None) -> Display:
-    ended = summary is not None and summary.outcome != "completed"
+    ended = summary is not None and summary.outcome != SessionOutcome.COMPLETED
     if summary is None:
         what = ""
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.history import SessionOutcome
 from desktop.core.plan import Step
 
 
@@ -83,7 +84,7 @@ class Resumed:
 @dataclass(frozen=True)
 class SessionFinished:
     at: float
-    outcome: str  # "completed" or "ended_early"
+    outcome: SessionOutcome  # completed or ended early (a crash is found later, at start-up)
 
 
 Event = (

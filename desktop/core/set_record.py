@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.core.history import SessionOutcome, SetSide
+
 
 @dataclass(frozen=True)
 class SetRecord:
     session_id: int
     exercise_id: str
-    side: str  # none, left or right
+    side: SetSide  # an alternating set is stored as none (both sides)
     set_index: int  # counts from 1
     planned_reps: int | None
     done_reps: int | None
@@ -30,5 +32,5 @@ class SessionEnd:
     """How and when a session ended: journaled like a set, so a busy store cannot lose it."""
 
     session_id: int
-    outcome: str  # completed or ended_early
+    outcome: SessionOutcome
     ended_at: datetime

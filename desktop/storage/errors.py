@@ -124,7 +124,8 @@ class StorageError(Exception):
         return cls(
             journal or Path(),
             f"{what} not saved to the history yet: another program kept it busy. It is all "
-            f"kept in {journal} and saved the next time Upright starts; nothing is lost.",
+            f"kept in {journal} and saved as soon as the history is free, at the latest the "
+            f"next time Upright starts; nothing is lost.",
         )
 
     @classmethod

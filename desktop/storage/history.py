@@ -21,7 +21,15 @@ from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.history import DoneSet, HistoryAggregates, SessionSummary
+from desktop.core.history import (
+    BreakOutcome,
+    DoneSet,
+    HistoryAggregates,
+    PainMoment,
+    SessionOutcome,
+    SessionSummary,
+    SetSide,
+)
 from desktop.storage import aggregates as agg
 from desktop.storage.database import Database
 from desktop.storage.export import history_to_data
@@ -74,7 +82,7 @@ class HistoryStore:
         session_id: int,
         *,
         exercise_id: str,
-        side: str,
+        side: SetSide,
         set_index: int,
         planned_reps: int | None = None,
         done_reps: int | None = None,
@@ -121,7 +129,7 @@ class HistoryStore:
             session.flush()
             return row.id
 
-    def finish_session(self, session_id: int, outcome: str, ended_at: datetime) -> None:
+    def finish_session(self, session_id: int, outcome: SessionOutcome, ended_at: datetime) -> None:
         _require("outcome", outcome, SESSION_OUTCOMES)
         with self._unit() as session:
             row = session.get(SessionRow, session_id)
@@ -132,7 +140,7 @@ class HistoryStore:
         self._db.owner.release(session_id)
 
     def set_pain(
-        self, session_id: int, moment: str, value: int, *, recorded_at: datetime | None = None
+        self, session_id: int, moment: PainMoment, value: int, *, recorded_at: datetime | None = None
     ) -> None:
         """Record (or replace) the 0-10 rating taken ``before`` or ``after`` a session.
 
@@ -156,7 +164,7 @@ class HistoryStore:
     def record_break(
         self,
         offered_at: datetime,
-        outcome: str,
+        outcome: BreakOutcome,
         answered_at: datetime | None = None,
         duration_s: float | None = None,
     ) -> int:
@@ -173,7 +181,7 @@ class HistoryStore:
             session.flush()
             return row.id
 
-    def count_breaks(self, outcome: str, since: datetime) -> int:
+    def count_breaks(self, outcome: BreakOutcome, since: datetime) -> int:
         """How many reminders since ``since`` ended with ``outcome`` (the tray's daily skip count)."""
         _require("outcome", outcome, BREAK_OUTCOMES)
         with self._read() as session:
@@ -315,7 +323,7 @@ class HistoryStore:
                 _insert_keeping_ids(session, model, children)
             return session_id
 
-    def correct_pain(self, session_id: int, moment: str, value: int | None) -> None:
+    def correct_pain(self, session_id: int, moment: PainMoment, value: int | None) -> None:
         """Change a rating from the history page; ``None`` removes it.
 
         Unlike ``set_pain`` an existing rating keeps its ``recorded_at``: the

@@ -34,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.history import SessionOutcome, SetSide
 from desktop.core.set_record import SessionEnd, SetRecord
 from desktop.storage.errors import StoreBusy
 from desktop.storage.file_lock import open_locked
@@ -243,6 +244,10 @@ def _decode(data: dict[str, Any]) -> Entry:
             values[name] = datetime.fromisoformat(values[name])
             if values[name].tzinfo is None:
                 raise ValueError(f"{name} has no time zone")
+    if "side" in values:  # the journal holds the enums' strings; a stranger one is refused here
+        values["side"] = SetSide(values["side"])
+    if "outcome" in values:
+        values["outcome"] = SessionOutcome(values["outcome"])
     return kind(**values)
 
 

@@ -21,6 +21,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from desktop.core.history import BreakOutcome
+
 
 class StoreRequest(StrEnum):
     GET_SETTING = "get_setting"  # {"key", "default"} -> the value
@@ -45,9 +47,12 @@ def answer(store: Any, kind: StoreRequest, a: dict[str, Any]) -> Any:
         return store.set_setting(a["key"], a["value"])
     if kind is StoreRequest.RECORD_BREAK:
         return store.record_break(
-            _time(a["offered_at"]), a["outcome"], _time(a.get("answered_at")), a.get("duration_s")
+            _time(a["offered_at"]),
+            BreakOutcome(a["outcome"]),
+            _time(a.get("answered_at")),
+            a.get("duration_s"),
         )
-    return store.count_breaks(a["outcome"], _time(a["since"]))
+    return store.count_breaks(BreakOutcome(a["outcome"]), _time(a["since"]))
 
 
 def serve(data_dir: Path, requests: list[dict[str, Any]]) -> dict[str, Any]:

@@ -30,17 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
-RANGES = (("4w", "4 weeks"), ("3m", "3 months"), ("12m", "12 months"), ("all", "All"))
 WEEK_GOAL_MIN = 60
 WIDE = 1000  # px of page width from which cards sit in one row and the two bar charts side by side
 NARROW = 640  # below this, cards go two to a row
-OUTCOMES = {"completed": "Completed", "ended_early": "Ended early", "interrupted": "Interrupted"}
+FIRST_WELCOME = (
+    "After your first session you will see the days you exercised, your minutes per week, "
+    "how your pain changed, and how many sit-breaks you took."
+)
+PERIOD_EMPTY = (
+    "No session, pain rating or sit-break was recorded in this period. "
+    "Pick a longer period above to see your earlier records, or start a routine."
+)
+OUTCOMES: dict[str, str] = {
+    SessionOutcome.COMPLETED: "Completed",
+    SessionOutcome.ENDED_EARLY: "Ended early",
+    SessionOutcome.INTERRUPTED: "Interrupted",
+}
 
 
 def duration(minutes: float) -> str:
@@ -89,7 +101,7 @@ class SessionTable(QTableWidget):
 
 
 class HistoryPage(QWidget):
-    range_requested = Signal(str)  # one of RANGES' keys
+    range_requested = Signal(HistoryRange)
     start_requested = Signal()  # from the empty state: go and start a routine
     action_requested = Signal(HistoryExport)
     session_action = Signal(SessionRowAction, int)  # with the session id
@@ -123,14 +135,15 @@ class HistoryPage(QWidget):
         self.ranges = QButtonGroup(self)
         range_row = QHBoxLayout()
         range_row.setSpacing(SPACE[1])
-        for n, (key, text) in enumerate(RANGES):
+        for n, period in enumerate(HistoryRange):
+            text = period.button
             button = QPushButton(text, checkable=True)
             button.setAccessibleName(f"Show {text}")
             button.ensurePolished()  # the stylesheet's font, not the default
             bold = QFont(button.font())
             bold.setWeight(QFont.Weight.DemiBold)  # the checked range is drawn bold: room for that
             button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SPACE[3] + 8)
-            button.clicked.connect(lambda _=False, k=key: self.range_requested.emit(k))
+            button.clicked.connect(lambda _=False, p=period: self.range_requested.emit(p))
             self.ranges.addButton(button, n)
             range_row.addWidget(button)
         range_row.addStretch(1)
@@ -211,12 +224,9 @@ class HistoryPage(QWidget):
         self.empty = QWidget()
         welcome = QVBoxLayout(self.empty)
         welcome.addStretch(1)
-        welcome.addWidget(PlainLabel("Nothing here yet", objectName="PageTitle"))
-        self.welcome_text = PlainLabel(
-            "After your first session you will see the days you exercised, your minutes per week, "
-            "how your pain changed, and how many sit-breaks you took.",
-            wordWrap=True,
-        )
+        self.welcome_title = PlainLabel("Nothing here yet", objectName="PageTitle")
+        welcome.addWidget(self.welcome_title)
+        self.welcome_text = PlainLabel(FIRST_WELCOME, wordWrap=True)
         welcome.addWidget(self.welcome_text)
         go = QPushButton("Choose a routine")
         go.setProperty("primary", True)
@@ -261,11 +271,16 @@ class HistoryPage(QWidget):
     def show_period(self, first: date, last: date) -> None:
         self.period.setText(f"{first.day} {first:%b %Y} \u2013 {last.day} {last:%b %Y}")
 
-    def show_history(self, aggregates, sessions, routine_names: dict[str, str]) -> None:
+    def show_history(
+        self, aggregates, sessions, routine_names: dict[str, str], recorded_before: bool = False
+    ) -> None:
         """Render aggregates (``desktop.core.history.HistoryAggregates``) and the session rows."""
         a = aggregates
         self.show_period(a.first_day, a.last_day)
         if not sessions and not a.pain and not any(sum(c.values()) for _, c in a.breaks):
+            # A first-time welcome, or (with older records) what to do to see them.
+            self.welcome_title.setText("Nothing in this period" if recorded_before else "Nothing here yet")
+            self.welcome_text.setText(PERIOD_EMPTY if recorded_before else FIRST_WELCOME)
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentWidget(self.body)

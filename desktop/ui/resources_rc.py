@@ -15322,7 +15322,7 @@ Serif\x22 font-size\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a</\
 g>\x0a</g>\x0a</svg>\x0a\
-\x00\x000\xb8\
+\x00\x000\xbd\
 <\
 ?xml version=\x221.\
 0\x22 encoding=\x22UTF\
@@ -15441,9 +15441,9 @@ yle=\x22normal\x22 \x0a>\x0a\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
 =\x22M0.918461,0.06\
-94129 L1.06764,0\
-.0850922 L1.2466\
-5,0.103907 \x22/>\x0a<\
+94129 L1.06618,0\
+.0954601 L1.2434\
+5,0.126717 \x22/>\x0a<\
 /g>\x0a\x0a<g fill=\x22no\
 ne\x22 stroke=\x22#7a7\
 f84\x22 stroke-opac\
@@ -15508,8 +15508,8 @@ eight=\x22400\x22 font\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
 \x22 d=\x22M0.918461,0\
-.0694129 L1.0045\
-4,0.0877091 \x22/>\x0a\
+.0694129 L1.0062\
+5,0.0755515 \x22/>\x0a\
 </g>\x0a\x0a<g fill=\x22#\
 6d7278\x22 fill-opa\
 city=\x221\x22 stroke=\
@@ -15521,8 +15521,8 @@ Serif\x22 font-size\
 =\x229\x22 font-weight\
 =\x22400\x22 font-styl\
 e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x221.0045\
-4\x22 cy=\x220.0877091\
+ircle cx=\x221.0062\
+5\x22 cy=\x220.0755515\
 \x22 r=\x220.064\x22/>\x0a</\
 g>\x0a\x0a<g fill=\x22#2e\
 3338\x22 fill-opaci\
@@ -15538,22 +15538,127 @@ rif\x22 font-size=\x22\
 h vector-effect=\
 \x22none\x22 fill-rule\
 =\x22evenodd\x22 d=\x22M1\
-.05497,0.0483043\
- C1.06347,0.0591\
-681 1.06854,0.07\
-2847 1.06854,0.0\
-877091 C1.06854,\
-0.123055 1.03988\
-,0.151709 1.0045\
-4,0.151709 C0.98\
-0055,0.151709 0.\
-958783,0.137962 \
-0.948023,0.11776\
-9 L1.05497,0.048\
-3043 Z \x22/>\x0a</g>\x0a\
-\x0a<g fill=\x22#6d727\
-8\x22 fill-opacity=\
-\x221\x22 stroke=\x22none\
+.0507,0.0295137 \
+C1.06275,0.04115\
+18 1.07025,0.057\
+4766 1.07025,0.0\
+755515 C1.07025,\
+0.110898 1.04159\
+,0.139551 1.0062\
+5,0.139551 C0.98\
+4961,0.139551 0.\
+966102,0.12916 0\
+.954467,0.113174\
+ L1.0507,0.02951\
+37 Z \x22/>\x0a</g>\x0a\x0a<\
+g fill=\x22#6d7278\x22\
+ fill-opacity=\x221\
+\x22 stroke=\x22none\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x221.03329,0.02469\
+37 1.00026,-0.00\
+999962 0.986546,\
+0.0214252 \x22 />\x0a<\
+/g>\x0a\x0a<g fill=\x22#2\
+e3338\x22 fill-opac\
+ity=\x221\x22 stroke=\x22\
+none\x22 transform=\
+\x22matrix(200,0,0,\
+-200,0,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x221.01829\
+\x22 cy=\x220.0424743\x22\
+ r=\x220.01024\x22/>\x0a<\
+/g>\x0a\x0a<g fill=\x22no\
+ne\x22 stroke=\x22#e9e\
+ef2\x22 stroke-opac\
+ity=\x221\x22 stroke-w\
+idth=\x220.076\x22 str\
+oke-linecap=\x22rou\
+nd\x22 stroke-linej\
+oin=\x22round\x22 tran\
+sform=\x22matrix(20\
+0,0,0,-200,0,186\
+)\x22\x0afont-family=\x22\
+Sans Serif\x22 font\
+-size=\x229\x22 font-w\
+eight=\x22400\x22 font\
+-style=\x22normal\x22 \
+\x0a>\x0a<path vector-\
+effect=\x22none\x22 fi\
+ll-rule=\x22evenodd\
+\x22 d=\x22M0.64,0.044\
+ L0.430128,0.051\
+3289 L0.230615,0\
+.0652802 L0.1633\
+27,0.0459856 \x22/>\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#2\
+e3338\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x220.044\x22 s\
+troke-linecap=\x22r\
+ound\x22 stroke-lin\
+ejoin=\x22round\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,0,1\
+86)\x22\x0afont-family\
+=\x22Sans Serif\x22 fo\
+nt-size=\x229\x22 font\
+-weight=\x22400\x22 fo\
+nt-style=\x22normal\
+\x22 \x0a>\x0a<path vecto\
+r-effect=\x22none\x22 \
+fill-rule=\x22eveno\
+dd\x22 d=\x22M0.64,0.0\
+44 L0.430128,0.0\
+513289 L0.230615\
+,0.0652802 L0.16\
+3327,0.0459856 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#e9eef2\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.076\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,0\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<path vec\
+tor-effect=\x22none\
+\x22 fill-rule=\x22eve\
+nodd\x22 d=\x22M0.9184\
+61,0.0694129 L1.\
+06401,0.105701 L\
+1.23866,0.149247\
+ \x22/>\x0a</g>\x0a\x0a<g fi\
+ll=\x22none\x22 stroke\
+=\x22#2e3338\x22 strok\
+e-opacity=\x221\x22 st\
+roke-width=\x220.04\
+4\x22 stroke-lineca\
+p=\x22round\x22 stroke\
+-linejoin=\x22round\
 \x22 transform=\x22mat\
 rix(200,0,0,-200\
 ,0,186)\x22\x0afont-fa\
@@ -15561,307 +15666,135 @@ mily=\x22Sans Serif\
 \x22 font-size=\x229\x22 \
 font-weight=\x22400\
 \x22 font-style=\x22no\
-rmal\x22 \x0a>\x0a<polygo\
-n fill-rule=\x22eve\
-nodd\x22 vector-eff\
-ect=\x22none\x22 point\
-s=\x221.03839,0.041\
-1097 1.01052,0.0\
-0215804 0.992562\
-,0.0313678 \x22 />\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-2e3338\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22none\x22 transform\
-=\x22matrix(200,0,0\
-,-200,0,186)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<c\
-ircle cx=\x221.0210\
-6\x22 cy=\x220.0566294\
-\x22 r=\x220.01024\x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#e9\
-eef2\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.076\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,0,18\
-6)\x22\x0afont-family=\
-\x22Sans Serif\x22 fon\
-t-size=\x229\x22 font-\
-weight=\x22400\x22 fon\
-t-style=\x22normal\x22\
- \x0a>\x0a<path vector\
--effect=\x22none\x22 f\
-ill-rule=\x22evenod\
-d\x22 d=\x22M0.64,0.04\
-4 L0.430128,0.05\
-13289 L0.230615,\
-0.0652802 L0.163\
-327,0.0459856 \x22/\
->\x0a</g>\x0a\x0a<g fill=\
-\x22none\x22 stroke=\x22#\
-2e3338\x22 stroke-o\
-pacity=\x221\x22 strok\
-e-width=\x220.044\x22 \
-stroke-linecap=\x22\
-round\x22 stroke-li\
-nejoin=\x22round\x22 t\
-ransform=\x22matrix\
-(200,0,0,-200,0,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.64,0.\
-044 L0.430128,0.\
-0513289 L0.23061\
-5,0.0652802 L0.1\
-63327,0.0459856 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#e9eef2\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.076\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.918\
-461,0.0694129 L1\
-.067,0.0902889 L\
-1.24525,0.11534 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#2e3338\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.044\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M0.918\
-461,0.0694129 L1\
-.067,0.0902889 L\
-1.24525,0.11534 \
-\x22/>\x0a</g>\x0a\x0a<g fil\
-l=\x22none\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.024\
-\x22 stroke-linecap\
-=\x22round\x22 stroke-\
-linejoin=\x22round\x22\
- transform=\x22matr\
-ix(200,0,0,-200,\
-0,186)\x22\x0afont-fam\
-ily=\x22Sans Serif\x22\
- font-size=\x229\x22 f\
-ont-weight=\x22400\x22\
- font-style=\x22nor\
-mal\x22 \x0a>\x0a<path ve\
-ctor-effect=\x22non\
-e\x22 fill-rule=\x22ev\
-enodd\x22 d=\x22M1.295\
-25,0.16534 C1.29\
-778,0.251366 1.2\
-7815,0.317647 1.\
-23637,0.364185 \x22\
-/>\x0a</g>\x0a\x0a<g fill\
-=\x22#0b6e69\x22 fill-\
-opacity=\x221\x22 stro\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M0.91\
+8461,0.0694129 L\
+1.06401,0.105701\
+ L1.23866,0.1492\
+47 \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22none\x22 stro\
 ke=\x22#0b6e69\x22 str\
 oke-opacity=\x221\x22 \
 stroke-width=\x220.\
-0144\x22 stroke-lin\
-ecap=\x22round\x22 str\
-oke-linejoin=\x22ro\
-und\x22 transform=\x22\
-matrix(200,0,0,-\
-200,0,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pol\
-ygon fill-rule=\x22\
-evenodd\x22 vector-\
-effect=\x22none\x22 po\
-ints=\x221.2128,0.3\
-90436 1.22322,0.\
-332058 1.26972,0\
-.373811 \x22 />\x0a</g\
->\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#00000\
-0\x22 stroke-opacit\
-y=\x221\x22 stroke-wid\
-th=\x221\x22 stroke-li\
-necap=\x22square\x22 s\
-troke-linejoin=\x22\
-bevel\x22 transform\
-=\x22matrix(1,0,0,1\
-,0,0)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a</g>\x0a\x0a<g \
-fill=\x22#e9eef2\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-1,0,0,1,0,0)\x22\x0afo\
-nt-family=\x22Sans \
-Serif\x22 font-size\
-=\x229\x22 font-weight\
-=\x22400\x22 font-styl\
-e=\x22normal\x22 \x0a>\x0a<p\
-ath vector-effec\
-t=\x22none\x22 fill-ru\
-le=\x22evenodd\x22 d=\x22\
-M336,8 C336,3.58\
-172 339.582,0 34\
-4,0 L648,0 C652.\
-418,0 656,3.5817\
-2 656,8 L656,192\
- C656,196.418 65\
-2.418,200 648,20\
-0 L344,200 C339.\
-582,200 336,196.\
-418 336,192 L336\
-,8 Z \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22#e9eef2\x22\
- fill-opacity=\x221\
-\x22 stroke=\x22none\x22 \
-transform=\x22matri\
-x(1,0,0,1,0,0)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-</g>\x0a\x0a<g fill=\x22n\
-one\x22 stroke=\x22#a7\
-aeb5\x22 stroke-opa\
-city=\x221\x22 stroke-\
-width=\x220.016\x22 st\
-roke-linecap=\x22ro\
-und\x22 stroke-line\
-join=\x22round\x22 tra\
-nsform=\x22matrix(2\
-00,0,0,-200,336,\
-186)\x22\x0afont-famil\
-y=\x22Sans Serif\x22 f\
-ont-size=\x229\x22 fon\
-t-weight=\x22400\x22 f\
-ont-style=\x22norma\
-l\x22 \x0a>\x0a<path vect\
-or-effect=\x22none\x22\
- fill-rule=\x22even\
-odd\x22 d=\x22M0.06,-0\
-.008 L1.54,-0.00\
+024\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,0,186)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a<path\
+ vector-effect=\x22\
+none\x22 fill-rule=\
+\x22evenodd\x22 d=\x22M1.\
+28866,0.199247 C\
+1.28497,0.284864\
+ 1.26074,0.34924\
+2 1.21596,0.3923\
 8 \x22/>\x0a</g>\x0a\x0a<g f\
-ill=\x22none\x22 strok\
-e=\x22#7a7f84\x22 stro\
-ke-opacity=\x221\x22 s\
-troke-width=\x220.0\
-44\x22 stroke-linec\
-ap=\x22round\x22 strok\
-e-linejoin=\x22roun\
-d\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M0\
-.899601,0.141449\
- L1.02681,0.2209\
-37 L1.17604,0.32\
-1592 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#7a7f84\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.044\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
+ill=\x22#0b6e69\x22 fi\
+ll-opacity=\x221\x22 s\
+troke=\x22#0b6e69\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0144\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,0,186)\x22\x0af\
 ont-family=\x22Sans\
  Serif\x22 font-siz\
 e=\x229\x22 font-weigh\
 t=\x22400\x22 font-sty\
 le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.64,0.044 L0.\
-435382,0.0912397\
- L0.24313,0.1463\
-67 L0.173173,0.1\
-43924 \x22/>\x0a</g>\x0a\x0a\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x221.19055\
+,0.416857 1.2051\
+7,0.359386 1.248\
+53,0.404394 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+00000\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x221\x22 strok\
+e-linecap=\x22squar\
+e\x22 stroke-linejo\
+in=\x22bevel\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+\x0a<g fill=\x22#e9eef\
+2\x22 fill-opacity=\
+\x221\x22 stroke=\x22none\
+\x22 transform=\x22mat\
+rix(1,0,0,1,0,0)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M336,8 C336,\
+3.58172 339.582,\
+0 344,0 L648,0 C\
+652.418,0 656,3.\
+58172 656,8 L656\
+,192 C656,196.41\
+8 652.418,200 64\
+8,200 L344,200 C\
+339.582,200 336,\
+196.418 336,192 \
+L336,8 Z \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#e9e\
+ef2\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(1,0,0,1,0,\
+0)\x22\x0afont-family=\
+\x22Sans Serif\x22 fon\
+t-size=\x229\x22 font-\
+weight=\x22400\x22 fon\
+t-style=\x22normal\x22\
+ \x0a>\x0a</g>\x0a\x0a<g fil\
+l=\x22none\x22 stroke=\
+\x22#a7aeb5\x22 stroke\
+-opacity=\x221\x22 str\
+oke-width=\x220.016\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<path \
+vector-effect=\x22n\
+one\x22 fill-rule=\x22\
+evenodd\x22 d=\x22M0.0\
+6,-0.008 L1.54,-\
+0.008 \x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
+troke=\x22#7a7f84\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
-\x220.088\x22 stroke-l\
-inecap=\x22round\x22 s\
-troke-linejoin=\x22\
-round\x22 transform\
-=\x22matrix(200,0,0\
-,-200,336,186)\x22\x0a\
-font-family=\x22San\
-s Serif\x22 font-si\
-ze=\x229\x22 font-weig\
-ht=\x22400\x22 font-st\
-yle=\x22normal\x22 \x0a>\x0a\
-<path vector-eff\
-ect=\x22none\x22 fill-\
-rule=\x22evenodd\x22 d\
-=\x22M0.64,0.044 L0\
-.767159,0.071028\
-5 L0.899601,0.14\
-1449 \x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#2e3338\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.0396\x22 stroke-l\
+\x220.044\x22 stroke-l\
 inecap=\x22round\x22 s\
 troke-linejoin=\x22\
 round\x22 transform\
@@ -15876,106 +15809,11 @@ yle=\x22normal\x22 \x0a>\x0a\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
 =\x22M0.899601,0.14\
-1449 L0.972557,0\
-.190658 \x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#6d72\
-78\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<cir\
-cle cx=\x220.972557\
-\x22 cy=\x220.190658\x22 \
-r=\x220.064\x22/>\x0a</g>\
-\x0a\x0a<g fill=\x22#2e33\
-38\x22 fill-opacity\
-=\x221\x22 stroke=\x22non\
-e\x22 transform=\x22ma\
-trix(200,0,0,-20\
-0,336,186)\x22\x0afont\
--family=\x22Sans Se\
-rif\x22 font-size=\x22\
-9\x22 font-weight=\x22\
-400\x22 font-style=\
-\x22normal\x22 \x0a>\x0a<pat\
-h vector-effect=\
-\x22none\x22 fill-rule\
-=\x22evenodd\x22 d=\x22M1\
-.03409,0.172987 \
-C1.0357,0.178611\
- 1.03656,0.18453\
-4 1.03656,0.1906\
-58 C1.03656,0.22\
-6004 1.0079,0.25\
-4658 0.972557,0.\
-254658 C0.939472\
-,0.254658 0.9122\
-5,0.229553 0.908\
-905,0.197373 L1.\
-03409,0.172987 Z\
- \x22/>\x0a</g>\x0a\x0a<g fi\
-ll=\x22#6d7278\x22 fil\
-l-opacity=\x221\x22 st\
-roke=\x22none\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<polygon fi\
-ll-rule=\x22evenodd\
-\x22 vector-effect=\
-\x22none\x22 points=\x221\
-.0214,0.160135 1\
-.01015,0.113578 \
-0.982559,0.13393\
-3 \x22 />\x0a</g>\x0a\x0a<g \
-fill=\x22#2e3338\x22 f\
-ill-opacity=\x221\x22 \
-stroke=\x22none\x22 tr\
-ansform=\x22matrix(\
-200,0,0,-200,336\
-,186)\x22\x0afont-fami\
-ly=\x22Sans Serif\x22 \
-font-size=\x229\x22 fo\
-nt-weight=\x22400\x22 \
-font-style=\x22norm\
-al\x22 \x0a>\x0a<circle c\
-x=\x220.999521\x22 cy=\
-\x220.168032\x22 r=\x220.\
-01024\x22/>\x0a</g>\x0a\x0a<\
-g fill=\x22none\x22 st\
-roke=\x22#e9eef2\x22 s\
-troke-opacity=\x221\
-\x22 stroke-width=\x22\
-0.076\x22 stroke-li\
-necap=\x22round\x22 st\
-roke-linejoin=\x22r\
-ound\x22 transform=\
-\x22matrix(200,0,0,\
--200,336,186)\x22\x0af\
-ont-family=\x22Sans\
- Serif\x22 font-siz\
-e=\x229\x22 font-weigh\
-t=\x22400\x22 font-sty\
-le=\x22normal\x22 \x0a>\x0a<\
-path vector-effe\
-ct=\x22none\x22 fill-r\
-ule=\x22evenodd\x22 d=\
-\x22M0.64,0.044 L0.\
-438135,0.101884 \
-L0.249031,0.1669\
-97 L0.179031,0.1\
-66997 \x22/>\x0a</g>\x0a\x0a\
+1449 L1.0178,0.2\
+33798 L1.15569,0\
+.3495 \x22/>\x0a</g>\x0a\x0a\
 <g fill=\x22none\x22 s\
-troke=\x22#2e3338\x22 \
+troke=\x22#7a7f84\x22 \
 stroke-opacity=\x22\
 1\x22 stroke-width=\
 \x220.044\x22 stroke-l\
@@ -15993,10 +15831,126 @@ yle=\x22normal\x22 \x0a>\x0a\
 ect=\x22none\x22 fill-\
 rule=\x22evenodd\x22 d\
 =\x22M0.64,0.044 L0\
-.438135,0.101884\
- L0.249031,0.166\
-997 L0.179031,0.\
-166997 \x22/>\x0a</g>\x0a\
+.435382,0.091239\
+7 L0.24313,0.146\
+367 L0.173173,0.\
+143924 \x22/>\x0a</g>\x0a\
+\x0a<g fill=\x22none\x22 \
+stroke=\x22#2e3338\x22\
+ stroke-opacity=\
+\x221\x22 stroke-width\
+=\x220.088\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.64,0.044 L\
+0.767159,0.07102\
+85 L0.899601,0.1\
+41449 \x22/>\x0a</g>\x0a\x0a\
+<g fill=\x22none\x22 s\
+troke=\x22#2e3338\x22 \
+stroke-opacity=\x22\
+1\x22 stroke-width=\
+\x220.0396\x22 stroke-\
+linecap=\x22round\x22 \
+stroke-linejoin=\
+\x22round\x22 transfor\
+m=\x22matrix(200,0,\
+0,-200,336,186)\x22\
+\x0afont-family=\x22Sa\
+ns Serif\x22 font-s\
+ize=\x229\x22 font-wei\
+ght=\x22400\x22 font-s\
+tyle=\x22normal\x22 \x0a>\
+\x0a<path vector-ef\
+fect=\x22none\x22 fill\
+-rule=\x22evenodd\x22 \
+d=\x22M0.899601,0.1\
+41449 L0.981194,\
+0.174415 \x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#6d7\
+278\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<ci\
+rcle cx=\x220.98119\
+4\x22 cy=\x220.174415\x22\
+ r=\x220.064\x22/>\x0a</g\
+>\x0a\x0a<g fill=\x22#2e3\
+338\x22 fill-opacit\
+y=\x221\x22 stroke=\x22no\
+ne\x22 transform=\x22m\
+atrix(200,0,0,-2\
+00,336,186)\x22\x0afon\
+t-family=\x22Sans S\
+erif\x22 font-size=\
+\x229\x22 font-weight=\
+\x22400\x22 font-style\
+=\x22normal\x22 \x0a>\x0a<pa\
+th vector-effect\
+=\x22none\x22 fill-rul\
+e=\x22evenodd\x22 d=\x22M\
+1.03771,0.144354\
+ C1.04249,0.1533\
+2 1.04519,0.1635\
+51 1.04519,0.174\
+415 C1.04519,0.2\
+09761 1.01654,0.\
+238415 0.981194,\
+0.238415 C0.9527\
+55,0.238415 0.92\
+8649,0.219866 0.\
+920317,0.19422 L\
+1.03771,0.144354\
+ Z \x22/>\x0a</g>\x0a\x0a<g \
+fill=\x22#6d7278\x22 f\
+ill-opacity=\x221\x22 \
+stroke=\x22none\x22 tr\
+ansform=\x22matrix(\
+200,0,0,-200,336\
+,186)\x22\x0afont-fami\
+ly=\x22Sans Serif\x22 \
+font-size=\x229\x22 fo\
+nt-weight=\x22400\x22 \
+font-style=\x22norm\
+al\x22 \x0a>\x0a<polygon \
+fill-rule=\x22eveno\
+dd\x22 vector-effec\
+t=\x22none\x22 points=\
+\x221.02263,0.13440\
+2 1.00194,0.0912\
+021 0.979183,0.1\
+1685 \x22 />\x0a</g>\x0a\x0a\
+<g fill=\x22#2e3338\
+\x22 fill-opacity=\x22\
+1\x22 stroke=\x22none\x22\
+ transform=\x22matr\
+ix(200,0,0,-200,\
+336,186)\x22\x0afont-f\
+amily=\x22Sans Seri\
+f\x22 font-size=\x229\x22\
+ font-weight=\x2240\
+0\x22 font-style=\x22n\
+ormal\x22 \x0a>\x0a<circl\
+e cx=\x221.00286\x22 c\
+y=\x220.146677\x22 r=\x22\
+0.01024\x22/>\x0a</g>\x0a\
 \x0a<g fill=\x22none\x22 \
 stroke=\x22#e9eef2\x22\
  stroke-opacity=\
@@ -16015,15 +15969,39 @@ tyle=\x22normal\x22 \x0a>\
 \x0a<path vector-ef\
 fect=\x22none\x22 fill\
 -rule=\x22evenodd\x22 \
-d=\x22M0.899601,0.1\
-41449 L1.02095,0\
-.229617 L1.1628,\
-0.340436 \x22/>\x0a</g\
+d=\x22M0.64,0.044 L\
+0.438135,0.10188\
+4 L0.249031,0.16\
+6997 L0.179031,0\
+.166997 \x22/>\x0a</g>\
+\x0a\x0a<g fill=\x22none\x22\
+ stroke=\x22#2e3338\
+\x22 stroke-opacity\
+=\x221\x22 stroke-widt\
+h=\x220.044\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22 transfo\
+rm=\x22matrix(200,0\
+,0,-200,336,186)\
+\x22\x0afont-family=\x22S\
+ans Serif\x22 font-\
+size=\x229\x22 font-we\
+ight=\x22400\x22 font-\
+style=\x22normal\x22 \x0a\
+>\x0a<path vector-e\
+ffect=\x22none\x22 fil\
+l-rule=\x22evenodd\x22\
+ d=\x22M0.64,0.044 \
+L0.438135,0.1018\
+84 L0.249031,0.1\
+66997 L0.179031,\
+0.166997 \x22/>\x0a</g\
 >\x0a\x0a<g fill=\x22none\
-\x22 stroke=\x22#2e333\
-8\x22 stroke-opacit\
+\x22 stroke=\x22#e9eef\
+2\x22 stroke-opacit\
 y=\x221\x22 stroke-wid\
-th=\x220.044\x22 strok\
+th=\x220.076\x22 strok\
 e-linecap=\x22round\
 \x22 stroke-linejoi\
 n=\x22round\x22 transf\
@@ -16038,72 +16016,94 @@ eight=\x22400\x22 font\
 effect=\x22none\x22 fi\
 ll-rule=\x22evenodd\
 \x22 d=\x22M0.899601,0\
-.141449 L1.02095\
-,0.229617 L1.162\
-8,0.340436 \x22/>\x0a<\
-/g>\x0a\x0a<g fill=\x22no\
-ne\x22 stroke=\x22#0b6\
-e69\x22 stroke-opac\
-ity=\x221\x22 stroke-w\
-idth=\x220.024\x22 str\
-oke-linecap=\x22rou\
-nd\x22 stroke-linej\
-oin=\x22round\x22 tran\
-sform=\x22matrix(20\
-0,0,0,-200,336,1\
-86)\x22\x0afont-family\
-=\x22Sans Serif\x22 fo\
-nt-size=\x229\x22 font\
--weight=\x22400\x22 fo\
-nt-style=\x22normal\
-\x22 \x0a>\x0a<path vecto\
-r-effect=\x22none\x22 \
-fill-rule=\x22eveno\
-dd\x22 d=\x22M1.29525,\
-0.16534 C1.29778\
-,0.251366 1.2781\
-5,0.317647 1.236\
-37,0.364185 \x22/>\x0a\
-</g>\x0a\x0a<g fill=\x22#\
-0b6e69\x22 fill-opa\
-city=\x221\x22 stroke=\
-\x22#0b6e69\x22 stroke\
--opacity=\x221\x22 str\
-oke-width=\x220.014\
-4\x22 stroke-lineca\
-p=\x22round\x22 stroke\
--linejoin=\x22round\
-\x22 transform=\x22mat\
-rix(200,0,0,-200\
-,336,186)\x22\x0afont-\
-family=\x22Sans Ser\
-if\x22 font-size=\x229\
-\x22 font-weight=\x224\
-00\x22 font-style=\x22\
-normal\x22 \x0a>\x0a<poly\
-gon fill-rule=\x22e\
-venodd\x22 vector-e\
-ffect=\x22none\x22 poi\
-nts=\x221.2128,0.39\
-0436 1.22322,0.3\
-32058 1.26972,0.\
-373811 \x22 />\x0a</g>\
-\x0a\x0a<g fill=\x22none\x22\
- stroke=\x22#000000\
-\x22 stroke-opacity\
-=\x221\x22 stroke-widt\
-h=\x221\x22 stroke-lin\
-ecap=\x22square\x22 st\
-roke-linejoin=\x22b\
-evel\x22 transform=\
-\x22matrix(1,0,0,1,\
-0,0)\x22\x0afont-famil\
+.141449 L1.01107\
+,0.241819 L1.140\
+55,0.366857 \x22/>\x0a\
+</g>\x0a\x0a<g fill=\x22n\
+one\x22 stroke=\x22#2e\
+3338\x22 stroke-opa\
+city=\x221\x22 stroke-\
+width=\x220.044\x22 st\
+roke-linecap=\x22ro\
+und\x22 stroke-line\
+join=\x22round\x22 tra\
+nsform=\x22matrix(2\
+00,0,0,-200,336,\
+186)\x22\x0afont-famil\
 y=\x22Sans Serif\x22 f\
 ont-size=\x229\x22 fon\
 t-weight=\x22400\x22 f\
 ont-style=\x22norma\
-l\x22 \x0a>\x0a</g>\x0a</g>\x0a\
-</svg>\x0a\
+l\x22 \x0a>\x0a<path vect\
+or-effect=\x22none\x22\
+ fill-rule=\x22even\
+odd\x22 d=\x22M0.89960\
+1,0.141449 L1.01\
+107,0.241819 L1.\
+14055,0.366857 \x22\
+/>\x0a</g>\x0a\x0a<g fill\
+=\x22none\x22 stroke=\x22\
+#0b6e69\x22 stroke-\
+opacity=\x221\x22 stro\
+ke-width=\x220.024\x22\
+ stroke-linecap=\
+\x22round\x22 stroke-l\
+inejoin=\x22round\x22 \
+transform=\x22matri\
+x(200,0,0,-200,3\
+36,186)\x22\x0afont-fa\
+mily=\x22Sans Serif\
+\x22 font-size=\x229\x22 \
+font-weight=\x22400\
+\x22 font-style=\x22no\
+rmal\x22 \x0a>\x0a<path v\
+ector-effect=\x22no\
+ne\x22 fill-rule=\x22e\
+venodd\x22 d=\x22M1.28\
+866,0.199247 C1.\
+28497,0.284864 1\
+.26074,0.349242 \
+1.21596,0.39238 \
+\x22/>\x0a</g>\x0a\x0a<g fil\
+l=\x22#0b6e69\x22 fill\
+-opacity=\x221\x22 str\
+oke=\x22#0b6e69\x22 st\
+roke-opacity=\x221\x22\
+ stroke-width=\x220\
+.0144\x22 stroke-li\
+necap=\x22round\x22 st\
+roke-linejoin=\x22r\
+ound\x22 transform=\
+\x22matrix(200,0,0,\
+-200,336,186)\x22\x0af\
+ont-family=\x22Sans\
+ Serif\x22 font-siz\
+e=\x229\x22 font-weigh\
+t=\x22400\x22 font-sty\
+le=\x22normal\x22 \x0a>\x0a<\
+polygon fill-rul\
+e=\x22evenodd\x22 vect\
+or-effect=\x22none\x22\
+ points=\x221.19055\
+,0.416857 1.2051\
+7,0.359386 1.248\
+53,0.404394 \x22 />\
+\x0a</g>\x0a\x0a<g fill=\x22\
+none\x22 stroke=\x22#0\
+00000\x22 stroke-op\
+acity=\x221\x22 stroke\
+-width=\x221\x22 strok\
+e-linecap=\x22squar\
+e\x22 stroke-linejo\
+in=\x22bevel\x22 trans\
+form=\x22matrix(1,0\
+,0,1,0,0)\x22\x0afont-\
+family=\x22Sans Ser\
+if\x22 font-size=\x229\
+\x22 font-weight=\x224\
+00\x22 font-style=\x22\
+normal\x22 \x0a>\x0a</g>\x0a\
+</g>\x0a</svg>\x0a\
 \x00\x00;S\
 <\
 ?xml version=\x221.\
@@ -34657,63 +34657,63 @@ qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xf2\x00\x00\x00\x00\x00\x01\x00\x08bd\
+\x00\x00\x05\xf2\x00\x00\x00\x00\x00\x01\x00\x08bi\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xdf\
+\x00\x00\x05\xda\x00\x00\x00\x00\x00\x01\x00\x08`\xe4\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x06\x14\x00\x00\x00\x00\x00\x01\x00\x08c\x92\
+\x00\x00\x06\x14\x00\x00\x00\x00\x00\x01\x00\x08c\x97\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Y}\
+\x00\x00\x05p\x00\x00\x00\x00\x00\x01\x00\x08Y\x82\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\xaa\
+\x00\x00\x05\xb4\x00\x00\x00\x00\x00\x01\x00\x08_\xaf\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08\x5c\xfc\
+\x00\x00\x05\x8c\x00\x00\x00\x00\x00\x01\x00\x08]\x01\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xcax\
+\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x04\xca}\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8P\
+\x00\x00\x04\xfc\x00\x00\x00\x00\x00\x01\x00\x07\xf8U\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa3\
+\x00\x00\x04D\x00\x00\x00\x00\x00\x01\x00\x07#\xa8\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xe7\
+\x00\x00\x02~\x00\x00\x00\x00\x00\x01\x00\x05\x1c\xec\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8c9\
+\x00\x00\x04\x90\x00\x00\x00\x00\x00\x01\x00\x07\x8c>\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xe9\
+\x00\x00\x03\x1a\x00\x00\x00\x00\x00\x01\x00\x05\xe8\xee\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xea\
+\x00\x00\x03\xf2\x00\x00\x00\x00\x00\x01\x00\x06\xe3\xef\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[\x8d\
+\x00\x00\x04v\x00\x00\x00\x00\x00\x01\x00\x07[\x92\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xaeb\
+\x00\x00\x02\xe4\x00\x00\x00\x00\x00\x01\x00\x05\xaeg\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x17\
+\x00\x00\x01<\x00\x00\x00\x00\x00\x01\x00\x03\xed\x1c\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\xe6\x00\x00\x00\x00\x00\x01\x00\x03\x81\xd7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xf9\
+\x00\x00\x050\x00\x00\x00\x00\x00\x01\x00\x08(\xfe\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x190\
+\x00\x00\x03P\x00\x00\x00\x00\x00\x01\x00\x06\x195\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(n\
+\x00\x00\x01n\x00\x00\x00\x00\x00\x01\x00\x04(s\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x03\xbc[\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 \x00\x00\x00\xca\x00\x00\x00\x00\x00\x01\x00\x03P|\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06c\xbb\
+\x00\x00\x03\x8a\x00\x00\x00\x00\x00\x01\x00\x06c\xc0\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xe3\
+\x00\x00\x02\xb2\x00\x00\x00\x00\x00\x01\x00\x05}\xe8\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05M\x87\
+\x00\x00\x02\x9a\x00\x00\x00\x00\x00\x01\x00\x05M\x8c\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xe0\
+\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x04Y\xe5\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xd1\
+\x00\x00\x02\x06\x00\x00\x00\x00\x00\x01\x00\x04\x99\xd6\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xf2\
+\x00\x00\x04\xc0\x00\x00\x00\x00\x00\x01\x00\x07\xbd\xf7\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
-\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2q\
+\x00\x00\x03\xb8\x00\x00\x00\x00\x00\x01\x00\x06\xa2v\
 \x00\x00\x00\x00\x00\x00\x03\xe8\
 "
 

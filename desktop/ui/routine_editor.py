@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.content.routine_validation import routine_description_problem, routine_name_problem
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.dose_kinds import kind_of, misfits
-from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override
+from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override, stored_text
 from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.routine_commands import (
     TEXT_FIELDS,
@@ -178,7 +178,7 @@ class RoutineEditor(QWidget):
     def _name_edited(self, text: str) -> None:
         self._set_name_problem(routine_name_problem(text))
         if self._name_problem is None:
-            self._shown_name = text.strip()
+            self._shown_name = stored_text(text)
             self._push(
                 "Rename routine", rename(self._routine, text), (self._row, self._row), ("name", self._run)
             )
@@ -186,10 +186,10 @@ class RoutineEditor(QWidget):
     def _description_edited(self, text: str) -> None:
         self._set_description_problem(description_problem(text))
         if self._description_problem is None:
-            self._shown_description = text.strip()
+            self._shown_description = stored_text(text)
             self._push(
                 "Change description",
-                replace(self._routine, description=text.strip()),
+                replace(self._routine, description=stored_text(text)),
                 (self._row, self._row),
                 ("description", self._run),
             )

@@ -66,7 +66,11 @@ def _spin(lo: int, hi: int, value: int, name: str) -> QSpinBox:
 def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout) -> None:
     """A label centred on its field's height, so the two read as one line."""
     label = PlainLabel(text)
-    height = field.sizeHint().height()
+    if isinstance(field, QWidget):
+        height = field.sizeHint().height()
+    else:  # a row of fields: as tall as its tallest
+        items = (field.itemAt(i).widget() for i in range(field.count()))
+        height = max((w.sizeHint().height() for w in items if w is not None), default=0)
     label.setMinimumHeight(height)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if isinstance(field, QWidget):

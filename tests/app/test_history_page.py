@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from desktop.app.main_controller import MainController
 from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
+from desktop.core.history import HistoryRange
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import run
 
@@ -42,13 +43,13 @@ def test_history_page_empty_then_with_data(qapp, catalog, tmp_path):
         controller.window.show()
         await controller.open_store()
         page = controller.history
-        await controller.load_history("4w")
+        await controller.load_history(HistoryRange.WEEKS_4)
         empty = page.stack.currentWidget() is page.empty
         await worker.run(
             worker.history.record_break, datetime.now(UTC), "natural"
         )  # any record leaves the welcome
         fill(worker.history, date.today())
-        await controller.load_history("4w")
+        await controller.load_history(HistoryRange.WEEKS_4)
         shown = page.stack.currentWidget() is not page.empty
         cards = {k: v.text() for k, v in page.cards.items()}
         rows = page.sessions.rowCount()
@@ -84,7 +85,7 @@ def test_delete_undo_open_and_correct_pain(qapp, catalog, tmp_path, monkeypatch)
         controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
         await controller.open_store()
         fill(worker.history, date.today())
-        await controller.load_history("4w")
+        await controller.load_history(HistoryRange.WEEKS_4)
         page = controller.history
         first_id = page._session_ids[0]
         page.sessions.selectRow(0)
@@ -133,7 +134,7 @@ def test_charts_and_pdf_from_the_page(qapp, catalog, tmp_path, monkeypatch):
         controller.window.resize(1280, 800)
         await controller.open_store()
         fill(worker.history, date.today())
-        await controller.load_history("3m")
+        await controller.load_history(HistoryRange.MONTHS_3)
         await controller.history_actions.run("charts")
         await controller.history_actions.run("pdf")
         status = controller.window.statusBar().currentMessage()
@@ -169,7 +170,7 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
         controller = MainController(catalog, worker, appearance, Media())
         await controller.open_store()
         fill(worker.history, date.today())
-        await controller.load_history("4w")
+        await controller.load_history(HistoryRange.WEEKS_4)
         page = controller.history
         before = {
             axis.labelsColor().name() for view in (page.minutes, page.pain) for axis in view.chart().axes()
@@ -226,7 +227,7 @@ def test_step_changes_are_listed_with_their_reasons(qapp, catalog, tmp_path):
             "3 sessions on \u201c20 reps\u201d without pain rising.",
             datetime(2026, 11, 20, 9, tzinfo=UTC),
         )
-        await controller.load_history("4w")
+        await controller.load_history(HistoryRange.WEEKS_4)
         page = controller.history
         shown = (page.steps.isVisibleTo(page), page.steps.text())
         await _dispose(controller)
@@ -259,7 +260,7 @@ def test_a_report_of_nothing_is_refused_before_asking_where(qapp, catalog, tmp_p
         worker = StoreWorker(tmp_path / "data")
         controller = MainController(catalog, worker, Appearance(qapp, "light"), Media())
         await controller.open_store()
-        await controller.load_history("4w")
+        await controller.load_history(HistoryRange.WEEKS_4)
         await controller.history_actions.run("pdf")
         await controller.history_actions.run("charts")
         await _dispose(controller)

@@ -7,7 +7,7 @@ import pytest
 from desktop.assets import catalog_dir
 from desktop.content.errors import ContentError
 from desktop.content.pose_loader import load_poses
-from desktop.core.figure import PROP_KINDS
+from desktop.core.figure_props import PROP_KINDS
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,11 @@ from desktop.core.figure import (
     BOX_W,
     LENGTH,
     MIN_ARROW,
-    Arrow,
     ExerciseArt,
     Pose,
     PoseBook,
-    Prop,
 )
+from desktop.core.figure_props import Arrow, Prop
 from desktop.core.pose_data import pose_from_data
 
 STANDING = Pose(

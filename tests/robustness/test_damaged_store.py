@@ -23,6 +23,7 @@ from desktop.cli.main import main as upright
 from desktop.storage.database import open_database
 from desktop.storage.history import HistoryStore
 from desktop.storage.location import DATABASE_NAME
+from tests.app.test_tray import coach  # noqa: F401  (the fixture)
 from tests.robustness.test_kill import ROUTINE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,3 +150,31 @@ def test_a_setting_that_is_not_json_falls_back_to_its_default(history, caplog) -
     finally:
         db.close()
     assert "'appearance'" in caplog.text and "cannot be read" in caplog.text
+
+
+@pytest.mark.parametrize("stored", ['{"interval_min": -5}', "[1, 2]"])
+def test_break_settings_that_no_longer_validate_are_set_aside_with_a_notice(coach, qapp, stored) -> None:  # noqa: F811
+    """One bad setting row: the tray says so once and works on the defaults."""
+    from desktop.app.tray_store import TrayStore
+    from desktop.core.breaks import BreakSettings
+    from desktop.storage.database import open_database
+    from tests.app_helpers import run
+
+    make, _clocks, _sensors, _, data = coach
+    db = open_database(data)
+    with db.unit() as session:
+        session.connection().exec_driver_sql(
+            "INSERT OR REPLACE INTO settings VALUES ('break_settings', ?)", (stored,)
+        )
+    db.close()
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        await tray.settle()
+        tray.close()
+        return tray
+
+    tray = run(qapp, scenario)
+    assert tray.policy.settings == BreakSettings()
+    assert sum("break settings are set aside" in notice for notice in tray.media.notices) == 1

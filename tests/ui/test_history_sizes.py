@@ -132,3 +132,20 @@ def test_the_calendar_names_months_and_starts_the_week_where_the_locale_does(qtb
         and any(m[:3] in ("Sep", "Oct", "Nov", "Dec") for m in months)
     )
     assert us.cell_rect(us.shown_days()[-1][0]).width() >= 20  # three months fill the card, not a corner
+
+
+def test_an_empty_period_of_an_older_history_says_to_look_further_back(qtbot):
+    from desktop.ui.history_page import PERIOD_EMPTY
+
+    page = HistoryPage(LIGHT)
+    qtbot.addWidget(page)
+    from desktop.core.history import HistoryAggregates
+
+    today = date.today()
+    days = [today - timedelta(days=n) for n in range(27, -1, -1)]
+    nothing = HistoryAggregates(
+        days[0], days[-1], [(d, 0.0) for d in days], [], [], "day", [], 0.0, 0, None, None, [], []
+    )
+    page.show_history(nothing, [], NAMES, recorded_before=True)
+    assert page.stack.currentWidget() is page.empty
+    assert page.welcome_title.text() == "Nothing in this period" and page.welcome_text.text() == PERIOD_EMPTY

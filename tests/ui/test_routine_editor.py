@@ -427,3 +427,17 @@ def test_a_dose_key_that_does_not_fit_the_exercise_blocks_saving(qtbot, catalog)
     editor.form.fields["reps"].setText("")
     editor.form.fields["reps"].textEdited.emit("")
     assert editor.save.isEnabled() and editor.form.misfit.text() == ""
+
+
+def test_names_typed_decomposed_are_stored_nfc_as_import_stores_them(qtbot, catalog):
+    from desktop.core.catalog import Routine, RoutineItem
+
+    routine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("cat-cow"),))
+    editor = RoutineEditor(routine, [(e.id, e.name) for e in catalog.exercises], catalog, lambda r: "1 min")
+    qtbot.addWidget(editor)
+    editor.name.setText("  Cafe\u0301 stretch ")
+    editor.name.textEdited.emit(editor.name.text())
+    editor.description.setText("Cafe\u0301.")
+    editor.description.textEdited.emit(editor.description.text())
+    assert editor.routine().name == "Caf\u00e9 stretch" and editor.routine().description == "Caf\u00e9."
+    assert editor.name.text() == "  Cafe\u0301 stretch "  # what was typed stays while typing
