@@ -69,8 +69,9 @@ def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout) -> None:
     if isinstance(field, QWidget):
         height = field.sizeHint().height()
     else:  # a row of fields: as tall as its tallest
-        items = (field.itemAt(i).widget() for i in range(field.count()))
-        height = max((w.sizeHint().height() for w in items if w is not None), default=0)
+        items = [field.itemAt(i) for i in range(field.count())]
+        widgets = [w for item in items if item is not None and (w := item.widget()) is not None]
+        height = max((w.sizeHint().height() for w in widgets), default=0)
     label.setMinimumHeight(height)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if isinstance(field, QWidget):
