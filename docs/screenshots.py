@@ -71,6 +71,9 @@ def main() -> int:
         pain.close()
     window.close()
     _save_reports(catalog, own, ladder, histories)
+    import shutil
+
+    shutil.rmtree(next(iter(histories.values())).parent, ignore_errors=True)  # tmpfs is memory
     # Every state of a session, both themes: docs/session_screenshots.py.
     return 0
 

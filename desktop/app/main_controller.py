@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from desktop.app import modal
 from desktop.app.history_actions import HistoryActions
-from desktop.app.media import Media
+from desktop.app.media import Media, Missing
 from desktop.app.routine_actions import RoutineActions
 from desktop.app.safety_gate import safety_acknowledged, stored_acknowledgement
 from desktop.app.store_worker import StoreWorker
@@ -47,6 +47,7 @@ def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list
 
 
 log = logging.getLogger("upright")
+LACKING_NAMES = {Missing.TRAY: "No tray", Missing.SOUND: "No sound", Missing.VOICE: "No voice"}
 T = TypeVar("T")
 
 
@@ -83,6 +84,8 @@ class MainController:
         )
         appearance.changed.connect(self.exercises.restyle)
         media.on_notice(self.window.say)  # problems, and (once per install) what this machine lacks
+        self._lacking: dict[str, str] = {}
+        media.on_lack(self._show_lacking)
         self.undo = UndoSlot(self.window, self.spawn)
         self.history_actions = HistoryActions(
             self.window,
@@ -280,6 +283,12 @@ class MainController:
                 for c in reversed(changes)
             ]
         )
+
+    def _show_lacking(self, kind: Missing, reason: str) -> None:
+        name = LACKING_NAMES.get(kind)
+        if name is not None:  # D-Bus/logind changes nothing the person sees: only logged
+            self._lacking[name] = reason
+            self.window.show_lacking(self._lacking)
 
     async def close(self) -> None:
         """Stop what this window started; the store belongs to the app and stays open."""

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     def __init__(self, pages: list[tuple[str, QWidget]], parent=None):
         """``pages`` in the order of ``Page``: exercises, routines, history."""
         super().__init__(parent)
+        self._lacking: PlainLabel | None = None  # made when this machine is found to lack something
         self.setWindowTitle("Upright")
         self.page_titles = [title for title, _page in pages]
         self.stack = QStackedWidget()
@@ -97,6 +98,17 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         """A quiet status line for things worth knowing but not worth a dialog."""
         self.statusBar().showMessage(message)
+
+    def show_lacking(self, lacking: dict[str, str]) -> None:
+        """What this machine cannot do, kept at the status bar's right ("No tray · No sound"),
+        each reason in the tooltip: said once per install, visible from then on."""
+        label = self._lacking
+        if label is None:
+            label = self._lacking = PlainLabel(objectName="Muted")
+            self.statusBar().addPermanentWidget(label)
+        label.setText(" \u00b7 ".join(lacking))
+        label.setToolTip("\n".join(dict.fromkeys(lacking.values())))  # no sound also silences the voice
+        label.setAccessibleName(label.toolTip())
 
     def _dropped_paths(self, event) -> list[Path]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []

@@ -107,3 +107,22 @@ def test_preferences_from_the_edit_menu_open_the_one_dialog(qtbot, qapp, catalog
     [dialog] = seen
     assert type(dialog).__name__ == "SettingsDialog" and dialog.windowTitle() == "Preferences"
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["General", "Break reminders"]
+
+
+def test_what_the_machine_lacks_is_said_once_and_stays_in_the_status_bar(qtbot, qapp, catalog, tmp_path):
+    from desktop.app.media import Missing
+
+    media = Media()
+    controller = MainController(catalog, StoreWorker(tmp_path), Appearance(qapp, "light"), media)
+    window = controller.window
+    qtbot.addWidget(window)
+    no_tray = "There is no system tray on this desktop, so reminders appear in Upright's window instead."
+    no_sound = "No sound on this computer: the session runs silently."
+    media.missing(Missing.SYSTEM_BUS, "logind did not answer")  # only logged
+    assert window._lacking is None and window.statusBar().currentMessage() == ""
+    media.missing(Missing.TRAY, no_tray)
+    media.missing(Missing.SOUND, no_sound)
+    media.missing(Missing.VOICE, no_sound)
+    assert window.statusBar().currentMessage() == no_sound  # each said once, as it was found
+    assert window._lacking.text() == "No tray \u00b7 No sound \u00b7 No voice"
+    assert window._lacking.toolTip() == f"{no_tray}\n{no_sound}"

@@ -8,7 +8,9 @@ routines named in full, and sentences where there is nothing to draw.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,7 +27,7 @@ SPANS = {"4w": 27, "3m": 91, "12m": 364}
 
 
 @pytest.fixture(scope="module")
-def histories() -> dict[str, Path]:
+def histories() -> Iterator[dict[str, Path]]:
     """One folder per size; on tmpfs where there is one, as ten years is ~10,000 committed writes."""
     from desktop.storage.database import open_database
     from desktop.storage.history import HistoryStore
@@ -38,7 +40,8 @@ def histories() -> dict[str, Path]:
         db = open_database(folders[size])
         seed(HistoryStore(db), size)
         db.close()
-    return folders
+    yield folders
+    shutil.rmtree(root, ignore_errors=True)  # tmpfs is memory: leave nothing behind
 
 
 def shown(qtbot, folder: Path, span: str) -> HistoryPage:
