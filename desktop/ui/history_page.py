@@ -91,6 +91,28 @@ class SessionTable(QTableWidget):
         self.setCornerButtonEnabled(False)
         self.setWordWrap(False)
 
+    def fill(self, rows: list[tuple[str, ...]], right_aligned: tuple[int, ...]) -> None:
+        """Replace every row at once. Columns that size to their contents would measure every
+        row again on each cell set (seconds for 200 rows): they are sized once, at the end."""
+        header = self.horizontalHeader()
+        self.setUpdatesEnabled(False)
+        for column in range(self.columnCount()):
+            if column != 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in right_aligned:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(row, column, item)
+        for column in range(self.columnCount()):
+            if column != 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setUpdatesEnabled(True)
+        self.resizeRowsToContents()
+        self.fit_height()
+
     def fit_height(self) -> None:
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         scroll = self.horizontalScrollBar().sizeHint().height()
@@ -324,27 +346,24 @@ class HistoryPage(QWidget):
 
     def _fill_sessions(self, sessions) -> None:
         self._session_ids = [s.id for s in sessions]
-        self.sessions.setRowCount(len(sessions))
-        for row, s in enumerate(sessions):
-            cells = (
-                f"{s.started_at:%a} {s.started_at.day} {s.started_at:%b %Y, %H:%M}",
-                s.routine_name,
-                f"{s.minutes:.0f}",
-                OUTCOMES.get(s.outcome or "", "In progress" if s.outcome is None else s.outcome),
-                "" if s.pain_before is None else str(s.pain_before),
-                "" if s.pain_after is None else str(s.pain_after),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (2, 4, 5):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.sessions.setItem(row, column, item)
+        self.sessions.fill(
+            [
+                (
+                    f"{s.started_at:%a} {s.started_at.day} {s.started_at:%b %Y, %H:%M}",
+                    s.routine_name,
+                    f"{s.minutes:.0f}",
+                    OUTCOMES.get(s.outcome or "", "In progress" if s.outcome is None else s.outcome),
+                    "" if s.pain_before is None else str(s.pain_before),
+                    "" if s.pain_after is None else str(s.pain_after),
+                )
+                for s in sessions
+            ],
+            right_aligned=(2, 4, 5),
+        )
         self.sessions.setVisible(bool(sessions))
         self.no_sessions.setVisible(not sessions)
         for button in self.session_buttons:
             button.setEnabled(bool(sessions))
-        self.sessions.resizeRowsToContents()
-        self.sessions.fit_height()
 
     def show_step_changes(self, lines: list[str]) -> None:
         """The confirmed moves on exercise ladders, newest first, one line each with its reason."""
