@@ -312,17 +312,22 @@ def fill_minutes(
                 values[slot] += minutes
         name = names.get(routine, routine)
         colour = ROUTINE_COLOURS[n % len(ROUTINE_COLOURS)]
-        bar_set = QBarSet(name)
-        bar_set.setColor(QColor(colour))
-        bar_set.setBorderColor(QColor(colour))
-        bar_set.append(values)
-        _hover(bar_set, labels, "min")
-        sets.append(bar_set)
+        sets.append(_bar_set(name, colour, values, labels, "min"))
         legend.append((colour, name))
     chart.setTitle(f"Minutes per {unit}")
     _bars(panel, labels, unit, sets, "minutes")
     recolour(chart, palette)
     panel.show_chart(legend)
+
+
+def _bar_set(name: str, colour: str, values: list[float], labels: list[str], unit: str) -> QBarSet:
+    """One coloured series of bars whose hover says each bar's period and value in ``unit``."""
+    bar_set = QBarSet(name)
+    bar_set.setColor(QColor(colour))
+    bar_set.setBorderColor(QColor(colour))
+    bar_set.append(values)
+    _hover(bar_set, labels, unit)
+    return bar_set
 
 
 def fill_breaks(
@@ -351,12 +356,7 @@ def fill_breaks(
                 values[slot] += counts.get(outcome, 0)
         if not any(values):
             continue
-        bar_set = QBarSet(name)
-        bar_set.setColor(QColor(colour))
-        bar_set.setBorderColor(QColor(colour))
-        bar_set.append(values)
-        _hover(bar_set, labels, "reminders")
-        sets.append(bar_set)
+        sets.append(_bar_set(name, colour, values, labels, "reminders"))
         legend.append((colour, name))
     chart.setTitle(f"Sit-breaks per {unit}")
     _bars(panel, labels, unit, sets, "breaks")
