@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from desktop.ui.routines_page import RoutinesPage
 
 FILE_FILTER = "Upright routines (*.json *.toml);;All files (*)"
-EXPORT_FILTER = "Upright routine (*.json)"  # written as JSON only; TOML is read, not written
+EXPORT_FILTER = (
+    "Upright routine, JSON (*.json);;Upright routine, TOML (*.toml)"  # the file type follows the filter
+)
 
 
 def _now() -> datetime:

@@ -233,3 +233,30 @@ def test_cancelling_with_unsaved_edits_asks_first(qapp, catalog, tmp_path):
         return own
 
     assert run(qapp, scenario) == [] and steps == ["Discard changes?", "Discard changes?"]
+
+
+def test_export_from_the_window_writes_toml_when_toml_is_chosen(qapp, catalog, tmp_path, monkeypatch):
+    import tomllib
+
+    exported = tmp_path / "tweaked.toml"
+    offered: list[str] = []
+
+    async def choose(*_args, **kwargs):
+        offered.append(kwargs["filters"])
+        return exported
+
+    from desktop.app import routine_actions
+
+    monkeypatch.setattr(routine_actions.modal, "choose_path", choose)
+
+    async def scenario():
+        controller = await make(qapp, catalog, tmp_path / "data")
+        await controller.routine_actions.run("export", "tweaked-back")
+        await dispose(controller)
+
+    run(qapp, scenario)
+    assert "*.toml" in offered[0] and "*.json" in offered[0]
+    document = tomllib.loads(exported.read_text(encoding="utf-8"))
+    items = document["routine"]["items"]
+    assert [i["exercise"] for i in items] == [i.exercise for i in catalog.routine("tweaked-back").items]
+    assert list(items[1]["tempo"]) == ["cat", "cow"]  # the author's order, as written
