@@ -6,18 +6,9 @@ from desktop.core.catalog import Dosage, Range
 from desktop.core.clock import FakeClock
 from desktop.core.figure import ExerciseArt, Pose
 from desktop.core.motion import DEFAULT_PACE, Beat, Frame, Timeline, ease, flip_for
+from tests.core.test_figure import STANDING
 
-A = Pose(
-    hip=(0.8, 0.44),
-    lumbar=90,
-    thorax=90,
-    neck=90,
-    arm=(-90, -90),
-    forearm=(-90, -90),
-    thigh=(-90, -90),
-    shin=(-90, -90),
-    foot=(0, 0),
-)
+A = STANDING  # the same upright figure the figure tests pose
 B = Pose(**{**A.__dict__, "lumbar": 110.0, "thorax": 130.0, "thigh": (-60.0, -90.0)})
 
 
