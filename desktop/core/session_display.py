@@ -129,13 +129,12 @@ def _phase_line(state: SessionState) -> str:
     return ""
 
 
-def cue_now(state: SessionState, cues: Cues | None, next_cues: Cues | None = None) -> str:
-    """The cue of the moment running now (see ``desktop.core.cues``)."""
+def cue_now(state: SessionState, cues: Cues | None) -> str:
+    """The cue of the moment running now (see ``desktop.core.cues``). During rest ``cues`` are
+    those of the step coming next: rest shows how to set up for it."""
     step = state.step
-    if step.kind == "get_ready" and cues is not None:
-        return setup_text(cues)
-    if step.kind == "rest":
-        return setup_text(next_cues) if next_cues is not None else ""
+    if step.kind in ("get_ready", "rest"):
+        return setup_text(cues) if cues is not None else ""
     if step.kind == "side_switch" and cues is not None:
         return switch_text(cues)
     if step.kind != "work" or cues is None:
@@ -214,7 +213,7 @@ def display(
         big=big,
         big_caption=_counts(state),
         progress=state.progress,
-        cue=cue_now(state, cues, cues),
+        cue=cue_now(state, cues),
         phase=_phase_line(state),
         next_text=next_text,
         figure=FigureCue(exercise.id if exercise else None, rung, figure_side, moving=step.kind == "work"),
