@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from desktop.core.history import HistoryAggregates, SessionSummary
 
 COUNTED_BREAKS = ("taken", "snoozed", "skipped", "natural", "ignored")  # "offered" is still pending
-WEEKLY_BREAKS_AFTER_DAYS = 92  # longer ranges count breaks per week: ~100 bars, not ~365
+WEEKLY_BREAKS_AFTER_DAYS = 92  # longer ranges count breaks per week: ~520 rows for ten years, not ~3650
 _EPOCH_DAY = date(1970, 1, 1)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY_MS = 86_400_000
@@ -77,7 +77,8 @@ _OUTCOME_SUMS = ", ".join(f"sum(n_{o})" for o in COUNTED_BREAKS)
 # One pass over the breaks, three kinds of rows:
 #   'day'   per local day with records: records, stand-ups, first-to-last span,
 #           longest sitting stretch (minutes), then the five outcome counts;
-#   'week'  the outcome counts per Monday (only when :weekly);
+#   'week'  the outcome counts per week, weeks starting on ISO weekday :first_weekday
+#           (only when :weekly);
 #   'total' the outcome counts over the whole range, for the taken share.
 # A sitting stretch runs between stand-ups (taken or natural breaks); the
 # day's first and last record also bound one, so a day of ignored reminders
@@ -99,8 +100,8 @@ _BREAKS = f"""
     SELECT 'day', day, records, ups, span_ms, coalesce(longest, 0) / 60000.0, {_OUTCOME_COLUMNS}
     FROM days JOIN stretches USING (day)
     UNION ALL
-    SELECT 'week', day - (day + 3) % 7 AS monday, NULL, NULL, NULL, NULL, {_OUTCOME_SUMS}
-    FROM days WHERE :weekly GROUP BY monday
+    SELECT 'week', day - (day + 11 - :first_weekday) % 7 AS week, NULL, NULL, NULL, NULL, {_OUTCOME_SUMS}
+    FROM days WHERE :weekly GROUP BY week
     UNION ALL
     SELECT 'total', NULL, NULL, NULL, NULL, NULL, {_OUTCOME_SUMS} FROM days
     ORDER BY 1, 2
@@ -159,12 +160,18 @@ _RANGE = """
 """
 
 
-def load_aggregates(session: Session, first_day: date, last_day: date, today: date) -> HistoryAggregates:
+def load_aggregates(
+    session: Session, first_day: date, last_day: date, today: date, first_weekday: int = 1
+) -> HistoryAggregates:
     """Aggregate ``first_day``..``last_day`` (local, inclusive); streak and week count up to ``today``.
 
     ``today`` is a parameter, not read from the clock, so the page and the
-    tests agree on what "this week" means even across midnight.
+    tests agree on what "this week" means even across midnight. Weeks (the
+    weekly break counts, "this week") start on ISO weekday ``first_weekday``:
+    the locale's, which the window's calendar and charts use too.
     """
+    if not (isinstance(first_weekday, int) and 1 <= first_weekday <= 7):
+        raise ValueError(f"first_weekday must be an ISO weekday from 1 (Monday) to 7, not {first_weekday!r}")
     params = _range_params(first_day, last_day)
     days = range(params["first"], params["last"] + 1)
 
@@ -177,8 +184,8 @@ def load_aggregates(session: Session, first_day: date, last_day: date, today: da
             by_routine.append((_date(day), routine, minutes))
 
     weekly_breaks = len(days) > WEEKLY_BREAKS_AFTER_DAYS
-    break_rows = _BreakRows(session, {**params, "weekly": weekly_breaks})
-    periods = sorted({_monday(d) if weekly_breaks else d for d in days})
+    break_rows = _BreakRows(session, {**params, "weekly": weekly_breaks, "first_weekday": first_weekday})
+    periods = sorted({_week_start(d, first_weekday) for d in days}) if weekly_breaks else list(days)
     counts = break_rows.weeks if weekly_breaks else break_rows.days
 
     pain, avg_pain_change = [], None
@@ -197,7 +204,9 @@ def load_aggregates(session: Session, first_day: date, last_day: date, today: da
         breaks=[(_date(p), counts.get(p) or dict.fromkeys(COUNTED_BREAKS, 0)) for p in periods],
         break_period="week" if weekly_breaks else "day",
         pain=pain,
-        week_minutes=sum(minutes_on(d) for d in range(_monday(_day(today)), _day(today) + 1)),
+        week_minutes=sum(
+            minutes_on(d) for d in range(_week_start(_day(today), first_weekday), _day(today) + 1)
+        ),
         streak_days=_streak(minutes_on, _day(today)),
         reminders_taken_share=break_rows.taken_share(),
         avg_pain_change=avg_pain_change,
@@ -328,8 +337,12 @@ def _date(day: int) -> date:
     return _EPOCH_DAY + timedelta(days=day)
 
 
-def _monday(day: int) -> int:
-    return day - (day + 3) % 7  # 1970-01-01 was a Thursday
+def _week_start(day: int, first_weekday: int) -> int:
+    """The week's first day number, weeks starting on ISO weekday ``first_weekday``; as in SQL.
+
+    1970-01-01 (day 0) was a Thursday, ISO 4: day ``d`` is ``(d + 3) % 7 + 1``,
+    so it is ``(d + 4 - first_weekday) % 7`` days into its week (+ 7 keeps SQLite's % positive)."""
+    return day - (day + 11 - first_weekday) % 7
 
 
 def _local(epoch_ms: int, offset_s: int) -> datetime:

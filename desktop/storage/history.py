@@ -268,9 +268,12 @@ class HistoryStore:
     # on the store thread with ``StoreWorker.run``); the SQL lives in
     # ``desktop.storage.aggregates``.
 
-    def aggregates(self, first_day: date, last_day: date, today: date) -> HistoryAggregates:
+    def aggregates(
+        self, first_day: date, last_day: date, today: date, first_weekday: int = 1
+    ) -> HistoryAggregates:
+        """``first_weekday``: the ISO weekday weeks start on (the locale's, in the window)."""
         with self._read() as session:
-            return agg.load_aggregates(session, first_day, last_day, today)
+            return agg.load_aggregates(session, first_day, last_day, today, first_weekday)
 
     def history_range(self) -> tuple[date, date] | None:
         with self._read() as session:
