@@ -24,6 +24,7 @@ worth a migration.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -36,6 +37,7 @@ from desktop.core.history import HistoryAggregates, SessionSummary
 COUNTED_BREAKS = ("taken", "snoozed", "skipped", "natural", "ignored")  # "offered" is still pending
 WEEKLY_BREAKS_AFTER_DAYS = 92  # longer ranges count breaks per week: ~520 rows for ten years, not ~3650
 _EPOCH_DAY = date(1970, 1, 1)
+_EPOCH_ORDINAL = _EPOCH_DAY.toordinal()
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY_MS = 86_400_000
 _STREAK_CHUNK_DAYS = 64  # first look-back for the streak; doubled while the streak reaches its start
@@ -50,9 +52,30 @@ _SETS_IN_RANGE = """
 """
 
 # Per day (kind 0) and per day and routine (kind 1) from one pass over the sets.
-_MINUTES = f"""
-    WITH per_day AS MATERIALIZED (
-        SELECT day, routine_id, sum(ms) AS ms FROM ({_SETS_IN_RANGE}) GROUP BY day, routine_id
+# The sets are first summed per session (one scan, no join per set), and the
+# ~15,000 sessions of ten years joined once; nearly every session's sets fall
+# on one local day. Only a session whose sets cross local midnight is split
+# set by set, so a set at 00:10 still counts for its own day. On ten years
+# this took "everything" from about 75 to 61 ms.
+_MINUTES = """
+    WITH per_session AS MATERIALIZED (
+        SELECT session_id, sum(ended_at - started_at) AS ms, min(started_at) AS lo, max(started_at) AS hi
+        FROM sets WHERE started_at >= :lo_ms AND started_at < :hi_ms GROUP BY session_id
+    ), spans AS MATERIALIZED (
+        SELECT p.session_id, s.routine_id, s.utc_offset_s AS offset_s, p.ms,
+               (p.lo / 1000 + s.utc_offset_s) / 86400 AS day,
+               (p.hi / 1000 + s.utc_offset_s) / 86400 AS last_day
+        FROM per_session AS p JOIN sessions AS s ON s.id = p.session_id
+    ), per_day AS MATERIALIZED (
+        SELECT day, routine_id, sum(ms) AS ms FROM (
+            SELECT day, routine_id, ms FROM spans WHERE day = last_day AND day BETWEEN :first AND :last
+            UNION ALL
+            SELECT (st.started_at / 1000 + sp.offset_s) / 86400 AS day, sp.routine_id,
+                   st.ended_at - st.started_at
+            FROM spans AS sp JOIN sets AS st ON st.session_id = sp.session_id
+            WHERE sp.day <> sp.last_day AND st.started_at >= :lo_ms AND st.started_at < :hi_ms
+              AND day BETWEEN :first AND :last
+        ) GROUP BY day, routine_id
     )
     SELECT 0, day, NULL, sum(ms) / 60000.0 FROM per_day GROUP BY day
     UNION ALL
@@ -74,7 +97,8 @@ _OUTCOME_COUNTS = ", ".join(f"sum(outcome = '{o}') AS n_{o}" for o in COUNTED_BR
 _OUTCOME_COLUMNS = ", ".join(f"n_{o}" for o in COUNTED_BREAKS)
 _OUTCOME_SUMS = ", ".join(f"sum(n_{o})" for o in COUNTED_BREAKS)
 
-# One pass over the breaks, three kinds of rows:
+# One pass over the breaks (each day's first and last record from its GROUP BY,
+# not from a window over every break: 85 -> 66 ms on ten years), three kinds of rows:
 #   'day'   per local day with records: records, stand-ups, first-to-last span,
 #           longest sitting stretch (minutes), then the five outcome counts;
 #   'week'  the outcome counts per week, weeks starting on ISO weekday :first_weekday
@@ -85,19 +109,18 @@ _OUTCOME_SUMS = ", ".join(f"sum(n_{o})" for o in COUNTED_BREAKS)
 # shows how long the person sat instead of nothing.
 _BREAKS = f"""
     WITH b AS MATERIALIZED (
-        SELECT day, at, outcome, outcome IN ('taken', 'natural') AS up,
-               min(at) OVER w AS first_at, max(at) OVER w AS last_at
-        FROM ({_BREAKS_IN_RANGE}) WINDOW w AS (PARTITION BY day)
+        SELECT day, at, outcome, outcome IN ('taken', 'natural') AS up FROM ({_BREAKS_IN_RANGE})
+    ), days AS MATERIALIZED (
+        SELECT day, count(*) AS records, sum(up) AS ups, min(at) AS first_at, max(at) AS last_at,
+               {_OUTCOME_COUNTS}
+        FROM b GROUP BY day
     ), stretches AS (
         SELECT day, max(gap) AS longest FROM (
-            SELECT day, at - lag(at) OVER (PARTITION BY day ORDER BY at) AS gap
-            FROM b WHERE up OR at = first_at OR at = last_at
+            SELECT b.day, b.at - lag(b.at) OVER (PARTITION BY b.day ORDER BY b.at) AS gap
+            FROM b JOIN days USING (day) WHERE b.up OR b.at = days.first_at OR b.at = days.last_at
         ) GROUP BY day
-    ), days AS MATERIALIZED (
-        SELECT day, count(*) AS records, sum(up) AS ups, max(at) - min(at) AS span_ms, {_OUTCOME_COUNTS}
-        FROM b GROUP BY day
     )
-    SELECT 'day', day, records, ups, span_ms, coalesce(longest, 0) / 60000.0, {_OUTCOME_COLUMNS}
+    SELECT 'day', day, records, ups, last_at - first_at, coalesce(longest, 0) / 60000.0, {_OUTCOME_COLUMNS}
     FROM days JOIN stretches USING (day)
     UNION ALL
     SELECT 'week', day - (day + 11 - :first_weekday) % 7 AS week, NULL, NULL, NULL, NULL, {_OUTCOME_SUMS}
@@ -177,7 +200,7 @@ def load_aggregates(
 
     daily: dict[int, float] = {}
     by_routine: list[tuple[date, str, float]] = []
-    for kind, day, routine, minutes in session.execute(text(_MINUTES), params):
+    for kind, day, routine, minutes in session.execute(text(_MINUTES), params).all():
         if kind == 0:
             daily[day] = minutes
         else:
@@ -189,7 +212,7 @@ def load_aggregates(
     counts = break_rows.weeks if weekly_breaks else break_rows.days
 
     pain, avg_pain_change = [], None
-    for kind, started, _id, offset, routine, before, after in session.execute(text(_PAIN), params):
+    for kind, started, _id, offset, routine, before, after in session.execute(text(_PAIN), params).all():
         if kind == 0:
             pain.append((_local(started, offset), routine, before, after))
         else:
@@ -266,7 +289,9 @@ class _BreakRows:
         self.total = dict.fromkeys(COUNTED_BREAKS, 0)
         self.longest_sitting: list[tuple[date, float]] = []
         self.standups_per_hour: list[tuple[date, float]] = []
-        for kind, day, records, ups, span_ms, longest, *outcomes in session.execute(text(_BREAKS), params):
+        for kind, day, records, ups, span_ms, longest, *outcomes in session.execute(
+            text(_BREAKS), params
+        ).all():
             counts = dict(zip(COUNTED_BREAKS, (n or 0 for n in outcomes), strict=False))
             if kind == "total":
                 self.total = counts
@@ -334,7 +359,7 @@ def _day(d: date) -> int:
 
 
 def _date(day: int) -> date:
-    return _EPOCH_DAY + timedelta(days=day)
+    return date.fromordinal(_EPOCH_ORDINAL + day)  # one C call: ten years ask ~20,000 times
 
 
 def _week_start(day: int, first_weekday: int) -> int:
@@ -346,4 +371,10 @@ def _week_start(day: int, first_weekday: int) -> int:
 
 
 def _local(epoch_ms: int, offset_s: int) -> datetime:
-    return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone(timezone(timedelta(seconds=offset_s)))
+    return (_EPOCH + timedelta(milliseconds=epoch_ms)).astimezone(_zone(offset_s))
+
+
+@functools.cache
+def _zone(offset_s: int) -> timezone:
+    """One ``timezone`` per offset (a history holds a handful), not one per session."""
+    return timezone(timedelta(seconds=offset_s))

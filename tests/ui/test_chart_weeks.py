@@ -93,3 +93,19 @@ def test_the_pdf_buckets_weeks_the_same_way(qapp, tmp_path, locale):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Minutes per week" in text
     assert ("23 Feb" in text) == ("23 Feb" in labels)  # a Monday week reaches back into February
+
+
+def test_weekly_pain_means_follow_the_first_weekday():
+    from datetime import UTC, datetime
+
+    from desktop.ui.chart_periods import averaged_pain
+
+    def at(day: int):
+        return datetime(2026, 3, day, 9, tzinfo=UTC)
+
+    rated = [(at(7), "a", 6, 4), (at(8), "b", 5, None), (at(9), "c", 2, 1), (at(9), "c", None, 2)]
+    sunday_weeks = averaged_pain(rated, "week", 7)  # Sat 7 | Sun 8, Mon 9
+    assert sunday_weeks == [(at(7), "a", 6.0, 4.0), (at(8), "b", 3.5, 1.5)]
+    monday_weeks = averaged_pain(rated, "week", 1)  # Sat 7, Sun 8 | Mon 9
+    assert monday_weeks == [(at(7), "a", 5.5, 4.0), (at(9), "c", 2.0, 1.5)]
+    assert averaged_pain([(at(7), "a", None, 3)], "month", 1) == [(at(7), "a", None, 3.0)]
