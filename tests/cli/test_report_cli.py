@@ -127,4 +127,4 @@ def test_nothing_recorded_in_the_period_writes_no_file(tmp_path):
 
 
 def test_the_periods_are_the_history_ranges():
-    assert REPORT_PERIODS == tuple(r.value for r in HistoryRange)
+    assert tuple(r.value for r in HistoryRange) == REPORT_PERIODS
