@@ -49,11 +49,7 @@ PERIOD_EMPTY = (
     "No session, pain rating or sit-break was recorded in this period. "
     "Pick a longer period above to see your earlier records, or start a routine."
 )
-OUTCOMES: dict[str, str] = {
-    SessionOutcome.COMPLETED: "Completed",
-    SessionOutcome.ENDED_EARLY: "Ended early",
-    SessionOutcome.INTERRUPTED: "Interrupted",
-}
+OUTCOMES: dict[str, str] = {outcome: outcome.label for outcome in SessionOutcome}
 
 
 def duration(minutes: float) -> str:
