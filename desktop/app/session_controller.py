@@ -89,6 +89,7 @@ class SessionController:
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
         self._done: asyncio.Future[SessionOutcome] | None = None
+        self._left: asyncio.Future[None] | None = None  # the person closed the done screen
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
@@ -102,6 +103,7 @@ class SessionController:
     # -- the whole session ----------------------------------------------------
     async def run(self) -> str:
         self._done = asyncio.get_running_loop().create_future()
+        self._left = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
         if self.worker is not None:
             self.session_id = await self.worker.run(
@@ -125,7 +127,7 @@ class SessionController:
         await self.tasks.settle()  # every set is in the store (or waiting in the journal) before we go on
         # Recorded before anything is asked: a closed window or a kill from here on keeps it.
         await self._keep_end(outcome, self._wall(self._finished_at))
-        pain_after = await self._ask_pain(PainMoment.AFTER) if self._asks else None
+        pain_after = await self._ask_pain_here() if self._asks else None
         if pain_after is not None:
             await self._save(lambda history, sid: history.set_pain(sid, PainMoment.AFTER, pain_after))
         if (
@@ -150,6 +152,9 @@ class SessionController:
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
+        if self._asks:  # the done screen stays, readable, until the person closes it
+            self.view.activateWindow()  # Enter and Esc reach it once the last question has gone
+            await self._left
         self.view.close_for_good()
         self.view.deleteLater()
         if self.storage_error is not None:
@@ -206,6 +211,15 @@ class SessionController:
             return
         if waiting and (self.storage_error is None or isinstance(self.storage_error, StoreBusy)):
             self.storage_error = StorageError.sets_waiting(worker.sets.journal_path, worker.sets.waiting())
+
+    async def _ask_pain_here(self) -> int | None:
+        """The rating after the session, asked on the done screen beside its summary."""
+        dialog = PainDialog(PainMoment.AFTER, room=self.view.dial.width())
+        self.view.ask(dialog)
+        try:
+            return dialog.value if await modal.answer(dialog) else None
+        finally:
+            self.view.end_question()
 
     async def _ask_pain(self, moment: PainMoment) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -311,8 +325,10 @@ class SessionController:
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: SessionIntent) -> None:
-        if intent is SessionIntent.CLOSE:
-            self._close_window()
+        if intent is SessionIntent.CLOSE or (
+            self.engine.finished and intent in (SessionIntent.END, SessionIntent.SET_DONE)
+        ):
+            self._close_window()  # on the done screen: Close, Esc or Enter
             return
         if self.engine.finished or self._confirming:
             return
@@ -336,10 +352,13 @@ class SessionController:
 
     def _close_window(self) -> None:
         """Closing the window is ending: the sets done are kept, the session is recorded as
-        ended early, and nothing more is asked (the person has chosen to leave)."""
+        ended early, and nothing more is asked (the person has chosen to leave). On the done
+        screen it is simply leaving it."""
         self._closed = True
         for dialog in self.view.findChildren(QDialog):  # an open question is answered "no"
             dialog.reject()
+        if self._left is not None and not self._left.done():
+            self._left.set_result(None)
         if self.engine.index < 0:
             return
         self.engine.end()

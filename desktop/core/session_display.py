@@ -167,7 +167,7 @@ def _done(summary: Summary | None) -> Display:
         progress=1.0,
         cue=what,
         phase="",
-        next_text=FINISHED,
+        next_text=f"{FINISHED} Enter or Esc closes this window.",
         figure=FigureCue(None, None, None, False),
         paused=False,
         awaits_reps=False,

@@ -27,7 +27,9 @@ TEN_WINDOW_S = 1.0
 
 
 class PainDialog(QDialog):
-    def __init__(self, moment: str, parent=None):
+    def __init__(self, moment: str, parent=None, room: int | None = None):
+        """``room``: the width it may take when it is part of a screen (the session's done
+        screen asks it beside the summary); a dialog of its own has the screen's."""
         super().__init__(parent)
         self.setWindowTitle("Pain before the session" if moment == "before" else "Pain after the session")
         self.value: int | None = None
@@ -60,7 +62,7 @@ class PainDialog(QDialog):
         self.group.idClicked.connect(self._pick)
         # One row of eleven where the screen has room; 0-5 over 6-10 where it has not (200 % on 1280x720).
         buttons_width = sum(b.minimumWidth() for b in self.group.buttons()) + 10 * SPACE[1] + 2 * SPACE[4]
-        per_row = 11 if buttons_width <= available(self).width() else 6
+        per_row = 11 if buttons_width <= (room if room is not None else available(self).width()) else 6
         for n, button in enumerate(self.group.buttons()):
             row.addWidget(button, n // per_row, n % per_row)
         save = QPushButton("Save")

@@ -7,8 +7,9 @@ from PySide6.QtTest import QTest
 
 from desktop.app.session_controller import SessionController
 from desktop.app.store_worker import StoreWorker
+from desktop.core.cues import sentence
 from desktop.ui.theme import LIGHT
-from tests.app_helpers import FakeSpeaker, answer_dialogs, run
+from tests.app_helpers import FakeSpeaker, answer_dialogs, answer_done_screen, run
 
 
 def controller(catalog, routine_id, worker, speed=1.0, auto=False):
@@ -45,11 +46,12 @@ def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_pat
     assert session["outcome"] == "completed"
     assert "tick" in c.sound.heard and "side_switch" in c.sound.heard and c.sound.heard[-1] == "session_end"
     assert any(text.startswith("Get ready: ") for text in c.voice.heard)
-    assert "Roll over to lie on your other side" in c.voice.heard  # the open book's own switch cue
+    assert "Roll over to lie on your other side." in c.voice.heard  # the open book's own switch cue
     open_book = catalog.exercise("open-book-rotation").cues
-    spoken = [t for t in c.voice.heard if t in open_book.get("open") + open_book.get("close")]
+    said_open, said_close = sentence(open_book.get("open")[0]), sentence(open_book.get("close")[0])
+    spoken = [t for t in c.voice.heard if t in (said_open, said_close)]
     # 2 sides x 5 reps, each rep's phases in the author's order: open, then close
-    assert spoken == [open_book.get("open")[0], open_book.get("close")[0]] * 10
+    assert spoken == [said_open, said_close] * 10
 
 
 def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_path):
@@ -74,10 +76,12 @@ def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_pat
         await asyncio.sleep(1.2)
         QTest.keyClick(view, Qt.Key.Key_M)
         assert view.buttons["mute"].text() == "Sound off" and not c.sound.enabled
-        answers = answer_dialogs([True, False], seen)  # yes, end it; then skip pain after
+        answers = answer_dialogs([True], seen)  # yes, end it
+        done = answer_done_screen([None], seen)  # skip the pain rating on the done screen, then Esc
         QTest.keyClick(view, Qt.Key.Key_Escape)
         outcome = await task
         answers.stop()
+        done.stop()
         history = await worker.run(worker.history.export_history)
         worker.close()
         return outcome, history
@@ -90,7 +94,7 @@ def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_pat
     assert (
         partial["exercise"] == "static-back" and 1.0 <= partial["done_s"] < 3 and partial["planned_s"] == 1200
     )
-    assert seen == ["Pain before the session", "End session", "Pain after the session"]
+    assert seen == ["Pain before the session", "End session", "done screen: pain None", "done screen: Esc"]
 
 
 def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatch):
@@ -101,7 +105,10 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
 
     def fake_exec(self):  # answer with a number, as a person pressing digits then Enter would
         self._pick(next(values))
+        asked.append(self.windowTitle())
         self.accept()
+
+    asked: list[str] = []
 
     monkeypatch.setattr(pain_dialog.PainDialog, "open", fake_exec)
 
@@ -110,8 +117,10 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
         await worker.open()
         c = controller(catalog, "stand-and-extend", worker, speed=100)
         answers = answer_dialogs([True], seen)
+        done = answer_done_screen([], seen, ready=lambda: "Your pain went up" in seen)
         outcome = await c.run()
         answers.stop()
+        done.stop()
         history = await worker.run(worker.history.export_history)
         worker.close()
         return outcome, history
@@ -119,4 +128,5 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
     _outcome, history = run(qapp, scenario, timeout_s=30)
     session = history["sessions"][0]
     assert (session["pain_before"], session["pain_after"]) == (3, 6)
-    assert seen == ["Your pain went up"]
+    assert seen == ["Your pain went up", "done screen: Esc"]
+    assert asked == ["Pain before the session", "Pain after the session"]
