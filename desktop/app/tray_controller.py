@@ -88,6 +88,7 @@ class TrayController(QObject):
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window: BreakWindow | None = None  # the desk break on screen, if any
+        self._break_offered: datetime | None = None  # when the break on screen was offered
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -312,12 +313,12 @@ class TrayController(QObject):
         from desktop.ui.break_window import DONE_LINGER_MS
 
         window, ended = open_desk_break(self.catalog, self.appearance, self.policy.skips_left(answered) != 0)
-        self.break_window = window
+        self.break_window, self._break_offered = window, offered
         try:
             end = await ended
             seconds = window.elapsed()
         finally:
-            self.break_window = None
+            self.break_window, self._break_offered = None, None
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
         mono, wall = self._clock(), self._now()
         if end == "completed":
@@ -376,6 +377,27 @@ class TrayController(QObject):
         if self._offered_at is not None:
             pending, self._offered_at = self._offered_at, None
             self._record(pending, BreakOutcome.IGNORED, None)
+
+    def record_now(self) -> None:
+        """The display has gone (logout) and the loop will not run again: what ``finish``
+        would record (a reminder still waiting, as ignored; a desk break on screen, as
+        skipped with its time) is journaled at once, fsync'd, and the next start of Upright
+        writes it; no child process, no wait on the store."""
+        if self.store is None:
+            return
+        from desktop.core.set_record import BreakRecord
+        from desktop.storage.set_journal import leave
+
+        wall, records = self._now(), []
+        if self.break_window is not None and self._break_offered is not None:
+            elapsed = self.break_window.elapsed()
+            records.append(BreakRecord(self._break_offered, BreakOutcome.SKIPPED, wall, elapsed))
+            self.break_window, self._break_offered = None, None
+        if self._offered_at is not None:
+            records.append(BreakRecord(self._offered_at, BreakOutcome.IGNORED, None, None))
+            self._offered_at = None
+        if records:
+            leave(self.store.data_dir, records)
 
     def close(self) -> None:
         self._timer.stop()

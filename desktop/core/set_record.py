@@ -1,7 +1,8 @@
-"""What a session leaves in the history, as records that can wait on disk for the store.
+"""What a session (or a reminder) leaves in the history, as records that can wait on disk.
 
 A session's start, its finished sets, its pain ratings and its end are each
-turned into one of these once; the store writes them and the journal
+turned into one of these once (and so is a reminder's outcome when the tray
+must end before the store can take it); the store writes them and the journal
 (``desktop.storage.set_journal``) keeps a copy until the store has them, so
 both agree on what was done and a store another program keeps busy loses
 nothing. The session is named by ``key``, chosen when it starts, not by the
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.core.history import PainMoment, SessionOutcome, SetSide
+from desktop.core.history import BreakOutcome, PainMoment, SessionOutcome, SetSide
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,15 @@ class SessionEnd:
     ended_at: datetime
 
 
+@dataclass(frozen=True)
+class BreakRecord:
+    """A reminder's outcome, as ``HistoryStore.record_break`` takes it."""
+
+    offered_at: datetime
+    outcome: BreakOutcome
+    answered_at: datetime | None
+    duration_s: float | None
+
+
 SessionRecord = SessionStart | SetRecord | PainRecord | SessionEnd
+JournalRecord = SessionRecord | BreakRecord

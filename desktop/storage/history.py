@@ -187,6 +187,8 @@ class HistoryStore:
         answered_at: datetime | None = None,
         duration_s: float | None = None,
     ) -> int:
+        """Add a reminder's outcome; returns its id. One the store already has (same offer
+        time and outcome) is not added again: a journaled outcome may be replayed twice."""
         _require("outcome", outcome, BREAK_OUTCOMES)
         row = BreakRow(
             offered_at=offered_at,
@@ -196,6 +198,11 @@ class HistoryStore:
             duration_s=duration_s,
         )
         with self._unit() as session:
+            same = session.scalar(
+                select(BreakRow.id).where(BreakRow.offered_at == offered_at, BreakRow.outcome == outcome)
+            )
+            if same is not None:
+                return same
             session.add(row)
             session.flush()
             return row.id

@@ -33,14 +33,23 @@ import logging
 import os
 import secrets
 import threading
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, fields
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.history import PainMoment, SessionOutcome, SetSide
-from desktop.core.set_record import PainRecord, SessionEnd, SessionRecord, SessionStart, SetRecord
+from desktop.core.history import BreakOutcome, PainMoment, SessionOutcome, SetSide
+from desktop.core.set_record import (
+    BreakRecord,
+    JournalRecord,
+    PainRecord,
+    SessionEnd,
+    SessionStart,
+    SetRecord,
+)
 from desktop.storage.errors import StoreBusy
 from desktop.storage.file_lock import open_locked
 
@@ -49,18 +58,19 @@ if TYPE_CHECKING:
 
 PATTERN = "unsaved-sets-*.jsonl"
 log = logging.getLogger("upright")
-Entry = SessionRecord
-_KINDS: dict[str, type[SessionRecord]] = {
+Entry = JournalRecord
+_KINDS: dict[str, type[JournalRecord]] = {
     "start": SessionStart,
     "set": SetRecord,
     "pain": PainRecord,
     "end": SessionEnd,
+    "break": BreakRecord,
 }
 _KIND_OF = {kind: name for name, kind in _KINDS.items()}
-_TIMES = ("started_at", "ended_at", "recorded_at")
-_ENUMS: dict[str, type[SetSide] | type[SessionOutcome] | type[PainMoment]] = {
+_TIMES = ("started_at", "ended_at", "recorded_at", "offered_at", "answered_at")
+_ENUMS: dict[str, type[StrEnum]] = {
     "side": SetSide,
-    "outcome": SessionOutcome,
+    "outcome": SessionOutcome,  # a break's outcome is a ``BreakOutcome``: see ``_decode``
     "moment": PainMoment,
 }
 
@@ -232,6 +242,17 @@ def replay_orphans(folder: Path, store: HistoryStore) -> int:
     return stored
 
 
+def leave(folder: Path, records: Sequence[JournalRecord]) -> None:
+    """Journal ``records`` (fsync'd) in a file of their own for the next start to write: the
+    process is about to end and cannot wait for the store."""
+    journal = SetJournal(folder)
+    try:
+        for record in records:
+            journal.append(record)
+    finally:
+        journal.close()
+
+
 def _store(store: HistoryStore, record: Entry, ids: dict[str, int], *, owned: bool) -> int | None:
     """Write one record; for a start, returns the session's id (and adds it to ``ids``).
 
@@ -240,6 +261,9 @@ def _store(store: HistoryStore, record: Entry, ids: dict[str, int], *, owned: bo
     """
     from sqlalchemy.exc import IntegrityError
 
+    if isinstance(record, BreakRecord):
+        store.record_break(record.offered_at, record.outcome, record.answered_at, record.duration_s)
+        return None
     if isinstance(record, SessionStart):
         started = store.start_session(record.routine_id, record.routine_name, record.started_at, owned=owned)
         ids[record.key] = started
@@ -264,7 +288,7 @@ def _store(store: HistoryStore, record: Entry, ids: dict[str, int], *, owned: bo
 def _encode(record: Entry) -> dict[str, Any]:
     data = asdict(record)
     for name in _TIMES:
-        if name in data:
+        if data.get(name) is not None:
             data[name] = data[name].isoformat()
     data["kind"] = _KIND_OF[type(record)]
     return data
@@ -294,7 +318,7 @@ def _read(path: Path) -> tuple[list[Entry], dict[str, int]]:
 
 def _decode(data: dict[str, Any], ids: dict[str, int]) -> Entry:
     kind = _KINDS[data.get("kind", "set")]
-    if kind is not SessionStart:
+    if kind is not SessionStart and kind is not BreakRecord:
         known = data.get("session_id")
         if "session" not in data:  # written before sessions had keys: the id is all there is
             data = {**data, "session": f"#{known}"}
@@ -302,11 +326,12 @@ def _decode(data: dict[str, Any], ids: dict[str, int]) -> Entry:
             ids[data["session"]] = known
     values = {f.name: data[f.name] for f in fields(kind)}
     for name in _TIMES:
-        if name in values:
+        if values.get(name) is not None:
             values[name] = datetime.fromisoformat(values[name])
             if values[name].tzinfo is None:
                 raise ValueError(f"{name} has no time zone")
-    for name, enum in _ENUMS.items():  # the journal holds the enums' strings; a stranger one is refused
+    enums: dict[str, type[StrEnum]] = {**_ENUMS, "outcome": BreakOutcome} if kind is BreakRecord else _ENUMS
+    for name, enum in enums.items():  # the journal holds the enums' strings; a stranger one is refused
         if name in values:
             values[name] = enum(values[name])
     return kind(**values)
