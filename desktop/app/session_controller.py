@@ -111,6 +111,10 @@ class SessionController:
             self._keep(SessionStart(self.session_key, self.routine.id, self.routine.name, now))
             if pain_before is not None:
                 self._keep(PainRecord(self.session_key, PainMoment.BEFORE, pain_before, now))
+        # One turn of the loop first: the closed pain dialog's deactivation is then delivered
+        # before this window asks to be active, not after it (which left no window active, and
+        # the session's keys, shortcuts of an active window, unheard).
+        await asyncio.sleep(0)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
         fit(self.view, QSize(*SIZE), QSize(*MIN_SIZE))
         centre(self.view)
