@@ -132,7 +132,6 @@ class SessionController:
         pain_after = await self._ask_pain(PainMoment.AFTER) if self._asks else None
         if pain_after is not None and self.session_key is not None:
             self._keep(PainRecord(self.session_key, PainMoment.AFTER, pain_after, datetime.now(UTC)))
-        await self._settle()
         if (
             pain_before is not None
             and pain_after is not None
@@ -141,6 +140,7 @@ class SessionController:
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
+        await self._settle()  # the review below needs the session in the store
         worker = self.worker
         session_id = (
             None if worker is None or self.session_key is None else worker.sets.session_id(self.session_key)

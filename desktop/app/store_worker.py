@@ -9,8 +9,9 @@ the result and go-to-definition reaches the SQL. The stores' modules are
 imported only for the checker here: SQLAlchemy loads on the store thread when
 ``open`` runs, never for the first paint.
 
-Finished sets take their own path, ``worker.sets`` (``SetSaver``): through
-the set journal first, so a store that stays busy loses none of them.
+What a session records (its start, sets, pain ratings and end) takes its own
+path, ``worker.sets`` (``SetSaver``): through the journal first, so a store
+that stays busy loses none of it.
 """
 
 from __future__ import annotations
