@@ -30,8 +30,9 @@ from desktop.app.settings_flow import (
 )
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
+from desktop.core.break_status import BreakStatus, break_status
 from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
-from desktop.core.control import Control, ControlRequest
+from desktop.core.control import Control, ControlOutcome, ControlRequest, refusal, reply, said
 from desktop.core.history import BreakOutcome
 from desktop.core.intents import TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
@@ -224,37 +225,17 @@ class TrayController(QObject):
         return self._prompt
 
     def _show_state(self) -> None:
-        status = self.status()
-        self.menu.show_state(status["state"], status["sitting_min"], status["progress"], status["detail"])
+        self.menu.show_state(self.status())
 
-    def status(self) -> dict[str, Any]:
-        """What the tooltip says, as values: also the answer to ``upright status``."""
-        mono, wall = self._clock(), self._now()
-        sat = self.policy.sitting_s(mono)
-        interval = self.policy.settings.interval_min * 60
-        flags = self.policy.state
-        state = (
-            "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
+    def status(self) -> BreakStatus:
+        """What the tooltip says: also the answer to ``upright status``."""
+        return break_status(
+            self.policy,
+            self._clock(),
+            self._now(),
+            on_break=self.break_window is not None,
+            reminder_shown=self._offered_at is not None,
         )
-        left = max(0, math.ceil((interval - sat) / 60))
-        detail = {
-            "paused": "Reminders paused",
-            "due": "A break is due",
-            "normal": f"Next break in about {left} min",
-        }[state]
-        sitting = "Just had a break" if int(sat // 60) == 0 else f"Sitting for {int(sat // 60)} min"
-        paused_until = self.policy.paused_until
-        return {
-            "state": state,
-            "sitting_min": int(sat // 60),
-            "progress": sat / interval,
-            "next_break_min": left if state == "normal" else None,
-            "paused_until": encode_time(paused_until),
-            "skips_left": self.policy.skips_left(wall),
-            "on_break": self.break_window is not None,
-            "detail": detail,
-            "text": f"{sitting} \u00b7 {detail}",
-        }
 
     def _on_session_event(self, kind: str) -> None:
         if kind == "resume":
@@ -272,15 +253,20 @@ class TrayController(QObject):
             self._spawn(self._take_break(offered, wall))
 
     def control(self, request: ControlRequest) -> dict[str, Any]:
-        """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
+        """A request from ``upright status|break|snooze|pause``: what came of it, and the status after."""
         mono, wall = self._clock(), self._now()
+        before = self.status()
+        refused = refusal(request, before)
+        if refused is not None:  # nothing changes and nothing is recorded
+            return reply(before, ControlOutcome.NOTHING_TO_DO, refused)
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
         elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
         elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
-        return self.status()
+        after = self.status()
+        return reply(after, ControlOutcome.DONE, said(request, before, after))
 
     def _on_intent(self, intent: TrayIntent) -> None:
         mono, wall = self._clock(), self._now()
@@ -298,7 +284,7 @@ class TrayController(QObject):
                 self._apply(self.policy.pause_until(mono, wall, None), wall)
             case TrayIntent(TrayAction.OPEN):
                 self._open_window()
-            case TrayIntent(TrayAction.SETTINGS):
+            case TrayIntent(TrayAction.PREFERENCES):
                 self._spawn(self.edit_settings())
             case TrayIntent(TrayAction.QUIT):
                 self._quit_app()

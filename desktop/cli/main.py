@@ -148,8 +148,21 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
     take = commands.add_parser("break", parents=[data_dir], help="start a desk break in the running Upright")
     take.add_argument("when", choices=["now"], help="now")
-    for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
-        control = commands.add_parser(name, parents=[data_dir], help=f"{what} for MINUTES")
+    for name, what, after in (
+        (
+            "snooze",
+            "snooze the running Upright's reminder",
+            "It says until about when. With no reminder showing there is nothing to snooze: "
+            "it says so, changes and records nothing, and exits 3.",
+        ),
+        ("pause", "pause reminders", "It says until when, in local time."),
+    ):
+        control = commands.add_parser(
+            name,
+            parents=[data_dir],
+            help=f"{what} for MINUTES",
+            description=f"{what.capitalize()} for MINUTES. {after}",
+        )
         control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
     # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
     commands.add_parser("store-call")

@@ -153,7 +153,7 @@ def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qa
         await tray.start()
         clocks.advance(31)
         tray.wake()
-        assert tray.status()["state"] == "due"  # offered, not answered
+        assert tray.status().state == "due"  # offered, not answered
         tray.finish()  # what quitting does (Quit, logout, a signal), before the writes settle
         await tray.settle()
         tray.close()
