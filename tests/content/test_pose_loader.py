@@ -188,8 +188,7 @@ def test_alternating_exercises_move_a_limb_and_keep_the_head_still(poses, catalo
         art = poses.get(exercise_id, rung)
         assert art.other_side == "swap", exercise_id
         dosage = item_dosage(
-            catalog,
-            next(i for r in catalog.routines for i in r.items if i.exercise == exercise_id), rung
+            catalog, next(i for r in catalog.routines for i in r.items if i.exercise == exercise_id), rung
         )
         timeline = Timeline.for_exercise(art, dosage, "alternate", session=True)
         head = art.pose_at(0).joints()["head"]

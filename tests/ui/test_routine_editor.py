@@ -481,4 +481,6 @@ def test_an_empty_field_names_the_ladder_step_it_follows_and_a_typed_count_wins(
     retype(qtbot, reps, "150")
     assert editor.model.index(0).data().endswith("150 reps")  # the person's count, no step named
     assert editor.total.text() != step_total
-    assert editor.total.text() == "About " + dosage_text.about(plan.estimate_s(catalog, editor.routine(), ladder))
+    assert editor.total.text() == "About " + dosage_text.about(
+        plan.estimate_s(catalog, editor.routine(), ladder)
+    )
