@@ -380,6 +380,17 @@ def averaged_pain(pain, unit: str):
     ]
 
 
+def _epoch_ms(moment: datetime) -> int:
+    """The chart's x for ``moment``: its own wall-clock time read as local time.
+
+    The tooltip turns x back into a local date and time, so a session begun at
+    09:00 under another UTC offset reads 09:00, as it does in the list. (This
+    is what ``QDateTime(moment)`` does, which drops the offset; spelt out,
+    the type checker sees the conversion.)
+    """
+    return int(moment.replace(tzinfo=None).timestamp() * 1000)
+
+
 def time_ticks(lo: datetime, hi: datetime, most: int = 7) -> list[tuple[str, datetime]]:
     """Labelled moments around [lo, hi]: whole days, months or years, at most ``most``, each label unique.
 
@@ -442,7 +453,7 @@ def fill_pain(
         series.setMarkerSize(7)
     last_used: dict[str, datetime] = {}
     for started, routine, b, a in rated:
-        ms = QDateTime(started).toMSecsSinceEpoch()
+        ms = _epoch_ms(started)
         if b is not None:
             before.append(ms, b)
         if a is not None:
@@ -459,10 +470,10 @@ def fill_pain(
     ticks = time_ticks(rated[0][0], rated[-1][0])
     x = QCategoryAxis()
     x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    x.setStartValue(QDateTime(ticks[0][1]).toMSecsSinceEpoch())
+    x.setStartValue(_epoch_ms(ticks[0][1]))
     for label, moment in ticks:
-        x.append(label, QDateTime(moment).toMSecsSinceEpoch())
-    x.setRange(QDateTime(ticks[0][1]).toMSecsSinceEpoch(), QDateTime(ticks[-1][1]).toMSecsSinceEpoch())
+        x.append(label, _epoch_ms(moment))
+    x.setRange(_epoch_ms(ticks[0][1]), _epoch_ms(ticks[-1][1]))
     x.setTitleText("date")
     y = QValueAxis()
     y.setRange(0, 10)

@@ -62,7 +62,8 @@ def duration(minutes: float) -> str:
 
 
 def _card() -> tuple[QFrame, PlainLabel, PlainLabel]:
-    frame = QFrame(objectName="Panel")
+    frame = QFrame()
+    frame.setObjectName("Panel")
     value = PlainLabel(objectName="PageTitle")
     caption = PlainLabel(objectName="Muted", wordWrap=True)
     layout = QVBoxLayout(frame)
@@ -159,7 +160,8 @@ class HistoryPage(QWidget):
         range_row.setSpacing(SPACE[1])
         for n, period in enumerate(HistoryRange):
             text = period.button
-            button = QPushButton(text, checkable=True)
+            button = QPushButton(text)
+            button.setCheckable(True)
             button.setAccessibleName(f"Show {text}")
             button.ensurePolished()  # the stylesheet's font, not the default
             bold = QFont(button.font())
@@ -183,7 +185,8 @@ class HistoryPage(QWidget):
 
         self.calendar = AdherenceCalendar()
         self.calendar.set_palette(palette)
-        self.calendar_box = QFrame(objectName="Panel")
+        self.calendar_box = QFrame()
+        self.calendar_box.setObjectName("Panel")
         calendar_layout = QVBoxLayout(self.calendar_box)
         self.calendar_title = PlainLabel("Days you exercised", objectName="SectionTitle")
         calendar_layout.addWidget(self.calendar_title)
@@ -220,7 +223,8 @@ class HistoryPage(QWidget):
             session_bar.addWidget(button)
             self.session_buttons.append(button)
 
-        content = QWidget(objectName="Page")
+        content = QWidget()
+        content.setObjectName("Page")
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, SPACE[2], 0)
         body.setSpacing(SPACE[3])

@@ -118,7 +118,8 @@ class SessionView(QWidget):
         body.addLayout(timer, 4)  # the timer gets the lion's share: "20:00" must read from 3 m
         footer = QHBoxLayout()
         footer.addStretch(1)
-        bar = QWidget(objectName="SessionControls")
+        bar = QWidget()
+        bar.setObjectName("SessionControls")
         bar.setLayout(controls)
         footer.addWidget(bar)
         layout = QVBoxLayout(self)
