@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, TypeVar
 
 from desktop.app import modal
@@ -135,8 +135,11 @@ class MainController:
         async def save(key: str, value) -> None:
             await self.worker.run(self.worker.history.set_setting, key, value)
 
+        from desktop.app.report_data import REPORT_NAME_KEY
+
+        name = await worker.run(worker.history.get_setting, REPORT_NAME_KEY, "") if worker else ""
         await edit_preferences(
-            save if worker else None, await stored_break_settings(worker), self.appearance, self.media
+            save if worker else None, await stored_break_settings(worker), self.appearance, self.media, name
         )
 
     async def open_store(self) -> bool:
@@ -263,12 +266,8 @@ class MainController:
     async def load_history(self, key: HistoryRange) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
         today = date.today()
-        days = HistoryRange(key).days_back
         span = await self.worker.run(self.worker.history.history_range)
-        if days is not None:
-            first = today - timedelta(days=days)
-        else:
-            first = span[0] if span else today - timedelta(days=27)
+        first = HistoryRange(key).first_day(today, span[0] if span else None)
         self.state.first_day = first
         aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)

@@ -332,10 +332,19 @@ class TrayController(QObject):
             self._show_state()
 
     async def edit_settings(self) -> None:
+        from desktop.app.report_data import REPORT_NAME_KEY
         from desktop.app.settings_flow import edit_preferences
 
         save = self.store.set_setting if self.store is not None else None
-        values = await edit_preferences(save, self.policy.settings, self.appearance, self.media)
+        name: object = ""
+        if self.store is not None:
+            try:
+                [name] = await self.store.batch(
+                    [(StoreRequest.GET_SETTING, {"key": REPORT_NAME_KEY, "default": ""})]
+                )
+            except StorageError as exc:  # the dialog still opens; saving will say what is wrong
+                self.media.notice(f"{exc} The name on reports could not be read.")
+        values = await edit_preferences(save, self.policy.settings, self.appearance, self.media, name)
         if values is not None:
             self.policy = BreakPolicy(_settings(values), restart_from=self.policy)
             self.wake()

@@ -10,6 +10,7 @@ from desktop import __version__
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2  # bad arguments, files or data folder: the message says which
+REPORT_PERIODS = ("4w", "3m", "12m", "all")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="DIR",
         help="write sessions.csv, sets.csv and breaks.csv into DIR (created if needed)",
+    )
+    report = commands.add_parser(
+        "report", parents=[data_dir], help="write a PDF report of the history for a physiotherapist"
+    )
+    report.add_argument(
+        "file", metavar="FILE", nargs="?", help="where to write it (default: upright-YYYY-MM-DD.pdf here)"
+    )
+    report.add_argument(
+        "--name",
+        metavar="NAME",
+        help="the person's name to print on it (default: the name set in Preferences, "
+        "else the account's full name)",
+    )
+    report.add_argument(
+        "--period",
+        choices=REPORT_PERIODS,  # HistoryRange's values, written out: the entry point imports no model
+        default="12m",
+        help="4w, 3m or 12m: the last 4 weeks, 3 months or 12 months; all: everything (default: 12m)",
     )
     session = commands.add_parser(
         "run", parents=[data_dir], help="open the session view for a routine straight away"
@@ -166,6 +185,8 @@ def _dispatch(argv: list[str] | None) -> int:
         from desktop.cli.history_cmd import run
     elif args.command == "export":
         from desktop.cli.export_cmd import run
+    elif args.command == "report":
+        from desktop.cli.report_cmd import run
     elif args.command in ("routines", "import", "export-routine"):
         from desktop.cli.routines_cmd import run
     elif args.command == "breaks":

@@ -10,7 +10,7 @@ values are the exact strings the database and the exported files hold.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from desktop.core.catalog import Routine
@@ -134,6 +134,13 @@ class HistoryRange(StrEnum):
     def days_back(self) -> int | None:
         """Days before today the period starts; ``None``: from the first thing recorded."""
         return {"4w": 27, "3m": 91, "12m": 364}.get(self.value)
+
+    def first_day(self, today: date, recorded_from: date | None) -> date:
+        """The period's first day; "all" starts at the first thing recorded (four weeks when none is)."""
+        days = self.days_back
+        if days is None:
+            return recorded_from if recorded_from is not None else today - timedelta(days=27)
+        return today - timedelta(days=days)
 
     @property
     def button(self) -> str:

@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.catalog import Dosage
-from desktop.core.figure import ExerciseArt, Pose, Scene
+from desktop.core.figure import ExerciseArt, Scene
+from desktop.core.skeleton import Pose
 
 # Seconds used when the dosage sets no tempo; poses.toml may override per exercise.
 DEFAULT_PACE = {"go": 2.0, "hold": 1.0, "back": 2.0, "rest": 0.8}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from desktop.app.history_actions import report_routines
+from desktop.app.report_data import report_routines
 from desktop.core import dosage_text
 from desktop.core.history import HistoryAggregates
 from desktop.core.library import Library

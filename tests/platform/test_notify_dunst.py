@@ -12,6 +12,7 @@ import asyncio
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,47 @@ def test_inside_a_flatpak_the_portal_shows_the_buttons_and_hears_the_answer(sess
     assert shown["break-reminder"]["body"] == "again"
     assert [b["label"].value for b in shown["break-reminder"]["buttons"]] == ["Take a break", "Snooze"]
     assert answers == [Answer.TAKE] and left == {}
+
+
+def test_on_windows_and_macos_the_system_notifications_carry_the_buttons(dunst, monkeypatch):
+    """The Windows/macOS adapter (desktop-notifier) driven here through its freedesktop backend:
+    the same calls reach a real server, a pressed button answers, a new reminder replaces the
+    last and withdrawing takes it down."""
+    env = dunst
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
+    answers: list[Answer] = []
+
+    async def scenario():
+        ready = await notifier_when_ready(env["DBUS_SESSION_BUS_ADDRESS"], answers.append)
+        ready.close()
+        notifier = await start_notifier(answers.append, platform="win32")
+        await notifier.show("Time to stand and extend", "first", [Answer.TAKE, Answer.SNOOZE, Answer.SKIP])
+        await notifier.show("Time to stand and extend", "second", [Answer.TAKE, Answer.SNOOZE, Answer.SKIP])
+        loop = asyncio.get_running_loop()
+        shown = (await loop.run_in_executor(None, dunstctl, env, "count", "displayed")).strip()
+        await loop.run_in_executor(None, dunstctl, env, "context")  # the person picks Snooze
+        for _ in range(50):  # the answer comes back as a D-Bus signal
+            if answers:
+                break
+            await asyncio.sleep(0.1)
+        # Windows and macOS take a notification down with the button pressed; dunst leaves it.
+        await loop.run_in_executor(None, dunstctl, env, "close-all")
+        await notifier.show("Time to stand and extend", "third", [Answer.TAKE, Answer.SNOOZE])
+        again = (await loop.run_in_executor(None, dunstctl, env, "count", "displayed")).strip()
+        await notifier.withdraw()
+        gone = (await loop.run_in_executor(None, dunstctl, env, "count", "displayed")).strip()
+        return notifier.name, shown, again, gone
+
+    name, shown, again, gone = asyncio.run(scenario())
+    offered = Path(env["SEEN"]).read_text()
+    assert name == "the system's notifications (desktop-notifier)"
+    assert (shown, again, gone) == ("1", "1", "0")
+    for label in ("Take a break", "Snooze", "Skip"):
+        assert label in offered
+    assert answers == [Answer.SNOOZE]
+
+
+def test_without_desktop_notifier_windows_and_macos_fall_back_to_the_prompt(monkeypatch):
+    monkeypatch.setitem(sys.modules, "desktop_notifier", None)  # not installed
+
+    assert asyncio.run(start_notifier(lambda answer: None, platform="darwin")) is None

@@ -1,5 +1,6 @@
 """The physiotherapist report: a real PDF, the right figures in its text, and a clear error."""
 
+import re
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
@@ -192,3 +193,30 @@ def test_each_chart_is_its_own_png_or_svg(qapp, tmp_path):
         text.startswith("<?xml") and "<polyline" in text and "Minutes per week" in text
     )  # vectors and real text
     assert png[0].read_bytes()[:4] == b"\x89PNG"
+
+
+def page_texts(path) -> list[str]:
+    """Each page's text on its own (pdftotext separates pages with a form feed)."""
+    return pdf_text(path).split("\f")[:-1]
+
+
+def test_the_sessions_header_is_repeated_on_every_page_the_table_spans(qapp, tmp_path):
+    path = tmp_path / "report.pdf"
+    rows = sessions(150)  # far more than one page holds
+    data = ReportInput(
+        "Alex Example", "Everything recorded", aggregates(), rows, 400, ROUTINES, NAMES, date(2026, 3, 16)
+    )
+    pages = write_report(path, data, QPageSize.PageSizeId.A4)
+    texts = page_texts(path)
+    assert len(texts) == pages
+    with_rows = [n for n, t in enumerate(texts) if "Mobility trio" in t and ", 09:00" in t]
+    assert len(with_rows) >= 3 and with_rows == list(range(with_rows[0], with_rows[-1] + 1))
+    for n in with_rows:
+        header = texts[n].index("Date")
+        assert all(word in texts[n] for word in ("Routine", "Outcome", "Pain before", "Pain after"))
+        assert header < texts[n].index(", 09:00")  # the header sits above the page's first row
+    assert "Sessions: the 150 most recent of 400" in texts[with_rows[0]]
+    assert all("(continued)" in texts[n] for n in with_rows[1:])
+    # Every session is printed once: no row lost or repeated at a page break.
+    printed = [m for t in texts for m in re.findall(r"\d+ \w{3} 2026, 09:00", t)]
+    assert len(printed) == 150 and len(set(printed)) == 150
