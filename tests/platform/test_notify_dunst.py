@@ -182,10 +182,7 @@ def test_on_windows_and_macos_the_system_notifications_carry_the_buttons(dunst, 
         loop = asyncio.get_running_loop()
         shown = (await loop.run_in_executor(None, dunstctl, env, "count", "displayed")).strip()
         await loop.run_in_executor(None, dunstctl, env, "context")  # the person picks Snooze
-        for _ in range(50):  # the answer comes back as a D-Bus signal
-            if answers:
-                break
-            await asyncio.sleep(0.1)
+        await eventually(lambda: answers, "the answer, as a D-Bus signal")
         # Windows and macOS take a notification down with the button pressed; dunst leaves it.
         await loop.run_in_executor(None, dunstctl, env, "close-all")
         await notifier.show("Time to stand and extend", "third", [Answer.TAKE, Answer.SNOOZE])
