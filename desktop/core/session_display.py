@@ -33,7 +33,7 @@ KIND_LABELS = {
 class Summary:
     """What a finished session did, for the done screen."""
 
-    outcome: str  # completed | ended_early
+    outcome: SessionOutcome  # completed or ended early
     sets: int
     exercises: int
     seconds: float

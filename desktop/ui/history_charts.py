@@ -36,15 +36,16 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from desktop.core.history import BreakOutcome
 from desktop.ui.plain import PlainLabel, rich_label
 from desktop.ui.theme import Palette
 
 BREAK_OUTCOMES = (  # outcome, how a person reads it, colour
-    ("taken", "Taken", "#2bb3a8"),
-    ("natural", "Got up on your own", "#7fb0ff"),
-    ("snoozed", "Snoozed", "#f2a31b"),
-    ("skipped", "Skipped", "#e0707a"),
-    ("ignored", "Not answered", "#a3adb8"),
+    (BreakOutcome.TAKEN, "Taken", "#2bb3a8"),
+    (BreakOutcome.NATURAL, "Got up on your own", "#7fb0ff"),
+    (BreakOutcome.SNOOZED, "Snoozed", "#f2a31b"),
+    (BreakOutcome.SKIPPED, "Skipped", "#e0707a"),
+    (BreakOutcome.IGNORED, "Not answered", "#a3adb8"),
 )
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 PAIN_BEFORE = "#e0707a"
@@ -332,7 +333,7 @@ def _bar_set(name: str, colour: str, values: list[float], labels: list[str], uni
 
 def fill_breaks(
     panel: ChartPanel,
-    breaks: list[tuple[date, dict[str, int]]],
+    breaks: list[tuple[date, dict[BreakOutcome, int]]],
     palette: Palette,
     first: date,
     last: date,

@@ -48,7 +48,7 @@ PERIOD_EMPTY = (
     "No session, pain rating or sit-break was recorded in this period. "
     "Pick a longer period above to see your earlier records, or start a routine."
 )
-OUTCOMES: dict[str, str] = {
+OUTCOMES: dict[SessionOutcome, str] = {
     SessionOutcome.COMPLETED: "Completed",
     SessionOutcome.ENDED_EARLY: "Ended early",
     SessionOutcome.INTERRUPTED: "Interrupted",
@@ -356,7 +356,7 @@ class HistoryPage(QWidget):
                     f"{s.started_at:%a} {s.started_at.day} {s.started_at:%b %Y, %H:%M}",
                     s.routine_name,
                     f"{s.minutes:.0f}",
-                    OUTCOMES.get(s.outcome or "", "In progress" if s.outcome is None else s.outcome),
+                    "In progress" if s.outcome is None else OUTCOMES[s.outcome],
                     "" if s.pain_before is None else str(s.pain_before),
                     "" if s.pain_after is None else str(s.pain_after),
                 )

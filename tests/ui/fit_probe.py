@@ -83,10 +83,10 @@ def editor_dialog(window: QWidget, catalog) -> QDialog:
 def done_sets() -> list:
     from datetime import UTC, datetime
 
-    from desktop.core.history import DoneSet
+    from desktop.core.history import DoneSet, SetSide
 
     t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
-    return [DoneSet("cat-cow", "none", n, 6, 6, None, None, t0, t0) for n in range(1, 4)]
+    return [DoneSet("cat-cow", SetSide.NONE, n, 6, 6, None, None, t0, t0) for n in range(1, 4)]
 
 
 def probe(data_dir: Path) -> dict:
