@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.history import PainMoment
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import available
 from desktop.ui.theme import SPACE
@@ -27,13 +28,14 @@ TEN_WINDOW_S = 1.0
 
 
 class PainDialog(QDialog):
-    def __init__(self, moment: str, parent=None):
+    def __init__(self, moment: PainMoment, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Pain before the session" if moment == "before" else "Pain after the session")
+        before = moment is PainMoment.BEFORE
+        self.setWindowTitle("Pain before the session" if before else "Pain after the session")
         self.value: int | None = None
         self._last_one = -10.0
         question = PlainLabel(
-            "How is your back right now?" if moment == "before" else "How is your back now?",
+            "How is your back right now?" if before else "How is your back now?",
             objectName="PageTitle",
         )
         hint = PlainLabel(

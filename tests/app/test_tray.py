@@ -8,7 +8,7 @@ from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tray_controller import TrayController
 from desktop.app.tray_store import TrayStore
-from desktop.core.breaks import Answer
+from desktop.core.breaks import Answer, BreakEvent
 from desktop.core.intents import TrayAction, TrayIntent
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import run
@@ -190,9 +190,9 @@ def test_screen_lock_counts_as_away(coach, qapp):
         await tray.start()
         clocks.advance(20)
         tray.wake()
-        sensors.session_event("lock")
+        sensors.session_event(BreakEvent.LOCK)
         clocks.advance(15)
-        sensors.session_event("unlock")
+        sensors.session_event(BreakEvent.UNLOCK)
         clocks.advance(1)
         tray.wake()
         minutes = tray.menu._shown[1]
@@ -247,7 +247,8 @@ def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qap
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.break_window import BreakEnd, BreakWindow
+    from desktop.core.intents import BreakEnd
+    from desktop.ui.break_window import BreakWindow
 
     make, clocks, _sensors, _, data = coach
 
