@@ -104,10 +104,11 @@ class HistoryActions:
     async def report(self) -> None:
         """Say there is nothing to report, or ask where and write the PDF for this period."""
         from desktop.ui.history_report import has_content, write_report
+        from desktop.ui.weeks import first_weekday
 
         worker, state = self.worker, self.state
         first, today = state.first_day, date.today()
-        aggregates = await worker.run(worker.history.aggregates, first, today, today)
+        aggregates = await worker.run(worker.history.aggregates, first, today, today, first_weekday())
         sessions = await worker.run(worker.history.list_sessions, first, today, ALL_SESSIONS)
         if not has_content(aggregates, len(sessions)):
             await modal.error(

@@ -29,6 +29,7 @@ from desktop.ui.exercises_page import ExercisesPage
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.routines_page import RoutineRow, RoutinesPage
+from desktop.ui.weeks import first_weekday
 
 
 def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list[RoutineRow]:
@@ -269,7 +270,8 @@ class MainController:
         span = await self.worker.run(self.worker.history.history_range)
         first = HistoryRange(key).first_day(today, span[0] if span else None)
         self.state.first_day = first
-        aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
+        week = first_weekday()  # the calendar's and the charts' first day of the week
+        aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today, week)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
         self.history.show_history(aggregates, sessions, names, recorded_before=span is not None)

@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from desktop.ui.history_report import ReportInput
 
 
+def locale_first_weekday() -> int:
+    """The ISO weekday the locale's weeks start on, as the window's calendar and charts take it."""
+    from desktop.ui.weeks import first_weekday
+
+    return first_weekday()
+
+
 class NothingToReport(ValueError):
     """Nothing was recorded in the period; the message says so and no file was written."""
 

@@ -36,22 +36,20 @@ def _quote(key: str) -> str:
     return f"\u201c{LABELS[key]}\u201d"
 
 
-def _name_problem(name: str) -> str | None:
-    # The check is the file schema's (pydantic): loaded only when there is a name to check,
-    # so a tray waiting with no name on reports stays without it.
-    from desktop.content.person_name import person_name_problem
-
-    return person_name_problem(name)
-
-
 def problem_for(values: dict[str, Any]) -> str | None:
     """The first problem with the edited values, in the words of the dialog; None if they are fine."""
     name = values.get("report_name", "")
-    if isinstance(name, str) and name.strip() and (problem := _name_problem(name)) is not None:
-        return (
-            f"{_quote('report_name')}: {problem}. Retype the name, or empty the field to use "
-            "your account's name."
-        )
+    if isinstance(name, str) and name.strip():
+        # Imported only when there is a name to check: the waiting tray validates its stored
+        # break settings here at start, and must not load pydantic for that.
+        from desktop.content.person_name import person_name_problem
+
+        problem = person_name_problem(name)
+        if problem is not None:
+            return (
+                f"{_quote('report_name')}: {problem}. Retype the name, or empty the field to use "
+                "your account's name."
+            )
     interval, natural = values.get("interval_min"), values.get("natural_break_min")
     if isinstance(interval, int | float) and isinstance(natural, int | float) and natural >= interval:
         return (

@@ -57,7 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     catalog = commands.add_parser("catalog", parents=[data_dir], help="list the exercises and routines")
     catalog.add_argument("--json", action="store_true", help="print the catalog as JSON")
     history = commands.add_parser("history", parents=[data_dir], help="list recorded sessions and breaks")
-    history.add_argument("--json", action="store_true", help="print the history as JSON")
+    history.add_argument(
+        "--json", action="store_true", help="print the history as JSON (everything, unless --period is given)"
+    )
+    history.add_argument(
+        "--period",
+        choices=REPORT_PERIODS,
+        default=None,
+        help="4w, 3m or 12m: the last 4 weeks, 3 months or 12 months; all: everything "
+        "(default: 4w for the table, all for --json)",
+    )
     export = commands.add_parser("export", parents=[data_dir], help="write the history to files")
     export.add_argument(
         "--csv",

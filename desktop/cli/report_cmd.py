@@ -34,7 +34,7 @@ class _Read:
 
 
 def run(args) -> int:
-    from desktop.app.report_command import NothingToReport, write_pdf
+    from desktop.app.report_command import NothingToReport, locale_first_weekday, write_pdf
     from desktop.app.report_data import report_file_name, report_input, report_person
     from desktop.content.catalog_cache import load_catalog_cached
     from desktop.content.errors import ContentError
@@ -53,7 +53,8 @@ def run(args) -> int:
         return fail(exc.report(), EXIT_BAD_INPUT)
     today = date.today()
     period = HistoryRange(args.period)
-    read = with_database(args, lambda db: _read(db, catalog, period, today))
+    week = locale_first_weekday()
+    read = with_database(args, lambda db: _read(db, catalog, period, today, week))
     if isinstance(read, Failed):
         return read.code
     path = Path(args.file or report_file_name(today)).expanduser()
@@ -77,7 +78,7 @@ def run(args) -> int:
     return EXIT_OK
 
 
-def _read(db: Database, catalog: Catalog, period: HistoryRange, today: date) -> _Read:
+def _read(db: Database, catalog: Catalog, period: HistoryRange, today: date, first_weekday: int) -> _Read:
     from desktop.app.report_data import ALL_SESSIONS, REPORT_NAME_KEY
     from desktop.content.routine_file import stored_routine_reader
     from desktop.storage.history import HistoryStore
@@ -88,7 +89,7 @@ def _read(db: Database, catalog: Catalog, period: HistoryRange, today: date) -> 
     span = history.history_range()
     first = period.first_day(today, span[0] if span else None)
     return _Read(
-        aggregates=history.aggregates(first, today, today),
+        aggregates=history.aggregates(first, today, today, first_weekday),
         sessions=history.list_sessions(first, today, ALL_SESSIONS),
         own=tuple(s.routine for s in RoutineStore(db, stored_routine_reader(catalog)).all()),
         ladder=ProgressStore(db).steps(),

@@ -21,6 +21,11 @@ class SessionOutcome(StrEnum):
     ENDED_EARLY = "ended_early"
     INTERRUPTED = "interrupted"  # the app stopped (crash, power cut) before the session ended
 
+    @property
+    def label(self) -> str:
+        """How the history page, the report and the command line say it."""
+        return self.value.replace("_", " ").capitalize()
+
 
 class BreakOutcome(StrEnum):
     OFFERED = "offered"  # asked, not yet answered

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.ui.theme import LIGHT, Palette
+from desktop.ui.weeks import days_into_week, first_weekday
 
 MIN_CELL, MAX_CELL, GAP = 11, 34, 3
 MAX_WEEKS = 53  # a year of columns
@@ -39,13 +40,16 @@ class AdherenceCalendar(QWidget):
         self._cut = False  # days older than a year were left out
         self._palette: Palette = LIGHT
         self._locale = QLocale()
-        self.first_weekday = self._locale.firstDayOfWeek().value  # ISO: Monday is 1
+        self.first_weekday = first_weekday(self._locale)  # ISO: Monday is 1; the charts' weeks too
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         small = QFont(self.font())
         small.setPixelSize(11)
         self._small = small
+        metrics = QFontMetrics(small)  # the gutters depend only on the font and the locale: measured once
+        names = [self.weekday_name(n) for n in range(7)]
+        self._gutter_sizes = max(metrics.horizontalAdvance(n) for n in names) + 8, metrics.height() + 6
 
     # -- data --------------------------------------------------------------------------
     def set_palette(self, palette: Palette) -> None:
@@ -89,7 +93,7 @@ class AdherenceCalendar(QWidget):
 
     # -- geometry ----------------------------------------------------------------------
     def row(self, day: date) -> int:
-        return (day.isoweekday() - self.first_weekday) % 7
+        return days_into_week(day, self.first_weekday)
 
     def _start(self) -> date:
         first = self._days[0][0]
@@ -101,9 +105,8 @@ class AdherenceCalendar(QWidget):
         return (self._days[-1][0] - self._start()).days // 7 + 1
 
     def _gutters(self) -> tuple[int, int]:
-        metrics = QFontMetrics(self._small)
-        names = [self.weekday_name(n) for n in range(7)]
-        return max(metrics.horizontalAdvance(n) for n in names) + 8, metrics.height() + 6
+        """Room for the weekday names at the left and the month names above."""
+        return self._gutter_sizes
 
     def cell_for(self, width: int) -> int:
         left, _top = self._gutters()

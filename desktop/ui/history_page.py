@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
-from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
+from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
@@ -48,11 +49,7 @@ PERIOD_EMPTY = (
     "No session, pain rating or sit-break was recorded in this period. "
     "Pick a longer period above to see your earlier records, or start a routine."
 )
-OUTCOMES: dict[SessionOutcome, str] = {
-    SessionOutcome.COMPLETED: "Completed",
-    SessionOutcome.ENDED_EARLY: "Ended early",
-    SessionOutcome.INTERRUPTED: "Interrupted",
-}
+OUTCOMES: dict[SessionOutcome, str] = {outcome: outcome.label for outcome in SessionOutcome}
 
 
 def duration(minutes: float) -> str:
@@ -313,9 +310,12 @@ class HistoryPage(QWidget):
         self._fill_cards(a)
         self.calendar.show_days(a.daily_minutes)
         self._title_calendar()
-        fill_minutes(self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day)
-        fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day)
-        fill_pain(self.pain, a.pain, self._palette)
+        week = self.calendar.first_weekday  # a week's bar covers the days of a calendar column
+        fill_minutes(
+            self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day, week
+        )
+        fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day, week)
+        fill_pain(self.pain, a.pain, self._palette, week)
         self._fill_sessions(sessions)
 
     def _title_calendar(self) -> None:

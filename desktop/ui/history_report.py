@@ -26,7 +26,8 @@ from PySide6.QtGui import QPageSize, QPainter
 
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.chart_export import paint
-from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
+from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
 from desktop.ui.history_page import OUTCOMES, duration
 from desktop.ui.report_pages import Block, Drawing, Html, Table, page_size_for, table_html, write_pages
 from desktop.ui.theme import LIGHT
@@ -112,15 +113,18 @@ def report_blocks(data: ReportInput) -> list[Block]:
             ),
         )
     )
+    week = calendar.first_weekday  # a week's bar covers the days of a calendar column
     charts = (
         (
             "Minutes exercised",
-            lambda p: fill_minutes(p, a.routine_minutes, data.routine_names, LIGHT, a.first_day, a.last_day),
+            lambda p: fill_minutes(
+                p, a.routine_minutes, data.routine_names, LIGHT, a.first_day, a.last_day, week
+            ),
         ),
-        ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day)),
+        ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day, week)),
         (
             "Pain before and after sessions (0 none, 10 worst imaginable)",
-            lambda p: fill_pain(p, a.pain, LIGHT),
+            lambda p: fill_pain(p, a.pain, LIGHT, week),
         ),
     )
     for heading, fill in charts:

@@ -189,15 +189,16 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
 
 
 def test_years_of_history_are_drawn_as_months_then_years(qapp):
-    from desktop.ui.history_charts import BREAK_OUTCOMES, ChartPanel, axis_labels, fill_breaks, fill_minutes
+    from desktop.ui.chart_panel import ChartPanel
+    from desktop.ui.history_charts import BREAK_OUTCOMES, axis_labels, fill_breaks, fill_minutes
     from desktop.ui.theme import LIGHT
 
     first = date(2020, 1, 1)
     days = [first + timedelta(days=n) for n in range(3 * 365)]
     counts = {**{o: 0 for o, _, _ in BREAK_OUTCOMES}, "taken": 2, "skipped": 1}
     minutes, breaks = ChartPanel("m", LIGHT), ChartPanel("b", LIGHT)
-    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in days], {}, LIGHT, days[0], days[-1])
-    fill_breaks(breaks, [(d, counts) for d in days], LIGHT, days[0], days[-1])
+    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in days], {}, LIGHT, days[0], days[-1], 1)
+    fill_breaks(breaks, [(d, counts) for d in days], LIGHT, days[0], days[-1], 1)
     [minute_series], [break_series] = minutes.chart().series(), breaks.chart().series()
     assert minutes.chart().title() == "Minutes per month" and breaks.chart().title() == "Sit-breaks per month"
     assert minute_series.barSets()[0].count() == 36  # 2020 to 2022, month by month
@@ -209,7 +210,7 @@ def test_years_of_history_are_drawn_as_months_then_years(qapp):
             labels = axis_labels(axis)
             assert len(labels) == len(set(labels)), labels
     decade = [first + timedelta(days=n) for n in range(3653)]
-    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in decade], {}, LIGHT, decade[0], decade[-1])
+    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in decade], {}, LIGHT, decade[0], decade[-1], 1)
     assert minutes.chart().title() == "Minutes per year"
     assert axis_labels(minutes.chart().axes(Qt.Orientation.Horizontal)[0])[:2] == ["2020", "2021"]
 

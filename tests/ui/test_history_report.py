@@ -184,12 +184,13 @@ def test_text_is_black_on_paper_even_in_the_dark_theme(qapp, tmp_path):
 
 def test_each_chart_is_its_own_png_or_svg(qapp, tmp_path):
     from desktop.ui.chart_export import save_charts
-    from desktop.ui.history_charts import ChartPanel, fill_minutes
+    from desktop.ui.chart_panel import ChartPanel
+    from desktop.ui.history_charts import fill_minutes
     from desktop.ui.theme import LIGHT
 
     panel = ChartPanel("Minutes", LIGHT)
     agg = aggregates()
-    fill_minutes(panel, agg.routine_minutes, NAMES, LIGHT, agg.first_day, agg.last_day)
+    fill_minutes(panel, agg.routine_minutes, NAMES, LIGHT, agg.first_day, agg.last_day, 1)
     panel.resize(600, 320)
     panel.show()  # laid out as on the page
     qapp.processEvents()
