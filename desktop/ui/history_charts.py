@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -161,7 +161,7 @@ def fill_minutes(
         if minutes > 0 and slot is not None:
             per_routine.setdefault(routine, [0.0] * len(periods.starts))[slot] += minutes
     if not per_routine:
-        panel.show_empty(EMPTY_TEXT["minutes"])
+        panel.show_empty(EMPTY_TEXT["minutes"], f"Minutes per {periods.unit}")
         return
     sets, legend = [], []
     for n, routine in enumerate(sorted(per_routine, key=lambda r: str(names.get(r, r)).casefold())):
@@ -197,10 +197,10 @@ def fill_breaks(
     or per week starting on ISO weekday ``first_weekday`` (the store's weeks are the charts')."""
     chart = panel.chart()
     _clear(chart)
-    if not any(sum(c.values()) for _, c in breaks):
-        panel.show_empty(EMPTY_TEXT["breaks"])
-        return
     periods = Periods.over(first, last, first_weekday)
+    if not any(sum(c.values()) for _, c in breaks):
+        panel.show_empty(EMPTY_TEXT["breaks"], f"Sit-breaks per {periods.unit}")
+        return
     sets, legend = [], []
     for outcome, name, colour in BREAK_OUTCOMES:
         values = [0.0] * len(periods.starts)
@@ -234,8 +234,10 @@ def fill_pain(
     pain: Sequence[tuple[datetime, str, float | None, float | None]],
     palette: Palette,
     first_weekday: int,
+    period: tuple[date, date],
 ) -> None:
-    """Pain before and after each rated session, 0-10 in whole numbers, each rating a marked point."""
+    """Pain before and after each rated session, 0-10 in whole numbers, each rating a marked point,
+    over the ``period`` shown (first and last local day), as the other charts are."""
     chart = panel.chart()
     _clear(chart)
     rated = [row for row in pain if row[2] is not None or row[3] is not None]
@@ -275,13 +277,15 @@ def fill_pain(
         ):
             changes.append(ms, 0)
         last_used[routine] = started
-    ticks = time_ticks(rated[0][0], rated[-1][0])
+    zone = rated[-1][0].tzinfo
+    lo = min(datetime.combine(period[0], datetime.min.time(), zone), rated[0][0])  # an average's week
+    hi = max(datetime.combine(period[1] + timedelta(days=1), datetime.min.time(), zone), rated[-1][0])
     x = QCategoryAxis()
     x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    x.setStartValue(_epoch_ms(ticks[0][1]))
-    for label, moment in ticks:
+    x.setStartValue(_epoch_ms(lo))
+    for label, moment in time_ticks(lo, hi):
         x.append(label, _epoch_ms(moment))
-    x.setRange(_epoch_ms(ticks[0][1]), _epoch_ms(ticks[-1][1]))
+    x.setRange(_epoch_ms(lo), _epoch_ms(hi))
     x.setTitleText("date")
     y = QValueAxis()
     y.setRange(0, 10)

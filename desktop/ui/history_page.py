@@ -315,7 +315,7 @@ class HistoryPage(QWidget):
             self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day, week
         )
         fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day, week)
-        fill_pain(self.pain, a.pain, self._palette, week)
+        fill_pain(self.pain, a.pain, self._palette, week, (a.first_day, a.last_day))
         self._fill_sessions(sessions)
 
     def _title_calendar(self) -> None:

@@ -124,7 +124,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
         ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day, week)),
         (
             "Pain before and after sessions (0 none, 10 worst imaginable)",
-            lambda p: fill_pain(p, a.pain, LIGHT, week),
+            lambda p: fill_pain(p, a.pain, LIGHT, week, (a.first_day, a.last_day)),
         ),
     )
     for heading, fill in charts:
