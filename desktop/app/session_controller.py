@@ -101,7 +101,7 @@ class SessionController:
         self.view.set_toggles(sound.enabled, voice.enabled)
 
     # -- the whole session ----------------------------------------------------
-    async def run(self) -> str:
+    async def run(self) -> SessionOutcome:
         self._done = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
         if self.worker is not None:

@@ -202,6 +202,13 @@ def show_message(label: QLabel, edit, message: str | None) -> None:
     edit.setAccessibleDescription(text or edit.property("hint") or "")
 
 
+def _line_edit(name: str) -> QLineEdit:
+    """A dose field, named for screen readers by its caption."""
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    return edit
+
+
 class ItemForm(QFrame):
     """One routine item's dose overrides: a text field per value, a sides choice, a message per field.
 
@@ -218,7 +225,8 @@ class ItemForm(QFrame):
     run_ended = Signal()  # the person left a field: the next keystroke starts a new undo step
 
     def __init__(self, key_filter=None, parent=None):
-        super().__init__(parent, objectName="Panel")
+        super().__init__(parent)
+        self.setObjectName("Panel")
         self.problems: dict[str, str] = {}
         self._shown: dict[str, object] = {}  # the value each field's text stands for
         self._before: dict[str, object] = {}  # each field's value when the typing in it began
@@ -227,7 +235,8 @@ class ItemForm(QFrame):
         self.misfit = message_label("Dose problem")  # keys that do not fit this kind of exercise
         self.fields: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
-        self.sides = QComboBox(accessibleName="Sides")
+        self.sides = QComboBox()
+        self.sides.setAccessibleName("Sides")
         self.sides.addItem("As catalog", None)
         for key, text, _short in SIDES:
             self.sides.addItem(text, key)
@@ -238,7 +247,7 @@ class ItemForm(QFrame):
         grid.setColumnStretch(2, 1)
         rows = [*TEXT_FIELDS[:5], ("sides", "Sides"), TEXT_FIELDS[5]]
         for n, (field, label) in enumerate(rows):
-            edit: QWidget = self.sides if field == "sides" else QLineEdit(accessibleName=label)
+            edit: QWidget = self.sides if field == "sides" else _line_edit(label)
             if isinstance(edit, QLineEdit):
                 self.fields[field] = edit
                 edit.textEdited.connect(lambda text, f=field: self._typed(f, text))

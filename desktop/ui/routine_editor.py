@@ -76,7 +76,8 @@ def description_problem(text: str) -> str | None:
 
 
 def _button(text: str, name: str, slot, tip: str = "") -> QPushButton:
-    button = QPushButton(text, toolTip=tip)
+    button = QPushButton(text)
+    button.setToolTip(tip)
     button.setAccessibleName(name)
     button.clicked.connect(slot)
     return button
@@ -280,12 +281,14 @@ class RoutineEditor(QWidget):
 
     def _build(self, exercises: Sequence[tuple[str, str]]) -> None:
         keys = _StackKeys(self)
-        self.name = QLineEdit(accessibleName="Routine name")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Routine name")
         self.name.textEdited.connect(self._name_edited)
         self.name.editingFinished.connect(self._end_run)
         self.name.installEventFilter(keys)
         self.name_message = message_label("Routine name problem")
-        self.description = QLineEdit(accessibleName="Routine description")
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Routine description")
         self.description.setMaxLength(MAX_DESCRIPTION)
         self.description.setPlaceholderText("What this routine is for, in a sentence")
         self.description.textEdited.connect(self._description_edited)
@@ -316,7 +319,9 @@ class RoutineEditor(QWidget):
         panels = QHBoxLayout()
         panels.setSpacing(SPACE[3])
         panels.addWidget(self._build_list(exercises), 1)
-        form = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # long messages never clip
+        form = QScrollArea()  # resizable with no frame: long messages never clip
+        form.setWidgetResizable(True)
+        form.setFrameShape(QFrame.Shape.NoFrame)
         form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form.setMinimumWidth(self.form.minimumSizeHint().width())
         form.setWidget(self.form)
@@ -330,7 +335,8 @@ class RoutineEditor(QWidget):
         layout.addLayout(self._build_buttons())
 
     def _build_list(self, exercises) -> QFrame:
-        self.items = QListView(accessibleName="Exercises in this routine")
+        self.items = QListView()
+        self.items.setAccessibleName("Exercises in this routine")
         self.items.setModel(self.model)
         self.items.setMinimumHeight(5 * 32)  # room to see a few rows while dragging
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -349,13 +355,16 @@ class RoutineEditor(QWidget):
         self.up = _button("Move up", "Move exercise up", lambda: self._move(-1), "Alt+Up")
         self.down = _button("Move down", "Move exercise down", lambda: self._move(1), "Alt+Down")
         self.remove = _button("Remove", "Remove exercise", self._remove, "Delete")
-        self.add_choice = QComboBox(accessibleName="Exercise to add", minimumContentsLength=14)
+        self.add_choice = QComboBox()
+        self.add_choice.setAccessibleName("Exercise to add")
+        self.add_choice.setMinimumContentsLength(14)
         self.add_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for exercise_id, name in exercises:
             self.add_choice.addItem(name, exercise_id)
         self.add = _button("Add exercise", "Add exercise", self._add)
         self.add.setEnabled(bool(exercises))
-        panel = QFrame(objectName="Panel")
+        panel = QFrame()
+        panel.setObjectName("Panel")
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
         layout.setSpacing(SPACE[2])
@@ -382,7 +391,8 @@ class RoutineEditor(QWidget):
             (self.undo_button, UNDO_KEYS, self._undo, self.undo_stack.canUndoChanged),
             (self.redo_button, REDO_KEYS, self._redo, self.undo_stack.canRedoChanged),
         ):
-            action = QAction(button.text(), self, shortcuts=[QKeySequence(k) for k in keys])
+            action = QAction(button.text(), self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)

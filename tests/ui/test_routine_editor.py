@@ -329,8 +329,9 @@ def in_a_combo_popup(widget):
 
 
 DRAG_CHILD = r"""
-import subprocess
-from PySide6.QtCore import QPoint, QTimer
+import subprocess, time
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desktop.content.catalog_loader import load_catalog
@@ -341,23 +342,55 @@ editor = RoutineEditor(catalog.routine("tweaked-back"), [(e.id, e.name) for e in
 editor.resize(1000, 700)
 editor.move(0, 0)
 editor.show()
-def drag():
+E = QEvent.Type
+seen = set()  # event types the list's viewport has had since the last step
+
+class Seen(QObject):
+    def eventFilter(self, watched, event):
+        seen.add(event.type())
+        return False
+
+# A person's pace without a clock: each step of the drag is sent once the list has had the
+# event the step before made, so Qt sees press, motion, drag and drop in their real order.
+def drive():
     viewport = editor.items.viewport()
+    viewport.setMouseTracking(True)  # plain motion reaches the list too: before the press, after the drop
+    viewport.installEventFilter(watcher)
     a = viewport.mapToGlobal(editor.items.visualRect(editor.model.index(0)).center())
     b = viewport.mapToGlobal(editor.items.visualRect(editor.model.index(3)).bottomLeft() + QPoint(60, 6))
-    steps = "".join(f"xdotool mousemove {a.x()} {a.y() + k * 10}; sleep 0.05; " for k in range(1, 12))
-    script = (f"xdotool mousemove {a.x()} {a.y()}; sleep 0.3; xdotool mousedown 1; sleep 0.3; {steps}"
-              f"xdotool mousemove {b.x()} {b.y()}; sleep 0.3; xdotool mouseup 1")
-    child = subprocess.Popen(["sh", "-c", script])
-    timer = QTimer(app, interval=100)
-    timer.timeout.connect(lambda: child.poll() is not None and (timer.stop(), QTimer.singleShot(400, report)))
-    timer.start()
-def report():
+    moving = {E.MouseMove, E.DragEnter, E.DragMove}
+    yield ["mousemove", a.x(), a.y()], {E.MouseMove}
+    yield ["mousedown", 1], {E.MouseButtonPress}
+    for k in range(1, 12):
+        yield ["mousemove", a.x(), a.y() + k * 10], moving
+    yield ["mousemove", b.x(), b.y()], {E.DragMove}
+    yield ["mouseup", 1], {E.Drop}
+    yield ["mousemove", b.x() + 10, b.y()], {E.MouseMove}  # the drag's own loop is over
+def step():
+    global wanted
+    if wanted is not None and not seen & wanted:
+        if time.monotonic() > deadline:
+            report(f"timed out waiting for {wanted}")
+        return
+    command = next(steps, None)
+    if command is None:
+        report("done")
+        return
+    arguments, wanted = command
+    seen.clear()
+    subprocess.run(["xdotool", *map(str, arguments)], check=True)
+def report(how):
+    poll.stop()
+    print("drag", how, flush=True)
     print("items", ",".join(i.exercise for i in editor.routine().items), flush=True)
     print("steps", editor.undo_stack.count(), "row", editor.items.currentIndex().row(), flush=True)
     app.quit()
-QTimer.singleShot(1000, drag)
-QTimer.singleShot(20000, app.quit)
+watcher = Seen()
+QTest.qWaitForWindowExposed(editor)
+steps, wanted, deadline = drive(), None, time.monotonic() + 30
+poll = QTimer(app, interval=10)
+poll.timeout.connect(step)
+poll.start()
 app.exec()
 """
 
@@ -374,6 +407,7 @@ def test_a_real_mouse_drag_reorders_on_x11():
             [sys.executable, "-c", DRAG_CHILD], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT
         )
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines.get("drag") == "done", out.stdout + out.stderr
     assert lines.get("items") == ",".join([*TWEAKED[1:], TWEAKED[0]]), out.stdout + out.stderr
     assert lines.get("steps") == "1 row 3"
 
