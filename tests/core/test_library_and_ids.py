@@ -1,4 +1,4 @@
-"""Routine ids for new and imported routines, the library of shipped and own routines; rung dosages are in test_doses.py."""
+"""Routine ids for new and imported routines, and the library of shipped and own routines."""
 
 from dataclasses import replace
 
