@@ -34,16 +34,17 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QCursor, QFont
 from PySide6.QtWidgets import QToolTip
 
+from desktop.core.history import BreakOutcome
 from desktop.ui.chart_panel import ChartPanel, recolour
 from desktop.ui.chart_periods import UNIT_TITLES, Periods, averaged_pain, time_ticks
 from desktop.ui.theme import Palette
 
 BREAK_OUTCOMES = (  # outcome, how a person reads it, colour
-    ("taken", "Taken", "#2bb3a8"),
-    ("natural", "Got up on your own", "#7fb0ff"),
-    ("snoozed", "Snoozed", "#f2a31b"),
-    ("skipped", "Skipped", "#e0707a"),
-    ("ignored", "Not answered", "#a3adb8"),
+    (BreakOutcome.TAKEN, "Taken", "#2bb3a8"),
+    (BreakOutcome.NATURAL, "Got up on your own", "#7fb0ff"),
+    (BreakOutcome.SNOOZED, "Snoozed", "#f2a31b"),
+    (BreakOutcome.SKIPPED, "Skipped", "#e0707a"),
+    (BreakOutcome.IGNORED, "Not answered", "#a3adb8"),
 )
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 PAIN_BEFORE = "#e0707a"
@@ -186,7 +187,7 @@ def _bar_set(name: str, colour: str, values: list[float], labels: list[str], uni
 
 def fill_breaks(
     panel: ChartPanel,
-    breaks: list[tuple[date, dict[str, int]]],
+    breaks: list[tuple[date, dict[BreakOutcome, int]]],
     palette: Palette,
     first: date,
     last: date,
@@ -215,6 +216,17 @@ def fill_breaks(
     _bars(panel, periods.labels, periods.unit, sets, "breaks")
     recolour(chart, palette)
     panel.show_chart(legend)
+
+
+def _epoch_ms(moment: datetime) -> int:
+    """The chart's x for ``moment``: its own wall-clock time read as local time.
+
+    The tooltip turns x back into a local date and time, so a session begun at
+    09:00 under another UTC offset reads 09:00, as it does in the list. (This
+    is what ``QDateTime(moment)`` does, which drops the offset; spelt out,
+    the type checker sees the conversion.)
+    """
+    return int(moment.replace(tzinfo=None).timestamp() * 1000)
 
 
 def fill_pain(
@@ -251,7 +263,7 @@ def fill_pain(
         series.setMarkerSize(7)
     last_used: dict[str, datetime] = {}
     for started, routine, b, a in rated:
-        ms = QDateTime(started).toMSecsSinceEpoch()
+        ms = _epoch_ms(started)
         if b is not None:
             before.append(ms, b)
         if a is not None:
@@ -270,10 +282,10 @@ def fill_pain(
     hi = max(datetime.combine(period[1] + timedelta(days=1), datetime.min.time(), zone), rated[-1][0])
     x = QCategoryAxis()
     x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    x.setStartValue(QDateTime(lo).toMSecsSinceEpoch())
+    x.setStartValue(_epoch_ms(lo))
     for label, moment in time_ticks(lo, hi):
-        x.append(label, QDateTime(moment).toMSecsSinceEpoch())
-    x.setRange(QDateTime(lo).toMSecsSinceEpoch(), QDateTime(hi).toMSecsSinceEpoch())
+        x.append(label, _epoch_ms(moment))
+    x.setRange(_epoch_ms(lo), _epoch_ms(hi))
     x.setTitleText("date")
     y = QValueAxis()
     y.setRange(0, 10)

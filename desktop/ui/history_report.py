@@ -258,7 +258,7 @@ def _sessions(data: ReportInput) -> Table:
             f"{s.started_at.day} {s.started_at:%b %Y, %H:%M}",
             s.routine_name,
             f"{s.minutes:.0f} min",
-            OUTCOMES.get(s.outcome or "", "In progress"),
+            "In progress" if s.outcome is None else OUTCOMES[s.outcome],
             DASH if s.pain_before is None else str(s.pain_before),
             DASH if s.pain_after is None else str(s.pain_after),
         )
