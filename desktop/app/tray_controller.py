@@ -30,10 +30,10 @@ from desktop.app.settings_flow import (
 )
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
-from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
+from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind
 from desktop.core.control import Control, ControlRequest
 from desktop.core.history import BreakOutcome
-from desktop.core.intents import TrayAction, TrayIntent
+from desktop.core.intents import BreakEnd, TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
 from desktop.ui.tray_menu import TrayMenu
@@ -42,13 +42,17 @@ if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
     from desktop.ui.break_window import BreakWindow
 
-RECORDED = {
+RECORDED: dict[DecisionKind, BreakOutcome] = {
     "natural_break": BreakOutcome.NATURAL,
     "break_taken": BreakOutcome.TAKEN,
     "snoozed": BreakOutcome.SNOOZED,
     "skipped": BreakOutcome.SKIPPED,
 }
-QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
+QUIET_EVENTS = {  # what the sensors name, and the policy's events for it starting and ending
+    "fullscreen": (BreakEvent.FULLSCREEN_ON, BreakEvent.FULLSCREEN_OFF),
+    "dnd": (BreakEvent.DND_ON, BreakEvent.DND_OFF),
+    "call": (BreakEvent.CALL_ON, BreakEvent.CALL_OFF),
+}
 TITLE = "Time to stand and extend"
 
 
@@ -159,12 +163,13 @@ class TrayController(QObject):
         decisions = []
         slept = self._sensors.slept_seconds()
         if slept:
-            decisions += self.policy.event(mono, wall - timedelta(seconds=slept), "sleep")
-            decisions += self.policy.event(mono, wall, "resume")
+            decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
+            decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
         for key, active in self._sensors.quiet().items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
-                decisions += self.policy.event(mono, wall, f"{QUIET_EVENTS[key]}_{'on' if active else 'off'}")
+                starts, ends = QUIET_EVENTS[key]
+                decisions += self.policy.event(mono, wall, starts if active else ends)
         idle = self._sensors.idle_seconds()
         decisions += (
             self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
@@ -181,7 +186,7 @@ class TrayController(QObject):
         else:
             self._timer.start(max(1000, math.ceil((deadline - self._clock()) * 1000)))
 
-    def _decide(self, decision: str, wall: datetime) -> None:
+    def _decide(self, decision: DecisionKind, wall: datetime) -> None:
         if decision == "remind":
             if self._offered_at is not None:
                 self._record(self._offered_at, BreakOutcome.IGNORED, None)
@@ -256,8 +261,8 @@ class TrayController(QObject):
             "text": f"{sitting} \u00b7 {detail}",
         }
 
-    def _on_session_event(self, kind: str) -> None:
-        if kind == "resume":
+    def _on_session_event(self, kind: BreakEvent) -> None:
+        if kind is BreakEvent.RESUME:
             self.wake()  # the clock gap tells how long the machine slept
         else:
             wall = self._now()
@@ -267,7 +272,7 @@ class TrayController(QObject):
     def _answer(self, answer: Answer) -> None:
         mono, wall = self._clock(), self._now()
         offered = self._offered_at or wall
-        self._apply(self.policy.answer(mono, wall, answer.value), wall)
+        self._apply(self.policy.answer(mono, wall, answer), wall)
         if answer is Answer.TAKE:
             self._spawn(self._take_break(offered, wall))
 
@@ -320,10 +325,10 @@ class TrayController(QObject):
             self.break_window = None
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
         mono, wall = self._clock(), self._now()
-        if end == "completed":
+        if end is BreakEnd.COMPLETED:
             self._record(offered, BreakOutcome.TAKEN, answered, seconds)
             self._apply(self.policy.break_done(mono, wall), wall)
-        elif end == "snoozed":
+        elif end is BreakEnd.SNOOZED:
             self._record(offered, BreakOutcome.SNOOZED, wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)
         else:  # Skip, or the window closed by any means (its x, Alt+F4, the window manager)

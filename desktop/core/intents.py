@@ -73,6 +73,15 @@ class HistoryExport(StrEnum):
     CSV = "csv"  # every record
 
 
+class BreakEnd(StrEnum):
+    """How a desk break window ended; the tray records what it means."""
+
+    COMPLETED = "completed"
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    CLOSED = "closed"  # the title bar's x, Alt+F4, the window manager: handled as skipping
+
+
 class SessionRowAction(StrEnum):
     """What can be done to one session in the history's list."""
 

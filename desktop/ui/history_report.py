@@ -124,7 +124,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
         ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day, week)),
         (
             "Pain before and after sessions (0 none, 10 worst imaginable)",
-            lambda p: fill_pain(p, a.pain, LIGHT, week),
+            lambda p: fill_pain(p, a.pain, LIGHT, week, (a.first_day, a.last_day)),
         ),
     )
     for heading, fill in charts:
@@ -252,7 +252,7 @@ def _sessions(data: ReportInput) -> Table:
             f"{s.started_at.day} {s.started_at:%b %Y, %H:%M}",
             s.routine_name,
             f"{s.minutes:.0f} min",
-            OUTCOMES.get(s.outcome or "", "In progress"),
+            "In progress" if s.outcome is None else OUTCOMES[s.outcome],
             DASH if s.pain_before is None else str(s.pain_before),
             DASH if s.pain_after is None else str(s.pain_after),
         )

@@ -17,7 +17,8 @@ import sys
 
 import pytest
 
-from tests.xvfb import running_xvfb, until
+from tests.waiting import until
+from tests.xvfb import running_xvfb
 
 pytestmark = pytest.mark.slow
 TITLE = "Standing back bend"

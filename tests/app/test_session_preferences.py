@@ -23,6 +23,7 @@ from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
 from desktop.ui.theme import DARK
 from tests.app_helpers import run
+from tests.waiting import eventually
 
 NO_SOUND = "No sound on this computer: the session runs silently."
 TOGGLES = (SessionIntent.MUTE, SessionIntent.VOICE)
@@ -77,11 +78,12 @@ def working_media() -> Media:
 
 
 async def session_view() -> SessionView:
-    while True:
-        views = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()]
-        if views:
-            return views[0]
-        await asyncio.sleep(0.01)
+    """The session window, once it is on screen."""
+    views = await eventually(
+        lambda: [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()],
+        "the session window",
+    )
+    return views[0]
 
 
 def test_m_and_v_are_remembered_for_the_next_session(qapp, catalog, tmp_path):
@@ -168,8 +170,9 @@ def test_no_sound_is_said_once_per_install_and_then_shown_on_the_buttons(qapp, c
             run_session(catalog, routine, worker, appearance, media, speed=100, auto=True)
         )
         view = await session_view()
-        while view.buttons[SessionIntent.MUTE].text() != "No sound":  # said from the event loop
-            await asyncio.sleep(0.01)
+        await eventually(  # said from the event loop
+            lambda: view.buttons[SessionIntent.MUTE].text() == "No sound", "the sound button to say so"
+        )
         seen = {
             "notice": view.notice.text() if view.notice.isVisible() else "",
             "buttons": [(b.text(), b.toolTip()) for b in (view.buttons[i] for i in TOGGLES)],

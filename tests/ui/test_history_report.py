@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtGui import QPageSize
 
-from desktop.core.history import HistoryAggregates, SessionSummary
+from desktop.core.history import HistoryAggregates, SessionOutcome, SessionSummary
 from desktop.ui.history_report import ReportInput, ReportRoutine, has_content, report_text, write_report
 
 FIRST = date(2026, 3, 2)  # a Monday
@@ -68,7 +68,15 @@ def sessions(n: int) -> list[SessionSummary]:
     t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
     return [
         SessionSummary(
-            i, "mobility-trio", "Mobility trio", t0 + timedelta(days=i), 12.0, "completed", 5, 3, 2
+            i,
+            "mobility-trio",
+            "Mobility trio",
+            t0 + timedelta(days=i),
+            12.0,
+            SessionOutcome.COMPLETED,
+            5,
+            3,
+            2,
         )
         for i in range(n)
     ]
