@@ -13,6 +13,13 @@ EXIT_BAD_INPUT = 2  # bad arguments, files or data folder: the message says whic
 REPORT_PERIODS = ("4w", "3m", "12m", "all")
 
 
+def _folder(value: str) -> str:
+    """A --data-dir value: an empty one is refused, not read as "the default folder"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is empty; give the folder that holds (or will hold) the history")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="upright",
@@ -30,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         help="folder for the history database (default: the per-user data folder; "
         "the UPRIGHT_DATA_DIR environment variable also sets it)",
     )
@@ -50,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         default=argparse.SUPPRESS,
         help="as before the command: the history's folder",
     )
