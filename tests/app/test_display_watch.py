@@ -89,7 +89,7 @@ def test_the_tray_journals_a_pending_reminder_as_ignored_when_the_display_goes(c
         await tray.start()
         clocks.advance(31)
         tray.wake()
-        assert tray.status()["state"] == "due"  # offered, not answered
+        assert tray.status().state == "due"  # offered, not answered
         offered = clocks.wall
         tray.record_now()  # no loop from here on: journaled, not sent to the store
         journaled = sorted(p.name for p in data.glob("unsaved-sets-*"))

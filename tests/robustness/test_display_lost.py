@@ -22,7 +22,8 @@ import pytest
 from desktop.app.display_lost import EXIT_DISPLAY_LOST
 from tests.platform.test_idle_wayland import sway  # noqa: F401  (the fixture)
 from tests.robustness.test_kill import ROUTINE, SETS
-from tests.robustness.test_signals import ROOT, committed_sets, env, query, upright, wait_for
+from tests.robustness.test_signals import ROOT, committed_sets, env, query, upright
+from tests.waiting import until
 from tests.xvfb import xvfb_server
 
 pytestmark = pytest.mark.slow
@@ -82,9 +83,9 @@ def test_the_display_going_away_records_the_desk_break_on_screen(tmp_path) -> No
             return json.loads(done.stdout) if done.returncode == 0 else None
 
         try:
-            wait_for(status, 60, "the tray to answer")
+            until(status, "the tray to answer", 60)
             subprocess.run(upright(data, "break", "now"), cwd=ROOT, env=environment, timeout=30, check=True)
-            wait_for(lambda: (status() or {}).get("on_break"), 30, "the desk break on screen")
+            until(lambda: (status() or {}).get("on_break"), "the desk break on screen", 30)
             end_display(server)
             _out, err = tray.communicate(timeout=30)
         finally:
@@ -113,7 +114,7 @@ def test_the_display_going_away_ends_a_session_early_with_its_sets(tmp_path) -> 
             text=True,
         )
         try:
-            wait_for(lambda: committed_sets(data) >= 2, 60, "two committed sets")
+            until(lambda: committed_sets(data) >= 2, "two committed sets", 60)
             end_display(server)
             _out, err = run.communicate(timeout=30)
         finally:
@@ -181,7 +182,7 @@ def test_the_wayland_compositor_going_away_ends_a_session_early_with_its_sets(tm
         text=True,
     )
     try:
-        wait_for(lambda: committed_sets(data) >= 2, 60, "two committed sets")
+        until(lambda: committed_sets(data) >= 2, "two committed sets", 60)
         # What logging out of sway does: the compositor exits.
         subprocess.run(["swaymsg", "-s", str(ipc), "exit"], capture_output=True, timeout=10, check=False)
         _out, err = run.communicate(timeout=30)
