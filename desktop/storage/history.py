@@ -282,8 +282,20 @@ class HistoryStore:
         """One session's sets, in the order they were done."""
         with self._read() as session:
             rows = sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
-        fields = DoneSet.__dataclass_fields__
-        return [DoneSet(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+        return [
+            DoneSet(
+                exercise_id=row["exercise_id"],
+                side=SetSide(row["side"]),  # the column's text, typed
+                set_index=row["set_index"],
+                planned_reps=row["planned_reps"],
+                done_reps=row["done_reps"],
+                planned_s=row["planned_s"],
+                done_s=row["done_s"],
+                started_at=row["started_at"],
+                ended_at=row["ended_at"],
+            )
+            for row in rows
+        ]
 
     def export_csv(self, folder: Path) -> list[Path]:
         from desktop.storage.csv_export import export_csv

@@ -101,7 +101,8 @@ def _section(form: QFormLayout, title: str) -> None:
 
 def _scrolling(form: QFormLayout, *below: QWidget) -> QScrollArea:
     """A tab's page that scrolls when the screen is too small for it, never clipping a row."""
-    page = QWidget(objectName="Page")
+    page = QWidget()
+    page.setObjectName("Page")
     column = QVBoxLayout(page)
     column.setContentsMargins(SPACE[3], SPACE[2], SPACE[3], SPACE[3])
     column.addLayout(form)
@@ -151,9 +152,11 @@ class SettingsDialog(QDialog):
         self.only_hours = QCheckBox(LABELS["only_hours"])
         self.only_hours.setChecked(hours is not None)
         hours = hours or {"start": "09:00", "end": "17:30", "days": [1, 2, 3, 4, 5]}
-        self.start = QTimeEdit(QTime.fromString(hours["start"], "HH:mm"), displayFormat="HH:mm")
+        self.start = QTimeEdit(QTime.fromString(hours["start"], "HH:mm"))
+        self.start.setDisplayFormat("HH:mm")
         self.start.setAccessibleName("Working hours start")
-        self.end = QTimeEdit(QTime.fromString(hours["end"], "HH:mm"), displayFormat="HH:mm")
+        self.end = QTimeEdit(QTime.fromString(hours["end"], "HH:mm"))
+        self.end.setDisplayFormat("HH:mm")
         self.end.setAccessibleName("Working hours end")
         self.days = [QCheckBox(d) for d in DAYS]
         for n, box in enumerate(self.days, start=1):

@@ -5,6 +5,7 @@ from dataclasses import asdict
 from desktop.app.settings_flow import connect_preview, validate
 from desktop.core.breaks import BreakSettings, rules_text
 from desktop.ui.settings_dialog import LABELS, SettingsDialog
+from tests.waiting import settle
 
 
 def make(qtbot, **overrides):
@@ -71,7 +72,7 @@ def test_the_form_keeps_its_place_when_a_message_appears(qtbot):
     tabs_before = dialog.tabs.geometry()
     buttons_before = dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft())
     dialog.natural.setValue(40)
-    qtbot.wait(1)
+    settle(qtbot)
     assert dialog.problem.isVisible()
     assert dialog.tabs.geometry() == tabs_before
     assert dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft()) == buttons_before
