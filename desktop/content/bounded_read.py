@@ -23,12 +23,12 @@ import errno
 import json
 import os
 import re
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from desktop.content.errors import ContentError
+from desktop.core.file_kinds import kind_of_mode
 
 MAX_MAGNITUDE = 10**15  # nothing Upright reads is anywhere near this; far below float's exact range
 TOO_LARGE = "Upright reads numbers up to 10^15"
@@ -228,21 +228,6 @@ def _walk(value: Any, path: str, depth: int, problems: list[str]) -> None:
     elif isinstance(value, list):
         for n, inner in enumerate(value):
             _walk(inner, f"{path}[{n}]", depth + 1, problems)
-
-
-def kind_of_mode(mode: int) -> str | None:
-    """What a non-regular file is, in words (``a named pipe (FIFO)``); ``None`` for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _read_at_most(fd: int, count: int) -> bytes:

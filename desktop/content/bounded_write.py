@@ -24,8 +24,8 @@ import os
 import secrets
 from pathlib import Path
 
-from desktop.content.bounded_read import kind_of_mode
 from desktop.content.errors import ContentError
+from desktop.core.file_kinds import kind_of_mode
 
 NOT_WRITTEN = "could not be written"
 
@@ -65,6 +65,6 @@ def write_whole(path: Path, text: str) -> None:
 def _unwritable(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOENT and not path.parent.is_dir():
         return f"the folder {path.parent} does not exist"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Upright may not write in {path.parent} ({exc.strerror})"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
+        return f"Upright cannot create a file in {path.parent} ({exc.strerror})"
     return str(exc.strerror or exc)
