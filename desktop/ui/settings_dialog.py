@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
@@ -247,11 +248,10 @@ class SettingsDialog(QDialog):
         hours_row.addWidget(self.end)
         hours_row.addStretch(1)
         _row(form, LABELS["hours"], hours_row)
-        days_row = QHBoxLayout()
-        days_row.setSpacing(SPACE[2])
+        days_row = QWidget()  # the days wrap onto a second line in a narrow window
+        days = FlowLayout(days_row, spacing=SPACE[2])
         for box in self.days:
-            days_row.addWidget(box)
-        days_row.addStretch(1)
+            days.addWidget(box)
         _row(form, LABELS["days"], days_row)
         _section(form, "Quiet times")
         for box in (self.fullscreen, self.dnd, self.calls):
