@@ -37,6 +37,7 @@ from desktop.ui.plain import PlainLabel
 from desktop.ui.range_spin import RangeNote, RangeSpin, with_note
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
+from desktop.ui.wheel_guard import WheelGuard
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The labels as a person sees them; messages about a field quote the same words.
@@ -208,6 +209,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), "General")
         self.tabs.addTab(self._reminders_tab(), "Break reminders")
+        self.wheel_guard = WheelGuard(self)
+        self.wheel_guard.guard(
+            self.theme, self.away, self.interval, self.natural, self.snooze, self.skips, self.start, self.end
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -223,3 +223,42 @@ def test_with_sound_the_boxes_follow_the_choice_and_the_system_is_asked_once():
     media = Media(has_output=lambda: asked.append(True) or True)
     assert media.outputs_lacking() == {} and media.outputs_lacking() == {}
     assert asked == [True]
+
+
+def test_the_wheel_scrolls_past_fields_it_is_turned_over(qtbot):
+    """Scrolling the page changes no setting it passes; a field being edited takes the wheel."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    dialog = make(qtbot)
+    dialog.resize(660, 420)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    settle(qtbot)
+
+    def wheel(widget, notches: int) -> None:
+        at = QPointF(widget.rect().center())
+        event = QWheelEvent(
+            at,
+            QPointF(widget.mapToGlobal(at.toPoint())),
+            QPoint(),
+            QPoint(0, -120 * notches),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+    dialog.save_button.setFocus()
+    away, interval = dialog.away.currentIndex(), dialog.interval.value()
+    bar = dialog.tabs.currentWidget().verticalScrollBar()
+    wheel(dialog.away, 3)
+    wheel(dialog.interval, 3)
+    assert dialog.away.currentIndex() == away and dialog.interval.value() == interval
+    assert bar.value() > 0  # the page scrolled instead
+    dialog.interval.setFocus()
+    wheel(dialog.interval, -1)  # wheel up: one more minute
+    assert dialog.interval.value() == interval + 1
