@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.break_settings import MAX_DAILY_SKIPS, MINUTE_RANGES
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
 from desktop.ui.range_spin import RangeNote, RangeSpin, with_note
 from desktop.ui.screen_fit import fit
@@ -260,9 +261,12 @@ class SettingsDialog(QDialog):
     def _reminders_tab(self) -> QScrollArea:
         form = _form()
         _section(form, "When to remind")
-        for key, spin in (("interval_min", self.interval), ("natural_break_min", self.natural)):
+        for key, spin in (
+            ("interval_min", self.interval),
+            ("natural_break_min", self.natural),
+            ("snooze_min", self.snooze),
+        ):
             self._number_row(form, key, spin, "{} to {} min")
-        self._number_row(form, "snooze_min", self.snooze, "{} to {} min")
         _section(form, "Working hours")
         form.addRow(self.only_hours)
         hours_row = QHBoxLayout()
@@ -271,11 +275,10 @@ class SettingsDialog(QDialog):
         hours_row.addWidget(self.end)
         hours_row.addStretch(1)
         _row(form, LABELS["hours"], hours_row)
-        days_row = QHBoxLayout()
-        days_row.setSpacing(SPACE[2])
+        days_row = QWidget()  # the days wrap onto a second line in a narrow window
+        days = FlowLayout(days_row, spacing=SPACE[2])
         for box in self.days:
-            days_row.addWidget(box)
-        days_row.addStretch(1)
+            days.addWidget(box)
         _row(form, LABELS["days"], days_row)
         _section(form, "Quiet times")
         for box in (self.fullscreen, self.dnd, self.calls):
