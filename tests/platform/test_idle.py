@@ -72,6 +72,41 @@ def test_x11_idle_grows_with_time_and_resets_on_mouse_motion(xvfb):
     source.close()  # twice is harmless
 
 
+@pytest.mark.slow
+def test_x11_alarms_report_the_person_stopping_and_coming_back(xvfb):
+    """The SYNC IDLETIME alarms, on a real server: one report per change and none between."""
+
+    async def scenario():
+        source = X11Idle(xvfb)
+        seen: list[float] = []
+        try:
+            move_mouse(xvfb)
+            assert source.listen(lambda: seen.append(source.idle_seconds()), watch_s=0.3) == 0.3
+            assert source.listen(lambda: None) is None  # one listener per source
+            await until(lambda: len(seen) == 1)  # stopped: the idle time rose through 0.3 s
+            assert seen[0] >= 0.3
+            await asyncio.sleep(0.5)  # still idle: no second report (a real server's clock must run)
+            assert len(seen) == 1
+            move_mouse(xvfb)
+            await until(lambda: len(seen) == 2)  # back
+            assert seen[1] < 0.3
+            await until(lambda: len(seen) == 3)  # and idle again: the alarms stay armed
+        finally:
+            source.close()
+        return seen
+
+    assert len(asyncio.run(scenario())) == 3
+
+
+def test_x11_alarms_need_an_event_loop_to_be_read(xvfb):
+    source = X11Idle(xvfb)
+    try:
+        assert source.listen(lambda: None) is None  # no loop: the tray polls instead
+        assert source.idle_seconds() is not None
+    finally:
+        source.close()
+
+
 def test_x11_idle_without_a_server_is_unavailable():
     with pytest.raises(IdleUnavailable, match="cannot open X display"):
         X11Idle(":4242")  # nobody serves display 4242 here or on a desktop
