@@ -50,7 +50,7 @@ def main() -> int:
         times = []
         for _ in range(5):
             start = time.perf_counter()
-            aggregates = store.aggregates(first, today, today)
+            aggregates = store.aggregates(first, today, today, page.calendar.first_weekday)
             sessions = store.list_sessions(first, today)
             page.show_history(aggregates, sessions, names)
             page.render(image)

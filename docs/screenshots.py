@@ -152,16 +152,21 @@ def _history_folders() -> dict[str, Path]:
 
 
 def _aggregates(folder: Path, span: str):
-    from datetime import date, timedelta
+    from datetime import date
 
+    from desktop.core.history import HistoryRange
     from desktop.storage.database import open_database
     from desktop.storage.history import HistoryStore
+    from desktop.ui.weeks import first_weekday
 
     db = open_database(folder)
     store, today = HistoryStore(db), date.today()
-    days = {"4w": 27, "3m": 91, "12m": 364}
-    first = today - timedelta(days=days[span]) if span in days else (store.history_range() or (today,))[0]
-    data = store.aggregates(first, today, today), store.list_sessions(first, today, 1_000_000)
+    span_days = store.history_range()
+    first = HistoryRange(span).first_day(today, span_days[0] if span_days else None)
+    data = (
+        store.aggregates(first, today, today, first_weekday()),
+        store.list_sessions(first, today, 1_000_000),
+    )
     db.close()
     return data
 
@@ -177,13 +182,14 @@ HISTORY_SHOTS = (("empty", "4w"), ("one", "4w"), ("month", "4w"), ("decade", "al
 
 def _save_history(app, appearance, catalog, folders, theme: str) -> None:
     """The page at 1280x800, scrolled through: every card, the calendar, the charts, the first sessions."""
-    from desktop.ui.history_page import RANGES, HistoryPage
+    from desktop.core.history import HistoryRange
+    from desktop.ui.history_page import HistoryPage
 
     for size, span in HISTORY_SHOTS:
         aggregates, sessions = _aggregates(folders[size], span)
         page = HistoryPage(appearance.palette)
         page.resize(1280, 800)
-        page.ranges.button([k for k, _ in RANGES].index(span)).setChecked(True)
+        page.ranges.button(list(HistoryRange).index(HistoryRange(span))).setChecked(True)
         page.show()
         page.show_history(aggregates, sessions[:200], NAMES)
         for _ in range(3):
@@ -205,7 +211,15 @@ def _save_preferences(app, window, theme: str) -> None:
     from desktop.ui.settings_dialog import SettingsDialog
 
     settings = BreakSettings()
-    values = {**asdict(settings), "autostart": True, "theme": "system", "sound": True, "voice": False}
+    values = {
+        **asdict(settings),
+        "autostart": True,
+        "theme": "system",
+        "sound": True,
+        "voice": False,
+        "report_name": "Alex Example",
+        "report_name_default": "alex",
+    }
     for tab, name in ((0, "general"), (1, "reminders"), (1, "problem")):
         dialog = SettingsDialog(values, rules_text(settings), window)
         connect_preview(dialog)
@@ -238,7 +252,7 @@ def _save_reports(catalog, own, ladder, folders) -> None:
     import subprocess
     import tempfile
 
-    from desktop.app.history_actions import report_routines
+    from desktop.app.report_data import report_routines
     from desktop.core.library import Library
     from desktop.ui.history_report import ReportInput, write_report
 

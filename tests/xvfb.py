@@ -4,7 +4,7 @@ Xvfb chooses a free display number itself and writes it to a pipe once it
 accepts connections (``-displayfd``), so no test guesses a number that may be
 taken or sleeps hoping the server is up. Helpers that another process must
 bring up (a tray host) are waited for by polling what they create, with a
-deadline, never by a fixed sleep.
+deadline (``tests.waiting.until``), never by a fixed sleep.
 """
 
 from __future__ import annotations
@@ -12,14 +12,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 import pytest
 
-T = TypeVar("T")
+from tests.waiting import until
 
 
 @contextmanager
@@ -56,17 +54,6 @@ def running_xvfb(*options: str, screen: str = "640x480x24") -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(10)
-
-
-def until(check: Callable[[], T], what: str, timeout_s: float = 30.0) -> T:
-    """Poll a condition of another process (the only waiting allowed: that process runs on its own)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.05)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def window_of(env: dict[str, str], class_name: str) -> bool:

@@ -12,6 +12,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.app import modal
+from desktop.app.report_data import (
+    ALL_SESSIONS,
+    REPORT_NAME_KEY,
+    report_file_name,
+    report_input,
+    report_person,
+)
 from desktop.core.history import PainMoment
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.storage.errors import StorageError
@@ -23,57 +30,12 @@ if TYPE_CHECKING:
     from desktop.app.undo_slot import UndoSlot
     from desktop.app.window_state import WindowState
     from desktop.core.catalog import Catalog
-    from desktop.core.history import HistoryAggregates
-    from desktop.core.library import Library
     from desktop.ui.history_page import HistoryPage
-    from desktop.ui.history_report import ReportRoutine
     from desktop.ui.main_window import MainWindow
-
-ALL_SESSIONS = 1_000_000  # the report counts every session of the period and lists the latest
-
-
-def person_name() -> str:
-    """Who the report is for: the full name of this computer's account, else its login name."""
-    import getpass
-    import os
-
-    try:
-        import pwd
-
-        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
-    except (ImportError, KeyError):  # Windows, or an account the system does not list
-        full = ""
-    return full or getpass.getuser()
-
-
-def report_routines(
-    catalog: Catalog, library: Library, ladder: dict[str, int], aggregates: HistoryAggregates
-) -> list[ReportRoutine]:
-    """The person's own routines, and the templates used in the period, each exercise at the
-    dose of the step the person is on (the same rung and words the session and cards use)."""
-    from desktop.core import dosage_text
-    from desktop.core.progression import step_of
-    from desktop.ui.history_report import ReportRoutine
-
-    used = {r for _, r, _ in aggregates.routine_minutes}
-    chosen = [r for r in library.routines if library.is_own(r.id) or r.id in used]
-    out = []
-    for routine in chosen:
-        lines = []
-        for item in routine.items:
-            exercise = catalog.exercise(item.exercise)
-            rung = exercise.rung(ladder.get(exercise.id, 0))
-            step = exercise.progressions.index(rung) if rung is not None else None
-            line = f"{exercise.name}: {dosage_text.summary(catalog.item_dosage(item, step))}"
-            if rung is not None:
-                line += f" \u2014 {step_of(exercise, rung).lower()}, {rung.name}"
-            lines.append(line)
-        out.append(ReportRoutine(routine.name, library.is_own(routine.id), tuple(lines)))
-    return out
 
 
 def _dated(suffix: str) -> str:
-    return f"upright-{date.today():%Y-%m-%d}.{suffix}"
+    return report_file_name(date.today(), suffix)
 
 
 class HistoryActions:
@@ -120,8 +82,11 @@ class HistoryActions:
 
         charts = self.page().chart_widgets()
         if not charts:
-            await modal.error(
-                self.window, "No charts to save", "There is nothing recorded in this period yet."
+            await modal.inform(
+                self.window,
+                "No charts to save yet",
+                "Nothing was recorded in this period, so there is no chart to save. Pick a longer "
+                "period above, or come back after a session.",
             )
             return
         path = await modal.choose_path(
@@ -141,19 +106,25 @@ class HistoryActions:
 
     async def report(self) -> None:
         """Say there is nothing to report, or ask where and write the PDF for this period."""
-        from desktop.ui.history_report import MAX_SESSION_ROWS, ReportInput, has_content, write_report
+        from desktop.ui.history_report import has_content, write_report
+        from desktop.ui.weeks import first_weekday
 
         worker, state = self.worker, self.state
         first, today = state.first_day, date.today()
-        aggregates = await worker.run(worker.history.aggregates, first, today, today)
+        aggregates = await worker.run(worker.history.aggregates, first, today, today, first_weekday())
         sessions = await worker.run(worker.history.list_sessions, first, today, ALL_SESSIONS)
         if not has_content(aggregates, len(sessions)):
-            await modal.error(
-                self.window,
-                "Nothing to report",
-                "No session, pain rating or sit-break was recorded in this period, so no report was "
-                "written. Pick a longer period above, or come back after a session.",
-            )
+            if await worker.run(worker.history.history_range) is None:
+                why = (
+                    "Your history is still empty. A report shows your sessions, pain ratings and "
+                    "sit-breaks: come back after your first session."
+                )
+            else:
+                why = (
+                    "No session, pain rating or sit-break was recorded in this period. Pick a longer "
+                    "period above to report on your earlier records."
+                )
+            await modal.inform(self.window, "Nothing to report yet", why)
             return
         path = await modal.choose_path(
             self.window,
@@ -164,14 +135,15 @@ class HistoryActions:
         )
         if path is None:
             return
-        data = ReportInput(
-            person=person_name(),
-            period=state.range_key.report_title,
-            aggregates=aggregates,
-            sessions=sessions[:MAX_SESSION_ROWS],
-            session_count=len(sessions),
-            routines=report_routines(self.catalog, state.library, state.ladder, aggregates),
-            routine_names={r.id: r.name for r in state.library.routines},
+        stored = await worker.run(worker.history.get_setting, REPORT_NAME_KEY, "")
+        data = report_input(
+            report_person(stored),
+            state.range_key,
+            aggregates,
+            sessions,
+            self.catalog,
+            state.library,
+            state.ladder,
         )
         try:
             pages = write_report(path, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, TypeVar
 
 from desktop.app import modal
@@ -20,7 +20,7 @@ from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
-from desktop.core.history import HistoryRange
+from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
@@ -29,6 +29,7 @@ from desktop.ui.exercises_page import ExercisesPage
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.routines_page import RoutineRow, RoutinesPage
+from desktop.ui.weeks import first_weekday
 
 
 def routine_rows(library: Library, ladder: dict[str, int] | None = None) -> list[RoutineRow]:
@@ -135,8 +136,11 @@ class MainController:
         async def save(key: str, value) -> None:
             await self.worker.run(self.worker.history.set_setting, key, value)
 
+        from desktop.app.report_data import REPORT_NAME_KEY
+
+        name = await worker.run(worker.history.get_setting, REPORT_NAME_KEY, "") if worker else ""
         await edit_preferences(
-            save if worker else None, await stored_break_settings(worker), self.appearance, self.media
+            save if worker else None, await stored_break_settings(worker), self.appearance, self.media, name
         )
 
     async def open_store(self) -> bool:
@@ -213,7 +217,7 @@ class MainController:
             if before.get(e, 0) != step
         ]
         self.window.say(
-            f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
+            f"{routine.name}: {'completed' if outcome is SessionOutcome.COMPLETED else 'ended early'}."
             + "".join(f" {line}." for line in moved)
         )
         if self.window.current_page() is Page.HISTORY:
@@ -263,14 +267,11 @@ class MainController:
     async def load_history(self, key: HistoryRange) -> None:
         """Aggregate on the store's thread, then draw: the window never waits on SQL."""
         today = date.today()
-        days = HistoryRange(key).days_back
         span = await self.worker.run(self.worker.history.history_range)
-        if days is not None:
-            first = today - timedelta(days=days)
-        else:
-            first = span[0] if span else today - timedelta(days=27)
+        first = HistoryRange(key).first_day(today, span[0] if span else None)
         self.state.first_day = first
-        aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today)
+        week = first_weekday()  # the calendar's and the charts' first day of the week
+        aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today, week)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
         names = {r.id: r.name for r in self.library.routines}
         self.history.show_history(aggregates, sessions, names, recorded_before=span is not None)

@@ -267,6 +267,7 @@ def editor_dialog(
         lambda r: "About " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
         dialog,
         heading=title,
+        ladder=ladder,
     )
     area = QScrollArea()
     area.setWidgetResizable(True)

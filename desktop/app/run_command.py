@@ -138,7 +138,8 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 print(problem, file=sys.stderr)
                 return 2
         if not args.auto and not await safety_acknowledged(None, catalog, worker):
-            return 0
+            print("Not started: the safety notice was put off (Not now).", file=sys.stderr)
+            return 1
         try:
             outcome = await run_session(
                 catalog,

@@ -21,6 +21,7 @@ from desktop.app.progress_review import review_progress
 from desktop.app.tasks import BackgroundTasks
 from desktop.core import clock as clocks
 from desktop.core.catalog import Catalog, Dosage, Routine
+from desktop.core.doses import item_dosage
 from desktop.core.figure import PoseBook
 from desktop.core.history import PainMoment, SessionOutcome, SetSide
 from desktop.core.intents import SessionIntent
@@ -100,7 +101,7 @@ class SessionController:
         self.view.set_toggles(sound.enabled, voice.enabled)
 
     # -- the whole session ----------------------------------------------------
-    async def run(self) -> str:
+    async def run(self) -> SessionOutcome:
         self._done = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
         if self.worker is not None:
@@ -284,7 +285,7 @@ class SessionController:
     def _dosage(self, step) -> Dosage:
         """The dosage this routine item asks for (its tempo and sides drive the figure)."""
         rung = rung_of(self.catalog, step.exercise_id, self.ladder)
-        return self.catalog.item_dosage(self.routine.items[step.item], rung)
+        return item_dosage(self.catalog, self.routine.items[step.item], rung)
 
     def _auto_finish_set(self) -> None:
         self.engine.set_done()

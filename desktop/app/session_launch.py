@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from desktop.app.media import Media, Missing
 from desktop.app.session_controller import SessionController
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.history import SessionOutcome
 from desktop.core.intents import SessionIntent
 from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
@@ -73,8 +74,8 @@ async def run_session(
     speed: float = 1.0,
     auto: bool = False,
     ladder: dict[str, int] | None = None,
-) -> str:
-    """Run ``routine`` to its end; returns the outcome (completed or ended_early).
+) -> SessionOutcome:
+    """Run ``routine`` to its end; returns the outcome (completed or ended early).
 
     Raises ``SessionBusy`` (and raises the running session's window) when one is already on.
     """

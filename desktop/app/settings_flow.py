@@ -38,6 +38,18 @@ def _quote(key: str) -> str:
 
 def problem_for(values: dict[str, Any]) -> str | None:
     """The first problem with the edited values, in the words of the dialog; None if they are fine."""
+    name = values.get("report_name", "")
+    if isinstance(name, str) and name.strip():
+        # Imported only when there is a name to check: the waiting tray validates its stored
+        # break settings here at start, and must not load pydantic for that.
+        from desktop.content.person_name import person_name_problem
+
+        problem = person_name_problem(name)
+        if problem is not None:
+            return (
+                f"{_quote('report_name')}: {problem}. Retype the name, or empty the field to use "
+                "your account's name."
+            )
     interval, natural = values.get("interval_min"), values.get("natural_break_min")
     if isinstance(interval, int | float) and isinstance(natural, int | float) and natural >= interval:
         return (
@@ -87,10 +99,15 @@ def connect_preview(dialog: SettingsDialog) -> None:
 
 
 async def edit_preferences(
-    save: SaveSetting | None, current: BreakSettings, appearance, media
+    save: SaveSetting | None, current: BreakSettings, appearance, media, report_name: object = ""
 ) -> dict | None:
-    """Show Preferences; on Save store every value and apply it. The break settings, or None if cancelled."""
+    """Show Preferences; on Save store every value and apply it. The break settings, or None if cancelled.
+
+    ``report_name`` is the stored "Name on reports" (``REPORT_NAME_KEY``), whatever its shape."""
     from desktop.app import modal
+    from desktop.app.report_data import REPORT_NAME_KEY
+    from desktop.core.routine_edit import stored_text
+    from desktop.platform.account import account_person_name
     from desktop.platform.autostart import AutostartError, is_autostart_enabled, set_autostart
     from desktop.ui.settings_dialog import SettingsDialog
 
@@ -100,6 +117,8 @@ async def edit_preferences(
         "theme": appearance.choice,
         "sound": media.sound_wanted,
         "voice": media.voice_wanted,
+        "report_name": report_name if isinstance(report_name, str) else "",
+        "report_name_default": account_person_name(),
     }
     dialog = SettingsDialog(values, rules_text(current))
     connect_preview(dialog)
@@ -122,6 +141,7 @@ async def edit_preferences(
         await save(APPEARANCE_KEY, edited["theme"])
         await save(SOUND_KEY, edited["sound"])
         await save(VOICE_KEY, edited["voice"])
+        await save(REPORT_NAME_KEY, stored_text(edited["report_name"]))
     return asdict(settings)
 
 

@@ -36,10 +36,11 @@ from desktop.app.settings_flow import (
 )
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
-from desktop.core.breaks import Answer, BreakPolicy, BreakSettings
-from desktop.core.control import Control, ControlRequest
+from desktop.core.break_status import BreakStatus, TrayState, break_status
+from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind
+from desktop.core.control import Control, ControlOutcome, ControlRequest, refusal, reply, said
 from desktop.core.history import BreakOutcome
-from desktop.core.intents import TrayAction, TrayIntent
+from desktop.core.intents import BreakEnd, TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
 from desktop.ui.tray_menu import RING_STEPS, TrayMenu
@@ -48,13 +49,17 @@ if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
     from desktop.ui.break_window import BreakWindow
 
-RECORDED = {
+RECORDED: dict[DecisionKind, BreakOutcome] = {
     "natural_break": BreakOutcome.NATURAL,
     "break_taken": BreakOutcome.TAKEN,
     "snoozed": BreakOutcome.SNOOZED,
     "skipped": BreakOutcome.SKIPPED,
 }
-QUIET_EVENTS = {"fullscreen": "fullscreen", "dnd": "dnd", "call": "call"}
+QUIET_EVENTS = {  # what the sensors name, and the policy's events for it starting and ending
+    "fullscreen": (BreakEvent.FULLSCREEN_ON, BreakEvent.FULLSCREEN_OFF),
+    "dnd": (BreakEvent.DND_ON, BreakEvent.DND_OFF),
+    "call": (BreakEvent.CALL_ON, BreakEvent.CALL_OFF),
+}
 TITLE = "Time to stand and extend"
 
 
@@ -171,12 +176,13 @@ class TrayController(QObject):
         decisions = []
         slept = self._sensors.slept_seconds()
         if slept:
-            decisions += self.policy.event(mono, wall - timedelta(seconds=slept), "sleep")
-            decisions += self.policy.event(mono, wall, "resume")
+            decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
+            decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
         for key, active in self._sensors.quiet().items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
-                decisions += self.policy.event(mono, wall, f"{QUIET_EVENTS[key]}_{'on' if active else 'off'}")
+                starts, ends = QUIET_EVENTS[key]
+                decisions += self.policy.event(mono, wall, starts if active else ends)
         idle = self._sensors.idle_seconds()
         decisions += (
             self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
@@ -193,7 +199,7 @@ class TrayController(QObject):
         else:
             self._timer.start(max(1000, math.ceil((deadline - self._clock()) * 1000)))
 
-    def _decide(self, decision: str, wall: datetime) -> None:
+    def _decide(self, decision: DecisionKind, wall: datetime) -> None:
         if decision == "remind":
             if self._offered_at is not None:
                 self._record(self._offered_at, BreakOutcome.IGNORED, None)
@@ -238,47 +244,28 @@ class TrayController(QObject):
     def _show_state(self) -> None:
         """The icon, tooltip and menu as of now; then the ring's next step, if sitting grows until then."""
         status = self.status()
-        self.menu.show_state(status["state"], status["sitting_min"], status["progress"], status["detail"])
+        self.menu.show_state(status)
         mono = self._clock()
         interval = self.policy.settings.interval_min * 60
-        step = math.floor(status["progress"] * RING_STEPS) + 1
+        step = math.floor(status.progress * RING_STEPS) + 1
         at = self.policy.sitting_reaches(mono, interval * step / RING_STEPS) if step < RING_STEPS else None
-        if at is None or status["state"] != "normal":
+        if at is None or status.state is not TrayState.NORMAL:
             self._ring.stop()
         else:
             self._ring.start(max(1000, math.ceil((at - mono) * 1000)))
 
-    def status(self) -> dict[str, Any]:
-        """What the tooltip says, as values: also the answer to ``upright status``."""
-        mono, wall = self._clock(), self._now()
-        sat = self.policy.sitting_s(mono)
-        interval = self.policy.settings.interval_min * 60
-        flags = self.policy.state
-        state = (
-            "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
+    def status(self) -> BreakStatus:
+        """What the tooltip says: also the answer to ``upright status``."""
+        return break_status(
+            self.policy,
+            self._clock(),
+            self._now(),
+            on_break=self.break_window is not None,
+            reminder_shown=self._offered_at is not None,
         )
-        left = max(0, math.ceil((interval - sat) / 60))
-        detail = {
-            "paused": "Reminders paused",
-            "due": "A break is due",
-            "normal": f"Next break in about {left} min",
-        }[state]
-        sitting = "Just had a break" if int(sat // 60) == 0 else f"Sitting for {int(sat // 60)} min"
-        paused_until = self.policy.paused_until
-        return {
-            "state": state,
-            "sitting_min": int(sat // 60),
-            "progress": sat / interval,
-            "next_break_min": left if state == "normal" else None,
-            "paused_until": encode_time(paused_until),
-            "skips_left": self.policy.skips_left(wall),
-            "on_break": self.break_window is not None,
-            "detail": detail,
-            "text": f"{sitting} \u00b7 {detail}",
-        }
 
-    def _on_session_event(self, kind: str) -> None:
-        if kind == "resume":
+    def _on_session_event(self, kind: BreakEvent) -> None:
+        if kind is BreakEvent.RESUME:
             self.wake()  # the clock gap tells how long the machine slept
         else:
             wall = self._now()
@@ -288,20 +275,25 @@ class TrayController(QObject):
     def _answer(self, answer: Answer) -> None:
         mono, wall = self._clock(), self._now()
         offered = self._offered_at or wall
-        self._apply(self.policy.answer(mono, wall, answer.value), wall)
+        self._apply(self.policy.answer(mono, wall, answer), wall)
         if answer is Answer.TAKE:
             self._spawn(self._take_break(offered, wall))
 
     def control(self, request: ControlRequest) -> dict[str, Any]:
-        """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
+        """A request from ``upright status|break|snooze|pause``: what came of it, and the status after."""
         mono, wall = self._clock(), self._now()
+        before = self.status()
+        refused = refusal(request, before)
+        if refused is not None:  # nothing changes and nothing is recorded
+            return reply(before, ControlOutcome.NOTHING_TO_DO, refused)
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
         elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
         elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
-        return self.status()
+        after = self.status()
+        return reply(after, ControlOutcome.DONE, said(request, before, after))
 
     def _on_intent(self, intent: TrayIntent) -> None:
         mono, wall = self._clock(), self._now()
@@ -319,7 +311,7 @@ class TrayController(QObject):
                 self._apply(self.policy.pause_until(mono, wall, None), wall)
             case TrayIntent(TrayAction.OPEN):
                 self._open_window()
-            case TrayIntent(TrayAction.SETTINGS):
+            case TrayIntent(TrayAction.PREFERENCES):
                 self._spawn(self.edit_settings())
             case TrayIntent(TrayAction.QUIT):
                 self._quit_app()
@@ -341,10 +333,10 @@ class TrayController(QObject):
             self.break_window = None
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
         mono, wall = self._clock(), self._now()
-        if end == "completed":
+        if end is BreakEnd.COMPLETED:
             self._record(offered, BreakOutcome.TAKEN, answered, seconds)
             self._apply(self.policy.break_done(mono, wall), wall)
-        elif end == "snoozed":
+        elif end is BreakEnd.SNOOZED:
             self._record(offered, BreakOutcome.SNOOZED, wall, seconds)
             self._apply(self.policy.snooze(mono, wall, self.policy.settings.snooze_min), wall)
         else:  # Skip, or the window closed by any means (its x, Alt+F4, the window manager)
@@ -353,10 +345,19 @@ class TrayController(QObject):
             self._show_state()
 
     async def edit_settings(self) -> None:
+        from desktop.app.report_data import REPORT_NAME_KEY
         from desktop.app.settings_flow import edit_preferences
 
         save = self.store.set_setting if self.store is not None else None
-        values = await edit_preferences(save, self.policy.settings, self.appearance, self.media)
+        name: object = ""
+        if self.store is not None:
+            try:
+                [name] = await self.store.batch(
+                    [(StoreRequest.GET_SETTING, {"key": REPORT_NAME_KEY, "default": ""})]
+                )
+            except StorageError as exc:  # the dialog still opens; saving will say what is wrong
+                self.media.notice(f"{exc} The name on reports could not be read.")
+        values = await edit_preferences(save, self.policy.settings, self.appearance, self.media, name)
         if values is not None:
             self.policy = BreakPolicy(_settings(values), restart_from=self.policy)
             self.wake()

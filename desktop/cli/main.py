@@ -10,6 +10,14 @@ from desktop import __version__
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2  # bad arguments, files or data folder: the message says which
+REPORT_PERIODS = ("4w", "3m", "12m", "all")
+
+
+def _folder(value: str) -> str:
+    """A --data-dir value: an empty one is refused, not read as "the default folder"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is empty; give the folder that holds (or will hold) the history")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         help="folder for the history database (default: the per-user data folder; "
         "the UPRIGHT_DATA_DIR environment variable also sets it)",
     )
@@ -49,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         default=argparse.SUPPRESS,
         help="as before the command: the history's folder",
     )
@@ -56,13 +66,40 @@ def build_parser() -> argparse.ArgumentParser:
     catalog = commands.add_parser("catalog", parents=[data_dir], help="list the exercises and routines")
     catalog.add_argument("--json", action="store_true", help="print the catalog as JSON")
     history = commands.add_parser("history", parents=[data_dir], help="list recorded sessions and breaks")
-    history.add_argument("--json", action="store_true", help="print the history as JSON")
+    history.add_argument(
+        "--json", action="store_true", help="print the history as JSON (everything, unless --period is given)"
+    )
+    history.add_argument(
+        "--period",
+        choices=REPORT_PERIODS,
+        default=None,
+        help="4w, 3m or 12m: the last 4 weeks, 3 months or 12 months; all: everything "
+        "(default: 4w for the table, all for --json)",
+    )
     export = commands.add_parser("export", parents=[data_dir], help="write the history to files")
     export.add_argument(
         "--csv",
         required=True,
         metavar="DIR",
         help="write sessions.csv, sets.csv and breaks.csv into DIR (created if needed)",
+    )
+    report = commands.add_parser(
+        "report", parents=[data_dir], help="write a PDF report of the history for a physiotherapist"
+    )
+    report.add_argument(
+        "file", metavar="FILE", nargs="?", help="where to write it (default: upright-YYYY-MM-DD.pdf here)"
+    )
+    report.add_argument(
+        "--name",
+        metavar="NAME",
+        help="the person's name to print on it (default: the name set in Preferences, "
+        "else the account's full name)",
+    )
+    report.add_argument(
+        "--period",
+        choices=REPORT_PERIODS,  # HistoryRange's values, written out: the entry point imports no model
+        default="12m",
+        help="4w, 3m or 12m: the last 4 weeks, 3 months or 12 months; all: everything (default: 12m)",
     )
     session = commands.add_parser(
         "run", parents=[data_dir], help="open the session view for a routine straight away"
@@ -120,8 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
     take = commands.add_parser("break", parents=[data_dir], help="start a desk break in the running Upright")
     take.add_argument("when", choices=["now"], help="now")
-    for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
-        control = commands.add_parser(name, parents=[data_dir], help=f"{what} for MINUTES")
+    for name, what, after in (
+        (
+            "snooze",
+            "snooze the running Upright's reminder",
+            "It says until about when. With no reminder showing there is nothing to snooze: "
+            "it says so, changes and records nothing, and exits 3.",
+        ),
+        ("pause", "pause reminders", "It says until when, in local time."),
+    ):
+        control = commands.add_parser(
+            name,
+            parents=[data_dir],
+            help=f"{what} for MINUTES",
+            description=f"{what.capitalize()} for MINUTES. {after}",
+        )
         control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
     # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
     commands.add_parser("store-call")
@@ -166,6 +216,8 @@ def _dispatch(argv: list[str] | None) -> int:
         from desktop.cli.history_cmd import run
     elif args.command == "export":
         from desktop.cli.export_cmd import run
+    elif args.command == "report":
+        from desktop.cli.report_cmd import run
     elif args.command in ("routines", "import", "export-routine"):
         from desktop.cli.routines_cmd import run
     elif args.command == "breaks":

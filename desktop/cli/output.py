@@ -28,10 +28,34 @@ def _unicode_out() -> bool:
         return False
 
 
-def print_json(data) -> None:
-    """JSON that stays JSON in any locale: escaped as ``\\uXXXX`` where the output is not Unicode."""
-    json.dump(data, sys.stdout, ensure_ascii=not _unicode_out(), indent=2)
+def print_json(data, *, one_line_below: int | None = None) -> None:
+    """JSON that stays JSON in any locale: escaped as ``\\uXXXX`` where the output is not Unicode.
+
+    ``one_line_below``: from that depth on, each value is written on one line. A long
+    export (ten years of sessions) then goes through the json module's C encoder, which
+    indentation turns off: seconds instead of tens of seconds, one session a line.
+    """
+    ascii_only = not _unicode_out()
+    if one_line_below is None:
+        json.dump(data, sys.stdout, ensure_ascii=ascii_only, indent=2)
+    else:
+        _write_json(data, one_line_below, "", ascii_only)
     sys.stdout.write("\n")
+
+
+def _write_json(value, one_line_below: int, indent: str, ascii_only: bool) -> None:
+    write = sys.stdout.write
+    if one_line_below <= 0 or not isinstance(value, dict | list) or not value:
+        write(json.dumps(value, ensure_ascii=ascii_only))
+        return
+    inner = indent + "  "
+    items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+    write("{" if isinstance(value, dict) else "[")
+    for n, (key, item) in enumerate(items):
+        write(",\n" if n else "\n")
+        write(inner if key is None else f"{inner}{json.dumps(key, ensure_ascii=ascii_only)}: ")
+        _write_json(item, one_line_below - 1, inner, ascii_only)
+    write(f"\n{indent}" + ("}" if isinstance(value, dict) else "]"))
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:

@@ -121,6 +121,7 @@ def load_poses_cached(folder: Path | None = None, cache: Path | None = None) -> 
             _FIGURE,
             _FIGURE.with_name("pose_data.py"),
             _FIGURE.with_name("figure_props.py"),
+            _FIGURE.with_name("skeleton.py"),
         ],
         cache or cache_file("poses"),
         validate,

@@ -21,18 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from desktop.content.catalog_cache import POSES_FILE
 from desktop.content.errors import ContentError, describe_validation_error
-from desktop.core.figure import (
-    BONES,
-    BOX_BOTTOM,
-    BOX_H,
-    BOX_W,
-    JOINTS,
-    PINS,
-    ExerciseArt,
-    PoseBook,
-)
+from desktop.core.figure import ExerciseArt, PoseBook
 from desktop.core.figure_props import PROP_KINDS, Arrow, Prop
 from desktop.core.pose_data import pose_from_data
+from desktop.core.skeleton import BONES, BOX_BOTTOM, BOX_H, BOX_W, JOINTS, PINS
 
 KebabId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 Angle = Annotated[float, Field(ge=-720, le=720)]

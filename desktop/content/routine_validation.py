@@ -102,16 +102,18 @@ def item_problems(item: Mapping[str, Any]) -> dict[str, str]:
 
 def routine_name_problem(name: str) -> str | None:
     """Why ``name`` cannot name a routine, or ``None``; same rule as routine files."""
-    return _text_problem(name, "give the routine a name", "the name")
+    return text_problem(name, "give the routine a name", "the name")
 
 
 def routine_description_problem(text: str) -> str | None:
     """Why ``text`` cannot describe a routine, or ``None``; same rule as routine files."""
     empty = "write a sentence about what this routine is for; it shows on the routine's card"
-    return _text_problem(text, empty, "the description")
+    return text_problem(text, empty, "the description")
 
 
-def _text_problem(text: str, empty: str, what: str) -> str | None:
+def text_problem(text: str, empty: str, what: str) -> str | None:
+    """Why ``text`` cannot be shown as a name or sentence (the file schema's ``Text``), or ``None``;
+    ``empty`` is said for blank text, ``what`` names the field in the other messages."""
     try:
         _name_adapter().validate_python(text)
     except ValidationError as exc:

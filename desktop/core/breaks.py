@@ -39,11 +39,14 @@ __all__ = [
     "EVENTS",
     "Answer",
     "AwayEffect",
+    "BreakEvent",
     "BreakPolicy",
     "BreakSettings",
     "BreakSettingsError",
     "BreakState",
     "Decision",
+    "DecisionKind",
+    "SittingSince",
     "WorkingHours",
     "rules_text",
 ]  # the settings live next door but belong to the policy's face
@@ -53,18 +56,26 @@ POLL_S = 60.0  # idle readings older than this leave a return or an absence unno
 RECHECK_WALL_S = 3600.0  # waits for a wall time are re-judged this often, so a DST or clock change is seen
 EARLY_TOLERANCE_S = 0.001  # a wake-up a hair early still counts as on time
 
-EVENTS = (
-    "sleep",
-    "resume",
-    "lock",
-    "unlock",
-    "fullscreen_on",
-    "fullscreen_off",
-    "dnd_on",
-    "dnd_off",
-    "call_on",
-    "call_off",
-)
+
+class BreakEvent(StrEnum):
+    """What the desktop tells the policy: the machine asleep or locked, or a reason to keep quiet.
+
+    A quiet reason's two events are its name with ``_on`` and ``_off``.
+    """
+
+    SLEEP = "sleep"
+    RESUME = "resume"
+    LOCK = "lock"
+    UNLOCK = "unlock"
+    FULLSCREEN_ON = "fullscreen_on"
+    FULLSCREEN_OFF = "fullscreen_off"
+    DND_ON = "dnd_on"
+    DND_OFF = "dnd_off"
+    CALL_ON = "call_on"
+    CALL_OFF = "call_off"
+
+
+EVENTS = tuple(event.value for event in BreakEvent)
 
 
 class Answer(StrEnum):
@@ -88,6 +99,14 @@ class Decision:
     mono: float
     wall: datetime
     decision: DecisionKind
+
+
+class SittingSince(StrEnum):
+    """What the sitting count started from, so the status says what happened, not a guess."""
+
+    START = "start"  # counting began: the first input, the end of a pause, working hours
+    BREAK = "break"  # a break taken, or time away long enough to be one
+    SKIP = "skip"  # the break was skipped: the count starts over all the same
 
 
 @dataclass(frozen=True)
@@ -145,6 +164,20 @@ class BreakPolicy:
     def state(self) -> BreakState:
         return BreakState(self._due, self._pause_until is not None, self._snoozed)
 
+    @property
+    def counting(self) -> bool:
+        """False while paused and outside working hours (and before the first input)."""
+        return self._counting
+
+    @property
+    def since(self) -> SittingSince:
+        return self._since
+
+    @property
+    def remind_at_s(self) -> float:
+        """The sitting seconds at which the next reminder comes (the interval, or a snooze's end)."""
+        return self._target
+
     def sitting_s(self, mono: float) -> float:
         """Sitting time since the last break (or fresh start), as known at ``mono``."""
         if self._present_from is None:
@@ -167,6 +200,7 @@ class BreakPolicy:
 
     def count_skip(self, wall: datetime) -> None:
         """A break skipped after it began (the break window's Skip, or closing it)."""
+        self._since = SittingSince.SKIP
         day, count = self._skips
         self._skips = (wall.date(), count + 1 if day == wall.date() else 1)
 
@@ -233,26 +267,27 @@ class BreakPolicy:
                     self._poll_at = min(mono + POLL_S, self._last_input + self._natural_s)
         return out + self._check(mono, wall)
 
-    def event(self, mono: float, wall: datetime, kind: str) -> list[Decision]:
+    def event(self, mono: float, wall: datetime, kind: BreakEvent) -> list[Decision]:
         if kind not in EVENTS:
             raise ValueError(f"unknown event {kind!r}; expected one of {', '.join(EVENTS)}")
+        kind = BreakEvent(kind)
         self._observe(mono, wall)
         out: list[Decision] = []
         source, _, switch = kind.rpartition("_")
         if source in _QUIET_SETTING:
             (self._quiet.add if switch == "on" else self._quiet.discard)(source)
-        elif kind in ("lock", "sleep") and self.settings.away_effect is AwayEffect.IGNORE:
+        elif kind in (BreakEvent.LOCK, BreakEvent.SLEEP) and self.settings.away_effect is AwayEffect.IGNORE:
             pass  # an absence begun under other settings still ends at unlock or resume
-        elif kind == "lock":
+        elif kind is BreakEvent.LOCK:
             self._begin_absence(mono)
             self._locked = True
-        elif kind == "sleep" and not self._asleep:
+        elif kind is BreakEvent.SLEEP and not self._asleep:
             self._begin_absence(mono)
             self._asleep, self._sleep_at = True, (mono, wall)
-        elif kind == "unlock" and self._locked:
+        elif kind is BreakEvent.UNLOCK and self._locked:
             self._locked = False
             out += self._end_absence(mono, wall)
-        elif kind == "resume" and self._asleep and self._sleep_at is not None:
+        elif kind is BreakEvent.RESUME and self._asleep and self._sleep_at is not None:
             sleep_mono, sleep_wall = self._sleep_at
             # Only the part of the sleep the monotonic clock missed (all of it, on most systems).
             self._slept_s += max(0.0, (wall - sleep_wall).total_seconds() - (mono - sleep_mono))
@@ -260,21 +295,22 @@ class BreakPolicy:
             out += self._end_absence(mono, wall)
         return out + self._check(mono, wall)
 
-    def answer(self, mono: float, wall: datetime, answer: str) -> list[Decision]:
+    def answer(self, mono: float, wall: datetime, answer: Answer) -> list[Decision]:
         """The answer to the latest reminder; ignored when none is due.
 
         A skip beyond the daily limit is taken as a snooze: the break is still owed.
         """
         if answer not in ANSWERS:
             raise ValueError(f"unknown answer {answer!r}; expected one of {', '.join(ANSWERS)}")
+        answer = Answer(answer)
         self._observe(mono, wall)
         out: list[Decision] = []
-        if answer == "skip" and self.skips_left(wall) == 0:
-            answer = "snooze"
-        if self._due and answer == "snooze":
+        if answer is Answer.SKIP and self.skips_left(wall) == 0:
+            answer = Answer.SNOOZE
+        if self._due and answer is Answer.SNOOZE:
             out += self._snooze(mono, wall, self.settings.snooze_min)
         elif self._due:
-            out += self._break(mono, wall, "break_taken" if answer == "take" else "skipped")
+            out += self._break(mono, wall, "break_taken" if answer is Answer.TAKE else "skipped")
         return out + self._check(mono, wall)
 
     def break_done(self, mono: float, wall: datetime) -> list[Decision]:
@@ -339,6 +375,7 @@ class BreakPolicy:
     def _fresh(self, mono: float) -> None:
         """Counting starts (or stops) afresh: working hours, a pause, the start."""
         self._reset()
+        self._since = SittingSince.START
         self._present_from = mono if self._counting and self._away_since is None else None
         self._poll_at = mono + POLL_S
         self._last_input = self._idle_since = None
@@ -399,6 +436,7 @@ class BreakPolicy:
 
     def _break(self, mono: float, wall: datetime, kind: DecisionKind) -> list[Decision]:
         """A break happened: the count, the reminder and its repeat all start over."""
+        self._since = SittingSince.BREAK
         if kind == "skipped":
             self.count_skip(wall)
         self._reset()
@@ -414,7 +452,9 @@ class BreakPolicy:
         return []
 
     def _snooze(self, mono: float, wall: datetime, minutes: float) -> list[Decision]:
-        self._target = max(self._target, self.sitting_s(mono) + minutes * 60)
+        """A due reminder comes back after ``minutes`` more sitting; one not yet due never sooner."""
+        later = self.sitting_s(mono) + minutes * 60
+        self._target = later if self._due else max(self._target, later)
         self._due = self._deferred = False
         self._snoozed = True
         self._last_remind = None

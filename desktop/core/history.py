@@ -10,7 +10,7 @@ values are the exact strings the database and the exported files hold.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from desktop.core.catalog import Routine
@@ -20,6 +20,11 @@ class SessionOutcome(StrEnum):
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
     INTERRUPTED = "interrupted"  # the app stopped (crash, power cut) before the session ended
+
+    @property
+    def label(self) -> str:
+        """How the history page, the report and the command line say it."""
+        return self.value.replace("_", " ").capitalize()
 
 
 class BreakOutcome(StrEnum):
@@ -52,7 +57,7 @@ class HistoryAggregates:
     last_day: date
     daily_minutes: list[tuple[date, float]]
     routine_minutes: list[tuple[date, str, float]]  # (local day, routine id, minutes), days with any
-    breaks: list[tuple[date, dict[str, int]]]
+    breaks: list[tuple[date, dict[BreakOutcome, int]]]  # answered or ignored reminders, by how
     break_period: str
     pain: list[tuple[datetime, str, int | None, int | None]]
     week_minutes: float
@@ -72,7 +77,7 @@ class SessionSummary:
     routine_name: str
     started_at: datetime
     minutes: float
-    outcome: str | None
+    outcome: SessionOutcome | None  # None while it runs
     pain_before: int | None
     pain_after: int | None
     set_count: int
@@ -83,7 +88,7 @@ class DoneSet:
     """One finished set of a session, as the session's details show it."""
 
     exercise_id: str
-    side: str
+    side: SetSide
     set_index: int
     planned_reps: int | None
     done_reps: int | None
@@ -134,6 +139,13 @@ class HistoryRange(StrEnum):
     def days_back(self) -> int | None:
         """Days before today the period starts; ``None``: from the first thing recorded."""
         return {"4w": 27, "3m": 91, "12m": 364}.get(self.value)
+
+    def first_day(self, today: date, recorded_from: date | None) -> date:
+        """The period's first day; "all" starts at the first thing recorded (four weeks when none is)."""
+        days = self.days_back
+        if days is None:
+            return recorded_from if recorded_from is not None else today - timedelta(days=27)
+        return today - timedelta(days=days)
 
     @property
     def button(self) -> str:

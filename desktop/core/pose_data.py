@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
-from desktop.core.figure import ExerciseArt, Pose, PoseBook
+from desktop.core.figure import ExerciseArt, PoseBook
 from desktop.core.figure_props import Arrow, Prop
+from desktop.core.skeleton import Pose
 
 
 def book_to_data(book: PoseBook) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from desktop.core.catalog import Catalog, Exercise
 from desktop.core.cues import ROTATE_S, WORK, Cues, pick, setup_text, switch_text
 from desktop.core.history import SessionOutcome
-from desktop.core.plan import Step
+from desktop.core.plan import Side, Step, StepKind
 from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
 from desktop.core.progression import step_of
 from desktop.core.session import SessionState
@@ -33,7 +33,7 @@ KIND_LABELS = {
 class Summary:
     """What a finished session did, for the done screen."""
 
-    outcome: str  # completed | ended_early
+    outcome: SessionOutcome  # completed or ended early
     sets: int
     exercises: int
     seconds: float
@@ -46,13 +46,13 @@ class FigureCue:
 
     exercise_id: str | None
     rung: int | None
-    side: str | None
+    side: Side | None
     moving: bool
 
 
 @dataclass(frozen=True)
 class Display:
-    kind: str  # get_ready | work | rest | side_switch | done: the view colours by it
+    kind: StepKind  # the view colours by it
     label: str  # "Work", "Rest", ... (or "Paused")
     title: str  # the exercise at hand (during rest and get-ready: the one coming next)
     subtitle: str  # the ladder step: "Step 2 of 3: 30 reps"
@@ -222,7 +222,7 @@ def display(
     )
 
 
-def _figure_side(step: Step, shown: Step, state: SessionState) -> str | None:
+def _figure_side(step: Step, shown: Step, state: SessionState) -> Side | None:
     """The side the figure shows: the step's own, the coming one while switching or resting."""
     if step.kind == "side_switch":
         return step.side

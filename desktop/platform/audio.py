@@ -12,9 +12,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, SignalInstance
+from PySide6.QtCore import QObject, QUrl, SignalInstance
 
 import desktop.ui.resources_rc  # noqa: F401  (registers the :/sounds/... paths)
+from desktop.platform.cue_output import CueOutput
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -41,16 +42,12 @@ def has_audio_output() -> bool:
     return bool(QMediaDevices.audioOutputs()) and not QMediaDevices.defaultAudioOutput().isNull()
 
 
-class SoundCues(QObject):
+class SoundCues(CueOutput):
     """Plays the named cues, or nothing when sound cannot work; never raises.
 
-    ``unavailable`` carries a plain-language reason, once, for the settings
-    page to show. It is emitted from the event loop, so a slot connected just
+    ``unavailable`` is emitted from the event loop, so a slot connected just
     after construction still hears about a missing output device.
     """
-
-    unavailable = Signal(str)
-    enabled_changed = Signal(bool)  # the person's M choice, for the settings to remember
 
     def __init__(
         self,
@@ -60,8 +57,6 @@ class SoundCues(QObject):
         effect_factory: Callable[[QUrl], Effect] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._enabled = True
-        self._reason: str | None = None
         self._effects: dict[str, Effect] = {}
         try:
             if has_output_device():
@@ -70,20 +65,6 @@ class SoundCues(QObject):
                 self._give_up("No sound on this computer: the session runs silently.")
         except ImportError:
             self._give_up("This installation of Qt has no multimedia module, so the sound cues are silent.")
-
-    @property
-    def enabled(self) -> bool:
-        return self._enabled
-
-    @property
-    def available(self) -> bool:
-        """False once sound is known not to work on this machine."""
-        return self._reason is None
-
-    def set_enabled(self, enabled: bool) -> None:
-        if enabled != self._enabled:
-            self._enabled = enabled
-            self.enabled_changed.emit(enabled)
 
     def play(self, name: CueName) -> None:
         """Start the cue; does nothing while disabled or unavailable."""
@@ -115,7 +96,5 @@ class SoundCues(QObject):
                 f"The {cue} sound could not be played on this machine, so the sound cues are silent."
             )
 
-    def _give_up(self, reason: str) -> None:
-        if self._reason is None:
-            self._reason = reason
-            QTimer.singleShot(0, self, partial(self.unavailable.emit, reason))
+    def _give_up(self, reason: str, *, from_loop: bool = True) -> None:
+        super()._give_up(reason, from_loop=from_loop)

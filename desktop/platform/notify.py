@@ -1,16 +1,18 @@
 """Break reminders as desktop notifications that the person answers from the notification.
 
-Three adapters, chosen at run time and named once in the log:
+Adapters, chosen at run time and named once in the log:
 ``PortalNotifier`` inside a Flatpak (the sandbox's only way out),
 ``DBusNotifier`` (org.freedesktop.Notifications, with action buttons where
-the server has them) elsewhere on Linux, and None where neither answers,
-so the tray falls back to its balloon and the corner prompt. An unanswered
-reminder replaces the previous one instead of stacking.
+the server has them) elsewhere on Linux, ``NativeNotifier`` (in
+notify_native.py) on Windows and macOS, and None where none answers, so the
+tray falls back to the corner prompt. An unanswered reminder replaces the
+previous one instead of stacking.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -162,17 +164,32 @@ async def start_notifier(
     *,
     bus_address: str | None = None,
     flatpak_info: Path = Path("/.flatpak-info"),
+    platform: str = sys.platform,
 ) -> Notifier | None:
-    """The notifier that works here, or None (then the tray's balloon and prompt remind)."""
-    bus = await connect(system=False, address=bus_address)
-    notifier: Notifier | None = None
-    if bus is not None:
-        kind = PortalNotifier if flatpak_info.exists() else DBusNotifier
-        try:
-            notifier = await asyncio.wait_for(kind.start(bus, on_answer), 5)
-        except TimeoutError:
-            notifier = None
-        if notifier is None:
-            bus.disconnect()
+    """The notifier that works here, or None (then the tray's corner prompt reminds)."""
+    if platform in ("win32", "darwin"):
+        from desktop.platform.notify_native import NativeNotifier
+
+        notifier: Notifier | None = await NativeNotifier.start(on_answer)
+    else:
+        notifier = await _freedesktop_notifier(on_answer, bus_address, flatpak_info)
     log_once("notifications", notifier.name if notifier else "none with buttons (the corner prompt answers)")
+    return notifier
+
+
+async def _freedesktop_notifier(
+    on_answer: Callable[[Answer], None], bus_address: str | None, flatpak_info: Path
+) -> Notifier | None:
+    """The portal inside a Flatpak, the notification server elsewhere; None without a bus or buttons."""
+    bus = await connect(system=False, address=bus_address)
+    if bus is None:
+        return None
+    kind = PortalNotifier if flatpak_info.exists() else DBusNotifier
+    notifier: Notifier | None
+    try:
+        notifier = await asyncio.wait_for(kind.start(bus, on_answer), 5)
+    except TimeoutError:
+        notifier = None
+    if notifier is None:
+        bus.disconnect()
     return notifier

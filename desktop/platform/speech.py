@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLocale, QObject, Signal, SignalInstance
+from PySide6.QtCore import QLocale, QObject, SignalInstance
+
+from desktop.platform.cue_output import CueOutput
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -110,7 +112,7 @@ def _prefer_english(engine: QTextToSpeech) -> None:
             engine.setLocale(locales[0])
 
 
-class Voice(QObject):
+class Voice(CueOutput):
     """Says short phrases, or nothing when no engine can speak; never raises.
 
     ``unavailable`` carries a plain-language reason, once, from start(),
@@ -118,31 +120,16 @@ class Voice(QObject):
     ``available`` is hopeful: True until something proves otherwise.
     """
 
-    unavailable = Signal(str)
-    enabled_changed = Signal(bool)  # the person's V choice, for the settings to remember
-
     def __init__(
         self, parent: QObject | None = None, *, engine_factory: Callable[[QObject], Engine] = system_engine
     ) -> None:
         super().__init__(parent)
         self._engine_factory = engine_factory
         self._engine: Engine | None = None
-        self._enabled = True
-        self._reason: str | None = None
-
-    @property
-    def enabled(self) -> bool:
-        return self._enabled
-
-    @property
-    def available(self) -> bool:
-        return self._reason is None
 
     def set_enabled(self, enabled: bool) -> None:
         """Turning the voice off also cuts off what it is saying now."""
-        if enabled != self._enabled:
-            self._enabled = enabled
-            self.enabled_changed.emit(enabled)
+        super().set_enabled(enabled)
         if not enabled and self._engine is not None and self._reason is None:
             self._engine.stop()
 
@@ -176,8 +163,3 @@ class Voice(QObject):
         if state == QTextToSpeech.State.Error:
             detail = (self._engine.errorString() if self._engine is not None else "") or "no details given"
             self._give_up(f"The speech engine stopped working ({detail}), so the voice is off.")
-
-    def _give_up(self, reason: str) -> None:
-        if self._reason is None:
-            self._reason = reason
-            self.unavailable.emit(reason)

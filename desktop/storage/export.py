@@ -10,53 +10,93 @@ wherever and in whatever zone the file is read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from desktop.storage.models import BreakRow, SessionRow, SetRow
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.storage.models import BreakRow, PainRow, SessionRow, SetRow
 
 
-def history_to_data(sessions: Iterable[SessionRow], breaks: Iterable[BreakRow]) -> dict[str, Any]:
-    """Sessions (with their sets and ratings loaded) and breaks, in the caller's order."""
+def history_data(session: Session, since: datetime | None = None) -> dict[str, Any]:
+    """Sessions (with their sets and pain ratings) and breaks, oldest first; only what began at
+    ``since`` or later when it is given.
+
+    Plain column rows rather than ORM objects: ten years (15,000 sessions, 100,000
+    sets) load in seconds instead of tens of seconds, and in a fraction of the memory.
+    """
+    pain_query = select(PainRow.session_id, PainRow.moment, PainRow.value)
+    set_query = select(
+        SetRow.session_id,
+        SetRow.exercise_id,
+        SetRow.side,
+        SetRow.set_index,
+        SetRow.planned_reps,
+        SetRow.done_reps,
+        SetRow.planned_s,
+        SetRow.done_s,
+        SetRow.started_at,
+        SetRow.ended_at,
+    ).order_by(SetRow.started_at, SetRow.id)
+    if since is not None:
+        begun = select(SessionRow.id).where(SessionRow.started_at >= since)
+        pain_query = pain_query.where(PainRow.session_id.in_(begun))
+        set_query = set_query.where(SetRow.session_id.in_(begun))
+    pain: dict[int, dict[str, int]] = defaultdict(dict)
+    for session_id, moment, value in session.execute(pain_query):
+        pain[session_id][moment] = value
+    sets: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in session.execute(set_query):
+        sets[row[0]].append(tuple(row[1:]))
+    session_query = select(
+        SessionRow.id,
+        SessionRow.routine_id,
+        SessionRow.started_at,
+        SessionRow.ended_at,
+        SessionRow.utc_offset_s,
+        SessionRow.outcome,
+    ).order_by(SessionRow.started_at, SessionRow.id)
+    break_query = select(BreakRow.offered_at, BreakRow.utc_offset_s, BreakRow.outcome, BreakRow.duration_s)
+    if since is not None:
+        session_query = session_query.where(SessionRow.started_at >= since)
+        break_query = break_query.where(BreakRow.offered_at >= since)
     return {
-        "sessions": [_session(session) for session in sessions],
-        "breaks": [
+        "sessions": [
             {
-                "offered_at": _iso(b.offered_at, b.utc_offset_s),
-                "outcome": b.outcome,
-                "duration_s": b.duration_s,
+                "id": sid,
+                "routine": routine,
+                "started_at": _iso(start, offset),
+                "ended_at": _iso(end, offset),
+                "outcome": outcome,
+                "pain_before": pain[sid].get("before"),
+                "pain_after": pain[sid].get("after"),
+                "sets": [_set(row, offset) for row in sets[sid]],
             }
-            for b in breaks
+            for sid, routine, start, end, offset, outcome in session.execute(session_query)
+        ],
+        "breaks": [
+            {"offered_at": _iso(offered, offset), "outcome": outcome, "duration_s": duration}
+            for offered, offset, outcome, duration in session.execute(
+                break_query.order_by(BreakRow.offered_at, BreakRow.id)
+            )
         ],
     }
 
 
-def _session(session: SessionRow) -> dict[str, Any]:
-    pain = {rating.moment: rating.value for rating in session.pain}
+def _set(row: tuple[Any, ...], offset_s: int) -> dict[str, Any]:
+    exercise, side, index, planned_reps, done_reps, planned_s, done_s, start, end = row
     return {
-        "id": session.id,
-        "routine": session.routine_id,
-        "started_at": _iso(session.started_at, session.utc_offset_s),
-        "ended_at": _iso(session.ended_at, session.utc_offset_s),
-        "outcome": session.outcome,
-        "pain_before": pain.get("before"),
-        "pain_after": pain.get("after"),
-        "sets": [_set(row, session.utc_offset_s) for row in session.sets],
-    }
-
-
-def _set(row: SetRow, offset_s: int) -> dict[str, Any]:
-    return {
-        "exercise": row.exercise_id,
-        "side": row.side,
-        "set": row.set_index,
-        "planned_reps": row.planned_reps,
-        "done_reps": row.done_reps,
-        "planned_s": row.planned_s,
-        "done_s": row.done_s,
-        "started_at": _iso(row.started_at, offset_s),
-        "ended_at": _iso(row.ended_at, offset_s),
+        "exercise": exercise,
+        "side": side,
+        "set": index,
+        "planned_reps": planned_reps,
+        "done_reps": done_reps,
+        "planned_s": planned_s,
+        "done_s": done_s,
+        "started_at": _iso(start, offset_s),
+        "ended_at": _iso(end, offset_s),
     }
 
 

@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desktop.core.history import (
     BreakOutcome,
@@ -32,7 +32,7 @@ from desktop.core.history import (
 )
 from desktop.storage import aggregates as agg
 from desktop.storage.database import Database
-from desktop.storage.export import history_to_data
+from desktop.storage.export import history_data
 from desktop.storage.models import (
     BREAK_OUTCOMES,
     PAIN_MOMENTS,
@@ -252,25 +252,23 @@ class HistoryStore:
         with self._unit() as session:
             session.merge(SettingRow(key=key, value=encoded))
 
-    def export_history(self) -> dict[str, Any]:
-        """Everything, in the public JSON shape of ``desktop.storage.export``, oldest first."""
+    def export_history(self, since: datetime | None = None) -> dict[str, Any]:
+        """Everything (or what began at ``since`` or later), in the public JSON shape of
+        ``desktop.storage.export``, oldest first."""
         with self._read() as session:
-            sessions = session.scalars(
-                select(SessionRow)
-                .options(selectinload(SessionRow.sets), selectinload(SessionRow.pain))
-                .order_by(SessionRow.started_at, SessionRow.id)
-            ).all()
-            breaks = session.scalars(select(BreakRow).order_by(BreakRow.offered_at, BreakRow.id)).all()
-            return history_to_data(sessions, breaks)
+            return history_data(session, since)
 
     # -- the history page ------------------------------------------------------
     # Each read is one unit of work on the store's connection (the caller runs it
     # on the store thread with ``StoreWorker.run``); the SQL lives in
     # ``desktop.storage.aggregates``.
 
-    def aggregates(self, first_day: date, last_day: date, today: date) -> HistoryAggregates:
+    def aggregates(
+        self, first_day: date, last_day: date, today: date, first_weekday: int = 1
+    ) -> HistoryAggregates:
+        """``first_weekday``: the ISO weekday weeks start on (the locale's, in the window)."""
         with self._read() as session:
-            return agg.load_aggregates(session, first_day, last_day, today)
+            return agg.load_aggregates(session, first_day, last_day, today, first_weekday)
 
     def history_range(self) -> tuple[date, date] | None:
         with self._read() as session:
@@ -284,8 +282,20 @@ class HistoryStore:
         """One session's sets, in the order they were done."""
         with self._read() as session:
             rows = sorted(_rows(session, SetRow, session_id), key=lambda row: row["started_at"])
-        fields = DoneSet.__dataclass_fields__
-        return [DoneSet(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+        return [
+            DoneSet(
+                exercise_id=row["exercise_id"],
+                side=SetSide(row["side"]),  # the column's text, typed
+                set_index=row["set_index"],
+                planned_reps=row["planned_reps"],
+                done_reps=row["done_reps"],
+                planned_s=row["planned_s"],
+                done_s=row["done_s"],
+                started_at=row["started_at"],
+                ended_at=row["ended_at"],
+            )
+            for row in rows
+        ]
 
     def export_csv(self, folder: Path) -> list[Path]:
         from desktop.storage.csv_export import export_csv

@@ -18,8 +18,9 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
-from desktop.core.figure import BOX_BOTTOM, BOX_H, BOX_W, HEAD_R, LIMB_W, TORSO_W, ExerciseArt, Scene
+from desktop.core.figure import ExerciseArt, Scene
 from desktop.core.figure_props import Point
+from desktop.core.skeleton import BOX_BOTTOM, BOX_H, BOX_W, HEAD_R, LIMB_W, TORSO_W
 from desktop.ui.theme import Palette
 
 ARROW_W = 0.024

@@ -1,11 +1,11 @@
 """The history charts (Qt Charts): minutes, breaks and pain, readable at any size of history.
 
 A history may hold nothing, one session, a month or ten years. The bars are
-grouped so a chart never holds more than a few dozen of them: weeks up to 16
-weeks, months up to three years, years beyond; every axis names its unit,
-every label is a real date and no two labels read the same. Routines and
-outcomes are named in full in a legend under the chart that wraps instead
-of cutting names short. A chart with nothing to show says what will appear.
+grouped (``desktop.ui.chart_periods``) so a chart never holds more than a
+few dozen of them, weeks starting on the locale's first day; every axis
+names its unit, every label is a real date and no two labels read the same.
+Routines and outcomes are named in full in a legend under the chart
+(``desktop.ui.chart_panel``). A chart with nothing to show says what will appear.
 
 Qt Charts is deprecated in favour of Qt Graphs since Qt 6.10, but Qt Graphs'
 2D charts run on Qt Quick and need a GPU scene graph; Qt Charts paints with
@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from html import escape
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -26,25 +25,26 @@ from PySide6.QtCharts import (
     QBarSet,
     QCategoryAxis,
     QChart,
-    QChartView,
     QLineSeries,
     QScatterSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtWidgets import QToolTip
 
-from desktop.ui.plain import PlainLabel, rich_label
+from desktop.core.history import BreakOutcome
+from desktop.ui.chart_panel import ChartPanel, recolour
+from desktop.ui.chart_periods import UNIT_TITLES, Periods, averaged_pain, time_ticks
 from desktop.ui.theme import Palette
 
 BREAK_OUTCOMES = (  # outcome, how a person reads it, colour
-    ("taken", "Taken", "#2bb3a8"),
-    ("natural", "Got up on your own", "#7fb0ff"),
-    ("snoozed", "Snoozed", "#f2a31b"),
-    ("skipped", "Skipped", "#e0707a"),
-    ("ignored", "Not answered", "#a3adb8"),
+    (BreakOutcome.TAKEN, "Taken", "#2bb3a8"),
+    (BreakOutcome.NATURAL, "Got up on your own", "#7fb0ff"),
+    (BreakOutcome.SNOOZED, "Snoozed", "#f2a31b"),
+    (BreakOutcome.SKIPPED, "Skipped", "#e0707a"),
+    (BreakOutcome.IGNORED, "Not answered", "#a3adb8"),
 )
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 PAIN_BEFORE = "#e0707a"
@@ -58,54 +58,7 @@ EMPTY_TEXT = {
 }
 
 
-# -- grouping ------------------------------------------------------------------------------
-def unit_for(first: date, last: date) -> str:
-    """Weeks up to 16 weeks, months up to three years, then years: never a comb of bars."""
-    days = (last - first).days + 1
-    if days <= 16 * 7:
-        return "week"
-    if days <= 3 * 366:
-        return "month"
-    return "year"
-
-
-def bucket(day: date, unit: str) -> date:
-    if unit == "week":
-        return day - timedelta(days=day.weekday())
-    if unit == "month":
-        return day.replace(day=1)
-    return day.replace(month=1, day=1)
-
-
-def _next(start: date, unit: str) -> date:
-    if unit == "week":
-        return start + timedelta(days=7)
-    if unit == "month":
-        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start.replace(year=start.year + 1)
-
-
-def buckets(first: date, last: date, unit: str) -> list[date]:
-    """Every bucket start from ``first``'s to ``last``'s, empty ones included."""
-    out, start = [], bucket(first, unit)
-    while start <= last:
-        out.append(start)
-        start = _next(start, unit)
-    return out
-
-
-def bucket_label(start: date, unit: str) -> str:
-    """Unique within any range this module draws: "24 Aug", "Aug \u201925", "2025"."""
-    if unit == "week":
-        return f"{start.day} {start:%b}"
-    if unit == "month":
-        return f"{start:%b} \u2019{start:%y}"
-    return f"{start:%Y}"
-
-
-UNIT_TITLES = {"week": "week starting", "month": "month", "year": "year"}
-
-
+# -- axes ----------------------------------------------------------------------------------
 def nice_step(top: float, ticks: int = 5) -> int:
     """A whole step of 1, 2 or 5 times a power of ten giving at most ``ticks`` intervals up to ``top``."""
     raw = max(top, 1.0) / ticks
@@ -139,101 +92,6 @@ def axis_labels(axis: QAbstractAxis) -> list[str]:
         step = (axis.max() - axis.min()) / max(1, n - 1)
         return [str(round(axis.min() + i * step)) for i in range(n)]
     return []
-
-
-# -- the panel: a chart, its legend, or a sentence saying what will be there ----------------
-class ChartPanel(QWidget):
-    """A chart view with a wrapping legend beneath, or in its place a sentence when empty."""
-
-    def __init__(self, title: str, palette: Palette, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.title = title
-        self.setObjectName("Panel")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last date label at the right edge
-        chart.setBackgroundRoundness(0)
-        chart.legend().hide()  # the legend below wraps; Qt's own cuts long names short
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.view = QChartView(chart)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName(title)
-        self.view.setMinimumHeight(240)
-        self.legend = rich_label("", wordWrap=True)
-        self.legend.setAccessibleName(f"{title}: legend")
-        self.empty_title = PlainLabel(title, objectName="SectionTitle")
-        self.empty = PlainLabel(objectName="Muted", wordWrap=True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setMinimumHeight(120)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.empty_title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.empty, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._palette = palette
-        self._legend: list[tuple[str, str]] = []
-        self.view.setBackgroundBrush(QColor(palette.surface))
-        self.show_empty("")
-
-    def chart(self) -> QChart:
-        return self.view.chart()
-
-    @property
-    def has_chart(self) -> bool:
-        return not self.view.isHidden()
-
-    def show_empty(self, text: str) -> None:
-        self.view.hide()
-        self.legend.hide()
-        self.empty_title.show()
-        self.empty.setText(text)
-        self.empty.show()
-
-    def show_chart(self, legend: list[tuple[str, str]]) -> None:
-        """``legend`` is (colour, name) pairs, drawn as swatches that wrap between entries only."""
-        self.empty.hide()
-        self.empty_title.hide()
-        self.view.show()
-        self._legend = legend
-        self._draw_legend()
-        self.legend.setVisible(bool(legend))
-
-    def _draw_legend(self) -> None:
-        """Colours named ``accent`` or ``muted`` follow the theme; others are fixed."""
-        themed = {"accent": self._palette.accent, "muted": self._palette.muted}
-        entries = [
-            f"<span style='color:{themed.get(c, c)}'>\u25a0</span>&nbsp;"
-            + escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")  # names never break inside
-            for c, name in self._legend
-        ]
-        self.legend.setText(
-            f"<div style='color:{self._palette.muted}'>" + " &nbsp;&nbsp; ".join(entries) + "</div>"
-        )
-
-    def restyle(self, palette: Palette) -> None:
-        self._palette = palette
-        recolour(self.chart(), palette)
-        self.view.setBackgroundBrush(QColor(palette.surface))
-        self._draw_legend()
-
-
-def recolour(chart: QChart, palette: Palette) -> None:
-    """Apply a theme to a chart and its axes, also after a live theme switch."""
-    chart.setBackgroundBrush(QColor(palette.surface))
-    chart.setTitleBrush(QColor(palette.text))
-    for axis in chart.axes():
-        axis.setLabelsColor(QColor(palette.muted))
-        axis.setTitleBrush(QColor(palette.muted))
-        axis.setGridLineColor(QColor(palette.border))
-        if isinstance(axis, QValueAxis):
-            axis.setMinorGridLineColor(QColor(palette.surface_alt))
-        axis.setLinePenColor(QColor(palette.border))
-    for series in chart.series():
-        if isinstance(series, QLineSeries) and series.name() == "after":
-            series.setColor(QColor(palette.accent))
 
 
 def _clear(chart: QChart) -> None:
@@ -283,7 +141,6 @@ def _hover(bar_set: QBarSet, labels: list[str], unit: str) -> None:
     bar_set.hovered.connect(show)
 
 
-# -- the three charts ----------------------------------------------------------------------
 def fill_minutes(
     panel: ChartPanel,
     daily: list[tuple[date, str, float]],
@@ -291,31 +148,29 @@ def fill_minutes(
     palette: Palette,
     first: date,
     last: date,
+    first_weekday: int,
 ) -> None:
-    """Minutes per week, month or year, stacked by routine; ``daily`` rows are (day, routine, minutes)."""
+    """Minutes per week, month or year, stacked by routine; ``daily`` rows are (day, routine, minutes).
+    Weeks start on ISO weekday ``first_weekday``, as the calendar's columns do."""
     chart = panel.chart()
     _clear(chart)
-    if not any(m > 0 for _, _, m in daily):
-        panel.show_empty(EMPTY_TEXT["minutes"])
+    periods = Periods.over(first, last, first_weekday)
+    per_routine: dict[str, list[float]] = {}
+    for day, routine, minutes in daily:  # one pass: ten years are ~10,000 rows
+        slot = periods.slot(day)
+        if minutes > 0 and slot is not None:
+            per_routine.setdefault(routine, [0.0] * len(periods.starts))[slot] += minutes
+    if not per_routine:
+        panel.show_empty(EMPTY_TEXT["minutes"], f"Minutes per {periods.unit}")
         return
-    unit = unit_for(first, last)
-    starts = buckets(first, last, unit)
-    labels = [bucket_label(s, unit) for s in starts]
-    index = {s: i for i, s in enumerate(starts)}
-    routines = sorted({r for _, r, m in daily if m > 0}, key=lambda r: str(names.get(r, r)).casefold())
     sets, legend = [], []
-    for n, routine in enumerate(routines):
-        values = [0.0] * len(starts)
-        for day, r, minutes in daily:
-            slot = index.get(bucket(day, unit))
-            if r == routine and slot is not None:
-                values[slot] += minutes
+    for n, routine in enumerate(sorted(per_routine, key=lambda r: str(names.get(r, r)).casefold())):
         name = names.get(routine, routine)
         colour = ROUTINE_COLOURS[n % len(ROUTINE_COLOURS)]
-        sets.append(_bar_set(name, colour, values, labels, "min"))
+        sets.append(_bar_set(name, colour, per_routine[routine], periods.labels, "min"))
         legend.append((colour, name))
-    chart.setTitle(f"Minutes per {unit}")
-    _bars(panel, labels, unit, sets, "minutes")
+    chart.setTitle(f"Minutes per {periods.unit}")
+    _bars(panel, periods.labels, periods.unit, sets, "minutes")
     recolour(chart, palette)
     panel.show_chart(legend)
 
@@ -332,91 +187,57 @@ def _bar_set(name: str, colour: str, values: list[float], labels: list[str], uni
 
 def fill_breaks(
     panel: ChartPanel,
-    breaks: list[tuple[date, dict[str, int]]],
+    breaks: list[tuple[date, dict[BreakOutcome, int]]],
     palette: Palette,
     first: date,
     last: date,
+    first_weekday: int,
 ) -> None:
-    """Reminders per week, month or year by how they were answered; ``breaks`` rows are per day or week."""
+    """Reminders per week, month or year by how they were answered; ``breaks`` rows are per day,
+    or per week starting on ISO weekday ``first_weekday`` (the store's weeks are the charts')."""
     chart = panel.chart()
     _clear(chart)
+    periods = Periods.over(first, last, first_weekday)
     if not any(sum(c.values()) for _, c in breaks):
-        panel.show_empty(EMPTY_TEXT["breaks"])
+        panel.show_empty(EMPTY_TEXT["breaks"], f"Sit-breaks per {periods.unit}")
         return
-    unit = unit_for(first, last)
-    starts = buckets(first, last, unit)
-    labels = [bucket_label(s, unit) for s in starts]
-    index = {s: i for i, s in enumerate(starts)}
     sets, legend = [], []
     for outcome, name, colour in BREAK_OUTCOMES:
-        values = [0.0] * len(starts)
+        values = [0.0] * len(periods.starts)
         for period, counts in breaks:
-            slot = index.get(bucket(period, unit))
+            slot = periods.slot(period)
             if slot is not None:
                 values[slot] += counts.get(outcome, 0)
         if not any(values):
             continue
-        sets.append(_bar_set(name, colour, values, labels, "reminders"))
+        sets.append(_bar_set(name, colour, values, periods.labels, "reminders"))
         legend.append((colour, name))
-    chart.setTitle(f"Sit-breaks per {unit}")
-    _bars(panel, labels, unit, sets, "breaks")
+    chart.setTitle(f"Sit-breaks per {periods.unit}")
+    _bars(panel, periods.labels, periods.unit, sets, "breaks")
     recolour(chart, palette)
     panel.show_chart(legend)
 
 
-def averaged_pain(pain, unit: str):
-    """Mean ratings per week or month for long histories: thousands of points would only draw noise."""
-    groups: dict[date, list] = {}
-    for started, routine, before, after in pain:
-        groups.setdefault(bucket(started.date(), unit), []).append((started, routine, before, after))
+def _epoch_ms(moment: datetime) -> int:
+    """The chart's x for ``moment``: its own wall-clock time read as local time.
 
-    def mean(values):
-        values = [v for v in values if v is not None]
-        return round(sum(values) / len(values), 1) if values else None
-
-    return [
-        (rows[0][0], rows[0][1], mean(r[2] for r in rows), mean(r[3] for r in rows))
-        for rows in groups.values()
-    ]
-
-
-def time_ticks(lo: datetime, hi: datetime, most: int = 7) -> list[tuple[str, datetime]]:
-    """Labelled moments around [lo, hi]: whole days, months or years, at most ``most``, each label unique.
-
-    The first tick is at or before ``lo`` and the last at or after ``hi``, so
-    one session still gets an axis: the day it happened and the next.
+    The tooltip turns x back into a local date and time, so a session begun at
+    09:00 under another UTC offset reads 09:00, as it does in the list. (This
+    is what ``QDateTime(moment)`` does, which drops the offset; spelt out,
+    the type checker sees the conversion.)
     """
-    tz = lo.tzinfo
-    span_days = (hi.date() - lo.date()).days + 1
-    if span_days <= 60:
-        unit, step = "day", max(1, math.ceil(span_days / (most - 1)))
-    elif span_days <= 3 * 366:
-        unit, step = "month", max(1, math.ceil(span_days / 30.4 / (most - 1)))
-    else:
-        unit, step = "year", max(1, math.ceil(span_days / 365.25 / (2 * most - 1)))  # "2016" is short
-    at = lo.date() if unit == "day" else bucket(lo.date(), unit)
-    moments: list[date] = []
-    while not moments or datetime.combine(moments[-1], datetime.min.time(), tz) < hi or len(moments) < 2:
-        moments.append(at)
-        for _ in range(step):
-            at = at + timedelta(days=1) if unit == "day" else _next(at, unit)
-    if unit != "day":
-        return [(bucket_label(m, unit), datetime.combine(m, datetime.min.time(), tz)) for m in moments]
-    # Days name their year where it is not plain: on the first tick and wherever it changes.
-    years = len({m.year for m in moments}) > 1
-    return [
-        (
-            f"{m.day} {m:%b}" + (f" {m:%Y}" if years and (n == 0 or m.year != moments[n - 1].year) else ""),
-            datetime.combine(m, datetime.min.time(), tz),
-        )
-        for n, m in enumerate(moments)
-    ]
+    return int(moment.replace(tzinfo=None).timestamp() * 1000)
 
 
 def fill_pain(
-    panel: ChartPanel, pain: Sequence[tuple[datetime, str, float | None, float | None]], palette: Palette
+    panel: ChartPanel,
+    pain: Sequence[tuple[datetime, str, float | None, float | None]],
+    palette: Palette,
+    first_weekday: int,
+    period: tuple[date, date],
 ) -> None:
-    """Pain before and after each rated session, 0-10 in whole numbers, each rating a marked point."""
+    """Pain before and after each rated session, 0-10 in whole numbers, each rating a marked point,
+    over the ``period`` shown (first and last local day), as the other charts are."""
     chart = panel.chart()
     _clear(chart)
     rated = [row for row in pain if row[2] is not None or row[3] is not None]
@@ -427,7 +248,7 @@ def fill_pain(
     if len(rated) > MAX_PAIN_POINTS:
         span = (rated[-1][0].date() - rated[0][0].date()).days
         averaged = "week" if span <= 3 * 366 else "month"
-        rated = averaged_pain(rated, averaged)
+        rated = averaged_pain(rated, averaged, first_weekday)
     chart.setTitle("Pain before and after" + (f" ({averaged}ly average)" if averaged else ""))
     before, after, changes = QLineSeries(), QLineSeries(), QScatterSeries()
     before.setName("before")
@@ -442,7 +263,7 @@ def fill_pain(
         series.setMarkerSize(7)
     last_used: dict[str, datetime] = {}
     for started, routine, b, a in rated:
-        ms = QDateTime(started).toMSecsSinceEpoch()
+        ms = _epoch_ms(started)
         if b is not None:
             before.append(ms, b)
         if a is not None:
@@ -456,13 +277,15 @@ def fill_pain(
         ):
             changes.append(ms, 0)
         last_used[routine] = started
-    ticks = time_ticks(rated[0][0], rated[-1][0])
+    zone = rated[-1][0].tzinfo
+    lo = min(datetime.combine(period[0], datetime.min.time(), zone), rated[0][0])  # an average's week
+    hi = max(datetime.combine(period[1] + timedelta(days=1), datetime.min.time(), zone), rated[-1][0])
     x = QCategoryAxis()
     x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    x.setStartValue(QDateTime(ticks[0][1]).toMSecsSinceEpoch())
-    for label, moment in ticks:
-        x.append(label, QDateTime(moment).toMSecsSinceEpoch())
-    x.setRange(QDateTime(ticks[0][1]).toMSecsSinceEpoch(), QDateTime(ticks[-1][1]).toMSecsSinceEpoch())
+    x.setStartValue(_epoch_ms(lo))
+    for label, moment in time_ticks(lo, hi):
+        x.append(label, _epoch_ms(moment))
+    x.setRange(_epoch_ms(lo), _epoch_ms(hi))
     x.setTitleText("date")
     y = QValueAxis()
     y.setRange(0, 10)

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
-from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
+from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE, Palette
 
@@ -48,11 +49,7 @@ PERIOD_EMPTY = (
     "No session, pain rating or sit-break was recorded in this period. "
     "Pick a longer period above to see your earlier records, or start a routine."
 )
-OUTCOMES: dict[str, str] = {
-    SessionOutcome.COMPLETED: "Completed",
-    SessionOutcome.ENDED_EARLY: "Ended early",
-    SessionOutcome.INTERRUPTED: "Interrupted",
-}
+OUTCOMES: dict[SessionOutcome, str] = {outcome: outcome.label for outcome in SessionOutcome}
 
 
 def duration(minutes: float) -> str:
@@ -62,7 +59,8 @@ def duration(minutes: float) -> str:
 
 
 def _card() -> tuple[QFrame, PlainLabel, PlainLabel]:
-    frame = QFrame(objectName="Panel")
+    frame = QFrame()
+    frame.setObjectName("Panel")
     value = PlainLabel(objectName="PageTitle")
     caption = PlainLabel(objectName="Muted", wordWrap=True)
     layout = QVBoxLayout(frame)
@@ -159,7 +157,8 @@ class HistoryPage(QWidget):
         range_row.setSpacing(SPACE[1])
         for n, period in enumerate(HistoryRange):
             text = period.button
-            button = QPushButton(text, checkable=True)
+            button = QPushButton(text)
+            button.setCheckable(True)
             button.setAccessibleName(f"Show {text}")
             button.ensurePolished()  # the stylesheet's font, not the default
             bold = QFont(button.font())
@@ -183,7 +182,8 @@ class HistoryPage(QWidget):
 
         self.calendar = AdherenceCalendar()
         self.calendar.set_palette(palette)
-        self.calendar_box = QFrame(objectName="Panel")
+        self.calendar_box = QFrame()
+        self.calendar_box.setObjectName("Panel")
         calendar_layout = QVBoxLayout(self.calendar_box)
         self.calendar_title = PlainLabel("Days you exercised", objectName="SectionTitle")
         calendar_layout.addWidget(self.calendar_title)
@@ -220,7 +220,8 @@ class HistoryPage(QWidget):
             session_bar.addWidget(button)
             self.session_buttons.append(button)
 
-        content = QWidget(objectName="Page")
+        content = QWidget()
+        content.setObjectName("Page")
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, SPACE[2], 0)
         body.setSpacing(SPACE[3])
@@ -309,9 +310,12 @@ class HistoryPage(QWidget):
         self._fill_cards(a)
         self.calendar.show_days(a.daily_minutes)
         self._title_calendar()
-        fill_minutes(self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day)
-        fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day)
-        fill_pain(self.pain, a.pain, self._palette)
+        week = self.calendar.first_weekday  # a week's bar covers the days of a calendar column
+        fill_minutes(
+            self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day, week
+        )
+        fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day, week)
+        fill_pain(self.pain, a.pain, self._palette, week, (a.first_day, a.last_day))
         self._fill_sessions(sessions)
 
     def _title_calendar(self) -> None:
@@ -352,7 +356,7 @@ class HistoryPage(QWidget):
                     f"{s.started_at:%a} {s.started_at.day} {s.started_at:%b %Y, %H:%M}",
                     s.routine_name,
                     f"{s.minutes:.0f}",
-                    OUTCOMES.get(s.outcome or "", "In progress" if s.outcome is None else s.outcome),
+                    "In progress" if s.outcome is None else OUTCOMES[s.outcome],
                     "" if s.pain_before is None else str(s.pain_before),
                     "" if s.pain_after is None else str(s.pain_after),
                 )

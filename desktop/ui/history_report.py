@@ -14,7 +14,7 @@ clinician, so the report makes no diagnosis and draws no conclusions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
@@ -26,9 +26,10 @@ from PySide6.QtGui import QPageSize, QPainter
 
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.chart_export import paint
-from desktop.ui.history_charts import ChartPanel, fill_breaks, fill_minutes, fill_pain
+from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
 from desktop.ui.history_page import OUTCOMES, duration
-from desktop.ui.report_pages import Block, Drawing, Html, page_size_for, write_pages
+from desktop.ui.report_pages import Block, Drawing, Html, Table, page_size_for, table_html, write_pages
 from desktop.ui.theme import LIGHT
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ MAX_SESSION_ROWS = 60  # a ten-year history would print hundreds of pages; the m
 CHART_SIZE = QSizeF(760, 270)  # logical size the charts are laid out at before scaling onto the page
 CALENDAR_WIDTH = 820  # logical px: 53 weeks at the smallest square, scaled onto the page
 DASH = "\u2013"
+SESSION_COLUMNS_PERCENT = (22, 24, 9, 15, 15, 15)  # date, routine, time, outcome, pain before, after
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
             f"<p><b>{escape(data.person)}</b> \u00b7 {escape(data.period)}, "
             f"{_day(a.first_day)} {DASH} {_day(a.last_day)}<br/>"
             f"<span style='color:#555555'>Written on {_day(data.written)}. Everything here was recorded "
-            "by the person in the app.</span></p>"
+            "by the person in the app; it is not a medical assessment.</span></p>"
         ),
         Html(_heading("Summary") + _summary(a, data.session_count)),
         Html(_heading("Routines and the step each exercise is on") + _routines(data.routines)),
@@ -111,15 +113,18 @@ def report_blocks(data: ReportInput) -> list[Block]:
             ),
         )
     )
+    week = calendar.first_weekday  # a week's bar covers the days of a calendar column
     charts = (
         (
             "Minutes exercised",
-            lambda p: fill_minutes(p, a.routine_minutes, data.routine_names, LIGHT, a.first_day, a.last_day),
+            lambda p: fill_minutes(
+                p, a.routine_minutes, data.routine_names, LIGHT, a.first_day, a.last_day, week
+            ),
         ),
-        ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day)),
+        ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day, week)),
         (
             "Pain before and after sessions (0 none, 10 worst imaginable)",
-            lambda p: fill_pain(p, a.pain, LIGHT),
+            lambda p: fill_pain(p, a.pain, LIGHT, week, (a.first_day, a.last_day)),
         ),
     )
     for heading, fill in charts:
@@ -146,22 +151,21 @@ def report_blocks(data: ReportInput) -> list[Block]:
     if a.longest_sitting_min:
         blocks.append(Html(_heading("Sitting and stand-ups") + _sitting(a)))
     if data.sessions:
-        blocks.append(Html(_heading(_sessions_title(data)) + _sessions(data.sessions)))
-    blocks.append(
-        Html(
-            "<p style='color: #555555; font-size: 8pt;'>This report lists self-recorded exercise, pain "
-            "ratings and sit-breaks. It is not a medical assessment.</p>"
-        )
-    )
+        blocks.append(_sessions(data))
     return blocks
 
 
 def report_text(data: ReportInput) -> str:
     """The report's HTML blocks joined, for checking wording without reading a PDF."""
-    return "\n".join(
-        b.html if isinstance(b, Html) else (b.keep_with.html if b.keep_with else "")
-        for b in report_blocks(data)
-    )
+    return "\n".join(_html_of(b) for b in report_blocks(data))
+
+
+def _html_of(block: Block) -> str:
+    if isinstance(block, Html):
+        return block.html
+    if isinstance(block, Table):
+        return block.html()
+    return block.keep_with.html if block.keep_with else ""
 
 
 def _painter_of(widget: AdherenceCalendar) -> Callable[[QPainter, QRectF], None]:
@@ -203,7 +207,7 @@ def _summary(a: HistoryAggregates, sessions: int) -> str:
             else f"{a.avg_pain_change:+.1f} points (0{DASH}10)",
         ),
     ]
-    return _table(None, rows)
+    return table_html(None, rows)
 
 
 def _routines(routines: list[ReportRoutine]) -> str:
@@ -234,7 +238,7 @@ def _sitting(a: HistoryAggregates) -> str:
     if a.standups_per_hour:
         per_hour = sum(v for _, v in a.standups_per_hour) / len(a.standups_per_hour)
         rows.append(("Stand-ups per hour at the desk, average", f"{per_hour:.1f}"))
-    return _table(None, rows)
+    return table_html(None, rows)
 
 
 def _sessions_title(data: ReportInput) -> str:
@@ -242,38 +246,33 @@ def _sessions_title(data: ReportInput) -> str:
     return "Sessions" if shown == total else f"Sessions: the {shown} most recent of {total}"
 
 
-def _sessions(sessions: list[SessionSummary]) -> str:
+def _sessions(data: ReportInput) -> Table:
     rows = [
         (
             f"{s.started_at.day} {s.started_at:%b %Y, %H:%M}",
             s.routine_name,
             f"{s.minutes:.0f} min",
-            OUTCOMES.get(s.outcome or "", "In progress"),
+            "In progress" if s.outcome is None else OUTCOMES[s.outcome],
             DASH if s.pain_before is None else str(s.pain_before),
             DASH if s.pain_after is None else str(s.pain_after),
         )
-        for s in sessions
+        for s in data.sessions
     ]
-    return _table(("Date", "Routine", "Time", "Outcome", "Pain before", "Pain after"), rows)
+    title = _sessions_title(data)
+    return Table(
+        _heading(title),
+        _heading(f"{title} (continued)"),
+        ("Date", "Routine", "Time", "Outcome", "Pain before", "Pain after"),
+        rows,
+        SESSION_COLUMNS_PERCENT,
+        font_pt=9,  # a date and a time fit one line, as does each header
+    )
 
 
 def _heading(text: str) -> str:
     return (
         f"<h2 style='font-size: 12pt; margin-top: 6px; margin-bottom: 2px; color: {LIGHT.accent};'>"
         f"{escape(text)}</h2>"
-    )
-
-
-def _table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> str:
-    head = (
-        ("<tr>" + "".join(f"<th align='left' bgcolor='#e9eef2'>{escape(h)}</th>" for h in header) + "</tr>")
-        if header
-        else ""
-    )
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
-        f"style='border-collapse: collapse; border-color: #c8ced4;'>{head}{body}</table>"
     )
 
 

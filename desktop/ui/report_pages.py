@@ -1,16 +1,20 @@
 """Lay blocks of text and drawings out on PDF pages, with a footer and page numbers.
 
-A report is a column of blocks: HTML (laid out by ``QTextDocument``) and
-drawings (a chart or the calendar, painted as vectors). Blocks are placed
-top to bottom; one that does not fit what is left of a page starts the
-next, and HTML taller than a page is split across pages. The layout is
-worked out first, so each footer can say "page 2 of 3".
+A report is a column of blocks: HTML (laid out by ``QTextDocument``),
+drawings (a chart or the calendar, painted as vectors) and tables. Blocks
+are placed top to bottom; one that does not fit what is left of a page
+starts the next, and HTML taller than a page is split across pages. A table
+is split between rows, and every page it reaches starts with its header
+row, so a reader of page 4 still knows which column is which (fixed column
+widths keep the columns lined up from page to page). The layout is worked
+out first, so each footer can say "page 2 of 3".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
@@ -47,7 +51,56 @@ class Drawing:
     caption: Html | None = None  # a legend or note that must sit on the same page, below
 
 
-Block = Html | Drawing
+@dataclass
+class Table:
+    """Rows under a header row that is repeated at the top of every page the table spans.
+
+    ``heading`` (HTML) stays on the page of the first rows, ``continued`` heads
+    the others; ``widths`` are each column's percent of the page width."""
+
+    heading: str
+    continued: str
+    header: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    widths: tuple[int, ...]
+    font_pt: float | None = None
+
+    def html(self, first: int = 0, count: int | None = None) -> str:
+        """The heading and rows ``first`` to ``first + count`` under the header, as one page shows them."""
+        end = len(self.rows) if count is None else first + count
+        head = self.heading if first == 0 else self.continued
+        return head + table_html(self.header, self.rows[first:end], self.widths, self.font_pt)
+
+
+Block = Html | Drawing | Table
+MIN_FIRST_ROWS = 3  # a table does not start with fewer rows than this at the foot of a page
+
+
+def table_html(
+    header: tuple[str, ...] | None,
+    rows: Sequence[tuple[str, ...]],
+    widths: tuple[int, ...] | None = None,
+    font_pt: float | None = None,
+) -> str:
+    """A ruled table of plain text cells (escaped here), with a shaded header row when given."""
+    size = f" font-size: {font_pt:g}pt;" if font_pt else ""
+    columns = len(header) if header else len(rows[0]) if rows else 0
+    sized = [f" width='{w}%'" for w in widths] if widths else [""] * columns
+    head = (
+        "<tr>"
+        + "".join(
+            f"<th align='left' bgcolor='#e9eef2'{w}>{escape(h)}</th>"
+            for h, w in zip(header, sized, strict=True)
+        )
+        + "</tr>"
+        if header
+        else ""
+    )
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+        f"style='border-collapse: collapse; border-color: #c8ced4;{size}'>{head}{body}</table>"
+    )
 
 
 def write_pages(
@@ -118,6 +171,9 @@ def _place(blocks: list[Block], device, width: float, height: float, gap: float)
         page, y = page + 1, 0.0
 
     for block in blocks:
+        if isinstance(block, Table):
+            page, y = _place_table(block, device, width, height, gap, placed, page, y)
+            continue
         if isinstance(block, Drawing):
             h = width * block.aspect
             head = _document(block.keep_with.html, device, width) if block.keep_with else None
@@ -155,6 +211,40 @@ def _place(blocks: list[Block], device, width: float, height: float, gap: float)
             if top < total:
                 new_page()
     return placed
+
+
+def _place_table(
+    table: Table, device, width: float, height: float, gap: float, placed: list[Placed], page: int, y: float
+) -> tuple[int, float]:
+    """Place ``table`` a page's worth of rows at a time, each part with the header row; the page
+    and height reached."""
+    first, rows = 0, len(table.rows)
+    while first < rows:
+        count = _rows_that_fit(table, first, device, width, height - y)
+        if y and count < min(MIN_FIRST_ROWS, rows - first):
+            page, y = page + 1, 0.0  # too little room left here: start on the next page
+            continue
+        count = max(count, 1)  # a single row taller than a page still prints, cut at the foot
+        doc = _document(table.html(first, count), device, width)
+        part = min(doc.size().height(), height - y)
+        placed.append((page, _draw_doc(doc, 0.0, part), y, part))
+        first += count
+        y += part + gap
+        if first < rows:
+            page, y = page + 1, 0.0
+    return page, y
+
+
+def _rows_that_fit(table: Table, first: int, device, width: float, room: float) -> int:
+    """How many rows from ``first`` fit ``room`` with the heading and header row (binary search)."""
+    low, high = 0, len(table.rows) - first
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _document(table.html(first, middle), device, width).size().height() <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _break_at_line(doc: QTextDocument, top: float, room: float) -> float:

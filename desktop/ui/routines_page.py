@@ -55,7 +55,9 @@ class RoutineCard(QFrame):
         # Every card's button column is as wide as the widest ("Customise"), so Start buttons line up.
         self.edit.setMinimumWidth(QPushButton("Customise").sizeHint().width())
         self.row_id = row.id
-        self.more = QToolButton(text="More", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more = QToolButton()
+        self.more.setText("More")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setAccessibleName(f"More actions for {row.name}")
         menu = QMenu(self.more)
         entries = [("Duplicate", RoutineAction.DUPLICATE), ("Export\u2026", RoutineAction.EXPORT)]
@@ -129,7 +131,8 @@ class RoutinesPage(QWidget):
         header.addWidget(self.new_button)
         self._column = QVBoxLayout()
         self._column.setSpacing(SPACE[2])
-        column = QWidget(objectName="Page")
+        column = QWidget()
+        column.setObjectName("Page")
         column.setLayout(self._column)
         self.list_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)

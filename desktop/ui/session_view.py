@@ -18,6 +18,7 @@ from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
 from desktop.core.intents import SessionIntent
+from desktop.core.plan import Side
 from desktop.core.session_display import Display, FigureCue
 from desktop.ui.cue_panel import CuePanel
 from desktop.ui.fit_text import ElidedLabel, fitting_px
@@ -118,7 +119,8 @@ class SessionView(QWidget):
         body.addLayout(timer, 4)  # the timer gets the lion's share: "20:00" must read from 3 m
         footer = QHBoxLayout()
         footer.addStretch(1)
-        bar = QWidget(objectName="SessionControls")
+        bar = QWidget()
+        bar.setObjectName("SessionControls")
         bar.setLayout(controls)
         footer.addWidget(bar)
         layout = QVBoxLayout(self)
@@ -198,7 +200,7 @@ class SessionView(QWidget):
         self,
         exercise_id: str,
         dosage: Dosage | None,
-        side: str | None = None,
+        side: Side | None = None,
         *,
         rung: int | None = None,
         started_at: float | None = None,

@@ -1,6 +1,7 @@
 """Preferences: every setting in one dialog, opened from the main window and the tray.
 
-Two tabs, General (theme, sound and voice, start at login) and Break
+Two tabs, General (theme, sound and voice, start at login, the name
+printed on reports) and Break
 reminders (the rules, working hours, quiet times, and each rule spelled out
 in a sentence). The dialog edits plain values and shows what it is given;
 the controller checks the values and hands back a problem worded for a
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -46,6 +48,7 @@ LABELS = {
     "days": "Working days",
     "away_effect": "A screen lock or sleep",
     "daily_skip_limit": "Skips allowed a day",
+    "report_name": "Name on reports",
 }
 AWAY_EFFECTS = (
     ("Ends sitting (a long one is a break)", "end"),
@@ -97,7 +100,8 @@ def _section(form: QFormLayout, title: str) -> None:
 
 def _scrolling(form: QFormLayout, *below: QWidget) -> QScrollArea:
     """A tab's page that scrolls when the screen is too small for it, never clipping a row."""
-    page = QWidget(objectName="Page")
+    page = QWidget()
+    page.setObjectName("Page")
     column = QVBoxLayout(page)
     column.setContentsMargins(SPACE[3], SPACE[2], SPACE[3], SPACE[3])
     column.addLayout(form)
@@ -128,6 +132,17 @@ class SettingsDialog(QDialog):
         self.voice.setChecked(values.get("voice", True))
         self.autostart = QCheckBox("Start Upright in the tray when I log in")
         self.autostart.setChecked(values.get("autostart", False))
+        self.report_name = QLineEdit(values.get("report_name", ""))
+        self.report_name.setAccessibleName(LABELS["report_name"])
+        self.report_name.setPlaceholderText(values.get("report_name_default", ""))
+        self.report_name.setClearButtonEnabled(True)
+        self.report_name.setMinimumWidth(280)
+        self.report_name_note = PlainLabel(
+            "Printed at the top of the report for your physiotherapist. "
+            "Left empty, the report uses your account's name, shown in grey.",
+            wordWrap=True,
+            objectName="Muted",
+        )
 
         self.interval = _spin(5, 240, values["interval_min"], LABELS["interval_min"])
         self.natural = _spin(1, 60, values["natural_break_min"], LABELS["natural_break_min"])
@@ -136,9 +151,11 @@ class SettingsDialog(QDialog):
         self.only_hours = QCheckBox(LABELS["only_hours"])
         self.only_hours.setChecked(hours is not None)
         hours = hours or {"start": "09:00", "end": "17:30", "days": [1, 2, 3, 4, 5]}
-        self.start = QTimeEdit(QTime.fromString(hours["start"], "HH:mm"), displayFormat="HH:mm")
+        self.start = QTimeEdit(QTime.fromString(hours["start"], "HH:mm"))
+        self.start.setDisplayFormat("HH:mm")
         self.start.setAccessibleName("Working hours start")
-        self.end = QTimeEdit(QTime.fromString(hours["end"], "HH:mm"), displayFormat="HH:mm")
+        self.end = QTimeEdit(QTime.fromString(hours["end"], "HH:mm"))
+        self.end.setDisplayFormat("HH:mm")
         self.end.setAccessibleName("Working hours end")
         self.days = [QCheckBox(d) for d in DAYS]
         for n, box in enumerate(self.days, start=1):
@@ -197,6 +214,7 @@ class SettingsDialog(QDialog):
             edit.timeChanged.connect(self._edited)
         for box in (self.only_hours, *self.days, self.fullscreen, self.dnd, self.calls):
             box.toggled.connect(self._edited)
+        self.report_name.textEdited.connect(self._edited)
         self._enable_hours()
         # The tabs scroll, so the dialog can be smaller than its rows; not smaller than this, though.
         fit(self, self.sizeHint().expandedTo(QSize(660, 700)), QSize(440, 320))
@@ -210,6 +228,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.voice)
         _section(form, "Start at login")
         form.addRow(self.autostart)
+        _section(form, "Reports")
+        _row(form, LABELS["report_name"], self.report_name)
+        form.addRow(self.report_name_note)
         return _scrolling(form)
 
     def _reminders_tab(self) -> QScrollArea:
@@ -268,6 +289,7 @@ class SettingsDialog(QDialog):
             "theme": self.theme.currentData(),
             "sound": self.sound.isChecked(),
             "voice": self.voice.isChecked(),
+            "report_name": self.report_name.text(),
         }
 
     def _enable_hours(self) -> None:

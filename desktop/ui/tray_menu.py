@@ -8,8 +8,9 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.core.break_status import BreakStatus, TrayState
 from desktop.core.intents import TrayAction, TrayIntent
-from desktop.ui.tray_art import TrayState, tray_icon
+from desktop.ui.tray_art import tray_icon
 
 # (intent, label); None is a separator
 ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
@@ -23,7 +24,7 @@ ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
     (TrayIntent(TrayAction.RESUME), "Resume reminders"),
     None,
     (TrayIntent(TrayAction.OPEN), "Open Upright"),
-    (TrayIntent(TrayAction.SETTINGS), "Settings\u2026"),
+    (TrayIntent(TrayAction.PREFERENCES), "Preferences\u2026"),
     (TrayIntent(TrayAction.QUIT), "Quit Upright"),
 )
 
@@ -54,7 +55,7 @@ class TrayMenu(QObject):
             action = self.menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self.intent.emit(k))
             self.actions[key] = action
-        self.icon = QSystemTrayIcon(tray_icon("normal", 0.0), self)
+        self.icon = QSystemTrayIcon(tray_icon(TrayState.NORMAL, 0.0), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.icon.installEventFilter(self)
@@ -71,21 +72,21 @@ class TrayMenu(QObject):
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.intent.emit(TrayIntent(TrayAction.OPEN))
 
-    def show_state(self, state: TrayState, minutes_sat: int, progress: float, detail: str) -> None:
+    def show_state(self, status: BreakStatus) -> None:
         """Update icon and tooltip, each only when what it shows changed (a new icon is drawn,
         sent to the tray host and repainted; the ring moves in ``RING_STEPS`` steps)."""
-        shown = (state, math.floor(min(1.0, progress) * RING_STEPS) / RING_STEPS)
+        shown = (status.state, math.floor(min(1.0, status.progress) * RING_STEPS) / RING_STEPS)
         if shown != self._shown:
             self._shown = shown
             self.icon.setIcon(tray_icon(*shown))
-            self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(state == "paused")
-            for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
-                self.actions[TrayIntent(action)].setEnabled(state != "paused")
-        sat = "Just had a break" if minutes_sat == 0 else f"Sitting for {minutes_sat} min"
-        tip = f"Upright \u2014 {sat}\n{detail}" if detail else f"Upright \u2014 {sat}"
+        tip = "Upright \u2014 " + "\n".join(line for line in (status.sitting, status.detail) if line)
         if tip != self._tip:
             self._tip = tip
             self.icon.setToolTip(tip)
+        paused = status.state is TrayState.PAUSED and status.paused_until is not None
+        self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(paused)
+        for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
+            self.actions[TrayIntent(action)].setEnabled(not paused)
 
     def show(self) -> None:
         self.icon.show()

@@ -189,15 +189,16 @@ def test_a_live_theme_switch_recolours_chart_axes(qapp, catalog, tmp_path):
 
 
 def test_years_of_history_are_drawn_as_months_then_years(qapp):
-    from desktop.ui.history_charts import BREAK_OUTCOMES, ChartPanel, axis_labels, fill_breaks, fill_minutes
+    from desktop.ui.chart_panel import ChartPanel
+    from desktop.ui.history_charts import BREAK_OUTCOMES, axis_labels, fill_breaks, fill_minutes
     from desktop.ui.theme import LIGHT
 
     first = date(2020, 1, 1)
     days = [first + timedelta(days=n) for n in range(3 * 365)]
     counts = {**{o: 0 for o, _, _ in BREAK_OUTCOMES}, "taken": 2, "skipped": 1}
     minutes, breaks = ChartPanel("m", LIGHT), ChartPanel("b", LIGHT)
-    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in days], {}, LIGHT, days[0], days[-1])
-    fill_breaks(breaks, [(d, counts) for d in days], LIGHT, days[0], days[-1])
+    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in days], {}, LIGHT, days[0], days[-1], 1)
+    fill_breaks(breaks, [(d, counts) for d in days], LIGHT, days[0], days[-1], 1)
     [minute_series], [break_series] = minutes.chart().series(), breaks.chart().series()
     assert minutes.chart().title() == "Minutes per month" and breaks.chart().title() == "Sit-breaks per month"
     assert minute_series.barSets()[0].count() == 36  # 2020 to 2022, month by month
@@ -209,7 +210,7 @@ def test_years_of_history_are_drawn_as_months_then_years(qapp):
             labels = axis_labels(axis)
             assert len(labels) == len(set(labels)), labels
     decade = [first + timedelta(days=n) for n in range(3653)]
-    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in decade], {}, LIGHT, decade[0], decade[-1])
+    fill_minutes(minutes, [(d, "mobility-trio", 1.0) for d in decade], {}, LIGHT, decade[0], decade[-1], 1)
     assert minutes.chart().title() == "Minutes per year"
     assert axis_labels(minutes.chart().axes(Qt.Orientation.Horizontal)[0])[:2] == ["2020", "2021"]
 
@@ -250,11 +251,11 @@ def test_a_report_of_nothing_is_refused_before_asking_where(qapp, catalog, tmp_p
         asked.append(args)
         return tmp_path / "report.pdf"
 
-    async def error(_parent, title, message):
+    async def inform(_parent, title, message):
         said.append((title, message))
 
     monkeypatch.setattr(history_actions.modal, "choose_path", choose)
-    monkeypatch.setattr(history_actions.modal, "error", error)
+    monkeypatch.setattr(history_actions.modal, "inform", inform)  # not an error: nothing went wrong
 
     async def scenario():
         worker = StoreWorker(tmp_path / "data")
@@ -268,5 +269,9 @@ def test_a_report_of_nothing_is_refused_before_asking_where(qapp, catalog, tmp_p
 
     run(qapp, scenario)
     assert asked == [] and not (tmp_path / "report.pdf").exists()
-    assert said[0][0] == "Nothing to report" and "no report was written" in said[0][1]
-    assert said[1][0] == "No charts to save"
+    assert said[0] == (
+        "Nothing to report yet",
+        "Your history is still empty. A report shows your sessions, pain ratings and sit-breaks: "
+        "come back after your first session.",
+    )
+    assert said[1][0] == "No charts to save yet"

@@ -8,10 +8,11 @@ from desktop.app.media import Media
 from desktop.app.store_worker import StoreWorker
 from desktop.app.tray_controller import TrayController
 from desktop.app.tray_store import TrayStore
-from desktop.core.breaks import Answer
+from desktop.core.breaks import Answer, BreakEvent
 from desktop.core.intents import TrayAction, TrayIntent
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import run
+from tests.waiting import eventually
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -195,9 +196,9 @@ def test_screen_lock_counts_as_away(coach, qapp):
         await tray.start()
         clocks.advance(20)
         tray.wake()
-        sensors.session_event("lock")
+        sensors.session_event(BreakEvent.LOCK)
         clocks.advance(15)
-        sensors.session_event("unlock")
+        sensors.session_event(BreakEvent.UNLOCK)
         clocks.advance(1)
         tray.wake()
         minutes = tray.menu._shown[1]
@@ -252,7 +253,8 @@ def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qap
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.break_window import BreakEnd, BreakWindow
+    from desktop.core.intents import BreakEnd
+    from desktop.ui.break_window import BreakWindow
 
     make, clocks, _sensors, _, data = coach
 
@@ -267,11 +269,12 @@ def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qap
         for _ in range(3):
             tray._on_intent(TrayIntent(TrayAction.TAKE))
             await asyncio.sleep(0)
-        while not open_windows():
-            await asyncio.sleep(0.01)
-        for _ in range(5):  # let any further break get as far as showing itself
-            await asyncio.sleep(0.01)
-        shown = open_windows()
+        # Every take has run as far as it goes: a break window each waits for its end; any other
+        # take found one on screen and is done. (Before the fix, three windows and three waits.)
+        shown = await eventually(
+            lambda: (windows := open_windows()) and len(tray.tasks) == len(windows) and windows,
+            "each take to open a break or find one open",
+        )
         shown[0]._end(BreakEnd.COMPLETED)
         await tray.settle()
         history = await _history(data)
@@ -409,5 +412,5 @@ def test_the_tooltip_and_menu_are_brought_up_to_date_when_looked_at(coach, qapp)
         return before, hovered, opened
 
     before, hovered, opened = run(qapp, scenario)
-    assert "Just had a break" in before
+    assert "Sitting for 0 min" in before
     assert "Sitting for 7 min" in hovered and "Sitting for 12 min" in opened

@@ -93,9 +93,73 @@ def test_history_table_and_empty_state(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "new"), "history"]) == 0
     assert "No sessions or breaks recorded yet" in capsys.readouterr().out
     _fill(tmp_path)
-    assert main(["--data-dir", str(tmp_path), "history"]) == 0
+    assert main(["--data-dir", str(tmp_path), "history", "--period", "all"]) == 0
     out = capsys.readouterr().out
-    assert "mobility-trio" in out and "completed" in out and "1 break reminders, 1 taken." in out
+    assert "Mobility trio" in out and "Completed" in out and "Sit-breaks: 1 reminder, 1 taken." in out
+    assert "Shown: everything recorded (from 2026-11-23), 1 session." in out
+
+
+def _sessions_days_ago(data_dir, *days_ago):
+    """One finished session (a set, a rating) and one taken reminder on each of those days."""
+    from desktop.storage.database import open_database
+    from desktop.storage.history import HistoryStore
+
+    db = open_database(data_dir)
+    store = HistoryStore(db)
+    now = datetime.now(UTC).replace(microsecond=0)
+    for days in days_ago:
+        start = now - timedelta(days=days)
+        sid = store.start_session("mobility-trio", "Mobility trio", start)
+        store.record_set(
+            sid,
+            exercise_id="cat-cow",
+            side="none",
+            set_index=1,
+            planned_reps=8,
+            done_reps=8,
+            started_at=start + timedelta(seconds=5),
+            ended_at=start + timedelta(seconds=65),
+        )
+        store.set_pain(sid, "after", 2)
+        store.finish_session(sid, "ended_early", start + timedelta(minutes=2))
+        store.record_break(start + timedelta(hours=1), "natural")
+    db.close()
+
+
+def test_the_table_shows_the_last_four_weeks_unless_asked_for_more(tmp_path, capsys):
+    _sessions_days_ago(tmp_path, 2, 60, 400)
+    assert main(["--data-dir", str(tmp_path), "history"]) == 0
+    recent = capsys.readouterr().out
+    assert recent.count("Mobility trio") == 1 and "Ended early" in recent
+    assert (
+        "Shown: the last 4 weeks" in recent and "1 session." in recent and "--period 3m, 12m or all" in recent
+    )
+    assert "Sit-breaks: 0 reminders, 0 taken; 1 break without a reminder." in recent
+    assert main(["--data-dir", str(tmp_path), "history", "--period", "3m"]) == 0
+    assert capsys.readouterr().out.count("Mobility trio") == 2
+    assert main(["--data-dir", str(tmp_path), "history", "--period", "all"]) == 0
+    everything = capsys.readouterr().out
+    assert everything.count("Mobility trio") == 3 and "--period 3m" not in everything
+
+
+def test_json_is_everything_unless_a_period_is_given(tmp_path, capsys):
+    _sessions_days_ago(tmp_path, 2, 60)
+    assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert main(["--data-dir", str(tmp_path), "history", "--json", "--period", "4w"]) == 0
+    recent = json.loads(capsys.readouterr().out)
+    assert [len(everything["sessions"]), len(everything["breaks"])] == [2, 2]
+    assert recent["sessions"] == everything["sessions"][1:] and recent["breaks"] == everything["breaks"][1:]
+    assert [len(s["sets"]) for s in everything["sessions"]] == [1, 1]
+    assert everything["sessions"][0]["pain_after"] == 2
+
+
+def test_the_json_export_writes_one_session_a_line(tmp_path, capsys):
+    _sessions_days_ago(tmp_path, 1, 2, 3)
+    assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    sessions = [json.loads(line.strip().rstrip(",")) for line in lines if line.lstrip().startswith('{"id"')]
+    assert [s["id"] for s in sessions] == [3, 2, 1]  # oldest first: recorded 1, 2 and 3 days ago
 
 
 def test_history_env_variable_sets_the_folder(tmp_path, monkeypatch, capsys):
@@ -132,12 +196,22 @@ def test_readable_history_lists_step_changes_with_their_reasons(tmp_path, capsys
         "push-up", 1, "Ready for the next step.", datetime(2026, 11, 24, 9, tzinfo=UTC)
     )
     db.close()
-    assert main(["--data-dir", str(tmp_path), "history"]) == 0
+    assert main(["--data-dir", str(tmp_path), "history", "--period", "all"]) == 0
     out = capsys.readouterr().out
-    assert "Step changes:" in out
-    assert re.search(r"2026-11-24 \d\d:00\s+push-up\s+1\s+2\s+Ready for the next step\.", out)
+    assert "Step changes:" in out  # the exercise by its name, as the window shows it
+    assert re.search(r"2026-11-24 \d\d:00\s+Push-ups\s+1\s+2\s+Ready for the next step\.", out)
     assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
     assert set(json.loads(capsys.readouterr().out)) == {
         "sessions",
         "breaks",
     }  # the public format is unchanged
+
+
+def test_an_empty_data_dir_is_refused_not_read_as_the_default(capsys):
+    import pytest
+
+    for argv in (["--data-dir", "", "history"], ["history", "--data-dir", " "]):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2
+        assert "argument --data-dir: it is empty" in capsys.readouterr().err

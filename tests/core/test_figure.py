@@ -5,16 +5,10 @@ import math
 
 import pytest
 
-from desktop.core.figure import (
-    BOX_W,
-    LENGTH,
-    MIN_ARROW,
-    ExerciseArt,
-    Pose,
-    PoseBook,
-)
+from desktop.core.figure import MIN_ARROW, ExerciseArt, PoseBook
 from desktop.core.figure_props import Arrow, Prop
 from desktop.core.pose_data import pose_from_data
+from desktop.core.skeleton import BOX_W, LENGTH, Pose
 
 STANDING = Pose(
     hip=(0.8, 0.44),

@@ -4,8 +4,9 @@ import pytest
 
 from desktop.core.catalog import Dosage, Range
 from desktop.core.clock import FakeClock
-from desktop.core.figure import ExerciseArt, Pose
+from desktop.core.figure import ExerciseArt
 from desktop.core.motion import DEFAULT_PACE, Beat, Frame, Timeline, ease, flip_for
+from desktop.core.skeleton import Pose
 from tests.core.test_figure import STANDING
 
 A = STANDING  # the same upright figure the figure tests pose

@@ -68,7 +68,7 @@ def test_cli_csv_and_window_agree_on_the_day(tmp_path, zone):
     history = json.loads(upright(data, "history", "--json").stdout)
     assert history["sessions"][0]["started_at"].startswith("2026-03-01T08:00:00.000+09:00")
     assert history["breaks"][0]["offered_at"].startswith("2026-03-01T09:00")
-    assert "2026-03-01 08:00" in upright(data, "history").stdout
+    assert "2026-03-01 08:00" in upright(data, "history", "--period", "all").stdout
 
     exported = upright(data, "export", "--csv", str(tmp_path / "csv"))
     assert exported.returncode == 0, exported.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.history import SessionSummary
+from desktop.core.history import SessionOutcome, SessionSummary
 from desktop.storage.aggregates import COUNTED_BREAKS
 from desktop.storage.database import Database
 from desktop.storage.history import HistoryStore
@@ -301,6 +301,26 @@ def test_long_ranges_count_breaks_per_week(store: HistoryStore, autumn) -> None:
     assert len(a.longest_sitting_min) == 4  # still per day
 
 
+def test_weeks_start_on_the_locales_first_day(store: HistoryStore, autumn, spring) -> None:
+    """Sunday weeks (en_US): Sat 24 Oct is the last day of one week, Sun 25 Oct starts the next."""
+    a = store.aggregates(d(7, 1), d(10, 31), today=d(10, 31), first_weekday=7)
+    sundays = [p for p, _ in a.breaks]
+    assert sundays[0] == d(6, 28) and sundays[-1] == d(10, 25) and all(s.isoweekday() == 7 for s in sundays)
+    assert a.breaks[-2:] == [
+        (d(10, 18), {"taken": 1, "snoozed": 1, "skipped": 1, "natural": 1, "ignored": 1}),
+        (d(10, 25), {**ZERO, "taken": 2, "natural": 2, "ignored": 3}),
+    ]
+    # "This week" on Tue 31 Mar: from Sun 29 with Sunday weeks, from Mon 30 with Monday weeks.
+    by_day = dict(store.aggregates(d(3, 23), d(3, 31), today=d(3, 31)).daily_minutes)
+    assert by_day[d(3, 29)] > 0
+    sunday = store.aggregates(d(3, 27), d(4, 2), today=d(3, 31), first_weekday=7).week_minutes
+    monday = store.aggregates(d(3, 27), d(4, 2), today=d(3, 31), first_weekday=1).week_minutes
+    assert sunday == pytest.approx(by_day[d(3, 29)] + by_day[d(3, 30)] + by_day[d(3, 31)])
+    assert monday == pytest.approx(by_day[d(3, 30)] + by_day[d(3, 31)])
+    with pytest.raises(ValueError, match="ISO weekday"):
+        store.aggregates(d(3, 27), d(4, 2), today=d(3, 31), first_weekday=0)
+
+
 def test_92_days_is_the_last_daily_range(store: HistoryStore) -> None:
     assert store.aggregates(d(1, 1), d(1, 1) + timedelta(days=91), d(4, 1)).break_period == "day"
     assert store.aggregates(d(1, 1), d(1, 1) + timedelta(days=92), d(4, 1)).break_period == "week"
@@ -328,12 +348,13 @@ def test_list_sessions_newest_first(store: HistoryStore, spring) -> None:
         routine_name="Posterior-Chain",
         started_at=datetime(2026, 4, 1, 23, 58, tzinfo=CEST),
         minutes=2.0,
-        outcome="completed",
+        outcome=SessionOutcome.COMPLETED,
         pain_before=None,
         pain_after=None,
         set_count=2,
     )
     assert rows[0].started_at.utcoffset() == timedelta(hours=2)
+    assert rows[0].outcome is SessionOutcome.COMPLETED  # typed at the store's edge, not the column's text
     assert (rows[-1].minutes, rows[-1].set_count, rows[-1].pain_before, rows[-1].pain_after) == (8.0, 2, 5, 3)
     assert [r.id for r in store.list_sessions(d(3, 27), d(4, 2), limit=2)] == [spring["F"], spring["D"]]
 

@@ -44,6 +44,7 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
     from dataclasses import asdict
 
     from desktop.core.breaks import BreakSettings, rules_text
+    from desktop.core.history import PainMoment
     from desktop.ui import help_dialogs
     from desktop.ui.dialogs import safety_notice, safety_notice_to_read, session_sets
     from desktop.ui.pain_dialog import PainDialog
@@ -61,7 +62,7 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
         ("session-sets", session_sets(window, done_sets(), {e.id: e.name for e in catalog.exercises})),
         ("preferences-general", preferences),
         ("preferences-reminders", reminders),
-        ("pain", PainDialog("before", window)),
+        ("pain", PainDialog(PainMoment.BEFORE, window)),
         ("shortcuts", help_dialogs.shortcuts_dialog(window)),
         ("sources", help_dialogs.sources_dialog(window, sources)),
         ("about", help_dialogs.about_dialog(window, "0.1.0", "/home/someone/.local/share/Upright")),
@@ -83,10 +84,10 @@ def editor_dialog(window: QWidget, catalog) -> QDialog:
 def done_sets() -> list:
     from datetime import UTC, datetime
 
-    from desktop.core.history import DoneSet
+    from desktop.core.history import DoneSet, SetSide
 
     t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
-    return [DoneSet("cat-cow", "none", n, 6, 6, None, None, t0, t0) for n in range(1, 4)]
+    return [DoneSet("cat-cow", SetSide.NONE, n, 6, 6, None, None, t0, t0) for n in range(1, 4)]
 
 
 def probe(data_dir: Path) -> dict:

@@ -1,5 +1,6 @@
 """The physiotherapist report: a real PDF, the right figures in its text, and a clear error."""
 
+import re
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
@@ -7,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtGui import QPageSize
 
-from desktop.core.history import HistoryAggregates, SessionSummary
+from desktop.core.history import HistoryAggregates, SessionOutcome, SessionSummary
 from desktop.ui.history_report import ReportInput, ReportRoutine, has_content, report_text, write_report
 
 FIRST = date(2026, 3, 2)  # a Monday
@@ -67,7 +68,15 @@ def sessions(n: int) -> list[SessionSummary]:
     t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
     return [
         SessionSummary(
-            i, "mobility-trio", "Mobility trio", t0 + timedelta(days=i), 12.0, "completed", 5, 3, 2
+            i,
+            "mobility-trio",
+            "Mobility trio",
+            t0 + timedelta(days=i),
+            12.0,
+            SessionOutcome.COMPLETED,
+            5,
+            3,
+            2,
         )
         for i in range(n)
     ]
@@ -175,12 +184,13 @@ def test_text_is_black_on_paper_even_in_the_dark_theme(qapp, tmp_path):
 
 def test_each_chart_is_its_own_png_or_svg(qapp, tmp_path):
     from desktop.ui.chart_export import save_charts
-    from desktop.ui.history_charts import ChartPanel, fill_minutes
+    from desktop.ui.chart_panel import ChartPanel
+    from desktop.ui.history_charts import fill_minutes
     from desktop.ui.theme import LIGHT
 
     panel = ChartPanel("Minutes", LIGHT)
     agg = aggregates()
-    fill_minutes(panel, agg.routine_minutes, NAMES, LIGHT, agg.first_day, agg.last_day)
+    fill_minutes(panel, agg.routine_minutes, NAMES, LIGHT, agg.first_day, agg.last_day, 1)
     panel.resize(600, 320)
     panel.show()  # laid out as on the page
     qapp.processEvents()
@@ -192,3 +202,34 @@ def test_each_chart_is_its_own_png_or_svg(qapp, tmp_path):
         text.startswith("<?xml") and "<polyline" in text and "Minutes per week" in text
     )  # vectors and real text
     assert png[0].read_bytes()[:4] == b"\x89PNG"
+
+
+def page_texts(path) -> list[str]:
+    """Each page's text on its own (pdftotext separates pages with a form feed)."""
+    return pdf_text(path).split("\f")[:-1]
+
+
+def test_the_sessions_header_is_repeated_on_every_page_the_table_spans(qapp, tmp_path):
+    path = tmp_path / "report.pdf"
+    rows = sessions(150)  # far more than one page holds
+    data = ReportInput(
+        "Alex Example", "Everything recorded", aggregates(), rows, 400, ROUTINES, NAMES, date(2026, 3, 16)
+    )
+    pages = write_report(path, data, QPageSize.PageSizeId.A4)
+    texts = page_texts(path)
+    assert len(texts) == pages
+    with_rows = [n for n, t in enumerate(texts) if "Mobility trio" in t and ", 09:00" in t]
+    assert len(with_rows) >= 3 and with_rows == list(range(with_rows[0], with_rows[-1] + 1))
+    for n in with_rows:
+        header = texts[n].index("Date")
+        assert all(word in texts[n] for word in ("Routine", "Outcome", "Pain before", "Pain after"))
+        assert header < texts[n].index(", 09:00")  # the header sits above the page's first row
+    assert "Sessions: the 150 most recent of 400" in texts[with_rows[0]]
+    assert with_rows[-1] == len(texts) - 1  # the table ends the report: no page after it for a line
+    assert re.search(
+        r"not\s+a\s+medical\s+assessment", texts[0]
+    )  # said once, at the top, where it is read first
+    assert all("(continued)" in texts[n] for n in with_rows[1:])
+    # Every session is printed once: no row lost or repeated at a page break.
+    printed = [m for t in texts for m in re.findall(r"\d+ \w{3} 2026, 09:00", t)]
+    assert len(printed) == 150 and len(set(printed)) == 150

@@ -5,6 +5,7 @@ from dataclasses import asdict
 from desktop.app.settings_flow import connect_preview, validate
 from desktop.core.breaks import BreakSettings, rules_text
 from desktop.ui.settings_dialog import LABELS, SettingsDialog
+from tests.waiting import settle
 
 
 def make(qtbot, **overrides):
@@ -71,7 +72,7 @@ def test_the_form_keeps_its_place_when_a_message_appears(qtbot):
     tabs_before = dialog.tabs.geometry()
     buttons_before = dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft())
     dialog.natural.setValue(40)
-    qtbot.wait(1)
+    settle(qtbot)
     assert dialog.problem.isVisible()
     assert dialog.tabs.geometry() == tabs_before
     assert dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft()) == buttons_before
@@ -80,3 +81,50 @@ def test_the_form_keeps_its_place_when_a_message_appears(qtbot):
 def test_validate_reads_stored_values_that_lack_keys():
     settings, problem = validate({})
     assert settings == BreakSettings() and problem is None
+
+
+def test_the_name_on_reports_is_checked_as_names_are(qtbot):
+    dialog = make(qtbot, report_name="Dana Example", report_name_default="root")
+    assert dialog.report_name.text() == "Dana Example" and dialog.report_name.placeholderText() == "root"
+    dialog.report_name.setText("Dana\x1b[2J")
+    dialog.report_name.textEdited.emit(dialog.report_name.text())  # as typing emits it
+    text = dialog.problem.text()
+    assert LABELS["report_name"] in text and "control character U+001B" in text
+    assert "empty the field" in text and not dialog.save_button.isEnabled()
+    dialog.report_name.setText("")  # empty: the account's name, which is fine
+    dialog.report_name.textEdited.emit("")
+    assert dialog.save_button.isEnabled() and dialog.values()["report_name"] == ""
+
+
+def test_saving_preferences_stores_the_name_in_nfc(qapp, monkeypatch):
+    import asyncio
+
+    from desktop.app import modal, settings_flow
+    from desktop.app.report_data import REPORT_NAME_KEY
+
+    async def typed(dialog) -> bool:
+        dialog.report_name.setText("  Zoe\u0308 Ne\u0301ron ")  # decomposed, as some input methods type it
+        return True
+
+    monkeypatch.setattr(modal, "answer", typed)
+    monkeypatch.setattr("desktop.platform.autostart.is_autostart_enabled", lambda: False)
+    saved: dict = {}
+
+    async def save(key, value) -> None:
+        saved[key] = value
+
+    class Appearance:
+        choice = "light"
+
+        def set_choice(self, choice) -> None:
+            self.choice = choice
+
+    class Media:
+        sound_wanted = voice_wanted = True
+
+        def want(self, **_kw) -> None:
+            pass
+
+    result = asyncio.run(settings_flow.edit_preferences(save, BreakSettings(), Appearance(), Media(), "Dana"))
+    assert result is not None
+    assert saved[REPORT_NAME_KEY] == "Zo\u00eb N\u00e9ron"  # trimmed and composed, ready to print
