@@ -178,7 +178,7 @@ class TrayController(QObject):
         if slept:
             decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
             decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
-        for key, active in self._sensors.quiet().items():
+        for key, active in (self._sensors.quiet() if self._quiet_matters(mono) else {}).items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
                 starts, ends = QUIET_EVENTS[key]
@@ -188,6 +188,14 @@ class TrayController(QObject):
             self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
         )
         self._apply(decisions, wall)
+
+    def _quiet_matters(self, mono: float) -> bool:
+        """Whether a reminder could be decided now, or one is held back: only then are full screen,
+        do-not-disturb and calls looked at (a subprocess and D-Bus calls, several context switches),
+        not when the idle source reports a pause. A reading only ever lowers the sitting count,
+        except on coming back, which adds the moment since that input: hence the second's margin."""
+        policy = self.policy
+        return policy.state.due or policy.sitting_s(mono) >= policy.remind_at_s - 1.0
 
     def _apply(self, decisions, wall: datetime) -> None:
         for decision in decisions:

@@ -33,6 +33,7 @@ class FakeSensors:
         self.slept = None
         self.quiet_now = {"fullscreen": False, "dnd": False, "call": False}
         self.watch_s = None  # polled, unless a test gives the source a watch threshold
+        self.quiet_looks = 0
         self.on_change = None
 
     def idle_seconds(self):
@@ -47,6 +48,7 @@ class FakeSensors:
         return slept
 
     def quiet(self):
+        self.quiet_looks += 1
         return dict(self.quiet_now)
 
     async def watch_session(self, on_event):
@@ -364,6 +366,7 @@ def test_nobody_at_the_machine_for_an_hour(coach, qapp, watch_s, wakes):
 
     fired, left = run(qapp, scenario)
     assert len(fired) == wakes
+    assert sensors.quiet_looks == 0  # no reminder could come: full screen and the rest were not asked
     if watch_s is not None:
         assert fired == [(300, "wake")]  # the natural-break mark, then nothing
         assert left == {"wake": 100 + 8.5 * 3600}  # until working hours end at 17:30
@@ -385,6 +388,7 @@ def test_an_hour_of_typing_wakes_for_the_ring_and_the_reminders_only(coach, qapp
         return timers.fired, tips
 
     fired, tips = run(qapp, scenario)
+    assert sensors.quiet_looks == 4  # once at each reminder
     assert [t for t, name in fired if name == "wake"] == [1800, 2400, 3000, 3600]  # the reminders
     assert [t for t, name in fired if name == "ring"] == [225 * n for n in range(1, 8)]  # eighths of 30 min
     assert "Sitting for 26 min" in tips[-1]  # 1575 s
