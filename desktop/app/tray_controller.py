@@ -16,6 +16,7 @@ brought up to date when the person looks at them.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable, Coroutine
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
     from desktop.ui.break_window import BreakWindow
 
+log = logging.getLogger("upright")
 RECORDED: dict[DecisionKind, BreakOutcome] = {
     "natural_break": BreakOutcome.NATURAL,
     "break_taken": BreakOutcome.TAKEN,
@@ -100,6 +102,7 @@ class TrayController(QObject):
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window: BreakWindow | None = None  # the desk break on screen, if any
+        self._break_offered: datetime | None = None  # when the break on screen was offered
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -333,13 +336,16 @@ class TrayController(QObject):
         from desktop.ui.break_window import DONE_LINGER_MS
 
         window, ended = open_desk_break(self.catalog, self.appearance, self.policy.skips_left(answered) != 0)
-        self.break_window = window
+        self.break_window, self._break_offered = window, offered
         try:
             end = await ended
             seconds = window.elapsed()
+            kept = self._break_offered is None  # quitting has journaled it already
         finally:
-            self.break_window = None
+            self.break_window, self._break_offered = None, None
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
+        if kept:
+            return
         mono, wall = self._clock(), self._now()
         if end is BreakEnd.COMPLETED:
             self._record(offered, BreakOutcome.TAKEN, answered, seconds)
@@ -398,14 +404,53 @@ class TrayController(QObject):
         await self.tasks.settle()
 
     def finish(self) -> None:
-        """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer
-        is recorded as ignored, and a desk break on screen ends as closing its window does
-        (recorded with its time). ``settle`` then waits for the writes."""
+        """Quitting (the menu's Quit, a signal): a reminder still waiting for an answer is
+        recorded as ignored, and a desk break on screen as skipped with its time (its window
+        closes). Both are journaled first (fsync'd), so a store another program keeps busy
+        loses neither; a child then writes them (``settle`` waits for it), or the next start
+        does."""
+        if self._keep_pending():
+            self._spawn(self._write_kept())
         if self.break_window is not None:
             self.break_window.close()
+
+    def record_now(self) -> None:
+        """The display has gone (logout) and the loop will not run again: what ``finish``
+        records is journaled at once, touching nothing on screen, and the next start of
+        Upright writes it (no child, no wait on the store)."""
+        self._keep_pending()
+
+    def _keep_pending(self) -> bool:
+        """Journal what quitting now would leave unrecorded; True if there was something."""
+        if self.store is None:
+            return False
+        from desktop.core.set_record import BreakRecord
+        from desktop.storage.set_journal import leave
+
+        wall, records = self._now(), []
+        if self.break_window is not None and self._break_offered is not None:
+            elapsed = self.break_window.elapsed()
+            records.append(BreakRecord(self._break_offered, BreakOutcome.SKIPPED, wall, elapsed))
+            self._break_offered = None  # ``_take_break`` records nothing more when its window closes
         if self._offered_at is not None:
-            pending, self._offered_at = self._offered_at, None
-            self._record(pending, BreakOutcome.IGNORED, None)
+            records.append(BreakRecord(self._offered_at, BreakOutcome.IGNORED, None, None))
+            self._offered_at = None
+        if not records:
+            return False
+        try:
+            leave(self.store.data_dir, records)
+        except OSError as exc:
+            self._disk_problem(StorageError.from_os(self.store.data_dir, exc))
+            return False
+        return True
+
+    async def _write_kept(self) -> None:
+        """A child's start writes what the journal keeps (``upright store-call`` replays it)."""
+        assert self.store is not None
+        try:
+            await self.store.batch([])
+        except StorageError as exc:  # busy or failing: the journal keeps it for the next start
+            log.info("the tray's last records wait in the journal for the next start: %s", exc)
 
     def close(self) -> None:
         self._timer.stop()
