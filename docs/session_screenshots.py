@@ -74,8 +74,8 @@ def main() -> int:
     from desktop.content.catalog_loader import load_catalog
     from desktop.core.clock import FakeClock
     from desktop.core.history import PainMoment
-    from desktop.ui.pain_dialog import PainDialog
     from desktop.ui.appearance import Appearance
+    from desktop.ui.pain_dialog import PainDialog
 
     catalog = load_catalog()
     appearance = Appearance(app, "light")

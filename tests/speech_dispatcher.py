@@ -11,7 +11,7 @@ What the engine received is read from the daemon's own log at level 5:
 ``Queueing message |TEXT|`` as a message arrives, ``Command sent to output
 module: |<speak>TEXT</speak>|`` as it is handed to espeak-ng, and ``Got
 audio`` as espeak-ng hands back samples. Waiting is polling for a socket or a
-log line with a bounded timeout.
+log line with a bounded timeout (``tests.waiting.until``).
 
 Programs that should use these daemons get ``env`` (``PULSE_SERVER`` and
 ``SPEECHD_ADDRESS``); run them as subprocesses, because Qt looks for sound
@@ -27,12 +27,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import until
 
 START_TIMEOUT_S = 20.0
 # Where the espeak-ng output module is; a machine without it installed system-wide may point elsewhere.
@@ -82,15 +83,7 @@ class SpeechDispatcher:
 
     def wait_until(self, condition: Callable[[], bool], what: str, timeout_s: float = 20.0) -> None:
         """Poll the log until ``condition()``; fail naming ``what`` after ``timeout_s``."""
-        _poll(condition, timeout_s, lambda: f"{what}; the daemon received {self.queued()}")
-
-
-def _poll(condition: Callable[[], bool], timeout_s: float, failure: Callable[[], str]) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"not within {timeout_s:.0f} s: {failure()}")
-        time.sleep(0.05)  # polling a file or socket another process writes, bounded by the deadline
+        until(condition, lambda: f"{what}; the daemon received {self.queued()}", timeout_s)
 
 
 def _accepts(path: Path) -> bool:
@@ -111,7 +104,7 @@ def _start(command: list[str], env: dict[str, str], output: Path, sock: Path) ->
             pytest.fail(f"{command[0]} exited ({daemon.returncode}): {output.read_text()[-2000:]}")
         return _accepts(sock)
 
-    _poll(ready, START_TIMEOUT_S, lambda: f"{command[0]} made no socket: {output.read_text()[-2000:]}")
+    until(ready, lambda: f"{command[0]} made no socket: {output.read_text()[-2000:]}", START_TIMEOUT_S)
     return daemon
 
 

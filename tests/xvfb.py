@@ -4,7 +4,7 @@ Xvfb chooses a free display number itself and writes it to a pipe once it
 accepts connections (``-displayfd``), so no test guesses a number that may be
 taken or sleeps hoping the server is up. Helpers that another process must
 bring up (a tray host) are waited for by polling what they create, with a
-deadline, never by a fixed sleep.
+deadline (``tests.waiting.until``), never by a fixed sleep.
 """
 
 from __future__ import annotations
@@ -12,19 +12,25 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 import pytest
 
-T = TypeVar("T")
+from tests.waiting import until
 
 
 @contextmanager
 def running_xvfb(*options: str, screen: str = "640x480x24") -> Iterator[str]:
     """A private X server's display name (":N"); Xvfb picks a free N itself and reports it."""
+    with xvfb_server(*options, screen=screen) as (display, _server):
+        yield display
+
+
+@contextmanager
+def xvfb_server(*options: str, screen: str = "640x480x24") -> Iterator[tuple[str, subprocess.Popen]]:
+    """``running_xvfb`` with the server's process, for a test that ends it (the display going
+    away, as at logout)."""
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is missing: `bash packaging/bootstrap.sh test` installs it")
     read_end, write_end = os.pipe()
@@ -52,21 +58,11 @@ def running_xvfb(*options: str, screen: str = "640x480x24") -> Iterator[str]:
     try:
         if not number:
             pytest.fail("Xvfb did not start")
-        yield f":{number}"
+        yield f":{number}", server
     finally:
-        server.terminate()
+        if server.poll() is None:
+            server.terminate()
         server.wait(10)
-
-
-def until(check: Callable[[], T], what: str, timeout_s: float = 30.0) -> T:
-    """Poll a condition of another process (the only waiting allowed: that process runs on its own)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.05)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def window_of(env: dict[str, str], class_name: str) -> bool:

@@ -82,8 +82,11 @@ class HistoryActions:
 
         charts = self.page().chart_widgets()
         if not charts:
-            await modal.error(
-                self.window, "No charts to save", "There is nothing recorded in this period yet."
+            await modal.inform(
+                self.window,
+                "No charts to save yet",
+                "Nothing was recorded in this period, so there is no chart to save. Pick a longer "
+                "period above, or come back after a session.",
             )
             return
         path = await modal.choose_path(
@@ -111,12 +114,17 @@ class HistoryActions:
         aggregates = await worker.run(worker.history.aggregates, first, today, today, first_weekday())
         sessions = await worker.run(worker.history.list_sessions, first, today, ALL_SESSIONS)
         if not has_content(aggregates, len(sessions)):
-            await modal.error(
-                self.window,
-                "Nothing to report",
-                "No session, pain rating or sit-break was recorded in this period, so no report was "
-                "written. Pick a longer period above, or come back after a session.",
-            )
+            if await worker.run(worker.history.history_range) is None:
+                why = (
+                    "Your history is still empty. A report shows your sessions, pain ratings and "
+                    "sit-breaks: come back after your first session."
+                )
+            else:
+                why = (
+                    "No session, pain rating or sit-break was recorded in this period. Pick a longer "
+                    "period above to report on your earlier records."
+                )
+            await modal.inform(self.window, "Nothing to report yet", why)
             return
         path = await modal.choose_path(
             self.window,

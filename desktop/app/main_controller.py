@@ -20,7 +20,7 @@ from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
-from desktop.core.history import HistoryRange
+from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
@@ -217,7 +217,7 @@ class MainController:
             if before.get(e, 0) != step
         ]
         self.window.say(
-            f"{routine.name}: {'completed' if outcome == 'completed' else 'ended early'}."
+            f"{routine.name}: {'completed' if outcome is SessionOutcome.COMPLETED else 'ended early'}."
             + "".join(f" {line}." for line in moved)
         )
         if self.window.current_page() is Page.HISTORY:

@@ -33,10 +33,19 @@ async def answer(dialog: QDialog) -> bool:
 
 
 async def error(parent: QWidget | None, title: str, message: str) -> None:
+    """Something went wrong: what, and what to do."""
+    await _tell(QMessageBox.Icon.Critical, parent, title, message)
+
+
+async def inform(parent: QWidget | None, title: str, message: str) -> None:
+    """Nothing went wrong, but what was asked for cannot be done now (nothing to report yet)."""
+    await _tell(QMessageBox.Icon.Information, parent, title, message)
+
+
+async def _tell(icon: QMessageBox.Icon, parent: QWidget | None, title: str, message: str) -> None:
     from desktop.ui.plain import plain_message_box
 
-    box = plain_message_box(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
-    await answer(box)
+    await answer(plain_message_box(icon, title, message, QMessageBox.StandardButton.Ok, parent))
 
 
 async def choice(box: QMessageBox):

@@ -7,6 +7,9 @@ reads as "unknown" (None), which the tray treats as "present, not quiet".
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+
+from desktop.core.breaks import BreakEvent
 
 log = logging.getLogger("upright.platform")
 
@@ -20,7 +23,7 @@ class Sensors:
         self.sleep = ClockGapDetector()
         self._logind = None
 
-    async def watch_session(self, on_event) -> bool:
+    async def watch_session(self, on_event: Callable[[BreakEvent], None]) -> bool:
         """Lock, unlock and resume from logind, where the system has it.
 
         Resume only wakes the tray at once; how long the machine slept still
@@ -31,14 +34,18 @@ class Sensors:
 
         self._logind = LogindSleepWatch(
             lambda: None,
-            lambda: on_event("resume"),
-            on_lock=lambda: on_event("lock"),
-            on_unlock=lambda: on_event("unlock"),
+            lambda: on_event(BreakEvent.RESUME),
+            on_lock=lambda: on_event(BreakEvent.LOCK),
+            on_unlock=lambda: on_event(BreakEvent.UNLOCK),
         )
         return await self._logind.start()
 
     def idle_seconds(self) -> float | None:
         return self.idle.idle_seconds()
+
+    def listen_idle(self, on_change) -> float | None:
+        """Have the idle source report changes itself; its threshold, or None where it must be polled."""
+        return self.idle.listen(on_change)
 
     def slept_seconds(self) -> float | None:
         """Seconds the machine slept since the last look, when it did."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from desktop.app.media import Media, Missing
 from desktop.app.session_controller import SessionController
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.history import SessionOutcome
 from desktop.core.intents import SessionIntent
 from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
@@ -63,6 +64,17 @@ async def end_running_session() -> None:
     await asyncio.shield(done)
 
 
+def record_running_session_now(timeout_s: float) -> None:
+    """The display has gone and the loop will not run again: the session on screen is ended
+    early with its sets, journaled at once, and the store is given up to ``timeout_s`` to
+    take them (what it cannot take, the next start writes)."""
+    if _current is None:
+        return
+    _current.record_now()
+    if _current.worker is not None:
+        _current.worker.sets.flush_now(timeout_s)
+
+
 async def run_session(
     catalog: Catalog,
     routine: Routine,
@@ -73,8 +85,8 @@ async def run_session(
     speed: float = 1.0,
     auto: bool = False,
     ladder: dict[str, int] | None = None,
-) -> str:
-    """Run ``routine`` to its end; returns the outcome (completed or ended_early).
+) -> SessionOutcome:
+    """Run ``routine`` to its end; returns the outcome (completed or ended early).
 
     Raises ``SessionBusy`` (and raises the running session's window) when one is already on.
     """

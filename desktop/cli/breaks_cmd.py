@@ -69,8 +69,8 @@ def _feed(policy: BreakPolicy, line: TraceLine) -> list[Decision]:
     if line.idle_s is not None:
         return policy.sample(line.mono, line.wall, line.idle_s)
     # The file's schema (content/break_files.py) makes each line carry one of these.
-    if line.event == "answer" and line.answer is not None:
+    if line.answer is not None:
         return policy.answer(line.mono, line.wall, line.answer)
-    if line.event is not None and line.event != "answer":
+    if line.event is not None:
         return policy.event(line.mono, line.wall, line.event)
     return []

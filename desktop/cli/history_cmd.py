@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
 from desktop.cli.output import fail, print_json, print_table
 from desktop.cli.with_store import Failed, with_database
-from desktop.core.history import HistoryRange, SessionOutcome, SessionSummary
+from desktop.core.history import BreakOutcome, HistoryRange, SessionSummary
 
 if TYPE_CHECKING:
     from desktop.core.history import StepChange
     from desktop.storage.database import Database
 
-REMINDERS = ("taken", "snoozed", "skipped", "ignored")  # natural breaks were never offered
+# Natural breaks were never offered.
+REMINDERS = (BreakOutcome.TAKEN, BreakOutcome.SNOOZED, BreakOutcome.SKIPPED, BreakOutcome.IGNORED)
 PERIOD_WORDS = {
     HistoryRange.WEEKS_4: "the last 4 weeks",
     HistoryRange.MONTHS_3: "the last 3 months",
@@ -36,7 +37,7 @@ class _Period:
 
     first_day: date
     sessions: list[SessionSummary]  # newest first
-    breaks: dict[str, int]  # outcome -> count
+    breaks: dict[BreakOutcome, int]
     changes: list[StepChange]
     anything_recorded: bool
 
@@ -89,7 +90,7 @@ def _read(db: Database, period: HistoryRange, today: date) -> _Period:
     store = HistoryStore(db)
     span = store.history_range()
     first = period.first_day(today, span[0] if span else None)
-    breaks: dict[str, int] = {}
+    breaks: dict[BreakOutcome, int] = {}
     for _day, counts in store.aggregates(first, today, today).breaks:
         for outcome, count in counts.items():
             breaks[outcome] = breaks.get(outcome, 0) + count
@@ -109,7 +110,7 @@ def print_period(read: _Period, period: HistoryRange, names: dict[str, str]) -> 
                 [
                     s.started_at.strftime("%Y-%m-%d %H:%M"),
                     s.routine_name,
-                    SessionOutcome(s.outcome).label if s.outcome else "In progress",
+                    "In progress" if s.outcome is None else s.outcome.label,
                     str(round(s.minutes)),
                     str(s.set_count),
                     "-" if s.pain_before is None else str(s.pain_before),
@@ -121,10 +122,10 @@ def print_period(read: _Period, period: HistoryRange, names: dict[str, str]) -> 
     else:
         print(f"No sessions in {PERIOD_WORDS[period]}.")
     reminders = sum(read.breaks.get(o, 0) for o in REMINDERS)
-    natural = read.breaks.get("natural", 0)
+    natural, taken = read.breaks.get(BreakOutcome.NATURAL, 0), read.breaks.get(BreakOutcome.TAKEN, 0)
     if reminders or natural:
         own = f"; {_count(natural, 'break')} without a reminder" if natural else ""
-        print(f"\nSit-breaks: {_count(reminders, 'reminder')}, {read.breaks.get('taken', 0)} taken{own}.")
+        print(f"\nSit-breaks: {_count(reminders, 'reminder')}, {taken} taken{own}.")
     print_step_changes(read.changes, names)
     shown = f"{PERIOD_WORDS[period]} (from {read.first_day:%Y-%m-%d})"
     print(f"\nShown: {shown}, {_count(len(sessions), 'session')}.")

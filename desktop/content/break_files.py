@@ -38,7 +38,7 @@ from desktop.content.bounded_read import parse_json, read_bounded
 from desktop.content.errors import ContentError, describe_validation_error
 from desktop.content.schema import _Strict
 from desktop.core.break_settings import BreakSettings, BreakSettingsError
-from desktop.core.breaks import ANSWERS, EVENTS
+from desktop.core.breaks import ANSWERS, EVENTS, Answer, BreakEvent
 
 MAX_SETTINGS_BYTES = 64 * 1024
 MAX_TRACE_BYTES = 50 * 1024 * 1024
@@ -80,8 +80,8 @@ class TraceLine(NamedTuple):
     mono: float
     wall: datetime
     idle_s: float | None
-    event: str | None  # one of EVENTS, or "answer"
-    answer: str | None
+    event: BreakEvent | None  # None on an idle reading and on an answer
+    answer: Answer | None
 
 
 class TraceLineFile(_Strict):
@@ -189,4 +189,6 @@ def _parse_line(raw: str) -> tuple[TraceLine | None, list[str]]:
         checked = TraceLineFile.model_validate(data)
     except ValidationError as exc:
         return None, describe_validation_error(exc)
-    return TraceLine(checked.mono, checked.wall, checked.idle_s, checked.event, checked.answer), []
+    event = None if checked.event in (None, "answer") else BreakEvent(checked.event)
+    answer = None if checked.answer is None else Answer(checked.answer)
+    return TraceLine(checked.mono, checked.wall, checked.idle_s, event, answer), []

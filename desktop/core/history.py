@@ -57,7 +57,7 @@ class HistoryAggregates:
     last_day: date
     daily_minutes: list[tuple[date, float]]
     routine_minutes: list[tuple[date, str, float]]  # (local day, routine id, minutes), days with any
-    breaks: list[tuple[date, dict[str, int]]]
+    breaks: list[tuple[date, dict[BreakOutcome, int]]]  # answered or ignored reminders, by how
     break_period: str
     pain: list[tuple[datetime, str, int | None, int | None]]
     week_minutes: float
@@ -77,7 +77,7 @@ class SessionSummary:
     routine_name: str
     started_at: datetime
     minutes: float
-    outcome: str | None
+    outcome: SessionOutcome | None  # None while it runs
     pain_before: int | None
     pain_after: int | None
     set_count: int
@@ -88,7 +88,7 @@ class DoneSet:
     """One finished set of a session, as the session's details show it."""
 
     exercise_id: str
-    side: str
+    side: SetSide
     set_index: int
     planned_reps: int | None
     done_reps: int | None

@@ -53,7 +53,7 @@ class TrayAction(StrEnum):
     PAUSE_TOMORROW = "pause_tomorrow"
     RESUME = "resume"
     OPEN = "open"
-    SETTINGS = "settings"
+    PREFERENCES = "preferences"
     QUIT = "quit"
 
 
@@ -71,6 +71,15 @@ class HistoryExport(StrEnum):
     PDF = "pdf"  # the report for a physiotherapist
     CHARTS = "charts"  # each chart as an image
     CSV = "csv"  # every record
+
+
+class BreakEnd(StrEnum):
+    """How a desk break window ended; the tray records what it means."""
+
+    COMPLETED = "completed"
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    CLOSED = "closed"  # the title bar's x, Alt+F4, the window manager: handled as skipping
 
 
 class SessionRowAction(StrEnum):

@@ -19,8 +19,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from desktop.core.catalog import Dosage
+from desktop.core.catalog import Dosage, Sides
 from desktop.core.figure import ExerciseArt, Scene
+from desktop.core.plan import Side
 from desktop.core.skeleton import Pose
 
 # Seconds used when the dosage sets no tempo; poses.toml may override per exercise.
@@ -72,7 +73,7 @@ class Frame:
         return art.scene_of(self.pose(art), self.mirrored, self.swapped)
 
 
-def flip_for(side: str | None, sides: str, cycle: int) -> bool:
+def flip_for(side: Side | None, sides: Sides, cycle: int) -> bool:
     """Whether the far limb works (or the picture is flipped) in rep ``cycle``.
 
     The near limb drawn in front is the person's right one (the figure's face is always
@@ -92,8 +93,8 @@ def flip_for(side: str | None, sides: str, cycle: int) -> bool:
 @dataclass(frozen=True)
 class Timeline:
     beats: tuple[Beat, ...]
-    sides: str = "none"  # the exercise's sides: none | each | alternate
-    side: str | None = None  # a session step's side: left/right/alternate/none; None demonstrates
+    sides: Sides = "none"  # the exercise's
+    side: Side | None = None  # a session step's; None demonstrates
     mirror: bool = False  # the other side flips the whole picture instead of swapping limbs
     once: bool = False  # go to the end position and stay there (a held position in a session)
     settle_beat: int = 0  # with ``once``: the beat that reaches the end position
@@ -134,7 +135,7 @@ class Timeline:
 
     @classmethod
     def for_exercise(
-        cls, art: ExerciseArt, dosage: Dosage | None = None, side: str | None = None, session: bool = False
+        cls, art: ExerciseArt, dosage: Dosage | None = None, side: Side | None = None, session: bool = False
     ) -> Timeline:
         """The timeline of ``art`` at ``dosage``'s tempo and hold; see the module docstring.
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop.core.clock import Clock
 from desktop.core.history import SessionOutcome
-from desktop.core.plan import Step
+from desktop.core.plan import Side, Step
 from desktop.core.session_events import (
     Countdown,
     Event,
@@ -56,7 +56,7 @@ class SessionState:
     rep_count: int
     phase: str | None  # the current tempo phase
     phase_left_s: float | None  # seconds until that phase ends
-    side: str  # the side working now ("left"/"right" for alternating reps)
+    side: Side  # the side working now ("left"/"right" for alternating reps)
     progress: float  # 0..1 through the step
 
 
@@ -370,7 +370,7 @@ def _marks_for(step: Step, index: int) -> list[_Mark]:
 
 # Each mark makes its event when its deadline passes; these bind the values now.
 def _rep_phase(
-    index: int, rep: int, reps: int, phase: str, seconds: float, side: str
+    index: int, rep: int, reps: int, phase: str, seconds: float, side: Side
 ) -> Callable[[float], Event]:
     return lambda at: RepPhase(at, index, rep, reps, phase, seconds, side)
 

@@ -16,7 +16,7 @@ from desktop.core.catalog import Catalog, Exercise
 from desktop.core.cues import FINISHED, ROTATE_S, WORK, Cues, pick, setup_text, switch_text
 from desktop.core.dosage_text import phase_words
 from desktop.core.history import SessionOutcome
-from desktop.core.plan import Step
+from desktop.core.plan import Side, Step, StepKind
 from desktop.core.plan_text import SIDE_WORDS, step_detail
 from desktop.core.progression import step_of
 from desktop.core.session import SessionState
@@ -34,7 +34,7 @@ KIND_LABELS = {
 class Summary:
     """What a finished session did, for the done screen."""
 
-    outcome: str  # completed | ended_early
+    outcome: SessionOutcome  # completed or ended early
     sets: int
     exercises: int
     seconds: float
@@ -47,13 +47,13 @@ class FigureCue:
 
     exercise_id: str | None
     rung: int | None
-    side: str | None
+    side: Side | None
     moving: bool
 
 
 @dataclass(frozen=True)
 class Display:
-    kind: str  # get_ready | work | rest | side_switch | done: the view colours by it
+    kind: StepKind  # the view colours by it
     label: str  # "Work", "Rest", ... (or "Paused")
     title: str  # the exercise at hand (during rest and get-ready: the one coming next)
     subtitle: str  # the ladder step: "Step 2 of 3: 30 reps"
@@ -239,7 +239,7 @@ def _name(step: Step, catalog: Catalog) -> str:
     return catalog.exercise(step.exercise_id).name if step.exercise_id else ""
 
 
-def _figure_side(step: Step, state: SessionState) -> str | None:
+def _figure_side(step: Step, state: SessionState) -> Side | None:
     """The side the figure shows: the step's own during work; while getting ready, resting or
     switching sides, the side of the set that comes next, so the still picture is exactly
     the position that set starts from (see ``desktop.core.motion.start_frame``)."""

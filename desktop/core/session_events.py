@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.history import SessionOutcome
-from desktop.core.plan import Step
+from desktop.core.plan import Side, Step
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Countdown:
 class SideSwitch:
     at: float
     index: int
-    side: str  # the side to switch to
+    side: Side  # the side to switch to
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class RepPhase:
     of: int
     phase: str
     seconds: float
-    side: str
+    side: Side
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class SetFinished:
     at: float  # when the set ended
     index: int
     exercise_id: str
-    side: str
+    side: Side
     set_index: int
     started_at: float
     planned_reps: int | None

@@ -32,9 +32,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desktop.core.history import HistoryAggregates, SessionSummary
+from desktop.core.history import BreakOutcome, HistoryAggregates, SessionOutcome, SessionSummary
 
-COUNTED_BREAKS = ("taken", "snoozed", "skipped", "natural", "ignored")  # "offered" is still pending
+COUNTED_BREAKS = tuple(o for o in BreakOutcome if o is not BreakOutcome.OFFERED)  # offered: still pending
 WEEKLY_BREAKS_AFTER_DAYS = 92  # longer ranges count breaks per week: ~520 rows for ten years, not ~3650
 _EPOCH_DAY = date(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH_DAY.toordinal()
@@ -260,7 +260,7 @@ def list_sessions(
             routine_name=routine_name,
             started_at=_local(started, offset),
             minutes=minutes,
-            outcome=outcome,
+            outcome=None if outcome is None else SessionOutcome(outcome),  # the column's text, typed
             pain_before=before,
             pain_after=after,
             set_count=set_count,
@@ -284,8 +284,8 @@ class _BreakRows:
     """The rows of ``_BREAKS`` sorted into the shapes ``HistoryAggregates`` wants."""
 
     def __init__(self, session: Session, params: dict[str, Any]) -> None:
-        self.days: dict[int, dict[str, int]] = {}
-        self.weeks: dict[int, dict[str, int]] = {}
+        self.days: dict[int, dict[BreakOutcome, int]] = {}
+        self.weeks: dict[int, dict[BreakOutcome, int]] = {}
         self.total = dict.fromkeys(COUNTED_BREAKS, 0)
         self.longest_sitting: list[tuple[date, float]] = []
         self.standups_per_hour: list[tuple[date, float]] = []
@@ -307,8 +307,11 @@ class _BreakRows:
 
     def taken_share(self) -> float | None:
         """Taken over all answered-or-ignored reminders; natural breaks were never offered."""
-        reminders = sum(self.total[o] for o in ("taken", "snoozed", "skipped", "ignored"))
-        return self.total["taken"] / reminders if reminders else None
+        reminders = sum(
+            self.total[o]
+            for o in (BreakOutcome.TAKEN, BreakOutcome.SNOOZED, BreakOutcome.SKIPPED, BreakOutcome.IGNORED)
+        )
+        return self.total[BreakOutcome.TAKEN] / reminders if reminders else None
 
 
 def _recent_minutes(

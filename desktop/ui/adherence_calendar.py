@@ -10,6 +10,7 @@ of the month fits inside each one. Hovering names the day and its minutes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt
@@ -148,15 +149,29 @@ class AdherenceCalendar(QWidget):
         iso = (self.first_weekday - 1 + row) % 7 + 1
         return self._locale.dayName(iso, QLocale.FormatType.ShortFormat)
 
-    def month_labels(self) -> list[tuple[str, date]]:
-        """(label, first day shown of that month) for every month that begins in view or opens it."""
-        labels: list[tuple[str, date]] = []
+    def month_labels(self, advance: Callable[[str], float] | None = None) -> list[tuple[str, float]]:
+        """(text, x) of the month names above the columns: where each month begins, and the month
+        the view opens in.
+
+        Two names never overlap, and the year is never lost with a name left out: the opening
+        month's name gives way to the next one (which then carries the year), and January
+        always shows its year, so a view from 8 Dec reads "Jan 2026, Feb, ..." rather than
+        "Dec 2025, Feb". ``advance`` measures a text (the painter's font metrics).
+        """
+        width = advance or QFontMetrics(self._small).horizontalAdvance
+        marks: list[tuple[str, float, float, bool]] = []  # text, left, right, opens the view mid-month
         for day, _minutes in self._days:
-            if not labels or day.day == 1:
-                name = self._locale.monthName(day.month, QLocale.FormatType.ShortFormat)
-                year = not labels or day.month == 1
-                labels.append((f"{name} {day.year}" if year else name, day))
-        return labels
+            if marks and day.day != 1:
+                continue
+            left = self.cell_rect(day - timedelta(days=self.row(day))).left()
+            if marks and left < marks[-1][2]:  # it would overlap the name before it
+                if not (marks[-1][3] or day.month == 1):
+                    continue
+                marks.pop()
+            name = self._locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+            text = f"{name} {day.year}" if not marks or day.month == 1 else name
+            marks.append((text, left, left + width(text) + 8, day.day != 1))
+        return [(text, left) for text, left, _right, _opening in marks]
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -177,13 +192,8 @@ class AdherenceCalendar(QWidget):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     self.weekday_name(row),
                 )
-        drawn_to = -1.0
-        for text, day in self.month_labels():
-            left = self.cell_rect(day - timedelta(days=self.row(day))).left()
-            if left < drawn_to:  # no two month names on top of each other
-                continue
+        for text, left in self.month_labels(metrics.horizontalAdvance):
             painter.drawText(QRectF(left, 0, 200, metrics.height() + 2), Qt.AlignmentFlag.AlignLeft, text)
-            drawn_to = left + metrics.horizontalAdvance(text) + 8
         empty, full = QColor(p.surface_alt), QColor(p.accent)
         for day, minutes in self._days:
             share = shade(minutes)

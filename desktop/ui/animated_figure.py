@@ -19,6 +19,7 @@ from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import ExerciseArt, PoseBook
 from desktop.core.motion import Frame, Timeline, start_frame
+from desktop.core.plan import Side
 from desktop.ui.figure_painter import paint_art, paint_figure
 from desktop.ui.theme import LIGHT, Palette
 
@@ -69,7 +70,7 @@ class AnimatedFigure(QWidget):
         self,
         exercise_id: str | None,
         dosage: Dosage | None = None,
-        side: str | None = None,
+        side: Side | None = None,
         session: bool = False,
         started_at: float | None = None,
         rung: int | None = None,
@@ -94,7 +95,7 @@ class AnimatedFigure(QWidget):
         self._sync_timer()
         self.update()
 
-    def show_still(self, exercise_id: str | None, rung: int | None = None, side: str | None = None) -> None:
+    def show_still(self, exercise_id: str | None, rung: int | None = None, side: Side | None = None) -> None:
         """Draw ``exercise_id``'s start position (at ladder ``rung``) without moving.
 
         The start position is the art's setup position (``start`` in the pose data, else its

@@ -8,8 +8,6 @@ the break ended; the tray decides what that means.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -18,6 +16,7 @@ from desktop.core import clock as clocks
 from desktop.core.desk_break import GET_READY_S, DeskBreak
 from desktop.core.dosage_text import phase_words
 from desktop.core.figure import PoseBook
+from desktop.core.intents import BreakEnd
 from desktop.core.session_display import clock_text
 from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.plain import PlainLabel
@@ -27,15 +26,8 @@ SIZE = (560, 600)
 DONE_LINGER_MS = 2500  # "Well done" stays long enough to read, then the window goes
 
 
-class BreakEnd(StrEnum):
-    COMPLETED = "completed"
-    SNOOZED = "snoozed"
-    SKIPPED = "skipped"
-    CLOSED = "closed"  # the title bar's x, Alt+F4, the window manager: handled as skipping
-
-
 class BreakWindow(QWidget):
-    ended = Signal(str)  # a BreakEnd value, once
+    ended = Signal(BreakEnd)  # once
 
     def __init__(
         self,
@@ -161,7 +153,7 @@ class BreakWindow(QWidget):
         self._ended = True
         self._timer.stop()
         self.figure.set_paused(True)
-        self.ended.emit(end.value)
+        self.ended.emit(end)
         if end is BreakEnd.COMPLETED:  # "Well done" stays long enough to read
             QTimer.singleShot(DONE_LINGER_MS, self.hide)
         else:

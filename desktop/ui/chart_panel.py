@@ -62,9 +62,12 @@ class ChartPanel(QWidget):
     def has_chart(self) -> bool:
         return not self.view.isHidden()
 
-    def show_empty(self, text: str) -> None:
+    def show_empty(self, text: str, title: str | None = None) -> None:
+        """``text`` says what will appear here; ``title`` names the chart for this period
+        ("Minutes per month"), as the chart itself would be titled."""
         self.view.hide()
         self.legend.hide()
+        self.empty_title.setText(title or self.title)
         self.empty_title.show()
         self.empty.setText(text)
         self.empty.show()

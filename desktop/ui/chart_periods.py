@@ -130,10 +130,10 @@ def _mean(total: float, count: int) -> float | None:
 
 
 def time_ticks(lo: datetime, hi: datetime, most: int = 7) -> list[tuple[str, datetime]]:
-    """Labelled moments around [lo, hi]: whole days, months or years, at most ``most``, each label unique.
+    """Labelled moments in [lo, hi): whole days, months or years, at most ``most``, each label unique.
 
-    The first tick is at or before ``lo`` and the last at or after ``hi``, so
-    one session still gets an axis: the day it happened and the next.
+    The chart's axis spans the period shown, not a rounded-out one: a year from
+    8 Dec reads from "Jan '26" on, and never runs on past the period's last day.
     """
     tz = lo.tzinfo
     span_days = (hi.date() - lo.date()).days + 1
@@ -143,20 +143,26 @@ def time_ticks(lo: datetime, hi: datetime, most: int = 7) -> list[tuple[str, dat
         unit, step = "month", max(1, math.ceil(span_days / 30.4 / (most - 1)))
     else:
         unit, step = "year", max(1, math.ceil(span_days / 365.25 / (2 * most - 1)))  # "2016" is short
+
+    def midnight(day: date) -> datetime:
+        return datetime.combine(day, datetime.min.time(), tz)
+
     at = lo.date() if unit == "day" else bucket(lo.date(), unit, MONDAY)  # months and years: no weekday
+    while midnight(at) < lo:
+        at = at + timedelta(days=1) if unit == "day" else _next(at, unit)
     moments: list[date] = []
-    while not moments or datetime.combine(moments[-1], datetime.min.time(), tz) < hi or len(moments) < 2:
+    while midnight(at) < hi:
         moments.append(at)
         for _ in range(step):
             at = at + timedelta(days=1) if unit == "day" else _next(at, unit)
     if unit != "day":
-        return [(bucket_label(m, unit), datetime.combine(m, datetime.min.time(), tz)) for m in moments]
+        return [(bucket_label(m, unit), midnight(m)) for m in moments]
     # Days name their year where it is not plain: on the first tick and wherever it changes.
     years = len({m.year for m in moments}) > 1
     return [
         (
             f"{m.day} {m:%b}" + (f" {m:%Y}" if years and (n == 0 or m.year != moments[n - 1].year) else ""),
-            datetime.combine(m, datetime.min.time(), tz),
+            midnight(m),
         )
         for n, m in enumerate(moments)
     ]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import PoseBook
+from desktop.core.plan import Side
 from desktop.ui.animated_figure import AnimatedFigure
 from desktop.ui.fit_text import fitting_px
 from desktop.ui.plain import PlainLabel
@@ -35,7 +36,7 @@ class CuePanel(QWidget):
     ):
         super().__init__(parent)
         self.art = AnimatedFigure(poses, LIGHT, clock, self)
-        self.art.setMinimumHeight(80)
+        self.art.setMinimumHeight(64)  # the smallest window keeps three lines of cue
         self.cue = PlainLabel(objectName="SessionCue", wordWrap=True)  # cues come from files
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
@@ -43,7 +44,7 @@ class CuePanel(QWidget):
         self.set_cue_px(CUE_PX)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACE[3])
+        layout.setSpacing(SPACE[2])
         layout.addWidget(self.art, 1)
         layout.addWidget(self.cue, 0)
 
@@ -78,7 +79,7 @@ class CuePanel(QWidget):
         self,
         exercise_id: str,
         dosage: Dosage | None,
-        side: str | None = None,
+        side: Side | None = None,
         *,
         rung: int | None = None,
         started_at: float | None = None,
@@ -86,6 +87,6 @@ class CuePanel(QWidget):
         """Play the exercise from its start pose, in time with a step that began at ``started_at``."""
         self.art.show_exercise(exercise_id, dosage, side, True, started_at, rung=rung)
 
-    def show_still(self, exercise_id: str | None, rung: int | None = None, side: str | None = None) -> None:
+    def show_still(self, exercise_id: str | None, rung: int | None = None, side: Side | None = None) -> None:
         """The start position, not moving: what to get into next."""
         self.art.show_still(exercise_id, rung=rung, side=side)

@@ -102,7 +102,7 @@ def session_sets(parent: QWidget | None, sets: list[DoneSet], names: dict[str, s
     for s in sets:
         planned = f"{s.planned_reps} reps" if s.planned_reps is not None else f"{s.planned_s or 0:.0f} s"
         done = f"{s.done_reps} reps" if s.done_reps is not None else f"{s.done_s or 0:.0f} s"
-        side = "" if s.side == SetSide.NONE else f" ({s.side})"
+        side = "" if s.side is SetSide.NONE else f" ({s.side})"
         rows.append(
             f"<tr><td><b>{escape(names.get(s.exercise_id, s.exercise_id))}{side}</b></td>"
             f"<td>set {s.set_index}</td><td>planned {planned}</td><td>done {done}</td></tr>"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -34,16 +34,17 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QCursor, QFont
 from PySide6.QtWidgets import QToolTip
 
+from desktop.core.history import BreakOutcome
 from desktop.ui.chart_panel import ChartPanel, recolour
 from desktop.ui.chart_periods import UNIT_TITLES, Periods, averaged_pain, time_ticks
 from desktop.ui.theme import Palette
 
 BREAK_OUTCOMES = (  # outcome, how a person reads it, colour
-    ("taken", "Taken", "#2bb3a8"),
-    ("natural", "Got up on your own", "#7fb0ff"),
-    ("snoozed", "Snoozed", "#f2a31b"),
-    ("skipped", "Skipped", "#e0707a"),
-    ("ignored", "Not answered", "#a3adb8"),
+    (BreakOutcome.TAKEN, "Taken", "#2bb3a8"),
+    (BreakOutcome.NATURAL, "Got up on your own", "#7fb0ff"),
+    (BreakOutcome.SNOOZED, "Snoozed", "#f2a31b"),
+    (BreakOutcome.SKIPPED, "Skipped", "#e0707a"),
+    (BreakOutcome.IGNORED, "Not answered", "#a3adb8"),
 )
 ROUTINE_COLOURS = ("#0b6e69", "#4cc2b8", "#7fb0ff", "#f2a31b", "#b58ae6", "#e0707a", "#8a94a0")
 PAIN_BEFORE = "#e0707a"
@@ -160,7 +161,7 @@ def fill_minutes(
         if minutes > 0 and slot is not None:
             per_routine.setdefault(routine, [0.0] * len(periods.starts))[slot] += minutes
     if not per_routine:
-        panel.show_empty(EMPTY_TEXT["minutes"])
+        panel.show_empty(EMPTY_TEXT["minutes"], f"Minutes per {periods.unit}")
         return
     sets, legend = [], []
     for n, routine in enumerate(sorted(per_routine, key=lambda r: str(names.get(r, r)).casefold())):
@@ -186,7 +187,7 @@ def _bar_set(name: str, colour: str, values: list[float], labels: list[str], uni
 
 def fill_breaks(
     panel: ChartPanel,
-    breaks: list[tuple[date, dict[str, int]]],
+    breaks: list[tuple[date, dict[BreakOutcome, int]]],
     palette: Palette,
     first: date,
     last: date,
@@ -196,10 +197,10 @@ def fill_breaks(
     or per week starting on ISO weekday ``first_weekday`` (the store's weeks are the charts')."""
     chart = panel.chart()
     _clear(chart)
-    if not any(sum(c.values()) for _, c in breaks):
-        panel.show_empty(EMPTY_TEXT["breaks"])
-        return
     periods = Periods.over(first, last, first_weekday)
+    if not any(sum(c.values()) for _, c in breaks):
+        panel.show_empty(EMPTY_TEXT["breaks"], f"Sit-breaks per {periods.unit}")
+        return
     sets, legend = [], []
     for outcome, name, colour in BREAK_OUTCOMES:
         values = [0.0] * len(periods.starts)
@@ -217,13 +218,26 @@ def fill_breaks(
     panel.show_chart(legend)
 
 
+def _epoch_ms(moment: datetime) -> int:
+    """The chart's x for ``moment``: its own wall-clock time read as local time.
+
+    The tooltip turns x back into a local date and time, so a session begun at
+    09:00 under another UTC offset reads 09:00, as it does in the list. (This
+    is what ``QDateTime(moment)`` does, which drops the offset; spelt out,
+    the type checker sees the conversion.)
+    """
+    return int(moment.replace(tzinfo=None).timestamp() * 1000)
+
+
 def fill_pain(
     panel: ChartPanel,
     pain: Sequence[tuple[datetime, str, float | None, float | None]],
     palette: Palette,
     first_weekday: int,
+    period: tuple[date, date],
 ) -> None:
-    """Pain before and after each rated session, 0-10 in whole numbers, each rating a marked point."""
+    """Pain before and after each rated session, 0-10 in whole numbers, each rating a marked point,
+    over the ``period`` shown (first and last local day), as the other charts are."""
     chart = panel.chart()
     _clear(chart)
     rated = [row for row in pain if row[2] is not None or row[3] is not None]
@@ -249,7 +263,7 @@ def fill_pain(
         series.setMarkerSize(7)
     last_used: dict[str, datetime] = {}
     for started, routine, b, a in rated:
-        ms = QDateTime(started).toMSecsSinceEpoch()
+        ms = _epoch_ms(started)
         if b is not None:
             before.append(ms, b)
         if a is not None:
@@ -263,13 +277,15 @@ def fill_pain(
         ):
             changes.append(ms, 0)
         last_used[routine] = started
-    ticks = time_ticks(rated[0][0], rated[-1][0])
+    zone = rated[-1][0].tzinfo
+    lo = min(datetime.combine(period[0], datetime.min.time(), zone), rated[0][0])  # an average's week
+    hi = max(datetime.combine(period[1] + timedelta(days=1), datetime.min.time(), zone), rated[-1][0])
     x = QCategoryAxis()
     x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    x.setStartValue(QDateTime(ticks[0][1]).toMSecsSinceEpoch())
-    for label, moment in ticks:
-        x.append(label, QDateTime(moment).toMSecsSinceEpoch())
-    x.setRange(QDateTime(ticks[0][1]).toMSecsSinceEpoch(), QDateTime(ticks[-1][1]).toMSecsSinceEpoch())
+    x.setStartValue(_epoch_ms(lo))
+    for label, moment in time_ticks(lo, hi):
+        x.append(label, _epoch_ms(moment))
+    x.setRange(_epoch_ms(lo), _epoch_ms(hi))
     x.setTitleText("date")
     y = QValueAxis()
     y.setRange(0, 10)

@@ -35,7 +35,7 @@ from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.chart_panel import ChartPanel
 from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
-from desktop.ui.plain import PlainLabel
+from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.theme import SPACE, Palette
 
 WEEK_GOAL_MIN = 60
@@ -49,7 +49,7 @@ PERIOD_EMPTY = (
     "No session, pain rating or sit-break was recorded in this period. "
     "Pick a longer period above to see your earlier records, or start a routine."
 )
-OUTCOMES: dict[str, str] = {outcome: outcome.label for outcome in SessionOutcome}
+OUTCOMES: dict[SessionOutcome, str] = {outcome: outcome.label for outcome in SessionOutcome}
 
 
 def duration(minutes: float) -> str:
@@ -59,7 +59,8 @@ def duration(minutes: float) -> str:
 
 
 def _card() -> tuple[QFrame, PlainLabel, PlainLabel]:
-    frame = QFrame(objectName="Panel")
+    frame = QFrame()
+    frame.setObjectName("Panel")
     value = PlainLabel(objectName="PageTitle")
     caption = PlainLabel(objectName="Muted", wordWrap=True)
     layout = QVBoxLayout(frame)
@@ -74,7 +75,10 @@ class SessionTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 6)
-        self.setHorizontalHeaderLabels(["Date", "Routine", "Minutes", "Outcome", "Pain before", "Pain after"])
+        # Two-line headers keep the number columns narrow: the routine's name gets the width.
+        self.setHorizontalHeaderLabels(
+            ["Date", "Routine", "Minutes", "Outcome", "Pain\nbefore", "Pain\nafter"]
+        )
         self.verticalHeader().hide()  # no row numbers
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -100,6 +104,8 @@ class SessionTable(QTableWidget):
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 1:  # a name may be 400 characters: elided in its cell, whole in the tooltip
+                    item.setToolTip(plain_tooltip(text))
                 if column in right_aligned:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, item)
@@ -156,7 +162,8 @@ class HistoryPage(QWidget):
         range_row.setSpacing(SPACE[1])
         for n, period in enumerate(HistoryRange):
             text = period.button
-            button = QPushButton(text, checkable=True)
+            button = QPushButton(text)
+            button.setCheckable(True)
             button.setAccessibleName(f"Show {text}")
             button.ensurePolished()  # the stylesheet's font, not the default
             bold = QFont(button.font())
@@ -180,7 +187,8 @@ class HistoryPage(QWidget):
 
         self.calendar = AdherenceCalendar()
         self.calendar.set_palette(palette)
-        self.calendar_box = QFrame(objectName="Panel")
+        self.calendar_box = QFrame()
+        self.calendar_box.setObjectName("Panel")
         calendar_layout = QVBoxLayout(self.calendar_box)
         self.calendar_title = PlainLabel("Days you exercised", objectName="SectionTitle")
         calendar_layout.addWidget(self.calendar_title)
@@ -217,7 +225,8 @@ class HistoryPage(QWidget):
             session_bar.addWidget(button)
             self.session_buttons.append(button)
 
-        content = QWidget(objectName="Page")
+        content = QWidget()
+        content.setObjectName("Page")
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, SPACE[2], 0)
         body.setSpacing(SPACE[3])
@@ -311,7 +320,7 @@ class HistoryPage(QWidget):
             self.minutes, a.routine_minutes, routine_names, self._palette, a.first_day, a.last_day, week
         )
         fill_breaks(self.breaks, a.breaks, self._palette, a.first_day, a.last_day, week)
-        fill_pain(self.pain, a.pain, self._palette, week)
+        fill_pain(self.pain, a.pain, self._palette, week, (a.first_day, a.last_day))
         self._fill_sessions(sessions)
 
     def _title_calendar(self) -> None:
@@ -352,7 +361,7 @@ class HistoryPage(QWidget):
                     f"{s.started_at:%a} {s.started_at.day} {s.started_at:%b %Y, %H:%M}",
                     s.routine_name,
                     f"{s.minutes:.0f}",
-                    OUTCOMES.get(s.outcome or "", "In progress" if s.outcome is None else s.outcome),
+                    "In progress" if s.outcome is None else OUTCOMES[s.outcome],
                     "" if s.pain_before is None else str(s.pain_before),
                     "" if s.pain_after is None else str(s.pain_after),
                 )

@@ -90,7 +90,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
             f"<p><b>{escape(data.person)}</b> \u00b7 {escape(data.period)}, "
             f"{_day(a.first_day)} {DASH} {_day(a.last_day)}<br/>"
             f"<span style='color:#555555'>Written on {_day(data.written)}. Everything here was recorded "
-            "by the person in the app.</span></p>"
+            "by the person in the app; it is not a medical assessment.</span></p>"
         ),
         Html(_heading("Summary") + _summary(a, data.session_count)),
         Html(_heading("Routines and the step each exercise is on") + _routines(data.routines)),
@@ -124,7 +124,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
         ("Sit-break reminders", lambda p: fill_breaks(p, a.breaks, LIGHT, a.first_day, a.last_day, week)),
         (
             "Pain before and after sessions (0 none, 10 worst imaginable)",
-            lambda p: fill_pain(p, a.pain, LIGHT, week),
+            lambda p: fill_pain(p, a.pain, LIGHT, week, (a.first_day, a.last_day)),
         ),
     )
     for heading, fill in charts:
@@ -152,12 +152,6 @@ def report_blocks(data: ReportInput) -> list[Block]:
         blocks.append(Html(_heading("Sitting and stand-ups") + _sitting(a)))
     if data.sessions:
         blocks.append(_sessions(data))
-    blocks.append(
-        Html(
-            "<p style='color: #555555; font-size: 8pt;'>This report lists self-recorded exercise, pain "
-            "ratings and sit-breaks. It is not a medical assessment.</p>"
-        )
-    )
     return blocks
 
 
@@ -258,7 +252,7 @@ def _sessions(data: ReportInput) -> Table:
             f"{s.started_at.day} {s.started_at:%b %Y, %H:%M}",
             s.routine_name,
             f"{s.minutes:.0f} min",
-            OUTCOMES.get(s.outcome or "", "In progress"),
+            "In progress" if s.outcome is None else OUTCOMES[s.outcome],
             DASH if s.pain_before is None else str(s.pain_before),
             DASH if s.pain_after is None else str(s.pain_after),
         )

@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Upright")
         self.page_titles = [title for title, _page in pages]
         self.stack = QStackedWidget()
-        sidebar = QWidget(objectName="Sidebar")
+        sidebar = QWidget()
+        sidebar.setObjectName("Sidebar")
         sidebar.setFixedWidth(176)
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(SPACE[2], SPACE[3], SPACE[2], SPACE[3])
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
         nav.addWidget(PlainLabel("Upright", objectName="AppTitle"))
         self.nav_buttons = QButtonGroup(self)
         for n, (title, page) in enumerate(pages):
-            button = QPushButton(title, checkable=True)
+            button = QPushButton(title)
+            button.setCheckable(True)
             button.setAccessibleName(f"Show {title}")
             button.setToolTip(f"{title} (Ctrl+{n + 1})")  # the keys live on the View menu's actions
             self.nav_buttons.addButton(button, n)
@@ -68,7 +70,8 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(sidebar)
         row.addWidget(self.stack, 1)
-        frame = QScrollArea(objectName="WindowScroll")
+        frame = QScrollArea()
+        frame.setObjectName("WindowScroll")
         frame.setWidgetResizable(True)
         frame.setFrameShape(QFrame.Shape.NoFrame)
         frame.setWidget(body)  # scrolls only when the window is smaller than what the pages need

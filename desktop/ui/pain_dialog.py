@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.history import PainMoment
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import available
 from desktop.ui.theme import SPACE
@@ -27,15 +28,16 @@ TEN_WINDOW_S = 1.0
 
 
 class PainDialog(QDialog):
-    def __init__(self, moment: str, parent=None, room: int | None = None):
+    def __init__(self, moment: PainMoment, parent=None, room: int | None = None):
         """``room``: the width it may take when it is part of a screen (the session's done
         screen asks it beside the summary); a dialog of its own has the screen's."""
         super().__init__(parent)
-        self.setWindowTitle("Pain before the session" if moment == "before" else "Pain after the session")
+        before = moment is PainMoment.BEFORE
+        self.setWindowTitle("Pain before the session" if before else "Pain after the session")
         self.value: int | None = None
         self._last_one = -10.0
         question = PlainLabel(
-            "How is your back right now?" if moment == "before" else "How is your back now?",
+            "How is your back right now?" if before else "How is your back now?",
             objectName="PageTitle",
         )
         hint = PlainLabel(
@@ -49,7 +51,8 @@ class PainDialog(QDialog):
         row = QGridLayout()
         row.setSpacing(SPACE[1])
         for n in range(11):
-            button = QPushButton(str(n), checkable=True)
+            button = QPushButton(str(n))
+            button.setCheckable(True)
             button.setAccessibleName(f"Pain {n} of 10")
             # Wide enough for "10" with the stylesheet's padding at any font size; never squeezed.
             button.setMinimumSize(
@@ -63,8 +66,8 @@ class PainDialog(QDialog):
         # One row of eleven where the screen has room; 0-5 over 6-10 where it has not (200 % on 1280x720).
         buttons_width = sum(b.minimumWidth() for b in self.group.buttons()) + 10 * SPACE[1] + 2 * SPACE[4]
         per_row = 11 if buttons_width <= (room if room is not None else available(self).width()) else 6
-        for n, button in enumerate(self.group.buttons()):
-            row.addWidget(button, n // per_row, n % per_row)
+        for n, number in enumerate(self.group.buttons()):
+            row.addWidget(number, n // per_row, n % per_row)
         save = QPushButton("Save")
         save.setProperty("primary", True)
         save.setAccessibleName("Save pain rating")

@@ -251,11 +251,11 @@ def test_a_report_of_nothing_is_refused_before_asking_where(qapp, catalog, tmp_p
         asked.append(args)
         return tmp_path / "report.pdf"
 
-    async def error(_parent, title, message):
+    async def inform(_parent, title, message):
         said.append((title, message))
 
     monkeypatch.setattr(history_actions.modal, "choose_path", choose)
-    monkeypatch.setattr(history_actions.modal, "error", error)
+    monkeypatch.setattr(history_actions.modal, "inform", inform)  # not an error: nothing went wrong
 
     async def scenario():
         worker = StoreWorker(tmp_path / "data")
@@ -269,5 +269,9 @@ def test_a_report_of_nothing_is_refused_before_asking_where(qapp, catalog, tmp_p
 
     run(qapp, scenario)
     assert asked == [] and not (tmp_path / "report.pdf").exists()
-    assert said[0][0] == "Nothing to report" and "no report was written" in said[0][1]
-    assert said[1][0] == "No charts to save"
+    assert said[0] == (
+        "Nothing to report yet",
+        "Your history is still empty. A report shows your sessions, pain ratings and sit-breaks: "
+        "come back after your first session.",
+    )
+    assert said[1][0] == "No charts to save yet"

@@ -11,6 +11,7 @@ from desktop.app.safety_gate import SAFETY_SETTING
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
 from tests.app_helpers import answer_dialogs, answer_done_screen, run
+from tests.waiting import eventually
 
 
 def make(qapp, catalog, data_dir):
@@ -23,11 +24,10 @@ async def _end_visible_session(seen):
 
     from desktop.ui.session_view import SessionView
 
-    while True:
-        views = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()]
-        if views:
-            break
-        await asyncio.sleep(0.01)
+    views = await eventually(
+        lambda: [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()],
+        "the session window",
+    )
     timer = answer_dialogs([True], seen)  # yes, end it
     done = answer_done_screen([None], seen)  # skip the pain rating after, then leave the done screen
     QTest.keyClick(views[0], Qt.Key.Key_Escape)

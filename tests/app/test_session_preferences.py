@@ -23,6 +23,7 @@ from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
 from desktop.ui.theme import DARK
 from tests.app_helpers import run
+from tests.waiting import eventually
 
 NO_SOUND = "No sound on this computer: the session runs silently."
 TOGGLES = (SessionIntent.MUTE, SessionIntent.VOICE)
@@ -77,11 +78,12 @@ def working_media() -> Media:
 
 
 async def session_view() -> SessionView:
-    while True:
-        views = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()]
-        if views:
-            return views[0]
-        await asyncio.sleep(0.01)
+    """The session window, once it is on screen."""
+    views = await eventually(
+        lambda: [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()],
+        "the session window",
+    )
+    return views[0]
 
 
 def test_m_and_v_are_remembered_for_the_next_session(qapp, catalog, tmp_path):
@@ -168,8 +170,9 @@ def test_no_sound_is_said_once_per_install_and_then_shown_on_the_buttons(qapp, c
             run_session(catalog, routine, worker, appearance, media, speed=100, auto=True)
         )
         view = await session_view()
-        while view.buttons[SessionIntent.MUTE].text() != "No sound":  # said from the event loop
-            await asyncio.sleep(0.01)
+        await eventually(  # said from the event loop
+            lambda: view.buttons[SessionIntent.MUTE].text() == "No sound", "the sound button to say so"
+        )
         seen = {
             "notice": view.notice.text() if view.notice.isVisible() else "",
             "buttons": [(b.text(), b.toolTip()) for b in (view.buttons[i] for i in TOGGLES)],
@@ -193,3 +196,29 @@ def test_no_sound_is_said_once_per_install_and_then_shown_on_the_buttons(qapp, c
     assert second["notice"] == ""  # not again on this install
     for seen in (first, second):  # the buttons show it every time
         assert seen["buttons"] == [("No sound", NO_SOUND), ("No voice", NO_SOUND)]
+
+
+def test_putting_the_safety_notice_off_starts_nothing_and_says_so(
+    qapp, catalog, tmp_path, monkeypatch, capsys
+):
+    from desktop.app import run_command, safety_gate, session_launch
+
+    started = []
+
+    async def not_now(*_args) -> bool:
+        return False
+
+    async def fake_session(*_args, **_kw):
+        started.append(True)
+        return "completed"
+
+    monkeypatch.setattr(safety_gate, "safety_acknowledged", not_now)
+    monkeypatch.setattr(session_launch, "run_session", fake_session)
+    args = argparse.Namespace(data_dir=str(tmp_path), routine="tweaked-back", speed=1.0, auto=False)
+
+    async def scenario():
+        return await run_command._main(qapp, catalog, catalog.routine("tweaked-back"), args)
+
+    assert run(qapp, scenario) == 1
+    assert started == []
+    assert "Not started: the safety notice was put off (Not now)." in capsys.readouterr().err

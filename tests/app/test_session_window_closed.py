@@ -15,8 +15,8 @@ import sys
 
 import pytest
 
-from tests.app.test_break_window_closed import until
 from tests.platform.conftest import running_xvfb
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 TITLE = "Mobility trio \u2014 Upright"

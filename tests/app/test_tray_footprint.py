@@ -14,11 +14,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from tests.platform.conftest import running_xvfb
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -73,15 +73,13 @@ def test_a_waiting_tray_loads_no_store_session_window_or_openssl(tmp_path):
             stderr=subprocess.STDOUT,
         )
         try:
-            deadline = time.monotonic() + 30
             status = [sys.executable, "-m", "desktop", "--data-dir", data, "status", "--json"]
-            while subprocess.run(status, env=env, capture_output=True).returncode != 0:
-                if time.monotonic() > deadline:
-                    pytest.fail("the tray did not answer upright status")
-                time.sleep(0.2)  # another process is starting; nothing here runs on a clock
+            until(
+                lambda: subprocess.run(status, env=env, capture_output=True).returncode == 0,
+                "the tray to answer upright status",
+            )
             tray.send_signal(signal.SIGUSR1)  # the modules it holds while it waits
-            while not report.exists() and time.monotonic() < deadline:
-                time.sleep(0.05)
+            until(report.exists, "the tray's report of its modules")
             tray.send_signal(signal.SIGTERM)
             tray.wait(30)
         finally:

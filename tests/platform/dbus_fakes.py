@@ -4,6 +4,9 @@ No ``from __future__ import annotations`` here: dbus-fast reads the D-Bus
 signatures from the annotations, which must stay plain strings like "t".
 """
 
+import asyncio
+
+from dbus_fast import Message
 from dbus_fast.aio import MessageBus
 from dbus_fast.constants import PropertyAccess
 from dbus_fast.service import ServiceInterface, dbus_method, dbus_property, dbus_signal
@@ -75,6 +78,56 @@ async def serve(address: str, name: str, objects: dict[str, ServiceInterface]) -
         bus.export(path, interface)
     await bus.request_name(name)
     return bus
+
+
+def _bus_daemon(member: str, signature: str = "", body: list | None = None) -> Message:
+    return Message(
+        destination="org.freedesktop.DBus",
+        path="/org/freedesktop/DBus",
+        interface="org.freedesktop.DBus",
+        member=member,
+        signature=signature,
+        body=body or [],
+    )
+
+
+async def owner_change(address: str, name: str, *, owned: bool, then=None, timeout_s: float = 20) -> None:
+    """Return once ``name`` has (``owned``) or has no owner on the bus, after calling ``then()``.
+
+    The bus daemon sends NameOwnerChanged once it has given the name to its
+    new owner or let it go, so from then on every caller finds the service
+    there or missing: no time is guessed. Listening starts before ``then()``
+    and before the daemon is asked who owns the name now, so no change is
+    missed in between.
+    """
+    watcher = await MessageBus(bus_address=address).connect()
+    changed = asyncio.Event()
+
+    def on_message(message: Message) -> None:
+        # NameOwnerChanged(name, old owner, new owner); the new owner is "" when the name was let go.
+        if (
+            message.member == "NameOwnerChanged"
+            and message.body[0] == name
+            and bool(message.body[2]) == owned
+        ):
+            changed.set()
+
+    watcher.add_message_handler(on_message)
+    rule = f"type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged',arg0='{name}'"
+    try:
+        await watcher.call(_bus_daemon("AddMatch", "s", [rule]))
+        if then is not None:
+            then()
+        reply = await watcher.call(_bus_daemon("NameHasOwner", "s", [name]))
+        if reply.body[0] != owned:
+            await asyncio.wait_for(changed.wait(), timeout_s)
+    finally:
+        watcher.disconnect()
+
+
+async def withdraw(address: str, service: MessageBus, name: str) -> None:
+    """Disconnect ``service`` and return once the bus daemon has let ``name`` go."""
+    await owner_change(address, name, owned=False, then=service.disconnect)
 
 
 class NotificationPortal(ServiceInterface):

@@ -12,6 +12,7 @@ from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from desktop.platform.audio import CUE_NAMES, SoundCues
 from tests.conftest import ROOT
+from tests.waiting import settle
 
 SOUNDS = ROOT / "assets" / "sounds"
 RATE = 44_100
@@ -148,7 +149,7 @@ def test_no_output_device_makes_cues_silent_and_says_so_once(qtbot, monkeypatch)
     play_everything(cues)
     qtbot.waitUntil(lambda: len(reasons) == 1)
     play_everything(cues)
-    qtbot.wait(20)
+    settle(qtbot)  # a second report would have been emitted by now
     assert reasons == ["No sound on this computer: the session runs silently."]
     assert not cues.available
 
@@ -173,7 +174,7 @@ def test_cues_play_their_own_effect_once_per_call(qtbot, working_cues, effects):
     working_cues.play("tick")
     working_cues.play("tick")
     working_cues.play("session_end")
-    qtbot.wait(20)
+    settle(qtbot)  # a report of trouble would have been emitted by now
     assert {name: effect.plays for name, effect in effects.items()} == {
         "step_start": 0,
         "tick": 2,
@@ -200,7 +201,7 @@ def test_an_effect_that_fails_to_load_silences_all_cues_and_says_so_once(qtbot, 
     effects["set_end"].break_down()
     play_everything(working_cues)
     qtbot.waitUntil(lambda: len(reasons) == 1)
-    qtbot.wait(20)
+    settle(qtbot)  # a second report would have been emitted by now
     assert len(reasons) == 1 and "tick" in reasons[0]
     assert all(effect.plays == 0 for effect in effects.values())
 
@@ -210,6 +211,7 @@ def test_real_sound_effects_load_or_report_once(qtbot, device_probe):
     """Whatever this machine has: loading and playing never raises, and failure is reported once."""
     cues = SoundCues() if device_probe is None else SoundCues(has_output_device=device_probe)
     reasons = reasons_from(cues)
-    qtbot.wait(300)  # QSoundEffect loads asynchronously
+    loaded = (QSoundEffect.Status.Ready, QSoundEffect.Status.Error)
+    qtbot.waitUntil(lambda: all(e.status() in loaded for e in cues._effects.values()))  # loads meanwhile
     cues.play("tick")
     qtbot.waitUntil(lambda: len(reasons) == (0 if cues.available else 1))

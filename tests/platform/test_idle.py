@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -17,15 +16,9 @@ from desktop.platform.idle import IdleUnavailable, MacIdle, NoIdle, WindowsIdle,
 from desktop.platform.idle_dbus import DBusIdle
 from desktop.platform.idle_x11 import X11Idle
 from tests.platform.conftest import running_xvfb
-from tests.platform.dbus_fakes import MutterIdleMonitor, ScreenSaver, serve
-
-
-async def until(condition, timeout: float = 5.0) -> None:
-    """Let the event loop run until ``condition()`` holds (polling is how the app asks, too)."""
-    async with asyncio.timeout(timeout):
-        while not condition():
-            await asyncio.sleep(0.01)
-
+from tests.platform.dbus_fakes import MutterIdleMonitor, ScreenSaver, serve, withdraw
+from tests.platform.x_clock import XServerClock
+from tests.waiting import eventually
 
 _positions = itertools.cycle([(10, 10), (200, 150)])
 
@@ -56,20 +49,87 @@ def move_mouse(display: str) -> None:
 
 
 @pytest.mark.slow
-def test_x11_idle_grows_with_time_and_resets_on_mouse_motion(xvfb):
-    source = X11Idle(xvfb)
+def test_x11_idle_is_the_server_time_since_the_last_mouse_motion(xvfb):
+    """Both ends come from the X server's clock, so the bounds are exact and no test time is waited."""
+    clock, source = XServerClock(xvfb), X11Idle(xvfb)
     try:
-        move_mouse(xvfb)
-        start = source.idle_seconds()
-        time.sleep(1.2)
-        later = source.idle_seconds()
-        assert later - start >= 1.0
-        move_mouse(xvfb)
-        assert source.idle_seconds() < 0.5
+        for _ in range(3):  # each motion starts the count again from that motion
+            move_mouse(xvfb)
+            moved = clock.last_motion()
+            before = clock.now()
+            idle = source.idle_seconds()
+            after = clock.now()
+            assert idle is not None
+            assert before - moved <= round(idle * 1000) <= after - moved, (moved, before, idle, after)
     finally:
         source.close()
+        clock.close()
     assert source.idle_seconds() is None  # closed: unknown, not a crash
     source.close()  # twice is harmless
+
+
+@pytest.mark.slow
+def test_x11_alarms_report_the_person_stopping_and_coming_back(xvfb):
+    """The SYNC IDLETIME alarms, on a real server: one report per change and none between."""
+
+    async def scenario():
+        clock, source = XServerClock(xvfb), X11Idle(xvfb)
+        seen: list[float] = []
+        try:
+            move_mouse(xvfb)
+            assert source.listen(lambda: seen.append(source.idle_seconds()), watch_s=0.3) == 0.3
+            assert source.listen(lambda: None) is None  # one listener per source
+            await eventually(lambda: len(seen) == 1, "the report that the person stopped")
+            assert seen[0] >= 0.3
+            reported = clock.now()
+            await eventually(lambda: clock.now() - reported >= 500, "half a second more of server time")
+            await asyncio.sleep(0)  # any report that came meanwhile is read now
+            assert len(seen) == 1  # still idle: nothing more to say
+            move_mouse(xvfb)
+            await eventually(lambda: len(seen) == 2, "the report that they are back")
+            assert seen[1] < 0.3
+            await eventually(lambda: len(seen) == 3, "idle again: the alarms stay armed")
+        finally:
+            source.close()
+            clock.close()
+        return seen
+
+    assert len(asyncio.run(scenario())) == 3
+
+
+def test_x11_alarms_need_an_event_loop_to_be_read(xvfb):
+    source = X11Idle(xvfb)
+    try:
+        assert source.listen(lambda: None) is None  # no loop: the tray polls instead
+        assert source.idle_seconds() is not None
+    finally:
+        source.close()
+
+
+class CountingScreenSaver:
+    """libXss's query, answering a counter the test sets (the server's own is milliseconds)."""
+
+    def __init__(self, idle_ms: int | None) -> None:
+        self.idle_ms = idle_ms
+
+    def XScreenSaverQueryInfo(self, display, root, info) -> int:
+        if self.idle_ms is None:
+            return 0  # the request failed
+        info.contents.idle = self.idle_ms
+        return 1
+
+
+@pytest.mark.slow
+def test_x11_idle_turns_the_servers_milliseconds_into_seconds(xvfb):
+    """An hour and a half away from the desk, which no test waits for."""
+    source = X11Idle(xvfb)
+    try:
+        source._xss = CountingScreenSaver(5_400_250)
+        assert source.idle_seconds() == 5400.25
+        source._xss = CountingScreenSaver(None)
+        assert source.idle_seconds() is None
+    finally:
+        source.close()
 
 
 def test_x11_idle_without_a_server_is_unavailable():
@@ -175,10 +235,10 @@ def test_mutter_idle_monitor_answers_in_milliseconds(session_bus, caplog):
         )
         source = DBusIdle(session_bus)
         assert (source.name, source.idle_seconds()) == ("d-bus", None)  # asked, not yet answered
-        await until(lambda: source.idle_seconds() == 1.5)
+        await eventually(lambda: source.idle_seconds() == 1.5, "the monitor's answer")
         assert source.name == "mutter"
         monitor.idle_ms = 0
-        await until(lambda: source.idle_seconds() == 0.0)
+        await eventually(lambda: source.idle_seconds() == 0.0, "the new answer")
         source.close()
         service.disconnect()
 
@@ -212,8 +272,7 @@ def test_a_monitor_that_comes_later_is_found_and_one_that_goes_is_missed(session
             {"/org/gnome/Mutter/IdleMonitor/Core": MutterIdleMonitor(10)},
         )
         assert (await source.refresh(), source.name) == (0.01, "mutter")
-        service.disconnect()
-        await asyncio.sleep(0.1)
+        await withdraw(session_bus, service, "org.gnome.Mutter.IdleMonitor")
         assert (await source.refresh(), source.name) == (None, "none")
         source.close()
 

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from desktop.platform.idle import IdleUnavailable, pick_idle_source
 from desktop.platform.idle_wayland import WaylandIdle
 from tests.platform.wayland_server import IdleCompositor
+from tests.waiting import eventually, until
 
 
 class FakeClock:
@@ -42,16 +42,6 @@ def compositor(runtime_dir):
     server.close()
 
 
-async def until(check, what: str, timeout_s: float = 10.0):
-    """Wait for an event another thread or process sends; the loop handles it meanwhile."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if check():
-            return
-        await asyncio.sleep(0.02)
-    pytest.fail(f"timed out waiting for {what}")
-
-
 def test_ext_idle_notify_reports_idleness_to_the_second_and_input_at_once(compositor):
     clock = FakeClock()
 
@@ -59,11 +49,11 @@ def test_ext_idle_notify_reports_idleness_to_the_second_and_input_at_once(compos
         source = WaylandIdle(compositor.socket, timeout_s=60, clock=clock)
         present = source.idle_seconds()
         compositor.idle()
-        await until(lambda: source.idle_seconds() != 0.0, "the idled event")
+        await eventually(lambda: source.idle_seconds() != 0.0, "the idled event")
         clock.now += 240  # four more minutes with no input
         idle = source.idle_seconds()
         compositor.input()
-        await until(lambda: source.idle_seconds() == 0.0, "the resumed event")
+        await eventually(lambda: source.idle_seconds() == 0.0, "the resumed event")
         source.close()
         return source.name, present, idle
 
@@ -77,9 +67,7 @@ def test_ext_idle_notify_reports_idleness_to_the_second_and_input_at_once(compos
 def test_without_a_running_loop_each_poll_catches_up(compositor):
     source = WaylandIdle(compositor.socket, timeout_s=30, clock=FakeClock())
     compositor.idle()
-    deadline = time.monotonic() + 10
-    while source.idle_seconds() == 0.0 and time.monotonic() < deadline:
-        pass  # each call does a round trip to the compositor
+    until(lambda: source.idle_seconds() != 0.0, "the idled event", 10)  # each call: a round trip
     assert source.idle_seconds() == pytest.approx(30)
     source.close()
 
@@ -137,15 +125,17 @@ def sway(tmp_path):
     command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "sway", "-c", "/dev/null"]
     log = (tmp_path / "sway.log").open("w")
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not list(run_dir.glob("sway-ipc.*.sock")):
-        time.sleep(0.05)
-    sockets = [p for p in run_dir.iterdir() if p.name.startswith("wayland-") and not p.name.endswith(".lock")]
-    ipc = list(run_dir.glob("sway-ipc.*.sock"))
-    if not sockets or not ipc:
-        server.kill()
-        pytest.fail(f"sway did not start headless: {(tmp_path / 'sway.log').read_text()[-500:]}")
     try:
+        until(
+            lambda: list(run_dir.glob("sway-ipc.*.sock")),
+            lambda: f"sway to start headless: {(tmp_path / 'sway.log').read_text()[-500:]}",
+            20,
+        )
+        sockets = [
+            p for p in run_dir.iterdir() if p.name.startswith("wayland-") and not p.name.endswith(".lock")
+        ]
+        ipc = list(run_dir.glob("sway-ipc.*.sock"))
+        assert sockets and ipc, f"sway made no Wayland socket: {(tmp_path / 'sway.log').read_text()[-500:]}"
         yield sockets[0], ipc[0]
     finally:
         server.terminate()
@@ -159,7 +149,7 @@ def test_sway_offers_org_kde_kwin_idle_and_its_cursor_ends_idleness(sway):
 
     async def scenario():
         source = WaylandIdle(str(display), timeout_s=1.0)
-        await until(lambda: source.idle_seconds() > 0, "sway to report one idle second")
+        await eventually(lambda: source.idle_seconds() > 0, "sway to report one idle second")
         idle = source.idle_seconds()
         moved = subprocess.run(
             ["swaymsg", "-s", str(ipc), "seat", "-", "cursor", "move", "10", "10"],
@@ -167,7 +157,7 @@ def test_sway_offers_org_kde_kwin_idle_and_its_cursor_ends_idleness(sway):
             text=True,
             timeout=10,
         )
-        await until(lambda: source.idle_seconds() == 0.0, "the cursor move to end idleness")
+        await eventually(lambda: source.idle_seconds() == 0.0, "the cursor move to end idleness")
         source.close()
         return source.name, idle, moved.returncode
 

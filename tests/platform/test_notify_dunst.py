@@ -22,6 +22,8 @@ from desktop.core.breaks import Answer
 from desktop.platform.notify import start_notifier
 from tests.app.test_tray import _history, coach  # noqa: F401  (the tray on fake clocks and sensors)
 from tests.app_helpers import run
+from tests.platform.dbus_fakes import owner_change
+from tests.waiting import eventually
 
 PICKER = """#!/bin/sh
 # dunst's dmenu: the actions arrive one a line; keep them, answer with the one named in $PICK.
@@ -61,13 +63,11 @@ def dunstctl(env: dict[str, str], *args: str) -> str:
 
 
 async def notifier_when_ready(address: str, on_answer):
-    """dunst takes a moment to claim its bus name; ask until it answers (at most ~5 s)."""
-    for _ in range(50):
-        notifier = await start_notifier(on_answer, bus_address=address)
-        if notifier is not None:
-            return notifier
-        await asyncio.sleep(0.1)
-    pytest.fail("dunst did not answer on the session bus")
+    """dunst takes a moment to claim its bus name: the notifier is started once it has."""
+    await owner_change(address, "org.freedesktop.Notifications", owned=True)
+    notifier = await start_notifier(on_answer, bus_address=address)
+    assert notifier is not None, "dunst owns its name but did not answer on the session bus"
+    return notifier
 
 
 def test_an_answer_in_the_notification_is_recorded_and_reminders_replace_each_other(
@@ -96,10 +96,7 @@ def test_an_answer_in_the_notification_is_recorded_and_reminders_replace_each_ot
         shown = (await in_thread("count", "displayed")).strip()
         prompt_shown = tray.prompt.isVisible()
         await in_thread("context")  # the person opens the menu and picks Snooze
-        for _ in range(50):  # the answer comes back as a D-Bus signal
-            if not tray.policy.state.due:
-                break
-            await asyncio.sleep(0.1)
+        await eventually(lambda: not tray.policy.state.due, "the answer, as a D-Bus signal")
         await tray.settle()
         snoozed = tray.policy.state.snoozed
         left = (await in_thread("count", "displayed")).strip()
@@ -138,20 +135,22 @@ def test_inside_a_flatpak_the_portal_shows_the_buttons_and_hears_the_answer(sess
     info = tmp_path / "flatpak-info"
     info.write_text("[Application]\nname=io.github.upright.Upright\n")
     portal, answers = NotificationPortal(), []
+    heard = asyncio.Event()
+
+    def on_answer(answer: Answer) -> None:
+        answers.append(answer)
+        heard.set()
 
     async def scenario():
         bus = await serve(
             session_bus, "org.freedesktop.portal.Desktop", {"/org/freedesktop/portal/desktop": portal}
         )
-        notifier = await start_notifier(answers.append, bus_address=session_bus, flatpak_info=info)
+        notifier = await start_notifier(on_answer, bus_address=session_bus, flatpak_info=info)
         await notifier.show("Time to stand and extend", "body", [Answer.TAKE, Answer.SNOOZE])
         await notifier.show("Time to stand and extend", "again", [Answer.TAKE, Answer.SNOOZE])
         shown = {k: {f: v.value for f, v in n.items()} for k, n in portal.shown.items()}
         portal.press("break-reminder", "take")
-        for _ in range(50):
-            if answers:
-                break
-            await asyncio.sleep(0.05)
+        await asyncio.wait_for(heard.wait(), 5)  # the answer comes back as a D-Bus signal
         await notifier.withdraw()
         left = dict(portal.shown)
         notifier.close()
@@ -183,10 +182,7 @@ def test_on_windows_and_macos_the_system_notifications_carry_the_buttons(dunst, 
         loop = asyncio.get_running_loop()
         shown = (await loop.run_in_executor(None, dunstctl, env, "count", "displayed")).strip()
         await loop.run_in_executor(None, dunstctl, env, "context")  # the person picks Snooze
-        for _ in range(50):  # the answer comes back as a D-Bus signal
-            if answers:
-                break
-            await asyncio.sleep(0.1)
+        await eventually(lambda: answers, "the answer, as a D-Bus signal")
         # Windows and macOS take a notification down with the button pressed; dunst leaves it.
         await loop.run_in_executor(None, dunstctl, env, "close-all")
         await notifier.show("Time to stand and extend", "third", [Answer.TAKE, Answer.SNOOZE])

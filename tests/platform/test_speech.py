@@ -170,8 +170,11 @@ def test_the_real_engine_on_this_machine_never_raises(qtbot):
     voice = Voice()
     reasons = reasons_from(voice)
     voice.start()
+    states = []
+    if voice._engine is not None:
+        voice._engine.stateChanged.connect(states.append)
     voice.say("test")
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: bool(states) or not voice.available)  # speaking, or failed and said so
     voice.say("test")
     assert len(reasons) == (0 if voice.available else 1)
 

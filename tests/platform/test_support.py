@@ -56,12 +56,11 @@ class BusNames(BackgroundQuery):
 def test_background_query_answers_one_poll_late(session_bus):
     async def scenario():
         query = BusNames(bus_address=session_bus)
-        first = query.poll()
-        async with asyncio.timeout(5):
-            while query.poll() is None:
-                await asyncio.sleep(0.01)
+        first = query.poll()  # asks, in a task
+        await asyncio.wait_for(query._task, 5)
+        second = query.poll()  # the answer, and asks again
         query.close()
-        return first, query.poll()
+        return first, second
 
     first, later = asyncio.run(scenario())
     assert first is None
@@ -72,9 +71,11 @@ def test_background_query_reconnects_after_the_bus_goes(session_bus):
     async def scenario():
         query = BusNames(bus_address=session_bus)
         assert await query.refresh()
-        query._bus.disconnect()  # as when the desktop session restarts its bus
-        await asyncio.sleep(0.05)
+        gone = query._bus
+        gone.disconnect()  # as when the desktop session restarts its bus
+        await asyncio.wait_for(gone.wait_for_disconnect(), 5)
         answer = await query.refresh()
+        assert query._bus is not gone and query._bus.connected
         query.close()
         return answer
 
@@ -93,7 +94,7 @@ def test_closing_while_a_question_is_out_leaves_no_connection(session_bus):
         query.poll()
         await asyncio.sleep(0)  # the question is out: connecting
         query.close()
-        await asyncio.sleep(0.2)
+        await asyncio.wait_for(query._task, 5)  # the connection came after close() and was closed
         return query._bus, query.poll()
 
     assert asyncio.run(scenario()) == (None, None)

@@ -20,10 +20,11 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import until
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_NAME = "Caf\u00e9 \u201cbreak\u201d \u2615 \u0130\u0131 \u4e2d"
@@ -207,20 +208,22 @@ def start(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
+def listening(folder: Path) -> Path | None:
+    """The instance's socket in ``folder`` if something accepts connections on it."""
+    for path in folder.glob("upright-*.sock"):
+        with socket.socket(socket.AF_UNIX) as probe:
+            try:
+                probe.connect(str(path))
+                return path
+            except OSError:
+                pass
+    return None
+
+
 def wait_listening(folder: Path, timeout: float = 60) -> Path:
     """The instance's socket once something accepts connections on it."""
     folder = folder.resolve()  # a socket path must fit in 107 bytes: not through pytest's long names
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in folder.glob("upright-*.sock"):
-            with socket.socket(socket.AF_UNIX) as probe:
-                try:
-                    probe.connect(str(path))
-                    return path
-                except OSError:
-                    pass
-        time.sleep(0.05)
-    raise AssertionError(f"no instance listened in {folder}")
+    return until(lambda: listening(folder), f"an instance listening in {folder}", timeout)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -238,10 +241,9 @@ def test_two_simultaneous_starts_leave_exactly_one(tmp_path):
     first, second = start(env), start(env)
     try:
         wait_listening(tmp_path / "short" / "runtime")
-        deadline = time.monotonic() + 60
-        while first.poll() is None and second.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(1)  # the loser exits at once; give the winner time to prove it stays
+        until(lambda: first.poll() is not None or second.poll() is not None, "one of the two to exit", 60)
+        third = upright(env, "--tray", timeout=60)  # after the loser has gone, the winner still answers
+        assert third.returncode == 0 and b"already running" in third.stdout, third
         states = [p.poll() for p in (first, second)]
         assert sorted(states, key=lambda s: s is None) == [0, None], states
         loser = first if first.poll() is not None else second

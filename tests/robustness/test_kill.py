@@ -15,6 +15,7 @@ closes the cut-off session as ``interrupted``, ending where its last set ended.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -22,12 +23,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import until
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20261123
@@ -117,19 +119,19 @@ def one_run(data: Path, routine: Path, run: Run, known_sessions: set[int]) -> No
         stderr=subprocess.DEVNULL,
     )
     try:
-        started = time.monotonic()
-        if not run.during_start:  # wait for the session to begin and commit some sets, then a bit more
-            while (
-                (run.session is None or len(run.seen) < run.after_sets)
-                and proc.poll() is None
-                and time.monotonic() - started < 30
-            ):
+        if not run.during_start:  # the session has begun and committed its sets so far
+
+            def far_enough() -> bool:
                 look(db_path, run, known_sessions)
-                time.sleep(0.01)
-            started = time.monotonic()
-        while time.monotonic() - started < run.delay_s and proc.poll() is None:
-            look(db_path, run, known_sessions)
-            time.sleep(0.02)
+                ended = proc.poll() is not None
+                return ended or (run.session is not None and len(run.seen) >= run.after_sets)
+
+            until(far_enough, f"the run to commit {run.after_sets} sets", 60)
+        # The kill's moment is what this test varies: ``delay_s`` from the seeded generator, a
+        # moment within a set, a rest or a commit. It is the input, not a guess at how long
+        # something takes; the wait ends early if the run ends by itself.
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=run.delay_s)
         look(db_path, run, known_sessions)  # everything seen here is committed before the kill
     finally:
         run.exit_code = proc.poll()

@@ -21,7 +21,8 @@ import pytest
 from desktop.storage.location import DATABASE_NAME
 from tests.robustness.test_kill import ROUTINE, SETS
 from tests.robustness.test_lock_holder import hold
-from tests.robustness.test_signals import ROOT, committed_sets, env, query, upright, wait_for
+from tests.robustness.test_signals import ROOT, committed_sets, env, query, upright
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -61,7 +62,7 @@ def test_a_second_upright_leaves_a_running_session_alone(tmp_path) -> None:
     data = tmp_path / "data"
     first = long_run(tmp_path, data)
     try:
-        wait_for(lambda: committed_sets(data) >= 1, 60, "the first session's first set")
+        until(lambda: committed_sets(data) >= 1, "the first session's first set", 60)
         [(running,)] = query(data, "SELECT id FROM sessions")
         # A session whose owner is gone, started under a clock set a year forward.
         future = datetime.now(UTC) + timedelta(days=365)
@@ -91,9 +92,9 @@ def test_sets_a_killed_process_left_in_its_journal_are_written_by_the_next_start
     first = long_run(tmp_path, data)
     holder = None
     try:
-        wait_for(lambda: committed_sets(data) >= 1, 60, "a committed set")
-        holder = hold(data / DATABASE_NAME, "stdin")
-        journal = wait_for(lambda: list(data.glob("unsaved-sets-*")), 60, "a set waiting in the journal")
+        until(lambda: committed_sets(data) >= 1, "a committed set", 60)
+        holder = hold(data / DATABASE_NAME)
+        journal = until(lambda: list(data.glob("unsaved-sets-*")), "a set waiting in the journal", 60)
         waiting = [json.loads(line) for line in journal[0].read_text().splitlines()]
         kill(first)  # with the set(s) still waiting
     finally:

@@ -26,6 +26,7 @@ from desktop.core.intents import Page
 from desktop.ui.appearance import Appearance
 from desktop.ui.session_view import SessionView
 from tests.app_helpers import answer_dialogs, answer_done_screen, run
+from tests.waiting import eventually
 
 # No file behind the "image": a label that parsed it would try to load it and show bold text.
 HOSTILE = '<img src="/nonexistent/upright.png" width="4000" height="4000"><b>bold</b>'
@@ -98,15 +99,14 @@ def test_no_label_reads_file_text_as_markup(qapp, catalog, tmp_path):
 
         answers = answer_dialogs([True, False], seen)  # the safety notice, no pain rating before
         session = asyncio.ensure_future(controller.start_routine(hostile.routines[0].id))
-        view = None
-        while view is None:
-            await asyncio.sleep(0.01)
-            view = next(
+        view = await eventually(
+            lambda: next(
                 (w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()),
                 None,
-            )
+            ),
+            "the session window",
+        )
         answers.stop()
-        await asyncio.sleep(0.05)
         check("session", view)
         assert HOSTILE in view.windowTitle()  # a window title is never markup: shown as written
         ender = answer_dialogs([True], seen)  # yes, end it

@@ -25,6 +25,7 @@ import pytest
 from desktop.storage.location import DATABASE_NAME
 from tests.app.test_tray import coach  # noqa: F401  (the fixture)
 from tests.robustness.test_kill import ROUTINE, SETS
+from tests.waiting import until
 
 ROOT = Path(__file__).resolve().parents[2]
 STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
@@ -59,16 +60,6 @@ def committed_sets(data: Path) -> int:
     return rows[0][0] if rows else 0
 
 
-def wait_for(condition, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
-
-
 @pytest.mark.parametrize("sig", list(STATUS), ids=lambda s: s.name)
 def test_a_signal_ends_upright_run_early_with_every_set_kept(tmp_path, sig) -> None:
     data, routine = tmp_path / "data", tmp_path / "routine.json"
@@ -82,7 +73,7 @@ def test_a_signal_ends_upright_run_early_with_every_set_kept(tmp_path, sig) -> N
         text=True,
     )
     try:
-        wait_for(lambda: committed_sets(data) >= 2, 60, "two committed sets")
+        until(lambda: committed_sets(data) >= 2, "two committed sets", 60)
         proc.send_signal(sig)
         started = time.monotonic()
         out, err = proc.communicate(timeout=30)
@@ -126,9 +117,9 @@ def test_sigterm_to_the_tray_records_the_break_on_screen(tmp_path) -> None:
         return json.loads(done.stdout) if done.returncode == 0 else None
 
     try:
-        wait_for(status, 60, "the tray to answer")
+        until(status, "the tray to answer", 60)
         subprocess.run(upright(data, "break", "now"), cwd=ROOT, env=environment, timeout=30, check=True)
-        wait_for(lambda: (status() or {}).get("on_break"), 30, "the desk break on screen")
+        until(lambda: (status() or {}).get("on_break"), "the desk break on screen", 30)
         tray.send_signal(signal.SIGTERM)
         _out, err = tray.communicate(timeout=30)
     finally:
@@ -153,7 +144,7 @@ def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qa
         await tray.start()
         clocks.advance(31)
         tray.wake()
-        assert tray.status()["state"] == "due"  # offered, not answered
+        assert tray.status().state == "due"  # offered, not answered
         tray.finish()  # what quitting does (Quit, logout, a signal), before the writes settle
         await tray.settle()
         tray.close()
@@ -161,3 +152,35 @@ def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qa
 
     breaks = run(qapp, scenario)
     assert [b["outcome"] for b in breaks] == ["ignored"]
+
+
+def test_a_reminder_pending_at_quit_survives_a_busy_store(coach, qapp) -> None:  # noqa: F811
+    """Another program holds the write lock as the tray quits: the reminder waits in the
+    journal (the tray's writer meets the busy store) and the next start writes it."""
+    from desktop.app.tray_store import TrayStore
+    from tests.app.test_tray import _history
+    from tests.app_helpers import run
+
+    make, clocks, _sensors, _, data = coach
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(31)
+        tray.wake()
+        holder = sqlite3.connect(data / DATABASE_NAME, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            tray.finish()
+            await tray.settle()  # the child gave up after the busy timeout
+            waiting = [p.name for p in data.glob("unsaved-sets-*")]
+        finally:
+            holder.execute("COMMIT")
+            holder.close()
+        tray.close()
+        return waiting, (await _history(data))["breaks"]
+
+    waiting, breaks = run(qapp, scenario, timeout_s=60)
+    assert len(waiting) == 1  # kept on disk while the store was busy
+    assert [b["outcome"] for b in breaks] == ["ignored"]
+    assert not list(data.glob("unsaved-sets-*"))

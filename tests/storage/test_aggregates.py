@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.history import SessionSummary
+from desktop.core.history import SessionOutcome, SessionSummary
 from desktop.storage.aggregates import COUNTED_BREAKS
 from desktop.storage.database import Database
 from desktop.storage.history import HistoryStore
@@ -348,12 +348,13 @@ def test_list_sessions_newest_first(store: HistoryStore, spring) -> None:
         routine_name="Posterior-Chain",
         started_at=datetime(2026, 4, 1, 23, 58, tzinfo=CEST),
         minutes=2.0,
-        outcome="completed",
+        outcome=SessionOutcome.COMPLETED,
         pain_before=None,
         pain_after=None,
         set_count=2,
     )
     assert rows[0].started_at.utcoffset() == timedelta(hours=2)
+    assert rows[0].outcome is SessionOutcome.COMPLETED  # typed at the store's edge, not the column's text
     assert (rows[-1].minutes, rows[-1].set_count, rows[-1].pain_before, rows[-1].pain_after) == (8.0, 2, 5, 3)
     assert [r.id for r in store.list_sessions(d(3, 27), d(4, 2), limit=2)] == [spring["F"], spring["D"]]
 

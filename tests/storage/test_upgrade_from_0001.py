@@ -16,6 +16,7 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from desktop.core.catalog import Routine
+from desktop.core.history import SetSide
 from desktop.storage.database import HEAD_REVISION, alembic_config, open_database
 from desktop.storage.history import HistoryStore
 from desktop.storage.location import DATABASE_NAME
@@ -137,7 +138,11 @@ def test_a_0001_history_with_data_upgrades_to_head_and_keeps_every_row(tmp_path,
     assert [(x["exercise"], x["side"]) for x in sessions[1]["sets"]] == [("bridge", "right")]
     assert (sessions[0]["pain_before"], sessions[0]["pain_after"]) == (4, 2)
     assert [(b["outcome"], b["duration_s"]) for b in data["breaks"]] == [("taken", 95.0), ("snoozed", None)]
-    assert [s.exercise_id for s in sets] == ["cat-cow", "side-plank"]
+    assert [(s.exercise_id, s.side) for s in sets] == [
+        ("cat-cow", SetSide.NONE),
+        ("side-plank", SetSide.LEFT),
+    ]
+    assert all(type(s.side) is SetSide for s in sets)  # typed at the store's edge, not the column's text
     assert own == ["mine"]
     assert evidence == []  # the step began after the only session with cat-cow
     assert json.loads(json.dumps(data))  # still the public JSON shape

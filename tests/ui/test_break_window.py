@@ -8,7 +8,8 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.content.catalog_cache import shipped_poses
 from desktop.core.desk_break import desk_break
-from desktop.ui.break_window import BreakEnd, BreakWindow
+from desktop.core.intents import BreakEnd
+from desktop.ui.break_window import BreakWindow
 from desktop.ui.theme import DARK, LIGHT
 
 
@@ -72,7 +73,7 @@ def test_the_end_says_well_done_and_reports_completed(window):
     w, clock, ended = window()
     at(w, clock, 6.0)
     at(w, clock, 45.0)
-    assert ended == [BreakEnd.COMPLETED.value]
+    assert ended == [BreakEnd.COMPLETED]
     assert w.cue.text().startswith("Well done")
     assert not w.figure.animating
 
@@ -83,13 +84,13 @@ def test_snooze_and_skip_end_it_once(window, how, end):
     button = w.buttons[BreakEnd.SNOOZED if how == "snooze" else BreakEnd.SKIPPED]
     button.click()
     w.close()
-    assert ended == [end.value] and not w.isVisible()
+    assert ended == [end] and type(ended[0]) is BreakEnd and not w.isVisible()
 
 
 def test_closing_it_by_any_means_counts_as_skipping(window):
     w, _, ended = window()
     w.close()  # what the title bar's x, Alt+F4 and `wmctrl -c` ask for
-    assert ended == [BreakEnd.CLOSED.value]
+    assert ended == [BreakEnd.CLOSED]
 
 
 def test_skip_is_not_offered_once_the_day_s_skips_are_used(window):

@@ -21,6 +21,7 @@ from desktop.ui.history_charts import EMPTY_TEXT, axis_labels
 from desktop.ui.history_page import HistoryPage
 from desktop.ui.theme import LIGHT
 from tests.history_seed import ROUTINES, seed
+from tests.waiting import settle
 
 NAMES = dict(ROUTINES)
 SPANS = {"4w": 27, "3m": 91, "12m": 364}
@@ -58,7 +59,7 @@ def shown(qtbot, folder: Path, span: str) -> HistoryPage:
     page.resize(1280, 800)
     page.show()
     page.show_history(aggregates, sessions, NAMES)
-    qtbot.wait(1)
+    settle(qtbot)
     return page
 
 

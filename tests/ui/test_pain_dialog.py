@@ -2,10 +2,11 @@
 
 from PySide6.QtCore import Qt
 
+from desktop.core.history import PainMoment
 from desktop.ui.pain_dialog import PainDialog
 
 
-def make(qtbot, moment="before"):
+def make(qtbot, moment=PainMoment.BEFORE):
     dialog = PainDialog(moment)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -22,7 +23,7 @@ def test_digit_then_enter_saves(qtbot):
 
 
 def test_one_then_zero_gives_ten_and_arrows_nudge(qtbot):
-    dialog = make(qtbot, "after")
+    dialog = make(qtbot, PainMoment.AFTER)
     qtbot.keyClick(dialog, Qt.Key.Key_1)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_0)
     assert dialog.value == 10

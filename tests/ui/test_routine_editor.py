@@ -22,12 +22,12 @@ TWEAKED = "belly-breathing-feet-up", "cat-cow", "rocking-all-fours", "supine-mar
 
 @pytest.fixture
 def make(qtbot, qapp, catalog):
-    def build(routine=None, show=False, dosage=None):
+    def build(routine=None, show=False):
         routine = routine or as_copy(catalog.routine("tweaked-back"), {r.id for r in catalog.routines})
         editor = RoutineEditor(
             routine,
             [(e.id, e.name) for e in catalog.exercises],
-            dosage or catalog,
+            catalog,
             lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)),
         )
         qtbot.addWidget(editor)
@@ -301,10 +301,7 @@ def test_save_emits_the_edited_routine_and_cancel_cancels(make, qtbot):
 def test_an_empty_routine_cannot_be_saved(make, catalog):
     from dataclasses import replace
 
-    editor = make(
-        routine=replace(catalog.routine("tweaked-back"), items=()),
-        dosage=lambda exercise_id: catalog.exercise(exercise_id).dosage,
-    )
+    editor = make(routine=replace(catalog.routine("tweaked-back"), items=()))
     assert not editor.save.isEnabled() and editor.total.text() == "No exercises yet"
     assert not editor.form.fields["reps"].isEnabled()
     editor.add.click()
@@ -332,8 +329,9 @@ def in_a_combo_popup(widget):
 
 
 DRAG_CHILD = r"""
-import subprocess
-from PySide6.QtCore import QPoint, QTimer
+import subprocess, time
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desktop.content.catalog_loader import load_catalog
@@ -344,23 +342,55 @@ editor = RoutineEditor(catalog.routine("tweaked-back"), [(e.id, e.name) for e in
 editor.resize(1000, 700)
 editor.move(0, 0)
 editor.show()
-def drag():
+E = QEvent.Type
+seen = set()  # event types the list's viewport has had since the last step
+
+class Seen(QObject):
+    def eventFilter(self, watched, event):
+        seen.add(event.type())
+        return False
+
+# A person's pace without a clock: each step of the drag is sent once the list has had the
+# event the step before made, so Qt sees press, motion, drag and drop in their real order.
+def drive():
     viewport = editor.items.viewport()
+    viewport.setMouseTracking(True)  # plain motion reaches the list too: before the press, after the drop
+    viewport.installEventFilter(watcher)
     a = viewport.mapToGlobal(editor.items.visualRect(editor.model.index(0)).center())
     b = viewport.mapToGlobal(editor.items.visualRect(editor.model.index(3)).bottomLeft() + QPoint(60, 6))
-    steps = "".join(f"xdotool mousemove {a.x()} {a.y() + k * 10}; sleep 0.05; " for k in range(1, 12))
-    script = (f"xdotool mousemove {a.x()} {a.y()}; sleep 0.3; xdotool mousedown 1; sleep 0.3; {steps}"
-              f"xdotool mousemove {b.x()} {b.y()}; sleep 0.3; xdotool mouseup 1")
-    child = subprocess.Popen(["sh", "-c", script])
-    timer = QTimer(app, interval=100)
-    timer.timeout.connect(lambda: child.poll() is not None and (timer.stop(), QTimer.singleShot(400, report)))
-    timer.start()
-def report():
+    moving = {E.MouseMove, E.DragEnter, E.DragMove}
+    yield ["mousemove", a.x(), a.y()], {E.MouseMove}
+    yield ["mousedown", 1], {E.MouseButtonPress}
+    for k in range(1, 12):
+        yield ["mousemove", a.x(), a.y() + k * 10], moving
+    yield ["mousemove", b.x(), b.y()], {E.DragMove}
+    yield ["mouseup", 1], {E.Drop}
+    yield ["mousemove", b.x() + 10, b.y()], {E.MouseMove}  # the drag's own loop is over
+def step():
+    global wanted
+    if wanted is not None and not seen & wanted:
+        if time.monotonic() > deadline:
+            report(f"timed out waiting for {wanted}")
+        return
+    command = next(steps, None)
+    if command is None:
+        report("done")
+        return
+    arguments, wanted = command
+    seen.clear()
+    subprocess.run(["xdotool", *map(str, arguments)], check=True)
+def report(how):
+    poll.stop()
+    print("drag", how, flush=True)
     print("items", ",".join(i.exercise for i in editor.routine().items), flush=True)
     print("steps", editor.undo_stack.count(), "row", editor.items.currentIndex().row(), flush=True)
     app.quit()
-QTimer.singleShot(1000, drag)
-QTimer.singleShot(20000, app.quit)
+watcher = Seen()
+QTest.qWaitForWindowExposed(editor)
+steps, wanted, deadline = drive(), None, time.monotonic() + 30
+poll = QTimer(app, interval=10)
+poll.timeout.connect(step)
+poll.start()
 app.exec()
 """
 
@@ -377,6 +407,7 @@ def test_a_real_mouse_drag_reorders_on_x11():
             [sys.executable, "-c", DRAG_CHILD], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT
         )
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines.get("drag") == "done", out.stdout + out.stderr
     assert lines.get("items") == ",".join([*TWEAKED[1:], TWEAKED[0]]), out.stdout + out.stderr
     assert lines.get("steps") == "1 row 3"
 
@@ -441,3 +472,49 @@ def test_names_typed_decomposed_are_stored_nfc_as_import_stores_them(qtbot, cata
     editor.description.textEdited.emit(editor.description.text())
     assert editor.routine().name == "Caf\u00e9 stretch" and editor.routine().description == "Caf\u00e9."
     assert editor.name.text() == "  Cafe\u0301 stretch "  # what was typed stays while typing
+
+
+def test_a_number_typed_past_the_limit_leaves_the_value_from_before(make, qtbot):
+    """Typing 999999 passes through 9 and 99, which are valid: neither may stay in the routine
+    once the field says the number is too large (the list once said "99 reps")."""
+    editor = make()
+    select(editor, 1)  # cat-cow, 8 reps in the routine
+    before = editor.routine()
+    reps, message = editor.form.fields["reps"], editor.form.messages["reps"]
+    retype(qtbot, reps, "999999")
+    assert visible(message) and message.text() == "Use a whole number from 1 to 200"
+    assert reps.text() == "999999"  # what was typed stays, with its message
+    assert editor.routine() == before and not editor.save.isEnabled()
+    assert "8 reps" in editor.model.index(1).data() and "99" not in editor.model.index(1).data()
+    assert editor.undo_stack.count() == 0  # nothing happened, so there is nothing to undo
+    reps.editingFinished.emit()  # leaving the field does not apply it either
+    assert editor.routine() == before
+    retype(qtbot, reps, "12")
+    assert editor.routine().items[1].overrides.reps == Range(12, 12) and editor.save.isEnabled()
+
+
+def test_an_empty_field_names_the_ladder_step_it_follows_and_a_typed_count_wins(qtbot, catalog):
+    from desktop.core.catalog import Routine, RoutineItem
+
+    routine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("push-up"),))
+    ladder = {"push-up": 1}
+    editor = RoutineEditor(
+        routine,
+        [(e.id, e.name) for e in catalog.exercises],
+        catalog,
+        lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
+        ladder=ladder,
+    )
+    qtbot.addWidget(editor)
+    reps = editor.form.fields["reps"]
+    assert reps.text() == "" and reps.placeholderText() == "Step 2 of 3: 30"
+    assert editor.form.fields["sets"].placeholderText().startswith(("catalog: ", "not set"))
+    assert "Step 2 of 3: 30 reps" in editor.form.dose.text()
+    assert editor.model.index(0).data().endswith("30 reps \u00b7 step 2 of 3")
+    step_total = editor.total.text()
+    retype(qtbot, reps, "150")
+    assert editor.model.index(0).data().endswith("150 reps")  # the person's count, no step named
+    assert editor.total.text() != step_total
+    assert editor.total.text() == "About " + dosage_text.about(
+        plan.estimate_s(catalog, editor.routine(), ladder)
+    )

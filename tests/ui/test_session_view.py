@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetricsF
 from desktop.core.session_display import Display, FigureCue
 from desktop.ui.session_view import SessionView
 from desktop.ui.theme import DARK, LIGHT
+from tests.waiting import settle
 
 
 def shown_display(
@@ -54,7 +55,7 @@ def shown(qtbot, palette=LIGHT, size=(1280, 720)):
 def test_timer_digits_are_at_least_thirty_percent_of_the_window(qtbot, big):
     view = shown(qtbot)
     view.present(shown_display(big=big))
-    qtbot.wait(10)
+    settle(qtbot)
     digits = QFontMetricsF(view.dial.digit_font()).tightBoundingRect(big)
     assert digits.height() >= 0.30 * view.height(), (digits.height(), view.height())
     assert digits.width() <= view.dial.width()
@@ -66,7 +67,7 @@ def test_the_phase_word_is_the_second_largest_text_at_least_8_percent_high(qtbot
     view.present(
         shown_display("work", "cat-cow", big="3", caption="rep 3 of 8", phase="Cow  2", cue="Belly sinks")
     )
-    qtbot.wait(10)
+    settle(qtbot)
     phase_px = view.phase.fontInfo().pixelSize()
     assert phase_px >= 0.08 * view.height()
     others = [view.title, view.subtitle, view.label, view.next, view.cues.cue]
@@ -102,7 +103,7 @@ def test_rest_and_get_ready_look_different_from_work(qtbot):
     colours = {}
     for kind in ("work", "rest", "get_ready", "side_switch"):
         view.present(shown_display(kind, big="9"))
-        qtbot.wait(5)
+        settle(qtbot)
         colours[kind] = view.grab().toImage().pixelColor(4, 4).name()
     assert len(set(colours.values())) == 4, colours
 
@@ -130,10 +131,10 @@ def test_paused_dims_the_whole_screen_under_a_large_word(qtbot, qapp):
     Appearance(qapp, "light")  # the app's stylesheet and the view's palette agree, as in the app
     view = shown(qtbot)
     view.present(shown_display(big="12"))
-    qtbot.wait(10)
+    settle(qtbot)
     running = view.grab().toImage()
     view.present(shown_display(big="12", paused=True, label="Paused"))
-    qtbot.wait(10)
+    settle(qtbot)
     assert view.paused.isVisible() and view.paused.geometry() == view.rect()
     assert view.paused.word_px() >= 0.15 * view.height()
     paused = view.grab().toImage()
@@ -176,7 +177,7 @@ def test_timer_contrast_is_at_least_seven_to_one_as_rendered(qtbot, palette, kin
     """Measured on the pixels: the digits' ink against the background right beside them."""
     view = shown(qtbot, palette)
     view.present(shown_display(kind))
-    qtbot.wait(10)
+    settle(qtbot)
     image = view.grab().toImage()
     dial = view.dial.geometry().translated(
         view.dial.parentWidget().mapTo(view, view.dial.parentWidget().rect().topLeft())
@@ -256,7 +257,7 @@ def test_the_pain_question_sits_beside_the_summary_and_leaves_it_readable(qtbot,
     question = PainDialog("after", room=view.dial.width())
     view.ask(question)
     question.open()
-    qtbot.wait(20)
+    qtbot.waitUntil(question.isVisible)
     assert not question.isWindow() and question.isVisible() and view.question is question
     summary, title = _in_view(view, view.cues.cue), _in_view(view, view.title)
     asked = _in_view(view, question)
