@@ -164,7 +164,7 @@ def _sided(frame: Frame, mirror: bool, flip: bool, flip_before: bool) -> Frame:
     return replace(frame, swapped=flip, swapped_from=flip_before)
 
 
-def start_frame(art: ExerciseArt, side: str | None) -> Frame:
+def start_frame(art: ExerciseArt, side: Side | None) -> Frame:
     """The still start position for a step on ``side``: exactly the first frame a session
     step on that side begins with (same pose, same mirroring or swapped limbs), so getting
     ready, resting and switching sides show the position the next set starts from."""

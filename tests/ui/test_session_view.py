@@ -246,6 +246,8 @@ def _in_view(view, widget):
 def test_the_pain_question_sits_beside_the_summary_and_leaves_it_readable(qtbot, size):
     """The after-session question is part of the done screen: the title and the summary
     stay uncovered, the keys go to the question, and afterwards Enter, Esc or Close leave."""
+    from PySide6.QtWidgets import QApplication
+
     from desktop.core.intents import SessionIntent
     from desktop.ui.pain_dialog import PainDialog
 
@@ -257,7 +259,8 @@ def test_the_pain_question_sits_beside_the_summary_and_leaves_it_readable(qtbot,
     question = PainDialog("after", room=view.dial.width())
     view.ask(question)
     question.open()
-    qtbot.waitUntil(question.isVisible)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: question.isVisible() and QApplication.activeWindow() is view)
     assert not question.isWindow() and question.isVisible() and view.question is question
     summary, title = _in_view(view, view.cues.cue), _in_view(view, view.title)
     asked = _in_view(view, question)
@@ -272,6 +275,7 @@ def test_the_pain_question_sits_beside_the_summary_and_leaves_it_readable(qtbot,
     assert emitted == [], "the question's keys never reach the session"
     view.end_question()
     assert view.question is None and view.next.isVisible() and view.dial.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert emitted == [SessionIntent.END, SessionIntent.SET_DONE]
