@@ -182,13 +182,14 @@ HISTORY_SHOTS = (("empty", "4w"), ("one", "4w"), ("month", "4w"), ("decade", "al
 
 def _save_history(app, appearance, catalog, folders, theme: str) -> None:
     """The page at 1280x800, scrolled through: every card, the calendar, the charts, the first sessions."""
-    from desktop.ui.history_page import RANGES, HistoryPage
+    from desktop.core.history import HistoryRange
+    from desktop.ui.history_page import HistoryPage
 
     for size, span in HISTORY_SHOTS:
         aggregates, sessions = _aggregates(folders[size], span)
         page = HistoryPage(appearance.palette)
         page.resize(1280, 800)
-        page.ranges.button([k for k, _ in RANGES].index(span)).setChecked(True)
+        page.ranges.button(list(HistoryRange).index(HistoryRange(span))).setChecked(True)
         page.show()
         page.show_history(aggregates, sessions[:200], NAMES)
         for _ in range(3):

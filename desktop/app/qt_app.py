@@ -20,6 +20,7 @@ def make_application():
 
     # Library probing chatter (missing VA-API, PipeWire); real problems reach the user as notices.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
+    route_qt_messages()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
@@ -30,6 +31,34 @@ def make_application():
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # quitting is the main coroutine returning
     return app
+
+
+def route_qt_messages() -> None:
+    """Qt's own messages go to Upright's log, not to the terminal.
+
+    Qt prints what its plugins meet ("PulseAudioService: pa_context_connect() failed"
+    on a machine without a sound server) on every start. The person hears of a
+    missing piece once, in Upright's words (no sound, no voice, no tray); Qt's line
+    stays in the log file for whoever reads a report, and ``-v`` shows it as it comes.
+    """
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    log = logging.getLogger("upright.qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.INFO,  # the file keeps it; the terminal shows it with -v
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handle(kind: QtMsgType, context: object, message: str) -> None:
+        category = getattr(context, "category", None) or "qt"
+        log.log(levels.get(kind, logging.INFO), "%s: %s", category, message)
+
+    qInstallMessageHandler(handle)
 
 
 def read_sources_uncached() -> None:

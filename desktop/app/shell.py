@@ -101,6 +101,16 @@ class Shell:
         if not self.finished.done():
             self.finished.set_result(None)
 
+    def record_now(self) -> None:
+        """The display has gone (``DisplayWatch``): a reminder still waiting, a desk break on
+        screen and a session under way are recorded at once, without the loop."""
+        from desktop.app.display_lost import STORE_WAIT_S
+        from desktop.app.session_launch import record_running_session_now
+
+        if self.tray is not None:
+            self.tray.record_now()
+        record_running_session_now(STORE_WAIT_S)
+
     async def close(self) -> None:
         if self.tray is not None:
             self.tray.finish()  # a reminder still waiting, a break on screen: recorded

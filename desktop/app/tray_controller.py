@@ -10,6 +10,7 @@ history. What a waiting tray does not need is imported on first use.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable, Coroutine
@@ -30,8 +31,9 @@ from desktop.app.settings_flow import (
 )
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
+from desktop.core.break_status import BreakStatus, break_status
 from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind, QuietReason
-from desktop.core.control import Control, ControlRequest
+from desktop.core.control import Control, ControlOutcome, ControlRequest, refusal, reply, said
 from desktop.core.history import BreakOutcome
 from desktop.core.intents import BreakEnd, TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
     from desktop.ui.break_window import BreakWindow
 
+log = logging.getLogger("upright")
 RECORDED: dict[DecisionKind, BreakOutcome] = {
     "natural_break": BreakOutcome.NATURAL,
     "break_taken": BreakOutcome.TAKEN,
@@ -92,6 +95,7 @@ class TrayController(QObject):
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window: BreakWindow | None = None  # the desk break on screen, if any
+        self._break_offered: datetime | None = None  # when the break on screen was offered
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -229,37 +233,17 @@ class TrayController(QObject):
         return self._prompt
 
     def _show_state(self) -> None:
-        status = self.status()
-        self.menu.show_state(status["state"], status["sitting_min"], status["progress"], status["detail"])
+        self.menu.show_state(self.status())
 
-    def status(self) -> dict[str, Any]:
-        """What the tooltip says, as values: also the answer to ``upright status``."""
-        mono, wall = self._clock(), self._now()
-        sat = self.policy.sitting_s(mono)
-        interval = self.policy.settings.interval_min * 60
-        flags = self.policy.state
-        state = (
-            "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
+    def status(self) -> BreakStatus:
+        """What the tooltip says: also the answer to ``upright status``."""
+        return break_status(
+            self.policy,
+            self._clock(),
+            self._now(),
+            on_break=self.break_window is not None,
+            reminder_shown=self._offered_at is not None,
         )
-        left = max(0, math.ceil((interval - sat) / 60))
-        detail = {
-            "paused": "Reminders paused",
-            "due": "A break is due",
-            "normal": f"Next break in about {left} min",
-        }[state]
-        sitting = "Just had a break" if int(sat // 60) == 0 else f"Sitting for {int(sat // 60)} min"
-        paused_until = self.policy.paused_until
-        return {
-            "state": state,
-            "sitting_min": int(sat // 60),
-            "progress": sat / interval,
-            "next_break_min": left if state == "normal" else None,
-            "paused_until": encode_time(paused_until),
-            "skips_left": self.policy.skips_left(wall),
-            "on_break": self.break_window is not None,
-            "detail": detail,
-            "text": f"{sitting} \u00b7 {detail}",
-        }
 
     def _on_session_event(self, kind: BreakEvent) -> None:
         if kind is BreakEvent.RESUME:
@@ -277,15 +261,20 @@ class TrayController(QObject):
             self._spawn(self._take_break(offered, wall))
 
     def control(self, request: ControlRequest) -> dict[str, Any]:
-        """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
+        """A request from ``upright status|break|snooze|pause``: what came of it, and the status after."""
         mono, wall = self._clock(), self._now()
+        before = self.status()
+        refused = refusal(request, before)
+        if refused is not None:  # nothing changes and nothing is recorded
+            return reply(before, ControlOutcome.NOTHING_TO_DO, refused)
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
         elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
         elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
-        return self.status()
+        after = self.status()
+        return reply(after, ControlOutcome.DONE, said(request, before, after))
 
     def _on_intent(self, intent: TrayIntent) -> None:
         mono, wall = self._clock(), self._now()
@@ -303,7 +292,7 @@ class TrayController(QObject):
                 self._apply(self.policy.pause_until(mono, wall, None), wall)
             case TrayIntent(TrayAction.OPEN):
                 self._open_window()
-            case TrayIntent(TrayAction.SETTINGS):
+            case TrayIntent(TrayAction.PREFERENCES):
                 self._spawn(self.edit_settings())
             case TrayIntent(TrayAction.QUIT):
                 self._quit_app()
@@ -317,13 +306,16 @@ class TrayController(QObject):
         from desktop.ui.break_window import DONE_LINGER_MS
 
         window, ended = open_desk_break(self.catalog, self.appearance, self.policy.skips_left(answered) != 0)
-        self.break_window = window
+        self.break_window, self._break_offered = window, offered
         try:
             end = await ended
             seconds = window.elapsed()
+            kept = self._break_offered is None  # quitting has journaled it already
         finally:
-            self.break_window = None
+            self.break_window, self._break_offered = None, None
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
+        if kept:
+            return
         mono, wall = self._clock(), self._now()
         if end is BreakEnd.COMPLETED:
             self._record(offered, BreakOutcome.TAKEN, answered, seconds)
@@ -382,14 +374,53 @@ class TrayController(QObject):
         await self.tasks.settle()
 
     def finish(self) -> None:
-        """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer
-        is recorded as ignored, and a desk break on screen ends as closing its window does
-        (recorded with its time). ``settle`` then waits for the writes."""
+        """Quitting (the menu's Quit, a signal): a reminder still waiting for an answer is
+        recorded as ignored, and a desk break on screen as skipped with its time (its window
+        closes). Both are journaled first (fsync'd), so a store another program keeps busy
+        loses neither; a child then writes them (``settle`` waits for it), or the next start
+        does."""
+        if self._keep_pending():
+            self._spawn(self._write_kept())
         if self.break_window is not None:
             self.break_window.close()
+
+    def record_now(self) -> None:
+        """The display has gone (logout) and the loop will not run again: what ``finish``
+        records is journaled at once, touching nothing on screen, and the next start of
+        Upright writes it (no child, no wait on the store)."""
+        self._keep_pending()
+
+    def _keep_pending(self) -> bool:
+        """Journal what quitting now would leave unrecorded; True if there was something."""
+        if self.store is None:
+            return False
+        from desktop.core.set_record import BreakRecord
+        from desktop.storage.set_journal import leave
+
+        wall, records = self._now(), []
+        if self.break_window is not None and self._break_offered is not None:
+            elapsed = self.break_window.elapsed()
+            records.append(BreakRecord(self._break_offered, BreakOutcome.SKIPPED, wall, elapsed))
+            self._break_offered = None  # ``_take_break`` records nothing more when its window closes
         if self._offered_at is not None:
-            pending, self._offered_at = self._offered_at, None
-            self._record(pending, BreakOutcome.IGNORED, None)
+            records.append(BreakRecord(self._offered_at, BreakOutcome.IGNORED, None, None))
+            self._offered_at = None
+        if not records:
+            return False
+        try:
+            leave(self.store.data_dir, records)
+        except OSError as exc:
+            self._disk_problem(StorageError.from_os(self.store.data_dir, exc))
+            return False
+        return True
+
+    async def _write_kept(self) -> None:
+        """A child's start writes what the journal keeps (``upright store-call`` replays it)."""
+        assert self.store is not None
+        try:
+            await self.store.batch([])
+        except StorageError as exc:  # busy or failing: the journal keeps it for the next start
+            log.info("the tray's last records wait in the journal for the next start: %s", exc)
 
     def close(self) -> None:
         self._timer.stop()

@@ -41,6 +41,7 @@ __all__ = [
     "Decision",
     "DecisionKind",
     "QuietReason",
+    "SittingSince",
     "WorkingHours",
     "rules_text",
 ]  # the settings live next door but belong to the policy's face
@@ -95,6 +96,14 @@ class Decision:
     decision: DecisionKind
 
 
+class SittingSince(StrEnum):
+    """What the sitting count started from, so the status says what happened, not a guess."""
+
+    START = "start"  # counting began: the first input, the end of a pause, working hours
+    BREAK = "break"  # a break taken, or time away long enough to be one
+    SKIP = "skip"  # the break was skipped: the count starts over all the same
+
+
 @dataclass(frozen=True)
 class BreakState:
     due: bool  # a reminder was shown (or held back by a quiet state) and is not answered
@@ -140,6 +149,20 @@ class BreakPolicy:
     def state(self) -> BreakState:
         return BreakState(self._due, self._pause_until is not None, self._snoozed)
 
+    @property
+    def counting(self) -> bool:
+        """False while paused and outside working hours (and before the first input)."""
+        return self._counting
+
+    @property
+    def since(self) -> SittingSince:
+        return self._since
+
+    @property
+    def remind_at_s(self) -> float:
+        """The sitting seconds at which the next reminder comes (the interval, or a snooze's end)."""
+        return self._target
+
     def sitting_s(self, mono: float) -> float:
         """Sitting time since the last break (or fresh start), as known at ``mono``."""
         if self._present_from is None:
@@ -156,6 +179,7 @@ class BreakPolicy:
 
     def count_skip(self, wall: datetime) -> None:
         """A break skipped after it began (the break window's Skip, or closing it)."""
+        self._since = SittingSince.SKIP
         day, count = self._skips
         self._skips = (wall.date(), count + 1 if day == wall.date() else 1)
 
@@ -320,6 +344,7 @@ class BreakPolicy:
     def _fresh(self, mono: float) -> None:
         """Counting starts (or stops) afresh: working hours, a pause, the start."""
         self._reset()
+        self._since = SittingSince.START
         self._present_from = mono if self._counting and self._away_since is None else None
         self._poll_at = mono + POLL_S
         self._last_input = None
@@ -366,6 +391,7 @@ class BreakPolicy:
 
     def _break(self, mono: float, wall: datetime, kind: DecisionKind) -> list[Decision]:
         """A break happened: the count, the reminder and its repeat all start over."""
+        self._since = SittingSince.BREAK
         if kind == "skipped":
             self.count_skip(wall)
         self._reset()
@@ -381,7 +407,9 @@ class BreakPolicy:
         return []
 
     def _snooze(self, mono: float, wall: datetime, minutes: float) -> list[Decision]:
-        self._target = max(self._target, self.sitting_s(mono) + minutes * 60)
+        """A due reminder comes back after ``minutes`` more sitting; one not yet due never sooner."""
+        later = self.sitting_s(mono) + minutes * 60
+        self._target = later if self._due else max(self._target, later)
         self._due = self._deferred = False
         self._snoozed = True
         self._last_remind = None

@@ -352,18 +352,6 @@ class Catalog:
                 return routine
         raise KeyError(routine_id)
 
-    def item_dosage(self, item: RoutineItem, step: int | None = None) -> Dosage:
-        """The dosage a routine item really asks for: catalog values, then the routine's
-        overrides, then the keys the person's rung on the exercise's ladder sets.
-
-        The rung wins so that moving up from 20 to 30 push-ups changes every
-        routine with push-ups in it, shipped or not.
-        """
-        exercise = self.exercise(item.exercise)
-        dosage = exercise.base_dosage.overridden(item.overrides)
-        rung = exercise.rung(step) if step is not None else None
-        return dosage.overridden(rung.dosage) if rung else dosage
-
     def source_title(self, file: str) -> str:
         """The article's title; a file the catalog gives no title for is named as it is."""
         return next((s.title for s in self.sources if s.file == file), file)

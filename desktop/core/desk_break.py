@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop.core.catalog import Catalog, Dosage, Routine
 from desktop.core.cues import pick, setup_text
+from desktop.core.doses import item_dosage
 
 GET_READY_S = 5.0
 HOLD_CUE = "Hold here and breathe easily"
@@ -79,7 +80,7 @@ def desk_break(catalog: Catalog, routine: Routine) -> DeskBreak:
     the figure is doing at that moment, as the session does."""
     item = routine.items[0]
     exercise = catalog.exercise(item.exercise)
-    dosage = catalog.item_dosage(item, None)
+    dosage = item_dosage(catalog, item, None)
     tempo = dict(dosage.tempo or {"go": 3.0, "hold": 2.0, "back": 3.0})
     cues = exercise.cues
     phases = tuple(

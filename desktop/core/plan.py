@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from desktop.core.catalog import Catalog, Dosage, Range, Routine
+from desktop.core.doses import item_dosage
 
 StepKind = Literal["get_ready", "work", "rest", "side_switch", "done"]
 Side = Literal["none", "left", "right", "alternate"]
@@ -92,7 +93,7 @@ def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None 
     ladder = ladder or {}
     steps: list[Step] = []
     for n, item in enumerate(routine.items):
-        dosage = catalog.item_dosage(item, ladder.get(item.exercise, 0))
+        dosage = item_dosage(catalog, item, ladder.get(item.exercise, 0))
         sets = int(dosage.sets.lo) if dosage.sets is not None else 1
         own = [Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S)]
         for k in range(1, sets + 1):

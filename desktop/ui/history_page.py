@@ -35,7 +35,7 @@ from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.chart_panel import ChartPanel
 from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
-from desktop.ui.plain import PlainLabel
+from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.theme import SPACE, Palette
 
 WEEK_GOAL_MIN = 60
@@ -75,7 +75,10 @@ class SessionTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 6)
-        self.setHorizontalHeaderLabels(["Date", "Routine", "Minutes", "Outcome", "Pain before", "Pain after"])
+        # Two-line headers keep the number columns narrow: the routine's name gets the width.
+        self.setHorizontalHeaderLabels(
+            ["Date", "Routine", "Minutes", "Outcome", "Pain\nbefore", "Pain\nafter"]
+        )
         self.verticalHeader().hide()  # no row numbers
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -101,6 +104,8 @@ class SessionTable(QTableWidget):
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 1:  # a name may be 400 characters: elided in its cell, whole in the tooltip
+                    item.setToolTip(plain_tooltip(text))
                 if column in right_aligned:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, item)

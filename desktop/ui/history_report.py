@@ -90,7 +90,7 @@ def report_blocks(data: ReportInput) -> list[Block]:
             f"<p><b>{escape(data.person)}</b> \u00b7 {escape(data.period)}, "
             f"{_day(a.first_day)} {DASH} {_day(a.last_day)}<br/>"
             f"<span style='color:#555555'>Written on {_day(data.written)}. Everything here was recorded "
-            "by the person in the app.</span></p>"
+            "by the person in the app; it is not a medical assessment.</span></p>"
         ),
         Html(_heading("Summary") + _summary(a, data.session_count)),
         Html(_heading("Routines and the step each exercise is on") + _routines(data.routines)),
@@ -152,12 +152,6 @@ def report_blocks(data: ReportInput) -> list[Block]:
         blocks.append(Html(_heading("Sitting and stand-ups") + _sitting(a)))
     if data.sessions:
         blocks.append(_sessions(data))
-    blocks.append(
-        Html(
-            "<p style='color: #555555; font-size: 8pt;'>This report lists self-recorded exercise, pain "
-            "ratings and sit-breaks. It is not a medical assessment.</p>"
-        )
-    )
     return blocks
 
 

@@ -25,8 +25,9 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.content.routine_validation import FieldProblem, field_text, parse_field
-from desktop.core.catalog import Dosage, Routine
+from desktop.core.catalog import Dosage, Routine, RoutineItem
 from desktop.core.dosage_text import summary
+from desktop.core.doses import ItemDose
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
@@ -97,10 +98,10 @@ class RoutineItemsModel(QAbstractListModel):
 
     move_requested = Signal(int, int)  # from row, to row (the row it ends up at)
 
-    def __init__(self, names: dict[str, str], dosage: Callable[[str], Dosage], parent=None):
+    def __init__(self, names: dict[str, str], dose: Callable[[RoutineItem], ItemDose], parent=None):
         super().__init__(parent)
         self._names = names
-        self._dosage = dosage
+        self._dose = dose
         self._routine: Routine | None = None
 
     def set_routine(self, routine: Routine) -> None:
@@ -126,7 +127,10 @@ class RoutineItemsModel(QAbstractListModel):
         if not index.isValid() or self._routine is None or index.row() >= len(self._routine.items):
             return None
         item = self._routine.items[index.row()]
-        dose = summary(self._dosage(item.exercise).overridden(item.overrides))
+        resolved = self._dose(item)
+        dose = summary(resolved.dosage)
+        if resolved.from_step:  # part of it is the person's ladder step: say so
+            dose += f" \u00b7 {resolved.step.lower()}"
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row() + 1}.  {self.name(item.exercise)}  \u2014  {dose}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -209,8 +213,11 @@ class ItemForm(QFrame):
     """One routine item's dose overrides: a text field per value, a sides choice, a message per field.
 
     ``edited`` carries only values that passed the routine file rules
-    (``None`` = use the catalog's value); text that fails stays in its field
-    with a message and is listed in ``problems`` until fixed or replaced.
+    (``None`` = use the catalog's or the ladder step's value); text that fails
+    stays in its field with a message and is listed in ``problems`` until fixed
+    or replaced. While it fails, the item keeps the value it had before the
+    typing began: typing 999999 passes through 9 and 99 on the way, and neither
+    may stay in the routine behind a message saying the number is too large.
     """
 
     edited = Signal(str, object, bool)  # field, core value or None, typed (merge consecutive keystrokes)
@@ -222,6 +229,7 @@ class ItemForm(QFrame):
         self.setObjectName("Panel")
         self.problems: dict[str, str] = {}
         self._shown: dict[str, object] = {}  # the value each field's text stands for
+        self._before: dict[str, object] = {}  # each field's value when the typing in it began
         self.title = PlainLabel(objectName="RoutineName", wordWrap=True)
         self.dose = PlainLabel(objectName="Muted", wordWrap=True)
         self.misfit = message_label("Dose problem")  # keys that do not fit this kind of exercise
@@ -243,7 +251,7 @@ class ItemForm(QFrame):
             if isinstance(edit, QLineEdit):
                 self.fields[field] = edit
                 edit.textEdited.connect(lambda text, f=field: self._typed(f, text))
-                edit.editingFinished.connect(self.run_ended)
+                edit.editingFinished.connect(lambda f=field: self._end_typing(f))
                 if key_filter is not None:
                     edit.installEventFilter(key_filter)
                 self.messages[field] = message_label(f"{label} problem")
@@ -268,31 +276,36 @@ class ItemForm(QFrame):
         layout.addStretch(1)
 
     def show_item(
-        self, title: str | None, catalog: Dosage | None, overrides: Dosage | None, fresh: bool
+        self, title: str | None, default: ItemDose | None, overrides: Dosage | None, fresh: bool
     ) -> None:
-        """Show an item (``title`` None: nothing selected). Unless ``fresh``, a field keeps its text
-        while the item's value is the one it already stands for, so typing is never interrupted."""
+        """Show an item (``title`` None: nothing selected) with ``default``, what it runs with no
+        overrides: each empty field names where its value comes from, the catalog or the person's
+        ladder step. Unless ``fresh``, a field keeps its text while the item's value is the one it
+        already stands for, so typing is never interrupted."""
         enabled = title is not None
         for widget in (*self.fields.values(), self.sides):
             widget.setEnabled(enabled)
         self.title.setText(title or "No exercise selected")
-        catalog, overrides = catalog or Dosage(), overrides or Dosage()
-        if enabled:
-            self.dose.setText(f"Catalog dose: {summary(catalog)}. Empty fields use the catalog's value.")
-        else:
-            self.dose.setText("Add an exercise, then pick it in the list to change its dose.")
+        default, overrides = default or ItemDose(Dosage()), overrides or Dosage()
+        self.dose.setText(
+            _dose_line(default)
+            if enabled
+            else "Add an exercise, then pick it in the list to change its dose."
+        )
         for field, edit in self.fields.items():
-            default = field_text(field, getattr(catalog, field))
-            edit.setPlaceholderText(("catalog: " + default if default else "not set") if enabled else "")
-            edit.setProperty("hint", f"Empty uses the catalog's value, {default or 'not set'}")
+            text = field_text(field, getattr(default.dosage, field))
+            source = _source(default, field)
+            edit.setPlaceholderText((f"{source}: {text}" if text else "not set") if enabled else "")
+            edit.setProperty("hint", f"Empty uses {_source_words(default, field)}, {text or 'not set'}")
             value = getattr(overrides, field)
             if fresh or value != self._shown.get(field, ...):
                 edit.setText(field_text(field, value))
                 self._shown[field] = value
+                self._before.pop(field, None)
                 self._problem(field, None)
             edit.setAccessibleDescription(self.messages[field].text() or edit.property("hint"))
         short = {key: s for key, _text, s in SIDES}
-        self.sides.setItemText(0, f"As catalog: {short[catalog.effective_sides]}")
+        self.sides.setItemText(0, f"As {_source(default, 'sides')}: {short[default.dosage.effective_sides]}")
         with QSignalBlocker(self.sides):
             self.sides.setCurrentIndex(max(0, self.sides.findData(overrides.sides)))
 
@@ -303,15 +316,23 @@ class ItemForm(QFrame):
         self.misfit.setVisible(bool(messages))
 
     def _typed(self, field: str, text: str) -> None:
+        before = self._before.setdefault(field, self._shown.get(field))
         try:
             data = parse_field(field, text)
         except FieldProblem as problem:
             self._problem(field, problem.message)
+            if self._shown.get(field) != before:  # a half-typed value got in on the way: take it out
+                self._shown[field] = before
+                self.edited.emit(field, before, True)
             return
         self._problem(field, None)
         value = None if data is None else getattr(Dosage.from_data({field: data}), field)
         self._shown[field] = value
         self.edited.emit(field, value, True)
+
+    def _end_typing(self, field: str) -> None:
+        self._before.pop(field, None)
+        self.run_ended.emit()
 
     def _chosen(self) -> None:
         self.edited.emit("sides", self.sides.currentData(), False)
@@ -324,3 +345,24 @@ class ItemForm(QFrame):
             else:
                 self.problems.pop(field, None)
             self.problems_changed.emit()
+
+
+def _source(default: ItemDose, field: str) -> str:
+    """Where an empty field's value comes from, as its placeholder starts: ``Step 1 of 3`` or ``catalog``."""
+    return default.step if field in default.from_step else "catalog"
+
+
+def _source_words(default: ItemDose, field: str) -> str:
+    if field in default.from_step:
+        return f"your ladder step's value ({default.step}: {default.rung})"
+    return "the catalog's value"
+
+
+def _dose_line(default: ItemDose) -> str:
+    """The item's dose with nothing typed, and what typing does to it."""
+    if not default.step:
+        return f"Catalog dose: {summary(default.dosage)}. Empty fields use the catalog's value."
+    return (
+        f"Your ladder step, {default.step}: {default.rung}, gives {summary(default.dosage)}. "
+        "Empty fields follow your step as you move on; a value typed here is used instead."
+    )

@@ -1,16 +1,18 @@
 """The routine editor: name, items, per-item dose overrides, live total time, undo/redo.
 
-It is built from plain data (the routine, exercise names, a way to read an
-exercise's catalog dosage and a way to estimate the total time), so it runs
-and tests without the store or the main window. Typed text is checked by the
-routine file rules (``desktop.content.routine_validation``); text that fails
-gets a message beside its field and never reaches the routine, and every
-change that does is one step on the undo stack.
+It is built from plain data (the routine, exercise names, the catalog, the
+person's ladder steps and a way to estimate the total time), so it runs and
+tests without the store or the main window. Every dose it shows comes from
+``desktop.core.doses``, the rule the session runs by. Typed text is checked by
+the routine file rules (``desktop.content.routine_validation``); text that
+fails gets a message beside its field and never reaches the routine (the
+value from before the typing stays), and every change that does is one step
+on the undo stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -30,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.content.dose_rules import item_misfits
 from desktop.content.routine_validation import routine_description_problem, routine_name_problem
-from desktop.core.catalog import Catalog, Dosage, Routine
-from desktop.core.dose_kinds import kind_of, misfits
+from desktop.core.catalog import Catalog, Routine, RoutineItem
+from desktop.core.doses import ItemDose, item_dose
 from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override, stored_text
+from desktop.ui.fit_text import ClampedLabel
 from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.routine_commands import (
     TEXT_FIELDS,
@@ -43,6 +47,7 @@ from desktop.ui.routine_commands import (
     message_label,
     show_message,
 )
+from desktop.ui.side_by_side import SideBySide
 from desktop.ui.theme import SPACE
 
 UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
@@ -90,17 +95,15 @@ class RoutineEditor(QWidget):
         self,
         routine: Routine,
         exercises: Sequence[tuple[str, str]],
-        catalog_dosage: Callable[[str], Dosage] | Catalog,
+        catalog: Catalog,
         estimate: Callable[[Routine], str],
         parent=None,
         heading: str = "Edit routine",
+        ladder: Mapping[str, int] | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("Page")
-        if isinstance(catalog_dosage, Catalog):
-            catalog = catalog_dosage
-            catalog_dosage = lambda exercise_id: catalog.exercise(exercise_id).base_dosage  # noqa: E731
-        self._dosage, self._estimate = catalog_dosage, estimate
+        self._catalog, self._ladder, self._estimate = catalog, dict(ladder or {}), estimate
         self._routine, self._row = routine, -1
         self._shown_name: str | None = None  # the name the name field's text stands for
         self._name_problem: str | None = None
@@ -110,7 +113,7 @@ class RoutineEditor(QWidget):
         self._run = 0  # keystrokes with the same run number merge into one undo step
         self._applying = False
         self.undo_stack = QUndoStack(self)
-        self.model = RoutineItemsModel(dict(exercises), self._dosage, self)
+        self.model = RoutineItemsModel(dict(exercises), self._dose, self)
         self.model.move_requested.connect(self._move_row)
         self._build(exercises)
         self._apply(routine, 0 if routine.items else -1)
@@ -122,14 +125,17 @@ class RoutineEditor(QWidget):
     def has_problems(self) -> bool:
         return bool(self._name_problem or self._description_problem or self.form.problems or self._misfits())
 
+    def _dose(self, item: RoutineItem) -> ItemDose:
+        """What ``item`` runs for this person, and which keys their ladder step decides."""
+        return item_dose(self._catalog, item, self._ladder.get(item.exercise, 0))
+
     def _misfits(self, row: int | None = None) -> list[str]:
         """Dose keys of one item (or of any) that do not fit its exercise: a hold takes no reps."""
         rows = range(len(self._routine.items)) if row is None else [row]
         found = []
         for n in rows:
             item = self._routine.items[n]
-            kind = kind_of(self._dosage(item.exercise), item.overrides)
-            found += list(misfits(self.model.name(item.exercise), kind, item.overrides).values())
+            found += list(item_misfits(self._catalog, item.exercise, item.overrides).values())
         return found
 
     # --- every change goes through a command, every command through _apply ---------------------------
@@ -243,7 +249,7 @@ class RoutineEditor(QWidget):
         else:
             item = self._routine.items[row]
             self.form.show_item(
-                self.model.name(item.exercise), self._dosage(item.exercise), item.overrides, fresh
+                self.model.name(item.exercise), self._dose(RoutineItem(item.exercise)), item.overrides, fresh
             )
         self.form.show_misfits(self._misfits(row) if row >= 0 else [])
         self._refresh()
@@ -297,7 +303,7 @@ class RoutineEditor(QWidget):
         self.form.problems_changed.connect(self._refresh)
         self.form.run_ended.connect(self._end_run)
         header = QHBoxLayout()
-        header.addWidget(PlainLabel(self._heading, objectName="PageTitle", wordWrap=True), 1)
+        header.addWidget(ClampedLabel(self._heading, lines=2, objectName="PageTitle"), 1)
         header.addWidget(self.total)
         name_row = QGridLayout()
         name_row.setHorizontalSpacing(SPACE[2])
@@ -312,22 +318,19 @@ class RoutineEditor(QWidget):
         name_row.addWidget(description_label, 2, 0)
         name_row.addWidget(self.description, 2, 1)
         name_row.addWidget(self.description_message, 3, 1)
-        panels = QHBoxLayout()
-        panels.setSpacing(SPACE[3])
-        panels.addWidget(self._build_list(exercises), 1)
         form = QScrollArea()  # resizable with no frame: long messages never clip
         form.setWidgetResizable(True)
         form.setFrameShape(QFrame.Shape.NoFrame)
         form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form.setMinimumWidth(self.form.minimumSizeHint().width())
         form.setWidget(self.form)
-        panels.addWidget(form, 1)
+        panels = SideBySide(self._build_list(exercises), form, SPACE[3])  # stacked in a narrow window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[3])
         layout.addLayout(header)
         layout.addLayout(name_row)
-        layout.addLayout(panels, 1)
+        layout.addWidget(panels, 1)
         layout.addLayout(self._build_buttons())
 
     def _build_list(self, exercises) -> QFrame:

@@ -6,8 +6,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.core.break_status import BreakStatus, TrayState
 from desktop.core.intents import TrayAction, TrayIntent
-from desktop.ui.tray_art import TrayState, tray_icon
+from desktop.ui.tray_art import tray_icon
 
 # (intent, label); None is a separator
 ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
@@ -21,7 +22,7 @@ ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
     (TrayIntent(TrayAction.RESUME), "Resume reminders"),
     None,
     (TrayIntent(TrayAction.OPEN), "Open Upright"),
-    (TrayIntent(TrayAction.SETTINGS), "Settings\u2026"),
+    (TrayIntent(TrayAction.PREFERENCES), "Preferences\u2026"),
     (TrayIntent(TrayAction.QUIT), "Quit Upright"),
 )
 
@@ -41,7 +42,7 @@ class TrayMenu(QObject):
             action = self.menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self.intent.emit(k))
             self.actions[key] = action
-        self.icon = QSystemTrayIcon(tray_icon("normal", 0.0), self)
+        self.icon = QSystemTrayIcon(tray_icon(TrayState.NORMAL, 0.0), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self._shown: tuple | None = None
@@ -50,18 +51,20 @@ class TrayMenu(QObject):
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.intent.emit(TrayIntent(TrayAction.OPEN))
 
-    def show_state(self, state: TrayState, minutes_sat: int, progress: float, detail: str) -> None:
+    def show_state(self, status: BreakStatus) -> None:
         """Update icon and tooltip; skipped when nothing visible changed (no wasted void calls)."""
-        shown = (state, minutes_sat, round(progress, 2), detail)
+        shown = (status.state, round(status.progress, 2), status.sitting, status.detail)
         if shown == self._shown:
             return
         self._shown = shown
-        self.icon.setIcon(tray_icon(state, progress))
-        sat = "Just had a break" if minutes_sat == 0 else f"Sitting for {minutes_sat} min"
-        self.icon.setToolTip(f"Upright \u2014 {sat}\n{detail}" if detail else f"Upright \u2014 {sat}")
-        self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(state == "paused")
+        self.icon.setIcon(tray_icon(status.state, status.progress))
+        self.icon.setToolTip(
+            "Upright \u2014 " + "\n".join(line for line in (status.sitting, status.detail) if line)
+        )
+        paused = status.state is TrayState.PAUSED and status.paused_until is not None
+        self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(paused)
         for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
-            self.actions[TrayIntent(action)].setEnabled(state != "paused")
+            self.actions[TrayIntent(action)].setEnabled(not paused)
 
     def show(self) -> None:
         self.icon.show()

@@ -9,6 +9,7 @@ from datetime import date
 
 from desktop.app.report_data import report_routines
 from desktop.core import dosage_text
+from desktop.core.doses import item_dosage
 from desktop.core.history import HistoryAggregates
 from desktop.core.library import Library
 
@@ -46,8 +47,8 @@ def test_own_routines_are_named_and_doses_follow_the_ladder(catalog):
     exercise = catalog.exercise("push-up")
     second = exercise.progressions[1]
     line = next(line for line in listed[0].lines if line.startswith("Push-ups"))
-    dose_at_step = dosage_text.summary(catalog.item_dosage(item, 1))
-    assert dose_at_step != dosage_text.summary(catalog.item_dosage(item, 0))  # the step changes the dose
+    dose_at_step = dosage_text.summary(item_dosage(catalog, item, 1))
+    assert dose_at_step != dosage_text.summary(item_dosage(catalog, item, 0))  # the step changes the dose
     assert line == (f"Push-ups: {dose_at_step} \u2014 step 2 of {len(exercise.progressions)}, {second.name}")
 
 

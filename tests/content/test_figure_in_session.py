@@ -6,6 +6,7 @@ import pytest
 
 from desktop.content.pose_loader import load_poses
 from desktop.core.clock import FakeClock
+from desktop.core.doses import item_dosage
 from desktop.core.motion import Timeline, flip_for
 from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
@@ -42,7 +43,7 @@ def test_the_figure_moves_in_step_with_the_engine(catalog, poses):
                     item = routine.items[step.item]
                     rung = ladder.get(step.exercise_id)
                     art = poses.get(step.exercise_id, rung)
-                    dosage = catalog.item_dosage(item, rung)
+                    dosage = item_dosage(catalog, item, rung)
                     timeline = Timeline.for_exercise(art, dosage, step.side, session=True)
                     length = step.rep_count * sum(s for _, s in step.tempo)
                     while clock() - started.at < length - 1e-6:

@@ -7,6 +7,7 @@ import pytest
 from desktop.assets import catalog_dir
 from desktop.content.errors import ContentError
 from desktop.content.pose_loader import load_poses
+from desktop.core.doses import item_dosage
 from desktop.core.figure_props import PROP_KINDS
 
 
@@ -186,8 +187,8 @@ def test_alternating_exercises_move_a_limb_and_keep_the_head_still(poses, catalo
     for exercise_id, rung in alternating:
         art = poses.get(exercise_id, rung)
         assert art.other_side == "swap", exercise_id
-        dosage = catalog.item_dosage(
-            next(i for r in catalog.routines for i in r.items if i.exercise == exercise_id), rung
+        dosage = item_dosage(
+            catalog, next(i for r in catalog.routines for i in r.items if i.exercise == exercise_id), rung
         )
         timeline = Timeline.for_exercise(art, dosage, "alternate", session=True)
         head = art.pose_at(0).joints()["head"]

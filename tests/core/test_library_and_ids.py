@@ -1,8 +1,7 @@
-"""Routine ids for new and imported routines, the library of shipped and own routines, and rung dosages."""
+"""Routine ids for new and imported routines, and the library of shipped and own routines."""
 
 from dataclasses import replace
 
-from desktop.core import plan
 from desktop.core.library import Library
 from desktop.core.routine_ids import MAX_ID, slug, unique_id
 
@@ -30,22 +29,6 @@ def test_library_lists_own_routines_first_and_finds_both(catalog):
     assert library.routine("mine") is own and library.routine("tweaked-back").id == "tweaked-back"
     assert library.is_own("mine") and not library.is_own("tweaked-back")
     assert "mine" not in library.shipped_ids()
-
-
-def test_the_persons_rung_sets_the_dose_in_every_routine(catalog):
-    routine = catalog.routine("strength-foundation")  # push-ups at 20 reps in the routine file
-    push_up = next(i for i in routine.items if i.exercise == "push-up")
-    assert catalog.item_dosage(push_up).reps.lo == 20
-    assert catalog.item_dosage(push_up, 1).reps.lo == 30
-    assert catalog.item_dosage(push_up, 7).reps.lo == 40  # clamped to the top rung
-    base = plan.estimate_s(catalog, routine)
-    assert plan.estimate_s(catalog, routine, {"push-up": 2}) > base
-    works = [
-        s
-        for s in plan.expand(catalog, routine, {"push-up": 2})
-        if s.kind == "work" and s.exercise_id == "push-up"
-    ]
-    assert works[0].reps == 40
 
 
 def test_find_routines_by_id_name_or_part():

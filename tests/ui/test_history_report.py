@@ -225,6 +225,10 @@ def test_the_sessions_header_is_repeated_on_every_page_the_table_spans(qapp, tmp
         assert all(word in texts[n] for word in ("Routine", "Outcome", "Pain before", "Pain after"))
         assert header < texts[n].index(", 09:00")  # the header sits above the page's first row
     assert "Sessions: the 150 most recent of 400" in texts[with_rows[0]]
+    assert with_rows[-1] == len(texts) - 1  # the table ends the report: no page after it for a line
+    assert re.search(
+        r"not\s+a\s+medical\s+assessment", texts[0]
+    )  # said once, at the top, where it is read first
     assert all("(continued)" in texts[n] for n in with_rows[1:])
     # Every session is printed once: no row lost or repeated at a page break.
     printed = [m for t in texts for m in re.findall(r"\d+ \w{3} 2026, 09:00", t)]

@@ -22,12 +22,12 @@ TWEAKED = "belly-breathing-feet-up", "cat-cow", "rocking-all-fours", "supine-mar
 
 @pytest.fixture
 def make(qtbot, qapp, catalog):
-    def build(routine=None, show=False, dosage=None):
+    def build(routine=None, show=False):
         routine = routine or as_copy(catalog.routine("tweaked-back"), {r.id for r in catalog.routines})
         editor = RoutineEditor(
             routine,
             [(e.id, e.name) for e in catalog.exercises],
-            dosage or catalog,
+            catalog,
             lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r)),
         )
         qtbot.addWidget(editor)
@@ -301,10 +301,7 @@ def test_save_emits_the_edited_routine_and_cancel_cancels(make, qtbot):
 def test_an_empty_routine_cannot_be_saved(make, catalog):
     from dataclasses import replace
 
-    editor = make(
-        routine=replace(catalog.routine("tweaked-back"), items=()),
-        dosage=lambda exercise_id: catalog.exercise(exercise_id).dosage,
-    )
+    editor = make(routine=replace(catalog.routine("tweaked-back"), items=()))
     assert not editor.save.isEnabled() and editor.total.text() == "No exercises yet"
     assert not editor.form.fields["reps"].isEnabled()
     editor.add.click()
@@ -475,3 +472,49 @@ def test_names_typed_decomposed_are_stored_nfc_as_import_stores_them(qtbot, cata
     editor.description.textEdited.emit(editor.description.text())
     assert editor.routine().name == "Caf\u00e9 stretch" and editor.routine().description == "Caf\u00e9."
     assert editor.name.text() == "  Cafe\u0301 stretch "  # what was typed stays while typing
+
+
+def test_a_number_typed_past_the_limit_leaves_the_value_from_before(make, qtbot):
+    """Typing 999999 passes through 9 and 99, which are valid: neither may stay in the routine
+    once the field says the number is too large (the list once said "99 reps")."""
+    editor = make()
+    select(editor, 1)  # cat-cow, 8 reps in the routine
+    before = editor.routine()
+    reps, message = editor.form.fields["reps"], editor.form.messages["reps"]
+    retype(qtbot, reps, "999999")
+    assert visible(message) and message.text() == "Use a whole number from 1 to 200"
+    assert reps.text() == "999999"  # what was typed stays, with its message
+    assert editor.routine() == before and not editor.save.isEnabled()
+    assert "8 reps" in editor.model.index(1).data() and "99" not in editor.model.index(1).data()
+    assert editor.undo_stack.count() == 0  # nothing happened, so there is nothing to undo
+    reps.editingFinished.emit()  # leaving the field does not apply it either
+    assert editor.routine() == before
+    retype(qtbot, reps, "12")
+    assert editor.routine().items[1].overrides.reps == Range(12, 12) and editor.save.isEnabled()
+
+
+def test_an_empty_field_names_the_ladder_step_it_follows_and_a_typed_count_wins(qtbot, catalog):
+    from desktop.core.catalog import Routine, RoutineItem
+
+    routine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("push-up"),))
+    ladder = {"push-up": 1}
+    editor = RoutineEditor(
+        routine,
+        [(e.id, e.name) for e in catalog.exercises],
+        catalog,
+        lambda r: "about " + dosage_text.about(plan.estimate_s(catalog, r, ladder)),
+        ladder=ladder,
+    )
+    qtbot.addWidget(editor)
+    reps = editor.form.fields["reps"]
+    assert reps.text() == "" and reps.placeholderText() == "Step 2 of 3: 30"
+    assert editor.form.fields["sets"].placeholderText().startswith(("catalog: ", "not set"))
+    assert "Step 2 of 3: 30 reps" in editor.form.dose.text()
+    assert editor.model.index(0).data().endswith("30 reps \u00b7 step 2 of 3")
+    step_total = editor.total.text()
+    retype(qtbot, reps, "150")
+    assert editor.model.index(0).data().endswith("150 reps")  # the person's count, no step named
+    assert editor.total.text() != step_total
+    assert editor.total.text() == "About " + dosage_text.about(
+        plan.estimate_s(catalog, editor.routine(), ladder)
+    )

@@ -1,0 +1,59 @@
+"""Which dose a routine item runs: what the person wrote wins, the ladder step fills the rest.
+
+A routine saved with 150 reps of the reverse Jefferson curl once ran the step's 10, and an
+imported file's 200 push-ups ran 20, while the editor and the export said 150 and 200.
+"""
+
+from desktop.core import plan
+from desktop.core.catalog import Dosage, Range, Routine, RoutineItem
+from desktop.core.doses import item_dosage, item_dose
+
+
+def test_the_persons_rung_sets_the_dose_in_every_routine_that_leaves_it_open(catalog):
+    routine = catalog.routine("strength-foundation")  # push-ups with no count: the step decides
+    push_up = next(i for i in routine.items if i.exercise == "push-up")
+    assert push_up.overrides.reps is None
+    assert [item_dosage(catalog, push_up, n).reps for n in (0, 1, 7)] == [
+        Range(20, 20),
+        Range(30, 30),
+        Range(40, 40),  # clamped to the top rung
+    ]
+    base = plan.estimate_s(catalog, routine)
+    assert plan.estimate_s(catalog, routine, {"push-up": 2}) > base
+    works = [
+        s
+        for s in plan.expand(catalog, routine, {"push-up": 2})
+        if s.kind == "work" and s.exercise_id == "push-up"
+    ]
+    assert works[0].reps == 40
+
+
+def test_a_count_the_person_wrote_wins_over_the_step(catalog):
+    curl = RoutineItem("reverse-jefferson-curl", Dosage(reps=Range(150, 150)))
+    dose = item_dose(catalog, curl, 0)
+    assert dose.dosage.reps == Range(150, 150)
+    assert dose.step == "Step 1 of 3" and dose.over_step == {"reps"} and "reps" not in dose.from_step
+    pushes = RoutineItem("push-up", Dosage(reps=Range(200, 200)))
+    assert item_dosage(catalog, pushes, 2).reps == Range(200, 200)  # even on the top step
+    routine = Routine("mine", "Mine", "Mine.", (), (curl,))
+    works = [s for s in plan.expand(catalog, routine, {"reverse-jefferson-curl": 1}) if s.kind == "work"]
+    assert [s.reps for s in works] == [150]
+
+
+def test_the_step_is_named_for_the_keys_it_decides(catalog):
+    open_item = RoutineItem("push-up")
+    dose = item_dose(catalog, open_item, 1)
+    assert dose.step == "Step 2 of 3" and dose.from_step == {"reps"} and not dose.over_step
+    assert dose.dosage.reps == Range(30, 30)
+    plain = item_dose(catalog, RoutineItem("cat-cow"), 0)  # no ladder: nothing comes from a step
+    assert plain.step == "" and not plain.from_step and not plain.over_step
+    assert item_dose(catalog, open_item, None).from_step == frozenset()  # ladder left out
+
+
+def test_the_step_still_sets_what_the_item_leaves_open_beside_what_it_wrote(catalog):
+    marching = RoutineItem("supine-marching", Dosage(reps=Range(9, 9)))
+    level_2 = item_dosage(catalog, marching, 1)
+    assert level_2.reps == Range(9, 9)
+    assert list(level_2.tempo or {}) == ["lower", "lift"]  # heel taps start by lowering
+    superman = RoutineItem("superman-back-arch")
+    assert [item_dosage(catalog, superman, n).duration_s for n in (0, 1)] == [Range(30, 30), Range(120, 120)]
