@@ -107,7 +107,7 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
     except asyncio.CancelledError:
         code = 1
     finally:
-        display.ended()
+        display.close()
         signals.close()
     return signals.exit_status(code)
 

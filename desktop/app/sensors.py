@@ -43,6 +43,10 @@ class Sensors:
     def idle_seconds(self) -> float | None:
         return self.idle.idle_seconds()
 
+    def listen_idle(self, on_change) -> float | None:
+        """Have the idle source report changes itself; its threshold, or None where it must be polled."""
+        return self.idle.listen(on_change)
+
     def slept_seconds(self) -> float | None:
         """Seconds the machine slept since the last look, when it did."""
         return self.sleep.check()
