@@ -23,6 +23,14 @@ from tests.waiting import until
 @contextmanager
 def running_xvfb(*options: str, screen: str = "640x480x24") -> Iterator[str]:
     """A private X server's display name (":N"); Xvfb picks a free N itself and reports it."""
+    with xvfb_server(*options, screen=screen) as (display, _server):
+        yield display
+
+
+@contextmanager
+def xvfb_server(*options: str, screen: str = "640x480x24") -> Iterator[tuple[str, subprocess.Popen]]:
+    """``running_xvfb`` with the server's process, for a test that ends it (the display going
+    away, as at logout)."""
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is missing: `bash packaging/bootstrap.sh test` installs it")
     read_end, write_end = os.pipe()
@@ -50,9 +58,10 @@ def running_xvfb(*options: str, screen: str = "640x480x24") -> Iterator[str]:
     try:
         if not number:
             pytest.fail("Xvfb did not start")
-        yield f":{number}"
+        yield f":{number}", server
     finally:
-        server.terminate()
+        if server.poll() is None:
+            server.terminate()
         server.wait(10)
 
 

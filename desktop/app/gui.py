@@ -61,6 +61,7 @@ def run(args) -> int:
 async def _main(app, catalog, data_dir, args, instance) -> int:
     import asyncio
 
+    from desktop.app.display_lost import DisplayWatch
     from desktop.app.shell import Shell
     from desktop.app.stop_signals import StopSignals
 
@@ -77,17 +78,21 @@ async def _main(app, catalog, data_dir, args, instance) -> int:
         shell.quit()
 
     signals = StopSignals(lambda: stopping.append(asyncio.ensure_future(stop())), on_force=shell.quit)
-    if not args.tray:
-        window = shell.show_window()
-        from desktop.app.painted import first_paint
+    display = DisplayWatch(app, shell.record_now)  # a logout that takes the display records too
+    try:
+        if not args.tray:
+            window = shell.show_window()
+            from desktop.app.painted import first_paint
 
-        await first_paint(window.exercises.cards_surface())
+            await first_paint(window.exercises.cards_surface())
+            if args.exit_after_paint:
+                print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
+        await shell.start()
         if args.exit_after_paint:
-            print(f"first paint after {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
-    await shell.start()
-    if args.exit_after_paint:
-        shell.quit()
-    await shell.finished
-    await shell.close()
+            shell.quit()
+        await shell.finished
+        await shell.close()
+    finally:
+        display.close()
     signals.close()
     return signals.exit_status(0)

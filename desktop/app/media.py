@@ -46,10 +46,14 @@ class Media:
         *,
         make_sound: Callable[[], SoundCues] | None = None,
         make_voice: Callable[[], Voice] | None = None,
+        has_output: Callable[[], bool] | None = None,
     ) -> None:
-        """``make_sound``/``make_voice`` build the adapters (tests hand in ones with fake backends)."""
+        """``make_sound``/``make_voice`` build the adapters and ``has_output`` asks for a sound
+        output (tests hand in ones with fake backends)."""
         self._make_sound = make_sound
         self._make_voice = make_voice
+        self._has_output = has_output
+        self._output_asked = False
         self._sound: SoundCues | None = None
         self._voice: Voice | None = None
         self.sound_wanted = True  # the person's preference, applied when the cues are made
@@ -131,6 +135,24 @@ class Media:
             await save(said)
         except Exception as exc:  # a store problem: only a repeat of the message next time is lost
             log.info("which missing pieces were said could not be saved: %s", exc)
+
+    def outputs_lacking(self) -> dict[Missing, str]:
+        """Why the sound cues or the voice cannot work here, for Preferences to say so.
+
+        What a session found out, or else (once per run) whether the system has a sound
+        output at all: without one neither can be heard. QtMultimedia loads for that
+        question, when Preferences first opens, not before.
+        """
+        if self._sound is None and Missing.SOUND not in self.lacking and not self._output_asked:
+            self._output_asked = True
+            from desktop.platform.audio import NO_SOUND, has_audio_output
+
+            if not (self._has_output or has_audio_output)():
+                self.missing(Missing.SOUND, NO_SOUND)
+                self.missing(Missing.VOICE, NO_SOUND)
+        return {
+            kind: reason for kind, reason in self.lacking.items() if kind in (Missing.SOUND, Missing.VOICE)
+        }
 
     def _sound_missing(self, reason: str) -> None:
         self.missing(Missing.SOUND, reason)

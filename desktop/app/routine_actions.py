@@ -184,6 +184,7 @@ class RoutineActions:
 
     # -- files ---------------------------------------------------------------------------
     async def export(self, routine: Routine) -> None:
+        from desktop.content.bounded_write import NOT_WRITTEN
         from desktop.content.errors import ContentError
         from desktop.content.routine_file import write_routine_file
 
@@ -199,7 +200,7 @@ class RoutineActions:
         try:
             write_routine_file(routine, path)
         except ContentError as exc:
-            await modal.error(self.window, "The routine was not exported", exc.report("was not written"))
+            await modal.error(self.window, "The routine was not exported", exc.report(NOT_WRITTEN))
             return
         self.window.say(f"Wrote \u201c{routine.name}\u201d to {path}.")
 

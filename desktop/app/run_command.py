@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from functools import partial
 from pathlib import Path
 
 from desktop.content.errors import ContentError
@@ -81,8 +82,10 @@ def run(args) -> int:
 async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
     """The session, stopped cleanly by Ctrl+C, SIGTERM or SIGHUP (exit status 130, 143, 129):
     a session on screen ends as closing its window does; before it begins, nothing was
-    recorded, so the start is simply called off."""
-    from desktop.app.session_launch import end_running_session, session_on_screen
+    recorded, so the start is simply called off. If the display goes away (a logout), the
+    session is recorded the same way without the loop (``DisplayWatch``)."""
+    from desktop.app.display_lost import STORE_WAIT_S, DisplayWatch
+    from desktop.app.session_launch import end_running_session, record_running_session_now, session_on_screen
     from desktop.app.stop_signals import StopSignals
 
     work = asyncio.ensure_future(_session(app, catalog, routine, args))
@@ -98,11 +101,13 @@ async def _main(app, catalog: Catalog, routine: Routine | None, args) -> int:
         work.cancel()
 
     signals = StopSignals(stop, on_force=force)
+    display = DisplayWatch(app, partial(record_running_session_now, STORE_WAIT_S))
     try:
         code = await work
     except asyncio.CancelledError:
         code = 1
     finally:
+        display.close()
         signals.close()
     return signals.exit_status(code)
 
@@ -138,7 +143,8 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
                 print(problem, file=sys.stderr)
                 return 2
         if not args.auto and not await safety_acknowledged(None, catalog, worker):
-            return 0
+            print("Not started: the safety notice was put off (Not now).", file=sys.stderr)
+            return 1
         try:
             outcome = await run_session(
                 catalog,

@@ -8,9 +8,9 @@ Each finished set is queued to the store the moment its event arrives.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+from uuid import uuid4
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -38,7 +38,7 @@ from desktop.core.session_events import (
     SideSwitch,
     StepStarted,
 )
-from desktop.core.set_record import SessionEnd, SetRecord
+from desktop.core.set_record import PainRecord, SessionEnd, SessionRecord, SessionStart, SetRecord
 from desktop.storage.errors import StorageError, StoreBusy
 from desktop.ui.dialogs import confirm_end, pain_advice
 from desktop.ui.pain_dialog import PainDialog
@@ -47,7 +47,6 @@ from desktop.ui.session_view import MIN_SIZE, SessionView
 
 if TYPE_CHECKING:
     from desktop.app.store_worker import StoreWorker
-    from desktop.storage.history import HistoryStore
 
 
 SIZE = (1280, 720)  # the first size asked for; the screen may offer less
@@ -83,10 +82,10 @@ class SessionController:
         self.view.set_palette(palette)
         self.view.intent.connect(self._on_intent)
         self.timer = DeadlineTimer(self.clock, self._to_real, self._tick, self.view)
-        self.session_id: int | None = None
+        self.session_key: str | None = None  # names the session in the journal, then the store
         self.tasks = BackgroundTasks(
             self._storage_failed, "saving a set"
-        )  # sets on their way, the end dialog
+        )  # records on their way, the end dialog
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
         self._done: asyncio.Future[SessionOutcome] | None = None
@@ -98,20 +97,25 @@ class SessionController:
         self.summary: Summary | None = None
         self._finished_at = 0.0
         self._said_busy = False
+        self._outcome: SessionOutcome | None = None  # once the engine has finished
+        self._end_kept = False
+        self._lost = False  # the display has gone: record what is left, touch nothing on screen
         self.view.set_toggles(sound.enabled, voice.enabled)
 
     # -- the whole session ----------------------------------------------------
     async def run(self) -> SessionOutcome:
         self._done = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
-        if self.worker is not None:
-            self.session_id = await self.worker.run(
-                self.worker.history.start_session, self.routine.id, self.routine.name, datetime.now(UTC)
-            )
+        if self.worker is not None:  # journaled at once; a busy store gets them later, in this order
+            self.session_key = uuid4().hex
+            now = datetime.now(UTC)
+            self._keep(SessionStart(self.session_key, self.routine.id, self.routine.name, now))
             if pain_before is not None:
-                await self.worker.run(
-                    self.worker.history.set_pain, self.session_id, PainMoment.BEFORE, pain_before
-                )
+                self._keep(PainRecord(self.session_key, PainMoment.BEFORE, pain_before, now))
+        # One turn of the loop first: the closed pain dialog's deactivation is then delivered
+        # before this window asks to be active, not after it (which left no window active, and
+        # the session's keys, shortcuts of an active window, unheard).
+        await asyncio.sleep(0)
         self.view.setWindowTitle(f"{self.routine.name} \u2014 Upright")
         fit(self.view, QSize(*SIZE), QSize(*MIN_SIZE))
         centre(self.view)
@@ -123,12 +127,12 @@ class SessionController:
         self._refresh()
         outcome = await self._done
         self.timer.stop()
-        await self.tasks.settle()  # every set is in the store (or waiting in the journal) before we go on
-        # Recorded before anything is asked: a closed window or a kill from here on keeps it.
-        await self._keep_end(outcome, self._wall(self._finished_at))
+        self._outcome = self._outcome or outcome
+        # Journaled before anything is asked: a closed window or a kill from here on keeps it.
+        self._keep_end()
         pain_after = await self._ask_pain(PainMoment.AFTER) if self._asks else None
-        if pain_after is not None:
-            await self._save(lambda history, sid: history.set_pain(sid, PainMoment.AFTER, pain_after))
+        if pain_after is not None and self.session_key is not None:
+            self._keep(PainRecord(self.session_key, PainMoment.AFTER, pain_after, datetime.now(UTC)))
         if (
             pain_before is not None
             and pain_after is not None
@@ -137,7 +141,11 @@ class SessionController:
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
             await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
-        worker, session_id = self.worker, self.session_id
+        await self._settle()  # the review below needs the session in the store
+        worker = self.worker
+        session_id = (
+            None if worker is None or self.session_key is None else worker.sets.session_id(self.session_key)
+        )
         if (
             worker
             and session_id is not None
@@ -163,14 +171,18 @@ class SessionController:
         return not self.auto and not self._closed
 
     # -- saving -----------------------------------------------------------------
-    async def _save(self, write: Callable[[HistoryStore, int], object]) -> None:
-        """A write about this session after it ends; after a disk problem nothing more is tried."""
-        if self.worker is None or self.session_id is None or self.storage_error is not None:
+    def _keep(self, record: SessionRecord) -> None:
+        """Journal ``record`` now (fsync'd), then let the store thread write it; after a disk
+        problem nothing more is tried."""
+        if self.worker is None or self.storage_error is not None:
             return
         try:
-            await self.worker.run(write, self.worker.history, self.session_id)
+            key = self.worker.sets.keep(record)
         except StorageError as exc:
             self._storage_failed(exc)
+            return
+        if not self._lost:  # without a display the loop will not run again: the journal keeps it
+            self.tasks.spawn(self.worker.sets.stored(key)).add_done_callback(self._write_done)
 
     def _storage_failed(self, exc: StorageError) -> None:
         """Keep the first disk problem, say it once on the session screen, and stop writing.
@@ -180,7 +192,8 @@ class SessionController:
         """
         if self.storage_error is None:
             self.storage_error = exc
-            self.view.notify(f"{exc} Sets from here on are not saved.")
+            if not self._lost:
+                self.view.notify(f"{exc} Sets from here on are not saved.")
 
     def _write_done(self, task: asyncio.Task[bool]) -> None:
         """Failures are reported by ``self.tasks``; a set kept in the journal is said once here."""
@@ -189,24 +202,42 @@ class SessionController:
         if task.result() is False and not self._said_busy:  # the store is busy: kept in the journal
             self._said_busy = True
             self.view.notify(
-                "Another program is writing to the history, so this set waits on disk and is "
-                "saved as soon as the history is free."
+                "Another program is writing to the history, so this session's record waits on "
+                "disk and is saved as soon as the history is free."
             )
 
-    async def _keep_end(self, outcome: SessionOutcome, ended_at: datetime) -> None:
-        """Journal the session's end like a set, then give waiting sets one more try; if some
-        still wait, the caller is told (``upright run`` exits non-zero)."""
+    def _keep_end(self) -> None:
+        """Journal the session's end (once), with the outcome and time the engine gave."""
+        if self._end_kept or self._outcome is None or self.session_key is None:
+            return
+        self._end_kept = True
+        self._keep(SessionEnd(self.session_key, self._outcome, self._wall(self._finished_at)))
+
+    async def _settle(self) -> None:
+        """Give what waits in the journal its last tries (about three busy timeouts); if some
+        still waits, the caller is told (``upright run`` exits non-zero)."""
+        await self.tasks.settle()
         worker = self.worker
-        if worker is None or self.session_id is None:
+        if worker is None or self.session_key is None:
             return
         try:
-            await worker.sets.record(SessionEnd(self.session_id, outcome, ended_at))
             waiting = await worker.sets.settle()
         except StorageError as exc:
             self._storage_failed(exc)
             return
         if waiting and (self.storage_error is None or isinstance(self.storage_error, StoreBusy)):
             self.storage_error = StorageError.sets_waiting(worker.sets.journal_path, worker.sets.waiting())
+
+    def record_now(self) -> None:
+        """The display has gone (a logout took the X server or the compositor with it) and the
+        loop will not run again: end the session as closing its window does, synchronously
+        and without touching the screen. The partial set and the end go to the journal
+        (fsync'd); the caller then gives the store a bounded moment to take them, and the
+        next start writes whatever is left."""
+        self._lost = self._closed = True
+        if self.engine.index >= 0 and not self.engine.finished:
+            self.engine.end()  # the set under way and the end arrive through ``_on_event``
+        self._keep_end()
 
     async def _ask_pain(self, moment: PainMoment) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -230,6 +261,12 @@ class SessionController:
         self.timer.wake_at(self.engine.next_wakeup(now))
 
     def _on_event(self, event) -> None:
+        if self._lost:  # only what is recorded: no sound, voice or screen
+            if isinstance(event, SetFinished):
+                self._store_set(event)
+            elif isinstance(event, SessionFinished):
+                self._finished_at, self._outcome = event.at, event.outcome
+            return
         if isinstance(event, StepStarted):
             self._on_step(event)
         elif isinstance(event, Countdown):
@@ -248,7 +285,7 @@ class SessionController:
             self._sets_done += 1
             self._store_set(event)
         elif isinstance(event, SessionFinished):
-            self._finished_at = event.at
+            self._finished_at, self._outcome = event.at, event.outcome
             self.summary = Summary(
                 event.outcome,
                 self._sets_done,
@@ -294,10 +331,10 @@ class SessionController:
     def _store_set(self, e: SetFinished) -> None:
         if e.exercise_id not in self._done_exercises:
             self._done_exercises.append(e.exercise_id)
-        if self.worker is None or self.session_id is None or self.storage_error is not None:
+        if self.session_key is None:
             return
         record = SetRecord(
-            session_id=self.session_id,
+            session=self.session_key,
             exercise_id=e.exercise_id,
             side=SetSide(e.side) if e.side != "alternate" else SetSide.NONE,
             set_index=e.set_index,
@@ -308,7 +345,7 @@ class SessionController:
             started_at=self._wall(e.started_at),
             ended_at=self._wall(e.at),
         )
-        self.tasks.spawn(self.worker.sets.record(record)).add_done_callback(self._write_done)
+        self._keep(record)
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: SessionIntent) -> None:

@@ -64,6 +64,17 @@ async def end_running_session() -> None:
     await asyncio.shield(done)
 
 
+def record_running_session_now(timeout_s: float) -> None:
+    """The display has gone and the loop will not run again: the session on screen is ended
+    early with its sets, journaled at once, and the store is given up to ``timeout_s`` to
+    take them (what it cannot take, the next start writes)."""
+    if _current is None:
+        return
+    _current.record_now()
+    if _current.worker is not None:
+        _current.worker.sets.flush_now(timeout_s)
+
+
 async def run_session(
     catalog: Catalog,
     routine: Routine,

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
+from desktop.core.break_settings import MAX_DAILY_SKIPS, MINUTE_RANGES
 from desktop.core.breaks import BreakSettings, rules_text
 
 if TYPE_CHECKING:
@@ -50,6 +51,9 @@ def problem_for(values: dict[str, Any]) -> str | None:
                 f"{_quote('report_name')}: {problem}. Retype the name, or empty the field to use "
                 "your account's name."
             )
+    out_of_range = _range_problem(values)
+    if out_of_range is not None:
+        return out_of_range
     interval, natural = values.get("interval_min"), values.get("natural_break_min")
     if isinstance(interval, int | float) and isinstance(natural, int | float) and natural >= interval:
         return (
@@ -65,6 +69,27 @@ def problem_for(values: dict[str, Any]) -> str | None:
             )
         if not hours["days"]:
             return f"Tick at least one working day, or untick {_quote('only_hours')}."
+    return None
+
+
+def _range_problem(values: dict[str, Any]) -> str | None:
+    """A number outside its field's range (or a field left empty), said with the range allowed."""
+    for key, low, high in MINUTE_RANGES:
+        if key not in values:  # a settings row from before the field existed: its default applies
+            continue
+        value = values[key]
+        if value is None:
+            return f"{_quote(key)} is empty. Type a number of minutes from {low} to {high}."
+        if isinstance(value, int | float) and not low <= value <= high:
+            return (
+                f"{_quote(key)} must be from {low} to {high} min, not {value:g}. Type a number in that range."
+            )
+    limit = values.get("daily_skip_limit")
+    if isinstance(limit, int) and not 0 <= limit <= MAX_DAILY_SKIPS:
+        return (
+            f"{_quote('daily_skip_limit')} must be from 0 to {MAX_DAILY_SKIPS} a day, or No limit, "
+            f"not {limit}. Type a number in that range, or step down to No limit."
+        )
     return None
 
 
@@ -93,7 +118,8 @@ def rules_as_edited(values: dict[str, Any]) -> list[str]:
 def connect_preview(dialog: SettingsDialog) -> None:
     def preview(edited: dict[str, Any]) -> None:
         dialog.show_problem(problem_for(edited))
-        dialog.show_rules(rules_as_edited(edited))
+        if all(edited.get(key) is not None for key, _low, _high in MINUTE_RANGES):  # none left empty
+            dialog.show_rules(rules_as_edited(edited))
 
     dialog.changed.connect(preview)
 
@@ -119,6 +145,7 @@ async def edit_preferences(
         "voice": media.voice_wanted,
         "report_name": report_name if isinstance(report_name, str) else "",
         "report_name_default": account_person_name(),
+        **{f"{kind.value}_lacking": reason for kind, reason in media.outputs_lacking().items()},
     }
     dialog = SettingsDialog(values, rules_text(current))
     connect_preview(dialog)

@@ -9,8 +9,9 @@ the result and go-to-definition reaches the SQL. The stores' modules are
 imported only for the checker here: SQLAlchemy loads on the store thread when
 ``open`` runs, never for the first paint.
 
-Finished sets take their own path, ``worker.sets`` (``SetSaver``): through
-the set journal first, so a store that stays busy loses none of them.
+What a session records (its start, sets, pain ratings and end) takes its own
+path, ``worker.sets`` (``SetSaver``): through the journal first, so a store
+that stays busy loses none of it.
 """
 
 from __future__ import annotations
@@ -97,6 +98,19 @@ class StoreWorker:
         """
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+
+    def call_now(self, fn: Callable[[], R], timeout_s: float) -> R | None:
+        """Run ``fn`` on the store thread and block for its result, or ``None`` after
+        ``timeout_s`` or on a storage failure. Only for when the loop can no longer run
+        (the display has gone); everywhere else ``run`` is awaited."""
+        from concurrent.futures import TimeoutError as Timeout
+
+        from desktop.storage.errors import StorageError
+
+        try:
+            return self._executor.submit(fn).result(timeout_s)
+        except (Timeout, StorageError, StoreNotOpen):
+            return None
 
     def close(self) -> None:
         """Finish queued writes, then release the database (sets still waiting stay in the

@@ -1,15 +1,22 @@
 """The desk coach: feeds the break policy, shows its decisions, keeps the record.
 
 It wakes only when the policy says something can change (a single-shot
-timer at ``next_deadline``), reads the sensors, passes what it saw to the
+timer at ``next_deadline``) or the idle source reports that the person
+stopped or came back, reads the sensors, passes what it saw to the
 policy and turns each decision into the tray icon, a notification the
 person answers from where it appears (or the corner prompt where the
 desktop has no such notifications), the desk break window and a row in the
 history. What a waiting tray does not need is imported on first use.
+
+Nothing repeats. The icon's ring moves in ``RING_STEPS`` steps, each one a
+deadline of its own while sitting time grows (so only while someone is at
+the machine, whose input wakes it anyway); the tooltip and the menu are
+brought up to date when the person looks at them.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable, Coroutine
@@ -30,25 +37,27 @@ from desktop.app.settings_flow import (
 )
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
-from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind
-from desktop.core.control import Control, ControlRequest
+from desktop.core.break_status import BreakStatus, TrayState, break_status
+from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind, QuietReason
+from desktop.core.control import Control, ControlOutcome, ControlRequest, refusal, reply, said
 from desktop.core.history import BreakOutcome
 from desktop.core.intents import BreakEnd, TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
-from desktop.ui.tray_menu import TrayMenu
+from desktop.ui.tray_menu import RING_STEPS, TrayMenu
 
 if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
     from desktop.ui.break_window import BreakWindow
 
+log = logging.getLogger("upright")
 RECORDED: dict[DecisionKind, BreakOutcome] = {
     "natural_break": BreakOutcome.NATURAL,
     "break_taken": BreakOutcome.TAKEN,
     "snoozed": BreakOutcome.SNOOZED,
     "skipped": BreakOutcome.SKIPPED,
 }
-QUIET_EVENTS = {  # what the sensors name, and the policy's events for it starting and ending
+QUIET_EVENTS: dict[QuietReason, tuple[BreakEvent, BreakEvent]] = {  # the policy's events: starts, ends
     "fullscreen": (BreakEvent.FULLSCREEN_ON, BreakEvent.FULLSCREEN_OFF),
     "dnd": (BreakEvent.DND_ON, BreakEvent.DND_OFF),
     "call": (BreakEvent.CALL_ON, BreakEvent.CALL_OFF),
@@ -89,9 +98,11 @@ class TrayController(QObject):
         self.visible = QSystemTrayIcon.isSystemTrayAvailable()
         self.menu = TrayMenu(self)
         self.menu.intent.connect(self._on_intent)
+        self.menu.looked_at.connect(self._show_state)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window: BreakWindow | None = None  # the desk break on screen, if any
+        self._break_offered: datetime | None = None  # when the break on screen was offered
         self._quiet = {key: False for key in QUIET_EVENTS}
         self._offered_at: datetime | None = None
         self._reminders_unanswered = 0
@@ -100,18 +111,23 @@ class TrayController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)  # minutes matter here, not milliseconds
         self._timer.timeout.connect(self.wake)
+        self._ring = QTimer(self)  # the ring's next step: a display deadline, not a wake of the policy
+        self._ring.setSingleShot(True)
+        self._ring.setTimerType(Qt.TimerType.CoarseTimer)
+        self._ring.timeout.connect(self._show_state)
 
     async def start(self) -> None:
         values, skips = await self._read_store()
         settings, problem = validate(values) if isinstance(values, dict) else (None, "not a set of values")
         if problem is not None:  # a row edited outside Upright, or from before a rule changed
             self.media.notice(f"The saved break settings are set aside and the defaults apply: {problem}")
-        self.policy = BreakPolicy(settings or BreakSettings())
-        self.policy.note_skips(self._now().date(), skips)
         if self._sensors is None:
             from desktop.app.sensors import Sensors
 
             self._sensors = Sensors()
+        watch_s = self._sensors.listen_idle(self.wake)  # None: the policy polls idle time
+        self.policy = BreakPolicy(settings or BreakSettings(), idle_watch_s=watch_s)
+        self.policy.note_skips(self._now().date(), skips)
         if not await self._sensors.watch_session(self._on_session_event):
             self.media.missing(
                 Missing.SYSTEM_BUS,
@@ -165,7 +181,7 @@ class TrayController(QObject):
         if slept:
             decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
             decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
-        for key, active in self._sensors.quiet().items():
+        for key, active in (self._sensors.quiet() if self._quiet_matters(mono) else {}).items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
                 starts, ends = QUIET_EVENTS[key]
@@ -175,6 +191,14 @@ class TrayController(QObject):
             self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
         )
         self._apply(decisions, wall)
+
+    def _quiet_matters(self, mono: float) -> bool:
+        """Whether a reminder could be decided now, or one is held back: only then are full screen,
+        do-not-disturb and calls looked at (a subprocess and D-Bus calls, several context switches),
+        not when the idle source reports a pause. A reading only ever lowers the sitting count,
+        except on coming back, which adds the moment since that input: hence the second's margin."""
+        policy = self.policy
+        return policy.state.due or policy.sitting_s(mono) >= policy.remind_at_s - 1.0
 
     def _apply(self, decisions, wall: datetime) -> None:
         for decision in decisions:
@@ -229,37 +253,27 @@ class TrayController(QObject):
         return self._prompt
 
     def _show_state(self) -> None:
+        """The icon, tooltip and menu as of now; then the ring's next step, if sitting grows until then."""
         status = self.status()
-        self.menu.show_state(status["state"], status["sitting_min"], status["progress"], status["detail"])
-
-    def status(self) -> dict[str, Any]:
-        """What the tooltip says, as values: also the answer to ``upright status``."""
-        mono, wall = self._clock(), self._now()
-        sat = self.policy.sitting_s(mono)
+        self.menu.show_state(status)
+        mono = self._clock()
         interval = self.policy.settings.interval_min * 60
-        flags = self.policy.state
-        state = (
-            "paused" if flags.paused else ("due" if flags.due or self._offered_at is not None else "normal")
+        step = math.floor(status.progress * RING_STEPS) + 1
+        at = self.policy.sitting_reaches(mono, interval * step / RING_STEPS) if step < RING_STEPS else None
+        if at is None or status.state is not TrayState.NORMAL:
+            self._ring.stop()
+        else:
+            self._ring.start(max(1000, math.ceil((at - mono) * 1000)))
+
+    def status(self) -> BreakStatus:
+        """What the tooltip says: also the answer to ``upright status``."""
+        return break_status(
+            self.policy,
+            self._clock(),
+            self._now(),
+            on_break=self.break_window is not None,
+            reminder_shown=self._offered_at is not None,
         )
-        left = max(0, math.ceil((interval - sat) / 60))
-        detail = {
-            "paused": "Reminders paused",
-            "due": "A break is due",
-            "normal": f"Next break in about {left} min",
-        }[state]
-        sitting = "Just had a break" if int(sat // 60) == 0 else f"Sitting for {int(sat // 60)} min"
-        paused_until = self.policy.paused_until
-        return {
-            "state": state,
-            "sitting_min": int(sat // 60),
-            "progress": sat / interval,
-            "next_break_min": left if state == "normal" else None,
-            "paused_until": encode_time(paused_until),
-            "skips_left": self.policy.skips_left(wall),
-            "on_break": self.break_window is not None,
-            "detail": detail,
-            "text": f"{sitting} \u00b7 {detail}",
-        }
 
     def _on_session_event(self, kind: BreakEvent) -> None:
         if kind is BreakEvent.RESUME:
@@ -277,15 +291,20 @@ class TrayController(QObject):
             self._spawn(self._take_break(offered, wall))
 
     def control(self, request: ControlRequest) -> dict[str, Any]:
-        """A request from ``upright status|break|snooze|pause``; answers with the status after it."""
+        """A request from ``upright status|break|snooze|pause``: what came of it, and the status after."""
         mono, wall = self._clock(), self._now()
+        before = self.status()
+        refused = refusal(request, before)
+        if refused is not None:  # nothing changes and nothing is recorded
+            return reply(before, ControlOutcome.NOTHING_TO_DO, refused)
         if request.control is Control.BREAK:
             self._answer(Answer.TAKE)
         elif request.control is Control.SNOOZE and request.minutes is not None:
             self._apply(self.policy.snooze(mono, wall, request.minutes), wall)
         elif request.control is Control.PAUSE and request.minutes is not None:
             self._apply(self.policy.pause_until(mono, wall, wall + timedelta(minutes=request.minutes)), wall)
-        return self.status()
+        after = self.status()
+        return reply(after, ControlOutcome.DONE, said(request, before, after))
 
     def _on_intent(self, intent: TrayIntent) -> None:
         mono, wall = self._clock(), self._now()
@@ -303,7 +322,7 @@ class TrayController(QObject):
                 self._apply(self.policy.pause_until(mono, wall, None), wall)
             case TrayIntent(TrayAction.OPEN):
                 self._open_window()
-            case TrayIntent(TrayAction.SETTINGS):
+            case TrayIntent(TrayAction.PREFERENCES):
                 self._spawn(self.edit_settings())
             case TrayIntent(TrayAction.QUIT):
                 self._quit_app()
@@ -317,13 +336,16 @@ class TrayController(QObject):
         from desktop.ui.break_window import DONE_LINGER_MS
 
         window, ended = open_desk_break(self.catalog, self.appearance, self.policy.skips_left(answered) != 0)
-        self.break_window = window
+        self.break_window, self._break_offered = window, offered
         try:
             end = await ended
             seconds = window.elapsed()
+            kept = self._break_offered is None  # quitting has journaled it already
         finally:
-            self.break_window = None
+            self.break_window, self._break_offered = None, None
             QTimer.singleShot(DONE_LINGER_MS, window.deleteLater)  # after "Well done" has been read
+        if kept:
+            return
         mono, wall = self._clock(), self._now()
         if end is BreakEnd.COMPLETED:
             self._record(offered, BreakOutcome.TAKEN, answered, seconds)
@@ -382,17 +404,57 @@ class TrayController(QObject):
         await self.tasks.settle()
 
     def finish(self) -> None:
-        """Quitting (the menu's Quit, logout, a signal): a reminder still waiting for an answer
-        is recorded as ignored, and a desk break on screen ends as closing its window does
-        (recorded with its time). ``settle`` then waits for the writes."""
+        """Quitting (the menu's Quit, a signal): a reminder still waiting for an answer is
+        recorded as ignored, and a desk break on screen as skipped with its time (its window
+        closes). Both are journaled first (fsync'd), so a store another program keeps busy
+        loses neither; a child then writes them (``settle`` waits for it), or the next start
+        does."""
+        if self._keep_pending():
+            self._spawn(self._write_kept())
         if self.break_window is not None:
             self.break_window.close()
+
+    def record_now(self) -> None:
+        """The display has gone (logout) and the loop will not run again: what ``finish``
+        records is journaled at once, touching nothing on screen, and the next start of
+        Upright writes it (no child, no wait on the store)."""
+        self._keep_pending()
+
+    def _keep_pending(self) -> bool:
+        """Journal what quitting now would leave unrecorded; True if there was something."""
+        if self.store is None:
+            return False
+        from desktop.core.set_record import BreakRecord
+        from desktop.storage.set_journal import leave
+
+        wall, records = self._now(), []
+        if self.break_window is not None and self._break_offered is not None:
+            elapsed = self.break_window.elapsed()
+            records.append(BreakRecord(self._break_offered, BreakOutcome.SKIPPED, wall, elapsed))
+            self._break_offered = None  # ``_take_break`` records nothing more when its window closes
         if self._offered_at is not None:
-            pending, self._offered_at = self._offered_at, None
-            self._record(pending, BreakOutcome.IGNORED, None)
+            records.append(BreakRecord(self._offered_at, BreakOutcome.IGNORED, None, None))
+            self._offered_at = None
+        if not records:
+            return False
+        try:
+            leave(self.store.data_dir, records)
+        except OSError as exc:
+            self._disk_problem(StorageError.from_os(self.store.data_dir, exc))
+            return False
+        return True
+
+    async def _write_kept(self) -> None:
+        """A child's start writes what the journal keeps (``upright store-call`` replays it)."""
+        assert self.store is not None
+        try:
+            await self.store.batch([])
+        except StorageError as exc:  # busy or failing: the journal keeps it for the next start
+            log.info("the tray's last records wait in the journal for the next start: %s", exc)
 
     def close(self) -> None:
         self._timer.stop()
+        self._ring.stop()
         if self._prompt is not None:
             self._prompt.close()
         self.menu.close()

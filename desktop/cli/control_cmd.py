@@ -2,7 +2,10 @@
 
 They talk to the running Upright over its single-instance socket, so a
 panel (waybar, polybar) or a script shows and drives the same tray the
-person sees. Bad MINUTES are refused before anything is sent.
+person sees. Bad MINUTES are refused before anything is sent. Exit status:
+0 done (``said`` is printed), 1 no Upright running, 2 bad input, 3 nothing
+to do (``upright snooze`` with no reminder showing: nothing changed or was
+recorded, and the reason is printed on standard error).
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ import json
 import sys
 
 from desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
-from desktop.core.control import Control, ControlRequest, parse_minutes
+from desktop.core.control import Control, ControlOutcome, ControlRequest, parse_minutes
 
 EXIT_NOT_RUNNING = 1
+EXIT_NOTHING_TO_DO = 3
 NOT_RUNNING = "upright: Upright is not running, so there is nothing to ask (start it with `upright --tray`)"
 
 
@@ -44,8 +48,11 @@ def run(args) -> int:
     if "error" in reply:
         print(f"upright {args.command}: {reply['error']}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if reply.get("outcome") == ControlOutcome.NOTHING_TO_DO:
+        print(f"upright {args.command}: {reply['said']}", file=sys.stderr)
+        return EXIT_NOTHING_TO_DO
     if getattr(args, "json", False):
         print(json.dumps(reply))
     else:
-        print(reply["text"])
+        print(reply["text"] if request.control is Control.STATUS else reply["said"])
     return EXIT_OK

@@ -13,6 +13,13 @@ EXIT_BAD_INPUT = 2  # bad arguments, files or data folder: the message says whic
 REPORT_PERIODS = ("4w", "3m", "12m", "all")
 
 
+def _folder(value: str) -> str:
+    """A --data-dir value: an empty one is refused, not read as "the default folder"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is empty; give the folder that holds (or will hold) the history")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="upright",
@@ -30,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         help="folder for the history database (default: the per-user data folder; "
         "the UPRIGHT_DATA_DIR environment variable also sets it)",
     )
@@ -50,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         default=argparse.SUPPRESS,
         help="as before the command: the history's folder",
     )
@@ -148,8 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print it as JSON (for panels and scripts)")
     take = commands.add_parser("break", parents=[data_dir], help="start a desk break in the running Upright")
     take.add_argument("when", choices=["now"], help="now")
-    for name, what in (("snooze", "snooze the running Upright's reminder"), ("pause", "pause reminders")):
-        control = commands.add_parser(name, parents=[data_dir], help=f"{what} for MINUTES")
+    for name, what, after in (
+        (
+            "snooze",
+            "snooze the running Upright's reminder",
+            "It says until about when. With no reminder showing there is nothing to snooze: "
+            "it says so, changes and records nothing, and exits 3.",
+        ),
+        ("pause", "pause reminders", "It says until when, in local time."),
+    ):
+        control = commands.add_parser(
+            name,
+            parents=[data_dir],
+            help=f"{what} for MINUTES",
+            description=f"{what.capitalize()} for MINUTES. {after}",
+        )
         control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
     # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.
     commands.add_parser("store-call")

@@ -139,6 +139,7 @@ def _import(args, catalog) -> int:
 
 
 def _export(args, library: Library) -> int:
+    from desktop.content.bounded_write import NOT_WRITTEN
     from desktop.content.routine_file import write_routine_file
 
     try:
@@ -149,6 +150,6 @@ def _export(args, library: Library) -> int:
     try:
         write_routine_file(routine, Path(args.file))
     except ContentError as exc:
-        return fail(exc.report(), EXIT_BAD_INPUT)
+        return fail(exc.report(NOT_WRITTEN), EXIT_BAD_INPUT)
     print(f"Wrote \u201c{routine.name}\u201d to {args.file}.")
     return EXIT_OK

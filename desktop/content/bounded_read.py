@@ -23,14 +23,15 @@ import errno
 import json
 import os
 import re
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from desktop.content.errors import ContentError
+from desktop.core.file_kinds import kind_of_mode
 
 MAX_MAGNITUDE = 10**15  # nothing Upright reads is anywhere near this; far below float's exact range
+TOO_LARGE = "Upright reads numbers up to 10^15"
 MAX_DEPTH = 12  # a valid routine nests 5 deep; anything much deeper is not one of Upright's files
 _CHUNK = 64 * 1024
 
@@ -44,7 +45,7 @@ def read_bounded_bytes(path: Path, limit: int, what: str) -> bytes:
     """At most ``limit + 1`` bytes of the regular file ``path`` (one more says it is too long)."""
     source = str(path)
     try:
-        kind = _kind(os.stat(path).st_mode)
+        kind = kind_of_mode(os.stat(path).st_mode)
         if kind is not None:
             raise ContentError(source, [f"is {kind}, not a file; give the path of {what}"])
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
@@ -52,7 +53,7 @@ def read_bounded_bytes(path: Path, limit: int, what: str) -> bytes:
         raise ContentError(source, [_unreadable(exc)]) from exc
     try:
         info = os.fstat(fd)  # the thing really opened, whatever the path now points to
-        kind = _kind(info.st_mode)
+        kind = kind_of_mode(info.st_mode)
         if kind is not None:
             raise ContentError(source, [f"is {kind}, not a file; give the path of {what}"])
         if info.st_size > limit:  # said at once; a file that grows while read is still cut at limit + 1
@@ -86,8 +87,10 @@ def parse_json(text: str, source: str, *, one_line: bool = False) -> Any:
             parse_constant=_TooLarge,
         )
     except json.JSONDecodeError as exc:
+        if not text.strip():
+            raise ContentError(source, ["is empty: there is no JSON in it"]) from exc
         at = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
-        raise ContentError(source, [f"not valid JSON at {at}: {exc.msg}"]) from exc
+        raise ContentError(source, [f"not valid JSON at {at}: {_json_words(exc.msg)}"]) from exc
     except RecursionError as exc:
         raise ContentError(source, [f"nested more than {MAX_DEPTH} levels deep"]) from exc
     return _checked(data, source)
@@ -98,14 +101,66 @@ def parse_toml(text: str, source: str) -> Any:
     try:
         data = tomllib.loads(text, parse_float=_float)
     except tomllib.TOMLDecodeError as exc:
-        raise ContentError(source, [f"not valid TOML: {exc}"]) from exc
+        raise ContentError(source, [_toml_words(str(exc))]) from exc
     except RecursionError as exc:
         raise ContentError(source, [f"nested more than {MAX_DEPTH} levels deep"]) from exc
     except ValueError as exc:  # an integer with more digits than Python converts (4,300)
         found = re.search(r"[0-9][0-9_]{300,}", text)
         line = f"line {text.count(chr(10), 0, found.start()) + 1}: " if found else ""
-        raise ContentError(source, [f"{line}a number too large to be a real value"]) from exc
+        raise ContentError(
+            source, [f"{line}a number thousands of digits long is too large: {TOO_LARGE}"]
+        ) from exc
     return _checked(data, source)
+
+
+# Python's JSON messages, in the words the rest of Upright uses (the start of each is enough).
+_JSON_WORDS = (
+    (
+        "Expecting value",
+        "expected a value here: a number, text in double quotes, true, false, [a list] or {an object}",
+    ),
+    ("Extra data", "there is more text after the closing } of the object"),
+    (
+        "Expecting property name",
+        'expected a key in double quotes, such as "reps" (no comma before a closing })',
+    ),
+    ("Expecting ',' delimiter", "expected a comma between two entries, or a closing ] or }"),
+    ("Expecting ':' delimiter", 'expected a colon after the key, as in "reps": 10'),
+    ("Unterminated string", "text opened with a double quote is never closed"),
+    ("Invalid control character", "a line break or tab inside text in quotes; write \\n or \\t instead"),
+    ("Invalid \\uXXXX escape", "\\u must be followed by four hex digits"),
+    ("Invalid \\escape", "a backslash JSON does not know; write \\\\ for a backslash"),
+)
+_TOML_WORDS = (
+    ("Invalid value", "expected a value here: a number, text in quotes, true, false, [a list] or {a table}"),
+    ("Cannot overwrite a value", "a key or table is given twice; give each once"),
+    ("Cannot declare", "a table is given twice; give each once"),
+    ("Unclosed array", "a list opened with [ is never closed with ]"),
+    ("Unclosed inline table", "a table opened with { is never closed with }"),
+    ("Unterminated string", "text opened with a quote is never closed"),
+    ("Expected '=' after a key", "expected = after the key, as in reps = 10"),
+    ("Expected newline or end of document", "expected the line to end here: one key = value a line"),
+    ("Invalid initial character for a key", "expected a key here (no comma before a closing })"),
+    ("Invalid statement", "expected key = value or a [table] heading"),
+    ("Found invalid character", "a character TOML does not allow here, such as a line break inside quotes"),
+    ("Illegal character", "a character TOML does not allow here, such as a line break inside quotes"),
+)
+_TOML_PLACE = re.compile(r"\((at line (\d+), column (\d+)|at end of document)\)\s*$")
+
+
+def _json_words(message: str) -> str:
+    return next((words for start, words in _JSON_WORDS if message.startswith(start)), "this is not JSON")
+
+
+def _toml_words(message: str) -> str:
+    """``not valid TOML at line 2, column 3: …`` from tomllib's message, in our words."""
+    found = _TOML_PLACE.search(message)
+    at = ""
+    if found is not None:
+        at = " at the end of the file" if found[2] is None else f" at line {found[2]}, column {found[3]}"
+        message = message[: found.start()].strip()
+    words = next((w for start, w in _TOML_WORDS if message.startswith(start)), "this is not TOML")
+    return f"not valid TOML{at}: {words}"
 
 
 class _Object(dict[str, Any]):
@@ -128,7 +183,9 @@ class _TooLarge:
     def __init__(self, text: str) -> None:
         self.text = text if len(text) <= 24 else f"{text[:12]}... ({len(text)} characters)"
         finite = text.lower().lstrip("+-") not in ("nan", "inf", "infinity")
-        self.why = "is too large a number to be a real value" if finite else "is not a finite number"
+        self.why = (
+            f"is too large: {TOO_LARGE}" if finite else "is not a number; write a plain number such as 30"
+        )
 
 
 def _int(text: str) -> int | _TooLarge:
@@ -161,7 +218,7 @@ def _walk(value: Any, path: str, depth: int, problems: list[str]) -> None:
     if isinstance(value, _TooLarge):
         problems.append(f"{at}{value.text} {value.why}")
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
-        problems.append(f"{at}{value} is too large a number to be a real value")
+        problems.append(f"{at}{value} is too large: {TOO_LARGE}")
     elif isinstance(value, dict):
         doubled = getattr(value, "doubled", None)
         if doubled is not None:
@@ -171,21 +228,6 @@ def _walk(value: Any, path: str, depth: int, problems: list[str]) -> None:
     elif isinstance(value, list):
         for n, inner in enumerate(value):
             _walk(inner, f"{path}[{n}]", depth + 1, problems)
-
-
-def _kind(mode: int) -> str | None:
-    """What a non-regular file is, in words; ``None`` for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _read_at_most(fd: int, count: int) -> bytes:

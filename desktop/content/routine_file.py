@@ -16,7 +16,7 @@ refused whole, with one message per problem naming where it is.
 from __future__ import annotations
 
 import json
-import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from desktop.content import toml_text
 from desktop.content.bounded_read import decode, parse_json, parse_toml, read_bounded_bytes
+from desktop.content.bounded_write import write_whole
 from desktop.content.catalog_loader import to_routine
 from desktop.content.dose_rules import dose_problems
 from desktop.content.errors import ContentError, describe_validation_error
@@ -49,25 +50,49 @@ def read_routine_file(path: Path, catalog: Catalog) -> Routine:
 
 
 def parse_routine(raw: bytes, syntax: Literal["json", "toml"], catalog: Catalog, source: str) -> Routine:
+    """The routine in ``raw``; ``ContentError`` lists every problem, items counted from 1."""
+    try:
+        return _parse(raw, syntax, catalog, source)
+    except ContentError as exc:
+        in_file_order = sorted(exc.problems, key=_item_number)  # the routine's own keys, then item by item
+        raise ContentError(exc.source, [counted_from_one(p) for p in in_file_order]) from exc
+
+
+def _parse(raw: bytes, syntax: Literal["json", "toml"], catalog: Catalog, source: str) -> Routine:
     text = decode(raw, MAX_BYTES, source, "a routine file")
     data = parse_toml(text, source) if syntax == "toml" else parse_json(text, source)
     _check_envelope(data, source)
-    problems = _unknown_exercises(data, catalog)
+    routine = data.get("routine")
+    items = routine.get("items") if isinstance(routine, dict) else None
+    problems = _unknown_exercises(items, catalog) + dose_problems(items, catalog)
     try:
         document = RoutineDocument.model_validate(data)
     except ValidationError as exc:
         problems = describe_validation_error(exc) + problems
-    if not problems:
-        problems = dose_problems(document.routine, catalog)
     if problems:
         raise ContentError(source, problems)
     return to_routine(document.routine)
 
 
-def _unknown_exercises(data: dict[str, Any], catalog: Catalog) -> list[str]:
+_ITEM_PATH = re.compile(r"^routine\.items\[(\d+)\](?:\.([^:]+))?: ")
+
+
+def _item_number(problem: str) -> int:
+    found = _ITEM_PATH.match(problem)
+    return -1 if found is None else int(found[1])
+
+
+def counted_from_one(problem: str) -> str:
+    """``routine.items[0].reps: …`` as a person counts: ``item 1, reps: …``."""
+    found = _ITEM_PATH.match(problem)
+    if found is None:
+        return problem
+    key = f", {found[2]}" if found[2] else ""
+    return f"item {int(found[1]) + 1}{key}: {problem[found.end() :]}"
+
+
+def _unknown_exercises(items: Any, catalog: Catalog) -> list[str]:
     """Checked on the raw data so they are reported together with every schema problem."""
-    routine = data.get("routine")
-    items = routine.get("items") if isinstance(routine, dict) else None
     known = {e.id for e in catalog.exercises}
     return [
         f'routine.items[{n}].exercise: unknown exercise "{item["exercise"]}"'
@@ -81,9 +106,9 @@ def routine_document(routine: Routine) -> dict[str, Any]:
 
 
 def write_routine_file(routine: Routine, path: Path) -> None:
-    """Write ``routine`` as TOML (a name ending in ``.toml``) or JSON, atomically: a reader
-    never sees half a file. Keys keep the routine's order (never sorted): a tempo's
-    phases are written in the order they are done."""
+    """Write ``routine`` as TOML (a name ending in ``.toml``) or JSON, whole and only over a
+    file (``desktop.content.bounded_write``): a reader never sees half a file. Keys keep the
+    routine's order (never sorted): a tempo's phases are written in the order they are done."""
     suffix = path.suffix.lower()
     if suffix not in (".json", ".toml", ""):
         raise ContentError(
@@ -94,13 +119,7 @@ def write_routine_file(routine: Routine, path: Path) -> None:
         text = toml_text.dumps(document)
     else:
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ContentError(str(path), [f"cannot be written: {exc.strerror or exc}"]) from exc
+    write_whole(path, text)
 
 
 def _check_envelope(data: Any, source: str) -> None:

@@ -16,7 +16,11 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 _HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_MINUTE_RANGES = (("interval_min", 5, 240), ("natural_break_min", 1, 60), ("snooze_min", 1, 120))
+MINUTE_RANGES = (
+    ("interval_min", 5, 240),
+    ("natural_break_min", 1, 60),
+    ("snooze_min", 1, 120),
+)  # whole minutes
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -119,7 +123,7 @@ class BreakSettings:
     def __post_init__(self) -> None:
         bad = [
             (name, low, high)
-            for name, low, high in _MINUTE_RANGES
+            for name, low, high in MINUTE_RANGES
             if not _within(getattr(self, name), low, high)
         ]
         problems = [

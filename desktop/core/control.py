@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+from desktop.core.break_status import BreakStatus, TrayState
 
 MAX_MINUTES = 24 * 60
 
@@ -55,3 +58,37 @@ class ControlRequest:
         if rest:
             raise ValueError(f"{word} takes no argument, not {rest!r}")
         return cls(control)
+
+
+class ControlOutcome(StrEnum):
+    """Whether a request did what it asked (``upright`` exits 0) or found nothing to do (it exits 3)."""
+
+    DONE = "done"
+    NOTHING_TO_DO = "nothing_to_do"  # nothing changed and nothing was recorded
+
+
+def refusal(request: ControlRequest, status: BreakStatus) -> str | None:
+    """Why ``request`` has nothing to act on now, or None: a snooze needs a reminder showing."""
+    if request.control is not Control.SNOOZE or status.state is TrayState.DUE:
+        return None
+    if status.on_break:
+        return "A desk break is on screen: its Snooze button puts it off."
+    return f"No reminder is showing, so there is nothing to snooze. {status.detail}."
+
+
+def said(request: ControlRequest, before: BreakStatus, after: BreakStatus) -> str:
+    """What a done request answers, from the status before and after it: what happened, and until when."""
+    match request.control:
+        case Control.BREAK if before.on_break:
+            return "A desk break is already on screen."
+        case Control.BREAK:
+            return "Break started: the stand-and-extend break is on screen."
+        case Control.SNOOZE | Control.PAUSE:
+            return f"{after.detail}."
+        case _:
+            return after.text
+
+
+def reply(status: BreakStatus, outcome: ControlOutcome, message: str) -> dict[str, Any]:
+    """The JSON line sent back: the status, what came of the request, and the sentence saying so."""
+    return {**status.as_json(), "outcome": outcome.value, "said": message}

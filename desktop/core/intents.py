@@ -53,7 +53,7 @@ class TrayAction(StrEnum):
     PAUSE_TOMORROW = "pause_tomorrow"
     RESUME = "resume"
     OPEN = "open"
-    SETTINGS = "settings"
+    PREFERENCES = "preferences"
     QUIT = "quit"
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 CueName = Literal["step_start", "tick", "side_switch", "set_end", "session_end"]
 CUE_NAMES: tuple[CueName, ...] = get_args(CueName)
+NO_SOUND = "No sound on this computer: the session runs silently."
 VOLUME = 0.8  # a little under full, so a cue does not startle over music or speech
 
 
@@ -62,7 +63,7 @@ class SoundCues(CueOutput):
             if has_output_device():
                 self._preload(effect_factory or self._sound_effect)
             else:
-                self._give_up("No sound on this computer: the session runs silently.")
+                self._give_up(NO_SOUND)
         except ImportError:
             self._give_up("This installation of Qt has no multimedia module, so the sound cues are silent.")
 

@@ -88,10 +88,10 @@ def system_engine(parent: QObject) -> QTextToSpeech:
     """
     from PySide6.QtTextToSpeech import QTextToSpeech
 
-    from desktop.platform.audio import has_audio_output
+    from desktop.platform.audio import NO_SOUND, has_audio_output
 
     if not has_audio_output():
-        raise NoEngine("No sound on this computer: the session runs silently.")
+        raise NoEngine(NO_SOUND)
     engines = set(QTextToSpeech.availableEngines()) - _SILENT_ENGINES
     if not engines:
         raise NoEngine("No text-to-speech engine is installed, so the voice is off.")

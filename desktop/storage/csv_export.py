@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, cast
 
+from desktop.core.file_kinds import kind_of_mode
 from desktop.storage.database import Database
 from desktop.storage.errors import StorageError
 
@@ -90,6 +91,7 @@ def export_csv(db: Database, folder: Path) -> list[Path]:
     written; nothing is left behind then, and files already there are kept.
     """
     created = _make_folder(folder)
+    _refuse_non_files(folder)
     temps: list[Path] = []
     try:
         with _snapshot(db) as connection:
@@ -174,15 +176,35 @@ def _make_folder(folder: Path) -> bool:
         folder.mkdir(parents=True)
         return True
     except FileExistsError as exc:
-        raise StorageError(folder, f"Cannot export to {folder}: it is a file, not a folder.") from exc
+        kind = kind_of_mode(os.stat(folder).st_mode) or "a file"
+        raise StorageError(
+            folder, f"The CSV files could not be written to {folder}: it is {kind}, not a folder."
+        ) from exc
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
+
+
+def _refuse_non_files(folder: Path) -> None:
+    """A named pipe or device where a CSV file goes is named, never replaced by a file."""
+    for name in FILE_NAMES:
+        try:
+            kind = kind_of_mode(os.stat(folder / name).st_mode)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise _cannot_write(folder, exc) from exc
+        if kind is not None:
+            raise StorageError(
+                folder,
+                f"The CSV files could not be written to {folder}: {name} there is {kind}, not a file. "
+                "Nothing was written; move it away or choose another folder.",
+            )
 
 
 def _cannot_write(folder: Path, exc: OSError) -> StorageError:
     return StorageError(
         folder,
-        f"Upright could not write the CSV files to {folder}: {exc.strerror or exc}. "
+        f"The CSV files could not be written to {folder}: {exc.strerror or exc}. "
         f"Nothing was written there; choose a folder you can write to.",
     )
 

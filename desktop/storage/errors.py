@@ -115,7 +115,7 @@ class StorageError(Exception):
     @classmethod
     def sets_waiting(cls, journal: Path | None, count: int) -> StorageError:
         what = (
-            "The end of this session was"
+            "Part of this session's record (its start, end or a pain rating) was"
             if count == 0
             else "1 finished set was"
             if count == 1

@@ -62,7 +62,18 @@ class HistoryStore:
     def _read(self) -> AbstractContextManager[Session]:
         return self._db.read()
 
-    def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
+    def start_session(
+        self, routine_id: str, routine_name: str, started_at: datetime, *, owned: bool = True
+    ) -> int:
+        """Add a session (still without an outcome); returns its id.
+
+        ``owned``: the calling process runs the session and holds its lock
+        (``SessionOwnership``) until it ends; a journal replayed after its
+        process ended writes the session unowned. A session the store already
+        has (same routine and start time) is not added again: replaying the
+        journal after a crash between this commit and its ``done`` line must
+        not double it.
+        """
         row = SessionRow(
             routine_id=routine_id,
             routine_name=routine_name,
@@ -70,11 +81,19 @@ class HistoryStore:
             utc_offset_s=_local_offset_s(started_at),
         )
         with self._unit() as session:
+            same = session.scalar(
+                select(SessionRow.id).where(
+                    SessionRow.routine_id == routine_id, SessionRow.started_at == started_at
+                )
+            )
+            if same is not None:
+                return same
             session.add(row)
             session.flush()
-            # Locked before the row is committed, inside the write lock: no other
-            # process can see the session without its owner.
-            self._db.owner.claim(row.id)
+            if owned:
+                # Locked before the row is committed, inside the write lock: no other
+                # process can see the session without its owner.
+                self._db.owner.claim(row.id)
         return row.id
 
     def record_set(
@@ -168,6 +187,8 @@ class HistoryStore:
         answered_at: datetime | None = None,
         duration_s: float | None = None,
     ) -> int:
+        """Add a reminder's outcome; returns its id. One the store already has (same offer
+        time and outcome) is not added again: a journaled outcome may be replayed twice."""
         _require("outcome", outcome, BREAK_OUTCOMES)
         row = BreakRow(
             offered_at=offered_at,
@@ -177,6 +198,11 @@ class HistoryStore:
             duration_s=duration_s,
         )
         with self._unit() as session:
+            same = session.scalar(
+                select(BreakRow.id).where(BreakRow.offered_at == offered_at, BreakRow.outcome == outcome)
+            )
+            if same is not None:
+                return same
             session.add(row)
             session.flush()
             return row.id

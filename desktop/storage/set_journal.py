@@ -1,24 +1,29 @@
-"""Finished sets (and session ends) kept on disk until the history has them.
+"""What a session records (start, sets, pain ratings, end), kept on disk until the history has it.
 
 Another process can hold the database's write lock longer than the busy
 timeout (a second Upright importing a large file, a backup tool, a person
-in ``sqlite3``). A set that finishes then must not be lost, so each one is
-appended to a journal beside the database and fsync'd *before* the store
-write is tried; once the store has it a ``done`` line follows, and when
-nothing is left waiting the file is removed. Whatever still waits is
-written at the next chance, at the latest when Upright next opens the
-history (``orphans``). A session's end goes the same way, so a session
-finished while the store was busy is not later taken for a crashed one.
-Writing twice is harmless: the store skips a set it already has
-(``HistoryStore.record_set`` matches on session, exercise, side, index and
-times), so a crash between the store's commit and the ``done`` line never
-doubles a set.
+in ``sqlite3``). A session that starts, a set that finishes or a rating
+given then must not be lost, so each record is appended to a journal beside
+the database and fsync'd *before* the store write is tried; once the store
+has it a ``done`` line follows, and when nothing is left waiting the file is
+removed. Whatever still waits is written at the next chance, in the order
+it happened, at the latest when Upright next opens the history
+(``orphans``). Records name their session by its key (``SessionStart.key``):
+the store's row id is known only once the start is written, and the start's
+``done`` line carries it, so a later line of the same file can be resolved
+even after a crash.
+
+Writing twice is harmless: the store skips a session or a set it already
+has (``HistoryStore.start_session`` matches on routine and start time,
+``record_set`` on session, exercise, side, index and times), and a rating
+replaces itself, so a crash between the store's commit and the ``done`` line
+never doubles anything.
 
 Each process keeps its own file, locked while it runs (``file_lock``): a
 journal whose lock can be taken belongs to a process that has ended.
 
 One JSON object a line. A line cut short by a crash is skipped: it was never
-fsync'd whole, so its set had not reached the store either.
+fsync'd whole, so its record had not reached the store either.
 """
 
 from __future__ import annotations
@@ -28,14 +33,23 @@ import logging
 import os
 import secrets
 import threading
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, fields
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.history import SessionOutcome, SetSide
-from desktop.core.set_record import SessionEnd, SetRecord
+from desktop.core.history import BreakOutcome, PainMoment, SessionOutcome, SetSide
+from desktop.core.set_record import (
+    BreakRecord,
+    JournalRecord,
+    PainRecord,
+    SessionEnd,
+    SessionStart,
+    SetRecord,
+)
 from desktop.storage.errors import StoreBusy
 from desktop.storage.file_lock import open_locked
 
@@ -44,16 +58,28 @@ if TYPE_CHECKING:
 
 PATTERN = "unsaved-sets-*.jsonl"
 log = logging.getLogger("upright")
-Entry = SetRecord | SessionEnd
-_KINDS: dict[str, type[SetRecord] | type[SessionEnd]] = {"set": SetRecord, "end": SessionEnd}
-_TIMES = ("started_at", "ended_at")
+Entry = JournalRecord
+_KINDS: dict[str, type[JournalRecord]] = {
+    "start": SessionStart,
+    "set": SetRecord,
+    "pain": PainRecord,
+    "end": SessionEnd,
+    "break": BreakRecord,
+}
+_KIND_OF = {kind: name for name, kind in _KINDS.items()}
+_TIMES = ("started_at", "ended_at", "recorded_at", "offered_at", "answered_at")
+_ENUMS: dict[str, type[StrEnum]] = {
+    "side": SetSide,
+    "outcome": SessionOutcome,  # a break's outcome is a ``BreakOutcome``: see ``_decode``
+    "moment": PainMoment,
+}
 
 
 class SetJournal:
     """This process's journal in ``folder``; safe to use from the UI and the store thread.
 
-    The file is created with the first set and removed once the store has
-    every set in it, so a normal session leaves nothing behind.
+    The file is created with the first record and removed once the store has
+    every record in it, so a normal session leaves nothing behind.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -62,6 +88,7 @@ class SetJournal:
         self._fd: int | None = None
         self._lock = threading.Lock()
         self._pending: dict[int, Entry] = {}
+        self._ids: dict[str, int] = {}  # session key -> the store's id, once its start is written
         self._next = 1
 
     def append(self, record: Entry) -> int:
@@ -70,12 +97,16 @@ class SetJournal:
             if self._fd is None:
                 self._create()
             key, self._next = self._next, self._next + 1
-            self._write({"key": key, **_encode(record)}, sync=True)
+            data = {"key": key, **_encode(record)}
+            known = self._ids.get(getattr(record, "session", ""))
+            if known is not None:  # the file may be new: it must not need an older file's start
+                data["session_id"] = known
+            self._write(data, sync=True)
             self._pending[key] = record
             return key
 
     def pending(self) -> list[tuple[int, Entry]]:
-        """The sets not yet in the store, oldest first."""
+        """The records not yet in the store, oldest first."""
         with self._lock:
             return list(self._pending.items())
 
@@ -87,19 +118,31 @@ class SetJournal:
         with self._lock:
             return next(iter(self._pending.items()), None)
 
-    def done(self, key: int) -> None:
-        """The store has the set; the file goes once nothing waits."""
+    def session_id(self, session: str) -> int | None:
+        """The store's id for the session ``session`` names, once its start is written."""
         with self._lock:
-            if self._pending.pop(key, None) is None:
+            return self._ids.get(session)
+
+    def ids(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._ids)
+
+    def done(self, key: int, session_id: int | None = None) -> None:
+        """The store has the record (a start: under ``session_id``); the file goes once nothing waits."""
+        with self._lock:
+            record = self._pending.pop(key, None)
+            if record is None:
                 return
+            if isinstance(record, SessionStart) and session_id is not None:
+                self._ids[record.key] = session_id
             if self._pending:
-                # No fsync: if this line is lost, replaying finds the set already stored.
-                self._write({"done": key}, sync=False)
+                # No fsync: if this line is lost, replaying finds the record already stored.
+                self._write({"done": key, "id": session_id}, sync=False)
             else:
                 self._remove()
 
     def close(self) -> None:
-        """Release the file; sets still in it wait for the next start."""
+        """Release the file; records still in it wait for the next start."""
         with self._lock:
             if self._fd is not None:
                 os.close(self._fd)
@@ -136,10 +179,10 @@ class Orphan:
 
     def __init__(self, path: Path, fd: int) -> None:
         self.path, self._fd = path, fd
-        self.records = _read(path)
+        self.records, self.ids = _read(path)
 
     def remove(self) -> None:
-        """Every set is in the store: delete the file (if it cannot be, replaying it again
+        """Every record is in the store: delete the file (if it cannot be, replaying it again
         at the next start adds nothing)."""
         self.release()
         with suppress(OSError):
@@ -163,32 +206,34 @@ def orphans(folder: Path) -> list[Orphan]:
 
 
 def store_pending(journal: SetJournal, store: HistoryStore) -> bool:
-    """Write every set waiting in ``journal`` to the store, oldest first.
+    """Write every record waiting in ``journal`` to the store, oldest first.
 
     False (the rest keep waiting) as soon as the store is busy; other storage
-    failures (a full disk) raise ``StorageError`` and also leave the sets waiting.
+    failures (a full disk) raise ``StorageError`` and also leave them waiting.
     """
-    while (first := journal.oldest()) is not None:  # sets appended meanwhile are included
+    while (first := journal.oldest()) is not None:  # records appended meanwhile are included
         key, record = first
         try:
-            _store(store, record)
+            session_id = _store(store, record, journal.ids(), owned=True)
         except StoreBusy:
             return False
-        journal.done(key)
+        journal.done(key, session_id)
     return True
 
 
 def replay_orphans(folder: Path, store: HistoryStore) -> int:
-    """Store the sets that ended processes left in their journals; returns how many.
+    """Store what ended processes left in their journals, in order; returns how many records.
 
-    A journal is removed only once every set in it is stored; one the store
-    could not take stays for the next start.
+    A journal is removed only once every record in it is stored; one the
+    store could not take stays for the next start. A session started here
+    has no owner any more: if its end is not in the journal, closing it is
+    left to ``HistoryStore.mark_interrupted``, as for any session cut short.
     """
     stored = 0
     for orphan in orphans(folder):
         try:
             for record in orphan.records:
-                _store(store, record)
+                _store(store, record, orphan.ids, owned=False)
                 stored += 1
         except BaseException:
             orphan.release()
@@ -197,57 +242,98 @@ def replay_orphans(folder: Path, store: HistoryStore) -> int:
     return stored
 
 
-def _store(store: HistoryStore, record: Entry) -> None:
+def leave(folder: Path, records: Sequence[JournalRecord]) -> None:
+    """Journal ``records`` (fsync'd) in a file of their own for the next start to write: the
+    process is about to end and cannot wait for the store."""
+    journal = SetJournal(folder)
+    try:
+        for record in records:
+            journal.append(record)
+    finally:
+        journal.close()
+
+
+def _store(store: HistoryStore, record: Entry, ids: dict[str, int], *, owned: bool) -> int | None:
+    """Write one record; for a start, returns the session's id (and adds it to ``ids``).
+
+    ``owned``: the session's own process is writing it, so it holds the
+    session's lock (``SessionOwnership``) until the end is written.
+    """
     from sqlalchemy.exc import IntegrityError
 
+    if isinstance(record, BreakRecord):
+        store.record_break(record.offered_at, record.outcome, record.answered_at, record.duration_s)
+        return None
+    if isinstance(record, SessionStart):
+        started = store.start_session(record.routine_id, record.routine_name, record.started_at, owned=owned)
+        ids[record.key] = started
+        return started
+    session_id = ids.get(record.session)
+    if session_id is None:
+        log.warning("a journaled record was dropped: its session's start is not in the journal")
+        return None
     try:
         if isinstance(record, SessionEnd):
-            store.finish_session(record.session_id, record.outcome, record.ended_at)
+            store.finish_session(session_id, record.outcome, record.ended_at)
+        elif isinstance(record, PainRecord):
+            store.set_pain(session_id, record.moment, record.value, recorded_at=record.recorded_at)
         else:
-            store.record_set(**asdict(record))
+            values = {f.name: getattr(record, f.name) for f in fields(record) if f.name != "session"}
+            store.record_set(session_id, **values)
     except (IntegrityError, LookupError):  # the session was deleted meanwhile: nothing to add it to
-        log.warning("what session %d left waiting was dropped: that session was deleted", record.session_id)
+        log.warning("what session %d left waiting was dropped: that session was deleted", session_id)
+    return None
 
 
 def _encode(record: Entry) -> dict[str, Any]:
     data = asdict(record)
     for name in _TIMES:
-        if name in data:
+        if data.get(name) is not None:
             data[name] = data[name].isoformat()
-    data["kind"] = "end" if isinstance(record, SessionEnd) else "set"
+    data["kind"] = _KIND_OF[type(record)]
     return data
 
 
-def _read(path: Path) -> list[Entry]:
+def _read(path: Path) -> tuple[list[Entry], dict[str, int]]:
+    """The records still waiting in ``path``, oldest first, and the session ids the file knows."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return []
+        return [], {}
     pending: dict[Any, Entry] = {}
+    ids: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         try:
             data = json.loads(line)
             if "done" in data:
-                pending.pop(data["done"], None)
+                record = pending.pop(data["done"], None)
+                if isinstance(record, SessionStart) and isinstance(data.get("id"), int):
+                    ids[record.key] = data["id"]
             else:
-                pending[data["key"]] = _decode(data)
+                pending[data["key"]] = _decode(data, ids)
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("%s, line %d: skipped, it cannot be read (%s)", path, number, exc)
-    return list(pending.values())
+    return list(pending.values()), ids
 
 
-def _decode(data: dict[str, Any]) -> Entry:
+def _decode(data: dict[str, Any], ids: dict[str, int]) -> Entry:
     kind = _KINDS[data.get("kind", "set")]
+    if kind is not SessionStart and kind is not BreakRecord:
+        known = data.get("session_id")
+        if "session" not in data:  # written before sessions had keys: the id is all there is
+            data = {**data, "session": f"#{known}"}
+        if isinstance(known, int) and not isinstance(known, bool):
+            ids[data["session"]] = known
     values = {f.name: data[f.name] for f in fields(kind)}
     for name in _TIMES:
-        if name in values:
+        if values.get(name) is not None:
             values[name] = datetime.fromisoformat(values[name])
             if values[name].tzinfo is None:
                 raise ValueError(f"{name} has no time zone")
-    if "side" in values:  # the journal holds the enums' strings; a stranger one is refused here
-        values["side"] = SetSide(values["side"])
-    if "outcome" in values:
-        values["outcome"] = SessionOutcome(values["outcome"])
+    enums: dict[str, type[StrEnum]] = {**_ENUMS, "outcome": BreakOutcome} if kind is BreakRecord else _ENUMS
+    for name, enum in enums.items():  # the journal holds the enums' strings; a stranger one is refused
+        if name in values:
+            values[name] = enum(values[name])
     return kind(**values)
 
 

@@ -1,21 +1,25 @@
 """Paints an exercise card: illustration slot, name, position, dose, sources, caution.
 
 Painting (rather than a widget per card) keeps a grid of cards cheap to
-create, scroll and restyle.
+create, scroll and restyle. The grid fills its width: as many columns as fit
+at ``MIN_CARD_WIDTH``, the cards stretched to share what is left, so a wide
+window gets more columns rather than a gap and a narrow one never scrolls
+sideways.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from desktop.core.figure import PoseBook
 from desktop.ui.exercise_model import Role, label
 from desktop.ui.figure_painter import paint_art
 from desktop.ui.theme import LIGHT, RADIUS, SPACE, TYPE, Palette
 
-CARD_SIZE = QSize(272, 250)
+CARD_SIZE = QSize(272, 250)  # as designed; the width stretches from MIN_CARD_WIDTH to fill a row
+MIN_CARD_WIDTH = 236
 ART_HEIGHT = 104
 
 
@@ -26,12 +30,13 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.palette: Palette = LIGHT
         self.poses = poses or PoseBook({})
+        self.size = QSize(CARD_SIZE)
 
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
 
     def sizeHint(self, option, index) -> QSize:
-        return CARD_SIZE
+        return self.size
 
     def paint(self, painter: QPainter, option, index) -> None:
         p = self.palette
@@ -93,3 +98,33 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor(p.caution))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class CardGrid(QListView):
+    """The cards in as many columns as fit, each column as wide as the width allows."""
+
+    def __init__(self, delegate: CardDelegate, parent=None) -> None:
+        super().__init__(parent)
+        self.delegate = delegate
+        delegate.setParent(self)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns follow the width
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setItemDelegate(delegate)
+        self.setGridSize(CARD_SIZE)
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        self.setMinimumWidth(MIN_CARD_WIDTH + max(scrollbar, 10) + 2 * self.frameWidth() + 2)
+
+    def columns(self) -> int:
+        return max(1, self.viewport().width() // MIN_CARD_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = max(MIN_CARD_WIDTH, self.viewport().width() // self.columns())
+        if width != self.gridSize().width():
+            self.delegate.size = QSize(width, CARD_SIZE.height())
+            self.setGridSize(self.delegate.size)
+        super().resizeEvent(event)

@@ -36,7 +36,7 @@ class CuePanel(QWidget):
     ):
         super().__init__(parent)
         self.art = AnimatedFigure(poses, LIGHT, clock, self)
-        self.art.setMinimumHeight(80)
+        self.art.setMinimumHeight(64)  # the smallest window keeps three lines of cue
         self.cue = PlainLabel(objectName="SessionCue", wordWrap=True)  # cues come from files
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
@@ -44,7 +44,7 @@ class CuePanel(QWidget):
         self.set_cue_px(CUE_PX)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACE[3])
+        layout.setSpacing(SPACE[2])
         layout.addWidget(self.art, 1)
         layout.addWidget(self.cue, 0)
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
-    QListView,
-    QSplitter,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,26 +23,42 @@ from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
 from desktop.core.history import Best
 from desktop.ui.animated_figure import AnimatedFigure
-from desktop.ui.card_delegate import CARD_SIZE, CardDelegate
+from desktop.ui.card_delegate import CardDelegate, CardGrid
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.exercise_model import ExerciseFilter, ExerciseListModel, Role, label
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
+from desktop.ui.side_by_side import FoldingSplitter
 from desktop.ui.theme import SPACE, Palette
 
 
 def _combo(name: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    # Narrow windows may shrink a filter to about six characters; its list still shows names in full.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(6)
+    # As wide as its longest choice, never narrower: a narrow window moves the filters onto a
+    # second line instead of cutting "Any position" to "Any positi".
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     combo.addItem(everything, None)
     for text, value in choices:
         combo.addItem(text, value)
     return combo
 
 
+def _room_for_hint(field: QLineEdit) -> int:
+    """The width at which a field shows all of its placeholder: the hint is the only label it has."""
+    field.ensurePolished()  # the app's stylesheet decides the font
+    margins = field.textMargins()
+    return (
+        field.fontMetrics().horizontalAdvance(field.placeholderText())
+        + margins.left()
+        + margins.right()
+        + 2 * SPACE[3]
+    )
+
+
 DEMO_CYCLES = 3
+DETAIL_MIN_WIDTH = 260  # the detail's text still reads in lines of a few words
 
 
 class ExercisesPage(QWidget):
@@ -66,6 +79,8 @@ class ExercisesPage(QWidget):
 
         self.search = QLineEdit(placeholderText="Search exercises by name")
         self.search.setAccessibleName("Search exercises")
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.search.setMinimumWidth(_room_for_hint(self.search))
         self.search.setClearButtonEnabled(True)
         for action in self.search.findChildren(QAction):  # Qt's own icon is missing without an icon theme
             if action.objectName() == "_q_qlineeditclearaction":
@@ -79,24 +94,16 @@ class ExercisesPage(QWidget):
         self.routine = _combo("Filter by routine", "Any routine", [(r.name, r.id) for r in catalog.routines])
         self.count = PlainLabel(objectName="Muted")
 
-        self.cards = QListView()
-        self.cards.setAccessibleName("Exercise cards")
-        self.cards.setViewMode(QListView.ViewMode.IconMode)
-        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
-        self.cards.setMovement(QListView.Movement.Static)
-        self.cards.setUniformItemSizes(True)
-        self.cards.setGridSize(CARD_SIZE)
-        self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.cards.setMouseTracking(True)
-        self.delegate = CardDelegate(self.cards, poses)
+        self.delegate = CardDelegate(None, poses)
         self.delegate.set_palette(palette)
-        self.cards.setItemDelegate(self.delegate)
+        self.cards = CardGrid(self.delegate)
+        self.cards.setAccessibleName("Exercise cards")
         self.cards.setModel(self.proxy)
         self.detail = DetailPane()
         # A few repetitions, then still: a window left open all day must not redraw 30 times a second.
         self.figure = AnimatedFigure(poses, palette, clock, cycles=DEMO_CYCLES)
         self.figure.setToolTip("Click to play the movement again")
-        self.figure.setMinimumHeight(150)
+        self.figure.setMinimumHeight(110)
         self.figure.setMaximumHeight(230)
         detail_area = QWidget()
         column = QVBoxLayout(detail_area)
@@ -105,17 +112,15 @@ class ExercisesPage(QWidget):
         column.addWidget(self.figure, 2)
         column.addWidget(self.detail, 3)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(SPACE[2])
-        filters.addWidget(self.search, 3)
+        filters = FlowLayout(spacing=SPACE[2])
+        filters.addWidget(self.search)
         for combo in (self.position, self.equipment, self.routine):
-            filters.addWidget(combo, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.cards)
-        splitter.addWidget(detail_area)
-        splitter.setChildrenCollapsible(False)
-        self.detail.setMinimumWidth(340)
+            filters.addWidget(combo)
+        self.splitter = splitter = FoldingSplitter(self.cards, detail_area)
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
         splitter.setSizes([640, 420])
+        splitter.setStretchFactor(0, 3)  # a wider window mostly adds columns of cards
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[2])

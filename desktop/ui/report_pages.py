@@ -20,6 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from desktop.content.bounded_write import refuse_non_file
+from desktop.content.errors import ContentError
+
 RESOLUTION_DPI = 300  # device units of the PDF; text and charts stay vector at any value
 GAP_MM = 4.0
 PAPER_CSS = "body { color: #000000; font-family: sans-serif; font-size: 10pt; }"
@@ -106,7 +109,13 @@ def table_html(
 def write_pages(
     path: Path, blocks: list[Block], footer: str, title: str, page_size: QPageSize.PageSizeId
 ) -> int:
-    """Write the PDF; return its page count. Raises ``OSError`` naming ``path`` when it cannot."""
+    """Write the PDF; return its page count. Raises ``OSError`` naming ``path`` when it cannot,
+    and before writing anything when ``path`` is a folder, named pipe or device (the writer's
+    rule, ``desktop.content.bounded_write``: a FIFO would hang the writer until read)."""
+    try:
+        refuse_non_file(path)
+    except ContentError as exc:
+        raise OSError(f"The report could not be written to {path}: {'; '.join(exc.problems)}.") from exc
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("Upright")

@@ -37,6 +37,7 @@ from desktop.content.routine_validation import routine_description_problem, rout
 from desktop.core.catalog import Catalog, Routine, RoutineItem
 from desktop.core.doses import ItemDose, item_dose
 from desktop.core.routine_edit import add_item, move_item, remove_item, rename, set_override, stored_text
+from desktop.ui.fit_text import ClampedLabel
 from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.routine_commands import (
     TEXT_FIELDS,
@@ -46,6 +47,7 @@ from desktop.ui.routine_commands import (
     message_label,
     show_message,
 )
+from desktop.ui.side_by_side import SideBySide
 from desktop.ui.theme import SPACE
 
 UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
@@ -301,7 +303,7 @@ class RoutineEditor(QWidget):
         self.form.problems_changed.connect(self._refresh)
         self.form.run_ended.connect(self._end_run)
         header = QHBoxLayout()
-        header.addWidget(PlainLabel(self._heading, objectName="PageTitle", wordWrap=True), 1)
+        header.addWidget(ClampedLabel(self._heading, lines=2, objectName="PageTitle"), 1)
         header.addWidget(self.total)
         name_row = QGridLayout()
         name_row.setHorizontalSpacing(SPACE[2])
@@ -316,22 +318,19 @@ class RoutineEditor(QWidget):
         name_row.addWidget(description_label, 2, 0)
         name_row.addWidget(self.description, 2, 1)
         name_row.addWidget(self.description_message, 3, 1)
-        panels = QHBoxLayout()
-        panels.setSpacing(SPACE[3])
-        panels.addWidget(self._build_list(exercises), 1)
         form = QScrollArea()  # resizable with no frame: long messages never clip
         form.setWidgetResizable(True)
         form.setFrameShape(QFrame.Shape.NoFrame)
         form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form.setMinimumWidth(self.form.minimumSizeHint().width())
         form.setWidget(self.form)
-        panels.addWidget(form, 1)
+        panels = SideBySide(self._build_list(exercises), form, SPACE[3])  # stacked in a narrow window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         layout.setSpacing(SPACE[3])
         layout.addLayout(header)
         layout.addLayout(name_row)
-        layout.addLayout(panels, 1)
+        layout.addWidget(panels, 1)
         layout.addLayout(self._build_buttons())
 
     def _build_list(self, exercises) -> QFrame:

@@ -2,6 +2,10 @@
 
 The page only shows rows it is handed and emits what the person asked for
 (``action_requested(action, routine_id)``); the controller does the rest.
+A card never grows wider than the list: the name (up to 400 characters, as
+the person typed it) wraps onto two lines and then gives way, and a narrow
+card puts its buttons under the text rather than beside it, so Start is
+always in sight.
 """
 
 from __future__ import annotations
@@ -9,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QMenu,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.intents import RoutineAction
+from desktop.ui.fit_text import ClampedLabel
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
@@ -38,17 +44,21 @@ class RoutineRow:
     own: bool = False
 
 
+TEXT_MIN_WIDTH = 280  # px of a card's text beside its buttons; narrower, the buttons go below
+
+
 class RoutineCard(QFrame):
     action_requested = Signal(RoutineAction, str)  # with the routine id
 
     def __init__(self, row: RoutineRow, parent=None):
         super().__init__(parent)
         self.setObjectName("RoutineCard")
-        name = PlainLabel(row.name, objectName="RoutineName")
+        self.name = ClampedLabel(row.name, lines=2, objectName="RoutineName")
+        self.name.setAccessibleName(row.name)
         kind = PlainLabel("Yours" if row.own else "Template", objectName="Muted")
         estimate = PlainLabel(row.estimate, objectName="Muted")
-        description = PlainLabel(row.description, wordWrap=True)
-        contents = PlainLabel(" \u00b7 ".join(row.exercises), wordWrap=True, objectName="Muted")
+        self.description = ClampedLabel(row.description, lines=4)
+        contents = ClampedLabel(" \u00b7 ".join(row.exercises), lines=4, objectName="Muted")
         self.start = self._button("Start", RoutineAction.START, row, primary=True)
         # A template is never edited in place: "Customise" makes the person's own copy.
         self.edit = self._button("Edit" if row.own else "Customise", RoutineAction.EDIT, row)
@@ -68,29 +78,50 @@ class RoutineCard(QFrame):
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a, row.id))
             menu.addAction(item)
         self.more.setMenu(menu)
-        header = QHBoxLayout()
-        header.addWidget(name)
-        header.addWidget(kind)
-        header.addStretch(1)
-        header.addWidget(estimate)
+        meta = QHBoxLayout()  # under the name, which gets the card's whole width
+        meta.setSpacing(SPACE[2])
+        meta.addWidget(kind)
+        meta.addWidget(estimate)
+        meta.addStretch(1)
         column = QVBoxLayout()
         column.setSpacing(SPACE[1])
-        column.addLayout(header)
-        column.addWidget(description)
+        column.addWidget(self.name)
+        column.addLayout(meta)
+        column.addWidget(self.description)
         column.addWidget(contents)
-        buttons = QVBoxLayout()
-        buttons.setSpacing(SPACE[1])
-        buttons.addWidget(self.start)
+        self._buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._buttons.setSpacing(SPACE[1])
+        self._buttons.addWidget(self.start)
         row_two = QHBoxLayout()
         row_two.setSpacing(SPACE[1])
         row_two.addWidget(self.edit)
         row_two.addWidget(self.more)
-        buttons.addLayout(row_two)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
-        layout.setSpacing(SPACE[3])
-        layout.addLayout(column, 1)
-        layout.addLayout(buttons)
+        self._buttons.addLayout(row_two)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(SPACE[3], SPACE[3], SPACE[3], SPACE[3])
+        self._layout.setSpacing(SPACE[3])
+        self._layout.addLayout(column, 1)
+        self._layout.addLayout(self._buttons)
+
+    def narrow(self) -> bool:
+        """Whether the buttons sit under the text (a card too narrow for both side by side)."""
+        return self._layout.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.ensurePolished()
+        buttons = self.start.sizeHint().width()
+        buttons = max(buttons, self.edit.sizeHint().width() + SPACE[1] + self.more.sizeHint().width())
+        margins = self._layout.contentsMargins()
+        wide = margins.left() + TEXT_MIN_WIDTH + SPACE[3] + buttons + margins.right()
+        narrow = event.size().width() < wide
+        if narrow != self.narrow():
+            self._layout.setDirection(
+                QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            )
+            self._buttons.setDirection(
+                QBoxLayout.Direction.LeftToRight if narrow else QBoxLayout.Direction.TopToBottom
+            )
+        super().resizeEvent(event)
 
     def _button(
         self, text: str, action: RoutineAction, row: RoutineRow, primary: bool = False

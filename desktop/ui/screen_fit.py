@@ -25,9 +25,14 @@ def available(widget: QWidget) -> QSize:
 
 
 def fit(widget: QWidget, wanted: QSize, minimum: QSize) -> QSize:
-    """Give ``widget`` a minimum and a first size no larger than the screen; return the size."""
+    """Give ``widget`` a minimum and a first size no larger than the screen; return the size.
+
+    The minimum is ``minimum`` or what the widget's layout needs, whichever is larger (a
+    fixed minimum below the layout's would let the window squeeze buttons over each other).
+    """
     room = available(widget)
-    widget.setMinimumSize(minimum.boundedTo(room))
+    widget.ensurePolished()
+    widget.setMinimumSize(minimum.expandedTo(widget.minimumSizeHint()).boundedTo(room))
     size = wanted.boundedTo(room).expandedTo(widget.minimumSize())
     widget.resize(size)
     return size

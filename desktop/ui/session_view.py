@@ -11,7 +11,7 @@ else gives way.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
@@ -29,6 +29,7 @@ from desktop.ui.timer_dial import TimerDial
 
 BACKGROUNDS = {"get_ready": "ready_bg", "rest": "rest_bg", "side_switch": "switch_bg", "done": "accent_soft"}
 MIN_SIZE = (640, 400)  # below this the timer and the cue cannot both stay readable
+ROOMY_HEIGHT = 480  # below this the rows sit closer together
 
 # (intent, button text, accessible name, keys)
 CONTROLS = (
@@ -53,6 +54,8 @@ TYPE_SHARE = {
 
 
 _TOGGLES = {SessionIntent.MUTE: ("sound", "M"), SessionIntent.VOICE: ("voice", "V")}
+# Every text a control button can show (the space bar's changes with the step).
+LONGEST_LABELS = ("Rep done", "Resume", "Sound off", "Voice off", "No sound", "No voice", "Skip \u2192")
 
 
 class SessionView(QWidget):
@@ -162,7 +165,13 @@ class SessionView(QWidget):
 
     def _fit_type(self) -> None:
         """Scale every text with the window, on the widgets themselves so no app stylesheet
-        can shrink them."""
+        can shrink them. A small window also gives up air around and between the rows."""
+        layout = self.layout()
+        if layout is not None:
+            roomy = self.height() >= ROOMY_HEIGHT
+            edge, gap = (SPACE[4], SPACE[3]) if roomy else (SPACE[2], SPACE[2])
+            layout.setContentsMargins(SPACE[5], edge, SPACE[5], edge)
+            layout.setSpacing(gap)
         for role, widget, weight in (
             ("subtitle", self.subtitle, 400),
             ("label", self.label, 700),
@@ -173,8 +182,26 @@ class SessionView(QWidget):
         self.cues.set_cue_px(self.type_px("cue"), self.type_px("next"))
         controls = self.findChild(QWidget, "SessionControls")
         if controls is not None:
-            controls.setStyleSheet(f"QPushButton {{ font-size: {self.type_px('button')}px; }}")
+            controls.setStyleSheet(self._controls_style())
         self._fit_title()
+
+    def _controls_style(self) -> str:
+        """The six buttons' type, and padding that lets all six keep their size hint in one row:
+        roomy in a big window, tight at the smallest (640 px at 200 %: "No voice" stays whole)."""
+        px = self.type_px("button")
+        room = self.width() - 2 * SPACE[5]  # the view's side margins
+        gap = SPACE[2]  # the controls' spacing
+        each = (room - gap * (len(CONTROLS) - 1)) // len(CONTROLS)
+        font = self.font()
+        font.setPixelSize(px)
+        words = max(QFontMetrics(font).horizontalAdvance(t) for t in LONGEST_LABELS)
+        pad = max(SPACE[1], min(SPACE[3], (each - words - 6) // 2))  # 6: border and focus ring
+        least = max(0, min(int(px * 4.5), each - 2 * pad - 6))
+        tall = max(28, min(36, int(self.height() * 0.07)))  # a small window keeps its height for the cue
+        return (
+            f"QPushButton {{ font-size: {px}px; padding: {SPACE[1]}px {pad}px; "
+            f"min-width: {least}px; min-height: {tall}px; }}"
+        )
 
     def _fit_title(self) -> None:
         """The whole name, wrapping onto a second line and only then getting smaller; the

@@ -26,16 +26,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.break_settings import MAX_DAILY_SKIPS, MINUTE_RANGES
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
+from desktop.ui.range_spin import RangeNote, RangeSpin, with_note
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
+from desktop.ui.wheel_guard import WheelGuard
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The labels as a person sees them; messages about a field quote the same words.
@@ -56,18 +59,17 @@ AWAY_EFFECTS = (
     ("Changes nothing", "ignore"),
 )
 NO_SKIP_LIMIT = -1  # the spin box's "No limit" entry
+MINUTES = {key: (low, high) for key, low, high in MINUTE_RANGES}
 THEMES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
 
 
-def _spin(lo: int, hi: int, value: int, name: str) -> QSpinBox:
-    spin = QSpinBox(minimum=lo, maximum=hi, value=int(value), suffix=" min")
-    spin.setAccessibleName(name)
-    spin.setFixedWidth(132)  # one width for every minutes field, whatever its value
-    return spin
+def _minutes_spin(key: str, value: int) -> RangeSpin:
+    low, high = MINUTES[key]
+    return RangeSpin(low, high, value, LABELS[key])
 
 
-def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout) -> None:
-    """A label centred on its field's height, so the two read as one line."""
+def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout, buddy: QWidget | None = None) -> None:
+    """A label centred on its field's height, so the two read as one line; ``buddy`` takes its mnemonic."""
     label = PlainLabel(text)
     if isinstance(field, QWidget):
         height = field.sizeHint().height()
@@ -77,8 +79,10 @@ def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout) -> None:
         height = max((w.sizeHint().height() for w in widgets), default=0)
     label.setMinimumHeight(height)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    if isinstance(field, QWidget):
-        label.setBuddy(field)
+    if buddy is None and isinstance(field, QWidget):
+        buddy = field
+    if buddy is not None:
+        label.setBuddy(buddy)
     form.addRow(label, field)
 
 
@@ -130,6 +134,16 @@ class SettingsDialog(QDialog):
         self.sound.setChecked(values.get("sound", True))
         self.voice = QCheckBox("Speak each step aloud during a session")
         self.voice.setChecked(values.get("voice", True))
+        self._wanted = {"sound": values.get("sound", True), "voice": values.get("voice", True)}
+        reasons = [values.get(f"{key}_lacking") for key in self._wanted]
+        for box, reason in zip((self.sound, self.voice), reasons, strict=True):
+            if reason:  # off and greyed out; the choice itself is kept for a machine that has sound
+                box.setChecked(False)
+                box.setEnabled(False)
+                box.setToolTip(reason)
+        self.lacking = PlainLabel(" ".join(dict.fromkeys(r for r in reasons if r)), wordWrap=True)
+        self.lacking.setObjectName("Muted")
+        self.lacking.setVisible(bool(self.lacking.text()))
         self.autostart = QCheckBox("Start Upright in the tray when I log in")
         self.autostart.setChecked(values.get("autostart", False))
         self.report_name = QLineEdit(values.get("report_name", ""))
@@ -144,9 +158,9 @@ class SettingsDialog(QDialog):
             objectName="Muted",
         )
 
-        self.interval = _spin(5, 240, values["interval_min"], LABELS["interval_min"])
-        self.natural = _spin(1, 60, values["natural_break_min"], LABELS["natural_break_min"])
-        self.snooze = _spin(1, 120, values["snooze_min"], LABELS["snooze_min"])
+        self.interval = _minutes_spin("interval_min", values["interval_min"])
+        self.natural = _minutes_spin("natural_break_min", values["natural_break_min"])
+        self.snooze = _minutes_spin("snooze_min", values["snooze_min"])
         hours = values.get("working_hours")
         self.only_hours = QCheckBox(LABELS["only_hours"])
         self.only_hours.setChecked(hours is not None)
@@ -172,13 +186,19 @@ class SettingsDialog(QDialog):
         for text, value in AWAY_EFFECTS:
             self.away.addItem(text, value)
         self.away.setCurrentIndex(max(0, self.away.findData(str(values.get("away_effect", "end")))))
+        self.away.ensurePolished()
+        self.away.setMinimumWidth(self.away.sizeHint().width())  # a narrow dialog wraps the row instead
         limit = values.get("daily_skip_limit")
-        self.skips = QSpinBox(
-            minimum=NO_SKIP_LIMIT, maximum=20, value=NO_SKIP_LIMIT if limit is None else limit
+        self.skips = RangeSpin(
+            0,
+            MAX_DAILY_SKIPS,
+            NO_SKIP_LIMIT if limit is None else limit,
+            LABELS["daily_skip_limit"],
+            suffix="",
+            lowest=NO_SKIP_LIMIT,
         )
         self.skips.setSpecialValueText("No limit")
-        self.skips.setAccessibleName(LABELS["daily_skip_limit"])
-        self.skips.setMinimumWidth(120)
+        self.notes: list[RangeNote] = []  # made with the rows: each number field's range, beside it
         self.rules = PlainLabel(wordWrap=True, objectName="Muted")
         self.rules.setAccessibleName("How reminders work")
         self.problem = PlainLabel(wordWrap=True, objectName="CautionBox")
@@ -192,6 +212,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), "General")
         self.tabs.addTab(self._reminders_tab(), "Break reminders")
+        self.wheel_guard = WheelGuard(self)
+        self.wheel_guard.guard(
+            self.theme, self.away, self.interval, self.natural, self.snooze, self.skips, self.start, self.end
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -209,6 +233,8 @@ class SettingsDialog(QDialog):
         self._reserve_problem_space()
         for spin in (self.interval, self.natural, self.snooze, self.skips):
             spin.valueChanged.connect(self._edited)
+            spin.lineEdit().textEdited.connect(self._edited)  # an emptied field changes no value
+            spin.editingFinished.connect(self._edited)  # and leaving it puts the last value back
         self.away.currentIndexChanged.connect(self._edited)
         for edit in (self.start, self.end):
             edit.timeChanged.connect(self._edited)
@@ -226,6 +252,7 @@ class SettingsDialog(QDialog):
         _section(form, "Sound and voice")
         form.addRow(self.sound)
         form.addRow(self.voice)
+        form.addRow(self.lacking)
         _section(form, "Start at login")
         form.addRow(self.autostart)
         _section(form, "Reports")
@@ -236,9 +263,12 @@ class SettingsDialog(QDialog):
     def _reminders_tab(self) -> QScrollArea:
         form = _form()
         _section(form, "When to remind")
-        _row(form, LABELS["interval_min"], self.interval)
-        _row(form, LABELS["natural_break_min"], self.natural)
-        _row(form, LABELS["snooze_min"], self.snooze)
+        for key, spin in (
+            ("interval_min", self.interval),
+            ("natural_break_min", self.natural),
+            ("snooze_min", self.snooze),
+        ):
+            self._number_row(form, key, spin, "{} to {} min")
         _section(form, "Working hours")
         form.addRow(self.only_hours)
         hours_row = QHBoxLayout()
@@ -247,20 +277,24 @@ class SettingsDialog(QDialog):
         hours_row.addWidget(self.end)
         hours_row.addStretch(1)
         _row(form, LABELS["hours"], hours_row)
-        days_row = QHBoxLayout()
-        days_row.setSpacing(SPACE[2])
+        days_row = QWidget()  # the days wrap onto a second line in a narrow window
+        days = FlowLayout(days_row, spacing=SPACE[2])
         for box in self.days:
-            days_row.addWidget(box)
-        days_row.addStretch(1)
+            days.addWidget(box)
         _row(form, LABELS["days"], days_row)
         _section(form, "Quiet times")
         for box in (self.fullscreen, self.dnd, self.calls):
             form.addRow(box)
         _section(form, "Away and skipping")
         form.addRow(LABELS["away_effect"], self.away)
-        form.addRow(LABELS["daily_skip_limit"], self.skips)
+        self._number_row(form, "daily_skip_limit", self.skips, "{} to {} a day, or No limit")
         _section(form, "How reminders work")
         return _scrolling(form, self.rules)
+
+    def _number_row(self, form: QFormLayout, key: str, spin: RangeSpin, allowed: str) -> None:
+        row, note = with_note(spin, allowed.format(spin.low, spin.high))
+        self.notes.append(note)
+        _row(form, LABELS[key], row, spin)
 
     def _reserve_problem_space(self) -> None:
         """Room for three lines of message, whether or not one is showing."""
@@ -275,20 +309,23 @@ class SettingsDialog(QDialog):
                 "end": self.end.time().toString("HH:mm"),
                 "days": [n for n, box in enumerate(self.days, start=1) if box.isChecked()],
             }
+        skips = self.skips.typed()
+        if skips is None:  # emptied: Qt puts the last number back on leaving the field
+            skips = self.skips.value()
         return {
-            "interval_min": self.interval.value(),
-            "natural_break_min": self.natural.value(),
-            "snooze_min": self.snooze.value(),
+            "interval_min": self.interval.typed(),  # as typed, in range or not: the check says which
+            "natural_break_min": self.natural.typed(),
+            "snooze_min": self.snooze.typed(),
             "working_hours": hours,
             "quiet_when_fullscreen": self.fullscreen.isChecked(),
             "quiet_when_dnd": self.dnd.isChecked(),
             "quiet_in_calls": self.calls.isChecked(),
             "away_effect": self.away.currentData(),
-            "daily_skip_limit": None if self.skips.value() == NO_SKIP_LIMIT else self.skips.value(),
+            "daily_skip_limit": None if skips == NO_SKIP_LIMIT else skips,
             "autostart": self.autostart.isChecked(),
             "theme": self.theme.currentData(),
-            "sound": self.sound.isChecked(),
-            "voice": self.voice.isChecked(),
+            "sound": self.sound.isChecked() if self.sound.isEnabled() else self._wanted["sound"],
+            "voice": self.voice.isChecked() if self.voice.isEnabled() else self._wanted["voice"],
             "report_name": self.report_name.text(),
         }
 
@@ -298,6 +335,8 @@ class SettingsDialog(QDialog):
 
     def _edited(self, *_args: object) -> None:
         self._enable_hours()
+        for note in self.notes:
+            note.refresh()
         self.changed.emit(self.values())
 
     def show_rules(self, rules: list[str]) -> None:
@@ -307,4 +346,4 @@ class SettingsDialog(QDialog):
         """A problem blocks saving; the form keeps what was typed and its place."""
         self.problem.setText(text or "")
         self.problem.setVisible(bool(text))
-        self.save_button.setEnabled(not text)
+        self.save_button.setEnabled(not text and all(note.spin.in_range() for note in self.notes))

@@ -166,7 +166,8 @@ QPushButton[primary="true"]:disabled {{
     color: {p.muted};
     border: 1px solid {p.border};
 }}
-QLineEdit[invalid="true"] {{ border: 2px solid {p.caution}; }}
+QLineEdit[invalid="true"], QSpinBox[invalid="true"] {{ border: 2px solid {p.caution}; }}
+#Muted[caution="true"], QLabel[caution="true"] {{ color: {p.caution}; }}
 QListView, QTextBrowser, QListWidget {{
     background: {p.window}; border: 1px solid transparent; border-radius: {RADIUS}px;
 }}

@@ -7,12 +7,11 @@ dark outline around a dark disc, and the figure in colour on the disc.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-TrayState = Literal["normal", "due", "paused"]
+from desktop.core.break_status import TrayState
+
 SIZES = (16, 22, 24, 32, 48, 64)
 COLOURS = {"normal": "#3cc9bd", "due": "#f5a623", "paused": "#aab3bd"}
 DISC = "#1b232b"

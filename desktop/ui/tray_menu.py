@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import math
+
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.core.break_status import BreakStatus, TrayState
 from desktop.core.intents import TrayAction, TrayIntent
-from desktop.ui.tray_art import TrayState, tray_icon
+from desktop.ui.tray_art import tray_icon
 
 # (intent, label); None is a separator
 ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
@@ -21,13 +24,24 @@ ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
     (TrayIntent(TrayAction.RESUME), "Resume reminders"),
     None,
     (TrayIntent(TrayAction.OPEN), "Open Upright"),
-    (TrayIntent(TrayAction.SETTINGS), "Settings\u2026"),
+    (TrayIntent(TrayAction.PREFERENCES), "Preferences\u2026"),
     (TrayIntent(TrayAction.QUIT), "Quit Upright"),
 )
 
 
+RING_STEPS = 8  # the sitting ring moves in eighths: finer steps do not show at 16-22 px
+
+
 class TrayMenu(QObject):
+    """``looked_at``: the person is about to read the tooltip or the menu, so bring them up to date.
+
+    The tooltip's question arrives as a ToolTip event sent to the QSystemTrayIcon
+    before Qt shows its text (xembed trays); hosts that read the tooltip over
+    D-Bus see the text of the last update.
+    """
+
     intent = Signal(TrayIntent)
+    looked_at = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,27 +55,38 @@ class TrayMenu(QObject):
             action = self.menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self.intent.emit(k))
             self.actions[key] = action
-        self.icon = QSystemTrayIcon(tray_icon("normal", 0.0), self)
+        self.icon = QSystemTrayIcon(tray_icon(TrayState.NORMAL, 0.0), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.icon.installEventFilter(self)
+        self.menu.aboutToShow.connect(self.looked_at.emit)
         self._shown: tuple | None = None
+        self._tip = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.icon and event.type() == QEvent.Type.ToolTip:
+            self.looked_at.emit()
+        return False
 
     def _activated(self, reason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.intent.emit(TrayIntent(TrayAction.OPEN))
 
-    def show_state(self, state: TrayState, minutes_sat: int, progress: float, detail: str) -> None:
-        """Update icon and tooltip; skipped when nothing visible changed (no wasted void calls)."""
-        shown = (state, minutes_sat, round(progress, 2), detail)
-        if shown == self._shown:
-            return
-        self._shown = shown
-        self.icon.setIcon(tray_icon(state, progress))
-        sat = "Just had a break" if minutes_sat == 0 else f"Sitting for {minutes_sat} min"
-        self.icon.setToolTip(f"Upright \u2014 {sat}\n{detail}" if detail else f"Upright \u2014 {sat}")
-        self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(state == "paused")
+    def show_state(self, status: BreakStatus) -> None:
+        """Update icon and tooltip, each only when what it shows changed (a new icon is drawn,
+        sent to the tray host and repainted; the ring moves in ``RING_STEPS`` steps)."""
+        shown = (status.state, math.floor(min(1.0, status.progress) * RING_STEPS) / RING_STEPS)
+        if shown != self._shown:
+            self._shown = shown
+            self.icon.setIcon(tray_icon(*shown))
+        tip = "Upright \u2014 " + "\n".join(line for line in (status.sitting, status.detail) if line)
+        if tip != self._tip:
+            self._tip = tip
+            self.icon.setToolTip(tip)
+        paused = status.state is TrayState.PAUSED and status.paused_until is not None
+        self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(paused)
         for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
-            self.actions[TrayIntent(action)].setEnabled(state != "paused")
+            self.actions[TrayIntent(action)].setEnabled(not paused)
 
     def show(self) -> None:
         self.icon.show()

@@ -196,3 +196,29 @@ def test_no_sound_is_said_once_per_install_and_then_shown_on_the_buttons(qapp, c
     assert second["notice"] == ""  # not again on this install
     for seen in (first, second):  # the buttons show it every time
         assert seen["buttons"] == [("No sound", NO_SOUND), ("No voice", NO_SOUND)]
+
+
+def test_putting_the_safety_notice_off_starts_nothing_and_says_so(
+    qapp, catalog, tmp_path, monkeypatch, capsys
+):
+    from desktop.app import run_command, safety_gate, session_launch
+
+    started = []
+
+    async def not_now(*_args) -> bool:
+        return False
+
+    async def fake_session(*_args, **_kw):
+        started.append(True)
+        return "completed"
+
+    monkeypatch.setattr(safety_gate, "safety_acknowledged", not_now)
+    monkeypatch.setattr(session_launch, "run_session", fake_session)
+    args = argparse.Namespace(data_dir=str(tmp_path), routine="tweaked-back", speed=1.0, auto=False)
+
+    async def scenario():
+        return await run_command._main(qapp, catalog, catalog.routine("tweaked-back"), args)
+
+    assert run(qapp, scenario) == 1
+    assert started == []
+    assert "Not started: the safety notice was put off (Not now)." in capsys.readouterr().err

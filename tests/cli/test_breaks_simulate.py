@@ -11,6 +11,8 @@ import pytest
 from desktop.cli.main import main
 from desktop.content.break_files import MAX_TRACE_BYTES
 
+NO_VALUE = "expected a value here: a number, text in double quotes, true, false, [a list] or {an object}"
+
 
 def line(mono, wall, **observation) -> str:
     return json.dumps({"mono": mono, "wall": f"2026-11-23T{wall}+01:00", **observation})
@@ -136,7 +138,7 @@ def test_bad_trace_names_every_line_and_field_and_simulates_nothing(tmp_path, ca
         "  - line 4: wall: needs a UTC offset (e.g. +01:00 or Z)",
         "  - line 5: needs exactly one of idle_s or event",
         "  - line 6: needs exactly one of idle_s or event",
-        "  - line 7: not valid JSON at column 23: Expecting value",
+        "  - line 7: not valid JSON at column 23: " + NO_VALUE,
         "  - line 8: mono: goes back from 60 to 30; it must never decrease",
         "  - line 9: event: must be 'sleep', 'resume', 'lock', 'unlock', 'fullscreen_on', "
         "'fullscreen_off', 'dnd_on', 'dnd_off', 'call_on', 'call_off' or 'answer'",
@@ -157,7 +159,7 @@ def test_a_huge_list_of_problems_is_cut_short(tmp_path, capsys):
     problems = err.splitlines()[1:]
     assert code == 2 and len(problems) == 101
     assert (
-        problems[0] == "  - line 1: not valid JSON at column 1: Expecting value"
+        problems[0] == "  - line 1: not valid JSON at column 1: " + NO_VALUE
         and problems[-1] == "  - ... and 150 more problems"
     )
 
@@ -200,10 +202,16 @@ def test_bad_settings_name_the_field(tmp_path, capsys):
         ),
         (
             '{"snooze_min": 10,}',
-            ["not valid JSON at line 1, column 19: Expecting property name enclosed in double quotes"],
+            [
+                "not valid JSON at line 1, column 19: "
+                'expected a key in double quotes, such as "reps" (no comma before a closing })'
+            ],
         ),
         ("[30]", ["must be a JSON object of setting names and values"]),
-        ('{"natural_break_min": NaN}', ["natural_break_min: NaN is not a finite number"]),
+        (
+            '{"natural_break_min": NaN}',
+            ["natural_break_min: NaN is not a number; write a plain number such as 30"],
+        ),
     ],
 )
 def test_settings_file_types_and_syntax(tmp_path, capsys, content, problems):

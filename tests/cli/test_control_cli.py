@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from desktop.app.single_instance import hold
+from desktop.app.tray_store import TrayStore
 from desktop.core.control import Control, ControlRequest, parse_minutes
-from tests.app.test_tray import coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
+from tests.app.test_tray import _history, coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
 from tests.app_helpers import run
+from tests.waiting import eventually
 
 
 def upright(*args: str, user: str) -> subprocess.CompletedProcess:
@@ -53,7 +55,7 @@ def test_requests_round_trip_as_lines():
 
 
 def test_status_snooze_pause_and_break_reach_the_running_tray(coach, qapp):  # noqa: F811
-    make, clocks, *_ = coach
+    make, clocks, _sensors, _, data = coach
     user = f"upright-test-{os.getpid()}-ctl"
 
     async def ask(*args: str) -> subprocess.CompletedProcess:
@@ -62,32 +64,49 @@ def test_status_snooze_pause_and_break_reach_the_running_tray(coach, qapp):  # n
     async def scenario():
         server = hold(Path(data_dir(user)))
         assert server is not None
-        tray = make(None)
+        tray = make(TrayStore(data))
         await tray.start()
         server.control = tray.control
         clocks.advance(12)
         tray.wake()
-        status = await ask("status", "--json")
-        plain = await ask("status")
-        snoozed = await ask("snooze", "25")
-        paused = await ask("pause", "90")
-        bad = await ask("pause", "0")
-        await ask("break", "now")
-        on_break = tray.break_window is not None and tray.break_window.isVisible()
+        asked = {"status": await ask("status", "--json"), "plain": await ask("status")}
+        asked["nothing"] = await ask("snooze", "25")  # no reminder showing: nothing to snooze
+        clocks.advance(19)
+        tray.wake()  # 31 min: the reminder is showing
+        asked["snoozed"] = await ask("snooze", "25")
+        asked["paused"] = await ask("pause", "90")
+        asked["bad"] = await ask("pause", "0")
+        asked["break"] = await ask("break", "now")
+        await eventually(lambda: tray.break_window is not None, "the break window")
+        asked["on_break"] = await ask("status", "--json")
         tray.break_window.close()  # closing the break window by any means: skipped, the tray runs on
         await tray.settle()
         after = tray.status()
+        history = await _history(data)
         tray.close()
         server.close()
-        return status, plain, snoozed, paused, bad, on_break, after
+        return asked, after, history
 
-    status, plain, snoozed, paused, bad, on_break, after = run(qapp, scenario, timeout_s=60)
-    reply = json.loads(status.stdout)
-    assert status.returncode == 0
+    asked, after, history = run(qapp, scenario, timeout_s=90)  # each store call is a child process
+    reply = json.loads(asked["status"].stdout)
+    assert asked["status"].returncode == 0
     assert reply["state"] == "normal" and reply["sitting_min"] == 12 and reply["next_break_min"] == 18
-    assert plain.stdout.strip() == "Sitting for 12 min \u00b7 Next break in about 18 min"
-    assert snoozed.returncode == 0
-    assert paused.returncode == 0 and "Reminders paused" in paused.stdout
-    assert bad.returncode == 2 and "MINUTES" in bad.stderr
-    assert on_break
-    assert after["state"] == "paused" and not after["on_break"]
+    assert asked["plain"].stdout.strip() == "Sitting for 12 min \u00b7 Next break in about 18 min"
+    nothing = asked["nothing"]
+    assert nothing.returncode == 3 and nothing.stdout == ""
+    assert nothing.stderr.strip() == (
+        "upright snooze: No reminder is showing, so there is nothing to snooze. Next break in about 18 min."
+    )
+    assert (
+        asked["snoozed"].returncode == 0 and asked["snoozed"].stdout.strip() == "Snoozed until about 09:56."
+    )
+    assert (
+        asked["paused"].returncode == 0 and asked["paused"].stdout.strip() == "Reminders paused until 11:01."
+    )
+    assert asked["bad"].returncode == 2 and "MINUTES" in asked["bad"].stderr
+    assert asked["break"].stdout.strip() == "Break started: the stand-and-extend break is on screen."
+    on_break = json.loads(asked["on_break"].stdout)
+    assert on_break["on_break"] is True and on_break["text"] == "On a break"
+    assert after.state == "paused" and not after.on_break
+    # The refused snooze left no trace: one snooze (of the reminder), one skip (the window closed).
+    assert [b["outcome"] for b in history["breaks"]] == ["snoozed", "skipped"]

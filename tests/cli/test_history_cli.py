@@ -205,3 +205,13 @@ def test_readable_history_lists_step_changes_with_their_reasons(tmp_path, capsys
         "sessions",
         "breaks",
     }  # the public format is unchanged
+
+
+def test_an_empty_data_dir_is_refused_not_read_as_the_default(capsys):
+    import pytest
+
+    for argv in (["--data-dir", "", "history"], ["history", "--data-dir", " "]):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2
+        assert "argument --data-dir: it is empty" in capsys.readouterr().err

@@ -117,7 +117,7 @@ def test_run_a_routine_file(tmp_path):
     )
     result = upright("--data-dir", str(tmp_path), "run", str(broken), "--auto")
     assert result.returncode == 2
-    assert "routine.items[0].reps" in result.stderr
+    assert "item 1, reps" in result.stderr
     assert len(history(tmp_path)["sessions"]) == 1
 
 

@@ -50,12 +50,12 @@ def test_toml_files_are_read_too(catalog, tmp_path):
     [
         (
             {"items": [{"exercise": "cat-cow"}, {"exercise": "squat"}, {"exercise": "squat", "reps": 500}]},
-            "routine.items[2].reps: must be at most 200",
+            "item 3, reps: must be at most 200",
         ),
-        ({"items": [{"exercise": "cat-cow2"}]}, 'routine.items[0].exercise: unknown exercise "cat-cow2"'),
+        ({"items": [{"exercise": "cat-cow2"}]}, 'item 1, exercise: unknown exercise "cat-cow2"'),
         (
             {"items": [{"exercise": "squat", "rest_sec": 30}]},
-            "routine.items[0].rest_sec: is not a field Upright knows (check the spelling)",
+            "item 1, rest_sec: is not a field Upright knows (check the spelling)",
         ),
         ({"items": []}, "routine.items: List should have at least 1 item after validation, not 0"),
         (
@@ -64,7 +64,7 @@ def test_toml_files_are_read_too(catalog, tmp_path):
         ),
         (
             {"items": [{"exercise": "squat", "reps": [20, 8]}]},
-            "routine.items[0].reps: range [20, 8] must be [min, max]",
+            "item 1, reps: range [20, 8] must be [min, max]",
         ),
     ],
 )
@@ -88,7 +88,7 @@ def test_all_problems_come_at_once(catalog):
         (b'{"format": "upright-routine", "format": "upright-routine"}', 'the key "format" appears twice'),
         (
             b'{"format": "upright-routine", "version": 1, "routine": {"id": NaN}}',
-            "routine.id: NaN is not a finite number",
+            "routine.id: NaN is not a number; write a plain number such as 30",
         ),
         (
             b'{"format": "upright-routine", "version": 2, "routine": {}}',
@@ -110,7 +110,7 @@ def test_a_bom_is_fine(catalog):
 def test_export_refuses_other_suffixes_and_unwritable_places(catalog, tmp_path):
     with pytest.raises(ContentError, match=r"use a name ending in \.json or \.toml"):
         write_routine_file(catalog.routines[0], tmp_path / "r.yaml")
-    with pytest.raises(ContentError, match="cannot be written"):
+    with pytest.raises(ContentError, match="missing-folder does not exist"):
         write_routine_file(catalog.routines[0], tmp_path / "missing-folder" / "r.json")
 
 
@@ -214,4 +214,4 @@ def test_one_mutated_field_is_named_in_the_message(catalog, data):
     )
     items = [{"exercise": "squat"}, {"exercise": "cat-cow", key: bad}]
     found = problems(catalog, doc(items=items))
-    assert all(p.startswith(f"routine.items[1].{key}:") for p in found), found
+    assert all(p.startswith(f"item 2, {key}:") for p in found), found

@@ -121,7 +121,7 @@ def test_one_bad_routine_row_is_left_out_with_a_notice_and_can_be_deleted(histor
     out, err = capsys.readouterr()
     ids = [r["id"] for r in json.loads(out)["routines"]]
     assert "good" in ids and "kill-test" not in ids and "stand-and-extend" in ids
-    assert "Kill test" in err and "items[0].hold_s" in err and "upright routines delete kill-test" in err
+    assert "Kill test" in err and "item 1, hold_s" in err and "upright routines delete kill-test" in err
 
     assert upright(["--data-dir", str(history), "routines", "delete", "kill-test"]) == 0
     assert "Deleted" in capsys.readouterr().out

@@ -118,11 +118,11 @@ def _write_forever(path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("r.json", json.dumps(routine()).replace('"cat-cow"}', '"cat-cow", "reps": ' + "9" * 5000 + "}"), "routine.items[0].reps: 99999"),
-        ("r.json", json.dumps(routine()).replace('"cat-cow"}', '"cat-cow", "rest_s": 1e400}'), "routine.items[0].rest_s: 1e400 is too large"),
-        ("r.json", json.dumps(routine()).replace('"cat-cow"}', '"cat-cow", "rest_s": -Infinity}'), "routine.items[0].rest_s: -Infinity is not a finite"),
-        ("r.toml", 'format = "upright-routine"\nversion = 1\n[routine]\nid = "r"\nreps = ' + "9" * 5000 + "\n", "line 5: a number too large"),
-        ("r.toml", 'format = "upright-routine"\nversion = 1\n[routine]\nid = "r"\nx = inf\n', "routine.x: inf is not a finite number"),
+        ("r.json", json.dumps(routine()).replace('"cat-cow"}', '"cat-cow", "reps": ' + "9" * 5000 + "}"), "item 1, reps: 99999"),
+        ("r.json", json.dumps(routine()).replace('"cat-cow"}', '"cat-cow", "rest_s": 1e400}'), "item 1, rest_s: 1e400 is too large"),
+        ("r.json", json.dumps(routine()).replace('"cat-cow"}', '"cat-cow", "rest_s": -Infinity}'), "item 1, rest_s: -Infinity is not a number"),
+        ("r.toml", 'format = "upright-routine"\nversion = 1\n[routine]\nid = "r"\nreps = ' + "9" * 5000 + "\n", "line 5: a number thousands of digits long is too large"),
+        ("r.toml", 'format = "upright-routine"\nversion = 1\n[routine]\nid = "r"\nx = inf\n', "routine.x: inf is not a number"),
         ("s.json", '{"interval_min": 1e999}', "interval_min: 1e999 is too large"),
         ("t.jsonl", '{"mono": 0, "wall": "2026-01-01T09:00:00Z", "idle_s": ' + "1" * 5000 + "}", "line 1: idle_s: 111111111111..."),
     ],
@@ -139,7 +139,7 @@ def test_numbers_too_large_are_refused_with_their_place(tmp_path, catalog, name,
     ("name", "content", "expected"),
     [
         ("r.json", '{"format": "upright-routine", "version": 1, "routine": {"id": "a", "id": "b"}}', 'routine: the key "id" appears twice'),
-        ("r.toml", 'format = "upright-routine"\nformat = "upright-routine"\n', "Cannot overwrite a value"),
+        ("r.toml", 'format = "upright-routine"\nformat = "upright-routine"\n', "a key or table is given twice"),
         ("s.json", '{"interval_min": 30, "snooze_min": 5, "interval_min": 45}', 'the key "interval_min" appears twice'),
         ("t.jsonl", '{"mono": 0, "wall": "2026-01-01T09:00:00Z", "idle_s": 1, "idle_s": 2}', 'line 1: the key "idle_s" appears twice'),
     ],
@@ -153,7 +153,7 @@ def test_repeated_keys_are_refused_in_every_kind_of_file(tmp_path, catalog, name
 
 def test_strings_are_not_numbers_in_any_file(tmp_path, catalog):
     cases = {
-        "r.json": (json.dumps(routine(reps="10")), "routine.items[0].reps"),
+        "r.json": (json.dumps(routine(reps="10")), "item 1, reps"),
         "s.json": ('{"interval_min": "30"}', "interval_min: must be a number"),
         "t.jsonl": (
             '{"mono": "0", "wall": "2026-01-01T09:00:00Z", "idle_s": 1}',
@@ -173,9 +173,9 @@ def test_strings_are_not_numbers_in_any_file(tmp_path, catalog):
 @pytest.mark.parametrize(
     ("item", "expected"),
     [
-        ({"rest_s": 5e-324}, "routine.items[0].rest_s: must be at least 1"),
-        ({"reps": 5, "tempo": {"cat": 0.1, "cow": 3}}, "routine.items[0].tempo.cat: must be at least 0.5"),
-        ({"duration_s": 0.5}, "routine.items[0].duration_s: must be at least 1"),
+        ({"rest_s": 5e-324}, "item 1, rest_s: must be at least 1"),
+        ({"reps": 5, "tempo": {"cat": 0.1, "cow": 3}}, "item 1, tempo.cat: must be at least 0.5"),
+        ({"duration_s": 0.5}, "item 1, duration_s: must be at least 1"),
     ],
 )
 def test_doses_below_the_physical_minimums_are_refused(tmp_path, catalog, item, expected):
@@ -203,14 +203,14 @@ def test_dose_keys_must_fit_the_exercise(tmp_path, catalog):
     path.write_text(json.dumps(doc))
     found = problems_of(readers(catalog)["routine"], path)
     assert {p.split(":")[0] for p in found} == {
-        "routine.items[0].reps",
-        "routine.items[0].tempo",
-        "routine.items[0].sides",
-        "routine.items[0].duration_s",
-        "routine.items[1].reps",
-        "routine.items[2].duration_s",
-        "routine.items[3].hold_s",
-        "routine.items[4].tempo",
+        "item 1, reps",
+        "item 1, tempo",
+        "item 1, sides",
+        "item 1, duration_s",
+        "item 2, reps",
+        "item 3, duration_s",
+        "item 4, hold_s",
+        "item 5, tempo",
     }
     assert any("is a hold, so reps does not fit" in p for p in found)
     doc["routine"]["items"] = [

@@ -171,3 +171,110 @@ def test_while_a_writer_holds_the_lock_reads_work_and_writes_say_busy(tmp_path) 
     assert BUSY_TIMEOUT_S <= write_s < BUSY_TIMEOUT_S + 20  # bounded: the busy timeout, then the message
     print(f"while locked: history {read_s:.2f} s, the tray's read {tray_read_s:.2f} s;")
     print(f"a write met the busy message after {write_s:.2f} s")
+
+
+# Holds only, so the session runs by itself once started; no step on a ladder, so no review.
+HOLDS = {
+    "format": "upright-routine",
+    "version": 1,
+    "routine": {
+        "id": "busy-start",
+        "name": "Busy start",
+        "description": "Three short holds.",
+        "items": [{"exercise": "figure-four-stretch", "hold_s": 6, "sets": 3, "rest_s": 4}],
+    },
+}
+PAIN_BEFORE, PAIN_AFTER = 6, 2
+
+
+def answer_pain(env: dict[str, str], title: str, value: int) -> None:
+    """Type a rating into the pain dialog as a person would (openbox gives it the focus)."""
+    found = until(
+        lambda: subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", title], env=env, capture_output=True, text=True
+        ).stdout.split(),
+        f"the dialog {title!r}",
+        60,
+    )
+    subprocess.run(["xdotool", "windowactivate", "--sync", found[0]], env=env, check=True, timeout=30)
+    subprocess.run(
+        ["xdotool", "key", "--delay", "100", str(value), "Return"], env=env, check=True, timeout=30
+    )
+
+
+def test_a_hold_across_the_start_and_the_ratings_loses_nothing(tmp_path) -> None:
+    """The write lock is taken before the session starts and held until the rating after
+    has been given: the session's start, both ratings, every set and the end wait in the
+    journal, in order, and nothing is lost."""
+    import shutil
+
+    from desktop.app.safety_gate import SAFETY_SETTING
+    from desktop.content.catalog_cache import load_catalog_cached
+    from desktop.content.routine_file import read_routine_file
+    from desktop.core.plan import expand
+    from tests.xvfb import running_xvfb
+
+    for tool in ("openbox", "xdotool"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is missing: `bash packaging/bootstrap.sh test` installs it")
+    data, routine = tmp_path / "data", tmp_path / "routine.json"
+    routine.write_text(json.dumps(HOLDS))
+    work = [
+        s
+        for s in expand(load_catalog_cached(), read_routine_file(routine, load_catalog_cached()))
+        if s.kind == "work"
+    ]
+    with running_xvfb() as display:
+        environment = {
+            **env(tmp_path),
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/no-bus",
+        }
+        wm = subprocess.Popen(
+            ["openbox"], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        acknowledged = subprocess.run(  # the safety notice was read before: the pain rating comes first
+            upright(data, "store-call"),
+            input=json.dumps([{"request": "set_setting", "args": {"key": SAFETY_SETTING, "value": True}}]),
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert acknowledged.returncode == 0, acknowledged.stderr
+        holder = hold(data / DATABASE_NAME)
+        took_lock = time.monotonic()
+        proc = subprocess.Popen(
+            upright(data, "run", str(routine), "--speed", "20"),
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            answer_pain(environment, "Pain before the session", PAIN_BEFORE)
+            until(lambda: list(data.glob("unsaved-sets-*")), "the session's start in the journal", 30)
+            held_through_start = holder.poll() is None and not query(data, "SELECT id FROM sessions")
+            answer_pain(environment, "Pain after the session", PAIN_AFTER)
+            until(lambda: '"moment": "after"' in journal_text(data), "the rating after in the journal", 30)
+            held_s = time.monotonic() - took_lock
+            holder.communicate(input="", timeout=30)  # let go while the run retries
+            out, err = proc.communicate(timeout=90)
+        finally:
+            for process in (proc, holder, wm):
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+    assert held_through_start  # the start really met a busy store (and was journaled, not lost)
+    assert proc.returncode == 0 and "session completed" in out and "Traceback" not in err, (out, err)
+    [(session, outcome)] = query(data, "SELECT id, outcome FROM sessions")
+    assert outcome == "completed"
+    pain = dict(query(data, f"SELECT moment, value FROM pain_ratings WHERE session_id = {session}"))
+    assert pain == {"before": PAIN_BEFORE, "after": PAIN_AFTER}
+    sets = query(data, f"SELECT exercise_id, side, set_index FROM sets WHERE session_id = {session}")
+    assert len(sets) == len(work) == len(set(sets)), sets  # every set, once
+    assert not list(data.glob("unsaved-sets-*")) and not list((data / "running").glob("*"))
+    print(f"held {held_s:.1f} s across the start and both ratings: {len(sets)} of {len(work)} sets kept")

@@ -144,7 +144,7 @@ def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qa
         await tray.start()
         clocks.advance(31)
         tray.wake()
-        assert tray.status()["state"] == "due"  # offered, not answered
+        assert tray.status().state == "due"  # offered, not answered
         tray.finish()  # what quitting does (Quit, logout, a signal), before the writes settle
         await tray.settle()
         tray.close()
@@ -152,3 +152,35 @@ def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qa
 
     breaks = run(qapp, scenario)
     assert [b["outcome"] for b in breaks] == ["ignored"]
+
+
+def test_a_reminder_pending_at_quit_survives_a_busy_store(coach, qapp) -> None:  # noqa: F811
+    """Another program holds the write lock as the tray quits: the reminder waits in the
+    journal (the tray's writer meets the busy store) and the next start writes it."""
+    from desktop.app.tray_store import TrayStore
+    from tests.app.test_tray import _history
+    from tests.app_helpers import run
+
+    make, clocks, _sensors, _, data = coach
+
+    async def scenario():
+        tray = make(TrayStore(data))
+        await tray.start()
+        clocks.advance(31)
+        tray.wake()
+        holder = sqlite3.connect(data / DATABASE_NAME, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            tray.finish()
+            await tray.settle()  # the child gave up after the busy timeout
+            waiting = [p.name for p in data.glob("unsaved-sets-*")]
+        finally:
+            holder.execute("COMMIT")
+            holder.close()
+        tray.close()
+        return waiting, (await _history(data))["breaks"]
+
+    waiting, breaks = run(qapp, scenario, timeout_s=60)
+    assert len(waiting) == 1  # kept on disk while the store was busy
+    assert [b["outcome"] for b in breaks] == ["ignored"]
+    assert not list(data.glob("unsaved-sets-*"))

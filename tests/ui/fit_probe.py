@@ -1,10 +1,13 @@
 """Open every page and dialog on the screen this process has, and report what does not fit.
 
 Run in a subprocess by ``test_screens_fit.py`` with the offscreen platform
-configured as a 1280x720 screen, at ``QT_SCALE_FACTOR`` 1 and 2. Prints
-one JSON object: for each screen (and each page at the window's first size
-and at its minimum size), whether the window fits the screen's work area,
-the clipped labels and buttons, and overlapping text.
+configured as a screen (1280x720, 1600x1000) at a ``QT_SCALE_FACTOR``. Prints
+one JSON object: for each screen (and each page at the window's first size,
+at its minimum size and maximised; the routines page also with names of 140
+and 400 characters), whether the window fits the screen's work area, the
+clipped labels, buttons, fields and choices (cut by their own size or by a
+parent), overlapping text, scroll areas inside it that scroll sideways, and
+how the exercise cards fill their row.
 
     python -m tests.ui.fit_probe DATA_DIR
 """
@@ -26,8 +29,15 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+# A person's names: long with spaces (and an emoji), and 400 characters without one.
+LONG_NAME = (
+    "Long name \u00e9\u00e9\u00e9 with emoji \U0001f642 and a very" + " very" * 20 + " long tail that goes on"
+)
+UNBROKEN_NAME = "Stretch" + "x" * 393
+
+
 def report(app: QApplication, widget: QWidget) -> dict:
-    from tests.ui.layout_checks import clipped, overlapping
+    from tests.ui.layout_checks import clipped, overlapping, sideways
 
     settle(app)
     area = widget.screen().availableGeometry()
@@ -37,6 +47,33 @@ def report(app: QApplication, widget: QWidget) -> dict:
         "fits": frame.width() <= area.width() and frame.height() <= area.height(),
         "clipped": clipped(widget),
         "overlapping": overlapping(widget),
+        "inner_sideways": [s for s in sideways(widget) if "WindowScroll" not in s],
+    }
+
+
+def long_rows(rows: list) -> list:
+    """The shipped rows with two of the person's own routines named as long as names may be."""
+    from dataclasses import replace
+
+    mine = [
+        replace(rows[0], id="long", name=LONG_NAME, description=LONG_NAME, own=True),
+        replace(rows[1], id="unbroken", name=UNBROKEN_NAME, description=UNBROKEN_NAME, own=True),
+    ]
+    return [*mine, *rows]
+
+
+def card_grid(page) -> dict:
+    """How the exercise cards use their row: columns, and the room left over at its end."""
+    grid = page.cards
+    width, cell = grid.viewport().width(), grid.gridSize().width()
+    columns = max(1, width // cell)
+    gap = width - columns * cell
+    return {
+        "columns": columns,
+        "gap": gap,
+        "cell": cell,
+        "viewport": width,
+        "stacked": page.splitter.stacked(),
     }
 
 
@@ -59,6 +96,8 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
     reminders.tabs.setCurrentIndex(1)
     return [
         ("routine-editor", editor_dialog(window, catalog)),
+        ("routine-editor-long", editor_dialog(window, catalog, LONG_NAME)),
+        ("routine-editor-unbroken", editor_dialog(window, catalog, UNBROKEN_NAME)),
         ("session-sets", session_sets(window, done_sets(), {e.id: e.name for e in catalog.exercises})),
         ("preferences-general", preferences),
         ("preferences-reminders", reminders),
@@ -71,13 +110,18 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
     ]
 
 
-def editor_dialog(window: QWidget, catalog) -> QDialog:
-    """The routine editor as Customise opens it."""
+def editor_dialog(window: QWidget, catalog, name: str = "") -> QDialog:
+    """The routine editor as Customise opens it (or as Edit opens a routine called ``name``)."""
+    from dataclasses import replace
+
     from desktop.app.routine_actions import editor_dialog as make
     from desktop.core.routine_edit import as_copy
 
     routine = as_copy(catalog.routine("tweaked-back"), {r.id for r in catalog.routines})
-    dialog, _editor = make(window, routine, "Your copy of \u201cTweaked back first aid\u201d", catalog, {})
+    title = "Your copy of \u201cTweaked back first aid\u201d"
+    if name:
+        routine, title = replace(routine, name=name, description=name), f"Edit \u201c{name}\u201d"
+    dialog, _editor = make(window, routine, title, catalog, {})
     return dialog
 
 
@@ -92,7 +136,7 @@ def done_sets() -> list:
 
 def probe(data_dir: Path) -> dict:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from desktop.app.main_controller import MainController
+    from desktop.app.main_controller import MainController, routine_rows
     from desktop.app.media import Media
     from desktop.app.store_worker import StoreWorker
     from desktop.content.catalog_loader import load_catalog
@@ -114,14 +158,27 @@ def probe(data_dir: Path) -> dict:
     )
     db.close()
     out: dict = {}
-    for label in ("first", "minimum"):
+    shipped = routine_rows(controller.state.library)
+    for label in ("first", "minimum", "maximised"):
         if label == "minimum":
             window.resize(window.minimumSize())
+        if label == "maximised":
+            window.showMaximized()
         for n, title in enumerate(window.page_titles):
             window.show_page(Page(n))
-            result = report(app, window)
-            result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
-            out[f"{title.lower()}-{label}"] = result
+            pages = [(title.lower(), None)]
+            if Page(n) == Page.ROUTINES:
+                pages.append(("routines-long", long_rows(shipped)))
+            for name, rows in pages:
+                if rows is not None:
+                    controller.routines.set_rows(rows)
+                result = report(app, window)
+                result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
+                if Page(n) == Page.EXERCISES:
+                    result["cards"] = card_grid(controller.exercises)
+                out[f"{name}-{label}"] = result
+            controller.routines.set_rows(shipped)
+    window.showNormal()
     for name, dialog in dialogs(window, catalog):
         dialog.show()
         out[name] = report(app, dialog)

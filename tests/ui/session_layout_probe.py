@@ -20,6 +20,16 @@ def label_problems(view, where: str) -> list[str]:
     return [f"{where}: {problem}" for problem in clipped(view) + overlapping(view)]
 
 
+def room_problems(view, where: str) -> list[str]:
+    """The window squeezed below what its layout needs: something is cut or on top of something."""
+    need = view.minimumSizeHint()
+    if need.width() > view.width() or need.height() > view.height():
+        return [
+            f"{where}: the layout needs {need.width()}x{need.height()}, has {view.width()}x{view.height()}"
+        ]
+    return []
+
+
 def overlap_problems(view, where: str) -> list[str]:
     """The session's own parts, text or not: the figure, the cue, the phase word and the timer."""
     from PySide6.QtCore import QRect
@@ -57,21 +67,40 @@ def main(width: int, height: int) -> list[str]:
     from desktop.app.session_controller import SessionController  # noqa: F401  (imports the app's Qt bits)
     from desktop.content.catalog_cache import shipped_poses
     from desktop.content.catalog_loader import load_catalog
-    from desktop.core.clock import FakeClock
-    from desktop.core.plan import expand
-    from desktop.core.session import SessionEngine
-    from desktop.core.session_display import Summary, display
+    from desktop.core.intents import SessionIntent
     from desktop.ui.appearance import Appearance
-    from desktop.ui.session_view import SessionView
+    from desktop.ui.session_view import MIN_SIZE, SessionView
 
     app = QApplication.instance() or QApplication([])
     Appearance(app, "light")
     catalog = load_catalog()
     view = SessionView(poses=shipped_poses())
+    # As the app sizes it: an explicit minimum, so a layout that needs more is squeezed (and caught).
+    view.setMinimumSize(*MIN_SIZE)
     view.resize(width, height)
     view.show()
     settle(app)
     problems: list[str] = []
+    for missing in (False, True):  # the toggles as "Sound on", and as a machine with neither says
+        if missing:
+            view.show_missing(SessionIntent.MUTE, "No sound device")
+            view.show_missing(SessionIntent.VOICE, "No speech")
+            view.notify("No sound device was found: the session runs silent.")
+        problems += session_problems(app, view, catalog, width, height, missing)
+    view.close_for_good()
+    return problems
+
+
+def session_problems(app, view, catalog, width: int, height: int, missing: bool) -> list[str]:
+    from dataclasses import replace
+
+    from desktop.core.clock import FakeClock
+    from desktop.core.plan import expand
+    from desktop.core.session import SessionEngine
+    from desktop.core.session_display import Summary, display
+
+    problems: list[str] = []
+    width_tag = f"{width}x{height}{' no sound' if missing else ''}"
     longest = max(catalog.exercises, key=lambda e: len(e.name))
     for routine in catalog.routines:
         clock = FakeClock(0)
@@ -88,8 +117,9 @@ def main(width: int, height: int) -> list[str]:
                 seen_kinds.add(key)
                 view.present(d)
                 settle(app)
-                where = f"{width}x{height} {routine.id} {d.kind} {d.phase!r}"
+                where = f"{width_tag} {routine.id} {d.kind} {d.phase!r}"
                 problems += label_problems(view, where) + overlap_problems(view, where)
+                problems += room_problems(view, where)
             if engine.awaits_reps:
                 engine.set_done()
             clock.advance(0.5 if state.step.kind == "work" and state.step.tempo else 60)
@@ -99,24 +129,21 @@ def main(width: int, height: int) -> list[str]:
     engine = SessionEngine(expand(catalog, catalog.routine("posterior-chain")), clock)
     engine.start()
     d = display(engine.state(clock()), catalog, False, {"reverse-jefferson-curl": 2})
-    from dataclasses import replace
-
     view.present(
         replace(d, title=longest.name, subtitle="Step 3 of 3: Weighted backpack, a long subtitle here")
     )
     settle(app)
-    problems += label_problems(view, f"{width}x{height} longest name")
+    problems += label_problems(view, f"{width_tag} longest name")
     if view.title.text() != longest.name:
         problems.append("the exercise name was shortened")
     engine.pause()
     view.present(display(engine.state(clock()), catalog, False))
     settle(app)
-    problems += label_problems(view, f"{width}x{height} paused")
+    problems += label_problems(view, f"{width_tag} paused")
     engine.end()
     view.present(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
     settle(app)
-    problems += label_problems(view, f"{width}x{height} done")
-    view.close_for_good()
+    problems += label_problems(view, f"{width_tag} done")
     return problems
 
 

@@ -2,6 +2,8 @@
 
 from dataclasses import asdict
 
+import pytest
+
 from desktop.app.settings_flow import connect_preview, validate
 from desktop.core.breaks import BreakSettings, rules_text
 from desktop.ui.settings_dialog import LABELS, SettingsDialog
@@ -125,6 +127,138 @@ def test_saving_preferences_stores_the_name_in_nfc(qapp, monkeypatch):
         def want(self, **_kw) -> None:
             pass
 
+        def outputs_lacking(self) -> dict:
+            return {}
+
     result = asyncio.run(settings_flow.edit_preferences(save, BreakSettings(), Appearance(), Media(), "Dana"))
     assert result is not None
     assert saved[REPORT_NAME_KEY] == "Zo\u00eb N\u00e9ron"  # trimmed and composed, ready to print
+
+
+def type_into(qtbot, spin, text: str) -> None:
+    """As a person does: select what is there, type over it."""
+    spin.setFocus()
+    spin.selectAll()
+    if text:
+        qtbot.keyClicks(spin, text)
+    else:
+        qtbot.keyClick(spin, "\b")  # Backspace empties the selected text
+
+
+OUT_OF_RANGE = [
+    ("interval", "interval_min", "1", "from 5 to 240 min, not 1"),
+    ("interval", "interval_min", "0", "from 5 to 240 min, not 0"),
+    ("interval", "interval_min", "300", "from 5 to 240 min, not 300"),
+    ("natural", "natural_break_min", "0", "from 1 to 60 min, not 0"),
+    ("natural", "natural_break_min", "90", "from 1 to 60 min, not 90"),
+    ("snooze", "snooze_min", "0", "from 1 to 120 min, not 0"),
+    ("snooze", "snooze_min", "500", "from 1 to 120 min, not 500"),
+    ("skips", "daily_skip_limit", "25", "from 0 to 20 a day, or No limit, not 25"),
+    ("interval", "interval_min", "", "is empty. Type a number of minutes from 5 to 240"),
+]
+
+
+@pytest.mark.parametrize(("field", "key", "typed", "said"), OUT_OF_RANGE)
+def test_a_number_out_of_range_is_said_beside_the_field_and_save_waits(qtbot, field, key, typed, said):
+    dialog = make(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spin = getattr(dialog, field)
+    note = next(note for note in dialog.notes if note.spin is spin)
+    assert note.property("caution") is not True and "to" in note.text()  # the range, shown before any edit
+    spin.setFocus()  # the focus frame is drawn thicker: measured with it, the message alone must move nothing
+    settle(qtbot)
+    rows_before = [s.mapTo(dialog, s.rect().topLeft()) for s in (dialog.natural, dialog.skips)]
+    type_into(qtbot, spin, typed)
+    settle(qtbot)
+    assert [s.mapTo(dialog, s.rect().topLeft()) for s in (dialog.natural, dialog.skips)] == rows_before
+    assert note.width() >= note.sizeHint().width()  # the note is not cut
+    assert spin.text().removesuffix(" min") == typed  # shown as typed, not quietly put back
+    assert f"\u201c{LABELS[key]}\u201d" in dialog.problem.text() and said in dialog.problem.text()
+    assert note.property("caution") is True and spin.property("invalid") is True
+    assert note.text().startswith("Type" if not typed else "Use")
+    assert not dialog.save_button.isEnabled()
+    type_into(qtbot, spin, "10")
+    assert dialog.save_button.isEnabled() and not dialog.problem.text()
+    assert note.property("caution") is False and dialog.values()[key] == 10
+
+
+def test_the_arrows_stay_in_range_and_reach_no_limit(qtbot):
+    dialog = make(qtbot)
+    dialog.interval.setValue(6)
+    dialog.interval.stepBy(-10)
+    assert dialog.interval.value() == 5
+    dialog.interval.stepBy(1000)
+    assert dialog.interval.value() == 240
+    dialog.skips.setValue(1)
+    dialog.skips.stepBy(-5)
+    assert dialog.skips.text() == "No limit" and dialog.values()["daily_skip_limit"] is None
+    assert dialog.save_button.isEnabled()
+
+
+def test_stored_values_out_of_range_are_set_aside_with_the_range():
+    settings, problem = validate({"interval_min": 1})
+    assert settings is None and problem is not None
+    assert LABELS["interval_min"] in problem and "from 5 to 240 min, not 1" in problem
+
+
+def test_without_sound_the_sound_and_voice_boxes_are_off_greyed_and_say_why(qtbot):
+    from desktop.app.media import Media, Missing
+
+    media = Media(has_output=lambda: False)
+    lacking = media.outputs_lacking()
+    no_sound = "No sound on this computer: the session runs silently."
+    assert lacking == {Missing.SOUND: no_sound, Missing.VOICE: no_sound}
+    dialog = make(qtbot, sound=True, voice=True, **{f"{k.value}_lacking": r for k, r in lacking.items()})
+    for box in (dialog.sound, dialog.voice):
+        assert not box.isEnabled() and not box.isChecked() and box.toolTip() == no_sound
+    assert dialog.lacking.text() == no_sound and not dialog.lacking.isHidden()  # said once, not twice
+    assert dialog.values()["sound"] is True and dialog.values()["voice"] is True  # the choice is kept
+
+
+def test_with_sound_the_boxes_follow_the_choice_and_the_system_is_asked_once():
+    from desktop.app.media import Media
+
+    asked: list[bool] = []
+    media = Media(has_output=lambda: asked.append(True) or True)
+    assert media.outputs_lacking() == {} and media.outputs_lacking() == {}
+    assert asked == [True]
+
+
+def test_the_wheel_scrolls_past_fields_it_is_turned_over(qtbot):
+    """Scrolling the page changes no setting it passes; a field being edited takes the wheel."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    dialog = make(qtbot)
+    dialog.resize(660, 420)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    settle(qtbot)
+
+    def wheel(widget, notches: int) -> None:
+        at = QPointF(widget.rect().center())
+        event = QWheelEvent(
+            at,
+            QPointF(widget.mapToGlobal(at.toPoint())),
+            QPoint(),
+            QPoint(0, -120 * notches),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+    dialog.save_button.setFocus()
+    away, interval = dialog.away.currentIndex(), dialog.interval.value()
+    bar = dialog.tabs.currentWidget().verticalScrollBar()
+    wheel(dialog.away, 3)
+    wheel(dialog.interval, 3)
+    assert dialog.away.currentIndex() == away and dialog.interval.value() == interval
+    assert bar.value() > 0  # the page scrolled instead
+    dialog.interval.setFocus()
+    wheel(dialog.interval, -1)  # wheel up: one more minute
+    assert dialog.interval.value() == interval + 1

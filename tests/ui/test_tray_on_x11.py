@@ -21,7 +21,9 @@ from desktop.ui.tray_menu import TrayMenu
 menu = TrayMenu()
 print("available", QSystemTrayIcon.isSystemTrayAvailable(), flush=True)
 menu.icon.show()
-menu.show_state("due", 31, 1.0, "A break is due")
+from desktop.core.break_status import BreakStatus, TrayState
+sitting, due = "Sitting for 31 min", "A break is due"
+menu.show_state(BreakStatus(TrayState.DUE, 31, 1.03, None, None, None, None, False, sitting, due, ""))
 def when(ready, then, what):
     # Polls a condition of the tray host, which runs on its own; a deadline, not a guessed time.
     deadline = time.monotonic() + 20
@@ -79,7 +81,7 @@ def test_tray_icon_and_menu_on_a_real_tray_host(x_with_tray):
         "Pause until tomorrow",
         "Resume reminders",
         "Open Upright",
-        "Settings\u2026",
+        "Preferences\u2026",
         "Quit Upright",
     ]
     assert lines["tooltip"] == "Upright \u2014 Sitting for 31 min / A break is due"
