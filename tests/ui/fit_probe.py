@@ -174,6 +174,7 @@ def probe(data_dir: Path) -> dict:
                     controller.routines.set_rows(rows)
                 result = report(app, window)
                 result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
+                result["down"] = window.centralWidget().verticalScrollBar().maximum()
                 if Page(n) == Page.EXERCISES:
                     result["cards"] = card_grid(controller.exercises)
                 out[f"{name}-{label}"] = result

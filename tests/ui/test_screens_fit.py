@@ -89,6 +89,10 @@ def test_every_screen_fits_without_clipping_or_overlap(width, height, scale, mon
     # Every page shows without scrolling sideways, even at 640 px (the exercise details go under the cards).
     assert not [name for name, result in screens.items() if result.get("sideways")]
     assert screens["exercises-minimum"]["cards"]["stacked"] == (logical[0] < 760)
+    if (
+        logical[1] >= 480
+    ):  # and up and down only below the smallest window (never two scroll bars side by side)
+        assert not {name: result["down"] for name, result in screens.items() if result.get("down")}
 
 
 @pytest.mark.parametrize(("width", "height", "scale"), [(1280, 720, "1"), (1600, 1000, "1")])
