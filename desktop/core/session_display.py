@@ -86,12 +86,15 @@ def rung_of(catalog: Catalog, exercise_id: str, ladder: Mapping[str, int]) -> in
     return ladder.get(exercise_id, 0) if catalog.exercise(exercise_id).progressions else None
 
 
-def step_label(exercise: Exercise, rung: int | None) -> str:
-    """``Step 2 of 3: 30 reps`` for a laddered exercise; empty without a ladder."""
+def step_label(exercise: Exercise, rung: int | None, own_dose: bool = False) -> str:
+    """``Step 2 of 3: 30 reps`` for a laddered exercise; empty without a ladder. With
+    ``own_dose`` the routine's own numbers replace the step's, and the label says so, so a
+    screen never says "20 reps" over a count of 200."""
     found = exercise.rung(rung) if rung is not None else None
     if found is None:
         return ""
-    return f"{step_of(exercise, found)}: {found.name}"
+    label = f"{step_of(exercise, found)}: {found.name}"
+    return f"{label} \u00b7 this routine sets its own dose" if own_dose else label
 
 
 def _counts(state: SessionState) -> str:
@@ -206,7 +209,7 @@ def display(
         kind=step.kind,
         label="Paused" if state.paused else KIND_LABELS[step.kind],
         title=title,
-        subtitle=step_label(exercise, rung) if exercise else "",
+        subtitle=step_label(exercise, rung, shown.own_dose) if exercise else "",
         big=big,
         big_caption=_counts(state),
         progress=state.progress,

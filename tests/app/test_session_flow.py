@@ -133,3 +133,33 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
     assert (session["pain_before"], session["pain_after"]) == (3, 6)
     assert seen == ["Your pain went up", "done screen: Esc"]
     assert asked == ["Pain before the session", "Pain after the session"]
+
+
+def test_a_busy_store_at_the_start_is_said_once_and_the_session_runs(qapp, catalog, tmp_path):
+    """Another program holds the write lock as the session starts: the window opens at once,
+    says (once) that the record waits on disk, and once the store is free every record is in."""
+    import sqlite3
+
+    from desktop.storage.location import DATABASE_NAME
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        holder = sqlite3.connect(tmp_path / DATABASE_NAME, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        c = controller(catalog, "mobility-trio", worker, speed=20, auto=True)
+        task = asyncio.ensure_future(c.run())
+        await eventually(lambda: "waits on disk" in c.view.notice.text(), "the busy notice", 30)
+        shown = c.view.isVisible() and not c.engine.finished  # the session did not wait for the store
+        notice = c.view.notice.text()
+        holder.execute("COMMIT")
+        holder.close()
+        outcome = await task
+        history = await worker.run(worker.history.export_history)
+        worker.close()
+        return shown, notice, outcome, history
+
+    shown, notice, outcome, history = run(qapp, scenario, timeout_s=90)
+    assert shown and notice.count("waits on disk") == 1
+    [session] = history["sessions"]
+    assert outcome == "completed" == session["outcome"] and session["sets"]
