@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from collections.abc import Callable
 
 from desktop.core.breaks import BreakEvent
 
