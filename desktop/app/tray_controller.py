@@ -38,7 +38,7 @@ from desktop.app.settings_flow import (
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
 from desktop.core.break_status import BreakStatus, TrayState, break_status
-from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind
+from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind, QuietReason
 from desktop.core.control import Control, ControlOutcome, ControlRequest, refusal, reply, said
 from desktop.core.history import BreakOutcome
 from desktop.core.intents import BreakEnd, TrayAction, TrayIntent
@@ -57,7 +57,7 @@ RECORDED: dict[DecisionKind, BreakOutcome] = {
     "snoozed": BreakOutcome.SNOOZED,
     "skipped": BreakOutcome.SKIPPED,
 }
-QUIET_EVENTS = {  # what the sensors name, and the policy's events for it starting and ending
+QUIET_EVENTS: dict[QuietReason, tuple[BreakEvent, BreakEvent]] = {  # the policy's events: starts, ends
     "fullscreen": (BreakEvent.FULLSCREEN_ON, BreakEvent.FULLSCREEN_OFF),
     "dnd": (BreakEvent.DND_ON, BreakEvent.DND_OFF),
     "call": (BreakEvent.CALL_ON, BreakEvent.CALL_OFF),

@@ -46,6 +46,7 @@ __all__ = [
     "BreakState",
     "Decision",
     "DecisionKind",
+    "QuietReason",
     "SittingSince",
     "WorkingHours",
     "rules_text",
@@ -87,6 +88,7 @@ class Answer(StrEnum):
 
 
 ANSWERS = tuple(answer.value for answer in Answer)
+QuietReason = Literal["fullscreen", "dnd", "call"]  # what the desktop may say keeps reminders quiet
 _QUIET_SETTING = {"fullscreen": "quiet_when_fullscreen", "dnd": "quiet_when_dnd", "call": "quiet_in_calls"}
 
 DecisionKind = Literal["remind", "natural_break", "break_taken", "snoozed", "skipped", "deferred"]

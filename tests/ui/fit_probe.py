@@ -67,7 +67,14 @@ def card_grid(page) -> dict:
     grid = page.cards
     width, cell = grid.viewport().width(), grid.gridSize().width()
     columns = max(1, width // cell)
-    return {"columns": columns, "gap": width - columns * cell, "cell": cell, "viewport": width}
+    gap = width - columns * cell
+    return {
+        "columns": columns,
+        "gap": gap,
+        "cell": cell,
+        "viewport": width,
+        "stacked": page.splitter.stacked(),
+    }
 
 
 def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
@@ -167,6 +174,7 @@ def probe(data_dir: Path) -> dict:
                     controller.routines.set_rows(rows)
                 result = report(app, window)
                 result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
+                result["down"] = window.centralWidget().verticalScrollBar().maximum()
                 if Page(n) == Page.EXERCISES:
                     result["cards"] = card_grid(controller.exercises)
                 out[f"{name}-{label}"] = result

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from desktop.ui.fit_text import ClampedLabel
 from desktop.ui.flow_layout import FlowLayout
+from tests.waiting import settle
 
 
 def test_a_long_name_wraps_onto_two_lines_then_gives_way(qtbot):
@@ -53,7 +54,7 @@ def test_the_flow_wraps_what_does_not_fit_and_keeps_each_widget_at_its_size_hint
     assert len({w.y() for w in (search, *buttons)}) == 1  # one line when wide
     one_line = flow.heightForWidth(2000)
     root.resize(300, 200)
-    qtbot.wait(1)
+    settle(qtbot)
     flow.setGeometry(root.rect())
     assert flow.heightForWidth(300) > one_line
     assert len({w.y() for w in (search, *buttons)}) > 1
