@@ -89,6 +89,7 @@ class SessionController:
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
         self._done: asyncio.Future[SessionOutcome] | None = None
+        self._left: asyncio.Future[None] | None = None  # the person closed the done screen
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
@@ -105,6 +106,7 @@ class SessionController:
     # -- the whole session ----------------------------------------------------
     async def run(self) -> SessionOutcome:
         self._done = asyncio.get_running_loop().create_future()
+        self._left = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
         if self.worker is not None:  # journaled at once; a busy store gets them later, in this order
             self.session_key = uuid4().hex
@@ -130,7 +132,7 @@ class SessionController:
         self._outcome = self._outcome or outcome
         # Journaled before anything is asked: a closed window or a kill from here on keeps it.
         self._keep_end()
-        pain_after = await self._ask_pain(PainMoment.AFTER) if self._asks else None
+        pain_after = await self._ask_pain_here() if self._asks else None
         if pain_after is not None and self.session_key is not None:
             self._keep(PainRecord(self.session_key, PainMoment.AFTER, pain_after, datetime.now(UTC)))
         if (
@@ -159,6 +161,9 @@ class SessionController:
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
+        if self._asks:  # the done screen stays, readable, until the person closes it
+            self.view.activateWindow()  # Enter and Esc reach it once the last question has gone
+            await self._left
         self.view.close_for_good()
         self.view.deleteLater()
         if self.storage_error is not None:
@@ -238,6 +243,15 @@ class SessionController:
         if self.engine.index >= 0 and not self.engine.finished:
             self.engine.end()  # the set under way and the end arrive through ``_on_event``
         self._keep_end()
+
+    async def _ask_pain_here(self) -> int | None:
+        """The rating after the session, asked on the done screen beside its summary."""
+        dialog = PainDialog(PainMoment.AFTER, room=self.view.dial.width())
+        self.view.ask(dialog)
+        try:
+            return dialog.value if await modal.answer(dialog) else None
+        finally:
+            self.view.end_question()
 
     async def _ask_pain(self, moment: PainMoment) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -349,8 +363,10 @@ class SessionController:
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: SessionIntent) -> None:
-        if intent is SessionIntent.CLOSE:
-            self._close_window()
+        if intent is SessionIntent.CLOSE or (
+            self.engine.finished and intent in (SessionIntent.END, SessionIntent.SET_DONE)
+        ):
+            self._close_window()  # on the done screen: Close, Esc or Enter
             return
         if self.engine.finished or self._confirming:
             return
@@ -374,10 +390,13 @@ class SessionController:
 
     def _close_window(self) -> None:
         """Closing the window is ending: the sets done are kept, the session is recorded as
-        ended early, and nothing more is asked (the person has chosen to leave)."""
+        ended early, and nothing more is asked (the person has chosen to leave). On the done
+        screen it is simply leaving it."""
         self._closed = True
         for dialog in self.view.findChildren(QDialog):  # an open question is answered "no"
             dialog.reject()
+        if self._left is not None and not self._left.done():
+            self._left.set_result(None)
         if self.engine.index < 0:
             return
         self.engine.end()
