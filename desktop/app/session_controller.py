@@ -246,7 +246,7 @@ class SessionController:
 
     async def _ask_pain_here(self) -> int | None:
         """The rating after the session, asked on the done screen beside its summary."""
-        dialog = PainDialog(PainMoment.AFTER, room=self.view.dial.width())
+        dialog = PainDialog(PainMoment.AFTER)
         self.view.ask(dialog)
         try:
             return dialog.value if await modal.answer(dialog) else None

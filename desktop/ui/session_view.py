@@ -131,6 +131,7 @@ class SessionView(QWidget):
         footer.addStretch(1)
         bar = QWidget()
         bar.setObjectName("SessionControls")
+        self._controls = bar
         bar.setLayout(controls)
         footer.addWidget(bar)
         layout = QVBoxLayout(self)
@@ -168,7 +169,10 @@ class SessionView(QWidget):
         summary beside it stays readable; the keys are its own until ``end_question``."""
         question.setWindowFlags(Qt.WindowType.Widget)  # a part of this screen, not a window over it
         question.setParent(self)
-        for widget in (self.phase, self.dial, self.next):
+        if (inner := question.layout()) is not None:  # the screen's margins are its margins
+            inner.setContentsMargins(0, 0, 0, 0)
+        # The controls do nothing now (the session is over): their row goes to the question.
+        for widget in (self.phase, self.dial, self.next, self._controls):
             widget.hide()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(False)
@@ -184,7 +188,7 @@ class SessionView(QWidget):
             self._timer_column.removeWidget(self.question)
             self.question.hide()
             self.question = None
-        for widget in (self.phase, self.dial, self.next):
+        for widget in (self.phase, self.dial, self.next, self._controls):
             widget.show()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
