@@ -39,11 +39,11 @@ def answer_dialogs(answers: list[bool], seen: list[str]) -> QTimer:
 
 
 def answer_done_screen(
-    answers: list[int | None], seen: list[str], ready: Callable[[], bool] = lambda: True
+    answers: list[int | bool | None], seen: list[str], ready: Callable[[], bool] = lambda: True
 ) -> QTimer:
-    """On a session's done screen, answer each question asked there (a number, or None to
-    skip), then, once ``ready()`` (every question asked), leave the screen with Esc as a
-    person would; records what happened."""
+    """On a session's done screen, answer each question asked there in turn (the pain rating:
+    a number, or None to skip; any other: True accepts, False declines), then, once ``ready()``,
+    leave the screen with Esc as a person would. Records ``done screen: <title> <answer>``."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -59,14 +59,16 @@ def answer_done_screen(
             if not isinstance(view, SessionView) or not view.isVisible() or view.kind != "done":
                 continue
             question = view.question
-            if isinstance(question, PainDialog) and question.isVisible() and answers:
-                value = answers.pop(0)
-                seen.append(f"done screen: pain {value}")
-                if value is None:
-                    question.reject()
-                else:
-                    question._pick(value)
+            if isinstance(question, QDialog) and question.isVisible() and answers:
+                answer = answers.pop(0)
+                seen.append(f"done screen: {question.windowTitle()} {answer}")
+                if isinstance(question, PainDialog) and isinstance(answer, int) and answer is not True:
+                    question._pick(answer)
                     question.accept()
+                elif answer is True:
+                    question.accept()
+                else:
+                    question.reject()
             elif question is None and not answers and QApplication.activeModalWidget() is None and ready():
                 if not pressed:
                     seen.append("done screen: Esc")

@@ -142,7 +142,7 @@ class SessionController:
             and not self._closed
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
-            await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
+            await self._ask_here(pain_advice(None, pain_after - pain_before, flags))
         await self._settle()  # the review below needs the session in the store
         worker = self.worker
         session_id = (
@@ -157,7 +157,13 @@ class SessionController:
         ):
             try:
                 await review_progress(
-                    self.view, self.catalog, worker, session_id, self._done_exercises, self.ladder
+                    None,
+                    self.catalog,
+                    worker,
+                    session_id,
+                    self._done_exercises,
+                    self.ladder,
+                    ask=self._ask_here,
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
@@ -244,14 +250,18 @@ class SessionController:
             self.engine.end()  # the set under way and the end arrive through ``_on_event``
         self._keep_end()
 
-    async def _ask_pain_here(self) -> int | None:
-        """The rating after the session, asked on the done screen beside its summary."""
-        dialog = PainDialog(PainMoment.AFTER)
+    async def _ask_here(self, dialog: QDialog) -> bool:
+        """A question after the session, asked on the done screen beside its summary (never
+        over it); whether it was accepted."""
         self.view.ask(dialog)
         try:
-            return dialog.value if await modal.answer(dialog) else None
+            return await modal.answer(dialog)
         finally:
             self.view.end_question()
+
+    async def _ask_pain_here(self) -> int | None:
+        dialog = PainDialog(PainMoment.AFTER)
+        return dialog.value if await self._ask_here(dialog) else None
 
     async def _ask_pain(self, moment: PainMoment) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)

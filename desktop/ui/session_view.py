@@ -165,10 +165,12 @@ class SessionView(QWidget):
 
     # -- a question on the done screen ----------------------------------------------
     def ask(self, question: QWidget) -> None:
-        """Show ``question`` (the pain rating after the session) in the timer's place, so the
-        summary beside it stays readable; the keys are its own until ``end_question``."""
+        """Show ``question`` (a question after the session: the pain rating, advice, the review)
+        in the timer's place, so the summary beside it stays readable; the keys are its own
+        until ``end_question``."""
         question.setWindowFlags(Qt.WindowType.Widget)  # a part of this screen, not a window over it
         question.setParent(self)
+        question.setMinimumSize(0, 0)  # sized for a window of its own; here its layout decides
         if (inner := question.layout()) is not None:  # the screen's margins are its margins
             inner.setContentsMargins(0, 0, 0, 0)
         # The controls do nothing now (the session is over): their row goes to the question.

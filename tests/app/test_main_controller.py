@@ -62,11 +62,11 @@ def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
         "Before your first session",
         "Pain before the session",
         "End session",
-        "done screen: pain None",
+        "done screen: Pain after the session None",
         "done screen: Esc",
         "Pain before the session",
         "End session",
-        "done screen: pain None",
+        "done screen: Pain after the session None",
         "done screen: Esc",
     ]
     assert [s["outcome"] for s in history["sessions"]] == ["ended_early", "ended_early"]
