@@ -247,7 +247,7 @@ def test_the_menu_offers_snooze_only_while_a_reminder_is_showing(coach, qapp):
     early, due, after, breaks, text = run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert early == [False, False] and due == [True, True] and after == [False, False]
     assert [b["outcome"] for b in breaks] == ["snoozed"]
-    assert breaks[0]["offered_at"].startswith("2026-11-23T08:31")  # 09:31 +01:00: the reminder, not a made-up one
+    assert breaks[0]["offered_at"].startswith("2026-11-23T08:31")  # 09:31 +01:00: the reminder's time
     assert text == "Sitting for 31 min \u00b7 Snoozed until about 10:01"
 
 
