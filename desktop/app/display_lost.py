@@ -41,7 +41,8 @@ _LOST = ("X11 connection broke", "Wayland connection broke", "Wayland connection
 
 
 class DisplayWatch:
-    """Installed once by an entry point; ``ended`` when its own coroutine is done."""
+    """Installed by an entry point for as long as its own coroutine runs (``close`` at its end,
+    before the interpreter winds down: Qt's threads must not call into it then)."""
 
     def __init__(
         self,
@@ -51,17 +52,14 @@ class DisplayWatch:
         exit_process: Callable[[int], object] | None = None,
     ) -> None:
         self._record, self._exit = record, exit_process or end_process
-        self._ended = False
         self._lost = threading.Lock()  # the first to take it records; Wayland may warn from its own thread
         self._previous = qInstallMessageHandler(self._message)
         app.aboutToQuit.connect(self._about_to_quit)
         self._app = app
 
-    def ended(self) -> None:
-        """The app is quitting on its own terms: ``aboutToQuit`` from here on is expected."""
-        self._ended = True
-
     def close(self) -> None:
+        """The app is quitting on its own terms: its ``aboutToQuit`` is expected, and Qt's
+        messages go back to the handler there was before."""
         self._app.aboutToQuit.disconnect(self._about_to_quit)
         qInstallMessageHandler(self._previous)
 
@@ -70,9 +68,8 @@ class DisplayWatch:
         if any(words in message for words in _LOST):
             self.lose("the display connection broke")
 
-    def _about_to_quit(self) -> None:
-        if not self._ended:
-            self.lose("the desktop ended the application")
+    def _about_to_quit(self) -> None:  # connected only while the app's coroutine runs
+        self.lose("the desktop ended the application")
 
     def lose(self, why: str) -> None:
         """Record what is pending, say so in one line, and end the process."""

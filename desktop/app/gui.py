@@ -93,6 +93,6 @@ async def _main(app, catalog, data_dir, args, instance) -> int:
         await shell.finished
         await shell.close()
     finally:
-        display.ended()
+        display.close()
     signals.close()
     return signals.exit_status(0)

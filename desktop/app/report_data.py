@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop.core.history import routine_names
 from desktop.platform.account import account_person_name
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def report_routines(
     """The person's own routines, and the templates used in the period, each exercise at the
     dose of the step the person is on (the same rung and words the session and cards use)."""
     from desktop.core import dosage_text
-    from desktop.core.doses import item_dosage
+    from desktop.core.doses import item_dose
     from desktop.core.progression import step_of
     from desktop.ui.history_report import ReportRoutine
 
@@ -61,9 +62,11 @@ def report_routines(
             exercise = catalog.exercise(item.exercise)
             rung = exercise.rung(ladder.get(exercise.id, 0))
             step = exercise.progressions.index(rung) if rung is not None else None
-            line = f"{exercise.name}: {dosage_text.summary(item_dosage(catalog, item, step))}"
+            dose = item_dose(catalog, item, step)
+            line = f"{exercise.name}: {dosage_text.summary(dose.dosage)}"
             if rung is not None:
                 line += f" \u2014 {step_of(exercise, rung).lower()}, {rung.name}"
+                line += "; this routine sets its own dose" if dose.over_step else ""
             lines.append(line)
         out.append(ReportRoutine(routine.name, library.is_own(routine.id), tuple(lines)))
     return out
@@ -88,5 +91,5 @@ def report_input(
         sessions=sessions[:MAX_SESSION_ROWS],
         session_count=len(sessions),
         routines=report_routines(catalog, library, ladder, aggregates),
-        routine_names={r.id: r.name for r in library.routines},
+        routine_names=routine_names(sessions, {r.id: r.name for r in library.routines}),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from desktop.core.breaks import BreakEvent
+from desktop.core.breaks import BreakEvent, QuietReason
 
 log = logging.getLogger("upright.platform")
 
@@ -43,11 +43,15 @@ class Sensors:
     def idle_seconds(self) -> float | None:
         return self.idle.idle_seconds()
 
+    def listen_idle(self, on_change: Callable[[], None]) -> float | None:
+        """Have the idle source report changes itself; its threshold, or None where it must be polled."""
+        return self.idle.listen(on_change)
+
     def slept_seconds(self) -> float | None:
         """Seconds the machine slept since the last look, when it did."""
         return self.sleep.check()
 
-    def quiet(self) -> dict[str, bool]:
+    def quiet(self) -> dict[QuietReason, bool]:
         """Full screen, do-not-disturb and calls, as far as this desktop tells."""
         from desktop.platform.quiet import dnd_active, fullscreen_active, in_call
 

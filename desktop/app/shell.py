@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QPixmapCache
+
 from desktop.app.media import Media
 from desktop.app.single_instance import Instance
 from desktop.app.store_worker import StoreWorker
@@ -33,9 +35,15 @@ class Shell:
         self.instance = instance  # None when this run does not answer later starts (--exit-after-paint)
         if instance is not None:
             instance.request.connect(self._on_request)
+        self._pixmap_cache_kb = QPixmapCache.cacheLimit()
+        if tray_only:
+            # Qt's pixmap cache empties itself on a timer that wakes the process every 10-30 s
+            # for about a minute after each icon drawn; a tray repaints too rarely to gain from it.
+            QPixmapCache.setCacheLimit(0)
 
     def show_window(self) -> MainController:
         if self.main is None:
+            QPixmapCache.setCacheLimit(self._pixmap_cache_kb)  # the window's styles and pages do gain
             # Imported here: the window, its pages and the session view (about 3 MB) are
             # not needed by a tray-only run until someone opens the window.
             from desktop.app.main_controller import MainController

@@ -1,11 +1,17 @@
 """The desk coach: feeds the break policy, shows its decisions, keeps the record.
 
 It wakes only when the policy says something can change (a single-shot
-timer at ``next_deadline``), reads the sensors, passes what it saw to the
+timer at ``next_deadline``) or the idle source reports that the person
+stopped or came back, reads the sensors, passes what it saw to the
 policy and turns each decision into the tray icon, a notification the
 person answers from where it appears (or the corner prompt where the
 desktop has no such notifications), the desk break window and a row in the
 history. What a waiting tray does not need is imported on first use.
+
+Nothing repeats. The icon's ring moves in ``RING_STEPS`` steps, each one a
+deadline of its own while sitting time grows (so only while someone is at
+the machine, whose input wakes it anyway); the tooltip and the menu are
+brought up to date when the person looks at them.
 """
 
 from __future__ import annotations
@@ -31,14 +37,14 @@ from desktop.app.settings_flow import (
 )
 from desktop.app.tasks import BackgroundTasks
 from desktop.app.tray_store import TrayStore
-from desktop.core.break_status import BreakStatus, break_status
-from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind
+from desktop.core.break_status import BreakStatus, TrayState, break_status
+from desktop.core.breaks import Answer, BreakEvent, BreakPolicy, BreakSettings, DecisionKind, QuietReason
 from desktop.core.control import Control, ControlOutcome, ControlRequest, refusal, reply, said
 from desktop.core.history import BreakOutcome
 from desktop.core.intents import BreakEnd, TrayAction, TrayIntent
 from desktop.storage.errors import StorageError
 from desktop.storage.store_call import StoreRequest, encode_time
-from desktop.ui.tray_menu import TrayMenu
+from desktop.ui.tray_menu import RING_STEPS, TrayMenu
 
 if TYPE_CHECKING:
     from desktop.ui.break_prompt import BreakPrompt
@@ -51,7 +57,7 @@ RECORDED: dict[DecisionKind, BreakOutcome] = {
     "snoozed": BreakOutcome.SNOOZED,
     "skipped": BreakOutcome.SKIPPED,
 }
-QUIET_EVENTS = {  # what the sensors name, and the policy's events for it starting and ending
+QUIET_EVENTS: dict[QuietReason, tuple[BreakEvent, BreakEvent]] = {  # the policy's events: starts, ends
     "fullscreen": (BreakEvent.FULLSCREEN_ON, BreakEvent.FULLSCREEN_OFF),
     "dnd": (BreakEvent.DND_ON, BreakEvent.DND_OFF),
     "call": (BreakEvent.CALL_ON, BreakEvent.CALL_OFF),
@@ -92,6 +98,7 @@ class TrayController(QObject):
         self.visible = QSystemTrayIcon.isSystemTrayAvailable()
         self.menu = TrayMenu(self)
         self.menu.intent.connect(self._on_intent)
+        self.menu.looked_at.connect(self._show_state)
         self._prompt: BreakPrompt | None = None  # made the first time it is needed
         self.policy = BreakPolicy(BreakSettings())  # the stored settings replace it in start()
         self.break_window: BreakWindow | None = None  # the desk break on screen, if any
@@ -104,18 +111,23 @@ class TrayController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)  # minutes matter here, not milliseconds
         self._timer.timeout.connect(self.wake)
+        self._ring = QTimer(self)  # the ring's next step: a display deadline, not a wake of the policy
+        self._ring.setSingleShot(True)
+        self._ring.setTimerType(Qt.TimerType.CoarseTimer)
+        self._ring.timeout.connect(self._show_state)
 
     async def start(self) -> None:
         values, skips = await self._read_store()
         settings, problem = validate(values) if isinstance(values, dict) else (None, "not a set of values")
         if problem is not None:  # a row edited outside Upright, or from before a rule changed
             self.media.notice(f"The saved break settings are set aside and the defaults apply: {problem}")
-        self.policy = BreakPolicy(settings or BreakSettings())
-        self.policy.note_skips(self._now().date(), skips)
         if self._sensors is None:
             from desktop.app.sensors import Sensors
 
             self._sensors = Sensors()
+        watch_s = self._sensors.listen_idle(self.wake)  # None: the policy polls idle time
+        self.policy = BreakPolicy(settings or BreakSettings(), idle_watch_s=watch_s)
+        self.policy.note_skips(self._now().date(), skips)
         if not await self._sensors.watch_session(self._on_session_event):
             self.media.missing(
                 Missing.SYSTEM_BUS,
@@ -169,7 +181,7 @@ class TrayController(QObject):
         if slept:
             decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
             decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
-        for key, active in self._sensors.quiet().items():
+        for key, active in (self._sensors.quiet() if self._quiet_matters(mono) else {}).items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
                 starts, ends = QUIET_EVENTS[key]
@@ -179,6 +191,14 @@ class TrayController(QObject):
             self.policy.sample(mono, wall, idle) if idle is not None else self.policy.tick(mono, wall)
         )
         self._apply(decisions, wall)
+
+    def _quiet_matters(self, mono: float) -> bool:
+        """Whether a reminder could be decided now, or one is held back: only then are full screen,
+        do-not-disturb and calls looked at (a subprocess and D-Bus calls, several context switches),
+        not when the idle source reports a pause. A reading only ever lowers the sitting count,
+        except on coming back, which adds the moment since that input: hence the second's margin."""
+        policy = self.policy
+        return policy.state.due or policy.sitting_s(mono) >= policy.remind_at_s - 1.0
 
     def _apply(self, decisions, wall: datetime) -> None:
         for decision in decisions:
@@ -233,7 +253,17 @@ class TrayController(QObject):
         return self._prompt
 
     def _show_state(self) -> None:
-        self.menu.show_state(self.status())
+        """The icon, tooltip and menu as of now; then the ring's next step, if sitting grows until then."""
+        status = self.status()
+        self.menu.show_state(status)
+        mono = self._clock()
+        interval = self.policy.settings.interval_min * 60
+        step = math.floor(status.progress * RING_STEPS) + 1
+        at = self.policy.sitting_reaches(mono, interval * step / RING_STEPS) if step < RING_STEPS else None
+        if at is None or status.state is not TrayState.NORMAL:
+            self._ring.stop()
+        else:
+            self._ring.start(max(1000, math.ceil((at - mono) * 1000)))
 
     def status(self) -> BreakStatus:
         """What the tooltip says: also the answer to ``upright status``."""
@@ -424,6 +454,7 @@ class TrayController(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._ring.stop()
         if self._prompt is not None:
             self._prompt.close()
         self.menu.close()

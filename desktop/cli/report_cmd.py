@@ -58,6 +58,11 @@ def run(args) -> int:
     if isinstance(read, Failed):
         return read.code
     path = Path(args.file or report_file_name(today)).expanduser()
+    if not path.parent.is_dir():
+        return fail(
+            f"{path.parent} is not a folder, so {path.name} cannot go there. Nothing was written.",
+            EXIT_BAD_INPUT,
+        )
     data = report_input(
         name or report_person(read.stored_name),
         period,

@@ -6,11 +6,17 @@ come only from ``mono``, so DST, NTP and manual clock changes can neither
 repeat nor swallow a reminder; ``wall`` is used only for what people mean by
 it: working hours, "pause until 14:00", and how long a sleep lasted.
 
-Presence comes from OS idle samples. The idle span a sample reports is not
-sitting; the time after the latest sample is presumed sitting until the next
-one says otherwise, so a late sample corrects the count after the fact. The
-tray and ``upright breaks simulate`` drive this same class and neither counts
-ticks: both call back at ``next_deadline``.
+Presence comes from OS idle samples, read one of two ways. A polled source
+(``idle_watch_s`` None) is read every ``POLL_S``: the idle span a sample
+reports is not sitting, and the time after the latest sample is presumed
+sitting until the next one says otherwise, so a late sample corrects the
+count after the fact. A watching source (X11's IDLETIME alarms, Wayland's
+idle notifications) reports by itself when the person has been idle for
+``idle_watch_s`` and when they come back, so nothing is polled: idle spans
+shorter than that count as sitting, longer ones do not from their last
+input, and the natural break is a deadline at that input plus
+``natural_break_min``. The tray and ``upright breaks simulate`` drive this
+same class and neither counts ticks: both call back at ``next_deadline``.
 """
 
 from __future__ import annotations
@@ -40,12 +46,14 @@ __all__ = [
     "BreakState",
     "Decision",
     "DecisionKind",
+    "QuietReason",
     "SittingSince",
     "WorkingHours",
     "rules_text",
 ]  # the settings live next door but belong to the policy's face
 
 POLL_S = 60.0  # idle readings older than this leave a return or an absence unnoticed for too long
+# (polled sources; and held-back reminders, since full screen, do-not-disturb and calls are polled too)
 RECHECK_WALL_S = 3600.0  # waits for a wall time are re-judged this often, so a DST or clock change is seen
 EARLY_TOLERANCE_S = 0.001  # a wake-up a hair early still counts as on time
 
@@ -80,6 +88,7 @@ class Answer(StrEnum):
 
 
 ANSWERS = tuple(answer.value for answer in Answer)
+QuietReason = Literal["fullscreen", "dnd", "call"]  # what the desktop may say keeps reminders quiet
 _QUIET_SETTING = {"fullscreen": "quiet_when_fullscreen", "dnd": "quiet_when_dnd", "call": "quiet_in_calls"}
 
 DecisionKind = Literal["remind", "natural_break", "break_taken", "snoozed", "skipped", "deferred"]
@@ -113,12 +122,22 @@ class BreakPolicy:
     """Counting starts at the first input, as if the person had just sat down then.
 
     ``restart_from`` carries everything known over to new settings (sitting so
-    far, presence, quiet and away states, a pause, a due reminder); only a
-    count not yet due takes the new interval.
+    far, presence, quiet and away states, a pause, a due reminder, how idle
+    time is read); only a count not yet due takes the new interval.
+    ``idle_watch_s`` is the threshold of a watching idle source (see the
+    module's docstring), None for one that must be polled.
     """
 
-    def __init__(self, settings: BreakSettings, restart_from: BreakPolicy | None = None) -> None:
+    def __init__(
+        self,
+        settings: BreakSettings,
+        restart_from: BreakPolicy | None = None,
+        *,
+        idle_watch_s: float | None = None,
+    ) -> None:
         self.settings = settings
+        self._watch_s = idle_watch_s
+        self._idle_since: float | None = None  # watched: the last input of an idle spell not yet a break
         self._wall: datetime | None = None  # None until the first input
         self._mono = 0.0
         self._pause_until: datetime | None = None
@@ -167,6 +186,12 @@ class BreakPolicy:
             return self._accrued
         return self._accrued + max(0.0, mono - self._present_from)
 
+    def sitting_reaches(self, mono: float, sitting_s: float) -> float | None:
+        """When the sitting count reaches ``sitting_s`` if the person stays; None while it is not growing."""
+        if self._present_from is None:
+            return None
+        return mono + max(0.0, sitting_s - self.sitting_s(mono))
+
     def skips_left(self, wall: datetime) -> int | None:
         """Skips still allowed on ``wall``'s day; None when there is no daily limit."""
         limit = self.settings.daily_skip_limit
@@ -192,10 +217,14 @@ class BreakPolicy:
     def next_deadline(self, mono: float) -> float | None:
         """When to call back (``tick``, or ``sample`` with a fresh idle reading).
 
-        While counting: the next idle reading, the reminder, or the end of working
-        hours. While paused or outside working hours: when that ends (re-judged at
+        While counting: the reminder, the end of working hours, and the next
+        idle reading of a polled source; with a watching source, the natural
+        break of an idle spell it reported instead (and a reading a minute on
+        only while a reminder is held back by a quiet state, which is polled).
+        While paused or outside working hours: when that ends (re-judged at
         least hourly). None before the first input and while locked or asleep,
-        since only an unlock or resume can change anything then.
+        since only an unlock or resume can change anything then; None too with
+        a watching source and nothing due, since only the source can.
         """
         if self._away_since is not None or self._wall is None:
             return None
@@ -204,13 +233,16 @@ class BreakPolicy:
             if self.settings.working_hours is not None:
                 waits.append(self._mono_at(self.settings.working_hours.next_change(self._wall)))
             return min([*waits, mono + RECHECK_WALL_S])
-        due = [self._poll_at]
+        held_back = self._deferred and self._is_quiet()
+        due = [self._poll_at] if self._watch_s is None or held_back else []
+        if self._idle_since is not None:
+            due.append(self._idle_since + self._natural_s)
         if self.settings.working_hours is not None:
             due.append(self._mono_at(self.settings.working_hours.next_change(self._wall)))
-        if self._present_from is not None and not (self._deferred and self._is_quiet()):
+        if self._present_from is not None and not held_back:
             reached = self._present_from + self._target - self._accrued
             due.append(max(reached, self._not_before()))
-        return min(due)
+        return min(due, default=None)
 
     # -- inputs ----------------------------------------------------------
     def tick(self, mono: float, wall: datetime) -> list[Decision]:
@@ -226,12 +258,15 @@ class BreakPolicy:
         out: list[Decision] = []
         if self._counting and self._away_since is None:
             self._last_sample, self._last_input = mono, mono - idle_s
-            self._settle(self._last_input)
-            if idle_s >= self._natural_s:
-                out += self._natural_break(mono, wall)  # and keep polling, to see them come back
+            if self._watch_s is not None:
+                out += self._watched(mono, wall, idle_s, self._last_input)
             else:
-                self._present_from = mono
-                self._poll_at = min(mono + POLL_S, self._last_input + self._natural_s)
+                self._settle(self._last_input)
+                if idle_s >= self._natural_s:
+                    out += self._natural_break(mono, wall)  # and keep polling, to see them come back
+                else:
+                    self._present_from = mono
+                    self._poll_at = min(mono + POLL_S, self._last_input + self._natural_s)
         return out + self._check(mono, wall)
 
     def event(self, mono: float, wall: datetime, kind: BreakEvent) -> list[Decision]:
@@ -345,12 +380,26 @@ class BreakPolicy:
         self._since = SittingSince.START
         self._present_from = mono if self._counting and self._away_since is None else None
         self._poll_at = mono + POLL_S
-        self._last_input = None
+        self._last_input = self._idle_since = None
 
     def _reset(self) -> None:
         self._accrued = 0.0
         self._target = self.settings.interval_min * 60  # sitting seconds at which to ask next
         self._due = self._deferred = self._snoozed = False
+
+    def _watched(self, mono: float, wall: datetime, idle_s: float, last_input: float) -> list[Decision]:
+        """A reading from a watching source: it reports again by itself when this changes."""
+        assert self._watch_s is not None
+        self._idle_since = None
+        if idle_s >= self._natural_s:
+            self._settle(last_input)
+            return self._natural_break(mono, wall)  # the source says when they are back
+        if idle_s >= self._watch_s:
+            self._settle(last_input)  # idle since then, and no longer presumed at the desk
+            self._idle_since = last_input
+        elif self._present_from is None:
+            self._present_from = last_input  # back: a shorter pause counted as sitting all along
+        return []
 
     def _settle(self, until: float) -> None:
         """Bank the presumed sitting up to ``until``; the person is not presumed present after."""
@@ -419,6 +468,7 @@ class BreakPolicy:
         # A sample taken with the lock (the tray samples first) says how long they were idle before it.
         idle_before = self._last_sample == mono and self._last_input is not None
         self._away_since = self._last_input if idle_before else mono
+        self._idle_since = None
         self._settle(mono)
         self._slept_s = 0.0
 

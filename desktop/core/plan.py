@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from desktop.core.catalog import Catalog, Dosage, Range, Routine
-from desktop.core.doses import item_dosage
+from desktop.core.doses import item_dose
 
 StepKind = Literal["get_ready", "work", "rest", "side_switch", "done"]
 Side = Literal["none", "left", "right", "alternate"]
@@ -36,6 +36,7 @@ class Step:
     hold_s: float | None = None  # pause at end range inside each self-paced rep
     tempo: tuple[tuple[str, float], ...] | None = None  # paced reps: (phase, seconds)
     item: int | None = None  # which routine item this step belongs to (an exercise may appear twice)
+    own_dose: bool = False  # the item's own values replace some its ladder step sets (desktop.core.doses)
 
     @property
     def is_timed(self) -> bool:
@@ -93,7 +94,8 @@ def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None 
     ladder = ladder or {}
     steps: list[Step] = []
     for n, item in enumerate(routine.items):
-        dosage = item_dosage(catalog, item, ladder.get(item.exercise, 0))
+        resolved = item_dose(catalog, item, ladder.get(item.exercise, 0))
+        dosage = resolved.dosage
         sets = int(dosage.sets.lo) if dosage.sets is not None else 1
         own = [Step("get_ready", item.exercise, 1, sets, seconds=GET_READY_S)]
         for k in range(1, sets + 1):
@@ -101,7 +103,7 @@ def expand(catalog: Catalog, routine: Routine, ladder: Mapping[str, int] | None 
             if k < sets:
                 rest = _low(dosage.rest_s, DEFAULT_REST_S)
                 own.append(Step("rest", item.exercise, k, sets, seconds=rest))
-        steps.extend(replace(step, item=n) for step in own)
+        steps.extend(replace(step, item=n, own_dose=bool(resolved.over_step)) for step in own)
     steps.append(Step("done", seconds=0.0))
     return tuple(steps)
 

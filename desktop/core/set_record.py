@@ -5,8 +5,9 @@ turned into one of these once (and so is a reminder's outcome when the tray
 must end before the store can take it); the store writes them and the journal
 (``desktop.storage.set_journal``) keeps a copy until the store has them, so
 both agree on what was done and a store another program keeps busy loses
-nothing. The session is named by ``key``, chosen when it starts, not by the
-store's row id: the row may not exist yet when its first set finishes.
+nothing. The session is named by its key (``session``), chosen when it
+starts, not by the store's row id: the row may not exist yet when its first
+set finishes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from desktop.core.history import BreakOutcome, PainMoment, SessionOutcome, SetSi
 
 @dataclass(frozen=True)
 class SessionStart:
-    key: str  # names the session in every record about it, before and after the store has it
+    session: str  # the session's key: names it in every record about it, before and after the store has it
     routine_id: str
     routine_name: str
     started_at: datetime  # timezone-aware

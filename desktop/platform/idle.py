@@ -3,6 +3,8 @@
 The break reminder only needs "has someone been at the machine lately", so
 each source answers in seconds, or None when it cannot tell right now, and
 the app treats None as "assume present". pick_idle_source() chooses one.
+Sources whose OS can say when idleness changes (X11, Wayland) also report
+that by themselves (``listen``), so the tray need not poll them.
 """
 
 from __future__ import annotations
@@ -17,22 +19,36 @@ from typing import Any, Protocol
 
 from desktop.platform._support import log_once
 
+WATCH_S = 30.0  # a watching source reports "idle" after this long without input, and "back" after it
+
 
 class IdleSource(Protocol):
-    """What the break reminder polls; ``name`` says which OS facility answers."""
+    """What the break reminder reads; ``name`` says which OS facility answers."""
 
     name: str
 
     def idle_seconds(self) -> float | None: ...
 
+    def listen(self, on_change: Callable[[], None]) -> float | None:
+        """Call ``on_change`` when the person has been idle for the returned number of
+        seconds and when they come back after that; None: this source cannot, poll it."""
+        ...
+
     def close(self) -> None: ...
+
+
+class Polled:
+    """For sources that can only be asked: ``listen`` says so."""
+
+    def listen(self, on_change: Callable[[], None]) -> float | None:
+        return None
 
 
 class IdleUnavailable(Exception):
     """A source cannot work on this machine; the message says why."""
 
 
-class NoIdle:
+class NoIdle(Polled):
     """The last resort: idle time is never known, so the app assumes someone is there."""
 
     name = "none"
@@ -48,7 +64,7 @@ class _LastInputInfo(ctypes.Structure):
     _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint32)]
 
 
-class WindowsIdle:
+class WindowsIdle(Polled):
     """GetLastInputInfo: the tick count of the last input in this session."""
 
     name = "windows"
@@ -71,7 +87,7 @@ class WindowsIdle:
 _HID_IDLE = re.compile(rb'"HIDIdleTime"\s*=\s*(\d+)')
 
 
-class MacIdle:
+class MacIdle(Polled):
     """IOHIDSystem's HIDIdleTime (nanoseconds), read from ioreg: no Objective-C bridge needed."""
 
     name = "macos"

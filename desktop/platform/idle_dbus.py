@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.platform._support import BackgroundQuery, call, log_once
+from desktop.platform.idle import Polled
 
 if TYPE_CHECKING:
     from dbus_fast.aio import MessageBus
@@ -29,8 +30,11 @@ DBUS_SOURCES = {
 }
 
 
-class DBusIdle(BackgroundQuery):
+class DBusIdle(Polled, BackgroundQuery):
     """The first idle monitor on the session bus that answers, asked anew each poll.
+
+    Polled: Mutter's IdleMonitor could watch (AddIdleWatch, AddUserActiveWatch)
+    but org.freedesktop.ScreenSaver cannot; only the first is a candidate to watch.
 
     ``name`` is "d-bus" until the first answer, then the monitor's name, or
     "none" while none answers. It keeps asking, since an app started at login

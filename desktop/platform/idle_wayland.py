@@ -6,7 +6,8 @@ work the same way: ask to be told when the seat has had no input for
 ``timeout_s``, and when input comes back. So the source knows "idle since
 this moment" to the second, and "present" to within ``timeout_s``, which is
 all the break policy needs. Events are read when the compositor's socket
-becomes readable (one wake-up per change, none while nothing changes).
+becomes readable (one wake-up per change, none while nothing changes), and
+``listen`` passes each change on, so the tray need not poll.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.platform._support import LOG
-from desktop.platform.idle import IdleUnavailable
+from desktop.platform.idle import WATCH_S, IdleUnavailable
 
-TIMEOUT_S = 30.0  # presence is known to within this; idleness to the second
+TIMEOUT_S = WATCH_S  # presence is known to within this; idleness to the second
 EXT = "ext_idle_notifier_v1"
 KDE = "org_kde_kwin_idle"
 NAMES = {EXT: "ext-idle-notify-v1", KDE: "org_kde_kwin_idle"}  # as the protocols call themselves
@@ -42,6 +43,7 @@ class WaylandIdle:
         except ImportError as error:  # pywayland is a Linux-only dependency
             raise IdleUnavailable(f"pywayland is not installed ({error})") from error
         self._clock, self._timeout_s = clock, timeout_s
+        self._on_change: Callable[[], None] = lambda: None  # until someone listens
         self._idle_since: float | None = None
         self._globals: dict[str, tuple[int, int]] = {}
         self._display: Display | None = Display(display)
@@ -89,11 +91,20 @@ class WaylandIdle:
         watch.dispatcher["resumed"] = self._resumed
         return watch
 
+    def listen(self, on_change: Callable[[], None]) -> float | None:
+        """Pass each idled/resumed event on; None (poll) without an event loop to read them."""
+        if not self._reader:
+            return None
+        self._on_change = on_change
+        return self._timeout_s
+
     def _idled(self, _watch: Any) -> None:
         self._idle_since = self._clock()
+        self._on_change()
 
     def _resumed(self, _watch: Any) -> None:
         self._idle_since = None
+        self._on_change()
 
     def _read(self) -> None:
         if self._display is None:

@@ -1,14 +1,26 @@
-"""X11 idle time from the X server's MIT-SCREEN-SAVER extension, through libXss and ctypes.
+"""X11 idle time: read from MIT-SCREEN-SAVER (libXss), watched with the SYNC extension's IDLETIME alarms.
 
-ctypes rather than python-xlib keeps the dependency list short: libX11 and
-libXss are on every X desktop, and the whole exchange is one request.
+ctypes rather than python-xlib keeps the dependency list short: libX11,
+libXext and libXss are on every X desktop. Reading is one request. Watching
+is two alarms on the server's IDLETIME counter, the way GNOME's and
+Workrave's idle monitors do it: one fires when the idle time rises through
+``watch_s`` (the person stopped), the other when it falls back below it
+(they are back), so the tray wakes once per change and not at all between.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import ctypes
+from collections.abc import Callable
 
-from desktop.platform.idle import IdleUnavailable
+from desktop.platform._support import LOG
+from desktop.platform.idle import WATCH_S, IdleUnavailable
+
+_POSITIVE_TRANSITION, _NEGATIVE_TRANSITION = 0, 1  # XSyncTestType
+_ALARM_FIELDS = 0b111111  # XSyncCACounter | ValueType | Value | TestType | Delta | Events
+_QUEUED_ALREADY = 0  # XEventsQueued mode: what Xlib has read, no new read
 
 
 class _XScreenSaverInfo(ctypes.Structure):
@@ -22,15 +34,43 @@ class _XScreenSaverInfo(ctypes.Structure):
     ]
 
 
+class _XSyncValue(ctypes.Structure):
+    _fields_ = [("hi", ctypes.c_int), ("lo", ctypes.c_uint)]
+
+
+class _XSyncSystemCounter(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("counter", ctypes.c_ulong), ("resolution", _XSyncValue)]
+
+
+class _XSyncTrigger(ctypes.Structure):
+    _fields_ = [
+        ("counter", ctypes.c_ulong),
+        ("value_type", ctypes.c_int),
+        ("wait_value", _XSyncValue),
+        ("test_type", ctypes.c_int),
+    ]
+
+
+class _XSyncAlarmAttributes(ctypes.Structure):
+    _fields_ = [
+        ("trigger", _XSyncTrigger),
+        ("delta", _XSyncValue),
+        ("events", ctypes.c_int),
+        ("state", ctypes.c_int),
+    ]
+
+
 class X11Idle:
     """The X server's own input-idle counter (MIT-SCREEN-SAVER), read through libXss.
 
     One display connection is kept for the life of the source, because opening
     one per poll costs a round trip and a file descriptor each time. Like all
-    Xlib use it must stay on one thread (the Qt main thread).
+    Xlib use it must stay on one thread (the Qt main thread, where the
+    asyncio loop's reader runs too).
     """
 
     name = "x11"
+    _alarm_fd: int | None = None
 
     def __init__(self, display: str) -> None:
         try:
@@ -44,6 +84,11 @@ class X11Idle:
         self._x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
         self._x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
         self._x11.XFree.argtypes = [ctypes.c_void_p]
+        self._x11.XConnectionNumber.argtypes = self._x11.XFlush.argtypes = [ctypes.c_void_p]
+        self._x11.XPending.argtypes = [ctypes.c_void_p]
+        self._x11.XEventsQueued.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        self._x11.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+        self._event = (ctypes.c_long * 24)()  # an XEvent: a union of 24 longs
         self._xss.XScreenSaverQueryExtension.argtypes = [ctypes.c_void_p] + [ctypes.POINTER(ctypes.c_int)] * 2
         self._xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
         self._xss.XScreenSaverQueryInfo.argtypes = [
@@ -64,9 +109,90 @@ class X11Idle:
     def idle_seconds(self) -> float | None:
         if not self._display or not self._xss.XScreenSaverQueryInfo(self._display, self._root, self._info):
             return None
+        self._drain(_QUEUED_ALREADY)  # alarms read along with the reply: this reading already reflects them
         return self._info.contents.idle / 1000
 
+    def listen(self, on_change: Callable[[], None], watch_s: float = WATCH_S) -> float | None:
+        """Call ``on_change`` when the idle time rises through ``watch_s`` or falls back below it.
+
+        Returns ``watch_s``, or None (logged) where the server has no SYNC
+        IDLETIME counter or there is no running event loop to read its alarms.
+        """
+        if not self._display or self._alarm_fd is not None:
+            return None
+        try:
+            xext = ctypes.CDLL("libXext.so.6")
+            loop = asyncio.get_running_loop()
+        except (OSError, RuntimeError) as error:
+            LOG.info("idle time: read once a minute (no X SYNC alarms: %s)", error)
+            return None
+        counter = self._idle_counter(xext)
+        if counter is None:
+            LOG.info("idle time: read once a minute (the X server has no SYNC IDLETIME counter)")
+            return None
+        xext.XSyncCreateAlarm.restype = ctypes.c_ulong
+        xext.XSyncCreateAlarm.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_XSyncAlarmAttributes),
+        ]
+        threshold_ms = round(watch_s * 1000)
+        for test in (_POSITIVE_TRANSITION, _NEGATIVE_TRANSITION):
+            alarm = _XSyncAlarmAttributes()
+            alarm.trigger.counter, alarm.trigger.test_type = counter, test
+            alarm.trigger.wait_value = _XSyncValue(threshold_ms >> 32, threshold_ms & 0xFFFFFFFF)
+            alarm.delta, alarm.events = _XSyncValue(0, 0), 1  # a transition alarm with no delta stays armed
+            xext.XSyncCreateAlarm(self._display, _ALARM_FIELDS, ctypes.byref(alarm))
+        self._x11.XFlush(self._display)
+        self._on_change = on_change
+        self._alarm_fd = self._x11.XConnectionNumber(self._display)
+        loop.add_reader(self._alarm_fd, self._alarms_came)
+        return watch_s
+
+    def _idle_counter(self, xext: ctypes.CDLL) -> int | None:
+        """The server's IDLETIME system counter (X.Org 1.7 and later have it), or None."""
+        xext.XSyncQueryExtension.argtypes = [ctypes.c_void_p] + [ctypes.POINTER(ctypes.c_int)] * 2
+        xext.XSyncInitialize.argtypes = [ctypes.c_void_p] + [ctypes.POINTER(ctypes.c_int)] * 2
+        xext.XSyncListSystemCounters.restype = ctypes.POINTER(_XSyncSystemCounter)
+        xext.XSyncListSystemCounters.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int)]
+        xext.XSyncFreeSystemCounterList.argtypes = [ctypes.POINTER(_XSyncSystemCounter)]
+        first, second = ctypes.c_int(), ctypes.c_int()
+        if not (
+            xext.XSyncQueryExtension(self._display, first, second)
+            and xext.XSyncInitialize(self._display, first, second)
+        ):
+            return None
+        count = ctypes.c_int()
+        counters = xext.XSyncListSystemCounters(self._display, count)
+        if not counters:
+            return None
+        try:
+            found = [counters[i].counter for i in range(count.value) if counters[i].name == b"IDLETIME"]
+        finally:
+            xext.XSyncFreeSystemCounterList(counters)
+        return found[0] if found else None
+
+    def _alarms_came(self) -> None:
+        """The connection is readable: alarm events (nothing else is asked for on it)."""
+        if self._drain(None):
+            self._on_change()
+
+    def _drain(self, mode: int | None) -> int:
+        """Read and drop the queued events; ``mode`` None reads the socket too. Returns how many."""
+        if not self._display:
+            return 0
+        pending = self._x11.XPending if mode is None else lambda d: self._x11.XEventsQueued(d, mode)
+        drained = 0
+        while pending(self._display):
+            self._x11.XNextEvent(self._display, self._event)
+            drained += 1
+        return drained
+
     def close(self) -> None:
+        if self._alarm_fd is not None:
+            with contextlib.suppress(RuntimeError):  # the loop is already gone
+                asyncio.get_running_loop().remove_reader(self._alarm_fd)
+            self._alarm_fd = None
         if self._display:
             if getattr(self, "_info", None):
                 self._x11.XFree(self._info)

@@ -8,7 +8,7 @@ the database and fsync'd *before* the store write is tried; once the store
 has it a ``done`` line follows, and when nothing is left waiting the file is
 removed. Whatever still waits is written at the next chance, in the order
 it happened, at the latest when Upright next opens the history
-(``orphans``). Records name their session by its key (``SessionStart.key``):
+(``orphans``). Records name their session by its key (``session``, chosen as it starts):
 the store's row id is known only once the start is written, and the start's
 ``done`` line carries it, so a later line of the same file can be resolved
 even after a crash.
@@ -97,8 +97,8 @@ class SetJournal:
             if self._fd is None:
                 self._create()
             key, self._next = self._next, self._next + 1
-            data = {"key": key, **_encode(record)}
-            known = self._ids.get(getattr(record, "session", ""))
+            data = {**_encode(record), "key": key}
+            known = None if isinstance(record, BreakRecord) else self._ids.get(record.session)
             if known is not None:  # the file may be new: it must not need an older file's start
                 data["session_id"] = known
             self._write(data, sync=True)
@@ -134,7 +134,7 @@ class SetJournal:
             if record is None:
                 return
             if isinstance(record, SessionStart) and session_id is not None:
-                self._ids[record.key] = session_id
+                self._ids[record.session] = session_id
             if self._pending:
                 # No fsync: if this line is lost, replaying finds the record already stored.
                 self._write({"done": key, "id": session_id}, sync=False)
@@ -266,7 +266,7 @@ def _store(store: HistoryStore, record: Entry, ids: dict[str, int], *, owned: bo
         return None
     if isinstance(record, SessionStart):
         started = store.start_session(record.routine_id, record.routine_name, record.started_at, owned=owned)
-        ids[record.key] = started
+        ids[record.session] = started
         return started
     session_id = ids.get(record.session)
     if session_id is None:
@@ -308,7 +308,7 @@ def _read(path: Path) -> tuple[list[Entry], dict[str, int]]:
             if "done" in data:
                 record = pending.pop(data["done"], None)
                 if isinstance(record, SessionStart) and isinstance(data.get("id"), int):
-                    ids[record.key] = data["id"]
+                    ids[record.session] = data["id"]
             else:
                 pending[data["key"]] = _decode(data, ids)
         except (ValueError, KeyError, TypeError) as exc:
@@ -318,7 +318,7 @@ def _read(path: Path) -> tuple[list[Entry], dict[str, int]]:
 
 def _decode(data: dict[str, Any], ids: dict[str, int]) -> Entry:
     kind = _KINDS[data.get("kind", "set")]
-    if kind is not SessionStart and kind is not BreakRecord:
+    if kind is not BreakRecord:
         known = data.get("session_id")
         if "session" not in data:  # written before sessions had keys: the id is all there is
             data = {**data, "session": f"#{known}"}

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QSizePolicy,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from desktop.ui.detail_pane import DetailPane
 from desktop.ui.exercise_model import ExerciseFilter, ExerciseListModel, Role, label
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
+from desktop.ui.side_by_side import FoldingSplitter
 from desktop.ui.theme import SPACE, Palette
 
 
@@ -104,7 +103,7 @@ class ExercisesPage(QWidget):
         # A few repetitions, then still: a window left open all day must not redraw 30 times a second.
         self.figure = AnimatedFigure(poses, palette, clock, cycles=DEMO_CYCLES)
         self.figure.setToolTip("Click to play the movement again")
-        self.figure.setMinimumHeight(150)
+        self.figure.setMinimumHeight(110)
         self.figure.setMaximumHeight(230)
         detail_area = QWidget()
         column = QVBoxLayout(detail_area)
@@ -117,10 +116,7 @@ class ExercisesPage(QWidget):
         filters.addWidget(self.search)
         for combo in (self.position, self.equipment, self.routine):
             filters.addWidget(combo)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.cards)
-        splitter.addWidget(detail_area)
-        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter = FoldingSplitter(self.cards, detail_area)
         self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
         splitter.setSizes([640, 420])
         splitter.setStretchFactor(0, 3)  # a wider window mostly adds columns of cards

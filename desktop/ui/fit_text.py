@@ -131,8 +131,9 @@ class ClampedLabel(PlainLabel):
     def heightForWidth(self, width: int) -> int:
         margins = self.contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.margin()
-        lines = max(1, len(self.lines_for(room)))
-        return lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2 * self.margin()
+        lines, metrics = max(1, len(self.lines_for(room))), self.fontMetrics()
+        text = (lines - 1) * metrics.lineSpacing() + metrics.height() + 2  # the last line's descenders too
+        return text + margins.top() + margins.bottom() + 2 * self.margin()
 
     def sizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance(self._full[:40]), self.heightForWidth(self.width()))

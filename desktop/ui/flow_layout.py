@@ -4,7 +4,7 @@ The exercise filters (a search field and three choices) sit on one line in a
 wide window; a narrow one, or the same window at 200 %, puts the choices on
 a second line instead of shrinking each to "Any positi". Every widget keeps
 its size hint; what a row has left over goes to its expanding widgets (the
-search field), or to all of them when none expands.
+search field); a row without one stays at its left.
 """
 
 from __future__ import annotations
@@ -97,10 +97,8 @@ class FlowLayout(QLayout):
     def _place_row(self, row: list[QLayoutItem], at: QPoint, width: int, height: int) -> None:
         hints = [i.sizeHint().width() for i in row]
         spare = max(0, width - sum(hints) - self._gap * (len(row) - 1))
-        growing = [
-            n for n, i in enumerate(row) if i.expandingDirections() & Qt.Orientation.Horizontal
-        ] or list(range(len(row)))
-        share, rest = divmod(spare, len(growing))
+        growing = [n for n, i in enumerate(row) if i.expandingDirections() & Qt.Orientation.Horizontal]
+        share, rest = divmod(spare, len(growing) or 1)
         x = at.x()
         for n, item in enumerate(row):
             extra = share + (1 if growing.index(n) < rest else 0) if n in growing else 0

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +35,7 @@ from desktop.core.history import HistoryRange, SessionOutcome
 from desktop.core.intents import HistoryExport, SessionRowAction
 from desktop.ui.adherence_calendar import FULL_DAY_MIN, AdherenceCalendar
 from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.history_charts import fill_breaks, fill_minutes, fill_pain
 from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.theme import SPACE, Palette
@@ -113,7 +115,9 @@ class SessionTable(QTableWidget):
             if column != 1:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setUpdatesEnabled(True)
-        self.resizeRowsToContents()
+        if rows:  # no cell wraps, so every row is as tall as the first: measured once, not 200 times
+            vertical = self.verticalHeader()  # as resizeRowToContents measures a row
+            vertical.setDefaultSectionSize(max(vertical.sectionSizeHint(0), self.sizeHintForRow(0)))
         self.fit_height()
 
     def fit_height(self) -> None:
@@ -158,8 +162,7 @@ class HistoryPage(QWidget):
         top.addWidget(self.period, 1)
         top.addWidget(self.export)
         self.ranges = QButtonGroup(self)
-        range_row = QHBoxLayout()
-        range_row.setSpacing(SPACE[1])
+        range_row = FlowLayout(spacing=SPACE[1])  # a second line on a narrow window
         for n, period in enumerate(HistoryRange):
             text = period.button
             button = QPushButton(text)
@@ -171,8 +174,8 @@ class HistoryPage(QWidget):
             button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SPACE[3] + 8)
             button.clicked.connect(lambda _=False, p=period: self.range_requested.emit(p))
             self.ranges.addButton(button, n)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never stretched
             range_row.addWidget(button)
-        range_row.addStretch(1)
         self.ranges.button(2).setChecked(True)
 
         self.cards: dict[str, PlainLabel] = {}
@@ -212,7 +215,8 @@ class HistoryPage(QWidget):
         self._session_ids: list[int] = []
         self.no_sessions = PlainLabel("No sessions in this period.", objectName="Muted")
         session_bar = QHBoxLayout()
-        session_bar.addWidget(PlainLabel("Sessions", objectName="SectionTitle"), 1)
+        session_bar.addWidget(PlainLabel("Sessions", objectName="SectionTitle"), 1, Qt.AlignmentFlag.AlignTop)
+        session_buttons = FlowLayout(spacing=SPACE[2])  # under each other's row when narrow
         self.session_buttons: list[QPushButton] = []
         for action, text, name in (
             (SessionRowAction.OPEN, "Show sets", "Show the sets of the selected session"),
@@ -222,8 +226,9 @@ class HistoryPage(QWidget):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, a=action: self._on_session(a))
-            session_bar.addWidget(button)
+            session_buttons.addWidget(button)
             self.session_buttons.append(button)
+        session_bar.addLayout(session_buttons)
 
         content = QWidget()
         content.setObjectName("Page")

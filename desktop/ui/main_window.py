@@ -28,6 +28,21 @@ from desktop.ui.theme import SPACE
 MIN_WIDTH, MIN_HEIGHT = 760, 480
 
 
+class _Body(QWidget):
+    """The sidebar and the pages, scrolled by the window only below their minimum size.
+
+    Without this the scroll area would read the pages' height-for-width (their *preferred*
+    height: every wrapped line at its most comfortable) as a minimum and scroll the whole
+    window up and down even when every page fits.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, width: int) -> int:
+        return -1  # what QScrollArea asks (it asks the layout whether to ask): no wish beyond the minimum
+
+
 class MainWindow(QMainWindow):
     """Holds pages; knows nothing of what they show."""
 
@@ -64,7 +79,7 @@ class MainWindow(QMainWindow):
         nav.addStretch(1)
         self.nav_buttons.idClicked.connect(lambda n: self.show_page(Page(n)))
         self.stack.currentChanged.connect(lambda n: self.page_shown.emit(Page(n)))
-        body = QWidget()
+        body = _Body()
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)

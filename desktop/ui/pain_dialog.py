@@ -28,7 +28,9 @@ TEN_WINDOW_S = 1.0
 
 
 class PainDialog(QDialog):
-    def __init__(self, moment: PainMoment, parent=None):
+    def __init__(self, moment: PainMoment, parent=None, room: int | None = None):
+        """``room``: the width it may take when it is part of a screen (the session's done
+        screen asks it beside the summary); a dialog of its own has the screen's."""
         super().__init__(parent)
         before = moment is PainMoment.BEFORE
         self.setWindowTitle("Pain before the session" if before else "Pain after the session")
@@ -63,7 +65,7 @@ class PainDialog(QDialog):
         self.group.idClicked.connect(self._pick)
         # One row of eleven where the screen has room; 0-5 over 6-10 where it has not (200 % on 1280x720).
         buttons_width = sum(b.minimumWidth() for b in self.group.buttons()) + 10 * SPACE[1] + 2 * SPACE[4]
-        per_row = 11 if buttons_width <= available(self).width() else 6
+        per_row = 11 if buttons_width <= (room if room is not None else available(self).width()) else 6
         for n, number in enumerate(self.group.buttons()):
             row.addWidget(number, n // per_row, n % per_row)
         save = QPushButton("Save")

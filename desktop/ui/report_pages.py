@@ -291,8 +291,11 @@ def _footer(painter: QPainter, rect: QRectF, text: str, n: int, pages: int) -> N
     painter.setPen(QColor("#555555"))
     painter.drawLine(rect.topLeft(), rect.topRight())
     inner = rect.adjusted(0, rect.height() * 0.15, 0, 0)
-    painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-    painter.drawText(
-        inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {n + 1} of {pages}"
-    )
+    number = f"Page {n + 1} of {pages}"
+    metrics = painter.fontMetrics()
+    room = int(inner.width() - metrics.horizontalAdvance(number) - metrics.horizontalAdvance("MM"))
+    # A long name (up to 400 characters) is cut short here; the first page prints it whole.
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+    painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
     painter.restore()

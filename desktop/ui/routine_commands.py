@@ -363,6 +363,6 @@ def _dose_line(default: ItemDose) -> str:
     if not default.step:
         return f"Catalog dose: {summary(default.dosage)}. Empty fields use the catalog's value."
     return (
-        f"Your ladder step, {default.step}: {default.rung}, gives {summary(default.dosage)}. "
-        "Empty fields follow your step as you move on; a value typed here is used instead."
+        f"Your step, {default.step} ({default.rung}): {summary(default.dosage)}. "
+        "Empty fields follow your step; what you type is used instead."
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -78,13 +78,15 @@ class RoutineCard(QFrame):
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a, row.id))
             menu.addAction(item)
         self.more.setMenu(menu)
-        header = QHBoxLayout()
-        header.addWidget(self.name, 1)
-        header.addWidget(kind, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(estimate, 0, Qt.AlignmentFlag.AlignTop)
+        meta = QHBoxLayout()  # under the name, which gets the card's whole width
+        meta.setSpacing(SPACE[2])
+        meta.addWidget(kind)
+        meta.addWidget(estimate)
+        meta.addStretch(1)
         column = QVBoxLayout()
         column.setSpacing(SPACE[1])
-        column.addLayout(header)
+        column.addWidget(self.name)
+        column.addLayout(meta)
         column.addWidget(self.description)
         column.addWidget(contents)
         self._buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)

@@ -186,6 +186,8 @@ class SettingsDialog(QDialog):
         for text, value in AWAY_EFFECTS:
             self.away.addItem(text, value)
         self.away.setCurrentIndex(max(0, self.away.findData(str(values.get("away_effect", "end")))))
+        self.away.ensurePolished()
+        self.away.setMinimumWidth(self.away.sizeHint().width())  # a narrow dialog wraps the row instead
         limit = values.get("daily_skip_limit")
         self.skips = RangeSpin(
             0,

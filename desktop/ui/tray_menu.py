@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import math
+
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -27,8 +29,19 @@ ITEMS: tuple[tuple[TrayIntent, str] | None, ...] = (
 )
 
 
+RING_STEPS = 8  # the sitting ring moves in eighths: finer steps do not show at 16-22 px
+
+
 class TrayMenu(QObject):
+    """``looked_at``: the person is about to read the tooltip or the menu, so bring them up to date.
+
+    The tooltip's question arrives as a ToolTip event sent to the QSystemTrayIcon
+    before Qt shows its text (xembed trays); hosts that read the tooltip over
+    D-Bus see the text of the last update.
+    """
+
     intent = Signal(TrayIntent)
+    looked_at = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,22 +58,31 @@ class TrayMenu(QObject):
         self.icon = QSystemTrayIcon(tray_icon(TrayState.NORMAL, 0.0), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.icon.installEventFilter(self)
+        self.menu.aboutToShow.connect(self.looked_at.emit)
         self._shown: tuple | None = None
+        self._tip = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.icon and event.type() == QEvent.Type.ToolTip:
+            self.looked_at.emit()
+        return False
 
     def _activated(self, reason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.intent.emit(TrayIntent(TrayAction.OPEN))
 
     def show_state(self, status: BreakStatus) -> None:
-        """Update icon and tooltip; skipped when nothing visible changed (no wasted void calls)."""
-        shown = (status.state, round(status.progress, 2), status.sitting, status.detail)
-        if shown == self._shown:
-            return
-        self._shown = shown
-        self.icon.setIcon(tray_icon(status.state, status.progress))
-        self.icon.setToolTip(
-            "Upright \u2014 " + "\n".join(line for line in (status.sitting, status.detail) if line)
-        )
+        """Update icon and tooltip, each only when what it shows changed (a new icon is drawn,
+        sent to the tray host and repainted; the ring moves in ``RING_STEPS`` steps)."""
+        shown = (status.state, math.floor(min(1.0, status.progress) * RING_STEPS) / RING_STEPS)
+        if shown != self._shown:
+            self._shown = shown
+            self.icon.setIcon(tray_icon(*shown))
+        tip = "Upright \u2014 " + "\n".join(line for line in (status.sitting, status.detail) if line)
+        if tip != self._tip:
+            self._tip = tip
+            self.icon.setToolTip(tip)
         paused = status.state is TrayState.PAUSED and status.paused_until is not None
         self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(paused)
         for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):

@@ -48,12 +48,9 @@ def test_the_wayland_warning_records_too(qapp) -> None:
 
 def test_a_quit_qt_starts_on_its_own_records_but_the_apps_own_does_not(qapp) -> None:
     watch, calls = watched(qapp)
-    try:
-        watch.ended()
-        qapp.aboutToQuit.emit()  # the app's own quit, after its coroutine finished
-        assert calls == []
-    finally:
-        watch.close()
+    watch.close()  # the app's coroutine has finished: what follows is its own quit
+    qapp.aboutToQuit.emit()
+    assert calls == []
     watch, calls = watched(qapp)
     try:
         qapp.aboutToQuit.emit()  # Qt quit while the app was still running

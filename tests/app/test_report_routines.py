@@ -56,3 +56,11 @@ def test_a_template_used_in_the_period_is_listed_beside_the_own_ones(catalog):
     used = catalog.routines[0]
     listed = report_routines(catalog, Library(catalog), {}, aggregates([used.id]))
     assert [(r.name, r.own) for r in listed] == [(used.name, False)]
+
+
+def test_a_count_the_person_wrote_is_reported_as_written_and_said_to_be_theirs(catalog):
+    from desktop.core.catalog import Dosage, Range, Routine, RoutineItem
+
+    mine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("push-up", Dosage(reps=Range(200, 200))),))
+    (listed,) = report_routines(catalog, Library(catalog, (mine,)), {"push-up": 1}, aggregates([]))
+    assert listed.lines == ("Push-ups: 200 reps \u2014 step 2 of 3, 30 reps; this routine sets its own dose",)

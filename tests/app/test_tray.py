@@ -32,15 +32,23 @@ class FakeSensors:
         self.idle = 0.0
         self.slept = None
         self.quiet_now = {"fullscreen": False, "dnd": False, "call": False}
+        self.watch_s = None  # polled, unless a test gives the source a watch threshold
+        self.quiet_looks = 0
+        self.on_change = None
 
     def idle_seconds(self):
         return self.idle
+
+    def listen_idle(self, on_change):
+        self.on_change = on_change
+        return self.watch_s
 
     def slept_seconds(self):
         slept, self.slept = self.slept, None
         return slept
 
     def quiet(self):
+        self.quiet_looks += 1
         return dict(self.quiet_now)
 
     async def watch_session(self, on_event):
@@ -321,3 +329,102 @@ def test_a_failed_break_record_is_reported_not_dropped(coach, qapp, caplog):
         run(qapp, scenario, timeout_s=60)  # each store call is a child process
     assert any("disk is full" in n and "not kept" in n for n in notices)
     assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+
+
+class FakeTimers:
+    """The tray's two single-shot timers on the fake clock: when each is due, and firing them in order."""
+
+    def __init__(self, tray, clocks):
+        self.clocks, self.due, self.fired = clocks, {}, []
+        self.slots = {"wake": tray.wake, "ring": tray._show_state}
+        for name, timer in (("wake", tray._timer), ("ring", tray._ring)):
+            timer.start = lambda ms, name=name: self.due.__setitem__(name, clocks.mono + ms / 1000)
+            timer.stop = lambda name=name: self.due.pop(name, None)
+
+    def run(self, until: float, idle_since: float | None = None, sensors=None) -> None:
+        """Fire every timer due before ``until``; nobody touches anything after ``idle_since``."""
+        while self.due and (when := min(self.due.values())) <= until:
+            name = min(self.due, key=self.due.__getitem__)
+            del self.due[name]
+            self.clocks.advance((when - self.clocks.mono) / 60)
+            if idle_since is not None:
+                sensors.idle = self.clocks.mono - idle_since
+            self.fired.append((round(self.clocks.mono - 100), name))
+            self.slots[name]()
+        self.clocks.advance((until - self.clocks.mono) / 60)
+
+
+@pytest.mark.parametrize(("watch_s", "wakes"), [(30.0, 1), (None, 60)])
+def test_nobody_at_the_machine_for_an_hour(coach, qapp, watch_s, wakes):
+    """A watching idle source leaves the tray asleep; a polled one reads it every minute."""
+    make, clocks, sensors, _, _ = coach
+    sensors.watch_s = watch_s
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        timers = FakeTimers(tray, clocks)
+        tray._apply([], clocks.wall)  # re-arm through the fake timers
+        clocks.advance(0.5)
+        sensors.idle = 30.0
+        if sensors.on_change is not None:
+            sensors.on_change()  # the source: 30 s without input
+        timers.run(100 + 3600, idle_since=100, sensors=sensors)
+        left = dict(timers.due)
+        tray.close()
+        return timers.fired, left
+
+    fired, left = run(qapp, scenario)
+    assert len(fired) == wakes
+    assert sensors.quiet_looks == 0  # no reminder could come: full screen and the rest were not asked
+    if watch_s is not None:
+        assert fired == [(300, "wake")]  # the natural-break mark, then nothing
+        assert left == {"wake": 100 + 8.5 * 3600}  # until working hours end at 17:30
+
+
+def test_an_hour_of_typing_wakes_for_the_ring_and_the_reminders_only(coach, qapp):
+    make, clocks, sensors, _, _ = coach
+    sensors.watch_s = 30.0  # idle stays 0: the source never has anything to say
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        timers = FakeTimers(tray, clocks)
+        tray._apply([], clocks.wall)
+        tips = []
+        timers.slots["ring"] = lambda: (tray._show_state(), tips.append(tray.menu.icon.toolTip()))
+        timers.run(100 + 3600)
+        tray.close()
+        return timers.fired, tips
+
+    fired, tips = run(qapp, scenario)
+    assert sensors.quiet_looks == 4  # once at each reminder
+    assert [t for t, name in fired if name == "wake"] == [1800, 2400, 3000, 3600]  # the reminders
+    assert [t for t, name in fired if name == "ring"] == [225 * n for n in range(1, 8)]  # eighths of 30 min
+    assert "Sitting for 26 min" in tips[-1]  # 1575 s
+
+
+def test_the_tooltip_and_menu_are_brought_up_to_date_when_looked_at(coach, qapp):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+
+    make, clocks, sensors, _, _ = coach
+    sensors.watch_s = 30.0
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        clocks.advance(7)  # no timer fired: the tooltip still says what it said at the start
+        before = tray.menu.icon.toolTip()
+        QApplication.sendEvent(tray.menu.icon, QHelpEvent(QEvent.Type.ToolTip, QPoint(), QPoint()))
+        hovered = tray.menu.icon.toolTip()
+        clocks.advance(5)
+        tray.menu.menu.aboutToShow.emit()
+        opened = tray.menu.icon.toolTip()
+        tray.close()
+        return before, hovered, opened
+
+    before, hovered, opened = run(qapp, scenario)
+    assert "Sitting for 0 min" in before
+    assert "Sitting for 7 min" in hovered and "Sitting for 12 min" in opened

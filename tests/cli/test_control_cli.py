@@ -17,6 +17,7 @@ from desktop.app.tray_store import TrayStore
 from desktop.core.control import Control, ControlRequest, parse_minutes
 from tests.app.test_tray import _history, coach  # noqa: F401  (the fixture: a tray on fake clocks and sensors)
 from tests.app_helpers import run
+from tests.waiting import eventually
 
 
 def upright(*args: str, user: str) -> subprocess.CompletedProcess:
@@ -76,8 +77,7 @@ def test_status_snooze_pause_and_break_reach_the_running_tray(coach, qapp):  # n
         asked["paused"] = await ask("pause", "90")
         asked["bad"] = await ask("pause", "0")
         asked["break"] = await ask("break", "now")
-        while tray.break_window is None:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: tray.break_window is not None, "the break window")
         asked["on_break"] = await ask("status", "--json")
         tray.break_window.close()  # closing the break window by any means: skipped, the tray runs on
         await tray.settle()

@@ -68,6 +68,44 @@ def test_x11_idle_is_the_server_time_since_the_last_mouse_motion(xvfb):
     source.close()  # twice is harmless
 
 
+@pytest.mark.slow
+def test_x11_alarms_report_the_person_stopping_and_coming_back(xvfb):
+    """The SYNC IDLETIME alarms, on a real server: one report per change and none between."""
+
+    async def scenario():
+        clock, source = XServerClock(xvfb), X11Idle(xvfb)
+        seen: list[float] = []
+        try:
+            move_mouse(xvfb)
+            assert source.listen(lambda: seen.append(source.idle_seconds()), watch_s=0.3) == 0.3
+            assert source.listen(lambda: None) is None  # one listener per source
+            await eventually(lambda: len(seen) == 1, "the report that the person stopped")
+            assert seen[0] >= 0.3
+            reported = clock.now()
+            await eventually(lambda: clock.now() - reported >= 500, "half a second more of server time")
+            await asyncio.sleep(0)  # any report that came meanwhile is read now
+            assert len(seen) == 1  # still idle: nothing more to say
+            move_mouse(xvfb)
+            await eventually(lambda: len(seen) == 2, "the report that they are back")
+            assert seen[1] < 0.3
+            await eventually(lambda: len(seen) == 3, "idle again: the alarms stay armed")
+        finally:
+            source.close()
+            clock.close()
+        return seen
+
+    assert len(asyncio.run(scenario())) == 3
+
+
+def test_x11_alarms_need_an_event_loop_to_be_read(xvfb):
+    source = X11Idle(xvfb)
+    try:
+        assert source.listen(lambda: None) is None  # no loop: the tray polls instead
+        assert source.idle_seconds() is not None
+    finally:
+        source.close()
+
+
 class CountingScreenSaver:
     """libXss's query, answering a counter the test sets (the server's own is milliseconds)."""
 

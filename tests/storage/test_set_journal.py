@@ -156,3 +156,16 @@ def test_a_journal_an_older_upright_left_is_still_replayed(tmp_path: Path) -> No
     assert replay_orphans(tmp_path, store) == 1
     assert len(store.export_history()["sessions"][0]["sets"]) == 1
     db.close()
+
+
+def test_a_written_start_is_not_waiting_in_the_file_and_its_id_is_known(tmp_path: Path) -> None:
+    """The start's ``done`` line marks it done and carries the session's id: what a replay
+    of the file finds waiting is only the set, resolved to that id without a store."""
+    journal = SetJournal(tmp_path)
+    start = journal.append(SessionStart(KEY, "r", "Routine", T0))
+    journal.append(a_set(KEY, 1))
+    journal.done(start, 41)
+    journal.close()
+    [orphan] = orphans(tmp_path)
+    assert orphan.records == [a_set(KEY, 1)] and orphan.ids == {KEY: 41}
+    orphan.release()

@@ -66,8 +66,17 @@ def card_grid(page) -> dict:
     """How the exercise cards use their row: columns, and the room left over at its end."""
     grid = page.cards
     width, cell = grid.viewport().width(), grid.gridSize().width()
-    columns = max(1, width // cell)
-    return {"columns": columns, "gap": width - columns * cell, "cell": cell, "viewport": width}
+    # As laid out: the cards on the first row, and the room right of the last of them.
+    lefts = [grid.visualRect(grid.model().index(n, 0)).left() for n in range(grid.model().rowCount())]
+    columns = len(set(lefts))
+    gap = width - columns * cell
+    return {
+        "columns": columns,
+        "gap": gap,
+        "cell": cell,
+        "viewport": width,
+        "stacked": page.splitter.stacked(),
+    }
 
 
 def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
@@ -167,6 +176,7 @@ def probe(data_dir: Path) -> dict:
                     controller.routines.set_rows(rows)
                 result = report(app, window)
                 result["sideways"] = window.centralWidget().horizontalScrollBar().maximum() > 0
+                result["down"] = window.centralWidget().verticalScrollBar().maximum()
                 if Page(n) == Page.EXERCISES:
                     result["cards"] = card_grid(controller.exercises)
                 out[f"{name}-{label}"] = result

@@ -233,3 +233,15 @@ def test_the_sessions_header_is_repeated_on_every_page_the_table_spans(qapp, tmp
     # Every session is printed once: no row lost or repeated at a page break.
     printed = [m for t in texts for m in re.findall(r"\d+ \w{3} 2026, 09:00", t)]
     assert len(printed) == 150 and len(set(printed)) == 150
+
+
+def test_a_long_name_is_printed_whole_at_the_top_and_cut_short_in_the_footer(qapp, tmp_path):
+    path = tmp_path / "report.pdf"
+    name = "Alexandra " + "Maximiliane " * 12 + "Zyxwvutsrq"
+    data = ReportInput(name, "Last 2 weeks", aggregates(), sessions(3), 3, ROUTINES, NAMES, date(2026, 3, 16))
+    pages = write_report(path, data, QPageSize.PageSizeId.A4)
+    first = page_texts(path)[0]
+    assert "Zyxwvutsrq" in first.split("Summary")[0]  # whole, wrapped, at the top
+    footer = first.strip().splitlines()[-1]
+    assert footer.endswith(f"Page 1 of {pages}") and "\u2026" in footer  # cut, the page number intact
+    assert "Zyxwvutsrq" not in footer

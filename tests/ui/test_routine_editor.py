@@ -509,7 +509,7 @@ def test_an_empty_field_names_the_ladder_step_it_follows_and_a_typed_count_wins(
     reps = editor.form.fields["reps"]
     assert reps.text() == "" and reps.placeholderText() == "Step 2 of 3: 30"
     assert editor.form.fields["sets"].placeholderText().startswith(("catalog: ", "not set"))
-    assert "Step 2 of 3: 30 reps" in editor.form.dose.text()
+    assert editor.form.dose.text().startswith("Your step, Step 2 of 3 (30 reps): 30 reps.")
     assert editor.model.index(0).data().endswith("30 reps \u00b7 step 2 of 3")
     step_total = editor.total.text()
     retype(qtbot, reps, "150")

