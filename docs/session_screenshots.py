@@ -5,7 +5,7 @@
 The real session controller drives the real view; only the clock is fake, so
 each picture is the screen at a chosen instant: get ready, each phase of a
 paced rep, a hold, rest showing what comes next, a side switch, paused, and
-the done screen after ending early.
+the done screen after ending early, asking how the back is now beside its summary.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Silent:
 # (file name, routine, ladder, what to do before the picture)
 MOMENTS = (
     ("get-ready", "posterior-chain", {}, [("wait", 1.2)]),
+    ("get-ready-left-side", "mobility-trio", {}, [("wait", 1.2)]),
+    ("work-left-side", "mobility-trio", {}, [("skip", 1), ("wait", 2.5)]),
     ("work-phase-lift", "posterior-chain", {}, [("skip", 1), ("wait", 0.9)]),
     ("work-phase-lower", "posterior-chain", {}, [("skip", 1), ("wait", 3.2)]),
     ("rest-next", "posterior-chain", {}, [("skip", 2), ("wait", 21)]),
@@ -55,6 +57,7 @@ MOMENTS = (
     ("work-alternate", "tweaked-back", {}, [("until", "supine-marching"), ("wait", 5)]),
     ("paused", "tweaked-back", {}, [("skip", 1), ("wait", 4), ("pause", 1)]),
     ("done-ended-early", "tweaked-back", {}, [("skip", 1), ("wait", 14), ("end", 1)]),
+    ("done-asks-pain", "tweaked-back", {}, [("skip", 1), ("wait", 14), ("end", 1), ("ask", 1)]),
 )
 
 
@@ -70,7 +73,9 @@ def main() -> int:
     from desktop.app.session_controller import SessionController
     from desktop.content.catalog_loader import load_catalog
     from desktop.core.clock import FakeClock
+    from desktop.core.history import PainMoment
     from desktop.ui.appearance import Appearance
+    from desktop.ui.pain_dialog import PainDialog
 
     catalog = load_catalog()
     appearance = Appearance(app, "light")
@@ -111,6 +116,10 @@ def main() -> int:
                 elif action == "end":
                     c.engine.end()
             c._refresh()
+            if script[-1][0] == "ask":  # the question the controller asks on the done screen
+                question = PainDialog(PainMoment.AFTER, room=c.view.dial.width())
+                c.view.ask(question)
+                question.open()
             for _ in range(3):
                 app.processEvents()
             path = args.out / f"session-{name}-{theme}.png"

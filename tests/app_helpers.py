@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -31,6 +32,49 @@ def answer_dialogs(answers: list[bool], seen: list[str]) -> QTimer:
                     (widget.defaultButton() if yes else widget.escapeButton()).click()
                 else:
                     widget.accept() if yes else widget.reject()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def answer_done_screen(
+    answers: list[int | bool | None], seen: list[str], ready: Callable[[], bool] = lambda: True
+) -> QTimer:
+    """On a session's done screen, answer each question asked there in turn (the pain rating:
+    a number, or None to skip; any other: True accepts, False declines), then, once ``ready()``,
+    leave the screen with Esc as a person would. Records ``done screen: <title> <answer>``."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.pain_dialog import PainDialog
+    from desktop.ui.session_view import SessionView
+
+    timer = QTimer()
+    timer.setInterval(20)
+    pressed: list[SessionView] = []
+
+    def poll():
+        for view in QApplication.topLevelWidgets():
+            if not isinstance(view, SessionView) or not view.isVisible() or view.kind != "done":
+                continue
+            question = view.question
+            if isinstance(question, QDialog) and question.isVisible() and answers:
+                answer = answers.pop(0)
+                seen.append(f"done screen: {question.windowTitle()} {answer}")
+                if isinstance(question, PainDialog) and isinstance(answer, int) and answer is not True:
+                    question._pick(answer)
+                    question.accept()
+                elif answer is True:
+                    question.accept()
+                else:
+                    question.reject()
+            elif question is None and not answers and QApplication.activeModalWidget() is None and ready():
+                if not pressed:
+                    seen.append("done screen: Esc")
+                    pressed.append(view)
+                view.activateWindow()  # as a person's click would: a closed dialog leaves no window active
+                QTest.keyClick(view, Qt.Key.Key_Escape)  # again on the next poll if it went nowhere
 
     timer.timeout.connect(poll)
     timer.start()

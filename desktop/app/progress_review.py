@@ -7,6 +7,7 @@ the marks and each confirmed change with its reason, linked to the session.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from desktop.core.progression import suggestions
 from desktop.ui.progress_dialog import ProgressDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from desktop.app.store_worker import StoreWorker
 
 
@@ -26,8 +29,11 @@ async def review_progress(
     session_id: int,
     exercise_ids: list[str],
     ladder: dict[str, int],
+    *,
+    ask: Callable[[QDialog], Awaitable[bool]] = modal.answer,
 ) -> list[str]:
-    """Run the review; returns one line per change made."""
+    """Run the review; returns one line per change made. ``ask`` shows the questions and waits
+    for the answer (the session asks them on its done screen)."""
     if not any(catalog.exercise(e).progressions for e in exercise_ids):
         return []  # nothing on a ladder: no questions (a rise in pain was already answered with advice)
     evidence = {e: await worker.run(worker.progress.evidence, e) for e in exercise_ids}
@@ -38,7 +44,7 @@ async def review_progress(
         names,
         parent,
     )
-    if not await modal.answer(dialog):
+    if not await ask(dialog):
         return []
     marked, chosen = dialog.marked(), dialog.chosen()  # read now: the dialog is deleted once we wait
     await worker.run(worker.progress.mark_painful, session_id, marked)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.content.errors import ContentError
 from desktop.core.catalog import Catalog, Routine
+from desktop.core.history import SessionOutcome
 from desktop.core.routine_ids import find_routines
 
 
@@ -159,7 +160,7 @@ async def _session(app, catalog: Catalog, routine: Routine | None, args) -> int:
         except StorageError as exc:
             print(f"upright: {exc}", file=sys.stderr)  # each message says what was kept
             return 2
-        print(f"session {outcome}", flush=True)
+        print(f"{routine.name}: session {SessionOutcome(outcome).label.lower()}", flush=True)
         return 0
     finally:
         worker.close()

@@ -43,7 +43,7 @@ class Sensors:
     def idle_seconds(self) -> float | None:
         return self.idle.idle_seconds()
 
-    def listen_idle(self, on_change) -> float | None:
+    def listen_idle(self, on_change: Callable[[], None]) -> float | None:
         """Have the idle source report changes itself; its threshold, or None where it must be polled."""
         return self.idle.listen(on_change)
 

@@ -89,6 +89,7 @@ class SessionController:
         self._done_exercises: list[str] = []  # in the order their first set finished
         self.storage_error: StorageError | None = None  # the first disk problem, if saving failed
         self._done: asyncio.Future[SessionOutcome] | None = None
+        self._left: asyncio.Future[None] | None = None  # the person closed the done screen
         self._mono0 = 0.0
         self._wall0 = datetime.now(UTC)
         self._confirming = False
@@ -105,6 +106,7 @@ class SessionController:
     # -- the whole session ----------------------------------------------------
     async def run(self) -> SessionOutcome:
         self._done = asyncio.get_running_loop().create_future()
+        self._left = asyncio.get_running_loop().create_future()
         pain_before = None if self.auto else await self._ask_pain(PainMoment.BEFORE)
         if self.worker is not None:  # journaled at once; a busy store gets them later, in this order
             self.session_key = uuid4().hex
@@ -130,7 +132,7 @@ class SessionController:
         self._outcome = self._outcome or outcome
         # Journaled before anything is asked: a closed window or a kill from here on keeps it.
         self._keep_end()
-        pain_after = await self._ask_pain(PainMoment.AFTER) if self._asks else None
+        pain_after = await self._ask_pain_here() if self._asks else None
         if pain_after is not None and self.session_key is not None:
             self._keep(PainRecord(self.session_key, PainMoment.AFTER, pain_after, datetime.now(UTC)))
         if (
@@ -140,7 +142,7 @@ class SessionController:
             and not self._closed
         ):
             flags = [(f.title, f.advice) for f in self.catalog.safety if f.id in ADVICE_FLAGS]
-            await modal.answer(pain_advice(self.view, pain_after - pain_before, flags))
+            await self._ask_here(pain_advice(None, pain_after - pain_before, flags))
         await self._settle()  # the review below needs the session in the store
         worker = self.worker
         session_id = (
@@ -155,10 +157,19 @@ class SessionController:
         ):
             try:
                 await review_progress(
-                    self.view, self.catalog, worker, session_id, self._done_exercises, self.ladder
+                    None,
+                    self.catalog,
+                    worker,
+                    session_id,
+                    self._done_exercises,
+                    self.ladder,
+                    ask=self._ask_here,
                 )
             except StorageError as exc:
                 self._storage_failed(exc)
+        if self._asks:  # the done screen stays, readable, until the person closes it
+            self.view.activateWindow()  # Enter and Esc reach it once the last question has gone
+            await self._left
         self.view.close_for_good()
         self.view.deleteLater()
         if self.storage_error is not None:
@@ -238,6 +249,19 @@ class SessionController:
         if self.engine.index >= 0 and not self.engine.finished:
             self.engine.end()  # the set under way and the end arrive through ``_on_event``
         self._keep_end()
+
+    async def _ask_here(self, dialog: QDialog) -> bool:
+        """A question after the session, asked on the done screen beside its summary (never
+        over it); whether it was accepted."""
+        self.view.ask(dialog)
+        try:
+            return await modal.answer(dialog)
+        finally:
+            self.view.end_question()
+
+    async def _ask_pain_here(self) -> int | None:
+        dialog = PainDialog(PainMoment.AFTER)
+        return dialog.value if await self._ask_here(dialog) else None
 
     async def _ask_pain(self, moment: PainMoment) -> int | None:
         dialog = PainDialog(moment, self.view if self.view.isVisible() else None)
@@ -349,8 +373,10 @@ class SessionController:
 
     # -- keys and buttons -> engine ------------------------------------------
     def _on_intent(self, intent: SessionIntent) -> None:
-        if intent is SessionIntent.CLOSE:
-            self._close_window()
+        if intent is SessionIntent.CLOSE or (
+            self.engine.finished and intent in (SessionIntent.END, SessionIntent.SET_DONE)
+        ):
+            self._close_window()  # on the done screen: Close, Esc or Enter
             return
         if self.engine.finished or self._confirming:
             return
@@ -374,10 +400,13 @@ class SessionController:
 
     def _close_window(self) -> None:
         """Closing the window is ending: the sets done are kept, the session is recorded as
-        ended early, and nothing more is asked (the person has chosen to leave)."""
+        ended early, and nothing more is asked (the person has chosen to leave). On the done
+        screen it is simply leaving it."""
         self._closed = True
         for dialog in self.view.findChildren(QDialog):  # an open question is answered "no"
             dialog.reject()
+        if self._left is not None and not self._left.done():
+            self._left.set_result(None)
         if self.engine.index < 0:
             return
         self.engine.end()

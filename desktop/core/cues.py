@@ -11,7 +11,7 @@ the voice change exactly when the phase does, with no timer of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -65,15 +65,28 @@ class Cues:
         return cls({moment: tuple(lines) for moment, lines in data.items()})
 
 
+def sentence(cue: str) -> str:
+    """A cue as it is shown and spoken: a sentence with its full stop. The catalog writes
+    cues as bare phrases; this is the one rule that punctuates them, wherever they appear
+    (the session, the break window, the exercise details, the voice)."""
+    cue = cue.strip()
+    return cue if not cue or cue[-1] in ".!?\u2026" else f"{cue}."
+
+
+def sentences(lines: Iterable[str]) -> str:
+    """Several cues shown together: each its own sentence, one space between."""
+    return " ".join(sentence(line) for line in lines if line.strip())
+
+
 def pick(lines: tuple[str, ...], turn: int) -> str:
-    """The ``turn``-th cue of a moment, round and round; empty when there is none."""
-    return lines[turn % len(lines)] if lines else ""
+    """The ``turn``-th cue of a moment, round and round, as a sentence; empty when there is none."""
+    return sentence(lines[turn % len(lines)]) if lines else ""
 
 
 def setup_text(cues: Cues) -> str:
-    """What to do to get into position: every setup cue, one per line."""
-    return "\n".join(cues.get(SETUP))
+    """What to do to get into position: every setup cue, as sentences."""
+    return sentences(cues.get(SETUP))
 
 
 def switch_text(cues: Cues) -> str:
-    return pick(cues.get(SWITCH), 0) or GENERIC_SWITCH
+    return pick(cues.get(SWITCH), 0) or sentence(GENERIC_SWITCH)

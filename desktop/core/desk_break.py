@@ -16,7 +16,7 @@ from desktop.core.cues import pick, setup_text
 from desktop.core.doses import item_dosage
 
 GET_READY_S = 5.0
-HOLD_CUE = "Hold here and breathe easily"
+HOLD_CUE = "Hold here and breathe easily."
 
 
 @dataclass(frozen=True)
@@ -87,4 +87,4 @@ def desk_break(catalog: Catalog, routine: Routine) -> DeskBreak:
         (name, float(seconds), pick(cues.get(name), 0) or HOLD_CUE) for name, seconds in tempo.items()
     )
     reps = int(dosage.reps.lo) if dosage.reps is not None else 5
-    return DeskBreak(exercise.id, exercise.name, dosage, setup_text(cues).replace("\n", ". "), phases, reps)
+    return DeskBreak(exercise.id, exercise.name, dosage, setup_text(cues), phases, reps)

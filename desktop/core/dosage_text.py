@@ -6,6 +6,8 @@ shared by the GUI, the CLI table and exports.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from desktop.core.catalog import Dosage, Range
 
 DASH = "\u2013"  # an en dash reads as "to" in ranges such as 8–20
@@ -80,7 +82,16 @@ def frequency(d: Dosage) -> str:
     return " \u00b7 ".join(parts)
 
 
+def phase_words(phase: str) -> str:
+    """A tempo phase as a person says it (``lean-back`` -> ``lean back``): the one wording of
+    a phase, in the tempo lists and (capitalised) as the session's big phase word."""
+    return phase.replace("-", " ").replace("_", " ")
+
+
+def tempo_list(tempo: Iterable[tuple[str, float]]) -> str:
+    """``lean back 3 s, hold 2 s, return 3 s``: the phases in the author's order."""
+    return ", ".join(f"{phase_words(phase)} {number(s)} s" for phase, s in tempo)
+
+
 def tempo_text(d: Dosage) -> str:
-    if not d.tempo:
-        return ""
-    return ", ".join(f"{phase} {number(s)} s" for phase, s in d.tempo.items())
+    return tempo_list(d.tempo.items()) if d.tempo else ""

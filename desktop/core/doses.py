@@ -13,10 +13,10 @@ list, its total, ``upright routines``, the session and the report never disagree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.catalog import Catalog, Dosage, RoutineItem
-from desktop.core.dose_kinds import set_keys
+from desktop.core.dose_kinds import FITTING_KEYS, FITTING_SIDES, DoseKind, kind_of, set_keys
 from desktop.core.progression import step_of
 
 
@@ -34,18 +34,43 @@ class ItemDose:
 def item_dose(catalog: Catalog, item: RoutineItem, step: int | None = None) -> ItemDose:
     """``item``'s dose with the person on ladder ``step`` (``None``: leave the ladder out)."""
     exercise = catalog.exercise(item.exercise)
+    kind = kind_of(exercise.dosage, item.overrides)
     rung = exercise.rung(step) if step is not None else None
     if rung is None:
-        return ItemDose(exercise.base_dosage.overridden(item.overrides))
+        return ItemDose(_of_kind(exercise.base_dosage.overridden(item.overrides), kind, item.overrides))
     by_step = set(set_keys(rung.dosage))
     own = set(set_keys(item.overrides))
     return ItemDose(
-        exercise.base_dosage.overridden(rung.dosage).overridden(item.overrides),
+        _of_kind(
+            exercise.base_dosage.overridden(rung.dosage).overridden(item.overrides), kind, item.overrides
+        ),
         step_of(exercise, rung),
         rung.name,
         frozenset(by_step - own),
         frozenset(by_step & own),
     )
+
+
+WAYS = ("reps", "duration_s", "hold_s", "tempo")  # the keys that say how an exercise is done
+
+
+def _of_kind(dosage: Dosage, kind: DoseKind, own: Dosage) -> Dosage:
+    """``dosage`` without the defaults that do not fit the way the exercise is done.
+
+    Where the catalog leaves the way open (cat-cow), the item decides it, and the
+    session defaults for the other ways must not run instead: cat-cow with
+    ``duration_s = 60`` is a minute, not the default 8 reps. What the item wrote
+    itself stays (a key that does not fit is refused before it gets here).
+    """
+    fitting = FITTING_KEYS[kind]
+    dropped: dict[str, None] = {
+        k: None
+        for k in WAYS
+        if k not in fitting and getattr(dosage, k) is not None and getattr(own, k) is None
+    }
+    if dosage.sides is not None and own.sides is None and dosage.sides not in FITTING_SIDES[kind]:
+        dropped["sides"] = None
+    return replace(dosage, **dropped) if dropped else dosage
 
 
 def item_dosage(catalog: Catalog, item: RoutineItem, step: int | None = None) -> Dosage:

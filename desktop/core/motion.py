@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.catalog import Dosage, Sides
 from desktop.core.figure import ExerciseArt, Scene
@@ -131,10 +131,7 @@ class Timeline:
         flip = flip_for(self.side, self.sides, cycle)
         before = flip_for(self.side, self.sides, cycle - 1) if n == 0 and cycle > 0 else flip
         beat = self.beats[n]
-        phase = phase or beat.phase
-        if self.mirror:
-            return Frame(phase, cycle, start, beat.target, t, mirrored=flip)
-        return Frame(phase, cycle, start, beat.target, t, swapped=flip, swapped_from=before)
+        return _sided(Frame(phase or beat.phase, cycle, start, beat.target, t), self.mirror, flip, before)
 
     @classmethod
     def for_exercise(
@@ -157,6 +154,23 @@ class Timeline:
             settle_beat=end_at,
             start=art.start_position,
         )
+
+
+def _sided(frame: Frame, mirror: bool, flip: bool, flip_before: bool) -> Frame:
+    """``frame`` on the other side when ``flip``: the whole picture mirrored (lying on the other
+    side) or the far limbs working, as the art says."""
+    if mirror:
+        return replace(frame, mirrored=flip)
+    return replace(frame, swapped=flip, swapped_from=flip_before)
+
+
+def start_frame(art: ExerciseArt, side: Side | None) -> Frame:
+    """The still start position for a step on ``side``: exactly the first frame a session
+    step on that side begins with (same pose, same mirroring or swapped limbs), so getting
+    ready, resting and switching sides show the position the next set starts from."""
+    flip = flip_for(side, "none", 0)
+    start = art.start_position
+    return _sided(Frame("still", 0, start, start, 0.0), art.other_side == "mirror", flip, flip)
 
 
 def tempo_beats(art: ExerciseArt, tempo: Mapping[str, float]) -> tuple[Beat, ...]:

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.core.catalog import Catalog
-from desktop.core.dosage_text import number, seconds_text
+from desktop.core.dosage_text import number, seconds_text, tempo_list
 from desktop.core.plan import Step
 
 SIDE_WORDS = {"left": "left side", "right": "right side", "alternate": "alternating sides"}
-
-
-def step_title(step: Step, catalog: Catalog) -> str:
-    name = catalog.exercise(step.exercise_id).name if step.exercise_id else ""
-    if step.kind == "get_ready":
-        return f"Get ready: {name}"
-    if step.kind == "rest":
-        return "Rest"
-    if step.kind == "side_switch":
-        return "Switch sides"
-    if step.kind == "done":
-        return "Done"
-    return name
 
 
 def step_detail(step: Step) -> str:
@@ -32,7 +18,7 @@ def step_detail(step: Step) -> str:
         else:
             bits.append(f"{step.reps} reps" + (" per side" if step.side == "alternate" else ""))
             if step.tempo:
-                bits.append(", ".join(f"{phase} {number(s)} s" for phase, s in step.tempo))
+                bits.append(tempo_list(step.tempo))
             elif step.hold_s:
                 bits.append(f"hold {number(step.hold_s)} s at the end")
             else:

@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.catalog import Catalog, Exercise
-from desktop.core.cues import ROTATE_S, WORK, Cues, pick, setup_text, switch_text
+from desktop.core.cues import FINISHED, ROTATE_S, WORK, Cues, pick, setup_text, switch_text
+from desktop.core.dosage_text import phase_words
 from desktop.core.history import SessionOutcome
 from desktop.core.plan import Side, Step, StepKind
-from desktop.core.plan_text import SIDE_WORDS, step_detail, step_title
+from desktop.core.plan_text import SIDE_WORDS, step_detail
 from desktop.core.progression import step_of
 from desktop.core.session import SessionState
 
@@ -128,7 +129,7 @@ def _phase_line(state: SessionState) -> str:
     thing on the screen, so the movement's rhythm reads from the floor."""
     step = state.step
     if step.kind == "work" and state.phase and state.phase_left_s is not None:
-        return f"{state.phase.replace('-', ' ').capitalize()}  {max(1, math.ceil(state.phase_left_s - 1e-3))}"
+        return f"{phase_words(state.phase).capitalize()}  {max(1, math.ceil(state.phase_left_s - 1e-3))}"
     return ""
 
 
@@ -169,7 +170,7 @@ def _done(summary: Summary | None) -> Display:
         progress=1.0,
         cue=what,
         phase="",
-        next_text="Take your time getting up.",
+        next_text=f"{FINISHED} Enter or Esc closes this window.",
         figure=FigureCue(None, None, None, False),
         paused=False,
         awaits_reps=False,
@@ -193,11 +194,7 @@ def display(
     exercise = catalog.exercise(shown.exercise_id) if shown.exercise_id else None
     rung = rung_of(catalog, exercise.id, ladder) if exercise else None
     cues = exercise.cues_at(rung) if exercise else None
-    next_text = ""
-    if following is not None and following.kind != "done":
-        next_text = f"Next: {step_title(following, catalog)} \u00b7 {step_detail(following)}"
-    elif following is not None:
-        next_text = "Next: finish"
+    next_text = _next_text(following, catalog)
     if step.kind == "work" and not step.is_timed and state.phase:
         big = str(min(state.reps_done + 1, state.rep_count))  # the rep being done now
     elif step.kind == "work" and not step.is_timed:
@@ -207,7 +204,7 @@ def display(
     title = exercise.name if exercise else ""
     if step.kind == "rest" and exercise is not None:
         title = f"Next: {exercise.name}"
-    figure_side = _figure_side(step, shown, state)
+    figure_side = _figure_side(step, state)
     return Display(
         kind=step.kind,
         label="Paused" if state.paused else KIND_LABELS[step.kind],
@@ -225,10 +222,31 @@ def display(
     )
 
 
-def _figure_side(step: Step, shown: Step, state: SessionState) -> Side | None:
-    """The side the figure shows: the step's own, the coming one while switching or resting."""
-    if step.kind == "side_switch":
-        return step.side
-    if step.kind == "work":  # "alternate": the limbs change over every rep, as the engine counts
-        return step.side if step.side in ("left", "right", "alternate") else None
-    return shown.side if shown.side in ("left", "right") else None
+def _next_text(following: Step | None, catalog: Catalog) -> str:
+    """The line under the timer: what the next step is, in words (``Next exercise: Segmental
+    bridge``, ``Next: rest, 30 s``, ``Last one, then you're done``)."""
+    if following is None:
+        return ""
+    if following.kind == "done":
+        return "Last one, then you\u2019re done."
+    if following.kind == "get_ready":
+        return f"Next exercise: {_name(following, catalog)}"
+    if following.kind == "rest":
+        return f"Next: rest, {step_detail(following)}"
+    if following.kind == "side_switch":
+        return f"Next: switch sides, {step_detail(following)}"
+    return f"Next: {_name(following, catalog)} \u00b7 {step_detail(following)}"
+
+
+def _name(step: Step, catalog: Catalog) -> str:
+    return catalog.exercise(step.exercise_id).name if step.exercise_id else ""
+
+
+def _figure_side(step: Step, state: SessionState) -> Side | None:
+    """The side the figure shows: the step's own during work; while getting ready, resting or
+    switching sides, the side of the set that comes next, so the still picture is exactly
+    the position that set starts from (see ``desktop.core.motion.start_frame``)."""
+    if step.kind != "work":
+        coming = state.next_step
+        step = coming if coming is not None and coming.kind == "work" else step
+    return step.side if step.side in ("left", "right", "alternate") else None

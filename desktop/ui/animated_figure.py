@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.core import clock as clocks
 from desktop.core.catalog import Dosage
 from desktop.core.figure import ExerciseArt, PoseBook
-from desktop.core.motion import Frame, Timeline, flip_for
+from desktop.core.motion import Frame, Timeline, start_frame
 from desktop.core.plan import Side
 from desktop.ui.figure_painter import paint_art, paint_figure
 from desktop.ui.theme import LIGHT, Palette
@@ -101,18 +101,13 @@ class AnimatedFigure(QWidget):
         The start position is the art's setup position (``start`` in the pose data, else its
         first keyframe), where a set's first rep begins.
 
-        For rest and get-ready, which show where the next exercise begins: no timer runs and
-        ``frame()`` stays the same however the clock moves. ``side`` "left" shows the left limb
-        (or lying on that side) as a session step on that side would start.
+        For rest, get-ready and side switches, which show where the next set begins: no timer
+        runs and ``frame()`` stays the same however the clock moves. ``side`` is the coming
+        step's ("left", "right", "alternate" or None): the picture is that step's first frame.
         """
         self._art = self._poses.get(exercise_id, rung) if exercise_id else None
         self._timeline = None
-        flip = flip_for(side, "each", 0) if side in ("left", "right") else False
-        mirror = self._art is not None and self._art.other_side == "mirror"
-        start = self._art.start_position if self._art else 0.0
-        self._still = Frame(
-            "still", 0, start, start, 0.0, flip and mirror, flip and not mirror, flip and not mirror
-        )
+        self._still = start_frame(self._art, side) if self._art else None
         self._bounds = self._art.bounds() if self._art else None
         self._sync_timer()
         self.update()

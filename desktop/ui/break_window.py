@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import clock as clocks
 from desktop.core.desk_break import GET_READY_S, DeskBreak
+from desktop.core.dosage_text import phase_words
 from desktop.core.figure import PoseBook
 from desktop.core.intents import BreakEnd
 from desktop.core.session_display import clock_text
@@ -123,7 +124,7 @@ class BreakWindow(QWidget):
             if m.rep == 0
             else ""
             if m.done
-            else f"Rep {m.rep} of {m.reps} \u00b7 {m.phase.replace('-', ' ')}"
+            else f"Rep {m.rep} of {m.reps} \u00b7 {phase_words(m.phase)}"
         )
         if m.done:
             self._end(BreakEnd.COMPLETED)

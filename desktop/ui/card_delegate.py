@@ -119,11 +119,15 @@ class CardGrid(QListView):
         scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         self.setMinimumWidth(MIN_CARD_WIDTH + max(scrollbar, 10) + 2 * self.frameWidth() + 2)
 
+    def room(self) -> int:
+        """The width a row of cards may fill: QListView wraps a card that reaches the last pixel."""
+        return self.viewport().width() - 1
+
     def columns(self) -> int:
-        return max(1, self.viewport().width() // MIN_CARD_WIDTH)
+        return max(1, self.room() // MIN_CARD_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        width = max(MIN_CARD_WIDTH, self.viewport().width() // self.columns())
+        width = max(MIN_CARD_WIDTH, self.room() // self.columns())
         if width != self.gridSize().width():
             self.delegate.size = QSize(width, CARD_SIZE.height())
             self.setGridSize(self.delegate.size)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core import dosage_text
 from desktop.core.catalog import Exercise, SafetyFlag
+from desktop.core.cues import sentence
 from desktop.ui.exercise_model import label
 from desktop.ui.theme import TYPE, Palette
 
@@ -58,7 +59,7 @@ def exercise_html(
     parts += [
         f"<table cellpadding='2'>{table}</table>",
         "<h3>Why</h3>" + _list(e.why),
-        "<h3>How</h3>" + _list(e.cues, ordered=True),
+        "<h3>How</h3>" + _list([sentence(c) for c in e.cues], ordered=True),
     ]
     if e.progressions:
         here = e.progressions.index(e.rung(step or 0))

@@ -71,7 +71,8 @@ class ExerciseListModel(QAbstractListModel):
             progress = f", {self._progress[e.id]}" if self._progress[e.id] else ""
             return f"{e.name}: {label(e.position)}, {dosage_text.summary(e.dosage)}{progress}{caution}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip("\n".join([e.why[0], *(f"\u26a0 {f.title}" for f in flags)]))
+            # The name first: a card elides a long one.
+            return plain_tooltip("\n".join([e.name, e.why[0], *(f"\u26a0 {f.title}" for f in flags)]))
         if role == Role.EXERCISE:
             return e
         if role == Role.SUMMARY:

@@ -85,8 +85,8 @@ def about_dialog(parent: QWidget | None, version: str, data_dir: str) -> QDialog
         f"<p>Version {escape(version)}</p>"
         "<p>A back-care routine timer for people with low back pain and people who sit at a desk "
         "all day: exercise cards, timed routines, sit-break reminders and a history you keep.</p>"
-        "<p>Upright is no clinician: it makes no diagnosis. With severe pain, an injury, or numbness "
-        "below the knee, see a doctor or physiotherapist.</p>"
+        "<p>Upright is not a clinician and cannot diagnose anything. With severe pain, an injury, "
+        "or numbness below the knee, see a doctor or physiotherapist.</p>"
         f"<p>Your history is kept on this computer only, in {escape(data_dir)}.</p>"
     )
     return info_dialog(parent, "About Upright", "Upright", html)

@@ -115,7 +115,9 @@ class SessionTable(QTableWidget):
             if column != 1:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setUpdatesEnabled(True)
-        self.resizeRowsToContents()
+        if rows:  # no cell wraps, so every row is as tall as the first: measured once, not 200 times
+            vertical = self.verticalHeader()  # as resizeRowToContents measures a row
+            vertical.setDefaultSectionSize(max(vertical.sectionSizeHint(0), self.sizeHintForRow(0)))
         self.fit_height()
 
     def fit_height(self) -> None:

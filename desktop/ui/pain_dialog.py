@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.history import PainMoment
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
-from desktop.ui.screen_fit import available
 from desktop.ui.theme import SPACE
 
 TEN_WINDOW_S = 1.0
@@ -46,8 +45,9 @@ class PainDialog(QDialog):
         )
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        row = QGridLayout()
-        row.setSpacing(SPACE[1])
+        # One row of eleven where there is room; where there is not (200 % on 1280x720, or beside
+        # the summary on a small session window) the numbers run on over two or three lines.
+        row = FlowLayout(spacing=SPACE[1])
         for n in range(11):
             button = QPushButton(str(n))
             button.setCheckable(True)
@@ -60,12 +60,8 @@ class PainDialog(QDialog):
             button.setAutoDefault(False)  # Enter saves; it never re-presses a number
             button.installEventFilter(self)  # digits and arrows mean the same on every button
             self.group.addButton(button, n)
+            row.addWidget(button)
         self.group.idClicked.connect(self._pick)
-        # One row of eleven where the screen has room; 0-5 over 6-10 where it has not (200 % on 1280x720).
-        buttons_width = sum(b.minimumWidth() for b in self.group.buttons()) + 10 * SPACE[1] + 2 * SPACE[4]
-        per_row = 11 if buttons_width <= available(self).width() else 6
-        for n, number in enumerate(self.group.buttons()):
-            row.addWidget(number, n // per_row, n % per_row)
         save = QPushButton("Save")
         save.setProperty("primary", True)
         save.setAccessibleName("Save pain rating")

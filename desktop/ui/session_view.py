@@ -87,6 +87,8 @@ class SessionView(QWidget):
         self.notice = PlainLabel(objectName="Muted", wordWrap=True)
         self.notice.hide()
         self.buttons: dict[SessionIntent, QPushButton] = {}
+        self._shortcuts: list[QShortcut] = []
+        self.question: QWidget | None = None  # a question asked on the done screen, if any
         controls = QHBoxLayout()
         controls.setSpacing(SPACE[2])
         controls.setContentsMargins(0, 0, 0, 0)
@@ -99,9 +101,13 @@ class SessionView(QWidget):
             controls.addWidget(button)
             self.buttons[intent] = button
             for key in keys:
-                QShortcut(QKeySequence(key), self, lambda i=intent: self.intent.emit(i))
+                self._shortcuts.append(
+                    QShortcut(QKeySequence(key), self, lambda i=intent: self.intent.emit(i))
+                )
         for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self, lambda: self.intent.emit(SessionIntent.SET_DONE))
+            self._shortcuts.append(
+                QShortcut(QKeySequence(key), self, lambda: self.intent.emit(SessionIntent.SET_DONE))
+            )
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
 
         header = QHBoxLayout()
@@ -116,6 +122,7 @@ class SessionView(QWidget):
         timer.setSpacing(0)
         timer.addWidget(self.phase)
         timer.addWidget(self.dial, 1)
+        self._timer_column = timer
         body = QHBoxLayout()
         body.setSpacing(SPACE[5])
         body.addWidget(self.cues, 2)
@@ -124,6 +131,7 @@ class SessionView(QWidget):
         footer.addStretch(1)
         bar = QWidget()
         bar.setObjectName("SessionControls")
+        self._controls = bar
         bar.setLayout(controls)
         footer.addWidget(bar)
         layout = QVBoxLayout(self)
@@ -149,6 +157,44 @@ class SessionView(QWidget):
             return
         event.ignore()
         self.intent.emit(SessionIntent.CLOSE)
+
+    @property
+    def kind(self) -> str:
+        """The kind of step on screen (``"done"`` once the session has ended)."""
+        return self._kind
+
+    # -- a question on the done screen ----------------------------------------------
+    def ask(self, question: QWidget) -> None:
+        """Show ``question`` (a question after the session: the pain rating, advice, the review)
+        in the timer's place, so the summary beside it stays readable; the keys are its own
+        until ``end_question``."""
+        question.setWindowFlags(Qt.WindowType.Widget)  # a part of this screen, not a window over it
+        question.setParent(self)
+        question.setMinimumSize(0, 0)  # sized for a window of its own; here its layout decides
+        if (inner := question.layout()) is not None:  # the screen's margins are its margins
+            inner.setContentsMargins(0, 0, 0, 0)
+        # The controls do nothing now (the session is over): their row goes to the question.
+        for widget in (self.phase, self.dial, self.next, self._controls):
+            widget.hide()
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        self._timer_column.addWidget(question, 1, Qt.AlignmentFlag.AlignVCenter)  # its own height, centred
+        self.question = question
+        question.show()
+        self.activateWindow()  # a dialog may just have closed: the keys come back here
+        question.setFocus()  # digits, arrows, Enter and Esc answer it
+
+    def end_question(self) -> None:
+        """Back to the done screen as it was; Enter, Esc or Close now close it."""
+        if self.question is not None:
+            self._timer_column.removeWidget(self.question)
+            self.question.hide()
+            self.question = None
+        for widget in (self.phase, self.dial, self.next, self._controls):
+            widget.show()
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        self.activateWindow()
 
     def close_for_good(self) -> None:
         self._may_close = True
@@ -281,8 +327,13 @@ class SessionView(QWidget):
             self.paused.cover()
         if d.kind != self._kind:
             self.cues.art.setVisible(d.kind != "done")  # nothing left to show
-            for intent in (SessionIntent.BACK, SessionIntent.SPACE, SessionIntent.SKIP, SessionIntent.END):
+            for intent in (SessionIntent.BACK, SessionIntent.SPACE, SessionIntent.SKIP):
                 self.buttons[intent].setEnabled(d.kind != "done")
+            if d.kind == "done":  # the screen stays until the person closes it
+                close = self.buttons[SessionIntent.END]
+                close.setText("Close")
+                close.setAccessibleName("Close the session window")
+                close.setToolTip("Close the session window (Enter / Esc)")
             self._kind = d.kind
             self._paint_background()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSplitter, QWidget
 
 
 def _least_width(widget: QWidget) -> int:
@@ -44,6 +44,11 @@ class SideBySide(QWidget):
             self._layout.setDirection(
                 QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
             )
+            for panel in (self.first, self.second):
+                # Stacked, a panel that scrolls shows all of itself: the window around it scrolls
+                # instead, so there are never two scroll bars side by side.
+                inner = panel.widget() if isinstance(panel, QScrollArea) else None
+                panel.setMinimumHeight(inner.sizeHint().height() if stacked and inner is not None else 0)
             self.updateGeometry()  # stacked, it needs more height
         super().resizeEvent(event)
 

@@ -10,7 +10,7 @@ from desktop.app.media import Media
 from desktop.app.safety_gate import SAFETY_SETTING
 from desktop.app.store_worker import StoreWorker
 from desktop.ui.appearance import Appearance
-from tests.app_helpers import answer_dialogs, run
+from tests.app_helpers import answer_dialogs, answer_done_screen, run
 from tests.waiting import eventually
 
 
@@ -28,9 +28,10 @@ async def _end_visible_session(seen):
         lambda: [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionView) and w.isVisible()],
         "the session window",
     )
-    timer = answer_dialogs([True, False], seen)  # yes, end it; skip the pain rating after
+    timer = answer_dialogs([True], seen)  # yes, end it
+    done = answer_done_screen([None], seen)  # skip the pain rating after, then leave the done screen
     QTest.keyClick(views[0], Qt.Key.Key_Escape)
-    return timer
+    return timer, done
 
 
 def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
@@ -43,10 +44,11 @@ def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
         for _ in range(2):
             first = answer_dialogs([True, False] if not seen else [False], seen)  # notice, pain before
             session = asyncio.ensure_future(controller.start_routine("mobility-trio"))
-            ender = await _end_visible_session(seen)
+            ender, done = await _end_visible_session(seen)
             await session
             first.stop()
             ender.stop()
+            done.stop()
         stored = await controller.worker.run(controller.worker.history.get_setting, SAFETY_SETTING)
         history = await controller.worker.run(controller.worker.history.export_history)
         await controller.close()
@@ -60,10 +62,12 @@ def test_safety_notice_once_then_sessions_run(qapp, catalog, tmp_path):
         "Before your first session",
         "Pain before the session",
         "End session",
-        "Pain after the session",
+        "done screen: Pain after the session None",
+        "done screen: Esc",
         "Pain before the session",
         "End session",
-        "Pain after the session",
+        "done screen: Pain after the session None",
+        "done screen: Esc",
     ]
     assert [s["outcome"] for s in history["sessions"]] == ["ended_early", "ended_early"]
 

@@ -3,14 +3,16 @@
 import asyncio
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from desktop.app.session_controller import SessionController
 from desktop.app.store_worker import StoreWorker
 from desktop.core import clock as clocks
+from desktop.core.cues import sentence
 from desktop.ui.theme import LIGHT
-from tests.app_helpers import FakeSpeaker, answer_dialogs, run
+from tests.app_helpers import FakeSpeaker, answer_dialogs, answer_done_screen, run
 from tests.waiting import eventually
 
 
@@ -49,11 +51,12 @@ def test_auto_session_runs_to_the_end_and_keeps_every_set(qapp, catalog, tmp_pat
     assert session["outcome"] == "completed"
     assert "tick" in c.sound.heard and "side_switch" in c.sound.heard and c.sound.heard[-1] == "session_end"
     assert any(text.startswith("Get ready: ") for text in c.voice.heard)
-    assert "Roll over to lie on your other side" in c.voice.heard  # the open book's own switch cue
+    assert "Roll over to lie on your other side." in c.voice.heard  # the open book's own switch cue
     open_book = catalog.exercise("open-book-rotation").cues
-    spoken = [t for t in c.voice.heard if t in open_book.get("open") + open_book.get("close")]
+    said_open, said_close = sentence(open_book.get("open")[0]), sentence(open_book.get("close")[0])
+    spoken = [t for t in c.voice.heard if t in (said_open, said_close)]
     # 2 sides x 5 reps, each rep's phases in the author's order: open, then close
-    assert spoken == [open_book.get("open")[0], open_book.get("close")[0]] * 10
+    assert spoken == [said_open, said_close] * 10
 
 
 def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_path):
@@ -78,10 +81,12 @@ def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_pat
         clock.advance(1.2)
         QTest.keyClick(view, Qt.Key.Key_M)
         assert view.buttons["mute"].text() == "Sound off" and not c.sound.enabled
-        answers = answer_dialogs([True, False], seen)  # yes, end it; then skip pain after
+        answers = answer_dialogs([True], seen)  # yes, end it
+        done = answer_done_screen([None], seen)  # skip the pain rating on the done screen, then Esc
         QTest.keyClick(view, Qt.Key.Key_Escape)
         outcome = await task
         answers.stop()
+        done.stop()
         history = await worker.run(worker.history.export_history)
         worker.close()
         return outcome, history
@@ -93,7 +98,12 @@ def test_keys_pause_skip_and_escape_ends_after_confirming(qapp, catalog, tmp_pat
     (partial,) = session["sets"]
     assert partial["exercise"] == "static-back" and partial["planned_s"] == 1200
     assert partial["done_s"] == pytest.approx(1.2)  # exactly the time that passed
-    assert seen == ["Pain before the session", "End session", "Pain after the session"]
+    assert seen == [
+        "Pain before the session",
+        "End session",
+        "done screen: Pain after the session None",
+        "done screen: Esc",
+    ]
 
 
 def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatch):
@@ -104,7 +114,10 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
 
     def fake_exec(self):  # answer with a number, as a person pressing digits then Enter would
         self._pick(next(values))
+        asked.append(self.windowTitle())
         self.accept()
+
+    asked: list[str] = []
 
     monkeypatch.setattr(pain_dialog.PainDialog, "open", fake_exec)
 
@@ -112,9 +125,11 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
         worker = StoreWorker(tmp_path)
         await worker.open()
         c = controller(catalog, "stand-and-extend", worker, speed=100)
-        answers = answer_dialogs([True], seen)
+        answers = answer_dialogs([], seen)  # no window pops up over the session
+        done = answer_done_screen([True], seen)  # the advice, asked on the done screen
         outcome = await c.run()
         answers.stop()
+        done.stop()
         history = await worker.run(worker.history.export_history)
         worker.close()
         return outcome, history
@@ -122,7 +137,8 @@ def test_pain_rising_two_points_says_to_stop(qapp, catalog, tmp_path, monkeypatc
     _outcome, history = run(qapp, scenario, timeout_s=30)
     session = history["sessions"][0]
     assert (session["pain_before"], session["pain_after"]) == (3, 6)
-    assert seen == ["Your pain went up"]
+    assert seen == ["done screen: Your pain went up True", "done screen: Esc"]
+    assert asked == ["Pain before the session", "Pain after the session"]
 
 
 def test_a_busy_store_at_the_start_is_said_once_and_the_session_runs(qapp, catalog, tmp_path):
@@ -153,3 +169,53 @@ def test_a_busy_store_at_the_start_is_said_once_and_the_session_runs(qapp, catal
     assert shown and notice.count("waits on disk") == 1
     [session] = history["sessions"]
     assert outcome == "completed" == session["outcome"] and session["sets"]
+
+
+def test_every_question_after_the_session_is_asked_on_the_done_screen(qapp, catalog, tmp_path):
+    """The pain rating and the review of a laddered exercise are asked beside the summary, one
+    after the other; no window opens over the session, and the done screen stays until Esc."""
+    seen: list[str] = []
+    over: list[str] = []  # a window opened over the done screen, if any
+
+    async def scenario():
+        worker = StoreWorker(tmp_path)
+        await worker.open()
+        c = controller(catalog, "posterior-chain", worker, speed=50)
+        before = answer_dialogs([False], seen)  # skip the rating before
+        task = asyncio.ensure_future(c.run())
+        await eventually(lambda: c.engine.step.kind == "rest", "the first set done", 30)
+        before.stop()
+        confirm = answer_dialogs([True], seen)  # yes, end it
+        done = answer_done_screen([4, False], seen)  # pain 4; the review: "Not now"
+        watch = QTimer()
+        watch.timeout.connect(
+            lambda: over.extend(
+                w.windowTitle()
+                for w in QApplication.topLevelWidgets()
+                if c.engine.finished
+                and w.isVisible()
+                and w.isWindow()
+                and w is not c.view
+                and w.windowTitle() not in over
+            )
+        )
+        watch.start(10)
+        QTest.keyClick(c.view, Qt.Key.Key_Escape)
+        outcome = await task
+        for timer in (confirm, done, watch):
+            timer.stop()
+        history = await worker.run(worker.history.export_history)
+        worker.close()
+        return outcome, history
+
+    outcome, history = run(qapp, scenario, timeout_s=30)
+    assert outcome == "ended_early"
+    assert seen == [
+        "Pain before the session",
+        "End session",
+        "done screen: Pain after the session 4",
+        "done screen: How did it go? False",
+        "done screen: Esc",
+    ]
+    assert over == [], "nothing covers the summary"
+    assert history["sessions"][0]["pain_after"] == 4

@@ -77,7 +77,7 @@ def test_wmctrl_close_mid_session_ends_it_early_with_its_sets_and_the_process_ex
             wm.terminate()
             wm.wait(10)
     assert run.returncode == 0, err
-    assert "ended_early" in out and not still_open
+    assert "session ended early" in out and not still_open
     (session,) = history()["sessions"]
     assert session["outcome"] == "ended_early"
     assert session["sets"] and all(s["exercise"] == "open-book-rotation" for s in session["sets"])

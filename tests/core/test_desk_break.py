@@ -28,12 +28,12 @@ def test_the_break_is_get_ready_then_five_paced_reps(stand_and_extend):
 @pytest.mark.parametrize(
     ("elapsed", "phase", "cue", "rep", "phase_left"),
     [
-        (0.0, "get-ready", "Stand up, feet hip-width apart. Hands on your lower back", 0, 5.0),
-        (5.0, "lean-back", "Lean back gently and look up a little", 1, 3.0),
-        (8.5, "hold", "Stay there a moment and breathe", 1, 1.5),
-        (10.0, "return", "Come back to standing tall", 1, 3.0),
-        (13.0, "lean-back", "Lean back gently and look up a little", 2, 3.0),
-        (44.9, "return", "Come back to standing tall", 5, 0.1),
+        (0.0, "get-ready", "Stand up, feet hip-width apart. Hands on your lower back.", 0, 5.0),
+        (5.0, "lean-back", "Lean back gently and look up a little.", 1, 3.0),
+        (8.5, "hold", "Stay there a moment and breathe.", 1, 1.5),
+        (10.0, "return", "Come back to standing tall.", 1, 3.0),
+        (13.0, "lean-back", "Lean back gently and look up a little.", 2, 3.0),
+        (44.9, "return", "Come back to standing tall.", 5, 0.1),
     ],
 )
 def test_each_instant_shows_its_own_phase_and_cue(stand_and_extend, elapsed, phase, cue, rep, phase_left):

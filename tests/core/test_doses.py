@@ -73,3 +73,16 @@ def test_the_session_says_when_the_routine_sets_its_own_dose_over_the_step(catal
     engine = SessionEngine(plan.expand(catalog, plain, {"push-up": 0}), FakeClock())
     engine.start()
     assert display(engine.state(0.0), catalog, False, {"push-up": 0}).subtitle == "Step 1 of 3: 20 reps"
+
+
+def test_an_item_that_decides_the_way_runs_that_way_not_the_session_default(catalog):
+    """Cat-cow's catalog dose names no way, so the item's does: a minute is a minute, not the
+    default 8 reps (the docs always said so; the session once ran 8 reps for ``duration_s = 60``)."""
+    assert catalog.exercise("cat-cow").session_dose.reps is not None
+    for own, seconds in ((Dosage(duration_s=Range(60, 60)), 60), (Dosage(hold_s=Range(20, 20)), 20)):
+        routine = Routine("mine", "Mine", "Mine.", (), (RoutineItem("cat-cow", own),))
+        (work,) = [s for s in plan.expand(catalog, routine) if s.kind == "work"]
+        assert (work.seconds, work.reps, work.tempo) == (seconds, None, None)
+    paced = item_dosage(catalog, RoutineItem("cat-cow", Dosage(reps=Range(5, 5))))
+    assert paced.reps == Range(5, 5) and list(paced.tempo or {}) == ["cat", "cow"]
+    assert item_dosage(catalog, RoutineItem("prone-back-extension")).per_day == Range(1, 1)

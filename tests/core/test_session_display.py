@@ -4,7 +4,7 @@ import pytest
 
 from desktop.core.catalog import Catalog
 from desktop.core.clock import FakeClock
-from desktop.core.cues import SETUP, SWITCH, WORK
+from desktop.core.cues import SETUP, SWITCH, WORK, sentence, sentences
 from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
 from desktop.core.session_display import Summary, clock_text, display, rung_of
@@ -60,25 +60,25 @@ def test_the_cue_on_screen_belongs_to_the_moment_running_then(catalog, routine_i
         if step.kind == "rest":
             nxt = state.next_step
             cues = catalog.exercise(nxt.exercise_id).cues_at(rung_of(catalog, nxt.exercise_id, ladder))
-            assert d.cue == "\n".join(cues.get(SETUP)), "rest shows the next set's setup"
+            assert d.cue == sentences(cues.get(SETUP)), "rest shows the next set's setup"
             assert not d.figure.moving, "the figure never exercises during rest"
             assert d.title.endswith(catalog.exercise(nxt.exercise_id).name)
             continue
         exercise = catalog.exercise(step.exercise_id)
         cues = exercise.cues_at(rung_of(catalog, exercise.id, ladder))
         if step.kind == "get_ready":
-            assert d.cue == "\n".join(cues.get(SETUP)) and d.cue
+            assert d.cue == sentences(cues.get(SETUP)) and d.cue.endswith(".")
             assert not d.figure.moving
         elif step.kind == "side_switch":
-            assert d.cue in (cues.get(SWITCH) or ("Change to the other side",))
+            assert d.cue in [sentence(c) for c in cues.get(SWITCH) or ("Change to the other side",)]
             assert not d.figure.moving and d.figure.side == step.side
         elif state.phase:
             own = cues.moments.get(state.phase) or cues.get(WORK)
-            assert d.cue in own, (exercise.id, state.phase, d.cue)
+            assert d.cue in [sentence(c) for c in own], (exercise.id, state.phase, d.cue)
             assert d.phase.lower().startswith(state.phase.replace("-", " "))
             assert d.figure.moving
         else:
-            assert d.cue in cues.get(WORK), (exercise.id, d.cue)
+            assert d.cue in [sentence(c) for c in cues.get(WORK)], (exercise.id, d.cue)
         sides.add(d.figure.side)
     assert sides  # the walk saw work
 
@@ -106,8 +106,8 @@ def test_phase_line_counts_down_the_phase_and_changes_with_it(catalog):
         "Return  1",
     ]
     cues = catalog.exercise("standing-back-bend").cues
-    assert lines[0][1] == cues.get("lean-back")[0] and lines[6][1] == cues.get("hold")[0]
-    assert lines[10][1] == cues.get("return")[0]
+    assert lines[0][1] == sentence(cues.get("lean-back")[0]) and lines[6][1] == sentence(cues.get("hold")[0])
+    assert lines[10][1] == sentence(cues.get("return")[0])
 
 
 def test_authored_phase_order_is_the_session_order(catalog):
@@ -151,7 +151,7 @@ def test_side_switch_says_what_to_do_and_the_side(catalog):
     engine.skip()
     d = display(engine.state(clock()), catalog, engine.awaits_reps)
     assert d.kind == "side_switch" and d.label == "Switch sides"
-    assert d.cue == "Switch legs: the other leg up on the ottoman" and "then right side" in d.big_caption
+    assert d.cue == "Switch legs: the other leg up on the ottoman." and "then right side" in d.big_caption
 
 
 def test_paused_label(catalog):
@@ -204,3 +204,35 @@ def test_done_screen_tells_what_happened(catalog, summary, title, cue):
     d = display(engine.state(clock()), catalog, engine.awaits_reps, summary=summary)
     assert (d.kind, d.title, d.cue) == ("done", title, cue)
     assert ("Well done" in d.title + d.cue) is False
+
+
+def test_words_on_screen_use_phase_words_and_full_sentences(catalog):
+    """No phase id (``lean-back``) anywhere on screen, the next line reads as words, and every
+    cue shown is punctuated as sentences, whichever moment it belongs to."""
+    ids = {p for e in catalog.exercises for p in (e.dosage.tempo or {}) if "-" in p}
+    ids |= {p for r in catalog.routines for i in r.items for p in (i.overrides.tempo or {}) if "-" in p}
+    assert {"lean-back", "roll-up", "roll-down"} <= ids
+    nexts = set()
+    for routine_id in ROUTINES:
+        for _state, d in walk(catalog, routine_id, dt=0.5 if routine_id != "evening-floor" else 7.0):
+            shown = " ".join((d.phase, d.next_text, d.cue, d.big_caption, d.title))
+            assert not any(i in shown for i in ids), shown
+            if d.cue:
+                assert d.cue.endswith((".", "!", "?")), d.cue
+            nexts.add(d.next_text)
+    assert "Next exercise: Segmental bridge" in nexts
+    assert "Last one, then you\u2019re done." in nexts
+    assert "Next: Standing back bend \u00b7 5 reps \u00b7 lean back 3 s, hold 2 s, return 3 s" in nexts
+    assert not any(n.startswith("Next: Get ready") or n == "Next: finish" for n in nexts)
+
+
+def test_setup_cues_read_as_sentences_everywhere(catalog):
+    from desktop.core.cues import setup_text
+    from desktop.core.desk_break import desk_break
+
+    open_book = catalog.exercise("open-book-rotation").cues
+    text = setup_text(open_book)
+    assert text == "Lie on your side, head on a pillow. Knees bent to 90\u00b0, both arms out in front."
+    brk = desk_break(catalog, catalog.routine("stand-and-extend"))
+    assert brk.setup_cue == "Stand up, feet hip-width apart. Hands on your lower back."
+    assert sentence("Done!") == "Done!" and sentence(" Breathe ") == "Breathe." and sentence("") == ""

@@ -188,7 +188,8 @@ PAIN_BEFORE, PAIN_AFTER = 6, 2
 
 
 def answer_pain(env: dict[str, str], title: str, value: int) -> None:
-    """Type a rating into the pain dialog as a person would (openbox gives it the focus)."""
+    """Type a rating as a person would into the window named ``title``: the pain dialog before
+    the session, the session window (its done screen) after it; openbox gives it the focus."""
     found = until(
         lambda: subprocess.run(
             ["xdotool", "search", "--onlyvisible", "--name", title], env=env, capture_output=True, text=True
@@ -258,10 +259,16 @@ def test_a_hold_across_the_start_and_the_ratings_loses_nothing(tmp_path) -> None
             answer_pain(environment, "Pain before the session", PAIN_BEFORE)
             until(lambda: list(data.glob("unsaved-sets-*")), "the session's start in the journal", 30)
             held_through_start = holder.poll() is None and not query(data, "SELECT id FROM sessions")
-            answer_pain(environment, "Pain after the session", PAIN_AFTER)
+            # The end is journaled before anything is asked; then the rating after is asked on
+            # the session's done screen, beside its summary (the window keeps the focus).
+            until(lambda: '"kind": "end"' in journal_text(data), "the session's end in the journal", 90)
+            answer_pain(environment, "Busy start", PAIN_AFTER)
             until(lambda: '"moment": "after"' in journal_text(data), "the rating after in the journal", 30)
             held_s = time.monotonic() - took_lock
             holder.communicate(input="", timeout=30)  # let go while the run retries
+            subprocess.run(
+                ["xdotool", "key", "Escape"], env=environment, check=True, timeout=30
+            )  # leave the done screen
             out, err = proc.communicate(timeout=90)
         finally:
             for process in (proc, holder, wm):

@@ -84,7 +84,7 @@ def test_a_signal_ends_upright_run_early_with_every_set_kept(tmp_path, sig) -> N
             proc.wait()
     assert proc.returncode == STATUS[sig], err
     assert "Traceback" not in err
-    assert "session ended_early" in out
+    assert "session ended early" in out
     [(session, outcome, ended_at)] = query(data, "SELECT id, outcome, ended_at FROM sessions")
     assert outcome == "ended_early" and ended_at is not None
     sets = query(data, f"SELECT count(*), max(ended_at) FROM sets WHERE session_id = {session}")[0]

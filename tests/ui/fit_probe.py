@@ -66,7 +66,9 @@ def card_grid(page) -> dict:
     """How the exercise cards use their row: columns, and the room left over at its end."""
     grid = page.cards
     width, cell = grid.viewport().width(), grid.gridSize().width()
-    columns = max(1, width // cell)
+    # As laid out: the cards on the first row, and the room right of the last of them.
+    lefts = [grid.visualRect(grid.model().index(n, 0)).left() for n in range(grid.model().rowCount())]
+    columns = len(set(lefts))
     gap = width - columns * cell
     return {
         "columns": columns,

@@ -60,13 +60,13 @@ def test_each_phase_shows_its_own_cue_a_countdown_and_the_figure_moves_only_in_t
     assert (w.countdown.text(), w.detail.text()) == ("45 s", "Get ready")
     assert not w.figure.animating  # standing still in the start position while getting ready
     at(w, clock, 6.2)
-    assert w.cue.text() == "Lean back gently and look up a little"
+    assert w.cue.text() == "Lean back gently and look up a little."
     assert (w.countdown.text(), w.detail.text()) == ("39 s", "Rep 1 of 5 \u00b7 lean back")
     assert w.figure.animating
     at(w, clock, 8.5)
-    assert w.cue.text() == "Stay there a moment and breathe"
+    assert w.cue.text() == "Stay there a moment and breathe."
     at(w, clock, 10.0)
-    assert w.cue.text() == "Come back to standing tall"
+    assert w.cue.text() == "Come back to standing tall."
 
 
 def test_the_end_says_well_done_and_reports_completed(window):

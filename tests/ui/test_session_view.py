@@ -216,3 +216,66 @@ def test_the_done_screen_stops_the_figure_and_disables_the_steps(qtbot):
     view.present(done)
     assert not view.buttons["skip"].isEnabled() and not view.cues.art.animating
     assert view.title.text() == "Session ended early" and view.cues.cue.text().startswith("1 set")
+
+
+def _done_display() -> Display:
+    return Display(
+        "done",
+        "Ended early",
+        "Session ended early",
+        "",
+        "1",
+        "set done",
+        1.0,
+        "1 set of 1 exercise in 1 minute.",
+        "",
+        "Take your time getting up. Enter or Esc closes this window.",
+        FigureCue(None, None, None, False),
+        False,
+        False,
+    )
+
+
+def _in_view(view, widget):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapTo(view, widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (640, 400)])
+def test_the_pain_question_sits_beside_the_summary_and_leaves_it_readable(qtbot, size):
+    """The after-session question is part of the done screen: the title and the summary
+    stay uncovered, the keys go to the question, and afterwards Enter, Esc or Close leave."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.intents import SessionIntent
+    from desktop.ui.pain_dialog import PainDialog
+
+    view = shown(qtbot, size=size)
+    view.present(shown_display("work", "cat-cow", big="3", caption="rep 3 of 8"))
+    view.present(_done_display())
+    close = view.buttons[SessionIntent.END]
+    assert close.isEnabled() and close.text() == "Close" and not view.buttons[SessionIntent.SKIP].isEnabled()
+    question = PainDialog("after")
+    view.ask(question)
+    question.open()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: question.isVisible() and QApplication.activeWindow() is view)
+    assert not question.isWindow() and question.isVisible() and view.question is question
+    summary, title = _in_view(view, view.cues.cue), _in_view(view, view.title)
+    asked = _in_view(view, question)
+    assert view.rect().contains(asked), (asked, view.rect())
+    assert not asked.intersects(summary) and not asked.intersects(title), (asked, summary, title)
+    assert view.cues.cue.isVisible() and view.cues.cue.text().startswith("1 set")
+    emitted = []
+    view.intent.connect(emitted.append)
+    qtbot.keyClick(question, Qt.Key.Key_4)
+    qtbot.keyClick(question, Qt.Key.Key_Return)
+    assert question.result() == PainDialog.DialogCode.Accepted and question.value == 4
+    assert emitted == [], "the question's keys never reach the session"
+    view.end_question()
+    assert view.question is None and view.next.isVisible() and view.dial.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert emitted == [SessionIntent.END, SessionIntent.SET_DONE]
