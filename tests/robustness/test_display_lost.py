@@ -190,7 +190,7 @@ def test_the_wayland_compositor_going_away_ends_a_session_early_with_its_sets(tm
         if run.poll() is None:
             run.kill()
             run.wait()
-    assert "Wayland connection broke" in err and SAID in err and "Traceback" not in err, err
+    assert SAID in err and "Traceback" not in err, err  # Qt's own warning goes to Upright's log
     assert run.returncode == EXIT_DISPLAY_LOST
     [(session, outcome)] = query(data, "SELECT id, outcome FROM sessions")
     assert outcome == "ended_early"
