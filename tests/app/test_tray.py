@@ -230,23 +230,33 @@ def test_real_sensors_answer_or_say_unknown_without_raising(qapp):
     assert set(quiet) == {"fullscreen", "dnd", "call"} and all(isinstance(v, bool) for v in quiet.values())
 
 
-def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
+def test_the_menu_offers_snooze_only_while_a_reminder_is_showing(coach, qapp):
+    """As ``upright snooze``: with nothing showing there is nothing to put off, and nothing is recorded."""
     make, clocks, _sensors, _, data = coach
+    snoozes = [TrayIntent(TrayAction.SNOOZE, 10), TrayIntent(TrayAction.SNOOZE, 30)]
 
     async def scenario():
         tray = make(TrayStore(data))
         await tray.start()
         clocks.advance(12)
         tray.wake()
-        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
+        early = [tray.menu.actions[intent].isEnabled() for intent in snoozes]
+        clocks.advance(19)
+        tray.wake()  # 31 min: the reminder is showing
+        due = [tray.menu.actions[intent].isEnabled() for intent in snoozes]
+        tray.menu.actions[snoozes[1]].trigger()
+        after = [tray.menu.actions[intent].isEnabled() for intent in snoozes]
         await tray.settle()
         history = await _history(data)
+        text = tray.status().text
         tray.close()
-        return history["breaks"]
+        return early, due, after, history["breaks"], text
 
-    breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    early, due, after, breaks, text = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert early == [False, False] and due == [True, True] and after == [False, False]
     assert [b["outcome"] for b in breaks] == ["snoozed"]
-    assert breaks[0]["offered_at"].startswith("2026-11-23T")
+    assert breaks[0]["offered_at"].startswith("2026-11-23T08:31")  # 09:31 +01:00: the reminder's time
+    assert text == "Sitting for 31 min \u00b7 Snoozed until about 10:01"
 
 
 def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qapp):
