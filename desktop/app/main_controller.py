@@ -20,7 +20,7 @@ from desktop.app.window_state import WindowState
 from desktop.core import dosage_text, plan
 from desktop.core.catalog import Catalog
 from desktop.core.figure import PoseBook
-from desktop.core.history import HistoryRange, SessionOutcome
+from desktop.core.history import HistoryRange, SessionOutcome, routine_names
 from desktop.core.intents import Page
 from desktop.core.library import Library
 from desktop.storage.errors import StorageError
@@ -273,7 +273,7 @@ class MainController:
         week = first_weekday()  # the calendar's and the charts' first day of the week
         aggregates = await self.worker.run(self.worker.history.aggregates, first, today, today, week)
         sessions = await self.worker.run(self.worker.history.list_sessions, first, today)
-        names = {r.id: r.name for r in self.library.routines}
+        names = routine_names(sessions, {r.id: r.name for r in self.library.routines})
         self.history.show_history(aggregates, sessions, names, recorded_before=span is not None)
         changes = await self.worker.run(self.worker.progress.changes)
         exercises = {e.id: e.name for e in self.catalog.exercises}

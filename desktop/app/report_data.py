@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop.core.history import routine_names
 from desktop.platform.account import account_person_name
 
 if TYPE_CHECKING:
@@ -90,5 +91,5 @@ def report_input(
         sessions=sessions[:MAX_SESSION_ROWS],
         session_count=len(sessions),
         routines=report_routines(catalog, library, ladder, aggregates),
-        routine_names={r.id: r.name for r in library.routines},
+        routine_names=routine_names(sessions, {r.id: r.name for r in library.routines}),
     )

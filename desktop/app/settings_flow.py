@@ -124,6 +124,11 @@ def connect_preview(dialog: SettingsDialog) -> None:
     dialog.changed.connect(preview)
 
 
+# The Preferences dialog on screen, if any: one at a time, or a second one saved later would put
+# back the values the first had just saved.
+_showing: list[SettingsDialog] = []
+
+
 async def edit_preferences(
     save: SaveSetting | None, current: BreakSettings, appearance, media, report_name: object = ""
 ) -> dict | None:
@@ -147,11 +152,19 @@ async def edit_preferences(
         "report_name_default": account_person_name(),
         **{f"{kind.value}_lacking": reason for kind, reason in media.outputs_lacking().items()},
     }
+    if _showing:  # Ctrl+, again, or the tray's menu while it is open: the same dialog comes forward
+        _showing[0].raise_()
+        _showing[0].activateWindow()
+        return None
     dialog = SettingsDialog(values, rules_text(current))
     connect_preview(dialog)
-    if not await modal.answer(dialog):
-        return None
-    edited = dialog.values()
+    _showing.append(dialog)
+    try:
+        if not await modal.answer(dialog):
+            return None
+        edited = dialog.values()
+    finally:
+        _showing.clear()
     settings, problem = validate(edited)
     if settings is None:
         await modal.error(None, "Preferences not saved", problem or "")

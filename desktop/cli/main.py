@@ -10,7 +10,7 @@ from desktop import __version__
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2  # bad arguments, files or data folder: the message says which
-REPORT_PERIODS = ("4w", "3m", "12m", "all")
+PERIODS = ("4w", "3m", "12m", "all")  # HistoryRange's values: the history's and the report's
 
 
 def _folder(value: str) -> str:
@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument(
         "--period",
-        choices=REPORT_PERIODS,
+        choices=PERIODS,
         default=None,
         help="4w, 3m or 12m: the last 4 weeks, 3 months or 12 months; all: everything "
         "(default: 4w for the table, all for --json)",
@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--period",
-        choices=REPORT_PERIODS,  # HistoryRange's values, written out: the entry point imports no model
+        choices=PERIODS,  # HistoryRange's values, written out: the entry point imports no model
         default="12m",
         help="4w, 3m or 12m: the last 4 weeks, 3 months or 12 months; all: everything (default: 12m)",
     )
@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             parents=[data_dir],
             help=f"{what} for MINUTES",
-            description=f"{what.capitalize()} for MINUTES. {after}",
+            description=f"{what[0].upper()}{what[1:]} for MINUTES. {after}",
         )
         control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
     # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.

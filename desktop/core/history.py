@@ -9,6 +9,7 @@ values are the exact strings the database and the exported files hold.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -159,3 +160,11 @@ class HistoryRange(StrEnum):
             "12m": "Last 12 months",
             "all": "Everything recorded",
         }[self.value]
+
+
+def routine_names(sessions: Iterable[SessionSummary], current: Mapping[str, str]) -> dict[str, str]:
+    """Each routine's name for charts and legends: as the library names it now, else the name it
+    had when last used (a routine since deleted still reads as a name, not as its id)."""
+    names = {s.routine_id: s.routine_name for s in sorted(sessions, key=lambda s: s.started_at)}
+    names.update(current)
+    return names

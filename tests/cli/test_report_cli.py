@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import REPORT_PERIODS
+from desktop.cli.main import PERIODS
 from desktop.core.history import HistoryRange
 from tests.history_seed import seed
 
@@ -127,7 +127,7 @@ def test_nothing_recorded_in_the_period_writes_no_file(tmp_path):
 
 
 def test_the_periods_are_the_history_ranges():
-    assert tuple(r.value for r in HistoryRange) == REPORT_PERIODS
+    assert tuple(r.value for r in HistoryRange) == PERIODS
 
 
 def test_a_file_in_a_folder_that_is_not_there_is_refused_plainly(history, tmp_path):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.content.catalog_cache import shipped_poses
+from desktop.core.catalog import Dosage, Range, Routine, RoutineItem
 from desktop.core.clock import FakeClock
+from desktop.core.doses import item_dosage
 from desktop.core.motion import Timeline, start_frame
 from desktop.core.plan import expand
 from desktop.core.session import SessionEngine
@@ -19,10 +21,11 @@ from desktop.core.session_display import display
 SIDES = ("left", "right", "alternate", None)
 
 
-def _stills(catalog, routine_id):
+def _stills(catalog, routine_id: str | Routine):
     """(display, the work step that comes next) for every still moment of a routine."""
     clock = FakeClock(0)
-    engine = SessionEngine(expand(catalog, catalog.routine(routine_id)), clock)
+    routine = catalog.routine(routine_id) if isinstance(routine_id, str) else routine_id
+    engine = SessionEngine(expand(catalog, routine), clock)
     engine.start()
     seen = []
     while not engine.finished:
@@ -35,9 +38,27 @@ def _stills(catalog, routine_id):
     return seen
 
 
-@pytest.mark.parametrize("routine_id", ["mobility-trio", "evening-floor", "posterior-chain", "tweaked-back"])
+def _two_sided(catalog):
+    """Every exercise done on each side or alternating, alone in a routine of two sets (so
+    getting ready, the switch and the rest between sets all come up)."""
+    for e in catalog.exercises:
+        item = RoutineItem(e.id, Dosage(sets=Range(2, 2)))
+        if item_dosage(catalog, item, 0).effective_sides != "none":
+            yield Routine(f"only-{e.id}", e.name, "", (), (item,))
+
+
+def test_there_are_two_sided_exercises_of_both_kinds(catalog):
+    sides = {item_dosage(catalog, r.items[0], 0).effective_sides for r in _two_sided(catalog)}
+    assert sides == {"each", "alternate"}
+
+
+@pytest.mark.parametrize(
+    "routine_id", ["mobility-trio", "evening-floor", "posterior-chain", "tweaked-back", "*"]
+)
 def test_every_still_shows_the_coming_sets_exercise_and_side(catalog, routine_id):
-    stills = _stills(catalog, routine_id)
+    """Every shipped routine with a two-sided exercise, and ("*") every two-sided exercise."""
+    routines = list(_two_sided(catalog)) if routine_id == "*" else [routine_id]
+    stills = [still for r in routines for still in _stills(catalog, r)]
     assert stills
     for d, coming in stills:
         assert not d.figure.moving

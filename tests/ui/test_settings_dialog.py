@@ -135,6 +135,45 @@ def test_saving_preferences_stores_the_name_in_nfc(qapp, monkeypatch):
     assert saved[REPORT_NAME_KEY] == "Zo\u00eb N\u00e9ron"  # trimmed and composed, ready to print
 
 
+def test_preferences_asked_for_again_while_open_bring_the_same_dialog_forward(qapp, monkeypatch):
+    """Ctrl+, and then the tray's Preferences…: one dialog, or the second would save old values."""
+    import asyncio
+
+    from desktop.app import modal, settings_flow
+
+    shown: list = []
+    release = asyncio.Event()
+
+    async def held_open(dialog) -> bool:
+        shown.append(dialog)
+        await release.wait()
+        return False
+
+    monkeypatch.setattr(modal, "answer", held_open)
+    monkeypatch.setattr("desktop.platform.autostart.is_autostart_enabled", lambda: False)
+
+    class Appearance:
+        choice = "light"
+
+    class Media:
+        sound_wanted = voice_wanted = True
+
+        def outputs_lacking(self) -> dict:
+            return {}
+
+    async def scenario():
+        first = asyncio.ensure_future(
+            settings_flow.edit_preferences(None, BreakSettings(), Appearance(), Media(), "")
+        )
+        await asyncio.sleep(0)  # the first dialog is on screen
+        second = await settings_flow.edit_preferences(None, BreakSettings(), Appearance(), Media(), "")
+        release.set()
+        return second, await first
+
+    assert asyncio.run(scenario()) == (None, None)
+    assert len(shown) == 1 and settings_flow._showing == []
+
+
 def type_into(qtbot, spin, text: str) -> None:
     """As a person does: select what is there, type over it."""
     spin.setFocus()
