@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.history import PainMoment
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
+from desktop.ui.screen_fit import available
 from desktop.ui.theme import SPACE
 
 TEN_WINDOW_S = 1.0
@@ -47,7 +49,7 @@ class PainDialog(QDialog):
         self.group.setExclusive(True)
         # One row of eleven where there is room; where there is not (200 % on 1280x720, or beside
         # the summary on a small session window) the numbers run on over two or three lines.
-        row = FlowLayout(spacing=SPACE[1])
+        row = FlowLayout(spacing=SPACE[1], balanced=True)
         for n in range(11):
             button = QPushButton(str(n))
             button.setCheckable(True)
@@ -83,6 +85,20 @@ class PainDialog(QDialog):
         layout.addLayout(row)
         layout.addLayout(buttons)
         self.save_button = save
+        # A window of its own opens wide enough for one row of numbers if the screen allows.
+        self.ensurePolished()
+        width = min(self.sizeHint().width(), available(self).width())
+        self.resize(width, layout.totalHeightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A window's minimum height does not follow its numbers running onto another line by
+        itself: at each width, never shorter than its lines need."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if self.isWindow() and layout is not None:
+            need = layout.totalHeightForWidth(event.size().width())
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def _pick(self, n: int) -> None:
         self.value = n

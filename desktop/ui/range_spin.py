@@ -11,8 +11,9 @@ problem; the dialog then holds Save and says which field and what is allowed.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSpinBox
+from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QWidget
 
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
@@ -99,12 +100,12 @@ class RangeNote(PlainLabel):
         return fine
 
 
-def with_note(spin: RangeSpin, allowed: str) -> tuple[QHBoxLayout, RangeNote]:
-    """The field and its note on one line, for a form row."""
-    row = QHBoxLayout()
-    row.setSpacing(SPACE[2])
+def with_note(spin: RangeSpin, allowed: str) -> tuple[QWidget, RangeNote]:
+    """The field and its note on one line for a form row; the note goes under the field where
+    the dialog is too narrow for both (its smallest size at 200 %)."""
+    row = QWidget()
+    line = FlowLayout(row, spacing=SPACE[2])
     note = RangeNote(spin, allowed)
-    row.addWidget(spin)
-    row.addWidget(note)
-    row.addStretch(1)
+    line.addWidget(spin)
+    line.addWidget(note)
     return row, note

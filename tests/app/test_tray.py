@@ -335,9 +335,9 @@ class FakeTimers:
     """The tray's two single-shot timers on the fake clock: when each is due, and firing them in order."""
 
     def __init__(self, tray, clocks):
-        self.clocks, self.due, self.fired = clocks, {}, []
-        self.slots = {"wake": tray.wake, "ring": tray._show_state}
-        for name, timer in (("wake", tray._timer), ("ring", tray._ring)):
+        self.clocks, self.due, self.fired, self.after = clocks, {}, [], lambda name: None
+        self.timers = {"wake": tray._timer, "ring": tray._ring}
+        for name, timer in self.timers.items():
             timer.start = lambda ms, name=name: self.due.__setitem__(name, clocks.mono + ms / 1000)
             timer.stop = lambda name=name: self.due.pop(name, None)
 
@@ -350,7 +350,8 @@ class FakeTimers:
             if idle_since is not None:
                 sensors.idle = self.clocks.mono - idle_since
             self.fired.append((round(self.clocks.mono - 100), name))
-            self.slots[name]()
+            self.timers[name].timeout.emit()  # whatever the tray connected it to
+            self.after(name)
         self.clocks.advance((until - self.clocks.mono) / 60)
 
 
@@ -392,7 +393,7 @@ def test_an_hour_of_typing_wakes_for_the_ring_and_the_reminders_only(coach, qapp
         timers = FakeTimers(tray, clocks)
         tray._apply([], clocks.wall)
         tips = []
-        timers.slots["ring"] = lambda: (tray._show_state(), tips.append(tray.menu.icon.toolTip()))
+        timers.after = lambda name: tips.append(tray.menu.icon.toolTip()) if name == "ring" else None
         timers.run(100 + 3600)
         tray.close()
         return timers.fired, tips
@@ -402,6 +403,28 @@ def test_an_hour_of_typing_wakes_for_the_ring_and_the_reminders_only(coach, qapp
     assert [t for t, name in fired if name == "wake"] == [1800, 2400, 3000, 3600]  # the reminders
     assert [t for t, name in fired if name == "ring"] == [225 * n for n in range(1, 8)]  # eighths of 30 min
     assert "Sitting for 26 min" in tips[-1]  # 1575 s
+
+
+def test_a_sleep_logind_did_not_announce_is_seen_at_the_rings_next_step(coach, qapp):
+    make, clocks, sensors, _, _ = coach
+    sensors.watch_s = 30.0
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        timers = FakeTimers(tray, clocks)
+        tray._apply([], clocks.wall)
+        timers.run(100 + 600)  # ten minutes at the desk
+        clocks.wall += timedelta(hours=2)  # the lid closed: the monotonic clock stood still
+        sensors.slept = 2 * 3600.0
+        timers.run(100 + 700)
+        status = tray.status()
+        tray.close()
+        return timers.fired, status
+
+    fired, status = run(qapp, scenario)
+    assert fired[-1] == (675, "ring")  # the first step after the sleep, 3 of 8 in a 30-minute interval
+    assert status.sitting == "Just had a break"  # the two hours away were seen there, and were a break
 
 
 def test_the_tooltip_and_menu_are_brought_up_to_date_when_looked_at(coach, qapp):

@@ -156,7 +156,7 @@ def probe(data_dir: Path) -> dict:
     controller.history.show_history(
         store.aggregates(first, today, today),
         store.list_sessions(first, today),
-        {r.id: r.name for r in catalog.routines},
+        {**{r.id: r.name for r in catalog.routines}, "long": LONG_NAME, "unbroken": UNBROKEN_NAME},
     )
     db.close()
     out: dict = {}
