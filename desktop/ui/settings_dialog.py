@@ -287,7 +287,7 @@ class SettingsDialog(QDialog):
             form.addRow(box)
         _section(form, "Away and skipping")
         form.addRow(LABELS["away_effect"], self.away)
-        self._number_row(form, "daily_skip_limit", self.skips, "{} to {}, or No limit")
+        self._number_row(form, "daily_skip_limit", self.skips, "{} to {} a day, or No limit")
         _section(form, "How reminders work")
         return _scrolling(form, self.rules)
 
