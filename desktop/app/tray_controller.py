@@ -149,7 +149,7 @@ class TrayController(QObject):
                 Missing.TRAY,
                 "There is no system tray on this desktop, so reminders appear in Upright's window instead.",
             )
-        self.wake()
+        self.wake(look_quiet=True)  # once now: what the desktop lacks is said at the start
 
     async def _read_store(self) -> tuple[object, int]:
         """The break settings, today's skips and the theme, sound and voice, in one look at the history."""
@@ -177,14 +177,14 @@ class TrayController(QObject):
         return values, skips  # checked by ``start``, which says what is wrong with them
 
     # -- the loop -----------------------------------------------------------
-    def wake(self) -> None:
+    def wake(self, *, look_quiet: bool = False) -> None:
         mono, wall = self._clock(), self._now()
         decisions = []
         slept = self._sensors.slept_seconds()
         if slept:
             decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
             decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
-        for key, active in (self._sensors.quiet() if self._quiet_matters(mono) else {}).items():
+        for key, active in (self._sensors.quiet() if look_quiet or self._quiet_matters(mono) else {}).items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
                 starts, ends = QUIET_EVENTS[key]
