@@ -103,6 +103,14 @@ def test_a_break_window_skipped_or_closed_is_not_a_break():
     assert desk.status().sitting == "Break skipped"
 
 
+def test_a_break_window_snoozed_is_not_a_break_either():
+    desk = Desk()
+    desk.sit(30)
+    desk.policy.answer(desk.mono, desk.wall, "take")
+    desk.policy.snooze(desk.mono, desk.wall, 10)  # the window's Snooze, as the tray passes it on
+    assert desk.status().sitting == "Sitting for 0 min"
+
+
 def test_during_a_break_it_says_on_a_break_and_nothing_about_the_next():
     desk = Desk()
     desk.sit(30)
