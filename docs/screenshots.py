@@ -220,14 +220,22 @@ def _save_preferences(app, window, theme: str) -> None:
         "report_name": "Alex Example",
         "report_name_default": "alex",
     }
-    for tab, name in ((0, "general"), (1, "reminders"), (1, "problem")):
-        dialog = SettingsDialog(values, rules_text(settings), window)
+    from PySide6.QtTest import QTest
+
+    no_sound = "No sound on this computer: the session runs silently."
+    for tab, name in ((0, "general"), (1, "reminders"), (1, "problem"), (1, "range"), (0, "no-sound")):
+        lacking = {"sound_lacking": no_sound, "voice_lacking": no_sound} if name == "no-sound" else {}
+        dialog = SettingsDialog({**values, **lacking}, rules_text(settings), window)
         connect_preview(dialog)
         dialog.tabs.setCurrentIndex(tab)
         if name == "problem":
             dialog.interval.setValue(10)
             dialog.natural.setValue(12)
         dialog.show()
+        if name == "range":  # typed over the 30, as a person would: below the least allowed
+            dialog.interval.setFocus()
+            dialog.interval.selectAll()
+            QTest.keyClicks(dialog.interval, "1")
         _save(app, dialog, f"preferences-{name}-{theme}")
         dialog.close()
 

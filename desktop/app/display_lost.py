@@ -15,8 +15,8 @@ So the moment both give is Qt's warning. A message handler sees it and calls
 a bounded try of the store, nothing that needs the loop or the screen; then
 it ends the process itself with ``EXIT_DISPLAY_LOST``. A quit Qt starts on
 its own for any other reason (``aboutToQuit`` before the app's own coroutine
-has finished) takes the same path. Every other message is printed as Qt's
-own handler prints it.
+has finished) takes the same path. Every message goes on to the handler
+there was before (Upright's log, ``qt_app.route_qt_messages``).
 """
 
 from __future__ import annotations
@@ -64,7 +64,10 @@ class DisplayWatch:
         qInstallMessageHandler(self._previous)
 
     def _message(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+        if self._previous is not None:  # Upright's own routing (``qt_app.route_qt_messages``: the log)
+            self._previous(kind, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
         if any(words in message for words in _LOST):
             self.lose("the display connection broke")
 

@@ -23,7 +23,7 @@ from desktop.core.history import StoredRoutine
 from desktop.core.intents import Page, RoutineAction
 from desktop.core.routine_edit import as_copy
 from desktop.core.routine_ids import slug
-from desktop.ui.dialogs import GuardedDialog
+from desktop.ui.dialogs import GuardedDialog, routine_picker
 from desktop.ui.screen_fit import fit
 
 if TYPE_CHECKING:
@@ -206,20 +206,16 @@ class RoutineActions:
 
     async def export_chosen(self) -> None:
         """File > Export: ask which routine (yours first), then where."""
-        from PySide6.QtWidgets import QInputDialog
-
         library = self.state.library
         routines = sorted(library.routines, key=lambda r: not library.is_own(r.id))
-        picker = QInputDialog(self.window)
-        picker.setWindowTitle("Export a routine")
-        picker.setLabelText("Which routine do you want to export?")
-        picker.setComboBoxItems([r.name for r in routines])
-        picker.setOkButtonText("Export…")
+        question = "Which routine do you want to export?"
+        picker, choice = routine_picker(
+            self.window, "Export a routine", question, "Export…", [r.name for r in routines]
+        )
         if not await modal.answer(picker):
             return
-        chosen = next((r for r in routines if r.name == picker.textValue()), None)
-        if chosen is not None:
-            await self.export(chosen)
+        if 0 <= choice.currentIndex() < len(routines):  # names shown may be shortened: go by place
+            await self.export(routines[choice.currentIndex()])
 
     async def import_dialog(self) -> None:
         path = await modal.choose_path(self.window, "Import a routine", mode="open", filters=FILE_FILTER)

@@ -260,7 +260,7 @@ class SessionController:
             self.view.end_question()
 
     async def _ask_pain_here(self) -> int | None:
-        dialog = PainDialog(PainMoment.AFTER, room=self.view.dial.width())
+        dialog = PainDialog(PainMoment.AFTER)
         return dialog.value if await self._ask_here(dialog) else None
 
     async def _ask_pain(self, moment: PainMoment) -> int | None:

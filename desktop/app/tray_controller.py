@@ -11,7 +11,10 @@ history. What a waiting tray does not need is imported on first use.
 Nothing repeats. The icon's ring moves in ``RING_STEPS`` steps, each one a
 deadline of its own while sitting time grows (so only while someone is at
 the machine, whose input wakes it anyway); the tooltip and the menu are
-brought up to date when the person looks at them.
+brought up to date when the person looks at them. Each step is a full wake,
+which also looks at the clocks: where logind does not announce a resume, a
+sleep is seen within a step (an eighth of the interval) of coming back, not
+only at the next reminder.
 """
 
 from __future__ import annotations
@@ -111,10 +114,10 @@ class TrayController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)  # minutes matter here, not milliseconds
         self._timer.timeout.connect(self.wake)
-        self._ring = QTimer(self)  # the ring's next step: a display deadline, not a wake of the policy
+        self._ring = QTimer(self)  # the ring's next step, while sitting time grows
         self._ring.setSingleShot(True)
         self._ring.setTimerType(Qt.TimerType.CoarseTimer)
-        self._ring.timeout.connect(self._show_state)
+        self._ring.timeout.connect(self.wake)
 
     async def start(self) -> None:
         values, skips = await self._read_store()
@@ -146,7 +149,7 @@ class TrayController(QObject):
                 Missing.TRAY,
                 "There is no system tray on this desktop, so reminders appear in Upright's window instead.",
             )
-        self.wake()
+        self.wake(look_quiet=True)  # once now: what the desktop lacks is said at the start
 
     async def _read_store(self) -> tuple[object, int]:
         """The break settings, today's skips and the theme, sound and voice, in one look at the history."""
@@ -174,14 +177,14 @@ class TrayController(QObject):
         return values, skips  # checked by ``start``, which says what is wrong with them
 
     # -- the loop -----------------------------------------------------------
-    def wake(self) -> None:
+    def wake(self, *, look_quiet: bool = False) -> None:
         mono, wall = self._clock(), self._now()
         decisions = []
         slept = self._sensors.slept_seconds()
         if slept:
             decisions += self.policy.event(mono, wall - timedelta(seconds=slept), BreakEvent.SLEEP)
             decisions += self.policy.event(mono, wall, BreakEvent.RESUME)
-        for key, active in (self._sensors.quiet() if self._quiet_matters(mono) else {}).items():
+        for key, active in (self._sensors.quiet() if look_quiet or self._quiet_matters(mono) else {}).items():
             if active != self._quiet[key]:
                 self._quiet[key] = active
                 starts, ends = QUIET_EVENTS[key]

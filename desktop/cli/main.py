@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             parents=[data_dir],
             help=f"{what} for MINUTES",
-            description=f"{what.capitalize()} for MINUTES. {after}",
+            description=f"{what[0].upper()}{what[1:]} for MINUTES. {after}",
         )
         control.add_argument("minutes", metavar="MINUTES", help="a whole number of minutes, 1 to 1440")
     # No help text: the tray's own child process (desktop/storage/store_call.py), not for people.

@@ -25,7 +25,8 @@ def dose_problems(items: Any, catalog: Catalog) -> list[str]:
     known = {e.id for e in catalog.exercises}
     problems = []
     for n, raw in enumerate(items if isinstance(items, list) else []):
-        if not isinstance(raw, dict) or raw.get("exercise") not in known:
+        exercise = raw.get("exercise") if isinstance(raw, dict) else None
+        if not isinstance(exercise, str) or exercise not in known:
             continue  # not an item, or an unknown exercise: reported already
         try:
             item = RoutineItemFile.model_validate(raw)

@@ -86,8 +86,8 @@ def break_status(
     elif snoozed_until is not None:
         detail = f"Snoozed until about {clock_time(snoozed_until, wall)}"
         next_break = left
-    else:
-        detail = f"Next break in about {left} min"
+    else:  # at 0 the reminder is a wake-up away: the next idle reading may still find time away
+        detail = f"Next break in about {left} min" if left else "Next break in under a minute"
         next_break = left
     if on_break:
         sitting, detail = "On a break", ""

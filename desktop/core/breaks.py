@@ -460,6 +460,8 @@ class BreakPolicy:
         self._due = self._deferred = False
         self._snoozed = True
         self._last_remind = None
+        if self._since is SittingSince.BREAK:  # the break window's Snooze: a break put off is no break
+            self._since = SittingSince.START
         return [Decision(mono, wall, "snoozed")]
 
     def _begin_absence(self, mono: float) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import os
+import socket
 from collections.abc import Callable
 
 from desktop.platform._support import LOG
@@ -173,9 +175,25 @@ class X11Idle:
         return found[0] if found else None
 
     def _alarms_came(self) -> None:
-        """The connection is readable: alarm events (nothing else is asked for on it)."""
+        """The connection is readable: alarm events (nothing else is asked for on it), or the end.
+
+        At the end (the X server gone, as at logout) Xlib is not called again: its
+        default handler for a broken connection ends the process, before the app
+        could record what was under way. The source then answers None.
+        """
+        if self._alarm_fd is not None and _closed_by_peer(self._alarm_fd):
+            LOG.info("idle time: the X server closed the connection")
+            self._stop_reading()
+            self._display = None  # nothing more may be asked of Xlib on it
+            return
         if self._drain(None):
             self._on_change()
+
+    def _stop_reading(self) -> None:
+        if self._alarm_fd is not None:
+            with contextlib.suppress(RuntimeError):  # the loop is already gone
+                asyncio.get_running_loop().remove_reader(self._alarm_fd)
+            self._alarm_fd = None
 
     def _drain(self, mode: int | None) -> int:
         """Read and drop the queued events; ``mode`` None reads the socket too. Returns how many."""
@@ -189,12 +207,20 @@ class X11Idle:
         return drained
 
     def close(self) -> None:
-        if self._alarm_fd is not None:
-            with contextlib.suppress(RuntimeError):  # the loop is already gone
-                asyncio.get_running_loop().remove_reader(self._alarm_fd)
-            self._alarm_fd = None
+        self._stop_reading()
         if self._display:
             if getattr(self, "_info", None):
                 self._x11.XFree(self._info)
             self._x11.XCloseDisplay(self._display)
             self._display = None
+
+
+def _closed_by_peer(fd: int) -> bool:
+    """Whether the other end closed the socket: a peek that reads nothing (no data is taken)."""
+    with socket.socket(fileno=os.dup(fd)) as peek:
+        try:
+            return peek.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True

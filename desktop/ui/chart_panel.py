@@ -15,8 +15,10 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.ui.plain import PlainLabel, rich_label
+from desktop.ui.plain import PlainLabel, plain_tooltip, rich_label
 from desktop.ui.theme import Palette
+
+LEGEND_NAME_PX = 280  # the longest a name in a legend is drawn
 
 
 class ChartPanel(QWidget):
@@ -84,11 +86,20 @@ class ChartPanel(QWidget):
     def _draw_legend(self) -> None:
         """Colours named ``accent`` or ``muted`` follow the theme; others are fixed."""
         themed = {"accent": self._palette.accent, "muted": self._palette.muted}
-        entries = [
-            f"<span style='color:{themed.get(c, c)}'>\u25a0</span>&nbsp;"
-            + escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")  # names never break inside
+        metrics = self.legend.fontMetrics()
+        # A name never breaks inside; one longer than LEGEND_NAME_PX (a routine may be called by
+        # 400 characters) gives way at its end, whole in the tooltip, instead of widening the page.
+        shown = [
+            (c, metrics.elidedText(name, Qt.TextElideMode.ElideRight, LEGEND_NAME_PX))
             for c, name in self._legend
         ]
+        entries = [
+            f"<span style='color:{themed.get(c, c)}'>\u25a0</span>&nbsp;"
+            + escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")
+            for c, name in shown
+        ]
+        cut = [name for (_c, name), (_s, seen) in zip(self._legend, shown, strict=True) if seen != name]
+        self.legend.setToolTip(plain_tooltip("\n".join(cut)))
         self.legend.setText(
             f"<div style='color:{self._palette.muted}'>" + " &nbsp;&nbsp; ".join(entries) + "</div>"
         )

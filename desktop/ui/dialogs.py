@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.history import DoneSet, SetSide
-from desktop.ui.plain import PlainLabel
+from desktop.ui.plain import PlainLabel, plain_tooltip
 from desktop.ui.screen_fit import fit
 from desktop.ui.theme import SPACE
 
@@ -148,3 +150,29 @@ class GuardedDialog(QDialog):
         box.buttonClicked.connect(answered)
         self.asking = box
         box.open()
+
+
+def routine_picker(
+    parent: QWidget | None, title: str, question: str, ok: str, names: list[str]
+) -> tuple[QInputDialog, QComboBox]:
+    """A choice of routine by name, and the field that holds it (its index is the choice). A
+    name may be 400 characters: each gives way past about forty characters' width, whole in its
+    tooltip, so the dialog and its buttons stay on the screen."""
+    picker = QInputDialog(parent)
+    picker.setWindowTitle(title)
+    picker.setLabelText(question)
+    picker.setComboBoxItems(names)
+    picker.setOkButtonText(ok)
+    combo = picker.findChild(QComboBox)
+    assert combo is not None  # setComboBoxItems made it
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(PICKER_CHARACTERS)
+    combo.ensurePolished()
+    room = combo.fontMetrics().averageCharWidth() * PICKER_CHARACTERS
+    for n, name in enumerate(names):
+        combo.setItemText(n, combo.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room))
+        combo.setItemData(n, plain_tooltip(name), Qt.ItemDataRole.ToolTipRole)
+    return picker, combo
+
+
+PICKER_CHARACTERS = 40

@@ -14,10 +14,13 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, balanced: bool = False) -> None:
+        """``balanced``: lines as even as the widgets allow (eleven numbers as six over five, not
+        seven over four); otherwise each line takes what fits."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._balanced = balanced
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- the QLayout contract ------------------------------------------------------
@@ -78,7 +81,17 @@ class FlowLayout(QLayout):
                 used = 0
             used += (self._gap if rows[-1] else 0) + need
             rows[-1].append(item)
-        return [row for row in rows if row]
+        rows = [row for row in rows if row]
+        if self._balanced and len(rows) > 1:
+            shown = [item for row in rows for item in row]
+            per_line = -(-len(shown) // len(rows))  # as few lines as before, filled evenly
+            even = [shown[n : n + per_line] for n in range(0, len(shown), per_line)]
+            if all(self._row_width(row) <= width for row in even):
+                return even
+        return rows
+
+    def _row_width(self, row: list[QLayoutItem]) -> int:
+        return sum(i.sizeHint().width() for i in row) + self._gap * (len(row) - 1)
 
     def _place(self, rect: QRect, move: bool) -> int:
         """Lay the items out in ``rect`` (or only measure); return the height used."""

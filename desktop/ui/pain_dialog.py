@@ -9,10 +9,10 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.history import PainMoment
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
 from desktop.ui.screen_fit import available
 from desktop.ui.theme import SPACE
@@ -28,9 +29,7 @@ TEN_WINDOW_S = 1.0
 
 
 class PainDialog(QDialog):
-    def __init__(self, moment: PainMoment, parent=None, room: int | None = None):
-        """``room``: the width it may take when it is part of a screen (the session's done
-        screen asks it beside the summary); a dialog of its own has the screen's."""
+    def __init__(self, moment: PainMoment, parent=None):
         super().__init__(parent)
         before = moment is PainMoment.BEFORE
         self.setWindowTitle("Pain before the session" if before else "Pain after the session")
@@ -48,8 +47,9 @@ class PainDialog(QDialog):
         )
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        row = QGridLayout()
-        row.setSpacing(SPACE[1])
+        # One row of eleven where there is room; where there is not (200 % on 1280x720, or beside
+        # the summary on a small session window) the numbers run on over two or three lines.
+        row = FlowLayout(spacing=SPACE[1], balanced=True)
         for n in range(11):
             button = QPushButton(str(n))
             button.setCheckable(True)
@@ -62,12 +62,8 @@ class PainDialog(QDialog):
             button.setAutoDefault(False)  # Enter saves; it never re-presses a number
             button.installEventFilter(self)  # digits and arrows mean the same on every button
             self.group.addButton(button, n)
+            row.addWidget(button)
         self.group.idClicked.connect(self._pick)
-        # One row of eleven where the screen has room; 0-5 over 6-10 where it has not (200 % on 1280x720).
-        buttons_width = sum(b.minimumWidth() for b in self.group.buttons()) + 10 * SPACE[1] + 2 * SPACE[4]
-        per_row = 11 if buttons_width <= (room if room is not None else available(self).width()) else 6
-        for n, number in enumerate(self.group.buttons()):
-            row.addWidget(number, n // per_row, n % per_row)
         save = QPushButton("Save")
         save.setProperty("primary", True)
         save.setAccessibleName("Save pain rating")
@@ -89,6 +85,20 @@ class PainDialog(QDialog):
         layout.addLayout(row)
         layout.addLayout(buttons)
         self.save_button = save
+        # A window of its own opens wide enough for one row of numbers if the screen allows.
+        self.ensurePolished()
+        width = min(self.sizeHint().width(), available(self).width())
+        self.resize(width, layout.totalHeightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A window's minimum height does not follow its numbers running onto another line by
+        itself: at each width, never shorter than its lines need."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if self.isWindow() and layout is not None:
+            need = layout.totalHeightForWidth(event.size().width())
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def _pick(self, n: int) -> None:
         self.value = n

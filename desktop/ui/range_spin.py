@@ -10,8 +10,10 @@ problem; the dialog then holds Save and says which field and what is allowed.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSpinBox
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QWidget
 
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.plain import PlainLabel
 from desktop.ui.theme import SPACE
 
@@ -67,10 +69,20 @@ class RangeNote(PlainLabel):
         super().__init__(allowed, objectName="Muted")
         self.spin, self.allowed = spin, allowed
         spin.setAccessibleDescription(allowed)
-        # As wide as its longest wording from the start, so a message neither is cut nor moves the form.
-        self.setMinimumWidth(
-            max(self.fontMetrics().horizontalAdvance(f"{w} {allowed}") for w in ("Type", "Use"))
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its longest wording in the font it has now, so a message is never cut and the
+        form does not move when one appears; measured when asked, as the theme's style sheet (and
+        its caution style) sets the font after the note is made."""
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        widest = max(
+            self.fontMetrics()
+            .boundingRect(QRect(), int(Qt.AlignmentFlag.AlignLeft), f"{w} {self.allowed}")
+            .width()
+            for w in ("Type", "Use")
         )
+        return QSize(max(hint.width(), widest + margins.left() + margins.right()), hint.height())
 
     def refresh(self) -> bool:
         """Show the field's state; True when its value is in range."""
@@ -83,16 +95,17 @@ class RangeNote(PlainLabel):
                 widget.setProperty(flag, not fine)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+                widget.updateGeometry()  # the caution style may set another font: measure again
         self.spin.setAccessibleDescription(text)
         return fine
 
 
-def with_note(spin: RangeSpin, allowed: str) -> tuple[QHBoxLayout, RangeNote]:
-    """The field and its note on one line, for a form row."""
-    row = QHBoxLayout()
-    row.setSpacing(SPACE[2])
+def with_note(spin: RangeSpin, allowed: str) -> tuple[QWidget, RangeNote]:
+    """The field and its note on one line for a form row; the note goes under the field where
+    the dialog is too narrow for both (its smallest size at 200 %)."""
+    row = QWidget()
+    line = FlowLayout(row, spacing=SPACE[2])
     note = RangeNote(spin, allowed)
-    row.addWidget(spin)
-    row.addWidget(note)
-    row.addStretch(1)
+    line.addWidget(spin)
+    line.addWidget(note)
     return row, note

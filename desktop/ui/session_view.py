@@ -131,6 +131,7 @@ class SessionView(QWidget):
         footer.addStretch(1)
         bar = QWidget()
         bar.setObjectName("SessionControls")
+        self._controls = bar
         bar.setLayout(controls)
         footer.addWidget(bar)
         layout = QVBoxLayout(self)
@@ -170,7 +171,10 @@ class SessionView(QWidget):
         question.setWindowFlags(Qt.WindowType.Widget)  # a part of this screen, not a window over it
         question.setParent(self)
         question.setMinimumSize(0, 0)  # sized for a window of its own; here its layout decides
-        for widget in (self.phase, self.dial, self.next):
+        if (inner := question.layout()) is not None:  # the screen's margins are its margins
+            inner.setContentsMargins(0, 0, 0, 0)
+        # The controls do nothing now (the session is over): their row goes to the question.
+        for widget in (self.phase, self.dial, self.next, self._controls):
             widget.hide()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(False)
@@ -186,7 +190,7 @@ class SessionView(QWidget):
             self._timer_column.removeWidget(self.question)
             self.question.hide()
             self.question = None
-        for widget in (self.phase, self.dial, self.next):
+        for widget in (self.phase, self.dial, self.next, self._controls):
             widget.show()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)

@@ -87,6 +87,12 @@ class TrayMenu(QObject):
         self.actions[TrayIntent(TrayAction.RESUME)].setEnabled(paused)
         for action in (TrayAction.PAUSE_HOUR, TrayAction.PAUSE_TOMORROW):
             self.actions[TrayIntent(action)].setEnabled(not paused)
+        for (
+            intent,
+            entry,
+        ) in self.actions.items():  # as ``upright snooze``: only a reminder showing is put off
+            if intent.action is TrayAction.SNOOZE:
+                entry.setEnabled(status.state is TrayState.DUE)
 
     def show(self) -> None:
         self.icon.show()

@@ -230,23 +230,33 @@ def test_real_sensors_answer_or_say_unknown_without_raising(qapp):
     assert set(quiet) == {"fullscreen", "dnd", "call"} and all(isinstance(v, bool) for v in quiet.values())
 
 
-def test_menu_snooze_without_a_reminder_is_recorded_at_that_moment(coach, qapp):
+def test_the_menu_offers_snooze_only_while_a_reminder_is_showing(coach, qapp):
+    """As ``upright snooze``: with nothing showing there is nothing to put off, and nothing is recorded."""
     make, clocks, _sensors, _, data = coach
+    snoozes = [TrayIntent(TrayAction.SNOOZE, 10), TrayIntent(TrayAction.SNOOZE, 30)]
 
     async def scenario():
         tray = make(TrayStore(data))
         await tray.start()
         clocks.advance(12)
         tray.wake()
-        tray._on_intent(TrayIntent(TrayAction.SNOOZE, 30))
+        early = [tray.menu.actions[intent].isEnabled() for intent in snoozes]
+        clocks.advance(19)
+        tray.wake()  # 31 min: the reminder is showing
+        due = [tray.menu.actions[intent].isEnabled() for intent in snoozes]
+        tray.menu.actions[snoozes[1]].trigger()
+        after = [tray.menu.actions[intent].isEnabled() for intent in snoozes]
         await tray.settle()
         history = await _history(data)
+        text = tray.status().text
         tray.close()
-        return history["breaks"]
+        return early, due, after, history["breaks"], text
 
-    breaks = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    early, due, after, breaks, text = run(qapp, scenario, timeout_s=60)  # each store call is a child process
+    assert early == [False, False] and due == [True, True] and after == [False, False]
     assert [b["outcome"] for b in breaks] == ["snoozed"]
-    assert breaks[0]["offered_at"].startswith("2026-11-23T")
+    assert breaks[0]["offered_at"].startswith("2026-11-23T08:31")  # 09:31 +01:00: the reminder's time
+    assert text == "Sitting for 31 min \u00b7 Snoozed until about 10:01"
 
 
 def test_take_a_break_three_times_opens_one_break_and_records_it_once(coach, qapp):
@@ -325,9 +335,9 @@ class FakeTimers:
     """The tray's two single-shot timers on the fake clock: when each is due, and firing them in order."""
 
     def __init__(self, tray, clocks):
-        self.clocks, self.due, self.fired = clocks, {}, []
-        self.slots = {"wake": tray.wake, "ring": tray._show_state}
-        for name, timer in (("wake", tray._timer), ("ring", tray._ring)):
+        self.clocks, self.due, self.fired, self.after = clocks, {}, [], lambda name: None
+        self.timers = {"wake": tray._timer, "ring": tray._ring}
+        for name, timer in self.timers.items():
             timer.start = lambda ms, name=name: self.due.__setitem__(name, clocks.mono + ms / 1000)
             timer.stop = lambda name=name: self.due.pop(name, None)
 
@@ -340,7 +350,8 @@ class FakeTimers:
             if idle_since is not None:
                 sensors.idle = self.clocks.mono - idle_since
             self.fired.append((round(self.clocks.mono - 100), name))
-            self.slots[name]()
+            self.timers[name].timeout.emit()  # whatever the tray connected it to
+            self.after(name)
         self.clocks.advance((until - self.clocks.mono) / 60)
 
 
@@ -366,7 +377,7 @@ def test_nobody_at_the_machine_for_an_hour(coach, qapp, watch_s, wakes):
 
     fired, left = run(qapp, scenario)
     assert len(fired) == wakes
-    assert sensors.quiet_looks == 0  # no reminder could come: full screen and the rest were not asked
+    assert sensors.quiet_looks == 1  # at the start only: no reminder could come after it
     if watch_s is not None:
         assert fired == [(300, "wake")]  # the natural-break mark, then nothing
         assert left == {"wake": 100 + 8.5 * 3600}  # until working hours end at 17:30
@@ -382,16 +393,38 @@ def test_an_hour_of_typing_wakes_for_the_ring_and_the_reminders_only(coach, qapp
         timers = FakeTimers(tray, clocks)
         tray._apply([], clocks.wall)
         tips = []
-        timers.slots["ring"] = lambda: (tray._show_state(), tips.append(tray.menu.icon.toolTip()))
+        timers.after = lambda name: tips.append(tray.menu.icon.toolTip()) if name == "ring" else None
         timers.run(100 + 3600)
         tray.close()
         return timers.fired, tips
 
     fired, tips = run(qapp, scenario)
-    assert sensors.quiet_looks == 4  # once at each reminder
+    assert sensors.quiet_looks == 1 + 4  # at the start, then once at each reminder
     assert [t for t, name in fired if name == "wake"] == [1800, 2400, 3000, 3600]  # the reminders
     assert [t for t, name in fired if name == "ring"] == [225 * n for n in range(1, 8)]  # eighths of 30 min
     assert "Sitting for 26 min" in tips[-1]  # 1575 s
+
+
+def test_a_sleep_logind_did_not_announce_is_seen_at_the_rings_next_step(coach, qapp):
+    make, clocks, sensors, _, _ = coach
+    sensors.watch_s = 30.0
+
+    async def scenario():
+        tray = make(None)
+        await tray.start()
+        timers = FakeTimers(tray, clocks)
+        tray._apply([], clocks.wall)
+        timers.run(100 + 600)  # ten minutes at the desk
+        clocks.wall += timedelta(hours=2)  # the lid closed: the monotonic clock stood still
+        sensors.slept = 2 * 3600.0
+        timers.run(100 + 700)
+        status = tray.status()
+        tray.close()
+        return timers.fired, status
+
+    fired, status = run(qapp, scenario)
+    assert fired[-1] == (675, "ring")  # the first step after the sleep, 3 of 8 in a 30-minute interval
+    assert status.sitting == "Just had a break"  # the two hours away were seen there, and were a break
 
 
 def test_the_tooltip_and_menu_are_brought_up_to_date_when_looked_at(coach, qapp):

@@ -98,3 +98,12 @@ def test_numbers_too_large_say_the_limit_and_where(catalog):
     assert problems(catalog, raw.encode()) == [
         "item 1, rest_s: 1e400 is too large: Upright reads numbers up to 10^15"
     ]
+
+
+@pytest.mark.parametrize("exercise", [{"a": 1}, ["cat-cow"], 3, None])
+def test_an_exercise_that_is_not_text_is_a_problem_not_a_crash(catalog, exercise):
+    routine = {"id": "r", "name": "R", "description": "R.", "items": [{"exercise": exercise}]}
+    found = problems(
+        catalog, json.dumps({"format": "upright-routine", "version": 1, "routine": routine}).encode()
+    )
+    assert found and all(p.startswith("item 1, exercise: ") for p in found), found

@@ -47,6 +47,19 @@ def test_counting_minutes_and_the_next_break():
     assert desk.status().text == "Sitting for 12 min \u00b7 Next break in about 18 min"
 
 
+def test_the_last_moments_before_a_reminder_say_under_a_minute_not_0_min():
+    desk = Desk()
+    desk.sit(29)
+    desk.mono += 59.9  # the reminder's wake-up comes at 30 min; asked just before it
+    status = desk.status()
+    assert status.text == "Sitting for 29 min \u00b7 Next break in about 1 min"
+    desk.mono += 0.2  # past 30 min, between the count reaching it and the tray's wake-up
+    desk.wall += timedelta(minutes=1)
+    status = desk.status()
+    assert status.text == "Sitting for 30 min \u00b7 Next break in under a minute"
+    assert status.next_break_min == 0
+
+
 def test_a_due_break_says_so():
     desk = Desk()
     desk.sit(31)
@@ -88,6 +101,14 @@ def test_a_break_window_skipped_or_closed_is_not_a_break():
     desk.policy.answer(desk.mono, desk.wall, "take")
     desk.policy.count_skip(desk.wall)
     assert desk.status().sitting == "Break skipped"
+
+
+def test_a_break_window_snoozed_is_not_a_break_either():
+    desk = Desk()
+    desk.sit(30)
+    desk.policy.answer(desk.mono, desk.wall, "take")
+    desk.policy.snooze(desk.mono, desk.wall, 10)  # the window's Snooze, as the tray passes it on
+    assert desk.status().sitting == "Sitting for 0 min"
 
 
 def test_during_a_break_it_says_on_a_break_and_nothing_about_the_next():

@@ -19,6 +19,7 @@ from tests.platform.conftest import running_xvfb
 from tests.platform.dbus_fakes import MutterIdleMonitor, ScreenSaver, serve, withdraw
 from tests.platform.x_clock import XServerClock
 from tests.waiting import eventually
+from tests.xvfb import xvfb_server
 
 _positions = itertools.cycle([(10, 10), (200, 150)])
 
@@ -95,6 +96,25 @@ def test_x11_alarms_report_the_person_stopping_and_coming_back(xvfb):
         return seen
 
     assert len(asyncio.run(scenario())) == 3
+
+
+@pytest.mark.slow
+def test_x11_alarms_see_the_server_go_without_ending_the_process(caplog):
+    """Xlib's own handler for a broken connection exits the process: the source must not call it."""
+    caplog.set_level(logging.INFO, "upright.platform")
+
+    async def scenario():
+        with xvfb_server() as (display, server):
+            source = X11Idle(display)
+            assert source.listen(lambda: None) == idle.WATCH_S
+            server.terminate()
+            server.wait(10)
+            await eventually(lambda: source._alarm_fd is None, "the end of the connection read")
+            assert source.idle_seconds() is None
+            source.close()
+
+    asyncio.run(scenario())  # a process ended by Xlib would not get here
+    assert "the X server closed the connection" in caplog.text
 
 
 def test_x11_alarms_need_an_event_loop_to_be_read(xvfb):

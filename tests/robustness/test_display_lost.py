@@ -28,6 +28,15 @@ from tests.xvfb import xvfb_server
 
 pytestmark = pytest.mark.slow
 SAID = "the display connection broke"
+PROBE = (  # a bare Qt application: what Qt itself does when the display goes
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication(sys.argv)\n"
+    "app.aboutToQuit.connect(lambda: print('about to quit', flush=True))\n"
+    "w = QWidget(); w.show()\n"
+    "print('up', flush=True)\n"
+    "print('exec returned', app.exec(), flush=True)\n"
+)
 
 
 def on_display(tmp_path: Path, display: str) -> dict[str, str]:
@@ -139,18 +148,9 @@ def test_qt_warns_before_it_ends_the_app_when_the_display_goes(tmp_path) -> None
     lives on, but its loop will not run again), or an Xlib call meets the dead connection
     and Xlib's I/O error handler ends the process at once (status 1, no ``aboutToQuit``).
     Both are preceded by Qt's warning, which is where the watch records."""
-    probe = (
-        "import sys\n"
-        "from PySide6.QtWidgets import QApplication, QWidget\n"
-        "app = QApplication(sys.argv)\n"
-        "app.aboutToQuit.connect(lambda: print('about to quit', flush=True))\n"
-        "w = QWidget(); w.show()\n"
-        "print('up', flush=True)\n"
-        "print('exec returned', app.exec(), flush=True)\n"
-    )
     with xvfb_server() as (display, server):
         child = subprocess.Popen(
-            [sys.executable, "-c", probe],
+            [sys.executable, "-c", PROBE],
             env=on_display(tmp_path, display),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -190,9 +190,29 @@ def test_the_wayland_compositor_going_away_ends_a_session_early_with_its_sets(tm
         if run.poll() is None:
             run.kill()
             run.wait()
-    assert "Wayland connection broke" in err and SAID in err and "Traceback" not in err, err
+    assert SAID in err and "Traceback" not in err, err  # Qt's own warning goes to Upright's log
     assert run.returncode == EXIT_DISPLAY_LOST
     [(session, outcome)] = query(data, "SELECT id, outcome FROM sessions")
     assert outcome == "ended_early"
     [(sets,)] = query(data, f"SELECT count(*) FROM sets WHERE session_id = {session}")
     assert 2 <= sets < SETS
+
+
+def test_qt_ends_the_app_at_once_when_the_wayland_compositor_goes(tmp_path, sway) -> None:  # noqa: F811
+    """On Wayland the warning is the only moment: the plugin calls ``_exit(-1)`` straight
+    after it (status 255, no ``aboutToQuit``, ``exec`` never returns)."""
+    socket, ipc = sway
+    environment = {**env(tmp_path), "QT_QPA_PLATFORM": "wayland", "WAYLAND_DISPLAY": str(socket)}
+    environment.pop("DISPLAY", None)
+    child = subprocess.Popen(
+        [sys.executable, "-c", PROBE],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "up"
+    subprocess.run(["swaymsg", "-s", str(ipc), "exit"], capture_output=True, timeout=10, check=False)
+    out, err = child.communicate(timeout=30)
+    assert "The Wayland connection broke" in err
+    assert child.returncode == 255 and out == "", (child.returncode, out, err)

@@ -85,7 +85,7 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
     from desktop.core.breaks import BreakSettings, rules_text
     from desktop.core.history import PainMoment
     from desktop.ui import help_dialogs
-    from desktop.ui.dialogs import safety_notice, safety_notice_to_read, session_sets
+    from desktop.ui.dialogs import routine_picker, safety_notice, safety_notice_to_read, session_sets
     from desktop.ui.pain_dialog import PainDialog
     from desktop.ui.settings_dialog import SettingsDialog
 
@@ -96,6 +96,8 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
     preferences = SettingsDialog(values, rules_text(settings), window)
     reminders = SettingsDialog(values, rules_text(settings), window)
     reminders.tabs.setCurrentIndex(1)
+    names = [UNBROKEN_NAME, LONG_NAME, *(r.name for r in catalog.routines)]
+    picker, _choice = routine_picker(window, "Export a routine", "Which routine?", "Export\u2026", names)
     return [
         ("routine-editor", editor_dialog(window, catalog)),
         ("routine-editor-long", editor_dialog(window, catalog, LONG_NAME)),
@@ -107,6 +109,7 @@ def dialogs(window: QWidget, catalog) -> list[tuple[str, QDialog]]:
         ("shortcuts", help_dialogs.shortcuts_dialog(window)),
         ("sources", help_dialogs.sources_dialog(window, sources)),
         ("about", help_dialogs.about_dialog(window, "0.1.0", "/home/someone/.local/share/Upright")),
+        ("routine-picker", picker),
         ("safety-first", safety_notice(window, flags)),
         ("safety", safety_notice_to_read(window, flags)),
     ]
@@ -156,7 +159,7 @@ def probe(data_dir: Path) -> dict:
     controller.history.show_history(
         store.aggregates(first, today, today),
         store.list_sessions(first, today),
-        {r.id: r.name for r in catalog.routines},
+        {**{r.id: r.name for r in catalog.routines}, "long": LONG_NAME, "unbroken": UNBROKEN_NAME},
     )
     db.close()
     out: dict = {}

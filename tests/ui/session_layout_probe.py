@@ -144,6 +144,14 @@ def session_problems(app, view, catalog, width: int, height: int, missing: bool)
     view.present(display(engine.state(clock()), catalog, False, summary=Summary("ended_early", 12, 3, 1500)))
     settle(app)
     problems += label_problems(view, f"{width_tag} done")
+    # The done screen asking the pain rating beside the summary, in the timer's place.
+    from desktop.ui.pain_dialog import PainDialog
+
+    view.ask(PainDialog("after"))
+    settle(app)
+    problems += label_problems(view, f"{width_tag} done, asking") + room_problems(view, f"{width_tag} asking")
+    view.end_question()
+    settle(app)
     return problems
 
 

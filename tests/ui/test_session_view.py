@@ -256,7 +256,7 @@ def test_the_pain_question_sits_beside_the_summary_and_leaves_it_readable(qtbot,
     view.present(_done_display())
     close = view.buttons[SessionIntent.END]
     assert close.isEnabled() and close.text() == "Close" and not view.buttons[SessionIntent.SKIP].isEnabled()
-    question = PainDialog("after", room=view.dial.width())
+    question = PainDialog("after")
     view.ask(question)
     question.open()
     view.activateWindow()
