@@ -14,11 +14,12 @@ Both files live in a folder only this user can enter: ``$XDG_RUNTIME_DIR``
 when it is a private folder of this user's, otherwise ``~/.cache/upright/run``
 created with mode 0700. Never a shared folder such as /tmp, where another
 local user could create the name first and block, answer or impersonate Upright.
+On Windows the lock file is in the user's own local application data and the
+socket is a named pipe (``upright-KEY``) open to this user only.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -52,6 +53,12 @@ def runtime_dir() -> Path:
     where that path is too long for a socket name (107 bytes), ``/tmp/upright-UID``,
     used only if it is this user's and mode 0700 (a squatter's is refused, not used).
     """
+    if sys.platform == "win32":  # the profile's own folder: private to the user by its access list
+        from platformdirs import user_runtime_dir
+
+        folder = Path(user_runtime_dir("Upright", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
     xdg = os.environ.get("XDG_RUNTIME_DIR", "")
     if xdg and _private(Path(xdg)) and _fits(Path(xdg)):
         return Path(xdg)
@@ -100,7 +107,7 @@ class Instance(QObject):
         path.unlink(missing_ok=True)  # a socket left by a run that died: the lock says it is ours now
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.listening = self._server.listen(str(path))
+        self.listening = self._server.listen(endpoint(path))
         if not self.listening:  # e.g. a path longer than a socket name may be (107 bytes)
             print(
                 f"upright: {path} cannot be listened on ({self._server.errorString()}); "
@@ -152,20 +159,23 @@ def claim(data_dir: Path, message: str) -> Instance | None:
 
 def hold(data_dir: Path) -> Instance | None:
     """This process's ``Instance`` for ``data_dir``, or ``None`` when another process holds it."""
+    from desktop.storage.file_lock import open_locked
+
     path = socket_path(data_dir)
-    fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        return None
-    return Instance(fd, path)
+    fd = open_locked(path.with_suffix(".lock"))
+    return None if fd is None else Instance(fd, path)
+
+
+def endpoint(path: Path) -> str:
+    """What QLocalServer listens on: the socket's path, or on Windows a named pipe's name (a pipe
+    name may not hold the backslashes of a path)."""
+    return path.stem if sys.platform == "win32" else str(path)
 
 
 def send_control(request: ControlRequest, data_dir: Path) -> dict[str, Any] | None:
     """The running instance's answer to ``request``; None when no instance runs."""
     socket = QLocalSocket()
-    socket.connectToServer(str(socket_path(data_dir)))
+    socket.connectToServer(endpoint(socket_path(data_dir)))
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return None
     socket.write(request.line().encode() + b"\n")
@@ -185,7 +195,7 @@ def _tell_running(path: Path, message: str) -> None:
     deadline = time.monotonic() + ANSWER_WAIT_S
     while True:
         socket = QLocalSocket()
-        socket.connectToServer(str(path))
+        socket.connectToServer(endpoint(path))
         if socket.waitForConnected(CONNECT_TIMEOUT_MS):
             socket.write(message.encode() + b"\n")
             socket.flush()

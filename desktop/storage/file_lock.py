@@ -24,7 +24,9 @@ def open_locked(path: Path) -> int | None:
 
     Close the descriptor to release the lock.
     """
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    # Never through a symbolic link someone else planted; not inherited by children (POSIX only).
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

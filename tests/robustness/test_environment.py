@@ -342,3 +342,19 @@ def test_an_import_whose_message_cannot_be_written_stores_nothing(tmp_path):
     assert again.returncode == 0 and b"as desk." in again.stdout and b"copy" not in again.stdout
     ids = [r["id"] for r in json.loads(upright(env, "routines", "--json").stdout)["routines"]]
     assert ids.count("desk") == 1 and "desk-copy" not in ids
+
+
+def test_on_windows_the_instance_listens_on_a_pipe_name_in_the_users_own_folder(tmp_path, monkeypatch):
+    """Windows has no flock and no socket paths: the lock is msvcrt's (desktop/storage/file_lock.py),
+    the folder the profile's own, and the endpoint a pipe name without a path's backslashes."""
+    import platformdirs
+
+    from desktop.app import single_instance
+
+    monkeypatch.setattr(single_instance.sys, "platform", "win32")
+    monkeypatch.setattr(platformdirs, "user_runtime_dir", lambda *a, **k: str(tmp_path / "Local" / "Upright"))
+    folder = single_instance.runtime_dir()
+    path = single_instance.socket_path(tmp_path / "data", folder)
+    assert folder == tmp_path / "Local" / "Upright" and folder.is_dir()
+    name = single_instance.endpoint(path)
+    assert name.startswith("upright-") and "/" not in name and "\\" not in name
