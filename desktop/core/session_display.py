@@ -194,7 +194,7 @@ def display(
     exercise = catalog.exercise(shown.exercise_id) if shown.exercise_id else None
     rung = rung_of(catalog, exercise.id, ladder) if exercise else None
     cues = exercise.cues_at(rung) if exercise else None
-    next_text = _next_text(following, catalog)
+    next_text = _next_text(following, catalog, resting=step.kind == "rest")
     if step.kind == "work" and not step.is_timed and state.phase:
         big = str(min(state.reps_done + 1, state.rep_count))  # the rep being done now
     elif step.kind == "work" and not step.is_timed:
@@ -222,9 +222,10 @@ def display(
     )
 
 
-def _next_text(following: Step | None, catalog: Catalog) -> str:
+def _next_text(following: Step | None, catalog: Catalog, *, resting: bool = False) -> str:
     """The line under the timer: what the next step is, in words (``Next exercise: Segmental
-    bridge``, ``Next: rest, 30 s``, ``Last one, then you're done``)."""
+    bridge``, ``Next: rest, 30 s``, ``Last one, then you're done``). During rest the title
+    already names the exercise that follows, so the line gives only its dose."""
     if following is None:
         return ""
     if following.kind == "done":
@@ -235,6 +236,9 @@ def _next_text(following: Step | None, catalog: Catalog) -> str:
         return f"Next: rest, {step_detail(following)}"
     if following.kind == "side_switch":
         return f"Next: switch sides, {step_detail(following)}"
+    if resting:
+        detail = step_detail(following)
+        return detail[:1].upper() + detail[1:]
     return f"Next: {_name(following, catalog)} \u00b7 {step_detail(following)}"
 
 

@@ -212,7 +212,7 @@ def test_words_on_screen_use_phase_words_and_full_sentences(catalog):
     ids = {p for e in catalog.exercises for p in (e.dosage.tempo or {}) if "-" in p}
     ids |= {p for r in catalog.routines for i in r.items for p in (i.overrides.tempo or {}) if "-" in p}
     assert {"lean-back", "roll-up", "roll-down"} <= ids
-    nexts = set()
+    nexts, rest_lines = set(), set()
     for routine_id in ROUTINES:
         for _state, d in walk(catalog, routine_id, dt=0.5 if routine_id != "evening-floor" else 7.0):
             shown = " ".join((d.phase, d.next_text, d.cue, d.big_caption, d.title))
@@ -220,10 +220,14 @@ def test_words_on_screen_use_phase_words_and_full_sentences(catalog):
             if d.cue:
                 assert d.cue.endswith((".", "!", "?")), d.cue
             nexts.add(d.next_text)
+            if d.kind == "rest" and d.title.startswith("Next: "):  # the title names what follows
+                assert d.title.removeprefix("Next: ") not in d.next_text, (d.title, d.next_text)
+                rest_lines.add(d.next_text)
     assert "Next exercise: Segmental bridge" in nexts
     assert "Last one, then you\u2019re done." in nexts
     assert "Next: Standing back bend \u00b7 5 reps \u00b7 lean back 3 s, hold 2 s, return 3 s" in nexts
     assert not any(n.startswith("Next: Get ready") or n == "Next: finish" for n in nexts)
+    assert rest_lines and all(line.startswith("Set ") for line in rest_lines), rest_lines
 
 
 def test_setup_cues_read_as_sentences_everywhere(catalog):
