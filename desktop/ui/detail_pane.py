@@ -43,10 +43,11 @@ def exercise_html(
         f"<td><b>{escape(v)}</b></td></tr>"
         for k, v in dose_rows
     )
+    equipment = e.equipment_at(step)  # what the person's step uses: no backpack on step 1
     parts = [
         f"<h1 style='font-size:{TYPE['heading']}px; margin:0'>{escape(e.name)}</h1>",
         f"<p style='color:{p.muted}'>{escape(label(e.position))}"
-        + (" &middot; " + escape(", ".join(label(x) for x in e.equipment)) if e.equipment else "")
+        + (" &middot; " + escape(", ".join(label(x) for x in equipment)) if equipment else "")
         + "</p>",
     ]
     if flags or e.cautions:
@@ -59,7 +60,7 @@ def exercise_html(
     parts += [
         f"<table cellpadding='2'>{table}</table>",
         "<h3>Why</h3>" + _list(e.why),
-        "<h3>How</h3>" + _list([sentence(c) for c in e.cues], ordered=True),
+        "<h3>How</h3>" + _list([sentence(c) for c in e.cues_at(step)], ordered=True),  # at your step
     ]
     if e.progressions:
         here = e.progressions.index(e.rung(step or 0))
