@@ -234,7 +234,12 @@ class RoutineActions:
             try:
                 routine = read_routine_file(path, self.catalog)
             except ContentError as exc:
-                await modal.error(self.window, f"{path.name} was not imported", exc.report())
+                await modal.error(
+                    self.window,
+                    f"{path.name} was not imported",
+                    exc.report("has these problems, so nothing of it was saved")
+                    + "\n\nFix them and import it again.",
+                )
                 continue
             stored = await self.worker.run(
                 self.worker.routines.add, routine, reserved=self.state.library.shipped_ids(), now=_now()
