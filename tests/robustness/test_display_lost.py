@@ -22,7 +22,14 @@ import pytest
 from desktop.app.display_lost import EXIT_DISPLAY_LOST
 from tests.platform.test_idle_wayland import sway  # noqa: F401  (the fixture)
 from tests.robustness.test_kill import ROUTINE, SETS
-from tests.robustness.test_signals import ROOT, committed_sets, env, query, upright
+from tests.robustness.test_signals import (
+    ROOT,
+    committed_sets,
+    env,
+    query,
+    tray_with_a_break_on_screen,
+    upright,
+)
 from tests.waiting import until
 from tests.xvfb import xvfb_server
 
@@ -70,31 +77,8 @@ def end_display(server: subprocess.Popen) -> None:
 def test_the_display_going_away_records_the_desk_break_on_screen(tmp_path) -> None:
     data = tmp_path / "data"
     with xvfb_server() as (display, server):
-        environment = on_display(tmp_path, display)
-        tray = subprocess.Popen(
-            upright(data, "--tray"),
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-        def status() -> dict | None:
-            done = subprocess.run(
-                upright(data, "status", "--json"),
-                cwd=ROOT,
-                env=environment,
-                capture_output=True,
-                text=True,
-                timeout=30,
-            )
-            return json.loads(done.stdout) if done.returncode == 0 else None
-
+        tray = tray_with_a_break_on_screen(data, on_display(tmp_path, display))
         try:
-            until(status, "the tray to answer", 60)
-            subprocess.run(upright(data, "break", "now"), cwd=ROOT, env=environment, timeout=30, check=True)
-            until(lambda: (status() or {}).get("on_break"), "the desk break on screen", 30)
             end_display(server)
             _out, err = tray.communicate(timeout=30)
         finally:

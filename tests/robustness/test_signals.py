@@ -93,9 +93,9 @@ def test_a_signal_ends_upright_run_early_with_every_set_kept(tmp_path, sig) -> N
     print(f"{sig.name}: exited {took:.2f} s after the signal with {sets[0]} sets kept")
 
 
-def test_sigterm_to_the_tray_records_the_break_on_screen(tmp_path) -> None:
-    data = tmp_path / "data"
-    environment = env(tmp_path)
+def tray_with_a_break_on_screen(data: Path, environment: dict[str, str]) -> subprocess.Popen[str]:
+    """A real ``upright --tray`` that has answered ``status`` and shows the desk break, as
+    ``upright break now`` asks: what a logout, a signal or a lost display must then record."""
     tray = subprocess.Popen(
         upright(data, "--tray"),
         cwd=ROOT,
@@ -120,6 +120,17 @@ def test_sigterm_to_the_tray_records_the_break_on_screen(tmp_path) -> None:
         until(status, "the tray to answer", 60)
         subprocess.run(upright(data, "break", "now"), cwd=ROOT, env=environment, timeout=30, check=True)
         until(lambda: (status() or {}).get("on_break"), "the desk break on screen", 30)
+    except BaseException:
+        tray.kill()
+        tray.wait()
+        raise
+    return tray
+
+
+def test_sigterm_to_the_tray_records_the_break_on_screen(tmp_path) -> None:
+    data = tmp_path / "data"
+    tray = tray_with_a_break_on_screen(data, env(tmp_path))
+    try:
         tray.send_signal(signal.SIGTERM)
         _out, err = tray.communicate(timeout=30)
     finally:
