@@ -96,6 +96,9 @@ class ClampedLabel(PlainLabel):
     def __init__(self, text: str = "", lines: int = 2, **properties: object) -> None:
         super().__init__(**properties)  # type: ignore[arg-type]
         self._full, self._lines, self._width = "", lines, -1
+        self._wrapped: dict[
+            int, list[str]
+        ] = {}  # width -> lines: layouts ask the same widths again and again
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -108,6 +111,7 @@ class ClampedLabel(PlainLabel):
         self._full = " ".join(text.split())  # one paragraph: line breaks are this label's to make
         self.setToolTip(plain_tooltip(text))
         self._width = -1
+        self._wrapped.clear()
         self._relayout()
 
     def lines_for(self, width: int) -> list[str]:
@@ -115,7 +119,13 @@ class ClampedLabel(PlainLabel):
         wider than a line cut where the line ends, the last line allowed ending in "…"."""
         if not self._full:
             return []
-        metrics, width = self.fontMetrics(), max(width, 1)
+        width = max(width, 1)
+        if width not in self._wrapped:
+            self._wrapped[width] = self._wrap(width)
+        return self._wrapped[width]
+
+    def _wrap(self, width: int) -> list[str]:
+        metrics = self.fontMetrics()
         lines: list[str] = []
         rest = self._full
         while rest and len(lines) < self._lines - 1:
@@ -149,6 +159,7 @@ class ClampedLabel(PlainLabel):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._width = -1
+            self._wrapped.clear()  # another font wraps at other words
             self._relayout()
 
     def _relayout(self) -> None:
