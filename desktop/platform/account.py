@@ -8,7 +8,6 @@ system has; the login name is the last resort.
 
 from __future__ import annotations
 
-import getpass
 import os
 
 
@@ -20,4 +19,8 @@ def account_person_name() -> str:
         full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
     except (ImportError, KeyError):  # Windows, or an account the system does not list
         full = ""
-    return full or getpass.getuser()
+    if full:
+        return full
+    import getpass  # only here: it brings termios, which the first paint does not need
+
+    return getpass.getuser()
