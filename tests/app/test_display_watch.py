@@ -78,18 +78,13 @@ def test_a_failed_record_still_ends_the_process(qapp, capfd) -> None:
 
 
 def test_the_tray_journals_a_pending_reminder_as_ignored_when_the_display_goes(coach, qapp) -> None:  # noqa: F811
-    from desktop.app.tray_store import TrayStore
-    from tests.app.test_tray import _history
+    from tests.app.test_tray import _history, tray_with_a_reminder_showing
     from tests.app_helpers import run
 
-    make, clocks, _sensors, _, data = coach
+    _make, clocks, _sensors, _, data = coach
 
     async def scenario():
-        tray = make(TrayStore(data))
-        await tray.start()
-        clocks.advance(31)
-        tray.wake()
-        assert tray.status().state == "due"  # offered, not answered
+        tray = await tray_with_a_reminder_showing(coach)
         offered = clocks.wall
         tray.record_now()  # no loop from here on: journaled, not sent to the store
         journaled = sorted(p.name for p in data.glob("unsaved-sets-*"))

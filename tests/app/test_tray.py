@@ -83,6 +83,20 @@ def coach(qapp, catalog, tmp_path):
     return make, clocks, sensors, opened, tmp_path
 
 
+async def tray_with_a_reminder_showing(coach):
+    """A started tray whose first reminder is offered and not answered (31 minutes of sitting):
+    what quitting, a lost display or a busy store must then record."""
+    from desktop.app.tray_store import TrayStore
+
+    make, clocks, _sensors, _, data = coach
+    tray = make(TrayStore(data))
+    await tray.start()
+    clocks.advance(31)
+    tray.wake()
+    assert tray.status().state == "due"  # offered, not answered
+    return tray
+
+
 def test_reminds_after_the_interval_escalates_gently_and_records(coach, qapp):
     make, clocks, _sensors, _, data = coach
 

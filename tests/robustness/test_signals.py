@@ -144,18 +144,13 @@ def test_sigterm_to_the_tray_records_the_break_on_screen(tmp_path) -> None:
 
 
 def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qapp) -> None:  # noqa: F811
-    from desktop.app.tray_store import TrayStore
-    from tests.app.test_tray import _history
+    from tests.app.test_tray import _history, tray_with_a_reminder_showing
     from tests.app_helpers import run
 
-    make, clocks, _sensors, _, data = coach
+    data = coach[-1]
 
     async def scenario():
-        tray = make(TrayStore(data))
-        await tray.start()
-        clocks.advance(31)
-        tray.wake()
-        assert tray.status().state == "due"  # offered, not answered
+        tray = await tray_with_a_reminder_showing(coach)
         tray.finish()  # what quitting does (Quit, logout, a signal), before the writes settle
         await tray.settle()
         tray.close()
@@ -168,17 +163,13 @@ def test_a_reminder_pending_when_the_tray_quits_is_recorded_as_ignored(coach, qa
 def test_a_reminder_pending_at_quit_survives_a_busy_store(coach, qapp) -> None:  # noqa: F811
     """Another program holds the write lock as the tray quits: the reminder waits in the
     journal (the tray's writer meets the busy store) and the next start writes it."""
-    from desktop.app.tray_store import TrayStore
-    from tests.app.test_tray import _history
+    from tests.app.test_tray import _history, tray_with_a_reminder_showing
     from tests.app_helpers import run
 
-    make, clocks, _sensors, _, data = coach
+    data = coach[-1]
 
     async def scenario():
-        tray = make(TrayStore(data))
-        await tray.start()
-        clocks.advance(31)
-        tray.wake()
+        tray = await tray_with_a_reminder_showing(coach)
         holder = sqlite3.connect(data / DATABASE_NAME, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
